@@ -1,0 +1,1 @@
+"""Documents as data: loaders, Unicode normalisation, legal-structure parser and the registry."""

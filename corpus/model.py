@@ -1,0 +1,114 @@
+"""Documents, their metadata and their sections, as plain data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PATH_SEP = " › "
+
+Provenance = Literal["official", "compiled"]
+Status = Literal["in_force", "superseded", "expired"]
+RelationType = Literal["amends", "replaces", "guides", "forwards", "implements"]
+
+
+class Relation(BaseModel):
+    """What a document does to another one (this document `type` the `target`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: RelationType
+    target: str
+    note: str | None = None
+
+
+class DocumentMeta(BaseModel):
+    """Front-matter of a corpus document (see docs/corpus-format.md)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: str
+    kind: str | None = None
+    issued: dt.date | None = None
+    issuer: str | None = None
+    signer: str | None = None
+    title: str | None = None
+    level: list[str] = Field(default_factory=list)
+    tier: list[str] = Field(default_factory=list)
+    period: str | None = None
+    status: Status = "in_force"
+    superseded_by: str | None = None
+    status_from: dt.date | None = None
+    relations: list[Relation] = Field(default_factory=list)
+    provenance: Provenance = "compiled"
+    source_url: str | None = None
+    full_text: bool = True
+    notes: str | None = None
+
+
+@dataclass
+class Line:
+    """One line of a document body, with the PDF page it came from (if any)."""
+
+    text: str
+    page: int | None = None
+
+
+@dataclass
+class Document:
+    """A loaded document: metadata plus normalised body lines."""
+
+    meta: DocumentMeta
+    lines: list[Line]
+    source: str = ""
+
+    @property
+    def number(self) -> str:
+        return self.meta.number
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass
+class Section:
+    """A node of a document's legal structure.
+
+    `text` is the section's own text (its heading line and the lines before its first child);
+    children hold the rest. `path` is the full path string starting with the document number.
+    """
+
+    labels: tuple[str, ...]
+    kind: str
+    title: str
+    text: str
+    doc: str
+    page: int | None = None
+    group: str | None = None
+    thresholds: dict[str, str] = field(default_factory=dict)
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return PATH_SEP.join((self.doc, *self.labels))
+
+    @property
+    def parent_path(self) -> str | None:
+        if not self.labels:
+            return None
+        return PATH_SEP.join((self.doc, *self.labels[:-1]))
+
+    def walk(self) -> list[Section]:
+        """This section and all its descendants, in document order."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+    def full_text(self) -> str:
+        """The section's text including all descendants."""
+        return "\n".join(s.text for s in self.walk() if s.text)
