@@ -1,0 +1,1 @@
+"""Settings, question handling, retrieval, answers and the command line."""

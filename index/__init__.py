@@ -1,0 +1,1 @@
+"""Segmentation, chunking, embedding backends, Chroma + BM25 stores and the atomic index build."""

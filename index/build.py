@@ -1,0 +1,206 @@
+"""Build chunks, BM25 and Chroma into a new versioned folder, then swap it in atomically.
+
+A build writes `indexes/<version>/`; the manifest is written last and `indexes/CURRENT`
+is replaced with os.replace only after that, so a crash or kill at any moment leaves the
+previous index serving and a half-built folder is never read (it has no manifest and is
+not CURRENT). Stale folders are removed by the next build, under the same lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpus.model import Document, Section
+from index import segment
+from index.chunk import DEFAULT_BUDGET, Chunk, chunk_document
+from index.embed import Embedder, EmbeddingCache, embed_passages
+from index.errors import BuildError, BuildLockedError
+from index.store import COLLECTION, CURRENT, MANIFEST, chroma_client, current_version, indexes_dir
+
+KEEP_VERSIONS = 2
+Progress = Callable[[str, int, int], None]  # (stage, advance, total)
+
+
+@dataclass
+class BuildResult:
+    version: str
+    folder: Path
+    manifest: dict
+
+
+@contextlib.contextmanager
+def build_lock(data_dir: Path) -> Iterator[None]:
+    """One build at a time across processes (an flock, released if the process dies)."""
+    folder = indexes_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / ".build.lock").open("w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise BuildLockedError() from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _cleanup(data_dir: Path, keep: str | None) -> None:
+    """Drop half-built folders and all but the newest complete versions."""
+    folder = indexes_dir(data_dir)
+    complete = sorted(p for p in folder.iterdir() if p.is_dir() and (p / MANIFEST).is_file())
+    for p in folder.iterdir():
+        if p.is_dir() and p.name != keep and (not (p / MANIFEST).is_file() or p in complete[:-KEEP_VERSIONS]):
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def corpus_hashes(documents: list[Document]) -> dict[str, str]:
+    return {d.number: hashlib.sha256(d.text.encode("utf-8")).hexdigest() for d in documents}
+
+
+def make_chunks(parsed: list[tuple[Document, Section]], budget: int = DEFAULT_BUDGET) -> list[Chunk]:
+    """Chunks of every document, with segmentation-aware word counts."""
+    out: list[Chunk] = []
+    for document, root in parsed:
+        out.extend(chunk_document(document, root, segment.count_words, segment.sentences, budget=budget))
+    return out
+
+
+def build_index(
+    parsed: list[tuple[Document, Section]],
+    embedder: Embedder,
+    data_dir: Path,
+    *,
+    budget: int = DEFAULT_BUDGET,
+    cache: EmbeddingCache | None = None,
+    progress: Progress | None = None,
+    _after_stage: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Build a new index version from parsed documents and make it current.
+
+    Args:
+        parsed: (document, section tree) pairs.
+        embedder: the passage embedder.
+        data_dir: the data folder holding `indexes/`.
+        budget: chunk budget in words.
+        cache: embedding cache, so a rebuild embeds only changed chunks.
+        progress: called as (stage, advance, total) while it works.
+        _after_stage: test hook called after each stage (to simulate a crash midway).
+    """
+    data_dir = Path(data_dir)
+    started = time.perf_counter()
+    with build_lock(data_dir):
+        previous = current_version(data_dir)
+        _cleanup(data_dir, keep=previous)
+        version = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        folder = indexes_dir(data_dir) / version
+        folder.mkdir(parents=True)
+        try:
+            result = _build_into(folder, parsed, embedder, budget, cache, progress, _after_stage, started)
+            _write_atomic(indexes_dir(data_dir) / CURRENT, version)
+        except OSError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise BuildError(
+                f"Xây dựng chỉ mục thất bại ({exc.strerror or exc}); chỉ mục cũ vẫn được dùng."
+            ) from exc
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        _cleanup(data_dir, keep=version)
+        return result
+
+
+def _build_into(
+    folder: Path,
+    parsed: list[tuple[Document, Section]],
+    embedder: Embedder,
+    budget: int,
+    cache: EmbeddingCache | None,
+    progress: Progress | None,
+    after: Callable[[str], None] | None,
+    started: float,
+) -> BuildResult:
+    import bm25s
+
+    def step(stage: str) -> None:
+        if after:
+            after(stage)
+
+    chunks = make_chunks(parsed, budget)
+    if progress:
+        progress("chunk", len(chunks), len(chunks))
+    with (folder / "chunks.jsonl").open("w", encoding="utf-8") as fh:
+        for chunk in chunks:
+            fh.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
+    step("chunks")
+
+    corpus_terms = []
+    for chunk in chunks:
+        corpus_terms.append(segment.terms(chunk.indexed_text) or ["∅"])
+        if progress:
+            progress("bm25", 1, len(chunks))
+    retriever = bm25s.BM25()
+    retriever.index(corpus_terms, show_progress=False)
+    retriever.save(str(folder / "bm25"))
+    vocab = sorted({t for terms in corpus_terms for t in terms})
+    (folder / "bm25" / "vocab_terms.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    step("bm25")
+
+    texts = [c.indexed_text for c in chunks]
+    vectors, computed = embed_passages(
+        embedder, texts, cache, progress=(lambda n: progress("embed", n, len(texts))) if progress else None
+    )
+    step("embed")
+
+    client = chroma_client(folder / "chroma")
+    collection = client.create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
+    batch = 1000
+    for start in range(0, len(chunks), batch):
+        part = chunks[start : start + batch]
+        collection.add(
+            ids=[c.id for c in part],
+            embeddings=np.asarray(vectors[start : start + batch], dtype=np.float32),
+            metadatas=[{k: v for k, v in c.meta.items() if v is not None} for c in part],
+        )
+        if progress:
+            progress("chroma", len(part), len(chunks))
+    step("chroma")
+
+    documents = [d for d, _ in parsed]
+    manifest = {
+        "version": folder.name,
+        "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "model": embedder.name,
+        "dim": int(vectors.shape[1]) if len(vectors) else 0,
+        "budget_words": budget,
+        "documents": len(documents),
+        "chunks": len(chunks),
+        "embedded": computed,
+        "from_cache": len(chunks) - computed,
+        "corpus": corpus_hashes(documents),
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+    # Written last: its presence marks the folder complete.
+    _write_atomic(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+    step("manifest")
+    return BuildResult(version=folder.name, folder=folder, manifest=manifest)

@@ -1,0 +1,102 @@
+"""Vietnamese word and sentence segmentation (underthesea) with the NTM domain dictionary.
+
+This is the only module that imports underthesea.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from underthesea import sent_tokenize, word_tokenize
+
+from corpus.normalize import fold, normalize_text
+
+# Multi-syllable terms of the domain that the general model splits or mis-joins.
+DOMAIN_WORDS: tuple[str, ...] = (
+    "nông thôn mới",
+    "nâng cao",
+    "kiểu mẫu",
+    "thông minh",
+    "tiêu chí",
+    "chỉ tiêu",
+    "bộ tiêu chí",
+    "đạt chuẩn",
+    "hộ nghèo đa chiều",
+    "đa chiều",
+    "thu nhập bình quân",
+    "bảo hiểm y tế",
+    "nước sạch",
+    "an toàn thực phẩm",
+    "quy hoạch",
+    "giai đoạn",
+    "Thủ tướng Chính phủ",
+    "Ủy ban nhân dân",
+    "Ban Chỉ đạo",
+    "Văn phòng Điều phối",
+    "chương trình mục tiêu quốc gia",
+    "lĩnh vực nổi trội",
+    "hoàn thành nhiệm vụ",
+)
+
+# Function words that carry no retrieval signal in these texts.
+STOPWORDS = frozenset(
+    """và của các những được có cho theo về với là để trong này đã thì tại do từ đến
+    khi như một hoặc nếu mà nên cũng ra vào trên dưới sau trước bị bởi đó""".split()
+)
+_WORDLIKE = re.compile(r"\w", re.UNICODE)
+_SEGMENT_CACHE = 20000
+
+
+@lru_cache(maxsize=_SEGMENT_CACHE)
+def _segment(sentence: str) -> tuple[str, ...]:
+    return tuple(word_tokenize(sentence, fixed_words=list(DOMAIN_WORDS)))
+
+
+def words(text: str) -> list[str]:
+    """Words of `text` (multi-syllable words as one item, e.g. 'nông thôn mới'), no punctuation."""
+    text = normalize_text(text)
+    out: list[str] = []
+    for line in text.splitlines():
+        if line.strip():
+            out.extend(w for w in _segment(line) if _WORDLIKE.search(w))
+    return out
+
+
+def count_words(text: str) -> int:
+    """Length of `text` in words (the unit of chunk budgets)."""
+    return len(words(text))
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of `text`, line breaks kept as boundaries."""
+    out: list[str] = []
+    for line in normalize_text(text).splitlines():
+        if line.strip():
+            out.extend(s for s in sent_tokenize(line) if s.strip())
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """BM25 terms: lower-cased words joined by '_', plus accent-free syllables ('~nong').
+
+    The accent-free syllables let a question typed without diacritics still match, and let
+    part of a multi-syllable word match; both sides of BM25 use this same function.
+    """
+    out: list[str] = []
+    for word in words(text):
+        low = word.lower()
+        if low in STOPWORDS:
+            continue
+        # A word with no diacritics is fully represented by its accent-free syllables.
+        if fold(low) != low or " " in low:
+            out.append(low.replace(" ", "_"))
+        out.extend("~" + s for s in fold(low).split() if s not in STOPWORDS and _WORDLIKE.search(s))
+    return out
+
+
+def segmented(text: str) -> str:
+    """Text with multi-syllable words joined by '_', the input PhoBERT-family models expect."""
+    return "\n".join(
+        " ".join(w.replace(" ", "_") for w in _segment(line)) for line in normalize_text(text).splitlines()
+    )
