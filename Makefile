@@ -1,0 +1,46 @@
+# Two commands do everything: `make run` (install, build the index if missing, serve on
+# http://127.0.0.1:8000) and `make test` (install dev extras, lint, run every test).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.ntm-run-installed
+DEV_STAMP := $(VENV)/.ntm-dev-installed
+
+.PHONY: run test lint bench-index clean-index help
+
+help:
+	@echo "make run          cài đặt, xây dựng chỉ mục (nếu chưa có), chạy http://127.0.0.1:8000"
+	@echo "make test         cài thêm gói phát triển, kiểm tra mã (ruff) và chạy toàn bộ kiểm thử"
+	@echo "make bench-index  đo thời gian xây dựng chỉ mục"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+# torch is installed first and pinned to the local CPU build, so sentence-transformers
+# does not pull the CUDA build from the registry.
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(RUN_STAMP)
+
+run: $(RUN_STAMP)
+	$(BIN)/ntm index --if-missing
+	$(BIN)/ntm serve
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+
+test: $(DEV_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -ra
+
+bench-index: $(RUN_STAMP)
+	$(BIN)/python benchmarks/bench_index.py
+
+clean-index:
+	rm -rf data/indexes

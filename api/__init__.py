@@ -1,0 +1,1 @@
+"""FastAPI application: JSON API (and later chat, bots, web page)."""
