@@ -140,7 +140,12 @@ def _build_into(
     after: Callable[[str], None] | None,
     started: float,
 ) -> BuildResult:
+    import logging
+
     import bm25s
+
+    # bm25s logs every stage at DEBUG, which drowns the progress bars when the root logger is verbose.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
 
     def step(stage: str) -> None:
         if after:

@@ -63,7 +63,8 @@ class SentenceTransformerEmbedder:
         self._segmenter = segmenter
         self._model = None
         self._lock = threading.Lock()
-        low = spec.lower()
+        # Judge by the model's own name (last path part), not by the folders above it.
+        low = spec.rstrip("/").rsplit("/", 1)[-1].lower()
         self.prefixes = ("query: ", "passage: ") if "e5" in low else ("", "")
         self.needs_segmentation = "phobert" in low or "vietnamese-bi-encoder" in low
 

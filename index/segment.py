@@ -48,9 +48,33 @@ _WORDLIKE = re.compile(r"\w", re.UNICODE)
 _SEGMENT_CACHE = 20000
 
 
+_DOMAIN = {w.lower() for w in DOMAIN_WORDS}
+_MAX_SPAN = 4
+
+
+def _merge_domain(tokens: list[str]) -> list[str]:
+    """Join consecutive model tokens that together form a dictionary term (longest first).
+
+    underthesea's own `fixed_words` option also glues neighbouring syllables onto the term
+    ("chuẩn nông thôn mới"), so the dictionary is applied after segmentation instead.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(min(len(tokens), i + _MAX_SPAN), i + 1, -1):
+            if " ".join(tokens[i:j]).lower() in _DOMAIN:
+                out.append(" ".join(tokens[i:j]))
+                i = j
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
 @lru_cache(maxsize=_SEGMENT_CACHE)
 def _segment(sentence: str) -> tuple[str, ...]:
-    return tuple(word_tokenize(sentence, fixed_words=list(DOMAIN_WORDS)))
+    return tuple(_merge_domain(word_tokenize(sentence)))
 
 
 def words(text: str) -> list[str]:
