@@ -88,6 +88,10 @@ def create_app() -> FastAPI:
     @app.exception_handler(Exception)
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error")
-        return _error(500, "internal_error", "Lỗi hệ thống ngoài dự kiến; đã ghi nhật ký. Vui lòng thử lại sau.")
+        return _error(
+            500,
+            "internal_error",
+            "Lỗi hệ thống ngoài dự kiến; đã ghi nhật ký. Vui lòng thử lại sau.",
+        )
 
     return app

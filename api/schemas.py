@@ -25,7 +25,10 @@ class Health(BaseModel):
 
 
 class SearchRequest(BaseModel):
-    query: str = Field(description="Câu hỏi hoặc từ khóa", examples=["xã đạt chuẩn nông thôn mới giai đoạn 2016-2020"])
+    query: str = Field(
+        description="Câu hỏi hoặc từ khóa",
+        examples=["xã đạt chuẩn nông thôn mới giai đoạn 2016-2020"],
+    )
     k: int = Field(5, ge=1, le=50, description="Số kết quả")
     doc: str | None = Field(None, description="Chỉ tìm trong văn bản có số hiệu này, ví dụ 318/QĐ-TTg")
     mode: Literal["hybrid", "bm25", "dense"] = "hybrid"

@@ -16,9 +16,7 @@ from assistant.errors import CorpusError
 from assistant.service import Assistant
 from assistant.settings import Settings
 
-app = typer.Typer(
-    help="Trợ lý tra cứu văn bản Nông thôn mới (NTM).", no_args_is_help=True, add_completion=False
-)
+app = typer.Typer(help="Trợ lý tra cứu văn bản Nông thôn mới (NTM).", no_args_is_help=True, add_completion=False)
 console = Console()
 err = Console(stderr=True)
 
@@ -28,8 +26,15 @@ _STAGES = {
     "embed": "Tính vector nhúng",
     "chroma": "Ghi vào Chroma",
 }
-PROVENANCE_LABEL = {"official": "chính thức", "compiled": "biên soạn — cần đối chiếu bản chính thức"}
-STATUS_LABEL = {"in_force": "còn hiệu lực", "superseded": "đã được thay thế", "expired": "hết hiệu lực"}
+PROVENANCE_LABEL = {
+    "official": "chính thức",
+    "compiled": "biên soạn — cần đối chiếu bản chính thức",
+}
+STATUS_LABEL = {
+    "in_force": "còn hiệu lực",
+    "superseded": "đã được thay thế",
+    "expired": "hết hiệu lực",
+}
 RELATION_LABEL = {
     "amends": "sửa đổi",
     "replaces": "thay thế",

@@ -64,7 +64,8 @@ def check_question(question: str, max_chars: int) -> str:
         raise QuestionError("Câu hỏi trống. Hãy nhập nội dung cần tra cứu.", "empty_question")
     if len(q) > max_chars:
         raise QuestionError(
-            f"Câu hỏi quá dài ({len(q)} ký tự, tối đa {max_chars}). Hãy rút gọn câu hỏi.", "question_too_long"
+            f"Câu hỏi quá dài ({len(q)} ký tự, tối đa {max_chars}). Hãy rút gọn câu hỏi.",
+            "question_too_long",
         )
     if not any(ch.isalnum() for ch in q):
         raise QuestionError("Câu hỏi không có chữ hoặc số nào để tra cứu.", "no_words")

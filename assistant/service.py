@@ -64,7 +64,11 @@ class Assistant:
 
     def ingest(self, path: Path, *, official: bool, number: str | None = None, force: bool = False) -> IngestResult:
         return self.corpus.ingest(
-            path, official=official, number=number, force=force, max_bytes=self.settings.max_file_mb * 1024 * 1024
+            path,
+            official=official,
+            number=number,
+            force=force,
+            max_bytes=self.settings.max_file_mb * 1024 * 1024,
         )
 
     def search(self, question: str, k: int | None = None, doc: str | None = None, mode: str = "hybrid") -> list[Result]:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_NUMBER = re.compile(
-    r"Số\s*(?:hiệu)?\s*:?\s*(\d{1,5})\s*/\s*((?:\d{4}\s*/\s*)?[A-ZĐ][\wĐđ&\-]*(?:\s*-\s*[\wĐđ&]+)*)"
-)
+_NUMBER = re.compile(r"Số\s*(?:hiệu)?\s*:?\s*(\d{1,5})\s*/\s*((?:\d{4}\s*/\s*)?[A-ZĐ][\wĐđ&\-]*(?:\s*-\s*[\wĐđ&]+)*)")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-_KINDS = {"QĐ": "Quyết định", "NĐ": "Nghị định", "TT": "Thông tư", "CT": "Chỉ thị", "HD": "Hướng dẫn"}
+_KINDS = {
+    "QĐ": "Quyết định",
+    "NĐ": "Nghị định",
+    "TT": "Thông tư",
+    "CT": "Chỉ thị",
+    "HD": "Hướng dẫn",
+}
 
 
 def clean_markup(line: str) -> str:

@@ -45,7 +45,8 @@ def load(
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise LoadError(
-            path, f"định dạng '{suffix or '(không có)'}' không được hỗ trợ; chỉ nhận {', '.join(SUFFIXES)}"
+            path,
+            f"định dạng '{suffix or '(không có)'}' không được hỗ trợ; chỉ nhận {', '.join(SUFFIXES)}",
         )
     size = path.stat().st_size
     if size > max_bytes:

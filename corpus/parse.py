@@ -87,9 +87,7 @@ def _label(kind: str, num: str) -> str:
 
 def _open(state: _State, kind: str, num: str, title: str, text: str, page: int | None) -> Section:
     rank = _RANK[kind]
-    while len(state.stack) > 1 and (
-        _RANK[state.stack[-1].kind] >= rank or state.stack[-1].kind == "preamble"
-    ):
+    while len(state.stack) > 1 and (_RANK[state.stack[-1].kind] >= rank or state.stack[-1].kind == "preamble"):
         state.stack.pop()
     parent = state.stack[-1]
     label = {"preamble": "Phần mở đầu", "closing": "Phần kết"}.get(kind) or _label(kind, num)
@@ -194,7 +192,14 @@ def _table_row(state: _State, cells: list[str], page: int | None) -> None:
     if crit is not None and values and not crit.children:
         # A criterion with a single indicator written without a code: the indicator is "N".
         code = crit.labels[-1].removeprefix("Tiêu chí ")
-        ind = _open(state, "indicator", code, content or crit.title, content + "\n" + _threshold_text(values), page)
+        ind = _open(
+            state,
+            "indicator",
+            code,
+            content or crit.title,
+            content + "\n" + _threshold_text(values),
+            page,
+        )
         ind.thresholds = values
         return
     target = indicator if (indicator is not None and values) else (crit or annex or state.stack[-1])
@@ -223,7 +228,11 @@ def _line(state: _State, raw: Line) -> None:
             return
         _append(state.stack[-1], " | ".join(c for c in cells if c))
         return
-    state.table = None
+    if state.table is not None:
+        # A table ended: what follows belongs to the annex, not to the table's last row.
+        state.table = None
+        while state.stack[-1].kind in ("criterion", "indicator", "point"):
+            state.stack.pop()
 
     if state.title_pending is not None:
         pending = state.title_pending
@@ -307,11 +316,7 @@ def _line(state: _State, raw: Line) -> None:
         if letter == expected or (letter == "đ" and expected == "e") or _children_of_kind(parent, "point") > 0:
             _open(state, "point", letter, m.group(2).strip(), text, page)
             return
-    if (
-        state.items
-        and text.startswith(_CLOSING)
-        and state.stack[-1].kind in ("item", "point")
-    ):
+    if state.items and text.startswith(_CLOSING) and state.stack[-1].kind in ("item", "point"):
         _open(state, "closing", "", "Phần kết", text, page)
         return
     if len(state.stack) == 1:
@@ -322,6 +327,7 @@ def _line(state: _State, raw: Line) -> None:
 
 def _attach_footnotes(root: Section, notes: dict[str, str]) -> None:
     for section in root.walk():
+        section.title = _FOOTNOTE_REF.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), section.title)
         refs = _FOOTNOTE_REF.findall(section.text)
         if not refs:
             continue

@@ -35,7 +35,13 @@ META_5766 = {
     "tier": ["NTM", "nâng cao", "kiểu mẫu"],
     "period": "2021-2025",
     "status": "in_force",
-    "relations": [{"type": "forwards", "target": "14/BCĐCTMTQG", "note": "chuyển Công văn 14/BCĐCTMTQG đến các sở, huyện của tỉnh Thái Nguyên"}],
+    "relations": [
+        {
+            "type": "forwards",
+            "target": "14/BCĐCTMTQG",
+            "note": "chuyển Công văn 14/BCĐCTMTQG đến các sở, huyện của tỉnh Thái Nguyên",
+        }
+    ],
     "provenance": "official",
     "source_url": None,
     "notes": "Văn bản gốc (bản số hóa do dự án nhận được). Áp dụng cho giai đoạn 2021-2025.",
@@ -56,15 +62,27 @@ META_14 = {
     "period": "2021-2025",
     "status": "in_force",
     "relations": [
-        {"type": "guides", "target": "318/QĐ-TTg", "note": "mục 1, 2: xã đạt chuẩn NTM, NTM nâng cao trước 2021 phải đáp ứng bộ tiêu chí 2021-2025"},
-        {"type": "guides", "target": "319/QĐ-TTg", "note": "mục 3: xã NTM kiểu mẫu 2018-2020 phải đáp ứng quy định 2021-2025"},
-        {"type": "guides", "target": "320/QĐ-TTg", "note": "mục 4: huyện đạt chuẩn NTM trước 2021 phải đáp ứng bộ tiêu chí huyện 2021-2025"},
+        {
+            "type": "guides",
+            "target": "318/QĐ-TTg",
+            "note": "mục 1, 2: xã đạt chuẩn NTM, NTM nâng cao trước 2021 phải đáp ứng bộ tiêu chí 2021-2025",
+        },
+        {
+            "type": "guides",
+            "target": "319/QĐ-TTg",
+            "note": "mục 3: xã NTM kiểu mẫu 2018-2020 phải đáp ứng quy định 2021-2025",
+        },
+        {
+            "type": "guides",
+            "target": "320/QĐ-TTg",
+            "note": "mục 4: huyện đạt chuẩn NTM trước 2021 phải đáp ứng bộ tiêu chí huyện 2021-2025",
+        },
     ],
     "provenance": "official",
     "source_url": None,
     "notes": (
         "Văn bản gốc (bản số hóa do dự án nhận được). Áp dụng cho giai đoạn 2021-2025. "
-        "Bản số hóa mất một đoạn ở chỗ ngắt trang trong mục 4 (sau \"đáp ứng đầy đủ yêu cầu của Bộ\"); "
+        'Bản số hóa mất một đoạn ở chỗ ngắt trang trong mục 4 (sau "đáp ứng đầy đủ yêu cầu của Bộ"); '
         "chỗ thiếu được đánh dấu […], không điền thêm."
     ),
 }

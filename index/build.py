@@ -120,9 +120,7 @@ def build_index(
             _write_atomic(indexes_dir(data_dir) / CURRENT, version)
         except OSError as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            raise BuildError(
-                f"Xây dựng chỉ mục thất bại ({exc.strerror or exc}); chỉ mục cũ vẫn được dùng."
-            ) from exc
+            raise BuildError(f"Xây dựng chỉ mục thất bại ({exc.strerror or exc}); chỉ mục cũ vẫn được dùng.") from exc
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
@@ -173,7 +171,10 @@ def _build_into(
 
     texts = [segment.expand_abbreviations(c.indexed_text) for c in chunks]
     vectors, computed = embed_passages(
-        embedder, texts, cache, progress=(lambda n: progress("embed", n, len(texts))) if progress else None
+        embedder,
+        texts,
+        cache,
+        progress=(lambda n: progress("embed", n, len(texts))) if progress else None,
     )
     step("embed")
 

@@ -156,9 +156,7 @@ def chunk_document(
     return chunks
 
 
-def _split_long(
-    text: str, count: Callable[[str], int], split: Callable[[str], list[str]], budget: int
-) -> list[str]:
+def _split_long(text: str, count: Callable[[str], int], split: Callable[[str], list[str]], budget: int) -> list[str]:
     """Split at sentence boundaries into pieces of at most `budget` words (a longer
     single sentence stays whole rather than being cut mid-sentence)."""
     parts = split(text)

@@ -153,14 +153,17 @@ class EmbeddingCache:
             batch = keys[start : start + 500]
             marks = ",".join("?" * len(batch))
             rows = self._conn.execute(
-                f"SELECT hash, vec FROM vectors WHERE model = ? AND hash IN ({marks})", [model, *batch]
+                f"SELECT hash, vec FROM vectors WHERE model = ? AND hash IN ({marks})",
+                [model, *batch],
             )
             for h, blob in rows:
                 found[h] = np.frombuffer(blob, dtype=np.float32)
         return found
 
     def put_many(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
-        rows = [(model, self.key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(texts, vectors, strict=True)]
+        rows = [
+            (model, self.key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(texts, vectors, strict=True)
+        ]
         with self._conn:
             self._conn.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
 
@@ -190,5 +193,8 @@ def embed_passages(
             computed[EmbeddingCache.key(t)] = v
         if progress:
             progress(len(batch))
-    out = [cached.get(EmbeddingCache.key(t)) if EmbeddingCache.key(t) in cached else computed[EmbeddingCache.key(t)] for t in texts]
+    out = [
+        cached.get(EmbeddingCache.key(t)) if EmbeddingCache.key(t) in cached else computed[EmbeddingCache.key(t)]
+        for t in texts
+    ]
     return (np.vstack(out).astype(np.float32) if out else np.zeros((0, 0), dtype=np.float32)), len(missing)

@@ -79,10 +79,48 @@ def expand_abbreviations(text: str) -> str:
 
     return _ABBR_WORD.sub(repl, text)
 
+
 # Function words that carry no retrieval signal in these texts.
 STOPWORDS = frozenset(
-    """và của các những được có cho theo về với là để trong này đã thì tại do từ đến
-    khi như một hoặc nếu mà nên cũng ra vào trên dưới sau trước bị bởi đó""".split()
+    [
+        "và",
+        "của",
+        "các",
+        "những",
+        "được",
+        "có",
+        "cho",
+        "theo",
+        "về",
+        "với",
+        "là",
+        "để",
+        "trong",
+        "này",
+        "đã",
+        "thì",
+        "tại",
+        "do",
+        "từ",
+        "đến",
+        "khi",
+        "như",
+        "một",
+        "hoặc",
+        "nếu",
+        "mà",
+        "nên",
+        "cũng",
+        "ra",
+        "vào",
+        "trên",
+        "dưới",
+        "sau",
+        "trước",
+        "bị",
+        "bởi",
+        "đó",
+    ]
 )
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
 _WORDLIKE = re.compile(r"\w", re.UNICODE)

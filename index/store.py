@@ -72,9 +72,7 @@ class Index:
         k = min(k, len(self.chunks))
         with self._lock:
             docs, scores = self._bm25.retrieve([terms], k=k, show_progress=False, n_threads=1)
-        return [
-            Hit(self.chunks[int(i)], float(s)) for i, s in zip(docs[0], scores[0], strict=True) if s > 0
-        ]
+        return [Hit(self.chunks[int(i)], float(s)) for i, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
     def dense(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[Hit]:
         if not self.chunks:

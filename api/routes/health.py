@@ -18,4 +18,10 @@ def health(assistant: AssistantDep) -> Health:
     except IndexNotBuiltError:
         return Health(status="no_index", index_version=None, documents=0, chunks=0, model=None)
     m = index.manifest
-    return Health(status="ok", index_version=index.version, documents=m["documents"], chunks=m["chunks"], model=m["model"])
+    return Health(
+        status="ok",
+        index_version=index.version,
+        documents=m["documents"],
+        chunks=m["chunks"],
+        model=m["model"],
+    )

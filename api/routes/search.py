@@ -15,7 +15,11 @@ router = APIRouter(prefix="/v1", tags=["tra cứu"])
     "/search",
     response_model=SearchResponse,
     summary="Tìm đoạn văn bản liên quan",
-    responses={400: {"model": ErrorResponse}, 404: {"model": ErrorResponse}, 503: {"model": ErrorResponse}},
+    responses={
+        400: {"model": ErrorResponse},
+        404: {"model": ErrorResponse},
+        503: {"model": ErrorResponse},
+    },
 )
 async def search(body: SearchRequest, assistant: AssistantDep) -> SearchResponse:
     results = await run_in_threadpool(assistant.search, body.query, body.k, body.doc, body.mode)

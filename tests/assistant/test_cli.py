@@ -54,7 +54,17 @@ def test_ingest_bad_files_reports_each_and_keeps_going(env: Path, tmp_path: Path
     bad.write_bytes(b"%PDF-1.4 broken")
     odd = tmp_path / "bang.xlsx"
     odd.write_bytes(b"x")
-    r = runner.invoke(app, ["ingest", str(bad), str(odd), str(FIXTURES / "cong-van-mau.docx"), "--official", "--no-index"])
+    r = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(bad),
+            str(odd),
+            str(FIXTURES / "cong-van-mau.docx"),
+            "--official",
+            "--no-index",
+        ],
+    )
     assert r.exit_code == 1
     assert "hong.pdf" in r.output and "bang.xlsx" in r.output
     assert "Đã thêm" in r.output and "77/UBND-NN" in r.output

@@ -37,7 +37,12 @@ def test_weighted_fusion_uses_normalised_scores() -> None:
 
 @pytest.mark.parametrize(
     ("question", "code"),
-    [("", "empty_question"), ("   ", "empty_question"), ("?!...", "no_words"), ("x" * 2001, "question_too_long")],
+    [
+        ("", "empty_question"),
+        ("   ", "empty_question"),
+        ("?!...", "no_words"),
+        ("x" * 2001, "question_too_long"),
+    ],
 )
 def test_bad_questions(question: str, code: str) -> None:
     with pytest.raises(QuestionError) as info:
@@ -59,8 +64,14 @@ def built(settings: Settings) -> Assistant:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("báo cáo định kỳ 06 tháng gửi Văn phòng Điều phối nông thôn mới Trung ương", "14/BCĐCTMTQG › Phần kết"),
-        ("xã đạt chuẩn NTM kiểu mẫu giai đoạn 2018-2020 theo Quyết định 691", "14/BCĐCTMTQG › Mục 3"),
+        (
+            "báo cáo định kỳ 06 tháng gửi Văn phòng Điều phối nông thôn mới Trung ương",
+            "14/BCĐCTMTQG › Phần kết",
+        ),
+        (
+            "xã đạt chuẩn NTM kiểu mẫu giai đoạn 2018-2020 theo Quyết định 691",
+            "14/BCĐCTMTQG › Mục 3",
+        ),
         ("huyen dat chuan ntm theo quyet dinh 558", "14/BCĐCTMTQG › Mục 4"),
     ],
 )

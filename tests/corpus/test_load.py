@@ -81,13 +81,29 @@ def _pdf(path: Path, *, password: str | None = None) -> Path:
         ("empty.pdf", lambda p: _pdf(p), "không có nội dung"),
         ("secret.pdf", lambda p: _pdf(p, password="mật-khẩu"), "mã hóa"),
         ("zero.pdf", lambda p: p.write_bytes(b""), "tệp rỗng"),
-        ("junk.docx", lambda p: zipfile.ZipFile(p, "w").writestr("junk.txt", "rác"), "không chứa word/document.xml"),
+        (
+            "junk.docx",
+            lambda p: zipfile.ZipFile(p, "w").writestr("junk.txt", "rác"),
+            "không chứa word/document.xml",
+        ),
         ("notzip.docx", lambda p: p.write_bytes(b"not a zip at all"), "không phải gói ZIP"),
         ("file.xlsx", lambda p: p.write_bytes(b"x"), "không được hỗ trợ"),
-        ("nonumber.txt", lambda p: p.write_text("Điều 1. Không có số hiệu.", encoding="utf-8"), "số hiệu"),
+        (
+            "nonumber.txt",
+            lambda p: p.write_text("Điều 1. Không có số hiệu.", encoding="utf-8"),
+            "số hiệu",
+        ),
         ("binary.txt", lambda p: p.write_bytes(b"\xff\xfe\x00\x00garbage"), "UTF-8"),
-        ("bad-front.md", lambda p: p.write_text("---\nnumber: [unclosed\n---\nx", encoding="utf-8"), "YAML"),
-        ("bad-meta.md", lambda p: p.write_text("---\nnumber: 1/QĐ-X\nprovenance: maybe\n---\nx", encoding="utf-8"), "provenance"),
+        (
+            "bad-front.md",
+            lambda p: p.write_text("---\nnumber: [unclosed\n---\nx", encoding="utf-8"),
+            "YAML",
+        ),
+        (
+            "bad-meta.md",
+            lambda p: p.write_text("---\nnumber: 1/QĐ-X\nprovenance: maybe\n---\nx", encoding="utf-8"),
+            "provenance",
+        ),
     ],
 )
 def test_bad_files_get_a_clear_error_naming_file_and_reason(tmp_path: Path, name, make, reason) -> None:

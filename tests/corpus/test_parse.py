@@ -18,8 +18,15 @@ CASES = [
     (
         "articles, clauses, points",
         "Căn cứ Luật Tổ chức Chính phủ;\nĐiều 1. Phạm vi\n1. Khoản một.\na) Điểm a;\nb) Điểm b.\n2. Khoản hai.\nĐiều 2. Hiệu lực",
-        ["Phần mở đầu", "Điều 1", "Điều 1 › Khoản 1", "Điều 1 › Khoản 1 › Điểm a", "Điều 1 › Khoản 1 › Điểm b",
-         "Điều 1 › Khoản 2", "Điều 2"],
+        [
+            "Phần mở đầu",
+            "Điều 1",
+            "Điều 1 › Khoản 1",
+            "Điều 1 › Khoản 1 › Điểm a",
+            "Điều 1 › Khoản 1 › Điểm b",
+            "Điều 1 › Khoản 2",
+            "Điều 2",
+        ],
     ),
     (
         "đ follows d",
@@ -39,8 +46,15 @@ CASES = [
     (
         "chapters and sections",
         "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. A\nChương II\nMục 1. Về xã\nĐiều 2. B\nMục 2\nĐiều 3. C",
-        ["Chương I", "Chương I › Điều 1", "Chương II", "Chương II › Mục 1", "Chương II › Mục 1 › Điều 2",
-         "Chương II › Mục 2", "Chương II › Mục 2 › Điều 3"],
+        [
+            "Chương I",
+            "Chương I › Điều 1",
+            "Chương II",
+            "Chương II › Mục 1",
+            "Chương II › Mục 1 › Điều 2",
+            "Chương II › Mục 2",
+            "Chương II › Mục 2 › Điều 3",
+        ],
     ),
     (
         "dispatch items, sub-points and closing",
@@ -50,8 +64,15 @@ CASES = [
     (
         "annex with criteria and indicators as lines",
         "Điều 1. Ban hành.\nPHỤ LỤC I\nBỘ TIÊU CHÍ\nI. QUY HOẠCH\nTiêu chí số 1: Quy hoạch\n1.1. Có quy hoạch\n1.2. Có quy định\nII. HẠ TẦNG\nTiêu chí 2. Giao thông\n2.1. Đường xã",
-        ["Điều 1", "Phụ lục I", "Phụ lục I › Tiêu chí 1", "Phụ lục I › Tiêu chí 1 › 1.1", "Phụ lục I › Tiêu chí 1 › 1.2",
-         "Phụ lục I › Tiêu chí 2", "Phụ lục I › Tiêu chí 2 › 2.1"],
+        [
+            "Điều 1",
+            "Phụ lục I",
+            "Phụ lục I › Tiêu chí 1",
+            "Phụ lục I › Tiêu chí 1 › 1.1",
+            "Phụ lục I › Tiêu chí 1 › 1.2",
+            "Phụ lục I › Tiêu chí 2",
+            "Phụ lục I › Tiêu chí 2 › 2.1",
+        ],
     ),
     (
         "a sentence mentioning a Phụ lục is not an annex",
@@ -106,11 +127,27 @@ def test_criteria_table_rows() -> None:
     assert "Đạt" in waste.text
 
 
+def test_text_after_a_table_belongs_to_the_annex() -> None:
+    body = TABLE + "Ghi chú: các tỉnh quy định cụ thể.\n"
+    secs = {s.path.removeprefix("1/QĐ-TEST › "): s for s in sections(doc(body))}
+    assert "Ghi chú" in secs["Phụ lục I"].text
+    assert "Ghi chú" not in secs["Phụ lục I › Tiêu chí 17 › 17.2"].text
+
+
+def test_footnote_markers_in_titles_are_rendered() -> None:
+    d = doc("Điều 1. Phạm vi[^1]\n[^1]: Chú thích.")
+    assert sections(d)[0].title == "Phạm vi¹"
+
+
 def test_pages_and_footnotes() -> None:
     d = Document(
         meta=DocumentMeta(number="1/QĐ-TEST"),
-        lines=[Line("Mở đầu có 20 tỉnh[^1].", 1), Line("1. Mục một.", 1), Line("2. Mục hai.", 2),
-               Line("[^1]: Hà Nội, Hải Phòng.", 2)],
+        lines=[
+            Line("Mở đầu có 20 tỉnh[^1].", 1),
+            Line("1. Mục một.", 1),
+            Line("2. Mục hai.", 2),
+            Line("[^1]: Hà Nội, Hải Phòng.", 2),
+        ],
     )
     secs = {s.labels[-1]: s for s in sections(d)}
     assert secs["Mục 2"].page == 2 and secs["Mục 1"].page == 1

@@ -7,7 +7,10 @@ from index.segment import count_words, sentences
 
 
 def make(body: str, number: str = "1/QĐ-TEST") -> tuple[Document, object]:
-    doc = Document(meta=DocumentMeta(number=number, provenance="official"), lines=[Line(t) for t in body.splitlines()])
+    doc = Document(
+        meta=DocumentMeta(number=number, provenance="official"),
+        lines=[Line(t) for t in body.splitlines()],
+    )
     return doc, parse(doc)
 
 
@@ -19,7 +22,11 @@ def chunks(body: str, **kw):
 def test_heading_merges_with_its_tiny_clauses_but_articles_stay_apart() -> None:
     out = chunks("Điều 1. Phạm vi\n1. Một.\n2. Hai.\nĐiều 2. Hiệu lực\n1. Ba.")
     assert [c.path for c in out] == ["1/QĐ-TEST › Điều 1", "1/QĐ-TEST › Điều 2"]
-    assert out[0].section_paths == ["1/QĐ-TEST › Điều 1", "1/QĐ-TEST › Điều 1 › Khoản 1", "1/QĐ-TEST › Điều 1 › Khoản 2"]
+    assert out[0].section_paths == [
+        "1/QĐ-TEST › Điều 1",
+        "1/QĐ-TEST › Điều 1 › Khoản 1",
+        "1/QĐ-TEST › Điều 1 › Khoản 2",
+    ]
 
 
 def test_sections_within_budget_are_single_chunks() -> None:

@@ -3,7 +3,14 @@ from index.segment import DOMAIN_WORDS, count_words, segmented, sentences, terms
 
 def test_domain_dictionary_keeps_terms_whole() -> None:
     ws = words("Xã đạt chuẩn nông thôn mới nâng cao giảm hộ nghèo đa chiều theo tiêu chí và chỉ tiêu.")
-    for term in ("nông thôn mới", "nâng cao", "hộ nghèo đa chiều", "tiêu chí", "chỉ tiêu", "đạt chuẩn"):
+    for term in (
+        "nông thôn mới",
+        "nâng cao",
+        "hộ nghèo đa chiều",
+        "tiêu chí",
+        "chỉ tiêu",
+        "đạt chuẩn",
+    ):
         assert term in ws
     assert "nông thôn mới" in DOMAIN_WORDS
 
