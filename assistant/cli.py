@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -204,14 +205,116 @@ def docs(as_json: Annotated[bool, typer.Option("--json", help="In dạng JSON")]
         relations = "\n".join(f"{RELATION_LABEL[r.type]} {r.target}" for r in m.relations)
         title = (m.title or "")[:90]
         table.add_row(
-            m.number,
+            escape(m.number),
             f"{m.issued:%d/%m/%Y}" if m.issued else "",
-            title,
+            escape(title),
             PROVENANCE_LABEL[m.provenance],
             status,
             relations,
         )
     console.print(table)
+
+
+_SIGN = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
+
+
+def _threshold_cell(ind, region: str | None, year: int | None, scheme: str | None) -> str:
+    """The requirement of an indicator as a table cell: one region's figure, or all of them."""
+    if ind.comparator == "text":
+        return ind.requirement or ""
+    if region or not scheme:
+        t = ind.threshold_for(region, year)
+        if t is None:
+            return ind.requirement or "—"
+        where = f" ({t.year})" if t.year else ""
+        return f"{_SIGN[ind.comparator]} {t.value:g} {ind.unit or ''}{where}".strip()
+    parts = []
+    for t in ind.thresholds:
+        label = "mọi vùng" if t.region == "*" else t.region
+        year_part = f" {t.year}" if t.year else ""
+        parts.append(f"{label}{year_part}: {_SIGN[ind.comparator]} {t.value:g}")
+    unit = f" ({ind.unit})" if ind.unit else ""
+    return ("; ".join(parts) + unit) if parts else (ind.requirement or "—")
+
+
+@app.command()
+def criteria(
+    document: Annotated[str | None, typer.Argument(help="Số hiệu văn bản, ví dụ 318/QĐ-TTg")] = None,
+    set_name: Annotated[str | None, typer.Option("--set", help="Bộ tiêu chí, ví dụ xa-ntm, xa-nang-cao")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="Vùng: mã (TDMNPB) hoặc tên")] = None,
+    province: Annotated[str | None, typer.Option("--province", help="Tỉnh (suy ra vùng)")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Năm xét (ngưỡng theo năm)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="In dạng JSON")] = False,
+) -> None:
+    """In bộ tiêu chí với ngưỡng theo vùng/năm; đánh dấu con số chưa xác minh."""
+    from corpus.criteria import Catalogue
+
+    catalogue = Catalogue()
+    try:
+        sets = list(catalogue.sets.values())
+    except CorpusError as exc:
+        raise _fail(exc) from exc
+    if document is None:
+        for s in sets:
+            n = len(s.indicators())
+            verified = sum(i.figures_verified for _, i in s.indicators())
+            console.print(
+                f"{s.document:<16} --set {s.short:<20} {escape(s.title)} "
+                f"({len(s.criteria)} tiêu chí, {n} chỉ tiêu, {verified} đã xác minh)"
+            )
+        return
+    chosen = [
+        s for s in catalogue.for_document(document) if set_name is None or s.short == set_name or s.id == set_name
+    ]
+    if not chosen:
+        known = ", ".join(f"{s.document} --set {s.short}" for s in sets)
+        err.print(
+            f"[red]Lỗi:[/red] không có bộ tiêu chí cho '{escape(document)}'"
+            f"{(' --set ' + escape(set_name)) if set_name else ''}. Có: {known}"
+        )
+        raise typer.Exit(1)
+    for cset in chosen:
+        region_code = None
+        if province:
+            p = catalogue.regions.find_province(province)
+            if p is None:
+                err.print(f"[red]Lỗi:[/red] không nhận ra tỉnh '{province}'.")
+                raise typer.Exit(1)
+            region_code = p.regions.get(cset.region_scheme) if cset.region_scheme else None
+        elif region:
+            found = catalogue.regions.find_region(cset.region_scheme, region) if cset.region_scheme else None
+            if cset.region_scheme and found is None:
+                err.print(f"[red]Lỗi:[/red] không nhận ra vùng '{region}'.")
+                raise typer.Exit(1)
+            region_code = found.code if found else None
+        if as_json:
+            typer.echo(json.dumps(cset.model_dump(mode="json"), ensure_ascii=False, indent=2))
+            continue
+        where = ""
+        if region_code:
+            where = f" — vùng {catalogue.regions.region(cset.region_scheme, region_code).name}"
+        table = Table(title=f"{cset.title} ({cset.document}){where}", show_lines=False)
+        for col in ("Tiêu chí", "Chỉ tiêu", "Nội dung", "Ngưỡng", "Xác minh"):
+            table.add_column(col)
+        for cond in cset.conditions:
+            table.add_row(
+                "Điều kiện",
+                cond.code,
+                cond.name,
+                cond.requirement or "",
+                "✓" if cond.figures_verified else "[yellow]chưa[/yellow]",
+            )
+        for crit, ind in cset.indicators():
+            cell = _threshold_cell(ind, region_code, year, cset.region_scheme)
+            mark = "✓" if ind.figures_verified else "[yellow]chưa xác minh[/yellow]"
+            table.add_row(escape(f"{crit.number}. {crit.name}"), ind.code, escape(ind.name), escape(cell), mark)
+        console.print(table)
+        total = len(cset.indicators())
+        verified = sum(i.figures_verified for _, i in cset.indicators())
+        console.print(
+            f"{len(cset.criteria)} tiêu chí, {total} chỉ tiêu; {verified} đã xác minh với trang công khai, "
+            f"{total - verified} [yellow]chưa xác minh[/yellow] — đối chiếu văn bản chính thức trước khi dùng."
+        )
 
 
 @app.command()

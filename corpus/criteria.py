@@ -1,0 +1,249 @@
+"""The criteria catalogue (corpus/criteria/*.yaml) and the region map, loaded and validated."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from corpus.errors import CorpusError
+from corpus.normalize import fold
+
+CRITERIA_DIR = Path(__file__).parent / "criteria"
+ANY_REGION = "*"
+Comparator = Literal[">=", "<=", ">", "<", "==", "text"]
+
+
+class CatalogueError(CorpusError):
+    """A catalogue file that does not follow docs/criteria-format.md."""
+
+    code = "catalogue_error"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Strict):
+    url: str
+    title: str | None = None
+    quote: str = Field(min_length=3)
+
+
+class Threshold(_Strict):
+    region: str = ANY_REGION
+    year: int | None = Field(None, ge=2000, le=2100)
+    value: float
+
+
+class Indicator(_Strict):
+    code: str = Field(pattern=r"^\d{1,2}(\.\d{1,2}){0,2}$|^ĐK\d{1,2}$")
+    name: str = Field(min_length=2)
+    unit: str | None = None
+    comparator: Comparator
+    thresholds: list[Threshold] = Field(default_factory=list)
+    requirement: str | None = None
+    section: str
+    verified: bool = False
+    evidence: Evidence | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Indicator:
+        if self.comparator == "text":
+            if not (self.requirement and self.requirement.strip()):
+                raise ValueError(f"chỉ tiêu {self.code}: so sánh 'text' cần 'requirement'")
+            if self.thresholds:
+                raise ValueError(f"chỉ tiêu {self.code}: so sánh 'text' không có ngưỡng số")
+        else:
+            if self.thresholds and not self.unit:
+                raise ValueError(f"chỉ tiêu {self.code}: ngưỡng số cần đơn vị ('unit')")
+            if not self.thresholds and not (self.requirement and self.requirement.strip()):
+                raise ValueError(
+                    f"chỉ tiêu {self.code}: chưa có ngưỡng thì phải ghi rõ 'requirement' (ví dụ '[chưa xác minh] …')"
+                )
+        if self.verified and self.evidence is None:
+            raise ValueError(f"chỉ tiêu {self.code}: verified: true cần 'evidence'")
+        return self
+
+    @property
+    def figures_verified(self) -> bool:
+        return self.verified and self.evidence is not None
+
+    def threshold_for(self, region: str | None, year: int | None) -> Threshold | None:
+        """The most specific threshold: the region's own figure before the national one; for
+        each, the exact year, else the latest earlier year the table fixes, else the yearless one."""
+        for want in (region, ANY_REGION):
+            rows = [t for t in self.thresholds if t.region == want]
+            exact = [t for t in rows if t.year == year]
+            if exact:
+                return exact[0]
+            if year is not None:
+                earlier = [t for t in rows if t.year is not None and t.year <= year]
+                if earlier:
+                    return max(earlier, key=lambda t: t.year)
+            yearless = [t for t in rows if t.year is None]
+            if yearless:
+                return yearless[0]
+        return None
+
+
+class Criterion(_Strict):
+    number: int = Field(ge=1, le=40)
+    name: str
+    group: str | None = None
+    section: str
+    indicators: list[Indicator] = Field(min_length=1)
+
+
+class CriteriaSet(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str
+    document: str
+    annex: str | None = None
+    level: str
+    tier: str
+    period: str
+    region_scheme: str | None = None
+    conditions: list[Indicator] = Field(default_factory=list)
+    criteria: list[Criterion] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> CriteriaSet:
+        numbers = [c.number for c in self.criteria]
+        if len(numbers) != len(set(numbers)):
+            raise ValueError("số thứ tự tiêu chí bị trùng")
+        codes = [i.code for c in self.criteria for i in c.indicators]
+        if len(codes) != len(set(codes)):
+            raise ValueError("mã chỉ tiêu bị trùng")
+        return self
+
+    def indicators(self) -> list[tuple[Criterion, Indicator]]:
+        return [(c, i) for c in self.criteria for i in c.indicators]
+
+    @property
+    def short(self) -> str:
+        """The set's name after the document number, e.g. 'xa-ntm' for '318-xa-ntm'."""
+        return re.sub(r"^\d+(-\d+)*-", "", self.id)
+
+
+class Region(_Strict):
+    code: str
+    name: str
+    column_names: list[str] = Field(default_factory=list)
+
+
+class Scheme(_Strict):
+    title: str
+    regions: list[Region] = Field(min_length=1)
+
+
+class Province(_Strict):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    regions: dict[str, str]
+
+
+class RegionMap(_Strict):
+    schemes: dict[str, Scheme]
+    provinces: list[Province] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _every_province_in_every_scheme(self) -> RegionMap:
+        for p in self.provinces:
+            for scheme_id, scheme in self.schemes.items():
+                code = p.regions.get(scheme_id)
+                if code not in {r.code for r in scheme.regions}:
+                    raise ValueError(f"tỉnh {p.name}: không có vùng hợp lệ trong sơ đồ {scheme_id}")
+        return self
+
+    def region(self, scheme: str, code: str) -> Region:
+        return next(r for r in self.schemes[scheme].regions if r.code == code)
+
+    def find_province(self, name: str) -> Province | None:
+        """A province by its name or an alias, with or without diacritics ('thai nguyen')."""
+        key = _key(name)
+        for p in self.provinces:
+            if key in {_key(n) for n in (p.name, *p.aliases)}:
+                return p
+        return None
+
+    def find_region(self, scheme: str, text: str) -> Region | None:
+        """A region by its code, name or a column name used in the tables."""
+        key = _key(text)
+        for r in self.schemes[scheme].regions:
+            if key in {_key(n) for n in (r.code, r.name, *r.column_names)}:
+                return r
+        return None
+
+
+def _key(text: str) -> str:
+    text = re.sub(r"^(tinh|thanh pho|tp\.?)\s+", "", fold(text).strip())
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise CatalogueError(f"{path.name}: YAML không hợp lệ ({exc})") from exc
+    if not isinstance(data, dict):
+        raise CatalogueError(f"{path.name}: phải là một bảng YAML")
+    return data
+
+
+def _invalid(path: Path, exc: ValidationError) -> CatalogueError:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"])
+    return CatalogueError(f"{path.name}: {where}: {err['msg']}")
+
+
+class Catalogue:
+    """All criteria sets and the region map of a folder."""
+
+    def __init__(self, folder: Path = CRITERIA_DIR) -> None:
+        self.folder = Path(folder)
+
+    @cached_property
+    def regions(self) -> RegionMap:
+        path = self.folder / "regions.yaml"
+        try:
+            return RegionMap.model_validate(_read(path))
+        except ValidationError as exc:
+            raise _invalid(path, exc) from exc
+
+    @cached_property
+    def sets(self) -> dict[str, CriteriaSet]:
+        out: dict[str, CriteriaSet] = {}
+        for path in sorted(self.folder.glob("*.yaml")):
+            if path.name == "regions.yaml":
+                continue
+            try:
+                cset = CriteriaSet.model_validate(_read(path))
+            except ValidationError as exc:
+                raise _invalid(path, exc) from exc
+            if cset.id != path.stem:
+                raise CatalogueError(f"{path.name}: id '{cset.id}' phải trùng tên tệp")
+            self._check_regions(path, cset)
+            out[cset.id] = cset
+        return out
+
+    def _check_regions(self, path: Path, cset: CriteriaSet) -> None:
+        if cset.region_scheme is None:
+            allowed = {ANY_REGION}
+        elif cset.region_scheme not in self.regions.schemes:
+            raise CatalogueError(f"{path.name}: sơ đồ vùng '{cset.region_scheme}' không có trong regions.yaml")
+        else:
+            allowed = {ANY_REGION} | {r.code for r in self.regions.schemes[cset.region_scheme].regions}
+        for _, ind in cset.indicators():
+            for t in ind.thresholds:
+                if t.region not in allowed:
+                    raise CatalogueError(f"{path.name}: chỉ tiêu {ind.code}: vùng '{t.region}' không hợp lệ")
+
+    def for_document(self, number: str) -> list[CriteriaSet]:
+        key = _key(number)
+        return [s for s in self.sets.values() if _key(s.document) == key]
