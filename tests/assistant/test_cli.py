@@ -95,3 +95,66 @@ def test_real_model_finds_item_1_on_the_full_corpus(monkeypatch: pytest.MonkeyPa
     r = runner.invoke(app, ["search", q, "-k", "3", "--json"])
     assert r.exit_code == 0, r.output
     assert json.loads(r.output)[0]["path"] == "14/BCĐCTMTQG › Mục 1"
+
+
+WIDE = {"COLUMNS": "220"}
+
+
+def test_criteria_lists_every_set() -> None:
+    r = runner.invoke(app, ["criteria"], env=WIDE)
+    assert r.exit_code == 0, r.output
+    for doc in (
+        "491/QĐ-TTg",
+        "1980/QĐ-TTg",
+        "1345/BNN-VPĐP",
+        "691/QĐ-TTg",
+        "318/QĐ-TTg",
+        "319/QĐ-TTg",
+        "558/QĐ-TTg",
+        "320/QĐ-TTg",
+    ):
+        assert doc in r.output
+    assert r.output.count("--set") == 11
+
+
+def test_criteria_table_for_a_province_marks_unverified_figures() -> None:
+    r = runner.invoke(app, ["criteria", "318/QĐ-TTg", "--set", "xa-ntm", "--province", "thai nguyen"], env=WIDE)
+    assert r.exit_code == 0, r.output
+    assert "vùng Trung du và miền núi phía Bắc" in r.output
+    row = next(line for line in r.output.splitlines() if "│ 15.3" in line)
+    assert "≤ 24" in row and "✓" in row  # a verified figure, for this province's region
+    assert "[chưa xác minh]" in r.output  # the honesty mark survives the table rendering
+    assert "đối chiếu văn bản chính thức" in r.output
+
+
+def test_criteria_json_and_errors() -> None:
+    r = runner.invoke(app, ["criteria", "691/QĐ-TTg", "--json"])
+    assert r.exit_code == 0 and '"conditions"' in r.output
+    r = runner.invoke(app, ["criteria", "999/QĐ-TTg"])
+    assert r.exit_code == 1 and "không có bộ tiêu chí" in r.output
+    r = runner.invoke(app, ["criteria", "318/QĐ-TTg", "--province", "Atlantis"])
+    assert r.exit_code == 1 and "không nhận ra tỉnh" in r.output
+
+
+def test_docs_lists_the_whole_corpus_with_relations() -> None:
+    r = runner.invoke(app, ["docs", "--json"])
+    docs = {d["number"]: d for d in json.loads(r.output)}
+    assert {
+        "491/QĐ-TTg",
+        "342/QĐ-TTg",
+        "1980/QĐ-TTg",
+        "558/QĐ-TTg",
+        "1345/BNN-VPĐP",
+        "691/QĐ-TTg",
+        "318/QĐ-TTg",
+        "319/QĐ-TTg",
+        "320/QĐ-TTg",
+        "14/BCĐCTMTQG",
+        "5766/UBND-CNN&XD",
+        "51/2025/QĐ-TTg",
+    } <= set(docs)
+    assert docs["51/2025/QĐ-TTg"]["full_text"] is False
+    assert ("amends", "491/QĐ-TTg") in {(r["type"], r["target"]) for r in docs["342/QĐ-TTg"]["relations"]}
+    assert docs["318/QĐ-TTg"]["superseded_by"] == "51/2025/QĐ-TTg"
+    official = {n for n, d in docs.items() if d["provenance"] == "official"}
+    assert official == {"14/BCĐCTMTQG", "5766/UBND-CNN&XD"}
