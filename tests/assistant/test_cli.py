@@ -158,3 +158,19 @@ def test_docs_lists_the_whole_corpus_with_relations() -> None:
     assert docs["318/QĐ-TTg"]["superseded_by"] == "51/2025/QĐ-TTg"
     official = {n for n, d in docs.items() if d["provenance"] == "official"}
     assert official == {"14/BCĐCTMTQG", "5766/UBND-CNN&XD"}
+
+
+def test_relations_chain_the_sets_of_each_period() -> None:
+    docs = {d["number"]: d for d in json.loads(runner.invoke(app, ["docs", "--json"]).output)}
+
+    def rel(number: str) -> set[tuple[str, str]]:
+        return {(r["type"], r["target"]) for r in docs[number]["relations"]}
+
+    assert {("replaces", "491/QĐ-TTg"), ("replaces", "342/QĐ-TTg")} <= rel("1980/QĐ-TTg")
+    assert ("replaces", "1980/QĐ-TTg") in rel("318/QĐ-TTg")
+    assert ("replaces", "691/QĐ-TTg") in rel("319/QĐ-TTg")
+    assert ("replaces", "558/QĐ-TTg") in rel("320/QĐ-TTg")
+    assert ("guides", "1980/QĐ-TTg") in rel("1345/BNN-VPĐP")
+    assert {("guides", "318/QĐ-TTg"), ("guides", "319/QĐ-TTg"), ("guides", "320/QĐ-TTg")} <= rel("14/BCĐCTMTQG")
+    for number in ("491/QĐ-TTg", "342/QĐ-TTg", "1980/QĐ-TTg", "558/QĐ-TTg", "1345/BNN-VPĐP", "691/QĐ-TTg"):
+        assert docs[number]["status"] == "superseded" and docs[number]["superseded_by"] and docs[number]["status_from"]
