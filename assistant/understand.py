@@ -1,0 +1,335 @@
+"""Question understanding: level, tier, years, named sets, region, criterion, indicator.
+
+Everything is matched on the folded text (lower case, no diacritics), so "xa dat chuan ntm
+nam 2014" reads like "xã đạt chuẩn NTM năm 2014"; key words with small typos are corrected
+against the domain vocabulary first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import asdict, dataclass, field
+
+from corpus.criteria import Catalogue
+from corpus.normalize import fold, normalize_text
+
+# Sets the user can name, by the number people type (and common short forms).
+NAMED_SETS: dict[str, str] = {
+    "491": "491/QĐ-TTg",
+    "342": "342/QĐ-TTg",
+    "1980": "1980/QĐ-TTg",
+    "558": "558/QĐ-TTg",
+    "1345": "1345/BNN-VPĐP",
+    "691": "691/QĐ-TTg",
+    "318": "318/QĐ-TTg",
+    "319": "319/QĐ-TTg",
+    "320": "320/QĐ-TTg",
+    "14": "14/BCĐCTMTQG",
+    "5766": "5766/UBND-CNN&XD",
+    "51": "51/2025/QĐ-TTg",
+}
+
+# Key phrases whose misspellings are corrected (accent-free). Single syllables are not
+# corrected: Vietnamese syllables are short and a one-letter change is usually another word.
+_PHRASES = [
+    "nong thon moi",
+    "nang cao",
+    "kieu mau",
+    "thong minh",
+    "tieu chi",
+    "dat chuan",
+    "cong nhan",
+    "giai doan",
+    "quyet dinh",
+    "cong van",
+    "phai lam gi",
+    "bao cao",
+    "bo tieu chi",
+    "huyen",
+]
+# Real words one edit away from a key phrase, never "corrected".
+_PROTECTED = {"chi tiet", "nang luc", "kieu nay", "cong an", "dat chua", "bao cap", "cong tac", "quyet toan"}
+
+_ABBREVIATIONS = [
+    (r"\bntmnc\b", "nong thon moi nang cao"),
+    (r"\bntmkm\b", "nong thon moi kieu mau"),
+    (r"\bntm\b", "nong thon moi"),
+    (r"\bnc\b", "nang cao"),
+    (r"\bkm\b", "kieu mau"),
+    (r"\bqd\b", "quyet dinh"),
+    (r"\bcv\b", "cong van"),
+    (r"\bttg\b", "thu tuong"),
+    (r"\bbcd\b", "ban chi dao"),
+    (r"\btp\.?\s", "thanh pho "),
+    (r"\btc\s*(?=\d)", "tieu chi "),
+]
+
+_YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d\d)(?![\d/])")
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+_RECOGNITION_CUE = re.compile(r"(dat chuan|cong nhan|duoc cong nhan|ve dich|hoan thanh)\b[^.?!]{0,60}$")
+_SET_CUE = re.compile(r"(bo tieu chi|tieu chi|quy dinh|chuong trinh|ke hoach)[^.?!]{0,40}$")
+_ASOF_CUE = re.compile(r"(thi|hien nay|bay gio|den|tu|trong|vao|cho)\s+(nam\s+)?$")
+_HISTORY = re.compile(r"\b(lich su|truoc day|sua doi|thay the|thay cho|bo tieu chi cu|da het hieu luc|con hieu luc)\b")
+_DUTIES = re.compile(r"\b(bao cao|giam sat|kiem tra|ngan sach|nguon luc|lo trinh|ke hoach)\b")
+_ACTION = re.compile(
+    r"\b(phai lam gi|lam gi|can lam|phai dap ung|ap dung|bo tieu chi nao|theo bo|tiep theo|phan dau)\b"
+)
+_CRITERION_NO = re.compile(r"\btieu chi\s*(?:so\s*)?(\d{1,2})\b(?!\.\d)")
+_INDICATOR = re.compile(r"\b(?:chi tieu\s*(?:so\s*)?)?(\d{1,2}\.\d{1,2})\b")
+
+
+@dataclass
+class Query:
+    """What a question asks about; every field is optional."""
+
+    text: str
+    folded: str
+    level: str | None = None  # xã | huyện | thị xã | thành phố | tỉnh
+    tier: str | None = None  # NTM | nâng cao | kiểu mẫu | thông minh
+    recognition_year: int | None = None
+    recognition_period: str | None = None
+    period: str | None = None  # the period of a set the question names ("bộ tiêu chí giai đoạn 2021-2025")
+    not_recognised: bool = False  # "xã chưa đạt chuẩn"
+    ask_year: int | None = None  # the year the question is about ("năm 2023 phải làm gì")
+    sets: list[str] = field(default_factory=list)  # document numbers named
+    province: str | None = None
+    region: str | None = None  # vung-7 code
+    criterion: int | None = None
+    criterion_name: str | None = None
+    indicator: str | None = None
+    history: bool = False
+    duties: bool = False
+    action: bool = False
+    domain: bool = False  # mentions anything of the NTM domain at all
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (the strings are a few syllables long)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _fix_typos(folded: str) -> str:
+    words = folded.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase in _PHRASES:
+            n = len(phrase.split())
+            window = " ".join(words[i : i + n])
+            if len(words) - i < n or window == phrase or window in _PROTECTED or not window.replace(" ", "").isalpha():
+                continue
+            # Long phrases tolerate two slips, short ones one; the first letter must agree.
+            allowed = 2 if len(phrase) >= 10 else 1
+            if (
+                window[0] == phrase[0]
+                and abs(len(window) - len(phrase)) <= allowed
+                and _distance(window, phrase) <= allowed
+            ):
+                out.extend(phrase.split())
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+def normalise_question(text: str) -> str:
+    """Folded, abbreviation-expanded, typo-corrected form of a question."""
+    folded = fold(normalize_text(text))
+    folded = re.sub(r"[“”\"'«»]", " ", folded)
+    for pattern, repl in _ABBREVIATIONS:
+        folded = re.sub(pattern, repl, folded)
+    folded = re.sub(r"\s+", " ", folded).strip()
+    return _fix_typos(folded)
+
+
+def _period_of(year: int) -> str:
+    if year <= 2015:
+        return "2010-2015"
+    if year <= 2020:
+        return "2016-2020"
+    if year <= 2025:
+        return "2021-2025"
+    return "2026-2030"
+
+
+def _level(f: str) -> str | None:
+    if re.search(r"\bthi xa\b", f):
+        return "thị xã"
+    if re.search(r"\bthanh pho\b", f) and not re.search(
+        r"\bthanh pho (ho chi minh|ha noi|hai phong|da nang|can tho|hue)\b", f
+    ):
+        return "thành phố"
+    if re.search(r"\bhuyen\b", f):
+        return "huyện"
+    if re.search(r"\bxa\b", f):
+        return "xã"
+    if re.search(r"\btinh\b", f) and re.search(r"hoan thanh nhiem vu", f):
+        return "tỉnh"
+    return None
+
+
+def _tier(f: str) -> str | None:
+    if re.search(r"\bthong minh\b", f):
+        return "thông minh"
+    if re.search(r"\bkieu mau\b", f):
+        return "kiểu mẫu"
+    if re.search(r"\bnang cao\b", f):
+        return "nâng cao"
+    if re.search(r"\bnong thon moi\b|\bdat chuan\b", f):
+        return "NTM"
+    return None
+
+
+def _sets(f: str) -> list[str]:
+    found: list[str] = []
+    if re.search(r"\b51\s*/\s*2025\b", f):
+        found.append(NAMED_SETS["51"])
+    cue = r"(?:quyet dinh|cong van|van ban|bo tieu chi|theo|so|tai|cua)"
+    for m in re.finditer(r"\b(491|342|1980|558|1345|691|318|319|320|5766|14)\b(?!\s*[-–]\s*\d)", f):
+        num = m.group(1)
+        before = f[max(0, m.start() - 25) : m.start()]
+        after = f[m.end() : m.end() + 12]
+        # "14" and the years-like numbers need a cue; 318/319/320/1345/558/691 stand on their own.
+        if num in ("14", "1980", "5766") and not (re.search(cue + r"\s*(so\s*)?$", before) or after.startswith("/")):
+            continue
+        if num == "1980" and re.search(r"\bnam\s*$", before):
+            continue
+        if NAMED_SETS[num] not in found:
+            found.append(NAMED_SETS[num])
+    return found
+
+
+def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
+    """(recognition year, recognition period, the year asked about, the period of a named set)."""
+    periods = list(_PERIOD.finditer(f))
+    masked = _PERIOD.sub(lambda m: " " * len(m.group(0)), f)
+    # Document numbers (51/2025) and dates (08/3/2022) are not years of recognition.
+    masked = re.sub(r"\d+\s*/\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), masked)
+    years = [(int(m.group(1)), m.start()) for m in _YEAR.finditer(masked)]
+    recognition_year = None
+    recognition_period = None
+    ask_year = None
+    set_period = None
+    for m in periods:
+        before = f[max(0, m.start() - 70) : m.start()]
+        value = f"{m.group(1)}-{m.group(2)}"
+        if _SET_CUE.search(before) and not _RECOGNITION_CUE.search(before[-30:]):
+            set_period = set_period or value
+        elif recognition_period is None:
+            recognition_period = value
+    for year, pos in years:
+        before = masked[max(0, pos - 70) : pos]
+        if recognition_year is None and _RECOGNITION_CUE.search(before) and not _ASOF_CUE.search(before[-12:]):
+            recognition_year = year
+        elif ask_year is None:
+            ask_year = year
+    if (
+        recognition_year is None
+        and ask_year is not None
+        and len(years) == 1
+        and not re.search(r"\b(phai|can|lam gi|ap dung)\b", f[years[0][1] :])
+    ):
+        # A single year with no verb after it ("xã đạt chuẩn NTM 2014") dates the recognition.
+        recognition_year, ask_year = ask_year, None
+    if recognition_year is not None and recognition_period is None:
+        recognition_period = _period_of(recognition_year)
+    return recognition_year, recognition_period, ask_year, set_period
+
+
+def understand(question: str, catalogue: Catalogue | None = None) -> Query:
+    """Read what a question is about. Never raises on arbitrary text."""
+    text = normalize_text(question or "").strip()
+    f = normalise_question(text)
+    q = Query(text=text, folded=f)
+    q.level = _level(f)
+    q.tier = _tier(f)
+    q.sets = _sets(f)
+    q.recognition_year, q.recognition_period, q.ask_year, q.period = _years(f)
+    q.not_recognised = bool(re.search(r"\bchua (dat chuan|duoc cong nhan|dat)\b", f))
+    q.history = bool(_HISTORY.search(f))
+    q.duties = bool(_DUTIES.search(f))
+    q.action = bool(_ACTION.search(f))
+    m = _CRITERION_NO.search(f)
+    if m:
+        q.criterion = int(m.group(1))
+    m = _INDICATOR.search(f)
+    if m and not re.search(r"\d{1,2}\.\d{1,2}\.\d", f[m.start() :]):
+        q.indicator = m.group(1)
+        q.criterion = q.criterion or int(m.group(1).split(".")[0])
+    catalogue = catalogue or Catalogue()
+    try:
+        regions = catalogue.regions
+    except Exception:  # a broken catalogue must not stop question understanding
+        regions = None
+    if regions is not None:
+        for p in regions.provinces:
+            names = [p.name, *p.aliases]
+            if any(re.search(rf"\b{re.escape(fold(n))}\b", f) for n in names if len(n) > 2):
+                q.province = p.name
+                q.region = p.regions.get("vung-7")
+                break
+        if q.region is None:
+            for r in regions.schemes["vung-7"].regions:
+                if any(re.search(rf"\b{re.escape(fold(n))}\b", f) for n in (r.name, *r.column_names) if len(n) > 3):
+                    q.region = r.code
+                    break
+    if q.criterion is None:
+        q.criterion_name = _criterion_by_name(f, catalogue)
+    q.domain = bool(
+        q.level
+        or q.tier
+        or q.sets
+        or q.criterion
+        or q.criterion_name
+        or q.indicator
+        or re.search(r"\b(tieu chi|chi tieu|nong thon|quyet dinh|cong van|bo tieu chi)\b", f)
+    )
+    return q
+
+
+_CRITERION_NAMES: dict[str, str] | None = None
+
+
+def _criterion_by_name(f: str, catalogue: Catalogue) -> str | None:
+    """A criterion named in words ('tiêu chí môi trường'), as the folded name found."""
+    global _CRITERION_NAMES
+    if _CRITERION_NAMES is None:
+        names: dict[str, str] = {}
+        try:
+            for cset in catalogue.sets.values():
+                for c in cset.criteria:
+                    key = fold(re.split(r"[,(;]| và ", c.name)[0]).strip()
+                    if len(key) >= 4:
+                        names.setdefault(key, c.name)
+        except Exception:
+            names = {}
+        _CRITERION_NAMES = names
+    if not re.search(r"\btieu chi\b", f):
+        return None
+    best = None
+    for key, name in _CRITERION_NAMES.items():
+        if re.search(rf"\b{re.escape(key)}\b", f) and (best is None or len(key) > len(fold(best))):
+            best = name
+    return best
+
+
+def as_of_for(query: Query, default: dt.date) -> dt.date:
+    """The date an answer is valid for: the year the question names, else `default`."""
+    if query.ask_year is not None:
+        if query.ask_year == default.year:
+            return default
+        return dt.date(query.ask_year, 12, 31) if query.ask_year < default.year else dt.date(query.ask_year, 1, 1)
+    return default
