@@ -180,6 +180,72 @@ def search(
 
 
 @app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Câu hỏi bằng tiếng Việt")],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Trả lời cho ngày này (YYYY-MM-DD); mặc định hôm nay")
+    ] = None,
+    k: Annotated[int, typer.Option("-k", "--k", min=1, max=50, help="Số đoạn tham khảo")] = 8,
+    llm: Annotated[
+        bool, typer.Option("--llm", help="Viết câu trả lời bằng LLM đã cấu hình (NTM_LLM_BASE_URL)")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="In dạng JSON")] = False,
+) -> None:
+    """Hỏi đáp: bộ tiêu chí áp dụng, việc cần làm, kèm trích dẫn nguồn."""
+    import datetime as dt
+
+    settings = _settings()
+    assistant = Assistant(settings)
+    when = None
+    if as_of:
+        try:
+            when = dt.date.fromisoformat(as_of)
+        except ValueError:
+            err.print(f"[red]Lỗi:[/red] ngày '{escape(as_of)}' không hợp lệ; dùng dạng YYYY-MM-DD.")
+            raise typer.Exit(2) from None
+    try:
+        answer = assistant.ask(question, as_of=when, k=k)
+        if llm:
+            from assistant.llm import llm_answer, make_chat_model
+
+            answer = llm_answer(answer, assistant, make_chat_model(settings))
+    except CorpusError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return
+    _print_answer(answer)
+
+
+def _print_answer(answer) -> None:
+    style = "yellow" if answer.refused else "bold"
+    console.print(f"[dim]Áp dụng tại ngày {answer.as_of:%d/%m/%Y}[/dim]")
+    for s in answer.sentences:
+        marks = "".join(f"[{n}]" for n in s.cites)
+        console.print(
+            f"[{style}]{escape(s.text)}[/{style}] {escape(marks)}"
+            if s is answer.sentences[0]
+            else f"{escape(s.text)} {escape(marks)}"
+        )
+    card = answer.card
+    if card is not None and card.applicable is not None:
+        table = Table(title="Thẻ áp dụng", show_header=False)
+        table.add_row("Tình trạng", escape(card.status))
+        table.add_row("Bộ tiêu chí áp dụng", escape(card.applicable.title))
+        table.add_row("Việc cần làm", escape("\n".join(f"{i}. {a.text}" for i, a in enumerate(card.actions, 1))))
+        console.print(table)
+    if answer.citations:
+        console.print("[bold]Nguồn:[/bold]")
+        for c in answer.citations:
+            page = f", trang {c.page}" if c.page else ""
+            mark = f" [yellow]({c.note})[/yellow]" if c.note else " (chính thức)"
+            console.print(f"[{c.n}] {escape(c.path)}{page}{mark}")
+            console.print(f"    «{escape(c.quote)}»", highlight=False)
+    if answer.flags:
+        console.print(f"[yellow]Lưu ý:[/yellow] {escape(', '.join(answer.flags))}")
+
+
+@app.command()
 def docs(as_json: Annotated[bool, typer.Option("--json", help="In dạng JSON")] = False) -> None:
     """Liệt kê văn bản trong kho: nguồn gốc, hiệu lực, quan hệ."""
     assistant = Assistant(_settings())

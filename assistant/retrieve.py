@@ -57,6 +57,38 @@ class Result:
     ranks: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass
+class Filters:
+    """What a search may return.
+
+    Args:
+        docs: only these document numbers (canonical spelling).
+        level: only documents for this level ("xã", "huyện"); documents with no level pass.
+        eligible: only these document numbers (e.g. those in force at a date); None = all.
+        boost: document numbers the question names; their chunks are ranked up.
+    """
+
+    docs: list[str] | None = None
+    level: str | None = None
+    eligible: set[str] | None = None
+    boost: list[str] = field(default_factory=list)
+
+    def allows(self, chunk: Chunk) -> bool:
+        if self.docs is not None and chunk.doc not in self.docs:
+            return False
+        if self.eligible is not None and chunk.doc not in self.eligible and chunk.doc not in (self.docs or []):
+            return False
+        levels = str(chunk.meta.get("level", ""))
+        return not (self.level and levels and self.level not in levels.split(","))
+
+
+def near_duplicates(a: frozenset[str], b: frozenset[str], threshold: float = 0.85) -> bool:
+    """Jaccard similarity of two term sets at or above `threshold`."""
+    if not a or not b:
+        return False
+    return len(a & b) / len(a | b) >= threshold
+
+
 def check_question(question: str, max_chars: int) -> str:
     """Normalise a question or raise QuestionError with a Vietnamese reason."""
     q = normalize_text(question or "").strip()
@@ -80,19 +112,32 @@ class Searcher:
         self.embedder = embedder
         self.settings = settings
 
-    def search(self, question: str, k: int | None = None, doc: str | None = None, mode: str = "hybrid") -> list[Result]:
-        """Top-k chunks for a question, optionally within one document (its number)."""
+    def search(
+        self,
+        question: str,
+        k: int | None = None,
+        doc: str | None = None,
+        mode: str = "hybrid",
+        filters: Filters | None = None,
+    ) -> list[Result]:
+        """Top-k chunks for a question, within `filters` (or one document), near-duplicates removed."""
         s = self.settings
         q = check_question(question, s.max_question_chars)
         k = k or s.top_k
+        filters = filters or Filters()
+        if doc is not None:
+            filters.docs = [doc]
         n = max(s.candidates, k)
+        restricted = filters.docs is not None or filters.eligible is not None or filters.level is not None
         lists: dict[str, list[Hit]] = {}
         if mode in ("hybrid", "bm25"):
-            hits = self.index.bm25(segment.terms(q), n * (4 if doc else 1))
-            lists["bm25"] = [h for h in hits if doc is None or h.chunk.doc == doc][:n]
+            hits = self.index.bm25(segment.terms(q), n * (4 if restricted else 1))
+            lists["bm25"] = [h for h in hits if filters.allows(h.chunk)][:n]
         if mode in ("hybrid", "dense"):
             vector = self.embedder.embed_batch([segment.expand_abbreviations(q)], query=True)[0]
-            lists["dense"] = self.index.dense(vector, n, where={"doc": doc} if doc else None)
+            where = {"doc": filters.docs[0]} if filters.docs and len(filters.docs) == 1 else None
+            hits = self.index.dense(vector, n * (4 if restricted else 1), where=where)
+            lists["dense"] = [h for h in hits if filters.allows(h.chunk)][:n]
         rankings = {name: [h.chunk.id for h in hits] for name, hits in lists.items()}
         raw = {name: {h.chunk.id: h.score for h in hits} for name, hits in lists.items()}
         fused = fuse(
@@ -102,8 +147,26 @@ class Searcher:
             method=s.fusion,
             scores=raw,
         )
-        out = []
-        for cid, score in fused[:k]:
+        if filters.boost:
+            # A document the question names is what the user wants to read first.
+            boosted = set(filters.boost)
+            fused = sorted(
+                (
+                    (cid, score * (1 + s.named_boost) if self.index.by_id[cid].doc in boosted else score)
+                    for cid, score in fused
+                ),
+                key=lambda kv: -kv[1],
+            )
+        out: list[Result] = []
+        kept_terms: list[frozenset[str]] = []
+        for cid, score in fused:
+            chunk = self.index.by_id[cid]
+            terms = self.index.terms_of(chunk)
+            if any(near_duplicates(terms, other) for other in kept_terms):
+                continue
+            kept_terms.append(terms)
             ranks = {name: ids.index(cid) + 1 for name, ids in rankings.items() if cid in ids}
-            out.append(Result(self.index.by_id[cid], score, ranks))
+            out.append(Result(chunk, score, ranks))
+            if len(out) == k:
+                break
         return out

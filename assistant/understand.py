@@ -236,13 +236,10 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             recognition_year = year
         elif ask_year is None:
             ask_year = year
-    if (
-        recognition_year is None
-        and ask_year is not None
-        and len(years) == 1
-        and not re.search(r"\b(phai|can|lam gi|ap dung)\b", f[years[0][1] :])
-    ):
-        # A single year with no verb after it ("xã đạt chuẩn NTM 2014") dates the recognition.
+    verbs = r"\b(phai|can|lam gi|ap dung|thuc hien)\b"
+    if recognition_year is None and ask_year is not None and len(years) == 1 and not re.search(verbs, f):
+        # A single year in a question with no verb ("xã NTM kiểu mẫu 2019") dates the recognition;
+        # with one ("phải làm gì năm 2024") it is the year asked about.
         recognition_year, ask_year = ask_year, None
     if recognition_year is not None and recognition_period is None:
         recognition_period = _period_of(recognition_year)
@@ -275,16 +272,16 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     except Exception:  # a broken catalogue must not stop question understanding
         regions = None
     if regions is not None:
-        for p in regions.provinces:
-            names = [p.name, *p.aliases]
-            if any(re.search(rf"\b{re.escape(fold(n))}\b", f) for n in names if len(n) > 2):
-                q.province = p.name
-                q.region = p.regions.get("vung-7")
+        provinces, region_names = _place_patterns(regions)
+        for pattern, province in provinces:
+            if pattern.search(f):
+                q.province = province.name
+                q.region = province.regions.get("vung-7")
                 break
         if q.region is None:
-            for r in regions.schemes["vung-7"].regions:
-                if any(re.search(rf"\b{re.escape(fold(n))}\b", f) for n in (r.name, *r.column_names) if len(n) > 3):
-                    q.region = r.code
+            for pattern, code in region_names:
+                if pattern.search(f):
+                    q.region = code
                     break
     if q.criterion is None:
         q.criterion_name = _criterion_by_name(f, catalogue)
@@ -298,6 +295,31 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         or re.search(r"\b(tieu chi|chi tieu|nong thon|quyet dinh|cong van|bo tieu chi)\b", f)
     )
     return q
+
+
+_PLACES: dict[int, tuple[list, list]] = {}
+
+
+def _place_patterns(regions) -> tuple[list, list]:
+    """Compiled, accent-free patterns for province names/aliases and region names (built once)."""
+    key = id(regions)
+    if key not in _PLACES:
+        provinces = [
+            (re.compile(rf"\b{re.escape(fold(n))}\b"), p)
+            for p in regions.provinces
+            for n in (p.name, *p.aliases)
+            if len(n) > 2
+        ]
+        # Longest names first, so "Bà Rịa - Vũng Tàu" wins over a shorter alias inside it.
+        provinces.sort(key=lambda x: -len(x[0].pattern))
+        names = [
+            (re.compile(rf"\b{re.escape(fold(n))}\b"), r.code)
+            for r in regions.schemes["vung-7"].regions
+            for n in (r.name, *r.column_names)
+            if len(n) > 3
+        ]
+        _PLACES[key] = (provinces, names)
+    return _PLACES[key]
 
 
 _CRITERION_NAMES: dict[str, str] | None = None

@@ -90,6 +90,29 @@ class Corpus:
         self.get(number)
         return self._parsed[number_key(number)]
 
+    def in_force(self, document: Document, on: dt.date) -> bool:
+        """Whether a document was in force on a date (issued by then and not yet superseded)."""
+        m = document.meta
+        if m.issued and m.issued > on:
+            return False
+        return not (m.status != "in_force" and m.status_from is not None and m.status_from <= on)
+
+    def eligible(self, on: dt.date) -> set[str]:
+        """Numbers of the documents to search by default on a date: those in force, plus those
+        superseded by a document whose full text the corpus does not hold (nothing else can
+        answer from the text yet; answers say which period it belongs to)."""
+        out: set[str] = set()
+        for d in self.documents():
+            if d.meta.issued and d.meta.issued > on:
+                continue
+            if self.in_force(d, on):
+                out.add(d.number)
+                continue
+            successor = self.find(d.meta.superseded_by) if d.meta.superseded_by else None
+            if successor is not None and not successor.meta.full_text:
+                out.add(d.number)
+        return out
+
     def ingest(
         self,
         path: Path,

@@ -64,6 +64,16 @@ class Index:
             self._vocab = set(json.load(fh))
         self._collection = chroma_client(folder / "chroma").get_collection(COLLECTION)
         self._lock = threading.Lock()
+        self._terms: dict[str, frozenset[str]] = {}
+
+    def terms_of(self, chunk: Chunk) -> frozenset[str]:
+        """The BM25 terms of a chunk's text (memoised: used to spot near-duplicates)."""
+        found = self._terms.get(chunk.id)
+        if found is None:
+            from index import segment
+
+            found = self._terms[chunk.id] = frozenset(segment.terms(chunk.text))
+        return found
 
     def bm25(self, query_terms: list[str], k: int) -> list[Hit]:
         terms = [t for t in query_terms if t in self._vocab]

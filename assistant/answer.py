@@ -1,0 +1,402 @@
+"""Grounded answers: built from the resolved rule, the criteria catalogue and retrieved passages,
+every sentence with numbered citations whose quotes are exact spans of the corpus text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+from assistant.applicability import PERIOD_END, Ref, Resolution
+from assistant.retrieve import Result
+from assistant.understand import Query
+from corpus.criteria import Catalogue, CriteriaSet, Indicator
+from corpus.model import DocumentMeta, Section
+from corpus.normalize import fold
+
+REFUSAL = (
+    "Không tìm thấy căn cứ trong các văn bản về nông thôn mới của kho để trả lời câu hỏi này. "
+    "Trợ lý chỉ trả lời về các bộ tiêu chí và văn bản chỉ đạo xây dựng nông thôn mới."
+)
+NO_EVIDENCE = (
+    "Không tìm thấy căn cứ đủ rõ trong kho văn bản để trả lời câu hỏi này. Hãy nêu cụ thể hơn (cấp xã hay huyện, "
+    "bộ tiêu chí, tiêu chí số mấy, năm công nhận)."
+)
+FOREIGN = "Trợ lý hiện chỉ hỗ trợ câu hỏi bằng tiếng Việt về chương trình xây dựng nông thôn mới."
+COMPILED_MARK = "bản biên soạn — cần đối chiếu văn bản chính thức"
+_SIGN = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
+_ENGLISH = {"the", "what", "which", "are", "is", "of", "for", "how", "does", "must", "and", "to", "in", "rural"}
+
+
+@dataclass
+class Citation:
+    n: int
+    doc: str
+    path: str
+    page: int | None
+    quote: str
+    provenance: str
+    official: bool
+    note: str | None = None  # "bản biên soạn — cần đối chiếu…" for compiled text
+
+
+@dataclass
+class Sentence:
+    text: str
+    cites: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Answer:
+    id: str
+    question: str
+    as_of: dt.date
+    sentences: list[Sentence]
+    citations: list[Citation]
+    card: Resolution | None = None
+    refused: bool = False
+    reason: str | None = None
+    kind: str = "passages"  # applicability | criteria | passages | refusal
+    mode: str = "extractive"
+    flags: list[str] = field(default_factory=list)
+    query: dict = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        lines = []
+        for s in self.sentences:
+            marks = "".join(f"[{n}]" for n in s.cites)
+            lines.append(f"{s.text} {marks}".rstrip())
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["text"] = self.text
+        d["as_of"] = self.as_of.isoformat()
+        if self.card is not None:
+            d["card"] = _card_dict(self.card)
+        return d
+
+
+def _card_dict(r: Resolution) -> dict:
+    d = asdict(r)
+
+    def fix(x):
+        if isinstance(x, dict):
+            return {k: fix(v) for k, v in x.items()}
+        if isinstance(x, list):
+            return [fix(v) for v in x]
+        if isinstance(x, dt.date):
+            return x.isoformat()
+        return x
+
+    return fix(d)
+
+
+def _syllables(text: str) -> set[str]:
+    return set(re.findall(r"\w+", fold(text)))
+
+
+def best_span(text: str, hint: str, limit: int = 320) -> str:
+    """The sentence (or line) of `text` that shares most words with `hint`; an exact substring."""
+    pieces = [p.strip() for p in re.split(r"(?<=[.;:!?])\s+|\n+", text) if p.strip()]
+    if not pieces:
+        return text[:limit]
+    want = _syllables(hint)
+    best = max(pieces, key=lambda p: (len(_syllables(p) & want), -abs(len(p) - 160)))
+    if len(best) > limit:
+        best = _densest_window(best, want, limit)
+    return best if best in text else text[:limit]
+
+
+def _densest_window(sentence: str, want: set[str], limit: int) -> str:
+    """The run of consecutive clauses, within `limit` characters, that shares most words with the hint."""
+    clauses = re.split(r"(?<=,)\s+|\s+(?=\()", sentence)
+    best, best_score = sentence[:limit].rsplit(" ", 1)[0], -1
+    for i in range(len(clauses)):
+        for j in range(i + 1, len(clauses) + 1):
+            window = " ".join(clauses[i:j])
+            if len(window) > limit:
+                break
+            score = len(_syllables(window) & want)
+            if score > best_score and window in sentence:
+                best, best_score = window, score
+    return best
+
+
+class Citations:
+    """Numbered citations, one per (path, quote)."""
+
+    def __init__(self, lookup: Callable[[str], Section | None], meta: Callable[[str], DocumentMeta | None]) -> None:
+        self.items: list[Citation] = []
+        self._lookup = lookup
+        self._meta = meta
+
+    def add(self, doc: str, path: str, hint: str, page: int | None = None, text: str | None = None) -> int | None:
+        section = self._lookup(path)
+        if text is None:
+            if section is None:
+                return None
+            text = section.full_text() if len(section.text) < 40 else section.text
+        quote = best_span(text, hint)
+        for c in self.items:
+            if c.path == path and c.quote == quote:
+                return c.n
+        meta = self._meta(doc)
+        provenance = meta.provenance if meta else "compiled"
+        c = Citation(
+            n=len(self.items) + 1,
+            doc=doc,
+            path=path,
+            page=page if page is not None else (section.page if section else None),
+            quote=quote,
+            provenance=provenance,
+            official=provenance == "official",
+            note=None if provenance == "official" else COMPILED_MARK,
+        )
+        self.items.append(c)
+        return c.n
+
+    def refs(self, refs: list[Ref], hint: str) -> list[int]:
+        out = []
+        for ref in refs:
+            n = self.add(ref.doc, ref.path, hint)
+            if n is not None and n not in out:
+                out.append(n)
+        return out
+
+
+def refuse(question: str, query: Query, as_of: dt.date, reason: str) -> Answer:
+    return Answer(
+        id=uuid.uuid4().hex,
+        question=question,
+        as_of=as_of,
+        sentences=[Sentence(reason)],
+        citations=[],
+        refused=True,
+        reason=reason,
+        kind="refusal",
+        query=query.to_dict(),
+    )
+
+
+def looks_foreign(question: str) -> bool:
+    words = re.findall(r"[a-zA-Z]+", question.lower())
+    has_vietnamese = any(ord(c) > 127 and c.isalpha() for c in question)
+    return not has_vietnamese and len([w for w in words if w in _ENGLISH]) >= 2
+
+
+def _covered(query_text: str, result: Result) -> float:
+    """Share of the question's accent-free syllables found in a passage (evidence strength)."""
+    generic = {
+        "xa",
+        "huyen",
+        "la",
+        "gi",
+        "nao",
+        "nhu",
+        "the",
+        "co",
+        "khong",
+        "cua",
+        "va",
+        "cac",
+        "nhung",
+        "duoc",
+        "phai",
+    }
+    want = _syllables(query_text) - generic
+    if not want:
+        return 0.0
+    have = _syllables(result.chunk.context + " " + result.chunk.text)
+    return len(want & have) / len(want)
+
+
+def compose(
+    question: str,
+    query: Query,
+    as_of: dt.date,
+    resolution: Resolution | None,
+    results: list[Result],
+    lookup: Callable[[str], Section | None],
+    meta: Callable[[str], DocumentMeta | None],
+    catalogue: Catalogue | None = None,
+    criteria_set: CriteriaSet | None = None,
+) -> Answer:
+    """Build the extractive answer.
+
+    Args:
+        question: as asked.
+        query: what it asks about.
+        as_of: the date the answer is valid for.
+        resolution: the applicability card, when the question asks what applies.
+        results: retrieved passages, best first.
+        lookup: section by path; meta: document metadata by number.
+        catalogue / criteria_set: for questions about criteria and indicators.
+    """
+    if looks_foreign(question) and not query.domain:
+        return refuse(question, query, as_of, FOREIGN)
+    if not (query.domain or query.duties or query.history):
+        return refuse(question, query, as_of, REFUSAL)
+    cites = Citations(lookup, meta)
+    sentences: list[Sentence] = []
+    kind = "passages"
+    if resolution is not None:
+        kind = "applicability"
+        sentences = _applicability(resolution, cites)
+    elif criteria_set is not None and (query.criterion or query.criterion_name or query.indicator):
+        kind = "criteria"
+        sentences = _criteria(query, criteria_set, catalogue, cites, as_of)
+    if not sentences:
+        kind = "passages"
+        strong = [r for r in results if _covered(query.text, r) >= 0.4]
+        if not strong:
+            return refuse(question, query, as_of, NO_EVIDENCE)
+        sentences = _passages(query, strong[:3], cites, as_of)
+    return Answer(
+        id=uuid.uuid4().hex,
+        question=question,
+        as_of=as_of,
+        sentences=sentences,
+        citations=cites.items,
+        card=resolution,
+        kind=kind,
+        query=query.to_dict(),
+    )
+
+
+def _applicability(r: Resolution, cites: Citations) -> list[Sentence]:
+    out: list[Sentence] = []
+    for note in r.notes:
+        if "giai đoạn trước" in note.text or "đã kết thúc" in note.text:
+            out.append(Sentence(note.text, cites.refs(note.refs, note.text)))
+    past = r.as_of > PERIOD_END
+    prefix = "Theo quy định giai đoạn 2021-2025 (nay là giai đoạn trước), " if past else ""
+    if r.applicable is None and r.alternatives:
+        out.append(Sentence(f"Cần thêm thông tin để trả lời chính xác: {r.ask}"))
+        out.append(Sentence(f"{prefix}các trường hợp theo Công văn 14/BCĐCTMTQG:".strip().capitalize()))
+        for alt in r.alternatives:
+            text = f"- {alt.status}: áp dụng {alt.applicable.title}."
+            out.append(Sentence(text, cites.refs([x for x in (alt.case, alt.applicable.ref) if x], text)))
+        return out
+    if r.applicable is None:
+        for step in r.actions:
+            out.append(Sentence(step.text, cites.refs(step.refs, step.text)))
+        return out
+    where = f" (mục {r.case.path.rsplit(' ', 1)[-1]} Công văn 14/BCĐCTMTQG)" if r.case else ""
+    status = f"{r.status[0].lower()}{r.status[1:]}" if prefix else r.status
+    head = f"{prefix}{status}{where}: áp dụng {r.applicable.title}."
+    out.append(Sentence(head[0].upper() + head[1:], cites.refs([x for x in (r.case, r.applicable.ref) if x], head)))
+    if r.actions:
+        out.append(Sentence("Việc cần làm, theo thứ tự:"))
+        for i, step in enumerate(r.actions, start=1):
+            out.append(Sentence(f"{i}. {step.text}", cites.refs(step.refs, step.text)))
+    if r.missing and r.alternatives:
+        others = [a for a in r.alternatives if a.case != r.case]
+        for alt in others:
+            text = f"Nếu {alt.status[0].lower()}{alt.status[1:]}: {alt.actions[0].text if alt.actions else ''}".strip()
+            out.append(Sentence(text, cites.refs(alt.actions[0].refs if alt.actions else [alt.applicable.ref], text)))
+    if r.duties:
+        out.append(Sentence("Nhiệm vụ chung cho các xã, huyện đã đạt chuẩn:"))
+        for step in r.duties:
+            out.append(Sentence(f"- {step.text}", cites.refs(step.refs, step.text)))
+    for note in r.notes:
+        if "giai đoạn trước" not in note.text and "đã kết thúc" not in note.text:
+            out.append(Sentence(note.text, cites.refs(note.refs, note.text)))
+    if not r.in_dispatch and r.case is None:
+        out.append(
+            Sentence(
+                "Lưu ý: Công văn 14/BCĐCTMTQG không có mục riêng cho trường hợp này; câu trả lời dựa trên bộ tiêu chí tương ứng."
+            )
+        )
+    return out
+
+
+def threshold_text(ind: Indicator, region: str | None, year: int | None) -> str:
+    """The requirement of an indicator in words, for one region and year when given."""
+    if ind.comparator == "text":
+        return ind.requirement or ""
+    sign = _SIGN[ind.comparator]
+    unit = f" {ind.unit}" if ind.unit else ""
+    if region is not None or all(t.region == "*" for t in ind.thresholds):
+        t = ind.threshold_for(region, year)
+        if t is None:
+            return ind.requirement or "chưa có số liệu trong danh mục"
+        when = f" (năm {t.year})" if t.year else ""
+        return f"{sign} {t.value:g}{unit}{when}"
+    parts = [f"{t.region}{(' ' + str(t.year)) if t.year else ''}: {sign} {t.value:g}" for t in ind.thresholds]
+    return ("; ".join(parts) + unit) if parts else (ind.requirement or "chưa có số liệu trong danh mục")
+
+
+def _criteria(
+    query: Query, cset: CriteriaSet, catalogue: Catalogue | None, cites: Citations, as_of: dt.date
+) -> list[Sentence]:
+    crit = None
+    if query.criterion is not None:
+        crit = next((c for c in cset.criteria if c.number == query.criterion), None)
+    elif query.criterion_name:
+        want = fold(query.criterion_name)
+        crit = next((c for c in cset.criteria if fold(c.name) == want), None) or next(
+            (c for c in cset.criteria if fold(c.name).split(" va ")[0] in want or want in fold(c.name)), None
+        )
+    if crit is None:
+        return []
+    region_name = None
+    if query.region and catalogue is not None and cset.region_scheme:
+        try:
+            region_name = catalogue.regions.region(cset.region_scheme, query.region).name
+        except StopIteration:
+            region_name = None
+    year = query.ask_year or (as_of.year if as_of.year <= PERIOD_END.year else None)
+    indicators = [i for i in crit.indicators if query.indicator in (None, i.code)]
+    where = f", vùng {region_name}" if region_name else ""
+    head = f"Tiêu chí {crit.number} ({crit.name}) của {cset.title}{where} gồm {len(crit.indicators)} chỉ tiêu:"
+    if query.indicator and indicators:
+        head = f"Chỉ tiêu {query.indicator} thuộc tiêu chí {crit.number} ({crit.name}) của {cset.title}{where}:"
+    out = [Sentence(head, cites.refs([Ref(cset.document, crit.section)], crit.name))]
+    unverified = 0
+    for ind in indicators:
+        req = threshold_text(ind, query.region if region_name else None, year)
+        flag = "" if ind.figures_verified else " (chưa xác minh)"
+        unverified += 0 if ind.figures_verified else 1
+        text = f"- {ind.code}. {ind.name}: {req}{flag}."
+        out.append(Sentence(text, cites.refs([Ref(cset.document, ind.section)], ind.name)))
+    if unverified:
+        out.append(
+            Sentence(
+                f"Có {unverified} con số chưa được xác minh với trang công khai; hãy đối chiếu văn bản chính thức trước khi sử dụng."
+            )
+        )
+    if as_of > PERIOD_END and cset.period == "2021-2025":
+        out.append(
+            Sentence(
+                "Bộ tiêu chí này thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực là 51/2025/QĐ-TTg "
+                "(từ 15/02/2026).",
+                cites.refs([Ref("51/2025/QĐ-TTg", "51/2025/QĐ-TTg › Phần mở đầu")], "có hiệu lực"),
+            )
+        )
+    return out
+
+
+def _passages(query: Query, results: list[Result], cites: Citations, as_of: dt.date) -> list[Sentence]:
+    out: list[Sentence] = []
+    for r in results:
+        chunk = r.chunk
+        n = cites.add(chunk.doc, chunk.path, query.text, page=chunk.page, text=chunk.text)
+        quote = cites.items[n - 1].quote
+        page = f", trang {chunk.page}" if chunk.page else ""
+        label = chunk.path.removeprefix(chunk.doc + " › ")
+        out.append(Sentence(f"Theo {chunk.doc} ({label}{page}): «{quote}»", [n]))
+    superseded = {c.doc for c in cites.items}
+    if as_of > PERIOD_END and superseded & {"318/QĐ-TTg", "319/QĐ-TTg", "320/QĐ-TTg"}:
+        out.append(
+            Sentence(
+                "Các quyết định 318, 319, 320/QĐ-TTg thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực "
+                "là 51/2025/QĐ-TTg (từ 15/02/2026).",
+                cites.refs([Ref("51/2025/QĐ-TTg", "51/2025/QĐ-TTg › Phần mở đầu")], "hiệu lực"),
+            )
+        )
+    return out

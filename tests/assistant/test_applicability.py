@@ -1,0 +1,535 @@
+"""Applicability rules: items 1-8 of Công văn 14/BCĐCTMTQG, read as of a date.
+
+Every expectation here comes from the dispatch text (corpus/documents/14-BCDCTMTQG-2023.md)
+and DESIGN.md ("Time"), not from the resolver's output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import unicodedata
+
+import pytest
+
+from assistant.applicability import Ref, Resolution, resolve
+from corpus.registry import Corpus
+
+D = "14/BCĐCTMTQG"
+CLOSING = f"{D} › Phần kết"
+
+
+def item(n: int) -> str:
+    return f"{D} › Mục {n}"
+
+
+@pytest.fixture(scope="module")
+def corpus_paths() -> set[str]:
+    return {s.path for _, root in Corpus(None).parsed() for s in root.walk()}
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def norm(text: str) -> str:
+    """Lower-case NFC text, with the abbreviation NTM spelled out so either wording matches."""
+    text = unicodedata.normalize("NFC", text).lower()
+    return text.replace("ntm", "nông thôn mới")
+
+
+def has(text: str, *words: str) -> bool:
+    t = norm(text)
+    return all(norm(w) in t for w in words)
+
+
+def all_resolutions(r: Resolution) -> list[Resolution]:
+    out = [r]
+    for alt in r.alternatives:
+        out.extend(all_resolutions(alt))
+    return out
+
+
+def all_refs(r: Resolution) -> list[Ref]:
+    return [ref for res in all_resolutions(r) for ref in res.refs()]
+
+
+def notes_text(r: Resolution) -> str:
+    return " ".join(n.text for n in r.notes)
+
+
+def check_invariants(r: Resolution, corpus_paths: set[str]) -> None:
+    """What holds for every answer: sources exist, every action/duty is sourced, it serialises."""
+    for ref in all_refs(r):
+        assert ref.path in corpus_paths, f"ref to a section not in the corpus: {ref}"
+        assert ref.path == ref.doc or ref.path.startswith(ref.doc + " › "), f"ref doc/path mismatch: {ref}"
+    for res in all_resolutions(r):
+        for step in (*res.actions, *res.duties):
+            assert step.refs, f"unsourced step: {step.text!r}"
+        if res.in_dispatch:
+            assert res.case is not None, "in_dispatch without the dispatch item it falls under"
+    r.to_dict()
+
+
+# --- the dispatch, as data ----------------------------------------------------------------
+
+LEVELS = ("xã", "huyện")
+TIERS = ("NTM", "nâng cao", "kiểu mẫu")
+
+RECOGNITIONS = (
+    [("year", y) for y in (2012, 2015, 2016, 2017, 2019, 2020, 2022, 2024)]
+    + [("period", p) for p in ("2010-2015", "2016-2020", "2018-2020", "2021-2025")]
+    + [
+        ("named", n)
+        for n in (
+            "491/QĐ-TTg",
+            "342/QĐ-TTg",
+            "1980/QĐ-TTg",
+            "558/QĐ-TTg",
+            "1345/BNN-VPĐP",
+            "691/QĐ-TTg",
+            "318/QĐ-TTg",
+            "319/QĐ-TTg",
+            "320/QĐ-TTg",
+        )
+    ]
+)
+
+COMMON_DATES = (
+    dt.date(2023, 6, 1),
+    dt.date(2024, 12, 31),
+    dt.date(2026, 1, 10),
+    dt.date(2026, 11, 24),
+    dt.date(2019, 5, 1),
+)
+DISTRICT_ONLY_DATE = dt.date(2025, 8, 1)
+
+# Which (level, tier) a named set can have recognised, and in which period.
+# 342 amended 491 (the national NTM criteria used for communes and, item 4, districts).
+NAMED = {
+    "491/QĐ-TTg": ({("xã", "NTM"), ("huyện", "NTM")}, "2010-2015"),
+    "342/QĐ-TTg": ({("xã", "NTM"), ("huyện", "NTM")}, "2010-2015"),
+    "1980/QĐ-TTg": ({("xã", "NTM")}, "2016-2020"),
+    "558/QĐ-TTg": ({("huyện", "NTM")}, "2016-2020"),
+    "1345/BNN-VPĐP": ({("xã", "nâng cao")}, "2018-2020"),
+    "691/QĐ-TTg": ({("xã", "kiểu mẫu")}, "2018-2020"),
+    "318/QĐ-TTg": ({("xã", "NTM"), ("xã", "nâng cao")}, "2021-2025"),
+    "319/QĐ-TTg": ({("xã", "kiểu mẫu")}, "2021-2025"),
+    "320/QĐ-TTg": ({("huyện", "NTM"), ("huyện", "nâng cao")}, "2021-2025"),
+}
+
+# The sets each dispatch item names as the basis of the earlier recognition.
+ITEM_BASIS = {
+    1: {"491/QĐ-TTg", "342/QĐ-TTg", "1980/QĐ-TTg"},
+    2: {"1345/BNN-VPĐP"},
+    3: {"691/QĐ-TTg"},
+    4: {"491/QĐ-TTg", "342/QĐ-TTg", "558/QĐ-TTg"},
+    5: {"320/QĐ-TTg"},
+}
+
+ITEM_OF = {
+    ("xã", "NTM", "2010-2015"): 1,
+    ("xã", "NTM", "2016-2020"): 1,
+    ("xã", "nâng cao", "2018-2020"): 2,
+    ("xã", "kiểu mẫu", "2018-2020"): 3,
+    ("huyện", "NTM", "2010-2015"): 4,
+    ("huyện", "NTM", "2016-2020"): 4,
+    ("huyện", "nâng cao", "2021-2025"): 5,
+}
+
+REVIEW = ("rà soát", "đáp ứng đầy đủ")
+MAINTAIN = ("duy trì", "nâng cao chất lượng")
+
+# item -> (applicable doc, applicable section, actions in order as keyword groups,
+#          the section the next-tier action must also cite, if the dispatch names the set)
+ITEMS = {
+    1: ("318/QĐ-TTg", "318/QĐ-TTg › Phụ lục I", [REVIEW, MAINTAIN, ("nông thôn mới nâng cao",)], "318/QĐ-TTg › Phụ lục II"),
+    2: ("318/QĐ-TTg", "318/QĐ-TTg › Phụ lục II", [REVIEW, MAINTAIN, ("kiểu mẫu", "thông minh")], None),
+    3: ("319/QĐ-TTg", "319/QĐ-TTg › Điều 1", [REVIEW, ("duy trì", "nổi trội"), ("thông minh",)], None),
+    4: ("320/QĐ-TTg", "320/QĐ-TTg › Phụ lục I", [REVIEW, MAINTAIN, ("huyện", "nâng cao")], "320/QĐ-TTg › Phụ lục III"),
+    5: ("320/QĐ-TTg", "320/QĐ-TTg › Phụ lục III", [MAINTAIN, ("huyện", "kiểu mẫu")], None),
+}
+
+# Units recognised under the 2021-2025 sets themselves: no item of their own, the set applies.
+CURRENT_SET = {
+    ("xã", "NTM"): ("318/QĐ-TTg", "318/QĐ-TTg › Phụ lục I"),
+    ("xã", "nâng cao"): ("318/QĐ-TTg", "318/QĐ-TTg › Phụ lục II"),
+    ("xã", "kiểu mẫu"): ("319/QĐ-TTg", "319/QĐ-TTg › Điều 1"),
+    ("huyện", "NTM"): ("320/QĐ-TTg", "320/QĐ-TTg › Phụ lục I"),
+}
+
+# The set in force on 01/5/2019, by (level, tier); None: no national set for that tier then.
+IN_FORCE_2019 = {
+    ("xã", "NTM"): "1980/QĐ-TTg",
+    ("xã", "nâng cao"): "1345/BNN-VPĐP",
+    ("xã", "kiểu mẫu"): "691/QĐ-TTg",
+    ("huyện", "NTM"): "558/QĐ-TTg",
+    ("huyện", "nâng cao"): None,
+    ("huyện", "kiểu mẫu"): None,
+}
+
+
+def period_of(level: str, tier: str, rec: tuple[str, object]) -> str:
+    """The recognition period the dispatch would place this unit in ("conflict" if the facts clash)."""
+    kind, value = rec
+    if kind == "year":
+        y = int(value)
+        if y <= 2015:
+            return "2010-2015"
+        if y <= 2020:
+            if tier == "NTM":
+                return "2016-2020"
+            # advanced / model NTM communes were first recognised nationally from 2018 (1345, 691)
+            return "2018-2020" if y >= 2018 else "2016-2017"
+        return "2021-2025"
+    if kind == "period":
+        if value == "2018-2020" and tier == "NTM":
+            return "2016-2020"
+        if value == "2016-2020" and tier != "NTM":
+            return "2018-2020"
+        return str(value)
+    allowed, period = NAMED[str(value)]
+    return period if (level, tier) in allowed else "conflict"
+
+
+def kwargs_of(rec: tuple[str, object]) -> dict:
+    kind, value = rec
+    return {"year": {"recognition_year": value}, "period": {"recognition_period": value}, "named": {"named_set": value}}[kind]
+
+
+def rec_id(rec: tuple[str, object]) -> str:
+    return f"{rec[0]}={rec[1]}"
+
+
+MATRIX = [
+    (level, tier, rec, as_of)
+    for level, tier, rec in itertools.product(LEVELS, TIERS, RECOGNITIONS)
+    for as_of in COMMON_DATES + ((DISTRICT_ONLY_DATE,) if level == "huyện" else ())
+]
+
+
+def _id(case) -> str:
+    level, tier, rec, as_of = case
+    return f"{level}-{tier}-{rec_id(rec)}-{as_of.isoformat()}"
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+
+def check_dispatch_item(r: Resolution, n: int) -> None:
+    doc, section, actions, next_ref = ITEMS[n]
+    assert r.in_dispatch is True
+    assert r.case is not None and r.case.path == item(n)
+    assert r.period == "2021-2025"
+    assert r.applicable is not None
+    assert r.applicable.doc == doc
+    assert r.applicable.ref.path == section
+    assert len(r.actions) == len(actions), [a.text for a in r.actions]
+    for step, words in zip(r.actions, actions):
+        assert has(step.text, *words), f"expected {words} in {step.text!r}"
+        assert item(n) in [ref.path for ref in step.refs], f"action not sourced to {item(n)}: {step.text!r}"
+    if actions[0] is REVIEW:
+        assert section in [ref.path for ref in r.actions[0].refs]
+    if next_ref:
+        assert next_ref in [ref.path for ref in r.actions[-1].refs]
+    check_duties(r)
+
+
+def check_duties(r: Resolution) -> None:
+    assert [d.refs[0].path for d in r.duties] == [item(6), item(7), item(8), CLOSING]
+    budget, roadmap, supervision, report = r.duties
+    assert has(budget.text, "ngân sách")
+    assert has(roadmap.text, "lộ trình", "từng năm")
+    assert has(supervision.text, "kiểm tra", "giám sát", "cộng đồng")
+    assert has(report.text, "06 tháng", "hằng năm", "báo cáo")
+
+
+def check_time_notes(r: Resolution, level: str, as_of: dt.date) -> None:
+    text = norm(notes_text(r))
+    if as_of <= dt.date(2025, 12, 31):
+        assert "giai đoạn trước" not in text
+        assert "51/2025" not in text, "51/2025/QĐ-TTg was not issued yet"
+    elif as_of < dt.date(2026, 2, 15):
+        assert "51/2025/qđ-ttg" in text
+        assert "kết thúc" in text
+        assert "15/02/2026" in text
+        assert "đang có hiệu lực" not in text
+    else:
+        assert "51/2025/qđ-ttg" in text
+        assert "giai đoạn trước" in text and "2021-2025" in text
+        new_notes = [n for n in r.notes if "51/2025" in n.text]
+        assert any(ref.doc == "51/2025/QĐ-TTg" for n in new_notes for ref in n.refs)
+    district_note = "01/7/2025" in text
+    assert district_note == (level == "huyện" and as_of >= dt.date(2025, 7, 1))
+    if district_note:
+        assert "cấp huyện" in text
+
+
+# --- the full matrix ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", MATRIX, ids=_id)
+def test_matrix(case, corpus_paths) -> None:
+    level, tier, rec, as_of = case
+    r = resolve(level, tier, as_of=as_of, **kwargs_of(rec))
+    check_invariants(r, corpus_paths)
+    assert r.as_of == as_of
+
+    if as_of < dt.date(2022, 3, 8):
+        # Before the 2021-2025 sets (and the dispatch): the set in force then.
+        assert r.in_dispatch is False
+        assert r.case is None
+        expected = IN_FORCE_2019[(level, tier)]
+        if expected is None:
+            assert r.applicable is None and r.status
+        else:
+            assert r.applicable is not None and r.applicable.doc == expected
+        return
+
+    check_time_notes(r, level, as_of)
+    period = period_of(level, tier, rec)
+    n = ITEM_OF.get((level, tier, period))
+    if n is not None:
+        check_dispatch_item(r, n)
+        return
+    # Outside the dispatch: no item cited, an applicable set or a clear, sourced statement.
+    assert not r.missing or r.ask
+    if r.case is not None and r.case.path in {item(i) for i in ITEM_BASIS}:
+        cited = int(r.case.path.rsplit(" ", 1)[1])
+        named = rec[1] if rec[0] == "named" else None
+        assert named in ITEM_BASIS[cited], f"cites {r.case.path} for {level} {tier} {rec_id(rec)} ({period})"
+    assert r.in_dispatch is False, f"{level} {tier} {rec_id(rec)} ({period}) is not a dispatch case"
+    assert r.status
+    assert r.applicable is not None or r.actions
+    if period == "2021-2025" and (level, tier) in CURRENT_SET:
+        doc, section = CURRENT_SET[(level, tier)]
+        assert r.applicable is not None
+        assert (r.applicable.doc, r.applicable.ref.path) == (doc, section)
+
+
+# --- time ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (dt.date(2025, 12, 31), "period"),
+        (dt.date(2026, 1, 1), "ended"),
+        (dt.date(2026, 2, 14), "ended"),
+        (dt.date(2026, 2, 15), "in_force"),
+        (dt.date(2030, 6, 1), "in_force"),
+    ],
+)
+def test_period_boundaries(as_of, expected, corpus_paths) -> None:
+    r = resolve("xã", "NTM", recognition_year=2016, as_of=as_of)
+    check_invariants(r, corpus_paths)
+    check_dispatch_item(r, 1)  # a question about the 2021-2025 rules still gets their answer
+    text = norm(notes_text(r))
+    if expected == "period":
+        assert "51/2025" not in text and "giai đoạn trước" not in text
+    elif expected == "ended":
+        assert "kết thúc" in text and "15/02/2026" in text and "51/2025/qđ-ttg" in text
+        assert "giai đoạn trước" not in text and "đang có hiệu lực" not in text
+    else:
+        assert "51/2025/qđ-ttg" in text and "giai đoạn trước" in text
+
+
+@pytest.mark.parametrize(
+    ("level", "as_of", "district_note"),
+    [
+        ("huyện", dt.date(2025, 6, 30), False),
+        ("huyện", dt.date(2025, 7, 1), True),
+        ("huyện", dt.date(2026, 3, 1), True),
+        ("xã", dt.date(2025, 7, 1), False),
+        ("xã", dt.date(2026, 3, 1), False),
+    ],
+)
+def test_district_level_ended_on_1_july_2025(level, as_of, district_note, corpus_paths) -> None:
+    tier_rec = {"recognition_year": 2019}
+    r = resolve(level, "NTM", as_of=as_of, **tier_rec)
+    check_invariants(r, corpus_paths)
+    check_dispatch_item(r, 4 if level == "huyện" else 1)
+    text = norm(notes_text(r))
+    assert ("01/7/2025" in text) == district_note
+    if district_note:
+        assert "cấp huyện" in text
+
+
+@pytest.mark.parametrize(
+    ("level", "tier", "as_of", "doc"),
+    [
+        ("xã", "NTM", dt.date(2011, 1, 1), "491/QĐ-TTg"),
+        ("xã", "NTM", dt.date(2013, 6, 1), "491/QĐ-TTg"),  # 491 as amended by 342 (20/02/2013)
+        ("xã", "NTM", dt.date(2014, 6, 1), "491/QĐ-TTg"),
+        ("xã", "NTM", dt.date(2016, 11, 30), "491/QĐ-TTg"),  # 1980 in force from 01/12/2016 (Điều 3)
+        ("xã", "NTM", dt.date(2016, 12, 1), "1980/QĐ-TTg"),
+        ("xã", "NTM", dt.date(2019, 5, 1), "1980/QĐ-TTg"),
+        ("xã", "nâng cao", dt.date(2019, 5, 1), "1345/BNN-VPĐP"),
+        ("xã", "kiểu mẫu", dt.date(2019, 5, 1), "691/QĐ-TTg"),
+        ("huyện", "NTM", dt.date(2019, 5, 1), "558/QĐ-TTg"),
+        ("huyện", "NTM", dt.date(2014, 6, 1), "491/QĐ-TTg"),  # item 4: districts of 2010-2015 under 491
+    ],
+)
+def test_pre_2022_dates_get_the_set_in_force_then(level, tier, as_of, doc, corpus_paths) -> None:
+    r = resolve(level, tier, as_of=as_of)
+    check_invariants(r, corpus_paths)
+    assert r.as_of == as_of
+    assert r.in_dispatch is False and r.case is None
+    assert r.applicable is not None, r.status
+    assert r.applicable.doc == doc
+    assert r.applicable.ref.path.startswith(doc + " › ")
+    assert r.period != "2021-2025"
+
+
+# --- missing facts --------------------------------------------------------------------------
+
+AS_OF = dt.date(2024, 12, 31)
+
+
+def is_vietnamese_question(text: str | None) -> bool:
+    return bool(text) and "?" in text and any(ch in text for ch in "ăâđêôơưàáạảãằắặẳẵầấậẩẫ")
+
+
+@pytest.mark.parametrize(
+    ("level", "tier", "kwargs", "missing", "ask_words"),
+    [
+        (None, "NTM", {"recognition_year": 2016}, "level", ("xã", "huyện")),
+        (None, "nâng cao", {"recognition_year": 2019}, "level", ("xã", "huyện")),
+        (None, None, {}, "level", ("xã", "huyện")),
+        ("xã", None, {"recognition_year": 2016}, "tier", ("nâng cao", "kiểu mẫu")),
+        ("huyện", None, {"recognition_year": 2016}, "tier", ("nâng cao",)),
+        ("xã", "nâng cao", {}, "recognition", ("năm",)),
+        ("xã", "kiểu mẫu", {}, "recognition", ("năm",)),
+    ],
+)
+def test_missing_fact_is_asked_for(level, tier, kwargs, missing, ask_words, corpus_paths) -> None:
+    r = resolve(level, tier, as_of=AS_OF, **kwargs)
+    check_invariants(r, corpus_paths)
+    assert missing in r.missing
+    assert is_vietnamese_question(r.ask), r.ask
+    assert has(r.ask, *ask_words)
+
+
+@pytest.mark.parametrize(
+    ("tier", "earlier_item"),
+    [("nâng cao", 2), ("kiểu mẫu", 3)],
+)
+def test_no_year_for_advanced_or_model_commune_lays_cases_side_by_side(tier, earlier_item, corpus_paths) -> None:
+    r = resolve("xã", tier, as_of=AS_OF)
+    check_invariants(r, corpus_paths)
+    assert r.missing == ["recognition"]
+    assert len(r.alternatives) >= 2
+    assert len({a.recognition for a in r.alternatives}) == len(r.alternatives)
+    cited = [a for a in r.alternatives if a.case and a.case.path == item(earlier_item)]
+    assert len(cited) == 1
+    check_dispatch_item(cited[0], earlier_item)
+    assert "2021-2025" in {a.recognition for a in r.alternatives}
+
+
+@pytest.mark.parametrize(
+    ("level", "item_n", "doc", "section"),
+    [
+        ("xã", 1, "318/QĐ-TTg", "318/QĐ-TTg › Phụ lục I"),
+        ("huyện", 4, "320/QĐ-TTg", "320/QĐ-TTg › Phụ lục I"),
+    ],
+)
+def test_no_year_for_ntm_still_names_the_set_both_earlier_periods_lead_to(level, item_n, doc, section, corpus_paths) -> None:
+    r = resolve(level, "NTM", as_of=AS_OF)
+    check_invariants(r, corpus_paths)
+    assert r.missing == ["recognition"]
+    assert is_vietnamese_question(r.ask)
+    assert r.applicable is not None
+    assert (r.applicable.doc, r.applicable.ref.path) == (doc, section)
+    recognitions = {a.recognition for a in r.alternatives}
+    assert {"2010-2015", "2016-2020"} <= recognitions, recognitions
+    for alt in r.alternatives:
+        if alt.recognition in ("2010-2015", "2016-2020"):
+            check_dispatch_item(alt, item_n)
+
+
+@pytest.mark.parametrize(
+    ("named", "item_n"),
+    [
+        ("342/QĐ-TTg", 1),
+        ("1980/QĐ-TTg", 1),
+        ("1345/BNN-VPĐP", 2),
+        ("691/QĐ-TTg", 3),
+        ("558/QĐ-TTg", 4),
+    ],
+)
+def test_named_set_alone_places_the_unit(named, item_n, corpus_paths) -> None:
+    r = resolve(None, None, named_set=named, as_of=AS_OF)
+    check_invariants(r, corpus_paths)
+    check_dispatch_item(r, item_n)
+
+
+def test_491_alone_does_not_say_whether_commune_or_district(corpus_paths) -> None:
+    # Items 1 and 4 both name 491/QĐ-TTg: communes and districts of 2010-2015.
+    r = resolve(None, None, named_set="491/QĐ-TTg", as_of=AS_OF)
+    check_invariants(r, corpus_paths)
+    assert "level" in r.missing
+    assert is_vietnamese_question(r.ask)
+
+
+@pytest.mark.parametrize(("named", "level"), [("318/QĐ-TTg", "xã"), ("320/QĐ-TTg", "huyện")])
+def test_set_with_two_tiers_alone_does_not_guess_the_tier(named, level, corpus_paths) -> None:
+    # 318 holds the commune NTM and advanced-NTM sets; 320 the district NTM and advanced sets.
+    r = resolve(None, None, named_set=named, as_of=AS_OF)
+    check_invariants(r, corpus_paths)
+    tiers = {a.tier for a in r.alternatives}
+    assert "tier" in r.missing or {"NTM", "nâng cao"} <= tiers, (r.tier, r.missing, tiers)
+
+
+# --- outside the dispatch -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2023, 6, 1), dt.date(2024, 12, 31), dt.date(2026, 11, 24)])
+@pytest.mark.parametrize(
+    ("level", "tier", "doc", "section"),
+    [
+        ("xã", None, "318/QĐ-TTg", "318/QĐ-TTg › Phụ lục I"),
+        ("xã", "NTM", "318/QĐ-TTg", "318/QĐ-TTg › Phụ lục I"),
+        ("huyện", None, "320/QĐ-TTg", "320/QĐ-TTg › Phụ lục I"),
+    ],
+)
+def test_not_yet_recognised(level, tier, doc, section, as_of, corpus_paths) -> None:
+    r = resolve(level, tier, not_recognised=True, as_of=as_of)
+    check_invariants(r, corpus_paths)
+    assert r.in_dispatch is False
+    assert not r.missing
+    assert r.applicable is not None
+    assert (r.applicable.doc, r.applicable.ref.path) == (doc, section)
+    assert r.actions
+    check_time_notes(r, level, as_of)
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2024, 12, 31), dt.date(2026, 11, 24)])
+@pytest.mark.parametrize("level", ["thị xã", "thành phố"])
+def test_town_or_city(level, as_of, corpus_paths) -> None:
+    r = resolve(level, None, as_of=as_of)
+    check_invariants(r, corpus_paths)
+    assert r.in_dispatch is False
+    assert r.applicable is not None
+    assert (r.applicable.doc, r.applicable.ref.path) == ("320/QĐ-TTg", "320/QĐ-TTg › Phụ lục II")
+    assert r.actions
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2024, 12, 31), dt.date(2026, 11, 24)])
+def test_smart_ntm_cites_items_2_and_3(as_of, corpus_paths) -> None:
+    r = resolve("xã", "thông minh", as_of=as_of)
+    check_invariants(r, corpus_paths)
+    assert r.in_dispatch is True
+    paths = {ref.path for ref in r.refs()}
+    assert {item(2), item(3)} <= paths
+    assert r.applicable is not None or (r.actions and has(r.actions[0].text, "thông minh", "UBND cấp tỉnh"))
+
+
+@pytest.mark.parametrize(
+    ("level", "tier", "year"),
+    [("huyện", "kiểu mẫu", 2024), ("xã", "nâng cao", 2014), ("huyện", "nâng cao", 2019)],
+)
+def test_no_national_case_gives_a_statement_not_an_error(level, tier, year, corpus_paths) -> None:
+    r = resolve(level, tier, recognition_year=year, as_of=AS_OF)
+    check_invariants(r, corpus_paths)
+    assert r.in_dispatch is False
+    assert r.case is None or r.case.path not in {item(i) for i in range(1, 6)}
+    assert r.status and (r.applicable is not None or r.actions)
