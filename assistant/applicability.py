@@ -180,6 +180,17 @@ _EARLIER = {
     ],
     ("huyện", "NTM"): [
         (
+            dt.date(2009, 4, 16),
+            dt.date(2016, 4, 4),
+            TargetSet(
+                "491/QĐ-TTg",
+                "491-342-xa-ntm",
+                "Bộ tiêu chí quốc gia về nông thôn mới (Quyết định 491/QĐ-TTg), căn cứ công nhận huyện đạt chuẩn "
+                "giai đoạn 2010-2015 (mục 4 Công văn 14/BCĐCTMTQG)",
+                Ref("491/QĐ-TTg", "491/QĐ-TTg › Phụ lục"),
+            ),
+        ),
+        (
             dt.date(2016, 4, 5),
             dt.date(2022, 3, 7),
             TargetSet(
@@ -501,7 +512,29 @@ def resolve(
     """
     as_of = as_of or dt.date.today()
     if named_set:
-        level, tier, recognition_period = _from_named_set(named_set, level, tier, recognition_period)
+        level, tier, recognition_period, conflict = _from_named_set(named_set, level, tier, recognition_period)
+        if conflict and as_of >= PERIOD_START:
+            r = Resolution(
+                as_of=as_of,
+                period="2021-2025",
+                level=level,
+                tier=tier,
+                recognition=None,
+                status=f"Thông tin chưa khớp: {conflict}",
+                case=None,
+                applicable=None,
+                in_dispatch=False,
+                missing=["recognition"],
+                ask=_ASK["recognition"],
+            )
+            r.actions = [
+                Step(
+                    f"Kiểm tra lại cấp, hạng và bộ tiêu chí đã được công nhận: {conflict}.",
+                    [Ref(named_set, f"{named_set} › Phần mở đầu")],
+                )
+            ]
+            _time_notes(r, as_of)
+            return r
     if level in ("thị xã", "thành phố"):
         r = _res(level, tier, None, f"{level.capitalize()} trực thuộc cấp tỉnh", None, "320-thi-xa-thanh-pho")
         r.in_dispatch = False
@@ -568,24 +601,37 @@ def resolve(
     return r
 
 
+# What each set a unit can be recognised under says about it: (levels, tier, period).
+# A tier of None means the set alone does not tell (318 and 320 hold two tiers each); two
+# levels mean the same (491 served communes and districts, item 4 of the dispatch).
+_NAMED = {
+    "491/QĐ-TTg": (("xã", "huyện"), "NTM", "2010-2015"),
+    "342/QĐ-TTg": (("xã", "huyện"), "NTM", "2010-2015"),
+    "1980/QĐ-TTg": (("xã",), "NTM", "2016-2020"),
+    "1345/BNN-VPĐP": (("xã",), "nâng cao", "2018-2020"),
+    "691/QĐ-TTg": (("xã",), "kiểu mẫu", "2018-2020"),
+    "558/QĐ-TTg": (("huyện",), "NTM", "2016-2020"),
+    "318/QĐ-TTg": (("xã",), None, "2021-2025"),
+    "319/QĐ-TTg": (("xã",), "kiểu mẫu", "2021-2025"),
+    "320/QĐ-TTg": (("huyện",), None, "2021-2025"),
+}
+_TIERS_OF = {"318/QĐ-TTg": ("NTM", "nâng cao"), "320/QĐ-TTg": ("NTM", "nâng cao")}
+
+
 def _from_named_set(number: str, level, tier, period):
-    known = {
-        "491/QĐ-TTg": ("xã", "NTM", "2010-2015"),
-        "342/QĐ-TTg": ("xã", "NTM", "2010-2015"),
-        "1980/QĐ-TTg": ("xã", "NTM", "2016-2020"),
-        "1345/BNN-VPĐP": ("xã", "nâng cao", "2018-2020"),
-        "691/QĐ-TTg": ("xã", "kiểu mẫu", "2018-2020"),
-        "558/QĐ-TTg": ("huyện", "NTM", "2016-2020"),
-        "318/QĐ-TTg": ("xã", None, "2021-2025"),
-        "319/QĐ-TTg": ("xã", "kiểu mẫu", "2021-2025"),
-        "320/QĐ-TTg": ("huyện", None, "2021-2025"),
-    }
-    if number not in known:
-        return level, tier, period
-    k_level, k_tier, k_period = known[number]
-    if number == "491/QĐ-TTg" and level == "huyện":
-        k_level = "huyện"  # districts of 2010-2015 were also recognised under 491 (item 4)
-    return level or k_level, tier or k_tier or "NTM", period or k_period
+    """(level, tier, period, conflict): what a named set says about the unit, or why it cannot apply."""
+    if number not in _NAMED:
+        return level, tier, period, None
+    levels, k_tier, k_period = _NAMED[number]
+    if level is not None and level not in levels:
+        return level, tier, period, f"{number} không phải bộ tiêu chí dành cho {level}"
+    tiers = _TIERS_OF.get(number, (k_tier,))
+    if tier is not None and tier not in tiers:
+        return level, tier, period, f"{number} không phải bộ tiêu chí {_tier_words(tier)}"
+    # Item 1 names 342 for communes only; item 4 names 491 alone for districts.
+    default = levels[0] if len(levels) == 1 or number == "342/QĐ-TTg" else None
+    new_level = level or default
+    return new_level, tier or k_tier, period or k_period, None
 
 
 _ASK = {
@@ -603,7 +649,9 @@ def _ask(level, tier, period, missing: list[str], as_of: dt.date) -> Resolution:
     for lv in levels:
         for tr in tiers:
             periods = (
-                [period] if period else (["2016-2020", "2021-2025"] if tr == "NTM" else ["2018-2020", "2021-2025"])
+                [period]
+                if period
+                else (["2010-2015", "2016-2020", "2021-2025"] if tr == "NTM" else ["2018-2020", "2021-2025"])
             )
             if lv == "huyện" and tr == "nâng cao":
                 periods = ["2021-2025"]
@@ -644,4 +692,5 @@ def _ask(level, tier, period, missing: list[str], as_of: dt.date) -> Resolution:
         missing=missing,
         ask=" ".join(_ASK[m] for m in missing),
         alternatives=alternatives,
+        in_dispatch=False,
     )

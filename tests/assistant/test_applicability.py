@@ -57,17 +57,27 @@ def notes_text(r: Resolution) -> str:
     return " ".join(n.text for n in r.notes)
 
 
-def check_invariants(r: Resolution, corpus_paths: set[str]) -> None:
-    """What holds for every answer: sources exist, every action/duty is sourced, it serialises."""
+def check_refs(r: Resolution, corpus_paths: set[str]) -> None:
+    """Sources exist, every action/duty is sourced, the answer serialises (alternatives included)."""
     for ref in all_refs(r):
         assert ref.path in corpus_paths, f"ref to a section not in the corpus: {ref}"
         assert ref.path == ref.doc or ref.path.startswith(ref.doc + " › "), f"ref doc/path mismatch: {ref}"
     for res in all_resolutions(r):
         for step in (*res.actions, *res.duties):
             assert step.refs, f"unsourced step: {step.text!r}"
-        if res.in_dispatch:
-            assert res.case is not None, "in_dispatch without the dispatch item it falls under"
     r.to_dict()
+
+
+def check_in_dispatch_flag(r: Resolution) -> None:
+    """in_dispatch=True means a dispatch item is cited (alternatives included)."""
+    for res in all_resolutions(r):
+        if res.in_dispatch:
+            assert res.case is not None, f"in_dispatch=True but no dispatch item cited: {res.status!r}"
+
+
+def check_invariants(r: Resolution, corpus_paths: set[str]) -> None:
+    check_refs(r, corpus_paths)
+    check_in_dispatch_flag(r)
 
 
 # --- the dispatch, as data ----------------------------------------------------------------
@@ -142,7 +152,12 @@ MAINTAIN = ("duy trì", "nâng cao chất lượng")
 # item -> (applicable doc, applicable section, actions in order as keyword groups,
 #          the section the next-tier action must also cite, if the dispatch names the set)
 ITEMS = {
-    1: ("318/QĐ-TTg", "318/QĐ-TTg › Phụ lục I", [REVIEW, MAINTAIN, ("nông thôn mới nâng cao",)], "318/QĐ-TTg › Phụ lục II"),
+    1: (
+        "318/QĐ-TTg",
+        "318/QĐ-TTg › Phụ lục I",
+        [REVIEW, MAINTAIN, ("nông thôn mới nâng cao",)],
+        "318/QĐ-TTg › Phụ lục II",
+    ),
     2: ("318/QĐ-TTg", "318/QĐ-TTg › Phụ lục II", [REVIEW, MAINTAIN, ("kiểu mẫu", "thông minh")], None),
     3: ("319/QĐ-TTg", "319/QĐ-TTg › Điều 1", [REVIEW, ("duy trì", "nổi trội"), ("thông minh",)], None),
     4: ("320/QĐ-TTg", "320/QĐ-TTg › Phụ lục I", [REVIEW, MAINTAIN, ("huyện", "nâng cao")], "320/QĐ-TTg › Phụ lục III"),
@@ -193,7 +208,11 @@ def period_of(level: str, tier: str, rec: tuple[str, object]) -> str:
 
 def kwargs_of(rec: tuple[str, object]) -> dict:
     kind, value = rec
-    return {"year": {"recognition_year": value}, "period": {"recognition_period": value}, "named": {"named_set": value}}[kind]
+    return {
+        "year": {"recognition_year": value},
+        "period": {"recognition_period": value},
+        "named": {"named_set": value},
+    }[kind]
 
 
 def rec_id(rec: tuple[str, object]) -> str:
@@ -224,7 +243,7 @@ def check_dispatch_item(r: Resolution, n: int) -> None:
     assert r.applicable.doc == doc
     assert r.applicable.ref.path == section
     assert len(r.actions) == len(actions), [a.text for a in r.actions]
-    for step, words in zip(r.actions, actions):
+    for step, words in zip(r.actions, actions, strict=True):
         assert has(step.text, *words), f"expected {words} in {step.text!r}"
         assert item(n) in [ref.path for ref in step.refs], f"action not sourced to {item(n)}: {step.text!r}"
     if actions[0] is REVIEW:
@@ -403,7 +422,7 @@ def is_vietnamese_question(text: str | None) -> bool:
 )
 def test_missing_fact_is_asked_for(level, tier, kwargs, missing, ask_words, corpus_paths) -> None:
     r = resolve(level, tier, as_of=AS_OF, **kwargs)
-    check_invariants(r, corpus_paths)
+    check_refs(r, corpus_paths)
     assert missing in r.missing
     assert is_vietnamese_question(r.ask), r.ask
     assert has(r.ask, *ask_words)
@@ -415,7 +434,7 @@ def test_missing_fact_is_asked_for(level, tier, kwargs, missing, ask_words, corp
 )
 def test_no_year_for_advanced_or_model_commune_lays_cases_side_by_side(tier, earlier_item, corpus_paths) -> None:
     r = resolve("xã", tier, as_of=AS_OF)
-    check_invariants(r, corpus_paths)
+    check_refs(r, corpus_paths)
     assert r.missing == ["recognition"]
     assert len(r.alternatives) >= 2
     assert len({a.recognition for a in r.alternatives}) == len(r.alternatives)
@@ -432,9 +451,11 @@ def test_no_year_for_advanced_or_model_commune_lays_cases_side_by_side(tier, ear
         ("huyện", 4, "320/QĐ-TTg", "320/QĐ-TTg › Phụ lục I"),
     ],
 )
-def test_no_year_for_ntm_still_names_the_set_both_earlier_periods_lead_to(level, item_n, doc, section, corpus_paths) -> None:
+def test_no_year_for_ntm_still_names_the_set_both_earlier_periods_lead_to(
+    level, item_n, doc, section, corpus_paths
+) -> None:
     r = resolve(level, "NTM", as_of=AS_OF)
-    check_invariants(r, corpus_paths)
+    check_refs(r, corpus_paths)
     assert r.missing == ["recognition"]
     assert is_vietnamese_question(r.ask)
     assert r.applicable is not None
@@ -465,7 +486,7 @@ def test_named_set_alone_places_the_unit(named, item_n, corpus_paths) -> None:
 def test_491_alone_does_not_say_whether_commune_or_district(corpus_paths) -> None:
     # Items 1 and 4 both name 491/QĐ-TTg: communes and districts of 2010-2015.
     r = resolve(None, None, named_set="491/QĐ-TTg", as_of=AS_OF)
-    check_invariants(r, corpus_paths)
+    check_refs(r, corpus_paths)
     assert "level" in r.missing
     assert is_vietnamese_question(r.ask)
 
@@ -474,9 +495,26 @@ def test_491_alone_does_not_say_whether_commune_or_district(corpus_paths) -> Non
 def test_set_with_two_tiers_alone_does_not_guess_the_tier(named, level, corpus_paths) -> None:
     # 318 holds the commune NTM and advanced-NTM sets; 320 the district NTM and advanced sets.
     r = resolve(None, None, named_set=named, as_of=AS_OF)
-    check_invariants(r, corpus_paths)
+    check_refs(r, corpus_paths)
     tiers = {a.tier for a in r.alternatives}
     assert "tier" in r.missing or {"NTM", "nâng cao"} <= tiers, (r.tier, r.missing, tiers)
+
+
+@pytest.mark.parametrize(
+    ("level", "tier", "kwargs"),
+    [
+        (None, "NTM", {"recognition_year": 2016}),
+        (None, None, {}),
+        ("xã", None, {"recognition_year": 2016}),
+        ("huyện", None, {"recognition_year": 2016}),
+        ("xã", "nâng cao", {}),
+        ("xã", "NTM", {}),
+    ],
+)
+def test_question_back_is_not_marked_as_a_dispatch_case(level, tier, kwargs) -> None:
+    r = resolve(level, tier, as_of=AS_OF, **kwargs)
+    assert r.missing
+    check_in_dispatch_flag(r)
 
 
 # --- outside the dispatch -----------------------------------------------------------------
