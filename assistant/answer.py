@@ -290,6 +290,8 @@ def _applicability(r: Resolution, cites: Citations) -> list[Sentence]:
     status = f"{r.status[0].lower()}{r.status[1:]}" if prefix else r.status
     head = f"{prefix}{status}{where}: áp dụng {r.applicable.title}."
     out.append(Sentence(head[0].upper() + head[1:], cites.refs([x for x in (r.case, r.applicable.ref) if x], head)))
+    if r.missing and r.ask:
+        out.append(Sentence(f"Để trả lời chính xác hơn: {r.ask}"))
     if r.actions:
         out.append(Sentence("Việc cần làm, theo thứ tự:"))
         for i, step in enumerate(r.actions, start=1):
@@ -309,7 +311,8 @@ def _applicability(r: Resolution, cites: Citations) -> list[Sentence]:
     if not r.in_dispatch and r.case is None:
         out.append(
             Sentence(
-                "Lưu ý: Công văn 14/BCĐCTMTQG không có mục riêng cho trường hợp này; câu trả lời dựa trên bộ tiêu chí tương ứng."
+                "Lưu ý: Công văn 14/BCĐCTMTQG không có mục riêng cho trường hợp này; câu trả lời dựa trên bộ tiêu "
+                "chí tương ứng."
             )
         )
     return out
@@ -367,13 +370,15 @@ def _criteria(
     if unverified:
         out.append(
             Sentence(
-                f"Có {unverified} con số chưa được xác minh với trang công khai; hãy đối chiếu văn bản chính thức trước khi sử dụng."
+                f"Có {unverified} con số chưa được xác minh với trang công khai; hãy đối chiếu văn bản chính thức "
+                "trước khi sử dụng."
             )
         )
     if as_of > PERIOD_END and cset.period == "2021-2025":
         out.append(
             Sentence(
-                "Bộ tiêu chí này thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực là 51/2025/QĐ-TTg "
+                "Bộ tiêu chí này thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực là "
+                "51/2025/QĐ-TTg "
                 "(từ 15/02/2026).",
                 cites.refs([Ref("51/2025/QĐ-TTg", "51/2025/QĐ-TTg › Phần mở đầu")], "có hiệu lực"),
             )
@@ -394,7 +399,8 @@ def _passages(query: Query, results: list[Result], cites: Citations, as_of: dt.d
     if as_of > PERIOD_END and superseded & {"318/QĐ-TTg", "319/QĐ-TTg", "320/QĐ-TTg"}:
         out.append(
             Sentence(
-                "Các quyết định 318, 319, 320/QĐ-TTg thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực "
+                "Các quyết định 318, 319, 320/QĐ-TTg thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang "
+                "có hiệu lực "
                 "là 51/2025/QĐ-TTg (từ 15/02/2026).",
                 cites.refs([Ref("51/2025/QĐ-TTg", "51/2025/QĐ-TTg › Phần mở đầu")], "hiệu lực"),
             )

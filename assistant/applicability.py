@@ -161,7 +161,8 @@ _EARLIER = {
             TargetSet(
                 "1345/BNN-VPĐP",
                 "1345-xa-nang-cao",
-                "Hướng dẫn xét, công nhận xã nông thôn mới nâng cao giai đoạn 2018-2020 (Công văn 1345/BNN-VPĐP) và quy định của UBND cấp tỉnh",
+                "Hướng dẫn xét, công nhận xã nông thôn mới nâng cao giai đoạn 2018-2020 (Công văn 1345/BNN-VPĐP) "
+                "và quy định của UBND cấp tỉnh",
                 Ref("1345/BNN-VPĐP", "1345/BNN-VPĐP › Phụ lục"),
             ),
         ),
@@ -204,24 +205,30 @@ _EARLIER = {
 }
 
 REVIEW = "Trước hết rà soát, chỉ đạo thực hiện để đáp ứng đầy đủ {what} theo yêu cầu của {target}."
-MAINTAIN = "Sau khi đáp ứng đầy đủ, triển khai các nội dung, giải pháp phù hợp với điều kiện thực tế để duy trì và nâng cao chất lượng các tiêu chí."
+MAINTAIN = (
+    "Sau khi đáp ứng đầy đủ, triển khai các nội dung, giải pháp phù hợp với điều kiện thực tế để duy trì và nâng "
+    "cao chất lượng các tiêu chí."
+)
 
 
 def _duties() -> list[Step]:
     return [
         Step(
-            "Rà soát, tham mưu UBND cấp tỉnh bố trí ngân sách trung ương, ngân sách địa phương và huy động nguồn lực xã hội "
+            "Rà soát, tham mưu UBND cấp tỉnh bố trí ngân sách trung ương, ngân sách địa phương và huy động nguồn "
+            "lực xã hội "
             "để hỗ trợ duy trì và nâng cao chất lượng các tiêu chí.",
             [_item(6)],
         ),
         Step("Có kế hoạch, lộ trình thực hiện các chỉ tiêu, nhiệm vụ cụ thể theo từng năm.", [_item(7)]),
         Step(
-            "Tăng cường kiểm tra, giám sát, đôn đốc; phát huy vai trò giám sát, phản biện xã hội của Mặt trận Tổ quốc, các tổ chức "
+            "Tăng cường kiểm tra, giám sát, đôn đốc; phát huy vai trò giám sát, phản biện xã hội của Mặt trận Tổ "
+            "quốc, các tổ chức "
             "chính trị - xã hội và giám sát của cộng đồng dân cư.",
             [_item(8)],
         ),
         Step(
-            "Định kỳ 06 tháng và hằng năm báo cáo kết quả gửi Bộ Nông nghiệp và Phát triển nông thôn (qua Văn phòng Điều phối "
+            "Định kỳ 06 tháng và hằng năm báo cáo kết quả gửi Bộ Nông nghiệp và Phát triển nông thôn (qua Văn "
+            "phòng Điều phối "
             "nông thôn mới Trung ương).",
             [Ref(DISPATCH, f"{DISPATCH} › Phần kết")],
         ),
@@ -254,7 +261,8 @@ def _dispatch_case(level: str, tier: str, recognition: str | None) -> Resolution
             level,
             tier,
             recognition,
-            "Xã đã đạt chuẩn nông thôn mới nâng cao giai đoạn 2018-2020 (theo Công văn 1345/BNN-VPĐP và quy định của UBND cấp tỉnh)",
+            "Xã đã đạt chuẩn nông thôn mới nâng cao giai đoạn 2018-2020 (theo Công văn 1345/BNN-VPĐP và quy định "
+            "của UBND cấp tỉnh)",
             _item(2),
             "318-xa-nang-cao",
         )
@@ -265,7 +273,8 @@ def _dispatch_case(level: str, tier: str, recognition: str | None) -> Resolution
             ),
             Step(MAINTAIN, [_item(2)]),
             Step(
-                "Phấn đấu xây dựng xã nông thôn mới kiểu mẫu, hoặc mô hình xã nông thôn mới thông minh ở nơi có điều kiện "
+                "Phấn đấu xây dựng xã nông thôn mới kiểu mẫu, hoặc mô hình xã nông thôn mới thông minh ở nơi có "
+                "điều kiện "
                 "do UBND cấp tỉnh quy định.",
                 [_item(2), _SETS["319-xa-kieu-mau"].ref],
             ),
@@ -415,7 +424,10 @@ def _earlier(level: str, tier: str, as_of: dt.date) -> Resolution:
         level=level,
         tier=tier,
         recognition=None,
-        status=f"Chưa có bộ tiêu chí quốc gia cho {level} {_tier_words(tier)} tại thời điểm {as_of:%d/%m/%Y} trong kho văn bản",
+        status=(
+            f"Chưa có bộ tiêu chí quốc gia cho {level} {_tier_words(tier)} tại thời điểm {as_of:%d/%m/%Y} trong kho "
+            "văn bản"
+        ),
         case=None,
         applicable=None,
         in_dispatch=False,
@@ -457,8 +469,10 @@ def _time_notes(r: Resolution, as_of: dt.date) -> None:
     if as_of >= NEW_SET_IN_FORCE:
         r.notes.append(
             Step(
-                f"Tính đến ngày {as_of:%d/%m/%Y}: các bộ tiêu chí giai đoạn 2021-2025 (318/QĐ-TTg, 319/QĐ-TTg, 320/QĐ-TTg) và Công văn "
-                f"14/BCĐCTMTQG thuộc giai đoạn trước. Bộ tiêu chí đang có hiệu lực là {new.title}, ban hành ngày {NEW_SET_ISSUED:%d/%m/%Y}, "
+                f"Tính đến ngày {as_of:%d/%m/%Y}: các bộ tiêu chí giai đoạn 2021-2025 (318/QĐ-TTg, 319/QĐ-TTg, "
+                "320/QĐ-TTg) và Công văn "
+                f"14/BCĐCTMTQG thuộc giai đoạn trước. Bộ tiêu chí đang có hiệu lực là {new.title}, ban hành ngày "
+                f"{NEW_SET_ISSUED:%d/%m/%Y}, "
                 f"có hiệu lực từ ngày {NEW_SET_IN_FORCE:%d/%m/%Y}.",
                 [new.ref],
             )
@@ -474,7 +488,8 @@ def _time_notes(r: Resolution, as_of: dt.date) -> None:
     elif as_of < DISPATCH_DATE and r.case is not None:
         r.notes.append(
             Step(
-                f"Công văn 14/BCĐCTMTQG được ban hành ngày {DISPATCH_DATE:%d/%m/%Y}; các bộ tiêu chí giai đoạn 2021-2025 áp dụng "
+                f"Công văn 14/BCĐCTMTQG được ban hành ngày {DISPATCH_DATE:%d/%m/%Y}; các bộ tiêu chí giai đoạn "
+                "2021-2025 áp dụng "
                 f"từ ngày {PERIOD_START:%d/%m/%Y}.",
                 [r.case],
             )
@@ -482,7 +497,8 @@ def _time_notes(r: Resolution, as_of: dt.date) -> None:
     if r.level == "huyện" and as_of >= DISTRICTS_END:
         r.notes.append(
             Step(
-                "Từ ngày 01/7/2025, chính quyền địa phương tổ chức theo hai cấp (tỉnh và xã); cấp huyện không còn là một cấp "
+                "Từ ngày 01/7/2025, chính quyền địa phương tổ chức theo hai cấp (tỉnh và xã); cấp huyện không còn "
+                "là một cấp "
                 "chính quyền.",
                 [new.ref] if as_of >= NEW_SET_ISSUED else [],
             )
@@ -636,7 +652,9 @@ def _from_named_set(number: str, level, tier, period):
 
 _ASK = {
     "level": "Đơn vị của bạn là xã hay huyện?",
-    "tier": "Đơn vị đã đạt chuẩn nông thôn mới, nông thôn mới nâng cao hay nông thôn mới kiểu mẫu (hay chưa đạt chuẩn)?",
+    "tier": (
+        "Đơn vị đã đạt chuẩn nông thôn mới, nông thôn mới nâng cao hay nông thôn mới kiểu mẫu (hay chưa đạt chuẩn)?"
+    ),
     "recognition": "Đơn vị được công nhận đạt chuẩn năm nào (hoặc theo bộ tiêu chí nào)?",
 }
 

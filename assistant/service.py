@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import threading
-from pathlib import Path
-
 import datetime as dt
+import threading
 import time
+from pathlib import Path
 
 from assistant.answer import Answer, compose, refuse
 from assistant.applicability import LEVELS, Resolution, resolve
 from assistant.errors import QuestionError
 from assistant.retrieve import Filters, Result, Searcher, check_question
+from assistant.settings import Settings
 from assistant.understand import Query, as_of_for, understand
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.model import DocumentMeta, Section
-from assistant.settings import Settings
 from corpus.registry import Corpus, IngestResult
 from index import segment
 from index.build import BuildResult, Progress, build_index

@@ -8,7 +8,6 @@ against the domain vocabulary first.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import asdict, dataclass, field
 
@@ -50,7 +49,19 @@ _PHRASES = [
     "huyen",
 ]
 # Real words one edit away from a key phrase, never "corrected".
-_PROTECTED = {"chi tiet", "nang luc", "kieu nay", "cong an", "dat chua", "bao cap", "cong tac", "quyet toan"}
+_PROTECTED = {
+    "chi tiet",
+    "nang luc",
+    "kieu nay",
+    "cong an",
+    "dat chua",
+    "bao cap",
+    "cong tac",
+    "quyet toan",
+    "thong tin",
+    "quy dinh",
+    "hoyen",
+}
 
 _ABBREVIATIONS = [
     (r"\bntmnc\b", "nong thon moi nang cao"),
@@ -68,9 +79,11 @@ _ABBREVIATIONS = [
 
 _YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d\d)(?![\d/])")
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
-_RECOGNITION_CUE = re.compile(r"(dat chuan|cong nhan|duoc cong nhan|ve dich|hoan thanh)\b[^.?!]{0,60}$")
+_RECOGNITION_CUE = re.compile(r"(?<!chua )(?<!chua duoc )(dat chuan|cong nhan|ve dich|hoan thanh)\b[^.?!]{0,60}$")
+_BEFORE_YEAR = re.compile(r"\b(truoc|sau)\s+(nam\s+)?$")
+_TIER_THEN_YEAR = re.compile(r"(nong thon moi|nang cao|kieu mau|thong minh|dat chuan)\s+(nam\s+)?$")
 _SET_CUE = re.compile(r"(bo tieu chi|tieu chi|quy dinh|chuong trinh|ke hoach)[^.?!]{0,40}$")
-_ASOF_CUE = re.compile(r"(thi|hien nay|bay gio|den|tu|trong|vao|cho)\s+(nam\s+)?$")
+_ASOF_CUE = re.compile(r"(thi|hien nay|bay gio|den|trong|cho)\s+(nam\s+)?$")
 _HISTORY = re.compile(r"\b(lich su|truoc day|sua doi|thay the|thay cho|bo tieu chi cu|da het hieu luc|con hieu luc)\b")
 _DUTIES = re.compile(r"\b(bao cao|giam sat|kiem tra|ngan sach|nguon luc|lo trinh|ke hoach)\b")
 _ACTION = re.compile(
@@ -119,6 +132,16 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+def _close(window: str, phrase: str) -> bool:
+    """A slip of the keyboard: same number of syllables, each within one edit, two edits in all,
+    first letters equal. "nong thong moi" → "nong thon moi", but "thong tin" stays itself."""
+    got, want = window.split(), phrase.split()
+    if len(got) != len(want) or window in _PROTECTED:
+        return False
+    edits = [_distance(a, b) for a, b in zip(got, want, strict=True)]
+    return all(e <= 1 and a[0] == b[0] for e, a, b in zip(edits, got, want, strict=True)) and 0 < sum(edits) <= 2
+
+
 def _fix_typos(folded: str) -> str:
     words = folded.split()
     out: list[str] = []
@@ -127,15 +150,7 @@ def _fix_typos(folded: str) -> str:
         for phrase in _PHRASES:
             n = len(phrase.split())
             window = " ".join(words[i : i + n])
-            if len(words) - i < n or window == phrase or window in _PROTECTED or not window.replace(" ", "").isalpha():
-                continue
-            # Long phrases tolerate two slips, short ones one; the first letter must agree.
-            allowed = 2 if len(phrase) >= 10 else 1
-            if (
-                window[0] == phrase[0]
-                and abs(len(window) - len(phrase)) <= allowed
-                and _distance(window, phrase) <= allowed
-            ):
+            if len(words) - i >= n and window.replace(" ", "").isalpha() and _close(window, phrase):
                 out.extend(phrase.split())
                 i += n
                 break
@@ -149,6 +164,7 @@ def normalise_question(text: str) -> str:
     """Folded, abbreviation-expanded, typo-corrected form of a question."""
     folded = fold(normalize_text(text))
     folded = re.sub(r"[“”\"'«»]", " ", folded)
+    folded = re.sub(r"\b(qd|cv|nd|tt|so)(\d)", r"\1 \2", folded)
     for pattern, repl in _ABBREVIATIONS:
         folded = re.sub(pattern, repl, folded)
     folded = re.sub(r"\s+", " ", folded).strip()
@@ -165,17 +181,31 @@ def _period_of(year: int) -> str:
     return "2026-2030"
 
 
-def _level(f: str) -> str | None:
-    if re.search(r"\bthi xa\b", f):
-        return "thị xã"
-    if re.search(r"\bthanh pho\b", f) and not re.search(
-        r"\bthanh pho (ho chi minh|ha noi|hai phong|da nang|can tho|hue)\b", f
-    ):
-        return "thành phố"
-    if re.search(r"\bhuyen\b", f):
-        return "huyện"
-    if re.search(r"\bxa\b", f):
-        return "xã"
+_BIG_CITIES = r"(ho chi minh|hcm|ha noi|hai phong|da nang|can tho|hue)"
+
+
+def _level(f: str, accented: str | None) -> str | None:
+    """Level named in the question. Text typed with diacritics is read with them, so "thì xã"
+    is not "thị xã", "xa" (far) is not "xã"; accent-free text falls back to the folded form."""
+    if accented is not None:
+        checks = [
+            (r"\bthị xã\b", "thị xã"),
+            (r"\bhuyện\b", "huyện"),
+            (r"\bxã\b(?! hội)", "xã"),
+        ]
+        if re.search(r"\bthành phố\b", accented) and not re.search(r"\bthanh pho " + _BIG_CITIES, f):
+            return "thành phố"
+        text = accented
+    else:
+        checks = [(r"\bthi xa\b", "thị xã"), (r"\bhuyen\b", "huyện"), (r"\bxa\b(?! hoi)", "xã")]
+        if re.search(r"\bthanh pho\b", f) and not re.search(r"\bthanh pho " + _BIG_CITIES, f):
+            return "thành phố"
+        text = f
+    for pattern, level in checks:
+        if re.search(pattern, text):
+            return level
+    if accented is not None and re.search(r"\bhuyen\b", f):
+        return "huyện"  # "huyn" typed in an accented question, corrected in the folded form
     if re.search(r"\btinh\b", f) and re.search(r"hoan thanh nhiem vu", f):
         return "tỉnh"
     return None
@@ -197,13 +227,17 @@ def _sets(f: str) -> list[str]:
     found: list[str] = []
     if re.search(r"\b51\s*/\s*2025\b", f):
         found.append(NAMED_SETS["51"])
-    cue = r"(?:quyet dinh|cong van|van ban|bo tieu chi|theo|so|tai|cua)"
-    for m in re.finditer(r"\b(491|342|1980|558|1345|691|318|319|320|5766|14)\b(?!\s*[-–]\s*\d)", f):
+    cue = r"(?:quyet dinh|cong van|van ban|bo tieu chi|theo|tai|cua)"
+    for m in re.finditer(r"\b(491|342|1980|558|1345|691|318|319|320|5766|14|51)\b(?!\s*[-–]\s*\d)", f):
         num = m.group(1)
         before = f[max(0, m.start() - 25) : m.start()]
         after = f[m.end() : m.end() + 12]
-        # "14" and the years-like numbers need a cue; 318/319/320/1345/558/691 stand on their own.
-        if num in ("14", "1980", "5766") and not (re.search(cue + r"\s*(so\s*)?$", before) or after.startswith("/")):
+        if re.search(r"(?<!bo )(tieu chi|chi tieu)\s*(so\s*)?$", before):
+            continue  # "tiêu chí số 14" is a criterion, not a document
+        # Numbers that are also years or small counts need a cue; 318/319/320/1345/558/691 stand alone.
+        if num in ("14", "1980", "5766", "51") and not (
+            re.search(cue + r"\s*(so\s*)?$", before) or after.startswith("/")
+        ):
             continue
         if num == "1980" and re.search(r"\bnam\s*$", before):
             continue
@@ -232,14 +266,22 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             recognition_period = value
     for year, pos in years:
         before = masked[max(0, pos - 70) : pos]
+        if _BEFORE_YEAR.search(before[-12:]):
+            continue  # "trước năm 2021" bounds a period; it is not a year of recognition
         if recognition_year is None and _RECOGNITION_CUE.search(before) and not _ASOF_CUE.search(before[-12:]):
             recognition_year = year
         elif ask_year is None:
             ask_year = year
     verbs = r"\b(phai|can|lam gi|ap dung|thuc hien)\b"
-    if recognition_year is None and ask_year is not None and len(years) == 1 and not re.search(verbs, f):
-        # A single year in a question with no verb ("xã NTM kiểu mẫu 2019") dates the recognition;
-        # with one ("phải làm gì năm 2024") it is the year asked about.
+    if (
+        recognition_year is None
+        and ask_year is not None
+        and len(years) == 1
+        and not re.search(verbs, f)
+        and not re.search(r"\b(tieu chi|chi tieu)\b", f)  # a criteria question's year is the year asked about
+        and _TIER_THEN_YEAR.search(masked[: years[0][1]])
+    ):
+        # A year right after the tier with no verb ("xã NTM kiểu mẫu 2019") dates the recognition.
         recognition_year, ask_year = ask_year, None
     if recognition_year is not None and recognition_period is None:
         recognition_period = _period_of(recognition_year)
@@ -251,7 +293,9 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     text = normalize_text(question or "").strip()
     f = normalise_question(text)
     q = Query(text=text, folded=f)
-    q.level = _level(f)
+    has_marks = any(ord(c) > 127 and c.isalpha() for c in text)
+    accented = text.lower() if has_marks else None
+    q.level = _level(f, accented)
     q.tier = _tier(f)
     q.sets = _sets(f)
     q.recognition_year, q.recognition_period, q.ask_year, q.period = _years(f)
@@ -272,15 +316,16 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     except Exception:  # a broken catalogue must not stop question understanding
         regions = None
     if regions is not None:
-        provinces, region_names = _place_patterns(regions)
+        provinces, region_names = _place_patterns(regions, accented is not None)
+        haystack = accented if accented is not None else f
         for pattern, province in provinces:
-            if pattern.search(f):
+            if pattern.search(haystack):
                 q.province = province.name
                 q.region = province.regions.get("vung-7")
                 break
         if q.region is None:
             for pattern, code in region_names:
-                if pattern.search(f):
+                if pattern.search(haystack):
                     q.region = code
                     break
     if q.criterion is None:
@@ -292,20 +337,30 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         or q.criterion
         or q.criterion_name
         or q.indicator
-        or re.search(r"\b(tieu chi|chi tieu|nong thon|quyet dinh|cong van|bo tieu chi)\b", f)
+        # "tiêu chí" alone is an everyday word ("tiêu chí chọn mua laptop"); these are not.
+        or re.search(r"\b(nong thon|bo tieu chi|ban chi dao|van phong dieu phoi|muc tieu quoc gia)\b", f)
     )
     return q
 
 
-_PLACES: dict[int, tuple[list, list]] = {}
+_PLACES: dict[tuple[int, bool], tuple[object, list, list]] = {}
 
 
-def _place_patterns(regions) -> tuple[list, list]:
-    """Compiled, accent-free patterns for province names/aliases and region names (built once)."""
-    key = id(regions)
-    if key not in _PLACES:
+def _place_patterns(regions, accented: bool) -> tuple[list, list]:
+    """Patterns for province names/aliases and region names, built once per region map.
+
+    For text typed with diacritics the names are matched with their diacritics (so "diễn
+    biến" is not "Điện Biên"); for accent-free text, on the folded form.
+    """
+    key = (id(regions), accented)
+    entry = _PLACES.get(key)
+    if entry is None or entry[0] is not regions:
+
+        def form(name: str) -> str:
+            return normalize_text(name).lower() if accented else fold(name)
+
         provinces = [
-            (re.compile(rf"\b{re.escape(fold(n))}\b"), p)
+            (re.compile(rf"(?<!\w){re.escape(form(n))}(?!\w)"), p)
             for p in regions.provinces
             for n in (p.name, *p.aliases)
             if len(n) > 2
@@ -313,22 +368,22 @@ def _place_patterns(regions) -> tuple[list, list]:
         # Longest names first, so "Bà Rịa - Vũng Tàu" wins over a shorter alias inside it.
         provinces.sort(key=lambda x: -len(x[0].pattern))
         names = [
-            (re.compile(rf"\b{re.escape(fold(n))}\b"), r.code)
+            (re.compile(rf"(?<!\w){re.escape(form(n))}(?!\w)"), r.code)
             for r in regions.schemes["vung-7"].regions
             for n in (r.name, *r.column_names)
             if len(n) > 3
         ]
-        _PLACES[key] = (provinces, names)
-    return _PLACES[key]
+        entry = _PLACES[key] = (regions, provinces, names)
+    return entry[1], entry[2]
 
 
-_CRITERION_NAMES: dict[str, str] | None = None
+_CRITERION_NAMES: dict[int, tuple[object, dict[str, str]]] = {}
 
 
 def _criterion_by_name(f: str, catalogue: Catalogue) -> str | None:
-    """A criterion named in words ('tiêu chí môi trường'), as the folded name found."""
-    global _CRITERION_NAMES
-    if _CRITERION_NAMES is None:
+    """A criterion named in words ('tiêu chí môi trường'): the longest known name found."""
+    entry = _CRITERION_NAMES.get(id(catalogue))
+    if entry is None or entry[0] is not catalogue:
         names: dict[str, str] = {}
         try:
             for cset in catalogue.sets.values():
@@ -336,16 +391,16 @@ def _criterion_by_name(f: str, catalogue: Catalogue) -> str | None:
                     key = fold(re.split(r"[,(;]| và ", c.name)[0]).strip()
                     if len(key) >= 4:
                         names.setdefault(key, c.name)
-        except Exception:
+        except Exception:  # a broken catalogue must not stop question understanding
             names = {}
-        _CRITERION_NAMES = names
-    if not re.search(r"\btieu chi\b", f):
+        entry = _CRITERION_NAMES[id(catalogue)] = (catalogue, names)
+    if not re.search(r"\b(tieu chi|chi tieu)\b", f):
         return None
-    best = None
-    for key, name in _CRITERION_NAMES.items():
-        if re.search(rf"\b{re.escape(key)}\b", f) and (best is None or len(key) > len(fold(best))):
-            best = name
-    return best
+    best_key = None
+    for key in entry[1]:
+        if re.search(rf"\b{re.escape(key)}\b", f) and (best_key is None or len(key) > len(best_key)):
+            best_key = key
+    return entry[1][best_key] if best_key else None
 
 
 def as_of_for(query: Query, default: dt.date) -> dt.date:

@@ -1,6 +1,7 @@
 """LLM mode with LangChain's fake chat models: citations checked, nothing unsupported survives."""
 
 import datetime as dt
+import typing
 
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
@@ -10,7 +11,7 @@ from assistant.llm import SYSTEM, check_citations, llm_answer
 
 
 class Recording(FakeListChatModel):
-    seen: list = []
+    seen: typing.ClassVar[list] = []
 
     def _call(self, messages, stop=None, run_manager=None, **kwargs):
         Recording.seen.append(messages)
@@ -25,7 +26,7 @@ class Broken(FakeListChatModel):
 class FakeAssistant:
     """Only what llm_answer needs: the text of a cited section."""
 
-    texts = {
+    texts: typing.ClassVar[dict] = {
         "14/BCĐCTMTQG › Mục 1": "1. Đối với các xã đã đạt chuẩn NTM giai đoạn 2016-2020 trước hết phải rà soát để đáp ứng Bộ tiêu chí quốc gia về xã NTM giai đoạn 2021-2025.",
         "14/BCĐCTMTQG › Phần kết": "định kỳ 06 tháng và hằng năm báo cáo kết quả thực hiện.",
     }
