@@ -6,12 +6,13 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.ntm-run-installed
 DEV_STAMP := $(VENV)/.ntm-dev-installed
 
-.PHONY: run test lint bench-index clean-index help
+.PHONY: run test lint bench-index bench-ask clean-index help
 
 help:
 	@echo "make run          cài đặt, xây dựng chỉ mục (nếu chưa có), chạy http://127.0.0.1:8000"
 	@echo "make test         cài thêm gói phát triển, kiểm tra mã (ruff) và chạy toàn bộ kiểm thử"
 	@echo "make bench-index  đo thời gian xây dựng chỉ mục"
+	@echo "make bench-ask    đo độ trễ hỏi đáp theo từng giai đoạn (100 câu hỏi)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +42,9 @@ test: $(DEV_STAMP)
 
 bench-index: $(RUN_STAMP)
 	$(BIN)/python benchmarks/bench_index.py
+
+bench-ask: $(RUN_STAMP)
+	$(BIN)/python benchmarks/bench_ask.py
 
 clean-index:
 	rm -rf data/indexes

@@ -100,13 +100,58 @@ def _syllables(text: str) -> set[str]:
     return set(re.findall(r"\w+", fold(text)))
 
 
+# Words in nearly every passage; they say little about which sentence answers the question.
+_GENERIC = frozenset(
+    [
+        "xa",
+        "huyen",
+        "dat",
+        "chuan",
+        "nong",
+        "thon",
+        "moi",
+        "tieu",
+        "chi",
+        "cac",
+        "va",
+        "cua",
+        "la",
+        "co",
+        "duoc",
+        "theo",
+        "trong",
+        "de",
+        "voi",
+        "nhung",
+        "ve",
+        "cho",
+        "tai",
+        "phai",
+        "nao",
+        "gi",
+        "the",
+        "nhu",
+        "bao",
+        "nhieu",
+        "giai",
+        "doan",
+        "ntm",
+    ]
+)
+
+
+def _weight(shared: set[str]) -> float:
+    """Figures and distinctive words count more than the domain's everyday words."""
+    return sum(3.0 if any(ch.isdigit() for ch in w) else (0.3 if w in _GENERIC else 1.0) for w in shared)
+
+
 def best_span(text: str, hint: str, limit: int = 320) -> str:
     """The sentence (or line) of `text` that shares most words with `hint`; an exact substring."""
     pieces = [p.strip() for p in re.split(r"(?<=[.;:!?])\s+|\n+", text) if p.strip()]
     if not pieces:
         return text[:limit]
     want = _syllables(hint)
-    best = max(pieces, key=lambda p: (len(_syllables(p) & want), -abs(len(p) - 160)))
+    best = max(pieces, key=lambda p: (_weight(_syllables(p) & want), -abs(len(p) - 160)))
     if len(best) > limit:
         best = _densest_window(best, want, limit)
     return best if best in text else text[:limit]
@@ -121,7 +166,7 @@ def _densest_window(sentence: str, want: set[str], limit: int) -> str:
             window = " ".join(clauses[i:j])
             if len(window) > limit:
                 break
-            score = len(_syllables(window) & want)
+            score = _weight(_syllables(window) & want)
             if score > best_score and window in sentence:
                 best, best_score = window, score
     return best
