@@ -38,6 +38,7 @@ class SearchHit(BaseModel):
     id: str
     doc: str
     path: str
+    parent: str | None = Field(None, description="Mục cha (điều, tiêu chí) để xem ngữ cảnh")
     sections: list[str]
     page: int | None
     score: float

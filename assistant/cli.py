@@ -156,6 +156,7 @@ def search(
                 "id": r.chunk.id,
                 "doc": r.chunk.doc,
                 "path": r.chunk.path,
+                "parent": r.parent_path,
                 "sections": r.chunk.section_paths,
                 "page": r.chunk.page,
                 "score": round(r.score, 6),

@@ -56,6 +56,11 @@ class Result:
     score: float
     ranks: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def parent_path(self) -> str | None:
+        """The enclosing section (for context: the article of a clause, the criterion of an indicator)."""
+        return self.chunk.path.rsplit(" › ", 1)[0] if self.chunk.path.count(" › ") > 1 else None
+
 
 @dataclass
 class Filters:
@@ -64,12 +69,14 @@ class Filters:
     Args:
         docs: only these document numbers (canonical spelling).
         level: only documents for this level ("xã", "huyện"); documents with no level pass.
+        tier: only documents for this tier ("nâng cao", "kiểu mẫu"); documents with no tier pass.
         eligible: only these document numbers (e.g. those in force at a date); None = all.
         boost: document numbers the question names; their chunks are ranked up.
     """
 
     docs: list[str] | None = None
     level: str | None = None
+    tier: str | None = None
     eligible: set[str] | None = None
     boost: list[str] = field(default_factory=list)
 
@@ -79,7 +86,10 @@ class Filters:
         if self.eligible is not None and chunk.doc not in self.eligible and chunk.doc not in (self.docs or []):
             return False
         levels = str(chunk.meta.get("level", ""))
-        return not (self.level and levels and self.level not in levels.split(","))
+        if self.level and levels and self.level not in levels.split(","):
+            return False
+        tiers = str(chunk.meta.get("tier", ""))
+        return not (self.tier and tiers and self.tier not in tiers.split(","))
 
 
 def near_duplicates(a: frozenset[str], b: frozenset[str], threshold: float = 0.85) -> bool:
@@ -128,7 +138,7 @@ class Searcher:
         if doc is not None:
             filters.docs = [doc]
         n = max(s.candidates, k)
-        restricted = filters.docs is not None or filters.eligible is not None or filters.level is not None
+        restricted = any(x is not None for x in (filters.docs, filters.eligible, filters.level, filters.tier))
         lists: dict[str, list[Hit]] = {}
         if mode in ("hybrid", "bm25"):
             hits = self.index.bm25(segment.terms(q), n * (4 if restricted else 1))

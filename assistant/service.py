@@ -153,6 +153,8 @@ class Assistant:
         if query.domain or query.duties or query.history:
             filters = Filters(
                 level=query.level if query.level in LEVELS else None,
+                # "NTM" is also what a bare "đạt chuẩn" reads as, so only the higher tiers filter.
+                tier=query.tier if query.tier in ("nâng cao", "kiểu mẫu") else None,
                 eligible=None if query.history else self.corpus.eligible(when),
                 boost=list(query.sets),
             )

@@ -28,6 +28,7 @@ async def search(body: SearchRequest, assistant: AssistantDep) -> SearchResponse
             id=r.chunk.id,
             doc=r.chunk.doc,
             path=r.chunk.path,
+            parent=r.parent_path,
             sections=r.chunk.section_paths,
             page=r.chunk.page,
             score=round(r.score, 6),

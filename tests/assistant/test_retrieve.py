@@ -93,3 +93,36 @@ def test_assistant_notices_a_newly_swapped_index(built: Assistant, settings: Set
     other = Assistant(settings)  # another worker builds a new version
     other.build()
     assert built.index().version != first
+
+
+def test_filters_by_level_tier_and_eligibility() -> None:
+    from assistant.retrieve import Filters
+    from index.chunk import Chunk
+
+    def chunk(doc: str, level: str, tier: str) -> Chunk:
+        return Chunk(
+            id=doc,
+            doc=doc,
+            path=doc,
+            section_paths=[doc],
+            context=doc,
+            text="x",
+            words=1,
+            meta={"level": level, "tier": tier},
+        )
+
+    c318, c319, c320, c14 = (
+        chunk("318", "xã", "NTM,nâng cao"),
+        chunk("319", "xã", "kiểu mẫu"),
+        chunk("320", "huyện", "NTM,nâng cao"),
+        chunk("14", "", ""),
+    )
+    assert [c.doc for c in (c318, c319, c320, c14) if Filters(level="huyện").allows(c)] == ["320", "14"]
+    assert [c.doc for c in (c318, c319, c320, c14) if Filters(tier="kiểu mẫu").allows(c)] == ["319", "14"]
+    assert [c.doc for c in (c318, c319, c320, c14) if Filters(eligible={"318"}).allows(c)] == ["318"]
+    assert Filters(docs=["319"], eligible={"318"}).allows(c319)  # a document asked for by name is always allowed
+
+
+def test_parent_path_of_a_result(built: Assistant) -> None:
+    result = built.search("báo cáo định kỳ", k=1)[0]
+    assert result.parent_path is None or result.parent_path.startswith(result.chunk.doc)
