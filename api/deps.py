@@ -1,13 +1,17 @@
-"""Shared dependencies: settings and the assistant, built once and overridable in tests."""
+"""Shared dependencies: settings, the assistant, the store and the admin check, built once and
+overridable in tests."""
 
 from __future__ import annotations
 
+import hmac
 import threading
 from functools import lru_cache
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Header
 
+from api.errors import ApiError
+from api.store import Store
 from assistant.service import Assistant
 from assistant.settings import Settings
 
@@ -17,8 +21,9 @@ def get_settings() -> Settings:
     return Settings()
 
 
-_assistants: dict[int, tuple[Settings, Assistant]] = {}
 _lock = threading.Lock()
+_assistants: dict[int, tuple[Settings, Assistant]] = {}
+_stores: dict[int, tuple[Settings, Store]] = {}
 
 
 def get_assistant(settings: Annotated[Settings, Depends(get_settings)]) -> Assistant:
@@ -31,5 +36,30 @@ def get_assistant(settings: Annotated[Settings, Depends(get_settings)]) -> Assis
         return entry[1]
 
 
+def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Store:
+    with _lock:
+        entry = _stores.get(id(settings))
+        if entry is None or entry[0] is not settings:
+            entry = (settings, Store(settings.app_db))
+            _stores[id(settings)] = entry
+        return entry[1]
+
+
+def require_admin(
+    settings: Annotated[Settings, Depends(get_settings)],
+    authorization: Annotated[str | None, Header()] = None,
+) -> None:
+    """Bearer token from NTM_ADMIN_TOKEN; compared in constant time."""
+    if not settings.admin_token:
+        raise ApiError(403, "admin_disabled", "Chức năng quản trị chưa được bật (chưa đặt NTM_ADMIN_TOKEN).")
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise ApiError(401, "unauthorized", "Thiếu mã truy cập quản trị (Authorization: Bearer …).")
+    if not hmac.compare_digest(token.encode(), settings.admin_token.encode()):
+        raise ApiError(401, "unauthorized", "Mã truy cập quản trị không đúng.")
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+StoreDep = Annotated[Store, Depends(get_store)]
+AdminDep = Annotated[None, Depends(require_admin)]

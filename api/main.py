@@ -1,29 +1,48 @@
-"""The FastAPI app: routers, and domain errors translated to JSON with a Vietnamese message."""
+"""The FastAPI app: routers, security (admin token, rate limit, CORS, size limits), metrics,
+the web page, and every error translated to JSON with a Vietnamese message and a stable code."""
 
 from __future__ import annotations
 
 import logging
+import time
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from limits import parse as parse_limit
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.routes import health, search
+from api.deps import get_assistant, get_settings
+from api.errors import ApiError
+from api.routes import ask, bots, documents, feedback, health, openai, search
 from assistant.errors import (
     BuildLockedError,
     CorpusError,
     EmbedderError,
     IndexNotBuiltError,
+    IngestError,
+    LoadError,
     QuestionError,
     UnknownDocumentError,
 )
+from assistant.settings import Settings
 
 log = logging.getLogger("ntm.api")
+STATIC = Path(__file__).parent / "static"
+# Values an operator might leave in place; refused as admin tokens in production.
+WEAK_TOKENS = {"changeme", "change-me", "admin", "secret", "password", "token", "default", "test"}
 
 _STATUS: list[tuple[type[CorpusError], int]] = [
     (QuestionError, 400),
     (UnknownDocumentError, 404),
+    (LoadError, 400),
+    (IngestError, 409),
     (IndexNotBuiltError, 503),
     (BuildLockedError, 409),
     (EmbedderError, 503),
@@ -32,8 +51,6 @@ _HTTP_MESSAGES = {
     404: ("not_found", "Không tìm thấy địa chỉ này."),
     405: ("method_not_allowed", "Phương thức không được hỗ trợ cho địa chỉ này."),
 }
-
-
 _PYDANTIC_VI = {
     "missing": "thiếu trường bắt buộc",
     "string_type": "phải là chuỗi ký tự",
@@ -45,27 +62,129 @@ _PYDANTIC_VI = {
     "json_invalid": "JSON không hợp lệ",
     "model_attributes_type": "phải là một đối tượng JSON",
     "dict_type": "phải là một đối tượng JSON",
+    "list_type": "phải là một danh sách",
     "string_too_long": "chuỗi quá dài",
+    "string_too_short": "chuỗi quá ngắn",
+    "too_long": "quá nhiều phần tử",
+    "too_short": "quá ít phần tử",
+    "string_pattern_mismatch": "không đúng định dạng",
+    "date_from_datetime_parsing": "ngày không hợp lệ (dạng YYYY-MM-DD)",
+    "date_parsing": "ngày không hợp lệ (dạng YYYY-MM-DD)",
+    "bool_parsing": "phải là true hoặc false",
 }
+
+
+class StartupError(RuntimeError):
+    """The configuration is not safe to serve with."""
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
 
 
-def create_app() -> FastAPI:
-    """Build the application (uvicorn calls this with --factory)."""
+def check_production(settings: Settings) -> None:
+    """Production refuses to start without a strong admin token."""
+    if settings.mode != "production":
+        return
+    token = settings.admin_token or ""
+    if not token or token.lower() in WEAK_TOKENS or len(token) < 16:
+        raise StartupError(
+            "Chế độ production cần NTM_ADMIN_TOKEN đủ mạnh (ít nhất 16 ký tự, không phải giá trị mặc định)."
+        )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application (uvicorn calls this with --factory); `settings` overrides NTM_* for tests."""
+    settings = settings or get_settings()
+    check_production(settings)
     app = FastAPI(
         title="Trợ lý Nông thôn mới",
         description="Tra cứu bộ tiêu chí Nông thôn mới, trích dẫn nguồn chính xác.",
         version="0.1.0",
     )
-    app.include_router(health.router)
-    app.include_router(search.router)
+    app.dependency_overrides[get_settings] = lambda: settings
+    for router in (
+        health.router,
+        search.router,
+        ask.router,
+        documents.router,
+        feedback.router,
+        openai.router,
+        bots.router,
+    ):
+        app.include_router(router)
+
+    # --- metrics ---------------------------------------------------------------------------
+    registry = CollectorRegistry()
+    requests = Counter("ntm_requests", "HTTP requests", ["method", "route", "status"], registry=registry)
+    latency = Histogram("ntm_request_seconds", "HTTP request latency", ["route"], registry=registry)
+    chunks = Gauge("ntm_index_chunks", "Chunks in the index now served", registry=registry)
+
+    @app.middleware("http")
+    async def measure(request: Request, call_next):
+        started = time.perf_counter()
+        response = await call_next(request)
+        route = request.scope.get("route")
+        name = getattr(route, "path", "unmatched")
+        requests.labels(request.method, name, str(response.status_code)).inc()
+        latency.labels(name).observe(time.perf_counter() - started)
+        return response
+
+    @app.get("/metrics", include_in_schema=False)
+    def metrics() -> Response:
+        try:
+            chunks.set(get_assistant(settings).index().manifest["chunks"])
+        except CorpusError:
+            chunks.set(0)
+        return PlainTextResponse(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+    # --- security ----------------------------------------------------------------------------
+    # Per-client moving window (the `limits` library); health, metrics and the page's assets are free.
+    limiter = MovingWindowRateLimiter(MemoryStorage())
+    limit = parse_limit(f"{settings.rate_limit_per_minute}/minute")
+
+    @app.middleware("http")
+    async def rate_limit(request: Request, call_next):
+        path = request.url.path
+        if path.startswith(("/static/", "/health", "/metrics")) or path == "/":
+            return await call_next(request)
+        client = request.client.host if request.client else "unknown"
+        if not limiter.hit(limit, client):
+            return _error(429, "rate_limited", "Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.")
+        return await call_next(request)
+
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    max_body = (settings.max_upload_mb + 1) * 1024 * 1024
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > max_body:
+            return _error(413, "request_too_large", f"Yêu cầu quá lớn (tối đa {settings.max_upload_mb} MB).")
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    # --- web page ------------------------------------------------------------------------------
+    if STATIC.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
-    def root() -> RedirectResponse:
-        return RedirectResponse("/docs")
+    def root() -> Response:
+        index = STATIC / "index.html"
+        return FileResponse(index) if index.is_file() else RedirectResponse("/docs")
+
+    # --- errors --------------------------------------------------------------------------------
+    @app.exception_handler(ApiError)
+    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message)
 
     @app.exception_handler(CorpusError)
     async def corpus_error(_: Request, exc: CorpusError) -> JSONResponse:
@@ -88,10 +207,6 @@ def create_app() -> FastAPI:
     @app.exception_handler(Exception)
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error")
-        return _error(
-            500,
-            "internal_error",
-            "Lỗi hệ thống ngoài dự kiến; đã ghi nhật ký. Vui lòng thử lại sau.",
-        )
+        return _error(500, "internal_error", "Lỗi hệ thống ngoài dự kiến; đã ghi nhật ký. Vui lòng thử lại sau.")
 
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -52,3 +53,180 @@ class SearchResponse(BaseModel):
     query: str
     index_version: str
     results: list[SearchHit]
+
+
+# --- ask ----------------------------------------------------------------------------------
+
+
+class AskRequest(BaseModel):
+    question: str = Field(
+        description="Câu hỏi (tối đa 2.000 ký tự)", examples=["Xã đạt chuẩn NTM năm 2017 thì năm 2023 phải làm gì?"]
+    )
+    as_of: dt.date | None = Field(None, description="Trả lời cho ngày này (mặc định: năm câu hỏi nêu, hoặc hôm nay)")
+    k: int = Field(8, ge=1, le=50, description="Số đoạn tham khảo")
+    conversation_id: str | None = Field(None, max_length=100, description="Mã cuộc trò chuyện (để đối chiếu phản hồi)")
+    history: list[str] = Field(
+        default_factory=list, max_length=20, description="Các câu hỏi trước trong cuộc trò chuyện"
+    )
+
+
+class RefOut(BaseModel):
+    doc: str
+    path: str
+
+
+class StepOut(BaseModel):
+    text: str
+    refs: list[RefOut]
+
+
+class TargetOut(BaseModel):
+    doc: str
+    catalogue_id: str | None
+    title: str
+    ref: RefOut
+
+
+class CardOut(BaseModel):
+    as_of: dt.date
+    period: str
+    level: str | None
+    tier: str | None
+    recognition: str | None
+    status: str
+    case: RefOut | None
+    applicable: TargetOut | None
+    actions: list[StepOut]
+    duties: list[StepOut]
+    notes: list[StepOut]
+    missing: list[str]
+    ask: str | None
+    alternatives: list[CardOut]
+    in_dispatch: bool
+
+
+class CitationOut(BaseModel):
+    n: int
+    doc: str
+    doc_id: str
+    path: str
+    anchor: str
+    page: int | None
+    quote: str
+    provenance: str
+    official: bool
+    note: str | None
+
+
+class SentenceOut(BaseModel):
+    text: str
+    cites: list[int]
+
+
+class AskResponse(BaseModel):
+    id: str
+    question: str
+    as_of: dt.date
+    kind: str
+    refused: bool
+    reason: str | None
+    mode: str
+    flags: list[str]
+    text: str
+    sentences: list[SentenceOut]
+    citations: list[CitationOut]
+    card: CardOut | None
+    timings: dict[str, float]
+
+
+class ApplicabilityRequest(BaseModel):
+    level: Literal["xã", "huyện", "thị xã", "thành phố"] | None = Field(None, description="Cấp")
+    tier: Literal["NTM", "nâng cao", "kiểu mẫu", "thông minh"] | None = Field(None, description="Hạng đã đạt")
+    year: int | None = Field(None, ge=2009, le=2100, description="Năm được công nhận")
+    period: str | None = Field(None, pattern=r"^\d{4}-\d{4}$", description="Giai đoạn được công nhận, ví dụ 2016-2020")
+    set: str | None = Field(None, max_length=40, description="Bộ tiêu chí đã được công nhận theo, ví dụ 558/QĐ-TTg")
+    not_recognised: bool = Field(False, description="Chưa đạt chuẩn")
+    as_of: dt.date | None = Field(None, description="Trả lời cho ngày này (mặc định hôm nay)")
+
+
+# --- documents ------------------------------------------------------------------------------
+
+
+class DocumentOut(BaseModel):
+    id: str
+    number: str
+    title: str | None
+    kind: str | None
+    issued: dt.date | None
+    issuer: str | None
+    signer: str | None
+    level: list[str]
+    tier: list[str]
+    period: str | None
+    provenance: str
+    official: bool
+    status: str
+    superseded_by: str | None
+    status_from: dt.date | None
+    full_text: bool
+    source_url: str | None
+    notes: str | None
+    relations: list[dict]
+
+
+class SectionOut(BaseModel):
+    anchor: str
+    path: str
+    label: str
+    kind: str
+    title: str
+    page: int | None
+    depth: int
+    text: str
+
+
+class DocumentDetail(DocumentOut):
+    sections: list[SectionOut]
+
+
+class SectionDetail(BaseModel):
+    doc: str
+    doc_id: str
+    path: str
+    anchor: str
+    label: str
+    kind: str
+    title: str
+    page: int | None
+    text: str
+    provenance: str
+    official: bool
+    note: str | None
+    parent: RefOut | None
+    children: list[RefOut]
+
+
+class UploadResponse(BaseModel):
+    document: DocumentOut
+    replaced: str | None = Field(None, description="Nguồn gốc của bản bị thay (official/compiled), nếu có")
+    job_id: str
+
+
+class JobOut(BaseModel):
+    id: str
+    kind: str
+    status: Literal["queued", "running", "done", "failed"]
+    message: str | None
+    detail: dict | None
+    created: str
+    finished: str | None
+
+
+class FeedbackIn(BaseModel):
+    answer_id: str = Field(min_length=8, max_length=64, pattern=r"^[0-9a-f]+$")
+    rating: Literal[1, -1] = Field(description="1: hữu ích, -1: không hữu ích")
+    comment: str | None = Field(None, max_length=2000)
+
+
+class FeedbackOut(BaseModel):
+    id: int

@@ -631,6 +631,15 @@ _NAMED = {
     "319/QĐ-TTg": (("xã",), "kiểu mẫu", "2021-2025"),
     "320/QĐ-TTg": (("huyện",), None, "2021-2025"),
 }
+
+
+def canonical_set(number: str) -> str | None:
+    """The canonical spelling of a set a unit can be recognised under ('558/qd-ttg' → '558/QĐ-TTg')."""
+    from corpus.registry import number_key
+
+    return next((n for n in _NAMED if number_key(n) == number_key(number)), None)
+
+
 _TIERS_OF = {"318/QĐ-TTg": ("NTM", "nâng cao"), "320/QĐ-TTg": ("NTM", "nâng cao")}
 
 

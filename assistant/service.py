@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assistant.answer import Answer, compose, refuse
 from assistant.applicability import LEVELS, Resolution, resolve
+from assistant.conversation import merge
 from assistant.errors import QuestionError
 from assistant.retrieve import Filters, Result, Searcher, check_question
 from assistant.settings import Settings
@@ -123,12 +124,24 @@ class Assistant:
         )
         return sets.get(by_level_tier.get(key, "318-xa-ntm"))
 
-    def ask(self, question: str, *, as_of: dt.date | None = None, k: int | None = None) -> Answer:
-        """Answer a question: understand, resolve applicability, retrieve, compose (extractive)."""
+    def ask(
+        self, question: str, *, as_of: dt.date | None = None, k: int | None = None, history: list[str] | None = None
+    ) -> Answer:
+        """Answer a question: understand, resolve applicability, retrieve, compose (extractive).
+
+        Args:
+            question: the question.
+            as_of: the date the answer is for (default: the year the question names, else today).
+            k: passages to retrieve.
+            history: earlier questions of the conversation, oldest first, for follow-ups.
+        """
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         text = check_question(question, self.settings.max_question_chars)
         query = understand(text, self.catalogue)
+        if history:
+            earlier = [understand(h, self.catalogue) for h in history[-5:] if h and h.strip()]
+            query = merge(query, earlier)
         when = as_of or as_of_for(query, self.settings.now())
         resolution = None
         wants_rule = (query.level or query.tier or query.sets) and (

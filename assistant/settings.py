@@ -37,6 +37,17 @@ class Settings(BaseSettings):
     llm_model: str = Field("gpt-4o-mini", description="Tên mô hình LLM")
     llm_api_key: str = Field("not-needed", description="Khóa API của máy chủ LLM")
     llm_timeout: float = Field(60, ge=1, le=600, description="Thời gian chờ LLM tối đa (giây)")
+    admin_token: str | None = Field(None, description="Mã truy cập quản trị (Bearer) cho nạp văn bản qua API")
+    cors_origins: list[str] = Field(
+        default_factory=list, description="Các nguồn (origin) được phép gọi API từ trình duyệt"
+    )
+    rate_limit_per_minute: int = Field(
+        120, ge=1, le=100_000, description="Số yêu cầu tối đa mỗi phút cho một máy khách"
+    )
+    max_upload_mb: int = Field(20, ge=1, le=500, description="Kích thước tối đa tệp tải lên qua API (MB)")
+    telegram_secret: str | None = Field(None, description="Bí mật trong đường dẫn webhook Telegram")
+    mattermost_token: str | None = Field(None, description="Token của webhook gửi đi Mattermost/Slack")
+    webhook_token: str | None = Field(None, description="Bearer token cho /bots/webhook (bỏ trống: không kiểm tra)")
     host: str = Field("127.0.0.1", description="Địa chỉ máy chủ API")
     port: int = Field(8000, ge=1, le=65535, description="Cổng máy chủ API")
     mode: Literal["development", "production"] = Field("development", description="Chế độ chạy")
@@ -50,6 +61,11 @@ class Settings(BaseSettings):
 
     def now(self) -> dt.date:
         return self.today or dt.date.today()
+
+    @property
+    def app_db(self) -> Path:
+        """SQLite database of the API: feedback and jobs."""
+        return self.data_dir / "app.sqlite"
 
     @property
     def ingested_dir(self) -> Path:

@@ -1,0 +1,75 @@
+"""Turning answers, documents and sections into API bodies and chat messages."""
+
+from __future__ import annotations
+
+from assistant.answer import Answer
+from assistant.service import Assistant
+from corpus.model import Document, Section
+from corpus.registry import slug
+
+# Chat platforms' message limits (Telegram 4096 characters; Mattermost/Slack accept more,
+# but long messages are unreadable in a chat window).
+TELEGRAM_LIMIT = 4096
+CHAT_LIMIT = 4000
+
+
+def doc_id(number: str) -> str:
+    return slug(number)
+
+
+def anchor_for(assistant: Assistant, path: str) -> str:
+    section = assistant.section(path)
+    if section is not None:
+        return section.anchor
+    from corpus.model import anchor_of
+
+    return anchor_of(path.split(" › ")[1:])
+
+
+def answer_body(answer: Answer, assistant: Assistant) -> dict:
+    body = answer.to_dict()
+    for c in body["citations"]:
+        c["doc_id"] = doc_id(c["doc"])
+        c["anchor"] = anchor_for(assistant, c["path"])
+    body.pop("query", None)
+    return body
+
+
+def document_body(doc: Document) -> dict:
+    m = doc.meta
+    return {
+        "id": doc_id(m.number),
+        **m.model_dump(mode="json", exclude={"relations"}),
+        "official": m.provenance == "official",
+        "relations": [r.model_dump() for r in m.relations],
+    }
+
+
+def section_body(section: Section) -> dict:
+    return {
+        "anchor": section.anchor,
+        "path": section.path,
+        "label": section.labels[-1],
+        "kind": section.kind,
+        "title": section.title,
+        "page": section.page,
+        "depth": len(section.labels),
+        "text": section.text,
+    }
+
+
+def chat_text(answer: Answer, limit: int = CHAT_LIMIT, footnotes: bool = True) -> str:
+    """A short chat message: the answer, then numbered sources as footnotes, within `limit`."""
+    sources = []
+    for c in answer.citations:
+        page = f", tr. {c.page}" if c.page else ""
+        mark = " (bản biên soạn — cần đối chiếu)" if not c.official else ""
+        sources.append(f"[{c.n}] {c.path}{page}{mark}")
+    tail = ("\n\nNguồn:\n" + "\n".join(sources)) if footnotes and sources else ""
+    head = f"(Áp dụng tại ngày {answer.as_of:%d/%m/%Y})\n" if not answer.refused else ""
+    body = head + answer.text
+    if len(body) + len(tail) > limit:
+        room = max(200, limit - len(tail) - 40)
+        body = body[:room].rsplit("\n", 1)[0] + "\n… (xem đầy đủ trên trang tra cứu)"
+    message = body + tail
+    return message[:limit]

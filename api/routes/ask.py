@@ -1,0 +1,62 @@
+"""POST /v1/ask, POST /v1/ask/stream (SSE) and POST /v1/applicability."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+from fastapi import APIRouter
+from fastapi.sse import EventSourceResponse, ServerSentEvent
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import AssistantDep, SettingsDep, StoreDep
+from api.present import answer_body
+from api.schemas import ApplicabilityRequest, AskRequest, AskResponse, CardOut, ErrorResponse
+from assistant.answer import _card_dict
+from assistant.applicability import canonical_set, resolve
+from assistant.errors import CorpusError
+
+router = APIRouter(prefix="/v1", tags=["hỏi đáp"])
+_ERRORS = {400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}, 503: {"model": ErrorResponse}}
+
+
+def _ask(assistant, store, body: AskRequest) -> dict:
+    answer = assistant.ask(body.question, as_of=body.as_of, k=body.k, history=body.history)
+    store.remember_answer(answer.id, body.question)
+    return answer_body(answer, assistant)
+
+
+@router.post("/ask", response_model=AskResponse, summary="Hỏi đáp có trích dẫn", responses=_ERRORS)
+async def ask(body: AskRequest, assistant: AssistantDep, store: StoreDep) -> dict:
+    return await run_in_threadpool(_ask, assistant, store, body)
+
+
+@router.post("/ask/stream", response_class=EventSourceResponse, summary="Hỏi đáp, trả về dần (SSE)", responses=_ERRORS)
+async def ask_stream(body: AskRequest, assistant: AssistantDep, store: StoreDep) -> AsyncIterator[ServerSentEvent]:
+    try:
+        answer = await run_in_threadpool(_ask, assistant, store, body)
+    except CorpusError as exc:
+        yield ServerSentEvent(event="error", data={"code": exc.code, "message": exc.message})
+        return
+    meta = {k: answer[k] for k in ("id", "as_of", "kind", "refused", "reason", "card", "citations", "flags")}
+    yield ServerSentEvent(event="meta", data=meta)
+    for sentence in answer["sentences"]:
+        yield ServerSentEvent(event="sentence", data=sentence)
+    yield ServerSentEvent(event="done", data={"id": answer["id"]})
+
+
+@router.post("/applicability", response_model=CardOut, summary="Bộ tiêu chí áp dụng và việc cần làm", responses=_ERRORS)
+def applicability(body: ApplicabilityRequest, settings: SettingsDep, assistant: AssistantDep) -> dict:
+    named = None
+    if body.set:
+        # A set the rules know, or at least a document of the corpus; anything else is a 404.
+        named = canonical_set(body.set) or assistant.corpus.get(body.set).number
+    card = resolve(
+        body.level,
+        body.tier,
+        recognition_year=body.year,
+        recognition_period=body.period,
+        named_set=named,
+        as_of=body.as_of or settings.now(),
+        not_recognised=body.not_recognised,
+    )
+    return _card_dict(card)

@@ -1,0 +1,136 @@
+"""Messaging bots: Telegram webhook, Mattermost/Slack outgoing webhooks, and a generic webhook."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Header
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import AssistantDep, SettingsDep, StoreDep
+from api.errors import ApiError
+from api.present import CHAT_LIMIT, TELEGRAM_LIMIT, chat_text
+
+router = APIRouter(prefix="/bots", tags=["bot nhắn tin"])
+WELCOME = (
+    "Xin chào! Tôi là trợ lý tra cứu văn bản Nông thôn mới. Hãy hỏi, ví dụ: "
+    '"Xã đạt chuẩn NTM năm 2017 thì năm 2023 phải làm gì?"'
+)
+TEXT_ONLY = "Vui lòng gửi câu hỏi bằng văn bản."
+
+
+def _same(given: str | None, expected: str) -> bool:
+    return given is not None and hmac.compare_digest(given.encode(), expected.encode())
+
+
+def _reply(assistant, store, question: str, limit: int):
+    answer = assistant.safe_ask(question)
+    store.remember_answer(answer.id, question)
+    return answer, chat_text(answer, limit=limit)
+
+
+@router.post("/telegram/{secret}", summary="Webhook Telegram (trả lời bằng sendMessage trong phản hồi)")
+async def telegram(
+    secret: str,
+    update: dict[str, Any],
+    settings: SettingsDep,
+    assistant: AssistantDep,
+    store: StoreDep,
+    x_telegram_bot_api_secret_token: Annotated[str | None, Header()] = None,
+) -> dict:
+    if not settings.telegram_secret:
+        raise ApiError(404, "bot_disabled", "Bot Telegram chưa được bật (NTM_TELEGRAM_SECRET).")
+    if not _same(secret, settings.telegram_secret) or (
+        x_telegram_bot_api_secret_token is not None
+        and not _same(x_telegram_bot_api_secret_token, settings.telegram_secret)
+    ):
+        raise ApiError(403, "forbidden", "Sai bí mật webhook.")
+    message = update.get("message") or update.get("edited_message") or update.get("channel_post")
+    if not isinstance(message, dict) or not isinstance(message.get("chat"), dict):
+        return {}  # updates without a message (callbacks, member changes) need no reply
+    chat_id = message["chat"].get("id")
+    text = message.get("text")
+    if not isinstance(text, str) or not text.strip():
+        reply = TEXT_ONLY
+    elif text.strip().startswith(("/start", "/help")):
+        reply = WELCOME
+    else:
+        _, reply = await run_in_threadpool(_reply, assistant, store, text, TELEGRAM_LIMIT)
+    body = {"method": "sendMessage", "chat_id": chat_id, "text": reply, "disable_web_page_preview": True}
+    if "message_id" in message:
+        body["reply_parameters"] = {"message_id": message["message_id"]}
+    return body
+
+
+async def _outgoing(text: str, token: str | None, trigger_word: str | None, settings, assistant, store) -> dict:
+    if not settings.mattermost_token:
+        raise ApiError(404, "bot_disabled", "Webhook Mattermost/Slack chưa được bật (NTM_MATTERMOST_TOKEN).")
+    if not _same(token, settings.mattermost_token):
+        raise ApiError(403, "forbidden", "Sai token webhook.")
+    question = text
+    if trigger_word and question.startswith(trigger_word):
+        question = question[len(trigger_word) :]
+    question = question.strip(" :,")
+    if not question:
+        return {"text": WELCOME, "response_type": "comment"}
+    _, reply = await run_in_threadpool(_reply, assistant, store, question, CHAT_LIMIT)
+    return {"text": reply, "response_type": "comment", "username": "Trợ lý NTM"}
+
+
+@router.post("/mattermost", summary="Webhook gửi đi Mattermost (trường text, token)")
+async def mattermost(
+    settings: SettingsDep,
+    assistant: AssistantDep,
+    store: StoreDep,
+    text: Annotated[str, Form(max_length=10_000)] = "",
+    token: Annotated[str | None, Form()] = None,
+    trigger_word: Annotated[str | None, Form()] = None,
+) -> dict:
+    return await _outgoing(text, token, trigger_word, settings, assistant, store)
+
+
+@router.post("/slack", summary="Webhook gửi đi kiểu Slack (trường text, token)")
+async def slack(
+    settings: SettingsDep,
+    assistant: AssistantDep,
+    store: StoreDep,
+    text: Annotated[str, Form(max_length=10_000)] = "",
+    token: Annotated[str | None, Form()] = None,
+    trigger_word: Annotated[str | None, Form()] = None,
+) -> dict:
+    return await _outgoing(text, token, trigger_word, settings, assistant, store)
+
+
+class WebhookIn(BaseModel):
+    user: str | None = Field(None, max_length=200)
+    text: str = Field(max_length=10_000)
+
+
+@router.post("/webhook", summary="Webhook chung ({user, text} → {text, citations})")
+async def webhook(
+    body: WebhookIn,
+    settings: SettingsDep,
+    assistant: AssistantDep,
+    store: StoreDep,
+    authorization: Annotated[str | None, Header()] = None,
+) -> dict:
+    if settings.webhook_token:
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not _same(token, settings.webhook_token):
+            raise ApiError(401, "unauthorized", "Thiếu hoặc sai mã truy cập webhook.")
+    answer, reply = await run_in_threadpool(_reply, assistant, store, body.text, CHAT_LIMIT)
+    citations = [
+        {
+            "n": c.n,
+            "doc": c.doc,
+            "path": c.path,
+            "page": c.page,
+            "quote": c.quote,
+            "official": c.official,
+            "note": c.note,
+        }
+        for c in answer.citations
+    ]
+    return {"text": reply, "citations": citations, "answer_id": answer.id, "refused": answer.refused}
