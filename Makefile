@@ -37,6 +37,7 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 
 test: $(DEV_STAMP)
+	scripts/ensure-chromium.sh
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -ra
 
