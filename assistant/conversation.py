@@ -19,7 +19,8 @@ def merge(current: Query, earlier: list[Query]) -> Query:
     after "xã đạt chuẩn năm 2017 …" should ask when the advanced commune was recognised).
     """
     merged = replace(current)
-    for previous in reversed(earlier):
+    # Only earlier questions about the programme give context ("World Cup 2022" must not date the next answer).
+    for previous in reversed([q for q in earlier if q.domain]):
         changed_unit = (current.level and previous.level and current.level != previous.level) or (
             current.tier and previous.tier and current.tier != previous.tier
         )

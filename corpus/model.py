@@ -10,6 +10,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 PATH_SEP = " › "
 
+
+def anchor_of(labels: tuple[str, ...] | list[str]) -> str:
+    """Each label lower-cased without diacritics, words joined by '-', labels by '/'."""
+    import re
+
+    from corpus.normalize import fold
+
+    return "/".join(re.sub(r"[^a-z0-9]+", "-", fold(label)).strip("-") for label in labels)
+
+
 Provenance = Literal["official", "compiled"]
 Status = Literal["in_force", "superseded", "expired"]
 RelationType = Literal["amends", "replaces", "guides", "forwards", "implements"]
@@ -95,6 +105,11 @@ class Section:
     @property
     def path(self) -> str:
         return PATH_SEP.join((self.doc, *self.labels))
+
+    @property
+    def anchor(self) -> str:
+        """URL-safe address of the section inside its document: 'phu-luc-i/tieu-chi-17/17-1'."""
+        return anchor_of(self.labels)
 
     @property
     def parent_path(self) -> str | None:

@@ -15,6 +15,7 @@ from api.errors import ApiError
 from api.present import doc_id, document_body, section_body
 from api.schemas import DocumentDetail, DocumentOut, ErrorResponse, JobOut, SectionDetail, UploadResponse
 from api.store import Store
+from assistant.answer import COMPILED_MARK
 from assistant.service import Assistant
 from corpus.model import Document
 
@@ -76,7 +77,7 @@ def get_section(document_id: str, anchor: str, assistant: AssistantDep) -> dict:
         "text": section.full_text(),
         "provenance": doc.meta.provenance,
         "official": official,
-        "note": None if official else "Bản biên soạn — cần đối chiếu văn bản chính thức",
+        "note": None if official else COMPILED_MARK,
         "parent": parent,
         "children": [{"doc": doc.number, "path": c.path} for c in section.children],
     }

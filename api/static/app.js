@@ -210,13 +210,19 @@
     return el("div", { class: "card-section" }, [el("h4", { text: title }), body]);
   }
 
-  function mentionsPrevious(notes) {
-    return (notes || []).some(function (n) { return /giai đoạn trước/i.test(n.text || ""); });
+  // The notes go first (as a warning) when the answer is about a period that has ended.
+  function mentionsPrevious(card) {
+    var said = (card.notes || []).some(function (n) {
+      return /giai đoạn trước|đã kết thúc/i.test(n.text || "");
+    });
+    var end = /(\d{4})\s*$/.exec(card.period || "");
+    var year = /^(\d{4})/.exec(card.as_of || "");
+    return said || !!(end && year && Number(year[1]) > Number(end[1]));
   }
 
   function renderCard(ctx, answer, card, compact) {
     var box = el("section", { class: "card" + (compact ? " card-compact" : ""), "aria-label": "Bộ tiêu chí áp dụng" });
-    var notesFirst = mentionsPrevious(card.notes);
+    var notesFirst = mentionsPrevious(card);
     var notes = (card.notes && card.notes.length)
       ? cardSection("Lưu ý", cardItems(ctx, answer, card.notes, false, "notes")) : null;
     if (notes && notesFirst) { notes.classList.add("warning"); box.appendChild(notes); }
@@ -313,6 +319,25 @@
     return ok;
   }
 
+  // A thumb drawn with SVG (emoji fonts are often missing on office machines).
+  function thumbIcon(down) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "16");
+    svg.setAttribute("height", "16");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("class", "thumb-icon");
+    if (down) svg.setAttribute("transform", "scale(1,-1)");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("d", "M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6" +
+      "C6.2 7.9 6 8.4 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z");
+    path.setAttribute("fill", "currentColor");
+    svg.appendChild(path);
+    return svg;
+  }
+
   function actionsBar(msg) {
     var answer = msg.answer;
     var bar = el("div", { class: "answer-actions" });
@@ -326,9 +351,11 @@
     if (answer.id) {
       var fb = el("span", { class: "feedback", role: "group", "aria-label": "Đánh giá câu trả lời" });
       var up = el("button", { type: "button", class: "secondary small thumb", "data-rating": "1",
-                              "aria-label": "Câu trả lời hữu ích", title: "Hữu ích", text: "👍" });
+                              "aria-label": "Câu trả lời hữu ích", title: "Hữu ích" },
+                  [thumbIcon(false), el("span", { text: "Hữu ích" })]);
       var down = el("button", { type: "button", class: "secondary small thumb", "data-rating": "-1",
-                                "aria-label": "Câu trả lời chưa hữu ích", title: "Chưa hữu ích", text: "👎" });
+                                "aria-label": "Câu trả lời chưa hữu ích", title: "Chưa hữu ích" },
+                    [thumbIcon(true), el("span", { text: "Chưa hữu ích" })]);
       var send = async function (rating) {
         up.disabled = true; down.disabled = true;
         try {
@@ -419,13 +446,14 @@
     var li;
     if (msg.role === "user") {
       li = el("li", { class: "message user" }, [
-        el("p", { class: "who visually-hidden", text: "Bạn hỏi:" }),
+        el("span", { class: "visually-hidden", text: "Bạn hỏi: " }),
         el("p", { class: "user-text", text: msg.text })
       ]);
     } else {
       li = el("li", { class: "message assistant" });
       if (msg.error) renderError(li, msg.error);
-      else if (msg.answer) {
+      else if (!msg.answer) renderError(li, "Câu trả lời bị gián đoạn (trang đã tải lại khi đang trả lời). Vui lòng hỏi lại.");
+      else {
         var view = new AnswerView(msg, li);
         view.start();
         view.finish();
@@ -577,7 +605,7 @@
       el("p", { class: "typing", text: "Đang tìm trong kho văn bản…" })
     ]);
     els.conversation.appendChild(node);
-    userNode.scrollIntoView({ block: "start", behavior: "smooth" });
+    userNode.scrollIntoView({ block: "start" });
     save();
 
     var body = { question: question, history: history, conversation_id: state.id };
@@ -657,6 +685,23 @@
         ]));
       }
       body.appendChild(el("div", { class: "section-text", text: s.text || "" }));
+      var children = Array.isArray(s.children) ? s.children : [];
+      if (children.length) {
+        var nav = el("nav", { class: "section-children", "aria-label": "Các mục con" }, [
+          el("h3", { text: "Các mục con" })
+        ]);
+        var ul = el("ul", {});
+        children.forEach(function (ch) {
+          var label = String(ch.path || "").split(" › ").slice(-1)[0];
+          var b = el("button", { type: "button", class: "link-button", text: label, "aria-label": "Xem " + ch.path });
+          b.addEventListener("click", function () {
+            showSection(ch.doc_id || docIdOf({ doc: ch.doc || s.doc, path: ch.path }), ch.anchor || anchorOf(ch.path), null);
+          });
+          ul.appendChild(el("li", {}, [b]));
+        });
+        nav.appendChild(ul);
+        body.appendChild(nav);
+      }
       if (s.parent && s.parent.anchor !== undefined) {
         var up = el("button", { type: "button", class: "secondary small", text: "Xem mục cha: " + (s.parent.path || "") });
         up.addEventListener("click", function () { showSection(s.doc_id || docId, s.parent.anchor, null); });

@@ -224,3 +224,11 @@ def test_web_page_and_static_assets(client: TestClient) -> None:
         for asset in ("/static/app.js", "/static/style.css"):
             assert client.get(asset).status_code == 200
         assert "http://" not in r.text.replace("http://127.0.0.1", "") and "https://" not in r.text  # no CDN
+
+
+def test_an_unrelated_earlier_question_gives_no_context(client: TestClient) -> None:
+    body = client.post(
+        "/v1/ask",
+        json={"question": "Xã đạt chuẩn NTM năm 2017 thì phải làm gì?", "history": ["Ai vô địch World Cup 2022?"]},
+    ).json()
+    assert body["as_of"] == "2024-01-01"
