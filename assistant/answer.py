@@ -27,6 +27,11 @@ NO_EVIDENCE = (
 FOREIGN = "Trợ lý hiện chỉ hỗ trợ câu hỏi bằng tiếng Việt về chương trình xây dựng nông thôn mới."
 COMPILED_MARK = "bản biên soạn — cần đối chiếu văn bản chính thức"
 _SIGN = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
+
+
+def vn_number(value: float) -> str:
+    """A figure as Vietnamese texts write it: decimal comma (26,5), no trailing zeros."""
+    return f"{value:g}".replace(".", ",")
 _ENGLISH = {"the", "what", "which", "are", "is", "of", "for", "how", "does", "must", "and", "to", "in", "rural"}
 
 
@@ -374,8 +379,8 @@ def threshold_text(ind: Indicator, region: str | None, year: int | None) -> str:
         if t is None:
             return ind.requirement or "chưa có số liệu trong danh mục"
         when = f" (năm {t.year})" if t.year else ""
-        return f"{sign} {t.value:g}{unit}{when}"
-    parts = [f"{t.region}{(' ' + str(t.year)) if t.year else ''}: {sign} {t.value:g}" for t in ind.thresholds]
+        return f"{sign} {vn_number(t.value)}{unit}{when}"
+    parts = [f"{t.region}{(' ' + str(t.year)) if t.year else ''}: {sign} {vn_number(t.value)}" for t in ind.thresholds]
     return ("; ".join(parts) + unit) if parts else (ind.requirement or "chưa có số liệu trong danh mục")
 
 

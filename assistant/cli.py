@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from assistant.answer import vn_number
 from assistant.errors import CorpusError
 from assistant.service import Assistant
 from assistant.settings import Settings
@@ -294,12 +295,12 @@ def _threshold_cell(ind, region: str | None, year: int | None, scheme: str | Non
         if t is None:
             return ind.requirement or "—"
         where = f" ({t.year})" if t.year else ""
-        return f"{_SIGN[ind.comparator]} {t.value:g} {ind.unit or ''}{where}".strip()
+        return f"{_SIGN[ind.comparator]} {vn_number(t.value)} {ind.unit or ''}{where}".strip()
     parts = []
     for t in ind.thresholds:
         label = "mọi vùng" if t.region == "*" else t.region
         year_part = f" {t.year}" if t.year else ""
-        parts.append(f"{label}{year_part}: {_SIGN[ind.comparator]} {t.value:g}")
+        parts.append(f"{label}{year_part}: {_SIGN[ind.comparator]} {vn_number(t.value)}")
     unit = f" ({ind.unit})" if ind.unit else ""
     return ("; ".join(parts) + unit) if parts else (ind.requirement or "—")
 
@@ -382,6 +383,109 @@ def criteria(
             f"{len(cset.criteria)} tiêu chí, {total} chỉ tiêu; {verified} đã xác minh với trang công khai, "
             f"{total - verified} [yellow]chưa xác minh[/yellow] — đối chiếu văn bản chính thức trước khi dùng."
         )
+
+
+@app.command(name="eval")
+def eval_command(
+    split: Annotated[
+        str, typer.Option("--set", help="dev (để tinh chỉnh) hoặc test (không bao giờ dùng để tinh chỉnh)")
+    ] = "dev",
+    retriever: Annotated[
+        str, typer.Option("--retriever", help="bm25 | dense | hybrid | assistant | langchain | all")
+    ] = "all",
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="Số đoạn truy hồi")] = 10,
+    name: Annotated[str | None, typer.Option("--name", help="Tên báo cáo (mặc định <set>-<retriever>)")] = None,
+    gate: Annotated[
+        Path | None, typer.Option("--gate", help="Tệp ngưỡng TOML; thất bại nếu chỉ số dưới ngưỡng")
+    ] = None,
+) -> None:
+    """Đánh giá trên bộ câu hỏi: truy hồi theo từng bộ, câu trả lời, độ trễ; ghi báo cáo và biểu đồ."""
+    import datetime as dt
+    import os
+    import platform
+    import tempfile
+
+    from assistant.evaluate import EVAL_TODAY, RETRIEVERS, check_gate, evaluate, load_items, write_report
+
+    if split not in ("dev", "test"):
+        err.print("[red]Lỗi:[/red] --set phải là dev hoặc test.")
+        raise typer.Exit(2)
+    kinds = RETRIEVERS if retriever == "all" else (retriever,)
+    if any(kind not in RETRIEVERS for kind in kinds):
+        err.print(f"[red]Lỗi:[/red] --retriever phải là một trong {', '.join(RETRIEVERS)} hoặc all.")
+        raise typer.Exit(2)
+    try:
+        items = load_items(split)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]Lỗi:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+    base = _settings()
+    with tempfile.TemporaryDirectory() as tmp:
+        # A fresh index over the built-in corpus (the embedding cache is shared, so it is quick).
+        settings = base.model_copy(update={"data_dir": Path(tmp) / "data", "today": EVAL_TODAY})
+        assistant = Assistant(settings)
+        cache = base.cache_path
+        settings_cache = settings.cache_path
+        settings_cache.parent.mkdir(parents=True, exist_ok=True)
+        if cache.exists():
+            import shutil
+
+            shutil.copy(cache, settings_cache)
+        try:
+            _build(assistant)
+            scored = sum(1 for i in items if i.expected_sections and not i.must_refuse)
+            with Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
+            ) as bar:
+                tasks = {kind: bar.add_task(f"truy hồi: {kind}", total=scored) for kind in kinds}
+                tasks["answers"] = bar.add_task("trả lời", total=len(items))
+                report = evaluate(
+                    assistant,
+                    items,
+                    kinds,
+                    k=k,
+                    baseline_dir=Path(tmp) / "baseline",
+                    progress=lambda key, n: bar.update(tasks[key], advance=n),
+                )
+        except CorpusError as exc:
+            raise _fail(exc) from exc
+    meta = {
+        "set": split,
+        "items": len(items),
+        "embedder": settings.embedder,
+        "today": EVAL_TODAY.isoformat(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} lõi",
+        "when": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "k": k,
+    }
+    json_path, md_path = write_report(report, name or f"{split}-{retriever}", meta)
+    table = Table(title=f"Đánh giá tập {split} ({len(items)} câu hỏi)")
+    for col in ("bộ truy hồi", "R@1", "R@5", "R@10", "MRR@10", "nDCG@10", "p95 ms"):
+        table.add_column(col)
+    for kind, m in report["retrievers"].items():
+        table.add_row(
+            kind,
+            f"{m['recall@1']:.3f}",
+            f"{m['recall@5']:.3f}",
+            f"{m['recall@10']:.3f}",
+            f"{m['mrr@10']:.3f}",
+            f"{m['ndcg@10']:.3f}",
+            str(m["latency_ms"]["p95"]),
+        )
+    console.print(table)
+    a = report["answers"]
+    console.print(
+        f"Bộ tiêu chí áp dụng đúng: {a['applicability_accuracy']} ({a['applicability_items']} câu); "
+        f"chứa đủ từ khóa: {a['must_contain_accuracy']}; từ chối P/R: {a['refusal_precision']}/{a['refusal_recall']}; "
+        f"trích dẫn hợp lệ: {a['citation_validity']}; ask p50/p95: {a['latency_ms']['p50']}/{a['latency_ms']['p95']} ms"
+    )
+    console.print(f"Báo cáo: {json_path} và {md_path}")
+    if gate is not None:
+        failures = check_gate(report, gate, split)
+        if failures:
+            err.print("[red]Không đạt ngưỡng:[/red]\n- " + "\n- ".join(failures))
+            raise typer.Exit(1)
+        console.print(f"[green]Đạt mọi ngưỡng trong {gate}.[/green]")
 
 
 @app.command()

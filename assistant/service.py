@@ -137,12 +137,7 @@ class Assistant:
         """
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
-        text = check_question(question, self.settings.max_question_chars)
-        query = understand(text, self.catalogue)
-        if history:
-            earlier = [understand(h, self.catalogue) for h in history[-5:] if h and h.strip()]
-            query = merge(query, earlier)
-        when = as_of or as_of_for(query, self.settings.now())
+        text, query, when = self.interpret(question, as_of=as_of, history=history)
         resolution = None
         wants_rule = (query.level or query.tier or query.sets) and (
             query.action or query.recognition_year or query.recognition_period or query.not_recognised
@@ -162,16 +157,7 @@ class Assistant:
             )
         timings["understand"] = time.perf_counter() - t0
         t1 = time.perf_counter()
-        results: list[Result] = []
-        if query.domain or query.duties or query.history:
-            filters = Filters(
-                level=query.level if query.level in LEVELS else None,
-                # "NTM" is also what a bare "đạt chuẩn" reads as, so only the higher tiers filter.
-                tier=query.tier if query.tier in ("nâng cao", "kiểu mẫu") else None,
-                eligible=None if query.history else self.corpus.eligible(when),
-                boost=list(query.sets),
-            )
-            results = Searcher(self.index(), self.embedder, self.settings).search(text, k=k, filters=filters)
+        results = self.retrieve(text, query, when, k=k)
         timings["retrieve"] = time.perf_counter() - t1
         t2 = time.perf_counter()
         cset = (
@@ -183,6 +169,31 @@ class Assistant:
         timings["compose"] = time.perf_counter() - t2
         answer.timings = {k: round(v * 1000, 2) for k, v in timings.items()}
         return answer
+
+    def interpret(
+        self, question: str, *, as_of: dt.date | None = None, history: list[str] | None = None
+    ) -> tuple[str, Query, dt.date]:
+        """(checked question, what it asks with the conversation's context, the date to answer for)."""
+        text = check_question(question, self.settings.max_question_chars)
+        query = understand(text, self.catalogue)
+        if history:
+            earlier = [understand(h, self.catalogue) for h in history[-5:] if h and h.strip()]
+            query = merge(query, earlier)
+        return text, query, as_of or as_of_for(query, self.settings.now())
+
+    def retrieve(self, text: str, query: Query, when: dt.date, k: int | None = None) -> list[Result]:
+        """The assistant's retrieval: hybrid search within what the question implies (level, higher
+        tier, documents in force on `when` unless it asks about history) with named documents boosted."""
+        if not (query.domain or query.duties or query.history):
+            return []
+        filters = Filters(
+            level=query.level if query.level in LEVELS else None,
+            # "NTM" is also what a bare "đạt chuẩn" reads as, so only the higher tiers filter.
+            tier=query.tier if query.tier in ("nâng cao", "kiểu mẫu") else None,
+            eligible=None if query.history else self.corpus.eligible(when),
+            boost=list(query.sets),
+        )
+        return Searcher(self.index(), self.embedder, self.settings).search(text, k=k, filters=filters)
 
     def safe_ask(self, question: str, **kw) -> Answer:
         """Like ask, but a bad question becomes a refusal with the reason instead of an error."""

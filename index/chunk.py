@@ -156,22 +156,31 @@ def chunk_document(
     return chunks
 
 
-def _split_long(text: str, count: Callable[[str], int], split: Callable[[str], list[str]], budget: int) -> list[str]:
-    """Split at sentence boundaries into pieces of at most `budget` words (a longer
-    single sentence stays whole rather than being cut mid-sentence)."""
+def _split_long(
+    text: str, count: Callable[[str], int], split: Callable[[str], list[str]], budget: int
+) -> list[str]:
+    """Split at sentence boundaries into pieces of at most `budget` words (a longer single
+    sentence stays whole rather than being cut mid-sentence). Every piece is an exact slice of
+    `text`, so a quote taken from a piece is a quote of the section."""
     parts = split(text)
     sizes = [count(p) for p in parts]
+    # Where each sentence starts in the original text (the segmenter may have trimmed spaces).
+    starts: list[int] = []
+    cursor = 0
+    for sentence in parts:
+        found = text.find(sentence, cursor)
+        if found < 0:
+            found = cursor
+        starts.append(found)
+        cursor = found + len(sentence)
     # Even pieces: a 310-word section becomes two of ~155, not 300 + 10.
     target = sum(sizes) / -(-sum(sizes) // budget)
-    pieces: list[str] = []
-    current: list[str] = []
+    cuts: list[int] = []
     size = 0
-    for sentence, n in zip(parts, sizes, strict=True):
-        if current and (size + n > budget or size >= target):
-            pieces.append(" ".join(current))
-            current, size = [], 0
-        current.append(sentence)
+    for i, n in enumerate(sizes):
+        if i and (size + n > budget or size >= target):
+            cuts.append(starts[i])
+            size = 0
         size += n
-    if current:
-        pieces.append(" ".join(current))
-    return pieces
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]

@@ -43,6 +43,8 @@ def test_long_section_splits_at_sentence_boundaries_into_even_parts() -> None:
     parts = [c for c in out if c.path.endswith("Khoản 1")]
     assert len(parts) >= 4
     assert all(c.text.endswith(".") for c in parts)  # never cut inside a sentence
+    body = f"1. {' '.join([sentence] * 40)}"
+    assert all(c.text in body for c in parts)  # each part is an exact slice, so quotes from it are real
     assert all(c.words <= 100 for c in parts)
     assert len({c.id for c in parts}) == len(parts)
     assert max(c.words for c in parts) - min(c.words for c in parts) <= 30
