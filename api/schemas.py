@@ -103,6 +103,9 @@ class CardOut(BaseModel):
     ask: str | None
     alternatives: list[CardOut]
     in_dispatch: bool
+    previous: CardOut | None = Field(
+        None, description="Câu trả lời theo quy định giai đoạn 2021-2025, khi hỏi cho thời điểm sau đó"
+    )
 
 
 class CitationOut(BaseModel):

@@ -32,6 +32,8 @@ _SIGN = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
 def vn_number(value: float) -> str:
     """A figure as Vietnamese texts write it: decimal comma (26,5), no trailing zeros."""
     return f"{value:g}".replace(".", ",")
+
+
 _ENGLISH = {"the", "what", "which", "are", "is", "of", "for", "how", "does", "must", "and", "to", "in", "rural"}
 
 
@@ -318,12 +320,30 @@ def compose(
     )
 
 
+def _is_period_note(text: str) -> bool:
+    return "giai đoạn trước" in text or "đã kết thúc" in text
+
+
 def _applicability(r: Resolution, cites: Citations) -> list[Sentence]:
-    out: list[Sentence] = []
+    """Period notes first; then what applies now; then (past 2025) the 2021-2025 answer as context."""
+    out = [Sentence(n.text, cites.refs(n.refs, n.text)) for n in r.notes if _is_period_note(n.text)]
+    if r.previous is not None:
+        if r.applicable is not None:
+            head = f"Bộ tiêu chí áp dụng hiện nay: {r.applicable.title}."
+            out.append(Sentence(head, cites.refs([r.applicable.ref], head)))
+        for step in r.actions:
+            out.append(Sentence(step.text, cites.refs(step.refs, step.text)))
+        out.extend(_body(r.previous, cites, past=True))
+    else:
+        out.extend(_body(r, cites, past=r.as_of > PERIOD_END))
     for note in r.notes:
-        if "giai đoạn trước" in note.text or "đã kết thúc" in note.text:
+        if not _is_period_note(note.text):
             out.append(Sentence(note.text, cites.refs(note.refs, note.text)))
-    past = r.as_of > PERIOD_END
+    return out
+
+
+def _body(r: Resolution, cites: Citations, past: bool) -> list[Sentence]:
+    out: list[Sentence] = []
     prefix = "Theo quy định giai đoạn 2021-2025 (nay là giai đoạn trước), " if past else ""
     if r.applicable is None and r.alternatives:
         out.append(Sentence(f"Cần thêm thông tin để trả lời chính xác: {r.ask}"))
@@ -347,17 +367,13 @@ def _applicability(r: Resolution, cites: Citations) -> list[Sentence]:
         for i, step in enumerate(r.actions, start=1):
             out.append(Sentence(f"{i}. {step.text}", cites.refs(step.refs, step.text)))
     if r.missing and r.alternatives:
-        others = [a for a in r.alternatives if a.case != r.case]
-        for alt in others:
+        for alt in (a for a in r.alternatives if a.case != r.case):
             text = f"Nếu {alt.status[0].lower()}{alt.status[1:]}: {alt.actions[0].text if alt.actions else ''}".strip()
             out.append(Sentence(text, cites.refs(alt.actions[0].refs if alt.actions else [alt.applicable.ref], text)))
     if r.duties:
         out.append(Sentence("Nhiệm vụ chung cho các xã, huyện đã đạt chuẩn:"))
         for step in r.duties:
             out.append(Sentence(f"- {step.text}", cites.refs(step.refs, step.text)))
-    for note in r.notes:
-        if "giai đoạn trước" not in note.text and "đã kết thúc" not in note.text:
-            out.append(Sentence(note.text, cites.refs(note.refs, note.text)))
     if not r.in_dispatch and r.case is None:
         out.append(
             Sentence(

@@ -66,6 +66,7 @@ class Resolution:
     ask: str | None = None  # the question to ask back, in Vietnamese
     alternatives: list[Resolution] = field(default_factory=list)  # cases side by side
     in_dispatch: bool = True
+    previous: Resolution | None = None  # the 2021-2025 answer, when as_of is in the next period
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -77,6 +78,8 @@ class Resolution:
                 out.append(ref)
         for step in (*self.actions, *self.duties, *self.notes):
             out.extend(step.refs)
+        if self.previous is not None:
+            out.extend(self.previous.refs())
         return out
 
 
@@ -515,7 +518,7 @@ def resolve(
     as_of: dt.date | None = None,
     not_recognised: bool = False,
 ) -> Resolution:
-    """Resolve what applies to a unit.
+    """Resolve what applies to a unit on a date.
 
     Args:
         level: "xã" or "huyện" (None when unknown).
@@ -525,7 +528,73 @@ def resolve(
         named_set: or the document number of the set it was recognised under (e.g. "558/QĐ-TTg").
         as_of: the date the answer is for (default today).
         not_recognised: the unit has not been recognised yet.
+
+    From 15/02/2026 the set that applies now is 51/2025/QĐ-TTg (communes); a district has no
+    national set (the district level ended on 01/7/2025). The 2021-2025 answer is kept as
+    `previous`, for context.
     """
+    as_of = as_of or dt.date.today()
+    r = _resolve_period(
+        level,
+        tier,
+        recognition_year=recognition_year,
+        recognition_period=recognition_period,
+        named_set=named_set,
+        as_of=as_of,
+        not_recognised=not_recognised,
+    )
+    if as_of < NEW_SET_IN_FORCE or r.level not in ("xã", "huyện", "thị xã", "thành phố"):
+        return r
+    return _next_period(r, as_of)
+
+
+def _next_period(previous: Resolution, as_of: dt.date) -> Resolution:
+    new = _SETS["51-2025"]
+    r = Resolution(
+        as_of=as_of,
+        period="2026-2030",
+        level=previous.level,
+        tier=previous.tier,
+        recognition=previous.recognition,
+        status=previous.status,
+        case=None,
+        applicable=None,
+        notes=previous.notes,
+        in_dispatch=False,
+        previous=previous,
+    )
+    if previous.level == "xã":
+        r.applicable = new
+        r.actions = [
+            Step(
+                "Phụ lục I của Quyết định 51/2025/QĐ-TTg quy định các tiêu chí, chỉ tiêu xã theo nhóm xã (nhóm 1, "
+                "2, 3); "
+                "kho văn bản chưa có toàn văn quyết định này, cần đối chiếu văn bản chính thức để biết mức đạt cụ thể.",
+                [new.ref],
+            )
+        ]
+    else:
+        r.actions = [
+            Step(
+                f"{new.title} gồm bộ tiêu chí xã (Phụ lục I), khung thí điểm xã nông thôn mới hiện đại (Phụ lục II) và "
+                "điều kiện tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới (Phụ lục III); không có phụ lục dành "
+                "cho huyện.",
+                [new.ref],
+            )
+        ]
+    return r
+
+
+def _resolve_period(
+    level: str | None,
+    tier: str | None,
+    *,
+    recognition_year: int | None = None,
+    recognition_period: str | None = None,
+    named_set: str | None = None,
+    as_of: dt.date | None = None,
+    not_recognised: bool = False,
+) -> Resolution:
     as_of = as_of or dt.date.today()
     if named_set:
         level, tier, recognition_period, conflict = _from_named_set(named_set, level, tier, recognition_period)

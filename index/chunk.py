@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
@@ -156,9 +157,7 @@ def chunk_document(
     return chunks
 
 
-def _split_long(
-    text: str, count: Callable[[str], int], split: Callable[[str], list[str]], budget: int
-) -> list[str]:
+def _split_long(text: str, count: Callable[[str], int], split: Callable[[str], list[str]], budget: int) -> list[str]:
     """Split at sentence boundaries into pieces of at most `budget` words (a longer single
     sentence stays whole rather than being cut mid-sentence). Every piece is an exact slice of
     `text`, so a quote taken from a piece is a quote of the section."""
@@ -183,4 +182,4 @@ def _split_long(
             size = 0
         size += n
     bounds = [0, *cuts, len(text)]
-    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+    return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]

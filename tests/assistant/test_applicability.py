@@ -12,8 +12,36 @@ import unicodedata
 
 import pytest
 
-from assistant.applicability import Ref, Resolution, resolve
+from assistant.applicability import Ref, Resolution
+from assistant.applicability import resolve as resolve_card
 from corpus.registry import Corpus
+
+NEXT_PERIOD = dt.date(2026, 2, 15)
+
+
+def check_next_period(r: Resolution) -> None:
+    """From 15/02/2026 the card names the set that applies now (51/2025/QĐ-TTg for communes, none for a
+    district, whose level ended on 01/7/2025) and keeps the 2021-2025 answer as `previous`."""
+    assert r.as_of >= NEXT_PERIOD and r.period == "2026-2030"
+    assert r.case is None and r.in_dispatch is False
+    if r.level == "xã":
+        assert r.applicable is not None and r.applicable.doc == "51/2025/QĐ-TTg"
+    else:
+        assert r.applicable is None
+    assert r.actions and all(ref.doc == "51/2025/QĐ-TTg" for a in r.actions for ref in a.refs)
+    assert r.notes == r.previous.notes
+
+
+def resolve(*args, **kwargs) -> Resolution:
+    """The 2021-2025 resolution these tables check: from 15/02/2026 it is the card's `previous`, and the
+    card itself is checked against the next-period rules first."""
+    r = resolve_card(*args, **kwargs)
+    if r.previous is None:
+        assert r.as_of < NEXT_PERIOD or r.level not in ("xã", "huyện", "thị xã", "thành phố")
+        return r
+    check_next_period(r)
+    return r.previous
+
 
 D = "14/BCĐCTMTQG"
 CLOSING = f"{D} › Phần kết"

@@ -56,7 +56,10 @@ def test_same_question_today_names_the_set_in_force(assistant: Assistant) -> Non
     first = a.sentences[0].text
     assert "51/2025/QĐ-TTg" in first and "giai đoạn trước" in first and "15/02/2026" in first
     assert any(c.doc == "51/2025/QĐ-TTg" for c in a.citations)
-    assert a.card.applicable.doc == "318/QĐ-TTg"  # the 2021-2025 rule is still shown, as the previous period
+    # What applies now is the 2026-2030 set; the 2021-2025 answer stays, as the previous period.
+    assert a.card.applicable.doc == "51/2025/QĐ-TTg"
+    assert a.card.previous.applicable.doc == "318/QĐ-TTg" and a.card.previous.case.path == "14/BCĐCTMTQG › Mục 1"
+    assert "Bộ tiêu chí áp dụng hiện nay" in a.sentences[1].text
     _valid_citations(assistant, a)
 
 
