@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.ntm-run-installed
 DEV_STAMP := $(VENV)/.ntm-dev-installed
 
-.PHONY: run test lint bench-index bench-ask clean-index help
+.PHONY: run test lint eval bench-index bench-ask clean-index help
 
 help:
 	@echo "make run          cài đặt, xây dựng chỉ mục (nếu chưa có), chạy http://127.0.0.1:8000"
@@ -40,6 +40,11 @@ test: $(DEV_STAMP)
 	scripts/ensure-chromium.sh
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -ra
+	$(BIN)/ntm eval --set dev --retriever all --name ci-dev --gate eval/thresholds.toml
+
+eval: $(RUN_STAMP)
+	$(BIN)/ntm eval --set dev --retriever all --name dev-all
+	$(BIN)/ntm eval --set test --retriever all --name test-all
 
 bench-index: $(RUN_STAMP)
 	$(BIN)/python benchmarks/bench_index.py

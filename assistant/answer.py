@@ -296,12 +296,34 @@ def compose(
     cites = Citations(lookup, meta)
     sentences: list[Sentence] = []
     kind = "passages"
-    if resolution is not None:
-        kind = "applicability"
-        sentences = _applicability(resolution, cites)
-    elif criteria_set is not None and (query.criterion or query.criterion_name or query.indicator):
+    # A question naming a criterion or an indicator gets its figures (the card still comes along).
+    if criteria_set is not None and (query.criterion or query.criterion_name or query.indicator):
         kind = "criteria"
         sentences = _criteria(query, criteria_set, catalogue, cites, as_of)
+    if not sentences and resolution is not None:
+        kind = "applicability"
+        sentences = _applicability(resolution, cites)
+    if (
+        not sentences
+        and criteria_set is not None
+        and re.search(
+            r"\b(bao nhieu tieu chi|may tieu chi|gom nhung tieu chi|gom cac tieu chi|co nhung tieu chi)\b", query.folded
+        )
+    ):
+        kind = "criteria"
+        sentences = _overview(criteria_set, cites, as_of)
+    if not sentences:
+        sentences = _document_facts(query, meta, cites)
+        kind = "documents" if sentences else kind
+    if (
+        not sentences
+        and (query.duties or re.search(r"\bnhiem vu chung\b", query.folded))
+        and not (
+            query.level or query.tier not in (None, "NTM") or query.criterion or query.criterion_name or query.indicator
+        )
+    ):
+        kind = "duties"
+        sentences = duties_answer(cites)
     if not sentences:
         kind = "passages"
         strong = [r for r in results if _covered(query.text, r) >= 0.4]
@@ -389,7 +411,7 @@ def threshold_text(ind: Indicator, region: str | None, year: int | None) -> str:
     if ind.comparator == "text":
         return ind.requirement or ""
     sign = _SIGN[ind.comparator]
-    unit = f" {ind.unit}" if ind.unit else ""
+    unit = ("%" if ind.unit == "%" else f" {ind.unit}") if ind.unit else ""
     if region is not None or all(t.region == "*" for t in ind.thresholds):
         t = ind.threshold_for(region, year)
         if t is None:
@@ -449,6 +471,48 @@ def _criteria(
                 cites.refs([Ref("51/2025/QĐ-TTg", "51/2025/QĐ-TTg › Phần mở đầu")], "có hiệu lực"),
             )
         )
+    return out
+
+
+def _overview(cset: CriteriaSet, cites: Citations, as_of: dt.date) -> list[Sentence]:
+    """'Bộ tiêu chí … gồm bao nhiêu tiêu chí?': the count and the list, from the catalogue."""
+    n_ind = len(cset.indicators())
+    head = f"{cset.title} ({cset.document}) gồm {len(cset.criteria)} tiêu chí với {n_ind} chỉ tiêu:"
+    out = [Sentence(head, cites.refs([Ref(cset.document, cset.criteria[0].section.rsplit(" › ", 1)[0])], head))]
+    names = "; ".join(f"{c.number}. {c.name}" for c in cset.criteria)
+    out.append(Sentence(names + "."))
+    return out
+
+
+def duties_answer(cites: Citations) -> list[Sentence]:
+    """The duties every recognised commune and district shares (items 6-8 and the reporting)."""
+    from assistant.applicability import _duties
+
+    out = [Sentence("Theo Công văn 14/BCĐCTMTQG, các nhiệm vụ chung gồm:")]
+    for step in _duties():
+        out.append(Sentence(f"- {step.text}", cites.refs(step.refs, step.text)))
+    return out
+
+
+def _document_facts(query: Query, meta: Callable[[str], DocumentMeta | None], cites: Citations) -> list[Sentence]:
+    """Who signed a document, when it was issued: from its metadata, cited to its own text."""
+    if len(query.sets) != 1:
+        return []
+    m = meta(query.sets[0])
+    if m is None:
+        return []
+    f = query.folded
+    out: list[Sentence] = []
+    if re.search(r"\b(ai ky|nguoi ky|do ai ky|ky ban hanh)\b", f) and m.signer:
+        text = f"{m.kind or 'Văn bản'} {m.number} do {m.signer} ký."
+        out.append(Sentence(text, cites.refs([Ref(m.number, f"{m.number} › Phần kết")], m.signer)))
+    if re.search(r"\b(ngay nao|ban hanh ngay|ban hanh khi nao|nam nao)\b", f) and m.issued:
+        text = f"{m.kind or 'Văn bản'} {m.number} ban hành ngày {m.issued:%d/%m/%Y}."
+        out.append(
+            Sentence(text, cites.refs([Ref(m.number, f"{m.number} › Phần mở đầu")], f"ngày {m.issued.day} tháng"))
+        )
+    if out and m.provenance != "official":
+        out.append(Sentence(f"Thông tin lấy từ bản biên soạn của {m.number}; cần đối chiếu văn bản chính thức."))
     return out
 
 

@@ -767,7 +767,9 @@ def _ask(level, tier, period, missing: list[str], as_of: dt.date) -> Resolution:
             tier=tier,
             recognition=None,
             status=f"{level.capitalize()} đạt chuẩn {_tier_words(tier)} (chưa rõ năm công nhận)",
-            case=first.case,
+            # The set is known, the dispatch item is not: it depends on when the unit was recognised.
+            case=None,
+            in_dispatch=False,
             applicable=first.applicable,
             actions=first.actions,
             duties=first.duties,

@@ -19,10 +19,30 @@ def merge(current: Query, earlier: list[Query]) -> Query:
     after "xã đạt chuẩn năm 2017 …" should ask when the advanced commune was recognised).
     """
     merged = replace(current)
+    # A follow-up carries the conversation only if it says something of the programme itself
+    # (a year, a level, a tier, a set, a criterion, a place): "thế còn năm 2019?" does,
+    # "thế còn giá xăng hôm nay?" does not and stays out of scope.
+    facts = (
+        current.level,
+        current.tier,
+        current.recognition_year,
+        current.recognition_period,
+        current.ask_year,
+        current.sets,
+        current.criterion,
+        current.criterion_name,
+        current.indicator,
+        current.province,
+        current.region,
+    )
+    if not current.domain and not any(facts):
+        return merged
     # Only earlier questions about the programme give context ("World Cup 2022" must not date the next answer).
     for previous in reversed([q for q in earlier if q.domain]):
-        changed_unit = (current.level and previous.level and current.level != previous.level) or (
-            current.tier and previous.tier and current.tier != previous.tier
+        # A question that names its own level asks about another unit; one that only adds a tier
+        # ("Đạt chuẩn NTM nâng cao anh ạ.") completes the earlier one.
+        changed_unit = bool(current.level) and (
+            current.level != previous.level or bool(current.tier and previous.tier and current.tier != previous.tier)
         )
         for name in _UNIT:
             if changed_unit and name in ("recognition_year", "recognition_period"):
@@ -34,5 +54,5 @@ def merge(current: Query, earlier: list[Query]) -> Query:
                 value = getattr(previous, name)
                 setattr(merged, name, list(value) if isinstance(value, list) else value)
         merged.action = merged.action or previous.action
-        merged.domain = merged.domain or previous.domain
+        merged.domain = True
     return merged

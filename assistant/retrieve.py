@@ -72,6 +72,7 @@ class Filters:
         tier: only documents for this tier ("nâng cao", "kiểu mẫu"); documents with no tier pass.
         eligible: only these document numbers (e.g. those in force at a date); None = all.
         boost: document numbers the question names; their chunks are ranked up.
+        always: documents that pass every filter but `docs` (those the question names, those in force).
     """
 
     docs: list[str] | None = None
@@ -79,11 +80,14 @@ class Filters:
     tier: str | None = None
     eligible: set[str] | None = None
     boost: list[str] = field(default_factory=list)
+    always: set[str] = field(default_factory=set)
 
     def allows(self, chunk: Chunk) -> bool:
         if self.docs is not None and chunk.doc not in self.docs:
             return False
-        if self.eligible is not None and chunk.doc not in self.eligible and chunk.doc not in (self.docs or []):
+        if chunk.doc in self.always or chunk.doc in (self.docs or []):
+            return True
+        if self.eligible is not None and chunk.doc not in self.eligible:
             return False
         levels = str(chunk.meta.get("level", ""))
         if self.level and levels and self.level not in levels.split(","):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import time
 from pathlib import Path
@@ -13,7 +14,7 @@ from assistant.conversation import merge
 from assistant.errors import QuestionError
 from assistant.retrieve import Filters, Result, Searcher, check_question
 from assistant.settings import Settings
-from assistant.understand import Query, as_of_for, understand
+from assistant.understand import Query, as_of_for, match_indicator, understand
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.model import DocumentMeta, Section
 from corpus.registry import Corpus, IngestResult
@@ -110,8 +111,17 @@ class Assistant:
             if candidates:
                 tier_key = {"nâng cao": "nang-cao", "kiểu mẫu": "kieu-mau"}.get(query.tier or "", "ntm")
                 return next((c for c in candidates if c.short.endswith(tier_key)), candidates[0])
-        if resolution is not None and resolution.applicable and resolution.applicable.catalogue_id:
-            return sets.get(resolution.applicable.catalogue_id)
+        # The 2021-2025 answer names a catalogue set; the 2026-2030 one has no catalogue yet.
+        rule = (resolution.previous or resolution) if resolution is not None else None
+        if rule is not None and rule.applicable and rule.applicable.catalogue_id:
+            return sets.get(rule.applicable.catalogue_id)
+        if query.period:
+            # "bộ tiêu chí giai đoạn 2016-2020": the set of that period for the level and tier asked.
+            level = query.level if query.level in LEVELS else "xã"
+            tier = {"nâng cao": "nâng cao", "kiểu mẫu": "kiểu mẫu"}.get(query.tier or "", "NTM")
+            for cset in sets.values():
+                if cset.period == query.period and cset.level == level and cset.tier == tier:
+                    return cset
         by_level_tier = {
             ("huyện", "nâng cao"): "320-huyen-nang-cao",
             ("huyện", None): "320-huyen-ntm",
@@ -142,7 +152,7 @@ class Assistant:
         wants_rule = (query.level or query.tier or query.sets) and (
             query.action or query.recognition_year or query.recognition_period or query.not_recognised
         )
-        if wants_rule and not (query.criterion or query.indicator or query.criterion_name):
+        if wants_rule:
             named = next(
                 (s for s in query.sets if s not in ("14/BCĐCTMTQG", "5766/UBND-CNN&XD", "51/2025/QĐ-TTg")), None
             )
@@ -160,11 +170,14 @@ class Assistant:
         results = self.retrieve(text, query, when, k=k)
         timings["retrieve"] = time.perf_counter() - t1
         t2 = time.perf_counter()
-        cset = (
-            self.criteria_set_for(query, resolution)
-            if (query.criterion or query.criterion_name or query.indicator)
-            else None
-        )
+        cset = self.criteria_set_for(query, resolution) if query.domain else None
+        overview = re.search(r"\b(bao nhieu tieu chi|may tieu chi|gom nhung tieu chi|gom cac tieu chi)\b", query.folded)
+        if cset is not None and not (
+            overview or query.criterion or query.criterion_name or query.indicator or query.action
+        ):
+            hit = match_indicator(query.folded, cset)
+            if hit:
+                query.criterion, query.indicator = hit
         answer = compose(text, query, when, resolution, results, self.section, self.meta, self.catalogue, cset)
         timings["compose"] = time.perf_counter() - t2
         answer.timings = {k: round(v * 1000, 2) for k, v in timings.items()}
@@ -186,12 +199,18 @@ class Assistant:
         tier, documents in force on `when` unless it asks about history) with named documents boosted."""
         if not (query.domain or query.duties or query.history):
             return []
+        # A set named by number, or a period before 2021 named as a set's period, is a question
+        # about that set: its documents are searched even when superseded.
+        named_old_period = bool(query.period and query.period[:4].isdigit() and int(query.period[:4]) < 2021)
+        history = query.history or named_old_period
+        in_force = {d.number for d in self.corpus.documents() if self.corpus.in_force(d, when)}
         filters = Filters(
             level=query.level if query.level in LEVELS else None,
             # "NTM" is also what a bare "đạt chuẩn" reads as, so only the higher tiers filter.
             tier=query.tier if query.tier in ("nâng cao", "kiểu mẫu") else None,
-            eligible=None if query.history else self.corpus.eligible(when),
+            eligible=None if history else self.corpus.eligible(when),
             boost=list(query.sets),
+            always=set(query.sets) | in_force,
         )
         return Searcher(self.index(), self.embedder, self.settings).search(text, k=k, filters=filters)
 

@@ -89,6 +89,8 @@ class Indicator(_Strict):
             yearless = [t for t in rows if t.year is None]
             if yearless:
                 return yearless[0]
+            if year is None and rows:
+                return max(rows, key=lambda t: t.year or 0)  # no year asked: the latest the table fixes
         return None
 
 
