@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.deps import get_assistant, get_settings
 from api.errors import ApiError
-from api.routes import ask, bots, documents, feedback, health, openai, search
+from api.routes import ask, assessments, bots, documents, feedback, health, openai, search
 from assistant.errors import (
     BuildLockedError,
     CorpusError,
@@ -111,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         feedback.router,
         openai.router,
         bots.router,
+        assessments.router,
     ):
         app.include_router(router)
 
@@ -180,6 +181,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def root() -> Response:
         index = STATIC / "index.html"
         return FileResponse(index) if index.is_file() else RedirectResponse("/docs")
+
+    @app.get("/assess", include_in_schema=False)
+    def assess_page() -> Response:
+        page = STATIC / "assess.html"
+        return FileResponse(page) if page.is_file() else RedirectResponse("/docs")
 
     # --- errors --------------------------------------------------------------------------------
     @app.exception_handler(ApiError)

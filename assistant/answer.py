@@ -277,6 +277,7 @@ def compose(
     meta: Callable[[str], DocumentMeta | None],
     catalogue: Catalogue | None = None,
     criteria_set: CriteriaSet | None = None,
+    judged: tuple | None = None,
 ) -> Answer:
     """Build the extractive answer.
 
@@ -288,6 +289,7 @@ def compose(
         results: retrieved passages, best first.
         lookup: section by path; meta: document metadata by number.
         catalogue / criteria_set: for questions about criteria and indicators.
+        judged: (indicator result, region name, year) when the question states a value to judge.
     """
     if looks_foreign(question) and not query.domain:
         return refuse(question, query, as_of, FOREIGN)
@@ -296,8 +298,11 @@ def compose(
     cites = Citations(lookup, meta)
     sentences: list[Sentence] = []
     kind = "passages"
+    if judged is not None and criteria_set is not None:
+        kind = "assessment"
+        sentences = assessment_answer(judged[0], criteria_set, judged[1], judged[2], cites)
     # A question naming a criterion or an indicator gets its figures (the card still comes along).
-    if criteria_set is not None and (query.criterion or query.criterion_name or query.indicator):
+    if not sentences and criteria_set is not None and (query.criterion or query.criterion_name or query.indicator):
         kind = "criteria"
         sentences = _criteria(query, criteria_set, catalogue, cites, as_of)
     if not sentences and resolution is not None:
@@ -513,6 +518,36 @@ def _document_facts(query: Query, meta: Callable[[str], DocumentMeta | None], ci
         )
     if out and m.provenance != "official":
         out.append(Sentence(f"Thông tin lấy từ bản biên soạn của {m.number}; cần đối chiếu văn bản chính thức."))
+    return out
+
+
+def assessment_answer(
+    result, cset: CriteriaSet, region_name: str | None, year: int | None, cites: Citations
+) -> list[Sentence]:
+    """A value stated in a question, judged by the assessment code, with the threshold cited."""
+    from assistant.assess import STATUS_LABEL
+
+    where = "".join([f", vùng {region_name}" if region_name else "", f", năm {year}" if year else ""])
+    unverified = "" if result.verified or result.threshold is None else " (chưa xác minh)"
+    head = (
+        f"Theo {cset.title} ({cset.document}){where}, chỉ tiêu {result.code} ({result.name}) yêu cầu "
+        f"{result.requirement}{unverified}."
+    )
+    out = [Sentence(head, cites.refs([Ref(cset.document, result.section)], result.name))]
+    unit = f" {result.unit}" if result.unit and result.unit != "%" else (result.unit or "")
+    value = vn_number(result.value) if isinstance(result.value, float) else str(result.value)
+    if result.status == "cannot_judge":
+        out.append(
+            Sentence(
+                f"Giá trị nêu trong câu hỏi: {value}{unit}. Không thể kết luận: {result.note}; cần đối chiếu văn "
+                "bản chính thức."
+            )
+        )
+    else:
+        verdict = STATUS_LABEL[result.status] + (f" ({result.shortfall})" if result.shortfall else "")
+        out.append(Sentence(f"Giá trị nêu trong câu hỏi: {value}{unit} → {verdict}."))
+        if unverified:
+            out.append(Sentence("Ngưỡng này chưa được xác minh với văn bản chính thức; kết luận chỉ để tham khảo."))
     return out
 
 

@@ -649,6 +649,8 @@ def _resolve_period(
         _time_notes(r, as_of)
         return r
     if not_recognised and level in LEVELS:
+        if as_of < PERIOD_START:
+            return _earlier(level, "NTM", as_of)  # the set a commune had to reach then
         tier = None
     if as_of < PERIOD_START and level in LEVELS and tier in TIERS:
         r = _earlier(level, tier, as_of)

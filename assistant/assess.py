@@ -73,6 +73,7 @@ class Profile:
     year: int | None = None
     tier: str | None = None
     recognition_year: int | None = None
+    region: str | None = None  # a region code of the set's scheme, when no province is given
 
 
 @dataclass
@@ -353,8 +354,13 @@ def profile_from_json(data: Any) -> Profile:
 # --- assessing -----------------------------------------------------------------------------------
 
 
+def _unit(unit: str | None) -> str:
+    """'%' sticks to the figure (25%), other units follow a space (36 triệu đồng/người/năm)."""
+    return "" if not unit else ("%" if unit == "%" else f" {unit}")
+
+
 def _shortfall(ind: Indicator, value: float, threshold: float) -> str | None:
-    unit = f" {ind.unit}" if ind.unit else ""
+    unit = _unit(ind.unit)
     if (ind.comparator in (">=", ">") and value < threshold) or (ind.comparator == ">" and value == threshold):
         return f"thiếu {vn_number(round(threshold - value, 4))}{unit}"
     if (ind.comparator in ("<=", "<") and value > threshold) or (ind.comparator == "<" and value == threshold):
@@ -375,7 +381,7 @@ def _judge(
         return ("met" if flag else "not_met"), None, None, "theo tự đánh giá của đơn vị"
     t = ind.threshold_for(region, year)
     if t is None:
-        note = "ngưỡng cho vùng/năm này chưa có trong danh mục (chưa xác minh); không kết luận"
+        note = "ngưỡng cho vùng/năm này chưa có trong danh mục (chưa xác minh)"
         return ("missing" if value is None else "cannot_judge"), None, None, note
     if value is None:
         return "missing", t.value, None, None
@@ -404,6 +410,11 @@ def assess(profile: Profile, catalogue: Catalogue, corpus=None, as_of: dt.date |
         if cset.region_scheme:
             region = province.regions.get(cset.region_scheme)
             region_name = catalogue.regions.region(cset.region_scheme, region).name
+    elif cset.region_scheme and profile.region:
+        found = catalogue.regions.find_region(cset.region_scheme, profile.region)
+        if found is None:
+            raise ProfileError([f"không nhận ra vùng '{profile.region}'"])
+        region, region_name = found.code, found.name
     elif cset.region_scheme:
         warnings.append("Chưa nêu tỉnh: không xác định được ngưỡng theo vùng.")
     known = {ind.code: ind for _, ind in cset.indicators()}
@@ -429,7 +440,7 @@ def assess(profile: Profile, catalogue: Catalogue, corpus=None, as_of: dt.date |
             ind.requirement or ""
             if ind.comparator == "text"
             else (
-                f"{_SIGN[ind.comparator]} {vn_number(threshold)} {ind.unit or ''}".strip()
+                f"{_SIGN[ind.comparator]} {vn_number(threshold)}{_unit(ind.unit)}"
                 if threshold is not None
                 else (ind.requirement or "chưa có ngưỡng")
             )

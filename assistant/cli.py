@@ -385,6 +385,88 @@ def criteria(
         )
 
 
+_STATUS_STYLE = {"met": "green", "not_met": "red", "missing": "dim", "cannot_judge": "yellow"}
+
+
+@app.command()
+def assess(
+    target: Annotated[str, typer.Argument(help="'template' để tạo mẫu, hoặc tệp hồ sơ đã điền (.xlsx, .csv, .json)")],
+    set_id: Annotated[str | None, typer.Option("--set", help="Bộ tiêu chí (cho 'template'), ví dụ 318-xa-ntm")] = None,
+    province: Annotated[str | None, typer.Option("--province", help="Tỉnh (suy ra vùng)")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Năm đánh giá")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Thư mục ghi mẫu")] = Path("."),
+    as_json: Annotated[bool, typer.Option("--json", help="In kết quả JSON")] = False,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Ghi báo cáo HTML")] = None,
+    xlsx_out: Annotated[Path | None, typer.Option("--xlsx", help="Ghi báo cáo Excel")] = None,
+) -> None:
+    """Đánh giá mức đạt: tạo mẫu nhập số liệu, hoặc chấm từng chỉ tiêu của một hồ sơ xã/huyện."""
+    from assistant.assess import STATUS_LABEL, ProfileError, read_profile, to_html, to_xlsx, write_template
+    from assistant.assess import assess as run_assessment
+    from corpus.criteria import Catalogue
+    from corpus.registry import Corpus
+
+    catalogue = Catalogue()
+    if target == "template":
+        if not set_id or set_id not in catalogue.sets:
+            err.print(f"[red]Lỗi:[/red] cần --set, một trong: {', '.join(sorted(catalogue.sets))}")
+            raise typer.Exit(2)
+        cset = catalogue.sets[set_id]
+        region = None
+        if province:
+            found = catalogue.regions.find_province(province)
+            if found is None:
+                err.print(f"[red]Lỗi:[/red] không nhận ra tỉnh '{escape(province)}'.")
+                raise typer.Exit(1)
+            region = found.regions.get(cset.region_scheme) if cset.region_scheme else None
+        xlsx, csv_path = write_template(cset, out, region, province, year)
+        console.print(f"[green]Đã tạo mẫu[/green] {xlsx} và {csv_path} ({len(cset.indicators())} chỉ tiêu).")
+        return
+    path = Path(target)
+    if not path.is_file():
+        err.print(f"[red]Lỗi:[/red] không có tệp '{escape(target)}' (hoặc dùng 'ntm assess template --set …').")
+        raise typer.Exit(2)
+    try:
+        result = run_assessment(read_profile(path), catalogue, Corpus(None))
+    except ProfileError as exc:
+        err.print("[red]Hồ sơ không hợp lệ:[/red]")
+        for line in exc.errors:
+            err.print(f"- {escape(line)}")
+        raise typer.Exit(1) from exc
+    if html_out:
+        html_out.write_text(to_html(result), encoding="utf-8")
+    if xlsx_out:
+        to_xlsx(result, xlsx_out)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
+        return
+    where = f", vùng {result.region_name}" if result.region_name else ""
+    table = Table(title=f"{escape(result.profile.name or 'Đơn vị')} — {escape(result.set_title)}{escape(where)}")
+    for col in ("Tiêu chí", "Mã", "Yêu cầu", "Giá trị", "Kết quả", "Còn thiếu", "Căn cứ"):
+        table.add_column(col)
+    for r in result.indicators:
+        style = _STATUS_STYLE[r.status]
+        table.add_row(
+            escape(f"{r.criterion}. {r.criterion_name}"),
+            r.code,
+            escape(r.requirement + ("" if r.verified or r.threshold is None else " (chưa xác minh)")),
+            escape("" if r.value is None else str(r.value)),
+            f"[{style}]{STATUS_LABEL[r.status]}[/{style}]",
+            escape(r.shortfall or ""),
+            escape(r.section),
+        )
+    console.print(table)
+    console.print(f"[bold]Số tiêu chí đạt: {result.met_criteria}/{result.total_criteria}[/bold]")
+    for w in result.warnings:
+        console.print(f"[yellow]Lưu ý:[/yellow] {escape(w)}")
+    if result.next_steps:
+        console.print("[bold]Việc cần làm tiếp theo:[/bold]")
+        for i, step in enumerate(result.next_steps, 1):
+            console.print(f"{i}. {escape(step['text'])}")
+    for path_out in (html_out, xlsx_out):
+        if path_out:
+            console.print(f"Đã ghi {path_out}")
+
+
 @app.command(name="eval")
 def eval_command(
     split: Annotated[

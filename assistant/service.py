@@ -11,12 +11,13 @@ from pathlib import Path
 from assistant.answer import Answer, compose, refuse
 from assistant.applicability import LEVELS, Resolution, resolve
 from assistant.conversation import merge
-from assistant.errors import QuestionError
+from assistant.errors import CorpusError, QuestionError
 from assistant.retrieve import Filters, Result, Searcher, check_question
 from assistant.settings import Settings
 from assistant.understand import Query, as_of_for, match_indicator, understand
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.model import DocumentMeta, Section
+from corpus.normalize import fold
 from corpus.registry import Corpus, IngestResult
 from index import segment
 from index.build import BuildResult, Progress, build_index
@@ -178,7 +179,10 @@ class Assistant:
             hit = match_indicator(query.folded, cset)
             if hit:
                 query.criterion, query.indicator = hit
-        answer = compose(text, query, when, resolution, results, self.section, self.meta, self.catalogue, cset)
+        judged = self._judge_stated_value(query, cset, when) if cset is not None else None
+        answer = compose(
+            text, query, when, resolution, results, self.section, self.meta, self.catalogue, cset, judged=judged
+        )
         timings["compose"] = time.perf_counter() - t2
         answer.timings = {k: round(v * 1000, 2) for k, v in timings.items()}
         return answer
@@ -213,6 +217,42 @@ class Assistant:
             always=set(query.sets) | in_force,
         )
         return Searcher(self.index(), self.embedder, self.settings).search(text, k=k, filters=filters)
+
+    _VALUE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(trieu|%|phan tram)")
+    _JUDGE = re.compile(r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b")
+
+    def _judge_stated_value(self, query: Query, cset: CriteriaSet, when: dt.date) -> tuple | None:
+        """'thu nhập 45 triệu … đã đạt chưa?': judge the stated value with the assessment code."""
+        from assistant.assess import Profile, assess
+
+        value = self._VALUE.search(query.folded)
+        if not (value and self._JUDGE.search(query.folded)):
+            return None
+        crit = next((c for c in cset.criteria if c.number == query.criterion), None)
+        if crit is None and query.criterion_name:
+            want = fold(query.criterion_name)
+            crit = next((c for c in cset.criteria if fold(c.name) == want or want in fold(c.name)), None)
+        if crit is None:
+            return None
+        wants_percent = value.group(2) != "trieu"
+        indicator = next((i for i in crit.indicators if i.code == query.indicator), None) or next(
+            (i for i in crit.indicators if i.unit and (("%" in i.unit) == wants_percent)), crit.indicators[0]
+        )
+        year = query.ask_year or (when.year if when.year <= 2025 else None)
+        region = query.region if cset.region_scheme else None
+        profile = Profile(
+            set_id=cset.id,
+            values={indicator.code: (value.group(1), "câu hỏi")},
+            province=query.province,
+            region=region if not query.province else None,
+            year=year,
+        )
+        try:
+            result = assess(profile, self.catalogue, self.corpus)
+        except CorpusError:
+            return None
+        found = next(r for r in result.indicators if r.code == indicator.code)
+        return found, result.region_name, year
 
     def safe_ask(self, question: str, **kw) -> Answer:
         """Like ask, but a bad question becomes a refusal with the reason instead of an error."""

@@ -232,3 +232,52 @@ def test_an_unrelated_earlier_question_gives_no_context(client: TestClient) -> N
         json={"question": "Xã đạt chuẩn NTM năm 2017 thì phải làm gì?", "history": ["Ai vô địch World Cup 2022?"]},
     ).json()
     assert body["as_of"] == "2024-01-01"
+
+
+def test_assessment_routes(client: TestClient, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    sets = client.get("/v1/assessments/sets").json()
+    assert {s["id"] for s in sets} >= {"318-xa-ntm", "1980-xa-ntm", "320-huyen-ntm"}
+    assert "Thái Nguyên" in client.get("/v1/assessments/provinces").json()
+    params = {"set": "1980-xa-ntm", "province": "Thái Nguyên", "year": 2020}
+    rows = client.get("/v1/assessments/template", params={**params, "format": "json"}).json()["rows"]
+    income = next(r for r in rows if r["Mã chỉ tiêu"] == "10")
+    assert income["Ngưỡng"] == "36" and income["Xác minh"] == "đã xác minh"
+    assert (
+        client.get("/v1/assessments/template", params={**params, "format": "csv"})
+        .text.lstrip("\ufeff")
+        .startswith("# Bộ tiêu chí: 1980-xa-ntm")
+    )
+    xlsx = client.get("/v1/assessments/template", params=params)
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    # Fill the downloaded template and upload it.
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(xlsx.content)
+    wb = load_workbook(path)
+    for row in wb["Chỉ tiêu"].iter_rows(min_row=2):
+        if row[0].value == "10":
+            row[7].value = "34,5"
+    wb.save(path)
+    r = client.post("/v1/assessments", files={"file": ("ho-so.xlsx", path.read_bytes())})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    got = next(i for i in body["indicators"] if i["code"] == "10")
+    assert got["status"] == "not_met" and got["shortfall"] == "thiếu 1,5 triệu đồng/người/năm"
+    assert body["total_criteria"] == 19 and body["region_name"] == "Trung du và miền núi phía Bắc"
+    profile = {**params, "name": "Xã A", "values": {"10": 37}}
+    assert client.post("/v1/assessments", json=profile).json()["indicators"][0]
+    html = client.post("/v1/assessments", params={"format": "html"}, json=profile)
+    assert html.headers["content-type"].startswith("text/html") and "Số tiêu chí đạt" in html.text
+    report = client.post("/v1/assessments", params={"format": "xlsx"}, json=profile)
+    assert report.content[:2] == b"PK"
+    bad = client.post("/v1/assessments", json={**profile, "values": {"10": "bốn mươi", "15.1": 140}})
+    assert bad.status_code == 422 and len(bad.json()["error"]["errors"]) == 2
+    _err(client.post("/v1/assessments", json={**profile, "set": "nope"}), 422, "invalid_profile")
+    _err(client.get("/v1/assessments/template", params={"set": "nope"}), 404, "unknown_set")
+    _err(
+        client.get("/v1/assessments/template", params={"set": "318-xa-ntm", "province": "Atlantis"}),
+        400,
+        "unknown_province",
+    )
+    _err(client.post("/v1/assessments", files={"file": ("x.exe", b"MZ")}), 400, "unsupported_file")

@@ -159,3 +159,18 @@ def test_cli_ask_json(assistant: Assistant, monkeypatch: pytest.MonkeyPatch) -> 
     assert r.exit_code == 2
     r = CliRunner().invoke(app, ["ask", "xã NTM", "--llm"])
     assert r.exit_code == 1 and "NTM_LLM_BASE_URL" in r.output
+
+
+def test_a_stated_value_is_judged_with_the_threshold_cited(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Xã ở Thái Nguyên năm 2020 thu nhập bình quân 34,5 triệu đồng/người thì đã đạt tiêu chí thu nhập theo Quyết định 1980 chưa?"
+    )
+    assert a.kind == "assessment"
+    assert "≥ 36 triệu đồng/người/năm" in a.sentences[0].text and "Chưa đạt (thiếu 1,5 triệu đồng/người/năm)" in a.text
+    assert a.citations[0].path == "1980/QĐ-TTg › Phụ lục › Tiêu chí 10 › 10"
+    b = assistant.ask(
+        "xã tôi thu nhập bình quân 45 triệu, vùng Trung du miền núi phía Bắc, năm 2024 đã đạt tiêu chí thu nhập chưa?"
+    )
+    # The 2021-2025 income figures are not verified in the catalogue: no verdict is invented.
+    assert b.kind == "assessment" and "Không thể kết luận" in b.text and "Đạt" not in b.text.split("→")[-1]
+    _valid_citations(assistant, a)

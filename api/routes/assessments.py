@@ -1,0 +1,137 @@
+"""Compliance gap reports: templates, assessments (JSON or an uploaded file), HTML/XLSX reports."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import AssistantDep, SettingsDep
+from api.errors import ApiError
+from assistant.assess import (
+    ProfileError,
+    assess,
+    profile_from_json,
+    read_profile,
+    template_rows,
+    to_html,
+    to_xlsx,
+    write_template,
+)
+
+router = APIRouter(prefix="/v1/assessments", tags=["đánh giá"])
+UPLOADS = (".xlsx", ".csv", ".json")
+
+
+def _set(assistant, set_id: str):
+    cset = assistant.catalogue.sets.get(set_id)
+    if cset is None:
+        raise ApiError(404, "unknown_set", f"Không có bộ tiêu chí '{set_id}'.")
+    return cset
+
+
+def _region(assistant, cset, province: str | None) -> str | None:
+    if not province:
+        return None
+    found = assistant.catalogue.regions.find_province(province)
+    if found is None:
+        raise ApiError(400, "unknown_province", f"Không nhận ra tỉnh '{province}'.")
+    return found.regions.get(cset.region_scheme) if cset.region_scheme else None
+
+
+@router.get("/sets", summary="Các bộ tiêu chí có thể đánh giá")
+def sets(assistant: AssistantDep) -> list[dict]:
+    return [
+        {
+            "id": s.id,
+            "title": s.title,
+            "document": s.document,
+            "level": s.level,
+            "tier": s.tier,
+            "period": s.period,
+            "regional": bool(s.region_scheme),
+            "indicators": len(s.indicators()),
+        }
+        for s in assistant.catalogue.sets.values()
+    ]
+
+
+@router.get("/provinces", summary="Các tỉnh (63 tỉnh trước khi sắp xếp năm 2025)")
+def provinces(assistant: AssistantDep) -> list[str]:
+    return [p.name for p in assistant.catalogue.regions.provinces]
+
+
+@router.get("/template", summary="Mẫu nhập số liệu (XLSX, CSV hoặc JSON)")
+def template(
+    assistant: AssistantDep,
+    set: Annotated[str, Query(description="Mã bộ tiêu chí, ví dụ 318-xa-ntm")],
+    province: Annotated[str | None, Query(description="Tỉnh, để điền ngưỡng theo vùng")] = None,
+    year: Annotated[int | None, Query(ge=2009, le=2100)] = None,
+    format: Annotated[Literal["xlsx", "csv", "json"], Query()] = "xlsx",
+) -> Response:
+    cset = _set(assistant, set)
+    region = _region(assistant, cset, province)
+    if format == "json":
+        return JSONResponse({"set": cset.id, "title": cset.title, "rows": template_rows(cset, region, year)})
+    tmp = tempfile.mkdtemp()
+    xlsx, csv_path = write_template(cset, Path(tmp), region, province, year)
+    path = xlsx if format == "xlsx" else csv_path
+    return FileResponse(
+        path, filename=path.name, background=BackgroundTask(lambda: __import__("shutil").rmtree(tmp, True))
+    )
+
+
+def _report(assessment, format: str) -> Response:
+    if format == "html":
+        return HTMLResponse(to_html(assessment))
+    if format == "xlsx":
+        tmp = tempfile.mkdtemp()
+        path = to_xlsx(assessment, Path(tmp) / "bao-cao-danh-gia.xlsx")
+        return FileResponse(
+            path, filename=path.name, background=BackgroundTask(lambda: __import__("shutil").rmtree(tmp, True))
+        )
+    return JSONResponse(json.loads(json.dumps(assessment.to_dict(), ensure_ascii=False, default=str)))
+
+
+@router.post("", summary="Đánh giá mức đạt theo bộ tiêu chí (JSON hoặc tải tệp mẫu đã điền)")
+async def create(
+    request: Request,
+    assistant: AssistantDep,
+    settings: SettingsDep,
+    format: Annotated[Literal["json", "html", "xlsx"], Query()] = "json",
+) -> Response:
+    content_type = request.headers.get("content-type", "")
+    try:
+        if content_type.startswith("multipart/form-data"):
+            form = await request.form()
+            upload: Any = form.get("file")
+            if upload is None or not hasattr(upload, "filename"):
+                raise ApiError(400, "missing_file", "Thiếu tệp (trường 'file').")
+            suffix = Path(upload.filename or "").suffix.lower()
+            if suffix not in UPLOADS:
+                raise ApiError(400, "unsupported_file", f"Chỉ nhận tệp {', '.join(UPLOADS)}.")
+            data = await upload.read()
+            if len(data) > settings.max_upload_mb * 1024 * 1024:
+                raise ApiError(413, "file_too_large", f"Tệp quá lớn (tối đa {settings.max_upload_mb} MB).")
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / f"ho-so{suffix}"
+                path.write_bytes(data)
+                profile = await run_in_threadpool(read_profile, path)
+        else:
+            try:
+                body = await request.json()
+            except ValueError:
+                raise ApiError(422, "invalid_request", "Yêu cầu không hợp lệ: JSON không hợp lệ.") from None
+            profile = profile_from_json(body)
+        result = await run_in_threadpool(assess, profile, assistant.catalogue, assistant.corpus)
+    except ProfileError as exc:
+        return JSONResponse(
+            status_code=422, content={"error": {"code": exc.code, "message": exc.message, "errors": exc.errors}}
+        )
+    return _report(result, format)
