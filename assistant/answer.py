@@ -328,7 +328,7 @@ def compose(
         )
     ):
         kind = "duties"
-        sentences = duties_answer(cites)
+        sentences = duties_answer(cites, query.text)
     if not sentences:
         kind = "passages"
         strong = [r for r in results if _covered(query.text, r) >= 0.4]
@@ -468,14 +468,7 @@ def _criteria(
             )
         )
     if as_of > PERIOD_END and cset.period == "2021-2025":
-        out.append(
-            Sentence(
-                "Bộ tiêu chí này thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực là "
-                "51/2025/QĐ-TTg "
-                "(từ 15/02/2026).",
-                cites.refs([Ref("51/2025/QĐ-TTg", "51/2025/QĐ-TTg › Phần mở đầu")], "có hiệu lực"),
-            )
-        )
+        out.append(_next_period_note("Bộ tiêu chí này thuộc", cites))
     return out
 
 
@@ -489,12 +482,15 @@ def _overview(cset: CriteriaSet, cites: Citations, as_of: dt.date) -> list[Sente
     return out
 
 
-def duties_answer(cites: Citations) -> list[Sentence]:
-    """The duties every recognised commune and district shares (items 6-8 and the reporting)."""
+def duties_answer(cites: Citations, question: str = "") -> list[Sentence]:
+    """The duties every recognised commune and district shares (items 6-8 and the reporting),
+    the ones the question is about first."""
     from assistant.applicability import _duties
 
+    want = _syllables(question)
+    steps = sorted(_duties(), key=lambda step: -_weight(_syllables(step.text) & want))
     out = [Sentence("Theo Công văn 14/BCĐCTMTQG, các nhiệm vụ chung gồm:")]
-    for step in _duties():
+    for step in steps:
         out.append(Sentence(f"- {step.text}", cites.refs(step.refs, step.text)))
     return out
 
@@ -551,6 +547,14 @@ def assessment_answer(
     return out
 
 
+def _next_period_note(subject: str, cites: Citations) -> Sentence:
+    text = (
+        f"{subject} giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực là 51/2025/QĐ-TTg "
+        "(từ 15/02/2026)."
+    )
+    return Sentence(text, cites.refs([Ref("51/2025/QĐ-TTg", "51/2025/QĐ-TTg › Phần mở đầu")], "có hiệu lực"))
+
+
 def _passages(query: Query, results: list[Result], cites: Citations, as_of: dt.date) -> list[Sentence]:
     out: list[Sentence] = []
     for r in results:
@@ -562,12 +566,5 @@ def _passages(query: Query, results: list[Result], cites: Citations, as_of: dt.d
         out.append(Sentence(f"Theo {chunk.doc} ({label}{page}): «{quote}»", [n]))
     superseded = {c.doc for c in cites.items}
     if as_of > PERIOD_END and superseded & {"318/QĐ-TTg", "319/QĐ-TTg", "320/QĐ-TTg"}:
-        out.append(
-            Sentence(
-                "Các quyết định 318, 319, 320/QĐ-TTg thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang "
-                "có hiệu lực "
-                "là 51/2025/QĐ-TTg (từ 15/02/2026).",
-                cites.refs([Ref("51/2025/QĐ-TTg", "51/2025/QĐ-TTg › Phần mở đầu")], "hiệu lực"),
-            )
-        )
+        out.append(_next_period_note("Các quyết định 318, 319, 320/QĐ-TTg thuộc", cites))
     return out

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
+from assistant.understand import period_of
+
 DISPATCH = "14/BCĐCTMTQG"
 NEW_SET = "51/2025/QĐ-TTg"
 NEW_SET_IN_FORCE = dt.date(2026, 2, 15)
@@ -456,13 +458,7 @@ def _recognition_period(tier: str | None, year: int | None, period: str | None) 
         return None
     if tier in ("nâng cao", "kiểu mẫu") and 2018 <= year <= 2020:
         return "2018-2020"
-    if year <= 2015:
-        return "2010-2015"
-    if year <= 2020:
-        return "2016-2020"
-    if year <= 2025:
-        return "2021-2025"
-    return "2026-2030"
+    return period_of(year)
 
 
 def _time_notes(r: Resolution, as_of: dt.date) -> None:

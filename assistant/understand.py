@@ -173,7 +173,8 @@ def normalise_question(text: str) -> str:
     return _fix_typos(folded)
 
 
-def _period_of(year: int) -> str:
+def period_of(year: int) -> str:
+    """The programme period a year falls in."""
     if year <= 2015:
         return "2010-2015"
     if year <= 2020:
@@ -291,7 +292,7 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         # A year right after the tier with no verb ("xã NTM kiểu mẫu 2019") dates the recognition.
         recognition_year, ask_year = ask_year, None
     if recognition_year is not None and recognition_period is None:
-        recognition_period = _period_of(recognition_year)
+        recognition_period = period_of(recognition_year)
     return recognition_year, recognition_period, ask_year, set_period
 
 

@@ -80,19 +80,8 @@ async def _outgoing(text: str, token: str | None, trigger_word: str | None, sett
 
 
 @router.post("/mattermost", summary="Webhook gửi đi Mattermost (trường text, token)")
-async def mattermost(
-    settings: SettingsDep,
-    assistant: AssistantDep,
-    store: StoreDep,
-    text: Annotated[str, Form(max_length=10_000)] = "",
-    token: Annotated[str | None, Form()] = None,
-    trigger_word: Annotated[str | None, Form()] = None,
-) -> dict:
-    return await _outgoing(text, token, trigger_word, settings, assistant, store)
-
-
 @router.post("/slack", summary="Webhook gửi đi kiểu Slack (trường text, token)")
-async def slack(
+async def outgoing_webhook(
     settings: SettingsDep,
     assistant: AssistantDep,
     store: StoreDep,

@@ -66,10 +66,13 @@
 
   function formatValue(r) {
     if (r.value === null || r.value === undefined || r.value === "") return "";
-    if (typeof r.value === "number") return vnNumber(r.value) + (r.unit ? " " + r.unit : "");
+    if (typeof r.value === "number") return vnNumber(r.value) + unitSuffix(r.unit);
     if (typeof r.value === "boolean") return r.value ? "Đạt" : "Chưa đạt";
     return String(r.value);
   }
+
+  // "%" sticks to the figure (25%), other units follow a space (36 triệu đồng/người/năm), as the server writes them.
+  function unitSuffix(unit) { return !unit ? "" : (unit === "%" ? "%" : " " + unit); }
 
   function capitalise(text) { return text ? text.charAt(0).toUpperCase() + text.slice(1) : text; }
 
@@ -184,7 +187,7 @@
   }
 
   function requirementText(row) {
-    var unit = row["Đơn vị"] ? " " + row["Đơn vị"] : "";
+    var unit = unitSuffix(row["Đơn vị"]);
     if (!isNumeric(row)) return "Yêu cầu: " + (row["Yêu cầu"] || "theo văn bản");
     if (!row["Ngưỡng"] || row["Ngưỡng"] === "chưa có") return "Yêu cầu: chưa có ngưỡng cho vùng, năm này";
     return "Yêu cầu: " + row["Yêu cầu"] + " " + row["Ngưỡng"] + unit;
@@ -308,12 +311,13 @@
     return { code: null, text: capitalise(t) };
   }
 
-  function showErrors(message, errors, fromForm) {
+  function showErrors(message, errors, fromForm, fileName) {
     var box = els.errors;
     clear(box);
     if (errors && errors.length) {
+      var where = fileName ? " (tệp “" + fileName + "”)" : "";
       box.appendChild(el("p", { class: "error-title" }, [
-        el("strong", { text: "Hồ sơ có " + errors.length + " lỗi, vui lòng sửa rồi gửi lại:" })
+        el("strong", { text: "Hồ sơ có " + errors.length + " lỗi" + where + ", vui lòng sửa rồi gửi lại:" })
       ]));
       var ul = el("ul", { class: "error-list" });
       errors.forEach(function (raw) {
@@ -388,7 +392,7 @@
       setStatus("");
       els.result.hidden = true;
       lastRequest = null;
-      if (e instanceof ApiError) showErrors(e.message, e.errors, req.kind === "json");
+      if (e instanceof ApiError) showErrors(e.message, e.errors, req.kind === "json", req.kind === "file" ? req.file.name : null);
       else showErrors(GENERIC_ERROR, []);
     } finally {
       setBusy(false);
