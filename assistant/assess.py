@@ -378,6 +378,9 @@ def _judge(
         flag = parse_flag(value)
         if flag is None:
             return "cannot_judge", None, None, "yêu cầu bằng lời; cần đánh giá theo văn bản hướng dẫn"
+        # A requirement of "Không" (no makeshift houses, no violations…) is met by answering "Không".
+        if (ind.requirement or "").strip().lower() in ("không", "không có"):
+            flag = not flag
         return ("met" if flag else "not_met"), None, None, "theo tự đánh giá của đơn vị"
     t = ind.threshold_for(region, year)
     if t is None:

@@ -199,3 +199,15 @@ def test_cli_template_and_assess(tmp_path: Path) -> None:
     wb.save(tmp_path / "bad.xlsx")
     r = runner.invoke(app, ["assess", str(tmp_path / "bad.xlsx")])
     assert r.exit_code == 1 and f"ô H{income_row}" in r.output
+
+
+def test_a_requirement_of_khong_is_met_by_khong() -> None:
+    ind = next(
+        (i for s in CAT.sets.values() for _, i in s.indicators() if (i.requirement or "").strip().lower() == "không"),
+        None,
+    )
+    if ind is None:
+        pytest.skip("no indicator with the requirement 'Không' in the catalogue")
+    set_id = next(s.id for s in CAT.sets.values() if any(i is ind for _, i in s.indicators()))
+    assert _result({ind.code: "Không"}, ind.code, set_id=set_id)[0].status == "met"
+    assert _result({ind.code: "Có"}, ind.code, set_id=set_id)[0].status == "not_met"
