@@ -50,6 +50,7 @@ STATUS_LABEL = {
 _SIGN = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
 _YES = {"đạt", "có", "x", "✓", "true", "yes", "rồi", "đã đạt", "1"}
 _NO = {"không đạt", "không", "chưa", "chưa đạt", "false", "no", "0"}
+_NO_YES = {"không": True, "không có": True, "0": True, "có": False, "1": False}
 
 
 class ProfileError(CorpusError):
@@ -376,11 +377,13 @@ def _judge(
         if value is None:
             return "missing", None, None, None
         flag = parse_flag(value)
+        # A requirement of "Không" (no makeshift houses, no violations…) is met by answering "Không"
+        # and missed by "Có"; "Đạt" / "Không đạt" keep their meaning.
+        answer = str(value).strip().lower()
+        if (ind.requirement or "").strip().lower() in ("không", "không có") and answer in _NO_YES:
+            flag = _NO_YES[answer]
         if flag is None:
             return "cannot_judge", None, None, "yêu cầu bằng lời; cần đánh giá theo văn bản hướng dẫn"
-        # A requirement of "Không" (no makeshift houses, no violations…) is met by answering "Không".
-        if (ind.requirement or "").strip().lower() in ("không", "không có"):
-            flag = not flag
         return ("met" if flag else "not_met"), None, None, "theo tự đánh giá của đơn vị"
     t = ind.threshold_for(region, year)
     if t is None:
