@@ -26,6 +26,7 @@ from assistant.errors import (
     CorpusError,
     EmbedderError,
     IndexNotBuiltError,
+    IndexUnavailableError,
     IngestError,
     LoadError,
     QuestionError,
@@ -44,6 +45,7 @@ _STATUS: list[tuple[type[CorpusError], int]] = [
     (LoadError, 400),
     (IngestError, 409),
     (IndexNotBuiltError, 503),
+    (IndexUnavailableError, 503),
     (BuildLockedError, 409),
     (EmbedderError, 503),
 ]

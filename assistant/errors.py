@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from corpus.errors import CorpusError, IngestError, LoadError, UnknownDocumentError
-from index.errors import BuildError, BuildLockedError, EmbedderError, IndexNotBuiltError
+from index.errors import BuildError, BuildLockedError, EmbedderError, IndexNotBuiltError, IndexUnavailableError
 
 __all__ = [
     "BuildError",
@@ -11,6 +11,7 @@ __all__ = [
     "CorpusError",
     "EmbedderError",
     "IndexNotBuiltError",
+    "IndexUnavailableError",
     "IngestError",
     "LoadError",
     "QuestionError",

@@ -57,7 +57,7 @@ class Assistant:
             raise IndexNotBuiltError()
         with self._lock:
             if self._index is None or self._index.version != version:
-                self._index = open_index(self.settings.data_dir)
+                self._index = open_index(self.settings.data_dir, chroma_url=self.settings.chroma_url)
             return self._index
 
     def build(self, progress: Progress | None = None) -> BuildResult:
@@ -70,6 +70,7 @@ class Assistant:
                 budget=self.settings.chunk_words,
                 cache=cache,
                 progress=progress,
+                chroma_url=self.settings.chroma_url,
             )
         finally:
             cache.close()

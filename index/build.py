@@ -27,7 +27,16 @@ from index import segment
 from index.chunk import DEFAULT_BUDGET, Chunk, chunk_document
 from index.embed import Embedder, EmbeddingCache, embed_passages
 from index.errors import BuildError, BuildLockedError
-from index.store import COLLECTION, CURRENT, MANIFEST, chroma_client, current_version, indexes_dir
+from index.store import (
+    COLLECTION,
+    CURRENT,
+    MANIFEST,
+    chroma_client,
+    chroma_server,
+    current_version,
+    indexes_dir,
+    server_collection_name,
+)
 
 KEEP_VERSIONS = 2
 Progress = Callable[[str, int, int], None]  # (stage, advance, total)
@@ -65,13 +74,26 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _cleanup(data_dir: Path, keep: str | None) -> None:
-    """Drop half-built folders and all but the newest complete versions."""
+def _cleanup(data_dir: Path, keep: str | None, chroma_url: str | None = None) -> None:
+    """Drop half-built folders and all but the newest complete versions (and, on a Chroma
+    server, the collections of the versions dropped)."""
     folder = indexes_dir(data_dir)
     complete = sorted(p for p in folder.iterdir() if p.is_dir() and (p / MANIFEST).is_file())
+    dropped = []
     for p in folder.iterdir():
         if p.is_dir() and p.name != keep and (not (p / MANIFEST).is_file() or p in complete[:-KEEP_VERSIONS]):
             shutil.rmtree(p, ignore_errors=True)
+            dropped.append(p.name)
+    if chroma_url:
+        kept = {p.name for p in folder.iterdir() if p.is_dir()}
+        try:
+            client = chroma_server(chroma_url)
+            for collection in client.list_collections():
+                name = collection if isinstance(collection, str) else collection.name
+                if name.startswith("ntm-chunks-") and name.removeprefix("ntm-chunks-") not in kept:
+                    client.delete_collection(name)
+        except Exception:  # cleanup is best effort; an unreachable server keeps stale collections
+            pass
 
 
 def corpus_hashes(documents: list[Document]) -> dict[str, str]:
@@ -94,6 +116,7 @@ def build_index(
     budget: int = DEFAULT_BUDGET,
     cache: EmbeddingCache | None = None,
     progress: Progress | None = None,
+    chroma_url: str | None = None,
     _after_stage: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build a new index version from parsed documents and make it current.
@@ -105,18 +128,20 @@ def build_index(
         budget: chunk budget in words.
         cache: embedding cache, so a rebuild embeds only changed chunks.
         progress: called as (stage, advance, total) while it works.
+        chroma_url: a Chroma server to hold the vectors (one collection per version) instead of
+            the local persistent store inside the version folder.
         _after_stage: test hook called after each stage (to simulate a crash midway).
     """
     data_dir = Path(data_dir)
     started = time.perf_counter()
     with build_lock(data_dir):
         previous = current_version(data_dir)
-        _cleanup(data_dir, keep=previous)
+        _cleanup(data_dir, keep=previous, chroma_url=chroma_url)
         version = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
         folder = indexes_dir(data_dir) / version
         folder.mkdir(parents=True)
         try:
-            result = _build_into(folder, parsed, embedder, budget, cache, progress, _after_stage, started)
+            result = _build_into(folder, parsed, embedder, budget, cache, progress, _after_stage, started, chroma_url)
             _write_atomic(indexes_dir(data_dir) / CURRENT, version)
         except OSError as exc:
             shutil.rmtree(folder, ignore_errors=True)
@@ -124,7 +149,7 @@ def build_index(
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
-        _cleanup(data_dir, keep=version)
+        _cleanup(data_dir, keep=version, chroma_url=chroma_url)
         return result
 
 
@@ -137,6 +162,7 @@ def _build_into(
     progress: Progress | None,
     after: Callable[[str], None] | None,
     started: float,
+    chroma_url: str | None = None,
 ) -> BuildResult:
     import logging
 
@@ -178,8 +204,12 @@ def _build_into(
     )
     step("embed")
 
-    client = chroma_client(folder / "chroma")
-    collection = client.create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
+    if chroma_url:
+        client = chroma_server(chroma_url)
+        collection = client.create_collection(server_collection_name(folder.name), metadata={"hnsw:space": "cosine"})
+    else:
+        client = chroma_client(folder / "chroma")
+        collection = client.create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
     batch = 1000
     for start in range(0, len(chunks), batch):
         part = chunks[start : start + batch]
@@ -197,6 +227,7 @@ def _build_into(
         "version": folder.name,
         "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "model": embedder.name,
+        "chroma": {"mode": "server", "url": chroma_url} if chroma_url else {"mode": "local"},
         "dim": int(vectors.shape[1]) if len(vectors) else 0,
         "budget_words": budget,
         "documents": len(documents),

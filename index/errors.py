@@ -39,3 +39,15 @@ class BuildLockedError(IndexError_):
 
     def __init__(self) -> None:
         super().__init__("Một tiến trình khác đang xây dựng chỉ mục; hãy thử lại sau.")
+
+
+class IndexUnavailableError(IndexError_):
+    """The vector store (a Chroma server) does not answer; the index itself is intact."""
+
+    code = "index_unavailable"
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "Máy chủ Chroma không phản hồi; tạm thời không tra cứu được. Vui lòng thử lại sau."
+            + (f" ({detail})" if detail else "")
+        )

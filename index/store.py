@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from index.chunk import Chunk
-from index.errors import IndexNotBuiltError
+from index.errors import IndexNotBuiltError, IndexUnavailableError
 
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
@@ -41,6 +41,30 @@ def chroma_client(path: Path):
     return chromadb.PersistentClient(path=str(path), settings=Settings(anonymized_telemetry=False))
 
 
+def chroma_server(url: str):
+    """HTTP client to a Chroma server (`chroma run`), telemetry off. Raises IndexUnavailableError."""
+    from urllib.parse import urlparse
+
+    import chromadb
+    from chromadb.config import Settings
+
+    parsed = urlparse(url if "://" in url else f"http://{url}")
+    try:
+        return chromadb.HttpClient(
+            host=parsed.hostname or "127.0.0.1",
+            port=parsed.port or 8000,
+            ssl=parsed.scheme == "https",
+            settings=Settings(anonymized_telemetry=False),
+        )
+    except Exception as exc:  # connection refused, DNS, TLS: all mean "not reachable now"
+        raise IndexUnavailableError(type(exc).__name__) from exc
+
+
+def server_collection_name(version: str) -> str:
+    """One collection per index version on a shared server; CURRENT picks which one is served."""
+    return f"ntm-chunks-{version}"
+
+
 @dataclass
 class Hit:
     chunk: Chunk
@@ -50,7 +74,7 @@ class Hit:
 class Index:
     """One complete, read-only index version."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, chroma_url: str | None = None) -> None:
         import bm25s
 
         self.folder = folder
@@ -62,7 +86,13 @@ class Index:
         self._bm25 = bm25s.BM25.load(str(folder / "bm25"))
         with (folder / "bm25" / "vocab_terms.json").open(encoding="utf-8") as fh:
             self._vocab = set(json.load(fh))
-        self._collection = chroma_client(folder / "chroma").get_collection(COLLECTION)
+        self.chroma_url = chroma_url or (self.manifest.get("chroma") or {}).get("url")
+        self._collection = None
+        if (self.manifest.get("chroma") or {}).get("mode") == "server":
+            self._collection_name = server_collection_name(self.version)
+        else:
+            self._collection_name = None
+            self._collection = chroma_client(folder / "chroma").get_collection(COLLECTION)
         self._lock = threading.Lock()
         self._terms: dict[str, frozenset[str]] = {}
 
@@ -74,6 +104,13 @@ class Index:
 
             found = self._terms[chunk.id] = frozenset(segment.terms(chunk.text))
         return found
+
+    def _server_collection(self):
+        if self._collection is None:
+            if not self.chroma_url:
+                raise IndexUnavailableError("chưa cấu hình NTM_CHROMA_URL")
+            self._collection = chroma_server(self.chroma_url).get_collection(self._collection_name)
+        return self._collection
 
     def bm25(self, query_terms: list[str], k: int) -> list[Hit]:
         terms = [t for t in query_terms if t in self._vocab]
@@ -87,12 +124,22 @@ class Index:
     def dense(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[Hit]:
         if not self.chunks:
             return []
-        res = self._collection.query(
-            query_embeddings=[np.asarray(vector, dtype=np.float32)],
-            n_results=min(k, len(self.chunks)),
-            where=where or None,
-            include=["distances"],
-        )
+        try:
+            collection = self._server_collection() if self._collection_name else self._collection
+            res = collection.query(
+                query_embeddings=[np.asarray(vector, dtype=np.float32)],
+                n_results=min(k, len(self.chunks)),
+                where=where or None,
+                include=["distances"],
+            )
+        except IndexUnavailableError:
+            raise
+        except Exception as exc:
+            if self._collection_name:
+                # A server that went away: drop the handle so the next query reconnects.
+                self._collection = None
+                raise IndexUnavailableError(type(exc).__name__) from exc
+            raise
         # Cosine distance → similarity, so bigger is better like BM25.
         return [
             Hit(self.by_id[cid], 1.0 - float(d))
@@ -101,9 +148,9 @@ class Index:
         ]
 
 
-def open_index(data_dir: Path) -> Index:
+def open_index(data_dir: Path, chroma_url: str | None = None) -> Index:
     """The index now served. Raises IndexNotBuiltError when there is none."""
     version = current_version(data_dir)
     if version is None:
         raise IndexNotBuiltError()
-    return Index(indexes_dir(data_dir) / version)
+    return Index(indexes_dir(data_dir) / version, chroma_url=chroma_url)
