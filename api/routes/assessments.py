@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -82,9 +83,7 @@ def template(
     tmp = tempfile.mkdtemp()
     xlsx, csv_path = write_template(cset, Path(tmp), region, province, year)
     path = xlsx if format == "xlsx" else csv_path
-    return FileResponse(
-        path, filename=path.name, background=BackgroundTask(lambda: __import__("shutil").rmtree(tmp, True))
-    )
+    return FileResponse(path, filename=path.name, background=BackgroundTask(shutil.rmtree, tmp, True))
 
 
 def _report(assessment, format: str) -> Response:
@@ -93,9 +92,7 @@ def _report(assessment, format: str) -> Response:
     if format == "xlsx":
         tmp = tempfile.mkdtemp()
         path = to_xlsx(assessment, Path(tmp) / "bao-cao-danh-gia.xlsx")
-        return FileResponse(
-            path, filename=path.name, background=BackgroundTask(lambda: __import__("shutil").rmtree(tmp, True))
-        )
+        return FileResponse(path, filename=path.name, background=BackgroundTask(shutil.rmtree, tmp, True))
     return JSONResponse(json.loads(json.dumps(assessment.to_dict(), ensure_ascii=False, default=str)))
 
 
