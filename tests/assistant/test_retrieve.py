@@ -126,3 +126,15 @@ def test_filters_by_level_tier_and_eligibility() -> None:
 def test_parent_path_of_a_result(built: Assistant) -> None:
     result = built.search("báo cáo định kỳ", k=1)[0]
     assert result.parent_path is None or result.parent_path.startswith(result.chunk.doc)
+
+
+def test_a_worker_sees_documents_another_worker_ingested(built: Assistant, settings: Settings) -> None:
+    from tests.conftest import FIXTURES
+
+    other = Assistant(settings)  # another worker: ingests and rebuilds
+    other.ingest(FIXTURES / "quyet-dinh-mau.pdf", official=True)
+    other.build()
+    assert built.corpus.find("99/QĐ-UBND") is None  # not yet: this worker has not looked at the index
+    built.index()
+    assert built.corpus.find("99/QĐ-UBND") is not None
+    assert built.section("99/QĐ-UBND › Điều 3") is not None
