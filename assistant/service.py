@@ -57,9 +57,8 @@ class Assistant:
             raise IndexNotBuiltError()
         with self._lock:
             if self._index is None or self._index.version != version:
-                if self._index is not None:
-                    # Another worker may have ingested documents before swapping in this index.
-                    self.corpus.reload()
+                # Another worker may have ingested documents before swapping in this index.
+                self.corpus.reload()
                 self._index = open_index(self.settings.data_dir, chroma_url=self.settings.chroma_url)
             return self._index
 
