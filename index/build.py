@@ -96,6 +96,16 @@ def _cleanup(data_dir: Path, keep: str | None, chroma_url: str | None = None) ->
             pass
 
 
+def _disk_full(exc: BaseException) -> bool:
+    """ENOSPC/EDQUOT from the OS, or SQLite's (and so Chroma's) 'database or disk is full'."""
+    import errno
+
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    text = str(exc).lower()
+    return "disk is full" in text or "no space left" in text
+
+
 def corpus_hashes(documents: list[Document]) -> dict[str, str]:
     return {d.number: hashlib.sha256(d.text.encode("utf-8")).hexdigest() for d in documents}
 
@@ -143,11 +153,11 @@ def build_index(
         try:
             result = _build_into(folder, parsed, embedder, budget, cache, progress, _after_stage, started, chroma_url)
             _write_atomic(indexes_dir(data_dir) / CURRENT, version)
-        except OSError as exc:
+        except BaseException as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            raise BuildError(f"Xây dựng chỉ mục thất bại ({exc.strerror or exc}); chỉ mục cũ vẫn được dùng.") from exc
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
+            if isinstance(exc, OSError) or _disk_full(exc):
+                reason = "ổ đĩa đã đầy" if _disk_full(exc) else (getattr(exc, "strerror", None) or str(exc))
+                raise BuildError(f"Xây dựng chỉ mục thất bại ({reason}); chỉ mục cũ vẫn được dùng.") from exc
             raise
         _cleanup(data_dir, keep=version, chroma_url=chroma_url)
         return result
