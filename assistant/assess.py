@@ -270,7 +270,7 @@ def _profile_from_info(info: dict[str, Any], values: dict[str, Any]) -> Profile:
         if fields[key] is not None:
             try:
                 fields[key] = int(float(str(fields[key]).strip()))
-            except ValueError:
+            except (ValueError, OverflowError):
                 raise ProfileError([f"'{key}' phải là năm (ví dụ 2024), nhận '{fields[key]}'"]) from None
     if not fields["set_id"]:
         raise ProfileError(["thiếu 'Bộ tiêu chí' (ví dụ 318-xa-ntm)"])
@@ -589,12 +589,17 @@ def to_html(a: Assessment) -> str:
 
 def to_xlsx(a: Assessment, path: Path) -> Path:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font, PatternFill
+
+    def clean(value: Any) -> Any:
+        # Control characters typed into a profile cannot be stored in a worksheet.
+        return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
     wb = Workbook()
     ws = wb.active
     ws.title = "Kết quả"
-    ws.append([f"{a.profile.name or 'Đơn vị'} — {a.set_title} ({a.document})"])
+    ws.append([clean(f"{a.profile.name or 'Đơn vị'} — {a.set_title} ({a.document})")])
     ws.append([f"Số tiêu chí đạt: {a.met_criteria}/{a.total_criteria}", a.region_name or "", a.year or ""])
     ws.append(["Tiêu chí", "Mã", "Chỉ tiêu", "Yêu cầu", "Giá trị", "Kết quả", "Còn thiếu", "Căn cứ", "Ghi chú"])
     for cell in ws[3]:
@@ -603,11 +608,11 @@ def to_xlsx(a: Assessment, path: Path) -> Path:
     for r in a.indicators:
         ws.append(
             [
-                f"{r.criterion}. {r.criterion_name}",
+                clean(f"{r.criterion}. {r.criterion_name}"),
                 r.code,
                 r.name,
                 r.requirement,
-                "" if r.value is None else r.value,
+                "" if r.value is None else clean(r.value),
                 STATUS_LABEL[r.status],
                 r.shortfall or "",
                 r.section,
@@ -619,8 +624,8 @@ def to_xlsx(a: Assessment, path: Path) -> Path:
         cell.font = Font(color="FFFFFF", bold=True)
     notes = wb.create_sheet("Lưu ý")
     for w in a.warnings:
-        notes.append([w])
+        notes.append([clean(w)])
     for s in a.next_steps:
-        notes.append([s["text"]])
+        notes.append([clean(s["text"])])
     wb.save(path)
     return path

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from corpus.criteria import Catalogue
 from corpus.normalize import fold, normalize_text
 
+MAX_CHARS = 5000
+
 # Sets the user can name, by the number people type (and common short forms).
 NAMED_SETS: dict[str, str] = {
     "491": "491/QĐ-TTg",
@@ -255,7 +257,7 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     periods = list(_PERIOD.finditer(f))
     masked = _PERIOD.sub(lambda m: " " * len(m.group(0)), f)
     # Document numbers (51/2025) and dates (08/3/2022) are not years of recognition.
-    masked = re.sub(r"\d+\s*/\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), masked)
+    masked = re.sub(r"(?<!\d)\d{1,6}\s*/\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), masked)
     # "Theo QĐ 1980", "quyết định 1980": a document number, not a year.
     masked = re.sub(
         r"\b(quyet dinh|qd|cong van|cv|bo tieu chi)\s+(so\s+)?\d{3,4}\b", lambda m: " " * len(m.group(0)), masked
@@ -298,8 +300,10 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
 
 def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     """Read what a question is about. Never raises on arbitrary text."""
+    # Questions are at most 2,000 characters at the edges; history items and chat turns are read
+    # only this far too, so no input makes understanding slow.
     text = normalize_text(question or "").strip()
-    f = normalise_question(text)
+    f = normalise_question(text[:MAX_CHARS])
     q = Query(text=text, folded=f)
     has_marks = any(ord(c) > 127 and c.isalpha() for c in text)
     accented = text.lower() if has_marks else None

@@ -14,10 +14,21 @@ PATH_SEP = " › "
 def anchor_of(labels: tuple[str, ...] | list[str]) -> str:
     """Each label lower-cased without diacritics, words joined by '-', labels by '/'."""
     import re
+    import unicodedata
 
     from corpus.normalize import fold
 
-    return "/".join(re.sub(r"[^a-z0-9]+", "-", fold(label)).strip("-") for label in labels)
+    def one(label: str) -> str:
+        # "Phụ lục (2)" (a repeated label made unique by the parser) must not become "Phụ lục 2"'s
+        # anchor: the suffix is kept apart with a double hyphen, which no plain label produces.
+        m = re.fullmatch(r"(.*) \((\d+)\)", label)
+        base, dup = (m.group(1), m.group(2)) if m else (label, None)
+        # Digits of any script ("Điều ١") keep their value rather than vanishing from the anchor.
+        ascii_digits = "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in base)
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(ascii_digits)).strip("-")
+        return f"{slug}--{dup}" if dup else slug
+
+    return "/".join(one(label) for label in labels)
 
 
 Provenance = Literal["official", "compiled"]

@@ -52,7 +52,8 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Thái Hoà, thuỷ lợi")
     'Thái Hòa, thủy lợi'
     """
-    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    # Invisible characters go first, or NFC could not compose around them (a\u200b\u0301).
+    text = unicodedata.normalize("NFC", text.translate(_LOOKALIKES))
     return _WORD.sub(lambda m: _new_style(m.group(0)), text)
 
 

@@ -6,6 +6,7 @@ This is the only module that imports underthesea.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from underthesea import sent_tokenize, word_tokenize
@@ -151,8 +152,20 @@ def _merge_domain(tokens: list[str]) -> list[str]:
     return out
 
 
+_FIRST_CALL = threading.Lock()
+_warm = False
+
+
 @lru_cache(maxsize=_SEGMENT_CACHE)
 def _segment(sentence: str) -> tuple[str, ...]:
+    global _warm
+    if not _warm:
+        # underthesea publishes its model object before loading it: concurrent first calls in a new
+        # process (a fresh worker under load) would see a half-loaded model. Load it once, alone.
+        with _FIRST_CALL:
+            if not _warm:
+                word_tokenize("xã")
+                _warm = True
     return tuple(_merge_domain(word_tokenize(sentence)))
 
 

@@ -1,0 +1,251 @@
+"""Schema-driven fuzzing of the HTTP API (schemathesis 4) over a small built index (fake embedder).
+
+Every operation the app's OpenAPI schema lists gets generated requests, schema-valid (positive)
+and schema-violating (negative); no answer may be a 5xx and each must match the schema the app
+publishes for its status (`response_schema_conformance`). The app runs in-process through
+schemathesis's ASGI transport: no socket is opened.
+
+Random values rarely get past the door (a secret, an id that exists), so half of the positive
+cases of some operations are completed with what the app knows: the admin, Telegram, webhook and
+Mattermost credentials, real document ids and section anchors, real criteria sets and provinces,
+an answer id that exists, the model name. The admin upload's multipart body is generated like
+any other (random bytes, so a part schemathesis names `file` is refused as an unsupported type);
+half of the cases carry the admin token and bytes that start with `%PDF`, which schemathesis
+names `file.pdf`, so the generated content reaches the PDF loader and is refused there; none
+may be stored. `POST /v1/assessments` reads its body itself (JSON or a file) and declares no
+request body in the schema, so schemathesis cannot generate one; a hypothesis test below sends
+it arbitrary JSON instead.
+
+The pytest plugin's lazy `from_fixture` loader does not work with pytest 9 (it sets
+`Function._nodeid`, which pytest 9 no longer has), so each operation's hypothesis strategy is
+driven directly, one parametrized test per operation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# Neither is in pyproject's dev extras yet; skip (not fail collection) where they are missing.
+pytest.importorskip("hypothesis", reason="pip install 'hypothesis>=6'")
+schemathesis = pytest.importorskip("schemathesis", reason="pip install 'schemathesis>=4,<5'")
+
+from fastapi.testclient import TestClient  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from schemathesis import GenerationMode  # noqa: E402
+from schemathesis.checks import not_a_server_error  # noqa: E402
+from schemathesis.specs.openapi.checks import response_schema_conformance  # noqa: E402
+
+from api.main import create_app  # noqa: E402
+from assistant.service import Assistant  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
+from tests.api.conftest import make_settings  # noqa: E402
+
+EXAMPLES = 100  # per operation: about 20 operations, under a minute in all on 2 cores
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+)
+
+
+def _operations() -> list[tuple[str, str]]:
+    """(METHOD, path) of every operation in the schema; building the app touches no files."""
+    app = create_app(Settings(_env_file=None, embedder="fake", mode="development", today=dt.date(2024, 1, 1)))
+    return [(method.upper(), path) for path, ops in app.openapi()["paths"].items() for method in ops]
+
+
+OPERATIONS = _operations()
+
+
+class Api:
+    """The schema, the app, and values that exist in it."""
+
+    def __init__(self, root: Path) -> None:
+        self.settings = make_settings(root, rate_limit_per_minute=100_000)
+        Assistant(self.settings).build()
+        self.app = create_app(self.settings)
+        self.schema = schemathesis.openapi.from_asgi("/openapi.json", self.app)
+        with TestClient(self.app) as client:
+            self.documents = [d["id"] for d in client.get("/v1/documents").json()]
+            detail = client.get(f"/v1/documents/{self.documents[0]}").json()
+            self.anchors = [(self.documents[0], s["anchor"]) for s in detail["sections"][:8]]
+            self.sets = [s["id"] for s in client.get("/v1/assessments/sets").json()]
+            self.provinces = client.get("/v1/assessments/provinces").json()[:5]
+            asked = client.post("/v1/ask", json={"question": "Xã đạt chuẩn NTM năm 2017 thì năm 2023 phải làm gì?"})
+            self.answer_id = asked.json()["id"]
+
+    def known(self, method: str, path: str) -> list[dict]:
+        """Keyword sets for `as_strategy` that fill in values the app accepts."""
+        admin = {"authorization": f"Bearer {self.settings.admin_token}"}
+        telegram = self.settings.telegram_secret
+        table: dict[tuple[str, str], list[dict]] = {
+            ("POST", "/v1/documents"): [{"headers": admin}],
+            ("POST", "/bots/telegram/{secret}"): [
+                {"path_parameters": {"secret": telegram}, "headers": {"x-telegram-bot-api-secret-token": telegram}}
+            ],
+            ("POST", "/bots/webhook"): [{"headers": {"authorization": f"Bearer {self.settings.webhook_token}"}}],
+            ("GET", "/v1/documents/{document_id}"): [{"path_parameters": {"document_id": d}} for d in self.documents],
+            ("GET", "/v1/documents/{document_id}/sections/{anchor}"): [
+                {"path_parameters": {"document_id": d, "anchor": a}} for d, a in self.anchors
+            ],
+            ("GET", "/v1/assessments/template"): [
+                {"query": {"set": s, **({"province": p} if p else {})}}
+                for s in self.sets
+                for p in (None, *self.provinces)
+            ],
+        }
+        return table.get((method, path), [])
+
+    def completions(self, method: str, path: str) -> Callable | None:
+        """A function that puts a known value into a generated body (the rest stays generated)."""
+        body_fields = {
+            ("POST", "/bots/mattermost"): {"token": self.settings.mattermost_token},
+            ("POST", "/bots/slack"): {"token": self.settings.mattermost_token},
+            ("POST", "/v1/feedback"): {"answer_id": self.answer_id},
+            ("POST", "/v1/chat/completions"): {"model": "ntm-assistant"},
+        }
+        if (method, path) == ("POST", "/v1/documents"):
+            return _as_pdf_upload
+        fields = body_fields.get((method, path))
+        if fields is None:
+            return None
+
+        def complete(case):
+            if isinstance(case.body, dict):
+                case.body = {**case.body, **fields}
+            return case
+
+        return complete
+
+
+def _as_pdf_upload(case):
+    """The admin upload with the token and bytes that start like a PDF: schemathesis names the part
+    `file.pdf` from its magic bytes, so the generated content reaches the PDF loader."""
+    case.headers = {**(case.headers or {}), "authorization": "Bearer a-strong-admin-token-for-tests"}
+    if isinstance(case.body, dict) and "file" in case.body:
+        content = getattr(case.body["file"], "data", case.body["file"])  # bytes, or schemathesis' Binary
+        if isinstance(content, str):
+            content = content.encode()
+        if isinstance(content, bytes):
+            case.body = {**case.body, "file": b"%PDF-1.7\n" + content}
+    return case
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory: pytest.TempPathFactory) -> Api:
+    return Api(tmp_path_factory.mktemp("schema"))
+
+
+def _strategy(api: Api, method: str, path: str):
+    """Generated positive and negative cases; when the app's known values apply, those take half."""
+    operation = api.schema[path][method]
+    generated = [operation.as_strategy(GenerationMode.POSITIVE)]
+    with contextlib.suppress(Exception):  # an operation with nothing to violate has no negative cases
+        generated.append(operation.as_strategy(GenerationMode.NEGATIVE))
+    known = [operation.as_strategy(GenerationMode.POSITIVE, **kw) for kw in api.known(method, path)]
+    complete = api.completions(method, path)
+    if complete is not None:
+        known.append(operation.as_strategy(GenerationMode.POSITIVE).map(complete))
+    return st.one_of(st.one_of(generated), st.one_of(known)) if known else st.one_of(generated)
+
+
+def test_schema_lists_every_route() -> None:
+    assert len(OPERATIONS) >= 20
+    assert ("POST", "/v1/ask") in OPERATIONS and ("POST", "/v1/documents") in OPERATIONS
+
+
+@pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
+def test_no_server_error_and_responses_match_schema(api: Api, method: str, path: str) -> None:
+    statuses: list[int] = []
+    codes: set[str] = set()
+
+    @FUZZ
+    @given(case=_strategy(api, method, path))
+    def check(case) -> None:
+        response = case.call_and_validate(checks=[not_a_server_error, response_schema_conformance], timeout=30)
+        statuses.append(response.status_code)
+        if response.status_code >= 400 and "json" in str(response.headers.get("content-type")):
+            codes.add(response.json()["error"]["code"])  # every error is {"error": {"code", "message"}}
+
+    check()
+    assert statuses and max(statuses) < 500
+    if (method, path) == ("POST", "/v1/documents"):
+        assert {"unauthorized", "load_error"} <= codes, codes  # refused at the door, and by the loader
+    ingested = api.settings.ingested_dir
+    assert not ingested.exists() or not any(ingested.iterdir()), "no fuzzed upload may be stored"
+
+
+# Two known bugs are kept out of the generated bodies and pinned by the xfail tests below: control
+# characters (they reach the XLSX report) and a year that parses as an infinite float.
+text = st.text(alphabet=st.characters(exclude_categories=["Cs", "Cc"]), max_size=30)
+
+
+def _finite_year(value: str) -> bool:
+    try:
+        return math.isfinite(float(value.strip()))
+    except ValueError:
+        return True  # refused as "not a year", a 422
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | text,
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=10), inner, max_size=5),
+    max_leaves=30,
+)
+
+
+def _profiles(api: Api):
+    """JSON bodies: anything, and profiles shaped like the documented ones with odd values."""
+    shaped = st.fixed_dictionaries(
+        {"set": st.sampled_from([*api.sets, "khong-co"])},
+        optional={
+            "province": st.sampled_from([*api.provinces, "Atlantis", ""]),
+            "year": st.one_of(st.integers(1900, 2200), text.filter(_finite_year)),
+            "name": text,
+            "values": st.dictionaries(
+                st.sampled_from(["10", "17.1", "17", "19.2", "x", ""]),
+                st.one_of(
+                    st.integers(-10, 10**6),
+                    st.floats(allow_nan=False, allow_infinity=False),
+                    text,
+                    st.none(),
+                ),
+                max_size=6,
+            ),
+        },
+    )
+    return st.one_of(json_values, shaped)
+
+
+def test_assessments_take_any_json_without_server_error(api: Api) -> None:
+    client = TestClient(api.app, raise_server_exceptions=True)
+
+    @FUZZ
+    @given(body=_profiles(api), fmt=st.sampled_from(["json", "html", "xlsx"]))
+    def check(body, fmt: str) -> None:
+        response = client.post(f"/v1/assessments?format={fmt}", json=body)
+        assert response.status_code < 500, response.text
+        if response.status_code >= 400:
+            assert response.json()["error"]["code"]
+
+    check()
+
+
+def test_assessment_with_an_infinite_year_is_refused_not_a_server_error(api: Api) -> None:
+    client = TestClient(api.app, raise_server_exceptions=False)
+    response = client.post("/v1/assessments", json={"set": api.sets[0], "year": "Inf"})
+    assert response.status_code == 422, response.text
+
+
+def test_xlsx_report_with_a_control_character_in_the_name(api: Api) -> None:
+    client = TestClient(api.app, raise_server_exceptions=False)
+    response = client.post("/v1/assessments?format=xlsx", json={"set": api.sets[0], "name": "Xã\x01A"})
+    assert response.status_code == 200, response.text
