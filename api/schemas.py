@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
@@ -65,7 +65,7 @@ class AskRequest(BaseModel):
     as_of: dt.date | None = Field(None, description="Trả lời cho ngày này (mặc định: năm câu hỏi nêu, hoặc hôm nay)")
     k: int = Field(8, ge=1, le=50, description="Số đoạn tham khảo")
     conversation_id: str | None = Field(None, max_length=100, description="Mã cuộc trò chuyện (để đối chiếu phản hồi)")
-    history: list[str] = Field(
+    history: list[Annotated[str, Field(max_length=2000)]] = Field(
         default_factory=list, max_length=20, description="Các câu hỏi trước trong cuộc trò chuyện"
     )
 

@@ -55,7 +55,7 @@ def _settings() -> Settings:
 
 
 def _fail(exc: CorpusError) -> typer.Exit:
-    err.print(f"[red]Lỗi:[/red] {exc.message}")
+    err.print(f"[red]Lỗi:[/red] {escape(exc.message)}")
     return typer.Exit(1)
 
 
@@ -115,7 +115,7 @@ def ingest(
         try:
             result = assistant.ingest(path, official=official, number=number, force=force)
         except CorpusError as exc:
-            err.print(f"[red]Lỗi:[/red] {exc.message}")
+            err.print(f"[red]Lỗi:[/red] {escape(exc.message)}")
             failed += 1
             continue
         added += 1

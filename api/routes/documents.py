@@ -121,7 +121,9 @@ async def upload_document(
         )
     limit = settings.max_upload_mb * 1024 * 1024
     with tempfile.TemporaryDirectory() as tmp:
-        target = Path(tmp) / f"upload{suffix}"
+        # Keep the uploaded name (sanitised) so errors name the file the official sent.
+        safe = re.sub(r"[^\w.\-]+", "_", Path(name).stem)[:80] or "upload"
+        target = Path(tmp) / f"{safe}{suffix}"
         size = 0
         with target.open("wb") as out:
             while chunk := await file.read(1024 * 1024):

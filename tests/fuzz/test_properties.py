@@ -184,6 +184,8 @@ def test_parse_never_raises_paths_unique_and_text_kept(rows: list[tuple[str, int
     ids=["suffix", "non-ascii-digits"],
 )
 def test_section_anchors_are_unique(body: list[str]) -> None:
+    """Regression: 'Phụ lục (2)' (a repeated label made unique) and 'Phụ lục 2' had one anchor, and
+    labels with non-ASCII digits lost them, so GET …/sections/{anchor} reached only the first."""
     root = parse(Document(meta=DocumentMeta(number="1/QĐ-TEST"), lines=[Line(t) for t in body]))
     anchors = [s.anchor for s in root.walk()[1:]]
     assert len(anchors) == len(set(anchors)), anchors
@@ -239,6 +241,9 @@ def test_understand_never_raises_and_fields_are_allowed(question: str) -> None:
 
 
 def test_understand_is_linear_on_long_digit_runs() -> None:
+    """Regression: a document-number pattern backtracked quadratically on a run of digits
+    (40,000 digits took ~10 s), reachable through the unbounded `history` of POST /v1/ask."""
+
     def cost(n: int) -> float:
         started = time.perf_counter()
         understand("1" * n, CATALOGUE)
@@ -265,21 +270,12 @@ viet_spellings = st.lists(
     ),
     max_size=20,
 ).flatmap(lambda parts: st.sampled_from(["NFC", "NFD"]).map(lambda form: unicodedata.normalize(form, " ".join(parts))))
-# normalize_text removes U+200B and U+FEFF after composing, so a mark that followed one of them
-# stays decomposed until the next call (see test_normalize_text_is_not_idempotent_around_zero_width).
-_COMPOSES_LATE = ("\u200b", "\ufeff")
-not_zero_width = st.characters(exclude_characters=_COMPOSES_LATE, exclude_categories=["Cs"])
 
 
 @CI
-@given(
-    st.one_of(
-        viet_spellings,
-        st.text(alphabet=not_zero_width, max_size=200),
-        messy.filter(lambda s: not any(c in s for c in _COMPOSES_LATE)),
-    )
-)
+@given(st.one_of(viet_spellings, st.text(max_size=200), messy))
 @example("Thái Hoà, thuỷ lợi")
+@example("a\u200b\u0301 o\ufeff\u0309")
 @example(unicodedata.normalize("NFD", "Xã đạt chuẩn nông thôn mới"))
 def test_normalize_text_is_idempotent(text: str) -> None:
     once = normalize_text(text)
@@ -287,7 +283,9 @@ def test_normalize_text_is_idempotent(text: str) -> None:
     assert unicodedata.is_normalized("NFC", once)
 
 
-def test_normalize_text_is_not_idempotent_around_zero_width() -> None:
+def test_normalize_text_is_idempotent_around_zero_width() -> None:
+    """Regression: the zero-width characters were removed after composing, leaving 'a\u0301'
+    decomposed until a second call."""
     once = normalize_text("a\u200b\u0301")
     assert normalize_text(once) == once
 
