@@ -6,13 +6,14 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.ntm-run-installed
 DEV_STAMP := $(VENV)/.ntm-dev-installed
 
-.PHONY: run test lint eval bench-index bench-ask clean-index help
+.PHONY: run test lint eval bench bench-index bench-ask clean-index help
 
 help:
 	@echo "make run          cài đặt, xây dựng chỉ mục (nếu chưa có), chạy http://127.0.0.1:8000"
 	@echo "make test         cài thêm gói phát triển, kiểm tra mã (ruff) và chạy toàn bộ kiểm thử"
 	@echo "make bench-index  đo thời gian xây dựng chỉ mục"
 	@echo "make bench-ask    đo độ trễ hỏi đáp theo từng giai đoạn (100 câu hỏi)"
+	@echo "make bench        chạy mọi phép đo: chỉ mục, hỏi đáp, tải API (HTTP), quy mô 100.000 đoạn"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +52,13 @@ bench-index: $(RUN_STAMP)
 
 bench-ask: $(RUN_STAMP)
 	$(BIN)/python benchmarks/bench_ask.py
+
+# About 25 minutes on 2 cores: bench_api holds each concurrency level 60 s, bench_scale builds 100k chunks.
+bench: $(RUN_STAMP)
+	$(BIN)/python benchmarks/bench_index.py
+	$(BIN)/python benchmarks/bench_ask.py
+	$(BIN)/python benchmarks/bench_api.py
+	$(BIN)/python benchmarks/bench_scale.py
 
 clean-index:
 	rm -rf data/indexes
