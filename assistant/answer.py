@@ -4,6 +4,7 @@ every sentence with numbered citations whose quotes are exact spans of the corpu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import uuid
 from collections.abc import Callable
@@ -103,8 +104,11 @@ def _card_dict(r: Resolution) -> dict:
     return fix(d)
 
 
-def _syllables(text: str) -> set[str]:
-    return set(re.findall(r"\w+", fold(text)))
+@functools.lru_cache(maxsize=16384)
+def _syllables(text: str) -> frozenset[str]:
+    # Cached: answers quote from the same corpus sentences again and again, and folding them
+    # was a third of an answer's CPU time.
+    return frozenset(re.findall(r"\w+", fold(text)))
 
 
 # Words in nearly every passage; they say little about which sentence answers the question.
@@ -272,7 +276,7 @@ def compose(
     query: Query,
     as_of: dt.date,
     resolution: Resolution | None,
-    results: list[Result],
+    results: Callable[[], list[Result]],
     lookup: Callable[[str], Section | None],
     meta: Callable[[str], DocumentMeta | None],
     catalogue: Catalogue | None = None,
@@ -286,7 +290,9 @@ def compose(
         query: what it asks about.
         as_of: the date the answer is valid for.
         resolution: the applicability card, when the question asks what applies.
-        results: retrieved passages, best first.
+        results: retrieves the passages, best first; called only when the answer is built from passages
+            (the rule, criteria and document answers cite their own sections), which saves a query
+            embedding on most questions.
         lookup: section by path; meta: document metadata by number.
         catalogue / criteria_set: for questions about criteria and indicators.
         judged: (indicator result, region name, year) when the question states a value to judge.
@@ -331,7 +337,7 @@ def compose(
         sentences = duties_answer(cites, query.text)
     if not sentences:
         kind = "passages"
-        strong = [r for r in results if _covered(query.text, r) >= 0.4]
+        strong = [r for r in results() if _covered(query.text, r) >= 0.4]
         if not strong:
             return refuse(question, query, as_of, NO_EVIDENCE)
         sentences = _passages(query, strong[:3], cites, as_of)

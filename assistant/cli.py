@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -580,6 +581,11 @@ def serve(
     import uvicorn
 
     settings = _settings()
+    if workers > 1 and "OMP_NUM_THREADS" not in os.environ:
+        # The embedding engine (OpenMP) starts one thread per core in every worker; with several
+        # workers those threads fight for the same cores and spin. Share the cores out instead
+        # (2 cores, idle: one query costs 21.5 ms CPU with 2 threads, 16.3 ms with 1).
+        os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // workers))
     uvicorn.run(
         "api.main:create_app",
         factory=True,

