@@ -53,11 +53,12 @@ bench-index: $(RUN_STAMP)
 bench-ask: $(RUN_STAMP)
 	$(BIN)/python benchmarks/bench_ask.py
 
-# About 25 minutes on 2 cores: bench_api holds each concurrency level 60 s, bench_scale builds 100k chunks.
+# About 30 minutes on 2 cores: bench_api holds each concurrency level 60 s, bench_scale builds 100k chunks.
 bench: $(RUN_STAMP)
 	$(BIN)/python benchmarks/bench_index.py
 	$(BIN)/python benchmarks/bench_ask.py
 	$(BIN)/python benchmarks/bench_api.py
+	$(BIN)/python benchmarks/bench_api.py --kinds passages --levels 1,8 --out eval/reports/bench-api-passages.json
 	$(BIN)/python benchmarks/bench_scale.py
 
 clean-index:

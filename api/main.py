@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.deps import get_assistant, get_settings
 from api.errors import ApiError
+from api.openapi import install as install_openapi
 from api.routes import ask, assessments, bots, documents, feedback, health, openai, search
 from assistant.errors import (
     BuildLockedError,
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
     )
     app.dependency_overrides[get_settings] = lambda: settings
+    install_openapi(app)
     for router in (
         health.router,
         search.router,

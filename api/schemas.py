@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -11,10 +11,36 @@ from pydantic import BaseModel, Field
 class ErrorBody(BaseModel):
     code: str = Field(description="Mã lỗi ổn định, để máy đọc")
     message: str = Field(description="Thông báo tiếng Việt cho người dùng")
+    errors: list[str] | None = Field(
+        default=None,
+        description="Từng lỗi của hồ sơ đánh giá (ô, trường), khi có",
+        examples=[["ô H23: 'ba' không phải số"]],
+    )
 
 
 class ErrorResponse(BaseModel):
     error: ErrorBody
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for the error statuses a route answers with, all as {"error": {code, message}}."""
+    return {status: {"model": ErrorResponse} for status in statuses}
+
+
+class AssessmentRequest(BaseModel):
+    """A profile to assess (JSON). The same route also takes a filled template as multipart/form-data,
+    field `file` (.xlsx, .csv or .json)."""
+
+    set_id: str = Field(description="Mã bộ tiêu chí (hoặc trường 'set'), ví dụ 318-xa-ntm", examples=["318-xa-ntm"])
+    name: str | None = Field(default=None, description="Tên đơn vị")
+    level: str | None = Field(default=None, description="Cấp: xã hoặc huyện")
+    province: str | None = Field(default=None, description="Tỉnh (xác định vùng của ngưỡng)")
+    year: int | None = Field(default=None, description="Năm đánh giá")
+    tier: str | None = Field(default=None, description="Hạng đã đạt")
+    recognition_year: int | None = Field(default=None, description="Năm công nhận")
+    values: dict[str, float | bool | str | None] = Field(
+        default_factory=dict, description="Giá trị theo mã chỉ tiêu", examples=[{"10": 45, "17.1": 98.5}]
+    )
 
 
 class Health(BaseModel):

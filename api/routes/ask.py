@@ -10,13 +10,13 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import AssistantDep, SettingsDep, StoreDep
 from api.present import answer_body
-from api.schemas import ApplicabilityRequest, AskRequest, AskResponse, CardOut, ErrorResponse
+from api.schemas import ApplicabilityRequest, AskRequest, AskResponse, CardOut, error_responses
 from assistant.answer import _card_dict
 from assistant.applicability import canonical_set, resolve
 from assistant.errors import CorpusError
 
 router = APIRouter(prefix="/v1", tags=["hỏi đáp"])
-_ERRORS = {400: {"model": ErrorResponse}, 422: {"model": ErrorResponse}, 503: {"model": ErrorResponse}}
+_ERRORS = error_responses(400, 422, 503)
 
 
 def _ask(assistant, store, body: AskRequest) -> dict:
@@ -44,7 +44,12 @@ async def ask_stream(body: AskRequest, assistant: AssistantDep, store: StoreDep)
     yield ServerSentEvent(event="done", data={"id": answer["id"]})
 
 
-@router.post("/applicability", response_model=CardOut, summary="Bộ tiêu chí áp dụng và việc cần làm", responses=_ERRORS)
+@router.post(
+    "/applicability",
+    response_model=CardOut,
+    summary="Bộ tiêu chí áp dụng và việc cần làm",
+    responses=error_responses(400, 404, 422, 503),
+)
 def applicability(body: ApplicabilityRequest, settings: SettingsDep, assistant: AssistantDep) -> dict:
     named = None
     if body.set:

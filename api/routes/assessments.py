@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import AssistantDep, SettingsDep
 from api.errors import ApiError
+from api.schemas import error_responses
 from assistant.assess import (
     ProfileError,
     assess,
@@ -68,7 +69,20 @@ def provinces(assistant: AssistantDep) -> list[str]:
     return [p.name for p in assistant.catalogue.regions.provinces]
 
 
-@router.get("/template", summary="Mẫu nhập số liệu (XLSX, CSV hoặc JSON)")
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@router.get(
+    "/template",
+    summary="Mẫu nhập số liệu (XLSX, CSV hoặc JSON)",
+    responses={
+        200: {
+            "description": "Mẫu: XLSX, CSV hoặc JSON theo tham số format",
+            "content": {_XLSX: {}, "text/csv": {}, "application/json": {}},
+        },
+        **error_responses(400, 404),
+    },
+)
 def template(
     assistant: AssistantDep,
     set: Annotated[str, Query(description="Mã bộ tiêu chí, ví dụ 318-xa-ntm")],
@@ -96,7 +110,34 @@ def _report(assessment, format: str) -> Response:
     return JSONResponse(json.loads(json.dumps(assessment.to_dict(), ensure_ascii=False, default=str)))
 
 
-@router.post("", summary="Đánh giá mức đạt theo bộ tiêu chí (JSON hoặc tải tệp mẫu đã điền)")
+@router.post(
+    "",
+    summary="Đánh giá mức đạt theo bộ tiêu chí (JSON hoặc tải tệp mẫu đã điền)",
+    responses={
+        200: {
+            "description": "Báo cáo: JSON, HTML in được hoặc Excel theo tham số format",
+            "content": {"application/json": {}, "text/html": {}, _XLSX: {}},
+        },
+        **error_responses(400, 413, 422),
+    },
+    # The body is read by hand (JSON or a multipart upload), so it is declared here; api.openapi
+    # adds the AssessmentRequest schema.
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/AssessmentRequest"}},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "required": ["file"],
+                    }
+                },
+            },
+        }
+    },
+)
 async def create(
     request: Request,
     assistant: AssistantDep,

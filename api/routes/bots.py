@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import AssistantDep, SettingsDep, StoreDep
 from api.errors import ApiError
 from api.present import CHAT_LIMIT, TELEGRAM_LIMIT, chat_text
+from api.schemas import error_responses
 
 router = APIRouter(prefix="/bots", tags=["bot nhắn tin"])
 WELCOME = (
@@ -31,7 +32,11 @@ def _reply(assistant, store, question: str, limit: int):
     return answer, chat_text(answer, limit=limit)
 
 
-@router.post("/telegram/{secret}", summary="Webhook Telegram (trả lời bằng sendMessage trong phản hồi)")
+@router.post(
+    "/telegram/{secret}",
+    summary="Webhook Telegram (trả lời bằng sendMessage trong phản hồi)",
+    responses=error_responses(403, 404, 503),
+)
 async def telegram(
     secret: str,
     update: dict[str, Any],
@@ -79,8 +84,12 @@ async def _outgoing(text: str, token: str | None, trigger_word: str | None, sett
     return {"text": reply, "response_type": "comment", "username": "Trợ lý NTM"}
 
 
-@router.post("/mattermost", summary="Webhook gửi đi Mattermost (trường text, token)")
-@router.post("/slack", summary="Webhook gửi đi kiểu Slack (trường text, token)")
+@router.post(
+    "/mattermost", summary="Webhook gửi đi Mattermost (trường text, token)", responses=error_responses(403, 404, 503)
+)
+@router.post(
+    "/slack", summary="Webhook gửi đi kiểu Slack (trường text, token)", responses=error_responses(403, 404, 503)
+)
 async def outgoing_webhook(
     settings: SettingsDep,
     assistant: AssistantDep,
@@ -97,7 +106,9 @@ class WebhookIn(BaseModel):
     text: str = Field(max_length=10_000)
 
 
-@router.post("/webhook", summary="Webhook chung ({user, text} → {text, citations})")
+@router.post(
+    "/webhook", summary="Webhook chung ({user, text} → {text, citations})", responses=error_responses(401, 503)
+)
 async def webhook(
     body: WebhookIn,
     settings: SettingsDep,

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import AdminDep, AssistantDep, SettingsDep, StoreDep
 from api.errors import ApiError
 from api.present import doc_id, document_body, section_body
-from api.schemas import DocumentDetail, DocumentOut, ErrorResponse, JobOut, SectionDetail, UploadResponse
+from api.schemas import DocumentDetail, DocumentOut, JobOut, SectionDetail, UploadResponse, error_responses
 from api.store import Store
 from assistant.answer import COMPILED_MARK
 from assistant.service import Assistant
@@ -23,7 +23,7 @@ router = APIRouter(prefix="/v1", tags=["văn bản"])
 ALLOWED = (".pdf", ".docx", ".md", ".txt", ".html", ".htm")
 _ID = re.compile(r"^[A-Za-z0-9-]{1,80}$")
 _ANCHOR = re.compile(r"^[a-z0-9-]+(/[a-z0-9-]+){0,8}$")
-_NOT_FOUND = {404: {"model": ErrorResponse}}
+_NOT_FOUND = error_responses(404)
 
 
 def _document(assistant: Assistant, document_id: str) -> Document:
@@ -101,7 +101,7 @@ def _reindex(assistant: Assistant, store: Store, job_id: str) -> None:
     response_model=UploadResponse,
     status_code=202,
     summary="Nạp bản chính thức (quản trị)",
-    responses={400: {"model": ErrorResponse}, 401: {"model": ErrorResponse}, 413: {"model": ErrorResponse}},
+    responses=error_responses(400, 401, 403, 413),
 )
 async def upload_document(
     file: UploadFile,

@@ -6,12 +6,12 @@ from fastapi import APIRouter
 
 from api.deps import StoreDep
 from api.errors import ApiError
-from api.schemas import ErrorResponse, FeedbackIn, FeedbackOut
+from api.schemas import FeedbackIn, FeedbackOut, error_responses
 
 router = APIRouter(prefix="/v1", tags=["phản hồi"])
 
 
-@router.post("/feedback", response_model=FeedbackOut, status_code=201, responses={404: {"model": ErrorResponse}})
+@router.post("/feedback", response_model=FeedbackOut, status_code=201, responses=error_responses(404))
 def feedback(body: FeedbackIn, store: StoreDep) -> dict:
     if not store.known_answer(body.answer_id):
         raise ApiError(404, "unknown_answer", "Không tìm thấy câu trả lời này để ghi nhận phản hồi.")

@@ -15,6 +15,7 @@ from starlette.responses import JSONResponse
 from api.deps import AssistantDep, StoreDep
 from api.errors import ApiError
 from api.present import chat_text
+from api.schemas import error_responses
 
 router = APIRouter(prefix="/v1", tags=["tương thích OpenAI"])
 MODEL = "ntm-assistant"
@@ -62,7 +63,12 @@ def _usage(prompt: str, completion: str) -> dict:
     return {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c}
 
 
-@router.post("/chat/completions", summary="Trò chuyện (tương thích OpenAI)", response_model=None)
+@router.post(
+    "/chat/completions",
+    summary="Trò chuyện (tương thích OpenAI)",
+    response_model=None,
+    responses=error_responses(400, 404, 503),
+)
 async def chat_completions(body: ChatRequest, assistant: AssistantDep, store: StoreDep):
     answer = await run_in_threadpool(_answer, assistant, store, body)
     content = chat_text(answer, limit=20_000)

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import AssistantDep
-from api.schemas import ErrorResponse, SearchHit, SearchRequest, SearchResponse
+from api.schemas import SearchHit, SearchRequest, SearchResponse, error_responses
 
 router = APIRouter(prefix="/v1", tags=["tra cứu"])
 
@@ -15,11 +15,7 @@ router = APIRouter(prefix="/v1", tags=["tra cứu"])
     "/search",
     response_model=SearchResponse,
     summary="Tìm đoạn văn bản liên quan",
-    responses={
-        400: {"model": ErrorResponse},
-        404: {"model": ErrorResponse},
-        503: {"model": ErrorResponse},
-    },
+    responses=error_responses(400, 404, 503),
 )
 async def search(body: SearchRequest, assistant: AssistantDep) -> SearchResponse:
     results = await run_in_threadpool(assistant.search, body.query, body.k, body.doc, body.mode)

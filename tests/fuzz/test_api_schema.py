@@ -12,9 +12,9 @@ an answer id that exists, the model name. The admin upload's multipart body is g
 any other (random bytes, so a part schemathesis names `file` is refused as an unsupported type);
 half of the cases carry the admin token and bytes that start with `%PDF`, which schemathesis
 names `file.pdf`, so the generated content reaches the PDF loader and is refused there; none
-may be stored. `POST /v1/assessments` reads its body itself (JSON or a file) and declares no
-request body in the schema, so schemathesis cannot generate one; a hypothesis test below sends
-it arbitrary JSON instead.
+may be stored. `POST /v1/assessments` reads its body itself (JSON or a file) and declares it with
+`openapi_extra`, so schemathesis generates both; half its cases name a real criteria set, and a
+hypothesis test below also sends it arbitrary JSON in every report format.
 
 The pytest plugin's lazy `from_fixture` loader does not work with pytest 9 (it sets
 `Function._nodeid`, which pytest 9 no longer has), so each operation's hypothesis strategy is
@@ -110,6 +110,7 @@ class Api:
             ("POST", "/bots/slack"): {"token": self.settings.mattermost_token},
             ("POST", "/v1/feedback"): {"answer_id": self.answer_id},
             ("POST", "/v1/chat/completions"): {"model": "ntm-assistant"},
+            ("POST", "/v1/assessments"): {"set_id": self.sets[0]},
         }
         if (method, path) == ("POST", "/v1/documents"):
             return _as_pdf_upload
