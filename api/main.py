@@ -13,8 +13,8 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from limits import parse as parse_limit
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
+from limits.aio.storage import MemoryStorage
+from limits.aio.strategies import MovingWindowRateLimiter
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -145,6 +145,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # --- security ----------------------------------------------------------------------------
     # Per-client moving window (the `limits` library); health, metrics and the page's assets are free.
+    # The asyncio flavour: the threaded memory storage started a timer thread for nearly every
+    # request, and Thread.start waits for the new thread to get the GIL (latency under load).
     limiter = MovingWindowRateLimiter(MemoryStorage())
     limit = parse_limit(f"{settings.rate_limit_per_minute}/minute")
 
@@ -154,7 +156,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if path.startswith(("/static/", "/health", "/metrics")) or path == "/":
             return await call_next(request)
         client = request.client.host if request.client else "unknown"
-        if not limiter.hit(limit, client):
+        if not await limiter.hit(limit, client):
             return _error(429, "rate_limited", "Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.")
         return await call_next(request)
 

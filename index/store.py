@@ -123,7 +123,8 @@ class Index:
             return []
         k = min(k, len(self.chunks))
         with self._lock:
-            docs, scores = self._bm25.retrieve([terms], k=k, show_progress=False, n_threads=1)
+            # n_threads=0: a plain map; n_threads=1 still starts a thread pool (a new thread) per query.
+            docs, scores = self._bm25.retrieve([terms], k=k, show_progress=False, n_threads=0)
         return [Hit(self.chunks[int(i)], float(s)) for i, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
     def dense(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[Hit]:
