@@ -4,7 +4,6 @@ every sentence with numbered citations whose quotes are exact spans of the corpu
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import uuid
 from collections.abc import Callable
@@ -15,7 +14,7 @@ from assistant.retrieve import Result
 from assistant.understand import Query
 from corpus.criteria import Catalogue, CriteriaSet, Indicator
 from corpus.model import DocumentMeta, Section
-from corpus.normalize import fold
+from corpus.normalize import fold, syllables
 
 REFUSAL = (
     "Không tìm thấy căn cứ trong các văn bản về nông thôn mới của kho để trả lời câu hỏi này. "
@@ -104,13 +103,6 @@ def _card_dict(r: Resolution) -> dict:
     return fix(d)
 
 
-@functools.lru_cache(maxsize=16384)
-def _syllables(text: str) -> frozenset[str]:
-    # Cached: answers quote from the same corpus sentences again and again, and folding them
-    # was a third of an answer's CPU time.
-    return frozenset(re.findall(r"\w+", fold(text)))
-
-
 # Words in nearly every passage; they say little about which sentence answers the question.
 _GENERIC = frozenset(
     [
@@ -161,8 +153,8 @@ def best_span(text: str, hint: str, limit: int = 320) -> str:
     pieces = [p.strip() for p in re.split(r"(?<=[.;:!?])\s+|\n+", text) if p.strip()]
     if not pieces:
         return text[:limit]
-    want = _syllables(hint)
-    best = max(pieces, key=lambda p: (_weight(_syllables(p) & want), -abs(len(p) - 160)))
+    want = syllables(hint)
+    best = max(pieces, key=lambda p: (_weight(syllables(p) & want), -abs(len(p) - 160)))
     if len(best) > limit:
         best = _densest_window(best, want, limit)
     return best if best in text else text[:limit]
@@ -177,7 +169,7 @@ def _densest_window(sentence: str, want: set[str], limit: int) -> str:
             window = " ".join(clauses[i:j])
             if len(window) > limit:
                 break
-            score = _weight(_syllables(window) & want)
+            score = _weight(syllables(window) & want)
             if score > best_score and window in sentence:
                 best, best_score = window, score
     return best
@@ -264,10 +256,10 @@ def _covered(query_text: str, result: Result) -> float:
         "duoc",
         "phai",
     }
-    want = _syllables(query_text) - generic
+    want = syllables(query_text) - generic
     if not want:
         return 0.0
-    have = _syllables(result.chunk.context + " " + result.chunk.text)
+    have = syllables(result.chunk.context + " " + result.chunk.text)
     return len(want & have) / len(want)
 
 
@@ -493,8 +485,8 @@ def duties_answer(cites: Citations, question: str = "") -> list[Sentence]:
     the ones the question is about first."""
     from assistant.applicability import _duties
 
-    want = _syllables(question)
-    steps = sorted(_duties(), key=lambda step: -_weight(_syllables(step.text) & want))
+    want = syllables(question)
+    steps = sorted(_duties(), key=lambda step: -_weight(syllables(step.text) & want))
     out = [Sentence("Theo Công văn 14/BCĐCTMTQG, các nhiệm vụ chung gồm:")]
     for step in steps:
         out.append(Sentence(f"- {step.text}", cites.refs(step.refs, step.text)))

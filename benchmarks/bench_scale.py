@@ -43,7 +43,8 @@ import numpy as np
 from assistant.retrieve import Searcher, fuse
 from assistant.service import Assistant
 from assistant.settings import Settings
-from index import segment, store
+from corpus.normalize import syllables
+from index import segment
 from index.chunk import Chunk, chunk_id
 from index.embed import Embedder, FakeEmbedder, embed_passages, make_embedder
 from index.store import COLLECTION, MANIFEST, Index, chroma_client
@@ -391,7 +392,7 @@ def main() -> int:
         for mode in ("bm25", "dense", "hybrid"):
             # First pass as a fresh process sees it: the near-duplicate check's memo of chunk syllables
             # and the segmenter's sentence cache start empty; the repeat pass has both warm.
-            store._syllables.cache_clear()
+            syllables.cache_clear()
             segment._segment.cache_clear()
             query_embedder.ms.clear()
             noise = Noise()
@@ -411,7 +412,7 @@ def main() -> int:
         n = Settings(_env_file=None).candidates
         vecs = {q: query_embedder.base.embed_batch([q], query=True)[0] for q in questions}
         segment._segment.cache_clear()
-        store._syllables.cache_clear()
+        syllables.cache_clear()
         sampled = random.Random(args.seed).sample(index.chunks, min(200, len(index.chunks)))
         engines = {
             "segment_question_terms": summary(time_queries(segment.terms, questions)),

@@ -138,3 +138,17 @@ def test_a_worker_sees_documents_another_worker_ingested(built: Assistant, setti
     built.index()
     assert built.corpus.find("99/QĐ-UBND") is not None
     assert built.section("99/QĐ-UBND › Điều 3") is not None
+
+
+def test_near_duplicates_are_copies_not_neighbours(built: Assistant) -> None:
+    """A copy of a clause that differs in tone placement, case and line breaks (a compiled text
+    beside the official one) is a near-duplicate; the next item of the same dispatch is not."""
+    from assistant.retrieve import near_duplicates
+    from corpus.normalize import syllables
+
+    one = built.section("14/BCĐCTMTQG › Mục 1").text
+    two = built.section("14/BCĐCTMTQG › Mục 2").text
+    copy = one.replace("hòa", "hoà").replace("ủy", "uỷ").replace(". ", ".\n").upper()
+    assert copy != one and near_duplicates(syllables(one), syllables(copy))
+    assert not near_duplicates(syllables(one), syllables(two))
+    assert not near_duplicates(syllables(one), frozenset())
