@@ -92,6 +92,11 @@ def test_server_mode_builds_swaps_and_survives_an_outage(tmp_path: Path, seed_di
         r = client.post("/v1/search", json={"query": "báo cáo định kỳ"})
         assert r.status_code == 503
         assert r.json()["error"]["code"] == "index_unavailable" and "Máy chủ Chroma" in r.json()["error"]["message"]
+        # Answers from the rules need no vectors: they keep coming; answers from passages get the 503.
+        rule = client.post("/v1/ask", json={"question": "Xã đạt chuẩn NTM năm 2017 thì năm 2023 phải làm gì?"})
+        assert rule.status_code == 200 and rule.json()["kind"] == "applicability"
+        passages = client.post("/v1/ask", json={"question": "Có bao nhiêu tỉnh có 100% số xã đạt chuẩn nông thôn mới?"})
+        assert passages.status_code == 503 and passages.json()["error"]["code"] == "index_unavailable"
 
         # Recovery when the server returns (same data path).
         proc = _start(tmp_path / "chroma", port)
