@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 import httpx
+from common import machine_busy_seconds, pct
 
 from assistant.service import Assistant
 from assistant.settings import Settings
@@ -39,13 +40,6 @@ RATE_LIMIT = 100_000
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
-def pct(values: list[float], p: float) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))], 2)
-
-
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -53,13 +47,6 @@ def free_port() -> int:
 
 
 # --- /proc -----------------------------------------------------------------------------------------
-
-
-def machine_busy_seconds() -> float:
-    """CPU seconds spent busy by the whole machine so far (all processes, /proc/stat)."""
-    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:9]]
-    user, nice, system, _idle, _iowait, irq, softirq, steal = fields
-    return (user + nice + system + irq + softirq + steal) / CLK_TCK
 
 
 def _proc_status(pid: int) -> dict[str, str]:

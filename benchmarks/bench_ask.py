@@ -10,20 +10,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import statistics
 import tempfile
 import time
 from pathlib import Path
+
+from common import summary
 
 from assistant.service import Assistant
 from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))], 2)
 
 
 def main() -> int:
@@ -59,15 +55,7 @@ def main() -> int:
         "rounds": args.rounds,
         "embedder": args.embedder,
         "answers_by_kind": kinds,
-        "ms": {
-            stage: {
-                "p50": pct(v, 50),
-                "p95": pct(v, 95),
-                "mean": round(statistics.fmean(v), 2),
-                "max": round(max(v), 2),
-            }
-            for stage, v in stages.items()
-        },
+        "ms": {stage: summary(v) for stage, v in stages.items()},
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

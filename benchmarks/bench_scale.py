@@ -39,12 +39,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from common import machine_busy_seconds, summary
 
 from assistant.retrieve import Searcher, fuse
 from assistant.service import Assistant
 from assistant.settings import Settings
 from corpus.normalize import syllables
 from index import segment
+from index.build import add_vectors
 from index.chunk import Chunk, chunk_id
 from index.embed import Embedder, FakeEmbedder, embed_passages, make_embedder
 from index.store import COLLECTION, MANIFEST, Index, chroma_client
@@ -52,29 +54,6 @@ from index.store import COLLECTION, MANIFEST, Index, chroma_client
 ROOT = Path(__file__).resolve().parents[1]
 CHUNKS_PER_DOC = 50
 TARGET_HYBRID_P95_MS = 300
-
-
-def pct(values: list[float], p: float) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))], 2)
-
-
-def summary(values: list[float]) -> dict:
-    return {
-        "p50": pct(values, 50),
-        "p95": pct(values, 95),
-        "mean": round(statistics.fmean(values), 2) if values else None,
-        "max": round(max(values), 2) if values else None,
-    }
-
-
-def machine_busy_seconds() -> float:
-    """CPU seconds spent busy by the whole machine so far (all processes, /proc/stat)."""
-    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:9]]
-    user, nice, system, _idle, _iowait, irq, softirq, steal = fields
-    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
 def own_cpu_seconds() -> float:
@@ -211,14 +190,7 @@ def build(folder: Path, chunks: list[Chunk], embedder: Embedder, log) -> dict:
 
     t0 = time.perf_counter()
     collection = chroma_client(folder / "chroma").create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
-    batch = 1000
-    for start in range(0, len(chunks), batch):
-        part = chunks[start : start + batch]
-        collection.add(
-            ids=[c.id for c in part],
-            embeddings=np.asarray(vectors[start : start + batch], dtype=np.float32),
-            metadatas=[{k: v for k, v in c.meta.items() if v is not None} for c in part],
-        )
+    add_vectors(collection, chunks, vectors)
     seconds["chroma_insert"] = time.perf_counter() - t0
     log(f"  Chroma xong ({seconds['chroma_insert']:.1f} s)")
 

@@ -220,16 +220,9 @@ def _build_into(
     else:
         client = chroma_client(folder / "chroma")
         collection = client.create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
-    batch = 1000
-    for start in range(0, len(chunks), batch):
-        part = chunks[start : start + batch]
-        collection.add(
-            ids=[c.id for c in part],
-            embeddings=np.asarray(vectors[start : start + batch], dtype=np.float32),
-            metadatas=[{k: v for k, v in c.meta.items() if v is not None} for c in part],
-        )
-        if progress:
-            progress("chroma", len(part), len(chunks))
+    add_vectors(
+        collection, chunks, vectors, progress=(lambda n: progress("chroma", n, len(chunks))) if progress else None
+    )
     step("chroma")
 
     documents = [d for d, _ in parsed]
@@ -251,3 +244,19 @@ def _build_into(
     _write_atomic(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
     step("manifest")
     return BuildResult(version=folder.name, folder=folder, manifest=manifest)
+
+
+def add_vectors(
+    collection, chunks: list[Chunk], vectors: np.ndarray, progress: Callable[[int], None] | None = None
+) -> None:
+    """Chunk ids, vectors and filterable metadata into a Chroma collection, 1,000 at a time."""
+    batch = 1000
+    for start in range(0, len(chunks), batch):
+        part = chunks[start : start + batch]
+        collection.add(
+            ids=[c.id for c in part],
+            embeddings=np.asarray(vectors[start : start + batch], dtype=np.float32),
+            metadatas=[{k: v for k, v in c.meta.items() if v is not None} for c in part],
+        )
+        if progress:
+            progress(len(part))

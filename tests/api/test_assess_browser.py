@@ -3,20 +3,14 @@ against the running app, with a template downloaded, filled with openpyxl and up
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import shutil
-import threading
-import time
-import urllib.error
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from corpus.registry import BUILTIN_DIR
-from tests.api.test_browser import ARTIFACTS, _free_port, _get, _launch, _new_page, _require_browser
+from tests.api.test_browser import ARTIFACTS, _get, _launch, _new_page, _require_browser, running_app
 
 pytestmark = pytest.mark.heavy
 
@@ -49,52 +43,9 @@ WARN_BG = "rgb(255, 244, 214)"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real app under uvicorn on a free port, over a small index (the 2023 dispatch, 1980 and 318)."""
-    import uvicorn
-
-    from api.deps import get_settings
-    from api.main import create_app
-    from assistant.service import Assistant
-    from assistant.settings import Settings
-
-    tmp = tmp_path_factory.mktemp("assess-browser")
-    corpus_dir = tmp / "corpus"
-    corpus_dir.mkdir()
-    for name in DOCS:
-        shutil.copy(BUILTIN_DIR / name, corpus_dir / name)
-    settings = Settings(
-        data_dir=tmp / "data",
-        embedder="fake",
-        corpus_dir=corpus_dir,
-        today=dt.date(2023, 6, 1),
-        rate_limit_per_minute=10_000,
-        _env_file=None,
-    )
-    Assistant(settings).build()
-
-    app = create_app()
-    app.dependency_overrides[get_settings] = lambda: settings
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, name="uvicorn-assess-browser-test", daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if _get(base + "/health").get("status") == "ok":
-                break
-        except (urllib.error.URLError, ConnectionError, OSError):
-            pass
-        if time.monotonic() > deadline or not thread.is_alive():
-            srv.should_exit = True
-            pytest.fail("the app did not answer /health within 30 s", pytrace=False)
-        time.sleep(0.1)
-    try:
+    """The real app over a small index (the 2023 dispatch, 1980 and 318)."""
+    with running_app(tmp_path_factory.mktemp("assess-browser"), DOCS, rate_limit_per_minute=10_000) as base:
         yield base
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=15)
 
 
 def _fill_template(source: Path, target: Path, overrides: dict[str, object] | None = None) -> dict[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -96,9 +97,9 @@ def _ddmmyyyy(iso: str) -> str:
     return dt.date.fromisoformat(iso).strftime("%d/%m/%Y")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real app under uvicorn on a free port, over a small index built with the fake embedder."""
+@contextlib.contextmanager
+def running_app(tmp: Path, docs: tuple[str, ...], **overrides) -> Iterator[str]:
+    """The real app under uvicorn on a free port, over an index of `docs` built with the fake embedder."""
     import uvicorn
 
     from api.deps import get_settings
@@ -106,13 +107,17 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from assistant.service import Assistant
     from assistant.settings import Settings
 
-    tmp = tmp_path_factory.mktemp("browser")
     corpus_dir = tmp / "corpus"
     corpus_dir.mkdir()
-    for name in DOCS:
+    for name in docs:
         shutil.copy(BUILTIN_DIR / name, corpus_dir / name)
     settings = Settings(
-        data_dir=tmp / "data", embedder="fake", corpus_dir=corpus_dir, today=dt.date(2023, 6, 1), _env_file=None
+        data_dir=tmp / "data",
+        embedder="fake",
+        corpus_dir=corpus_dir,
+        today=dt.date(2023, 6, 1),
+        _env_file=None,
+        **overrides,
     )
     Assistant(settings).build()
 
@@ -120,7 +125,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     app.dependency_overrides[get_settings] = lambda: settings
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, name="uvicorn-browser-test", daemon=True)
+    thread = threading.Thread(target=srv.run, name=f"uvicorn-{tmp.name}", daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -139,6 +144,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         srv.should_exit = True
         thread.join(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The chat page's app: the 2023 dispatches and 318."""
+    with running_app(tmp_path_factory.mktemp("browser"), DOCS) as base:
+        yield base
 
 
 def _new_page(browser, base: str, width: int = 1280, height: int = 900):
