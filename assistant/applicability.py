@@ -216,7 +216,8 @@ MAINTAIN = (
 )
 
 
-def _duties() -> list[Step]:
+def duties() -> list[Step]:
+    """The duties every recognised commune and district shares (items 6-8 and the reporting)."""
     return [
         Step(
             "Rà soát, tham mưu UBND cấp tỉnh bố trí ngân sách trung ương, ngân sách địa phương và huy động nguồn "
@@ -350,7 +351,7 @@ def _dispatch_case(level: str, tier: str, recognition: str | None) -> Resolution
     elif recognition == "2021-2025" or (recognition is None and tier is None):
         r = _current_period_case(level, tier)
     if r is not None:
-        r.duties = _duties()
+        r.duties = duties()
     return r
 
 
@@ -620,7 +621,7 @@ def _resolve_period(
         r = _res(level, tier, None, f"{level.capitalize()} trực thuộc cấp tỉnh", None, "320-thi-xa-thanh-pho")
         r.in_dispatch = False
         r.actions = [Step(f"Đáp ứng {r.applicable.title}.", [r.applicable.ref])]
-        r.duties = _duties()
+        r.duties = duties()
         _time_notes(r, as_of)
         return r
     if tier == "thông minh":

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.answer import COMPILED_MARK, vn_number
 from assistant.applicability import Resolution, resolve
+from assistant.format import COMPILED_MARK, SIGN, vn_number
 from corpus.criteria import Catalogue, CriteriaSet, Indicator
 from corpus.errors import CorpusError
 
@@ -47,7 +47,6 @@ STATUS_LABEL = {
     "missing": "Thiếu số liệu",
     "cannot_judge": "Không thể kết luận",
 }
-_SIGN = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
 _YES = {"đạt", "có", "x", "✓", "true", "yes", "rồi", "đã đạt", "1"}
 _NO = {"không đạt", "không", "chưa", "chưa đạt", "false", "no", "0"}
 _NO_YES = {"không": True, "không có": True, "0": True, "có": False, "1": False}
@@ -196,7 +195,7 @@ def template_rows(cset: CriteriaSet, region: str | None, year: int | None) -> li
                 "Tiêu chí": f"{crit.number}. {crit.name}",
                 "Chỉ tiêu": ind.name,
                 "Đơn vị": ind.unit or "",
-                "Yêu cầu": ind.requirement if ind.comparator == "text" else _SIGN[ind.comparator],
+                "Yêu cầu": ind.requirement if ind.comparator == "text" else SIGN[ind.comparator],
                 "Ngưỡng": vn_number(t.value) if t else ("" if ind.comparator == "text" else "chưa có"),
                 "Xác minh": "đã xác minh" if ind.figures_verified else "chưa xác minh",
                 "Giá trị của đơn vị": "",
@@ -446,7 +445,7 @@ def assess(profile: Profile, catalogue: Catalogue, corpus=None, as_of: dt.date |
             ind.requirement or ""
             if ind.comparator == "text"
             else (
-                f"{_SIGN[ind.comparator]} {vn_number(threshold)}{_unit(ind.unit)}"
+                f"{SIGN[ind.comparator]} {vn_number(threshold)}{_unit(ind.unit)}"
                 if threshold is not None
                 else (ind.requirement or "chưa có ngưỡng")
             )

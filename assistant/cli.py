@@ -14,8 +14,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from assistant.answer import vn_number
 from assistant.errors import CorpusError
+from assistant.format import SIGN, vn_number
 from assistant.service import Assistant
 from assistant.settings import Settings
 
@@ -284,7 +284,6 @@ def docs(as_json: Annotated[bool, typer.Option("--json", help="In dạng JSON")]
     console.print(table)
 
 
-_SIGN = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
 
 
 def _threshold_cell(ind, region: str | None, year: int | None, scheme: str | None) -> str:
@@ -296,12 +295,12 @@ def _threshold_cell(ind, region: str | None, year: int | None, scheme: str | Non
         if t is None:
             return ind.requirement or "—"
         where = f" ({t.year})" if t.year else ""
-        return f"{_SIGN[ind.comparator]} {vn_number(t.value)} {ind.unit or ''}{where}".strip()
+        return f"{SIGN[ind.comparator]} {vn_number(t.value)} {ind.unit or ''}{where}".strip()
     parts = []
     for t in ind.thresholds:
         label = "mọi vùng" if t.region == "*" else t.region
         year_part = f" {t.year}" if t.year else ""
-        parts.append(f"{label}{year_part}: {_SIGN[ind.comparator]} {vn_number(t.value)}")
+        parts.append(f"{label}{year_part}: {SIGN[ind.comparator]} {vn_number(t.value)}")
     unit = f" ({ind.unit})" if ind.unit else ""
     return ("; ".join(parts) + unit) if parts else (ind.requirement or "—")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.retrieve import Searcher
+from assistant.scoring import SCOPES, AnswerScores, markdown
 from assistant.service import Assistant
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,6 +38,8 @@ class Item:
     must_contain: list[str]
     must_refuse: bool
     tags: list[str] = field(default_factory=list)
+    expected_scope: str = "answer"  # answer | not_in_corpus | out_of_domain
+    expected_kind: str | list[str] | None = None  # the kind of answer the chooser should pick
 
 
 def load_items(name: str, folder: Path = QA_DIR) -> list[Item]:
@@ -49,7 +52,10 @@ def load_items(name: str, folder: Path = QA_DIR) -> list[Item]:
         try:
             raw = json.loads(line)
             raw["as_of"] = dt.date.fromisoformat(raw["as_of"]) if raw.get("as_of") else None
-            items.append(Item(**raw))
+            item = Item(**raw)
+            if item.expected_scope not in SCOPES or item.must_refuse != (item.expected_scope == "out_of_domain"):
+                raise ValueError(f"expected_scope {item.expected_scope!r} không khớp must_refuse")
+            items.append(item)
         except (ValueError, TypeError, KeyError) as exc:
             raise ValueError(f"{path.name}:{n}: mục không hợp lệ ({exc})") from exc
     return items
@@ -132,12 +138,6 @@ def _retrieve(
     return [[*r.chunk.section_paths, r.chunk.path] for r in results]
 
 
-def _contains(text: str, token: str) -> bool:
-    from corpus.normalize import normalize_text
-
-    return normalize_text(token).lower() in normalize_text(text).lower()
-
-
 def _applicability_ok(card, expected: dict) -> bool:
     if card is None:
         return False
@@ -190,9 +190,9 @@ def evaluate(
             "latencies": [round(x, 2) for x in latencies],
         }
     # Answers: the full pipeline, once per item.
-    app_total = app_ok = contain_total = contain_ok = 0
-    tp = fp = fn = 0
+    app_total = app_ok = 0
     cites_total = cites_ok = 0
+    scores = AnswerScores()
     ask_latency: list[float] = []
     for item in items:
         t0 = time.perf_counter()
@@ -205,14 +205,8 @@ def evaluate(
             ok = _applicability_ok(answer.card, item.expected_applicability)
             app_ok += ok
             row["applicability_ok"] = ok
-        if item.must_contain and not item.must_refuse:
-            contain_total += 1
-            missing = [t for t in item.must_contain if not _contains(answer.text, t)]
-            contain_ok += not missing
-            row["missing_tokens"] = missing
-        tp += item.must_refuse and answer.refused
-        fp += (not item.must_refuse) and answer.refused
-        fn += item.must_refuse and not answer.refused
+        scored_row = scores.add(item, answer)
+        row.update({k: v for k, v in scored_row.items() if k not in ("id", "question")})
         for c in answer.citations:
             cites_total += 1
             section = assistant.section(c.path)
@@ -223,11 +217,7 @@ def evaluate(
         "items": len(items),
         "applicability_accuracy": round(app_ok / app_total, 4) if app_total else None,
         "applicability_items": app_total,
-        "must_contain_accuracy": round(contain_ok / contain_total, 4) if contain_total else None,
-        "must_contain_items": contain_total,
-        "refusal_precision": round(tp / (tp + fp), 4) if tp + fp else None,
-        "refusal_recall": round(tp / (tp + fn), 4) if tp + fn else None,
-        "refusal_items": sum(i.must_refuse for i in items),
+        **scores.summary(),
         "citation_validity": round(cites_ok / cites_total, 4) if cites_total else None,
         "citations": cites_total,
         "latency_ms": {"p50": pct(ask_latency, 50), "p95": pct(ask_latency, 95)},
@@ -356,10 +346,16 @@ def write_report(report: dict, name: str, meta: dict, folder: Path = REPORTS) ->
         "| --- | --- |",
         f"| độ đúng bộ tiêu chí áp dụng ({a['applicability_items']} câu) | {a['applicability_accuracy']} |",
         f"| chứa đủ từ khóa bắt buộc ({a['must_contain_items']} câu) | {a['must_contain_accuracy']} |",
+        f"| chọn đúng loại câu trả lời ({a['chooser_items']} câu) | {a['chooser_accuracy']} |",
+        f"| đúng phạm vi (trả lời / chưa có trong kho / ngoài lĩnh vực) | {a['scope_accuracy']} |",
+        f"| chưa có trong kho: precision / recall ({a['honest_scope_items']} câu) | {a['honest_scope_precision']} / "
+        f"{a['honest_scope_recall']} |",
         f"| từ chối: precision / recall ({a['refusal_items']} câu phải từ chối) | {a['refusal_precision']} / "
         f"{a['refusal_recall']} |",
         f"| trích dẫn hợp lệ ({a['citations']} trích dẫn) | {a['citation_validity']} |",
         f"| độ trễ ask p50 / p95 (ms) | {a['latency_ms']['p50']} / {a['latency_ms']['p95']} |",
+        "",
+        *markdown(a),
         "",
         f"![recall@k]({recall_png.name})",
         "",

@@ -133,8 +133,10 @@ class Searcher:
         doc: str | None = None,
         mode: str = "hybrid",
         filters: Filters | None = None,
+        vector=None,
     ) -> list[Result]:
-        """Top-k chunks for a question, within `filters` (or one document), near-duplicates removed."""
+        """Top-k chunks for a question, within `filters` (or one document), near-duplicates removed.
+        `vector` is the question's embedding when the caller already has it (it is embedded once)."""
         s = self.settings
         q = check_question(question, s.max_question_chars)
         k = k or s.top_k
@@ -148,7 +150,8 @@ class Searcher:
             hits = self.index.bm25(segment.terms(q), n * (4 if restricted else 1))
             lists["bm25"] = [h for h in hits if filters.allows(h.chunk)][:n]
         if mode in ("hybrid", "dense"):
-            vector = self.embedder.embed_batch([segment.expand_abbreviations(q)], query=True)[0]
+            if vector is None:
+                vector = self.embedder.embed_batch([segment.expand_abbreviations(q)], query=True)[0]
             where = {"doc": filters.docs[0]} if filters.docs and len(filters.docs) == 1 else None
             hits = self.index.dense(vector, n * (4 if restricted else 1), where=where)
             lists["dense"] = [h for h in hits if filters.allows(h.chunk)][:n]

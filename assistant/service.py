@@ -8,13 +8,17 @@ import threading
 import time
 from pathlib import Path
 
-from assistant.answer import Answer, compose, refuse
+from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refuse
+from assistant.answerers import Context, propose
 from assistant.applicability import LEVELS, Resolution, resolve
+from assistant.asks import Need, read_need
+from assistant.choose import choose
 from assistant.conversation import merge
 from assistant.errors import CorpusError, QuestionError
+from assistant.render import render
 from assistant.retrieve import Filters, Result, Searcher, check_question
 from assistant.settings import Settings
-from assistant.understand import Query, as_of_for, match_indicator, understand
+from assistant.understand import NAMED_SETS, Query, as_of_for, understand
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
@@ -24,6 +28,13 @@ from index.build import BuildResult, Progress, build_index
 from index.embed import Embedder, EmbeddingCache, make_embedder
 from index.errors import IndexNotBuiltError
 from index.store import Index, current_version, open_index
+
+# Words that place a question naming an unknown document near the NTM programme (then "not in the
+# corpus" is the honest answer; without them it is out of the domain).
+_NEAR_DOMAIN = re.compile(
+    r"\b(nong nghiep|nong dan|ocop|cong nhan|dat chuan|tieu chi|chi tieu|xa|thon|ban|lang|giao thong nong thon"
+    r"|xay dung|bnnptnt|bnnmt|vpdp)\b"
+)
 
 
 class Assistant:
@@ -141,7 +152,7 @@ class Assistant:
     def ask(
         self, question: str, *, as_of: dt.date | None = None, k: int | None = None, history: list[str] | None = None
     ) -> Answer:
-        """Answer a question: understand, resolve applicability, retrieve, compose (extractive).
+        """Answer a question: understand → propose (every answerer) → choose → render.
 
         Args:
             question: the question.
@@ -152,52 +163,111 @@ class Assistant:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         text, query, when = self.interpret(question, as_of=as_of, history=history)
-        resolution = None
-        wants_rule = (query.level or query.tier or query.sets) and (
-            query.action or query.recognition_year or query.recognition_period or query.not_recognised
-        )
-        if wants_rule:
-            named = next(
-                (s for s in query.sets if s not in ("14/BCĐCTMTQG", "5766/UBND-CNN&XD", "51/2025/QĐ-TTg")), None
-            )
-            resolution = resolve(
-                query.level,
-                query.tier,
-                recognition_year=query.recognition_year,
-                recognition_period=query.recognition_period,
-                named_set=named,
-                as_of=when,
-                not_recognised=query.not_recognised,
-            )
+        need = read_need(query, self.known_number)
         timings["understand"] = time.perf_counter() - t0
-        timings["retrieve"] = 0.0
-        if query.domain or query.duties or query.history:
-            # Cheap (reads CURRENT): a missing index is an error for every question of the domain,
-            # and a newly swapped one brings its corpus along, whether or not passages are needed.
-            self.index()
+        if looks_foreign(text) and not query.domain:
+            return refuse(text, query, when, FOREIGN)
+        in_domain = query.domain or query.duties or query.history or bool(need.missing and _NEAR_DOMAIN.search(query.folded))
+        if not in_domain:
+            return refuse(text, query, when, REFUSAL)
+        # Cheap (reads CURRENT): a missing index is an error for every question of the domain, and a
+        # newly swapped one brings its corpus along.
+        index = self.index()
+        t1 = time.perf_counter()
+        vector = self.embedder.embed_batch([segment.expand_abbreviations(text)], query=True)[0]
+        timings["embed"] = time.perf_counter() - t1
+        found: list[Result] | None = None
 
         def passages() -> list[Result]:
-            t = time.perf_counter()
-            found = self.retrieve(text, query, when, k=k)
-            timings["retrieve"] += time.perf_counter() - t
+            nonlocal found
+            if found is None:
+                t = time.perf_counter()
+                found = self.retrieve(text, query, when, k=k, vector=vector, need=need)
+                timings["retrieve"] = time.perf_counter() - t
             return found
 
         t2 = time.perf_counter()
-        cset = self.criteria_set_for(query, resolution) if query.domain else None
-        overview = re.search(r"\b(bao nhieu tieu chi|may tieu chi|gom nhung tieu chi|gom cac tieu chi)\b", query.folded)
-        if cset is not None and not (
-            overview or query.criterion or query.criterion_name or query.indicator or query.action
-        ):
-            hit = match_indicator(query.folded, cset)
-            if hit:
-                query.criterion, query.indicator = hit
+        resolution = self._resolution(query, when)
+        cset = self.criteria_set_for(query, resolution)
         judged = self._judge_stated_value(query, cset, when) if cset is not None else None
-        answer = compose(
-            text, query, when, resolution, passages, self.section, self.meta, self.catalogue, cset, judged=judged
+        ctx = Context(
+            text=text,
+            query=query,
+            need=need,
+            as_of=when,
+            catalogue=self.catalogue,
+            criteria_set=cset,
+            resolution=resolution,
+            section=self.section,
+            meta=self.meta,
+            tree=self.tree,
+            passages=passages,
+            related=self.related,
+            judged=judged,
         )
-        timings["compose"] = time.perf_counter() - t2 - timings["retrieve"]
+        candidates = propose(ctx)
+        sims = [index.similarity(vector, c.evidence) if c.evidence else None for c in candidates]
+        choice = choose(need, candidates, sims)
+        related = None
+        if not choice.parts or (need.missing and not any(a[0] == "doc" for a in need.atoms)):
+            related = next(
+                (s.candidate for s in choice.ranking if s.candidate.kind == "passages" and s.detail["semantic"] >= 0.6
+                 and s.candidate.lexical >= 0.5),
+                None,
+            )
+        answer = render(
+            text, query, need, when, choice, self.section, self.meta, [d.meta for d in self.corpus.documents()], related
+        )
+        timings["compose"] = time.perf_counter() - t2 - timings.get("retrieve", 0.0)
         answer.timings = {k: round(v * 1000, 2) for k, v in timings.items()}
+        answer.ranking = [
+            {"kind": r.candidate.kind, "label": r.candidate.label, "score": r.score, **r.detail}
+            for r in choice.ranking[:8]
+        ]
         return answer
+
+    def _resolution(self, query: Query, when: dt.date) -> Resolution | None:
+        """The applicability card, when the question is about a unit's status and what applies to it."""
+        wants_rule = (query.level or query.tier or query.sets) and (
+            query.action or query.recognition_year or query.recognition_period or query.not_recognised
+        )
+        if not wants_rule:
+            return None
+        named = next((s for s in query.sets if s not in ("14/BCĐCTMTQG", "5766/UBND-CNN&XD", "51/2025/QĐ-TTg")), None)
+        return resolve(
+            query.level,
+            query.tier,
+            recognition_year=query.recognition_year,
+            recognition_period=query.recognition_period,
+            named_set=named,
+            as_of=when,
+            not_recognised=query.not_recognised,
+        )
+
+    def known_number(self, typed: str) -> str | None:
+        """The corpus document a typed number means ("318", "51/2025", "18/2022/qd-ttg"), or None."""
+        parts = [p for p in fold(typed).split("/") if p]
+        if not parts:
+            return None
+        if len(parts) == 1 and parts[0] in NAMED_SETS and self.corpus.find(NAMED_SETS[parts[0]]):
+            return NAMED_SETS[parts[0]]
+        for d in self.corpus.documents():
+            have = [p for p in fold(d.number).split("/") if p]
+            if have[0] != parts[0]:
+                continue
+            year = d.meta.issued.year if d.meta.issued else None
+            rest = parts[1:]
+            if all(p in have or (p.isdigit() and year == int(p)) for p in rest):
+                return d.number
+        return None
+
+    def tree(self, number: str) -> Section | None:
+        doc = self.corpus.find(number)
+        return self.corpus.tree(doc.number) if doc else None
+
+    def related(self, number: str) -> list[DocumentMeta]:
+        """Documents whose relations point at `number` (what amended or replaced it)."""
+        return [d.meta for d in self.corpus.documents() if any(r.target == number for r in d.meta.relations)]
 
     def interpret(
         self, question: str, *, as_of: dt.date | None = None, history: list[str] | None = None
@@ -210,7 +280,9 @@ class Assistant:
             query = merge(query, earlier)
         return text, query, as_of or as_of_for(query, self.settings.now())
 
-    def retrieve(self, text: str, query: Query, when: dt.date, k: int | None = None) -> list[Result]:
+    def retrieve(
+        self, text: str, query: Query, when: dt.date, k: int | None = None, vector=None, need: Need | None = None
+    ) -> list[Result]:
         """The assistant's retrieval: hybrid search within what the question implies (level, higher
         tier, documents in force on `when` unless it asks about history) with named documents boosted."""
         if not (query.domain or query.duties or query.history):
@@ -225,10 +297,16 @@ class Assistant:
             # "NTM" is also what a bare "đạt chuẩn" reads as, so only the higher tiers filter.
             tier=query.tier if query.tier in ("nâng cao", "kiểu mẫu") else None,
             eligible=None if history else self.corpus.eligible(when),
-            boost=list(query.sets),
+            boost=list(query.sets) + self._period_docs(need),
             always=set(query.sets) | in_force,
         )
-        return Searcher(self.index(), self.embedder, self.settings).search(text, k=k, filters=filters)
+        return Searcher(self.index(), self.embedder, self.settings).search(text, k=k, filters=filters, vector=vector)
+
+    def _period_docs(self, need: Need | None) -> list[str]:
+        """Documents of the period the question names ("giai đoạn 2026-2030"), ranked up like named ones."""
+        if need is None or not need.period:
+            return []
+        return [d.number for d in self.corpus.documents() if d.meta.period == need.period]
 
     _VALUE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(trieu|%|phan tram)")
     _JUDGE = re.compile(r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b")

@@ -95,6 +95,57 @@ class Index:
             self._collection_name = None
             self._collection = chroma_client(folder / "chroma").get_collection(COLLECTION)
         self._lock = threading.Lock()
+        self._vectors: dict[str, np.ndarray] = {}
+        self._by_path: dict[str, list[str]] | None = None
+
+    def chunks_of(self, path: str) -> list[str]:
+        """Ids of the chunks that hold a section: its own, the merged ones that include it, its descendants'."""
+        if self._by_path is None:
+            by_path: dict[str, list[str]] = {}
+            for c in self.chunks:
+                for p in {c.path, *c.section_paths}:
+                    parts = p.split(" › ")
+                    for i in range(1, len(parts) + 1):
+                        by_path.setdefault(" › ".join(parts[:i]), []).append(c.id)
+            self._by_path = {k: list(dict.fromkeys(v)) for k, v in by_path.items()}
+        return self._by_path.get(path, [])
+
+    def vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """Stored passage vectors by chunk id (read from Chroma once, then kept: answers keep citing the
+        same few sections, so the memo stays small)."""
+        want = [i for i in dict.fromkeys(ids) if i not in self._vectors]
+        if want:
+            collection = self._server_collection() if self._collection_name else self._collection
+            try:
+                got = collection.get(ids=want, include=["embeddings"])
+            except IndexUnavailableError:
+                raise
+            except Exception as exc:
+                if self._collection_name:
+                    self._collection = None
+                    raise IndexUnavailableError(type(exc).__name__) from exc
+                raise
+            for cid, vec in zip(got["ids"], got["embeddings"], strict=True):
+                self._vectors[cid] = np.asarray(vec, dtype=np.float32)
+        return {i: self._vectors[i] for i in ids if i in self._vectors}
+
+    def similarity(self, vector: np.ndarray, paths: list[str], limit: int = 24) -> float | None:
+        """The best cosine similarity of `vector` to the chunks holding `paths` (None if none is indexed)."""
+        ids: list[str] = []
+        for p in paths:
+            # "#<chunk id>" names one retrieved passage rather than a section.
+            ids.extend([p[1:]] if p.startswith("#") else self.chunks_of(p)[:limit])
+        if not ids:
+            return None
+        found = self.vectors(ids[: limit * 2])
+        if not found:
+            return None
+        q = np.asarray(vector, dtype=np.float32)
+        q = q / (np.linalg.norm(q) or 1.0)
+        best = -1.0
+        for v in found.values():
+            best = max(best, float(v @ q / (np.linalg.norm(v) or 1.0)))
+        return best
 
     def terms_of(self, chunk: Chunk) -> frozenset[str]:
         """The accent-free syllables of a chunk's text, to spot near-duplicates (an official copy and

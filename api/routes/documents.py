@@ -15,7 +15,7 @@ from api.errors import ApiError
 from api.present import doc_id, document_body, section_body
 from api.schemas import DocumentDetail, DocumentOut, JobOut, SectionDetail, UploadResponse, error_responses
 from api.store import Store
-from assistant.answer import COMPILED_MARK
+from assistant.format import COMPILED_MARK
 from assistant.service import Assistant
 from corpus.model import Document
 

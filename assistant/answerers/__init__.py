@@ -1,0 +1,32 @@
+"""Answerers: each looks at the question and proposes candidate answers with their evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.answerers.criteria import criteria
+from assistant.answerers.documents import documents
+from assistant.answerers.passages import passages
+from assistant.answerers.rules import applicability, shared_duties
+from assistant.answerers.sections import sections
+
+ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
+    applicability,
+    criteria,
+    documents,
+    sections,
+    shared_duties,
+    passages,
+]
+
+
+def propose(ctx: Context) -> list[Candidate]:
+    """Every answerer's candidates, in a stable order (ties in the chooser keep it)."""
+    out: list[Candidate] = []
+    for answerer in ANSWERERS:
+        out.extend(answerer(ctx))
+    return out
+
+
+__all__ = ["ANSWERERS", "Candidate", "Context", "Draft", "Source", "propose"]

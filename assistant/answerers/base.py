@@ -1,0 +1,84 @@
+"""The seam every answerer implements: look at the question, propose candidates with evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant.applicability import Ref, Resolution
+from assistant.asks import Need
+from assistant.retrieve import Result
+from assistant.understand import Query
+from corpus.criteria import Catalogue, CriteriaSet
+from corpus.model import DocumentMeta, Section
+
+
+@dataclass
+class Source:
+    """Where a sentence comes from: a section, and the text to quote when it is not the section's own."""
+
+    doc: str
+    path: str
+    hint: str = ""
+    text: str | None = None
+    page: int | None = None
+
+
+@dataclass
+class Draft:
+    """One sentence of a candidate answer, with its sources (numbered only when rendered)."""
+
+    text: str
+    sources: list[Source] = field(default_factory=list)
+
+
+def sources(refs: list[Ref], hint: str) -> list[Source]:
+    return [Source(r.doc, r.path, hint) for r in refs]
+
+
+@dataclass
+class Candidate:
+    """A proposed answer and what it covers.
+
+    Args:
+        kind: applicability | criteria | documents | section | passages | assessment | duties.
+        drafts: its sentences, first the one that answers.
+        covers: atoms of the question it is about (("doc", "318/QĐ-TTg"), ("criterion", "14"), …).
+        answers: kinds of question it answers ("who", "when", "count", "todo", …).
+        evidence: section paths whose meaning is compared with the question's.
+        docs: the documents it is about; a candidate about a document the question does not name loses.
+        period: the programme period its content belongs to.
+        prior: how directly the answerer matched (an exact number 1.0, a guessed name less).
+    """
+
+    kind: str
+    drafts: list[Draft]
+    covers: set[tuple[str, str]] = field(default_factory=set)
+    answers: set[str] = field(default_factory=set)
+    evidence: list[str] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)
+    period: str | None = None
+    prior: float = 0.5
+    card: Resolution | None = None
+    label: str = ""
+    lexical: float = 0.0  # share of the question's distinctive words its evidence holds (passages)
+
+
+@dataclass
+class Context:
+    """What answerers may look at; built once per question by the service."""
+
+    text: str
+    query: Query
+    need: Need
+    as_of: dt.date
+    catalogue: Catalogue
+    criteria_set: CriteriaSet | None
+    resolution: Resolution | None
+    section: Callable[[str], Section | None]
+    meta: Callable[[str], DocumentMeta | None]
+    tree: Callable[[str], Section | None]
+    passages: Callable[[], list[Result]]
+    related: Callable[[str], list[DocumentMeta]]  # documents that point at a number (replaced by, amended by)
+    judged: tuple | None = None

@@ -1,0 +1,245 @@
+"""The criteria catalogue: a set's overview, its groups, one or several criteria, an indicator and
+its threshold for a region and year, and a value the question states judged against it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.applicability import PERIOD_END, Ref
+from assistant.format import threshold_text, vn_number
+from assistant.understand import match_indicator
+from corpus.criteria import CriteriaSet, Criterion
+from corpus.normalize import fold
+
+NEXT_SET = "51/2025/QĐ-TTg"
+
+
+def _src(cset: CriteriaSet, path: str, hint: str) -> list[Source]:
+    return [Source(cset.document, path, hint)]
+
+
+def _base_covers(cset: CriteriaSet) -> set[tuple[str, str]]:
+    covers = {("doc", cset.document), ("period", cset.period), ("level", cset.level)}
+    if cset.tier != "NTM":
+        covers.add(("tier", cset.tier))
+    return covers
+
+
+def _annex_path(cset: CriteriaSet) -> str:
+    return cset.criteria[0].section.rsplit(" › ", 1)[0]
+
+
+def _period_note(cset: CriteriaSet, as_of: dt.date) -> list[Draft]:
+    if as_of > PERIOD_END and cset.period == "2021-2025":
+        text = (
+            "Bộ tiêu chí này thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực là "
+            "51/2025/QĐ-TTg (từ 15/02/2026)."
+        )
+        return [Draft(text, [Source(NEXT_SET, f"{NEXT_SET} › Phần mở đầu", "có hiệu lực")])]
+    return []
+
+
+def _region_name(ctx: Context, cset: CriteriaSet) -> str | None:
+    if not (ctx.query.region and cset.region_scheme):
+        return None
+    try:
+        return ctx.catalogue.regions.region(cset.region_scheme, ctx.query.region).name
+    except StopIteration:
+        return None
+
+
+def _criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator: str | None) -> list[Draft]:
+    q = ctx.query
+    region_name = _region_name(ctx, cset)
+    year = q.ask_year or (ctx.as_of.year if ctx.as_of.year <= PERIOD_END.year else None)
+    indicators = [i for i in crit.indicators if indicator in (None, i.code)]
+    where = f", vùng {region_name}" if region_name else ""
+    head = f"Tiêu chí {crit.number} ({crit.name}) của {cset.title} ({cset.document}){where} gồm {len(crit.indicators)} chỉ tiêu:"
+    if indicator and indicators:
+        head = f"Chỉ tiêu {indicator} thuộc tiêu chí {crit.number} ({crit.name}) của {cset.title} ({cset.document}){where}:"
+    out = [Draft(head, _src(cset, crit.section, crit.name))]
+    unverified = 0
+    for ind in indicators:
+        req = threshold_text(ind, q.region if region_name else None, year)
+        flag = "" if ind.figures_verified else " (chưa xác minh)"
+        unverified += 0 if ind.figures_verified else 1
+        out.append(Draft(f"- {ind.code}. {ind.name}: {req}{flag}.", _src(cset, ind.section, ind.name)))
+    if unverified:
+        out.append(
+            Draft(
+                f"Có {unverified} con số chưa được xác minh với trang công khai; hãy đối chiếu văn bản chính thức "
+                "trước khi sử dụng."
+            )
+        )
+    return out
+
+
+def _find_by_name(cset: CriteriaSet, name: str) -> Criterion | None:
+    want = fold(name)
+    return next((c for c in cset.criteria if fold(c.name) == want), None) or next(
+        (c for c in cset.criteria if fold(c.name).split(" va ")[0] in want or want in fold(c.name)), None
+    )
+
+
+def _sets(ctx: Context) -> list[CriteriaSet]:
+    """The set chosen for the question, then the other sets of the documents it names."""
+    out = [ctx.criteria_set] if ctx.criteria_set is not None else []
+    for number in ctx.query.sets:
+        for cset in ctx.catalogue.for_document(number):
+            if cset not in out and (ctx.query.tier in (None, "NTM") or cset.tier == ctx.query.tier):
+                out.append(cset)
+    return out
+
+
+def _overview(ctx: Context, cset: CriteriaSet) -> Candidate:
+    n_ind = len(cset.indicators())
+    head = f"{cset.title} ({cset.document}) gồm {len(cset.criteria)} tiêu chí với {n_ind} chỉ tiêu:"
+    drafts = [Draft(head, _src(cset, _annex_path(cset), cset.title))]
+    drafts.append(Draft("; ".join(f"{c.number}. {c.name}" for c in cset.criteria) + "."))
+    return Candidate(
+        "criteria",
+        drafts + _period_note(cset, ctx.as_of),
+        covers=_base_covers(cset) | {("topic", "overview")},
+        answers={"count", "list", "which", "contents"},
+        evidence=[_annex_path(cset)],
+        docs={cset.document},
+        period=cset.period,
+        prior=0.6,
+        label=f"tổng quan {cset.id}",
+    )
+
+
+def _groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Candidate | None:
+    groups: dict[str, list[Criterion]] = {}
+    for c in cset.criteria:
+        if c.group:
+            groups.setdefault(c.group, []).append(c)
+    if len(groups) < 2:
+        return None
+    if only is not None:
+        names = {g: cs for g, cs in groups.items() if fold(g) == only}
+        if not names:
+            return None
+        (g, cs), = names.items()
+        head = f"Nhóm {g} của {cset.title} ({cset.document}) gồm {len(cs)} tiêu chí: " + "; ".join(
+            f"{c.number}. {c.name}" for c in cs
+        ) + "."
+        drafts = [Draft(head, _src(cset, cs[0].section, g))]
+        covers = {("group_name", fold(g))}
+    else:
+        head = f"{cset.title} ({cset.document}) chia thành {len(groups)} nhóm tiêu chí:"
+        drafts = [Draft(head, _src(cset, _annex_path(cset), cset.title))]
+        for i, (g, cs) in enumerate(groups.items(), start=1):
+            numbers = ", ".join(str(c.number) for c in cs)
+            drafts.append(Draft(f"{i}. {g}: tiêu chí {numbers}.", _src(cset, cs[0].section, g)))
+        covers = {("topic", "groups")}
+    return Candidate(
+        "criteria",
+        drafts + _period_note(cset, ctx.as_of),
+        covers=_base_covers(cset) | covers,
+        answers={"count", "list", "which"},
+        evidence=[_annex_path(cset)],
+        docs={cset.document},
+        period=cset.period,
+        prior=0.7 if only else 0.6,
+        label=f"nhóm {cset.id}",
+    )
+
+
+def criteria(ctx: Context) -> list[Candidate]:
+    q, need = ctx.query, ctx.need
+    out: list[Candidate] = []
+    f = q.folded
+    for rank, cset in enumerate(_sets(ctx)):
+        base = _base_covers(cset)
+        named = bool({cset.document} & set(q.sets))
+        prior_boost = 0.2 if named or rank == 0 else 0.0
+        numbers = need.criteria or ([q.criterion] if q.criterion else [])
+        picked: list[tuple[Criterion, str | None, float, set]] = []
+        for n in numbers:
+            crit = next((c for c in cset.criteria if c.number == n), None)
+            if crit is not None:
+                ind = q.indicator if q.indicator and q.indicator.split(".")[0] == str(n) else None
+                atoms = {("criterion", str(n))} | ({("indicator", ind)} if ind else set())
+                picked.append((crit, ind, 1.0, atoms))
+        if not numbers and q.criterion_name:
+            crit = _find_by_name(cset, q.criterion_name)
+            if crit is not None:
+                picked.append((crit, None, 0.8, {("criterion_name", q.criterion_name), ("criterion", str(crit.number))}))
+        if not picked and not q.indicator:
+            hit = match_indicator(f, cset)
+            if hit:
+                crit = next(c for c in cset.criteria if c.number == hit[0])
+                picked.append((crit, hit[1], 0.45, {("indicator_guess", hit[1])}))
+        for crit, ind, prior, atoms in picked:
+            judged = ctx.judged if ctx.judged is not None and rank == 0 else None
+            if judged is not None:
+                out.append(_assessment(ctx, cset, judged, atoms | base))
+            out.append(
+                Candidate(
+                    "criteria",
+                    _criterion_drafts(ctx, cset, crit, ind) + _period_note(cset, ctx.as_of),
+                    covers=base | atoms,
+                    answers={"threshold", "list", "which", "count", "contents", "definition"},
+                    evidence=[next((i.section for i in crit.indicators if i.code == ind), crit.section)],
+                    docs={cset.document},
+                    period=cset.period,
+                    prior=prior + prior_boost,
+                    label=f"{cset.id} tiêu chí {crit.number}{' ' + ind if ind else ''}",
+                )
+            )
+        out.append(_overview(ctx, cset))
+        out[-1].prior += prior_boost
+        groups = _groups(ctx, cset)
+        if groups is not None:
+            out.append(groups)
+            for g in {c.group for c in cset.criteria if c.group}:
+                if re.search(rf"\bnhom (tieu chi )?(ve )?{re.escape(fold(g))}\b", f):
+                    one = _groups(ctx, cset, only=fold(g))
+                    if one is not None:
+                        one.covers.add(("group_name", fold(g)))
+                        out.append(one)
+    return out
+
+
+def _assessment(ctx: Context, cset: CriteriaSet, judged: tuple, covers: set) -> Candidate:
+    from assistant.assess import STATUS_LABEL
+
+    result, region_name, year = judged
+    where = "".join([f", vùng {region_name}" if region_name else "", f", năm {year}" if year else ""])
+    unverified = "" if result.verified or result.threshold is None else " (chưa xác minh)"
+    head = (
+        f"Theo {cset.title} ({cset.document}){where}, chỉ tiêu {result.code} ({result.name}) yêu cầu "
+        f"{result.requirement}{unverified}."
+    )
+    drafts = [Draft(head, _src(cset, result.section, result.name))]
+    unit = f" {result.unit}" if result.unit and result.unit != "%" else (result.unit or "")
+    value = vn_number(result.value) if isinstance(result.value, float) else str(result.value)
+    if result.status == "cannot_judge":
+        drafts.append(
+            Draft(
+                f"Giá trị nêu trong câu hỏi: {value}{unit}. Không thể kết luận: {result.note}; cần đối chiếu văn "
+                "bản chính thức."
+            )
+        )
+    else:
+        verdict = STATUS_LABEL[result.status] + (f" ({result.shortfall})" if result.shortfall else "")
+        drafts.insert(0, Draft(f"Giá trị nêu trong câu hỏi: {value}{unit} → {verdict}."))
+        if unverified:
+            drafts.append(Draft("Ngưỡng này chưa được xác minh với văn bản chính thức; kết luận chỉ để tham khảo."))
+    return Candidate(
+        "assessment",
+        drafts,
+        covers=covers | {("value", "stated")},
+        answers={"threshold", "judge"},
+        evidence=[result.section],
+        docs={cset.document},
+        period=cset.period,
+        prior=1.2,
+        label=f"đánh giá {result.code}",
+    )
+
+
+__all__ = ["Ref", "criteria"]

@@ -1,0 +1,63 @@
+"""Retrieved passages, each its own candidate: the chooser keeps the ones that cover the question."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.quote import CUES, GENERIC
+from corpus.normalize import syllables
+
+QUOTE = "{quote}"
+# Question words that say nothing about where the answer is.
+_QUESTION_WORDS = GENERIC | set(["khong", "the", "nao", "gi", "sao", "bao", "gio", "hay", "cho", "hoi", "xin", "minh", "toi", "chung", "em", "a"])
+
+
+def lexical_cover(question: str, text: str) -> float:
+    """Share of the question's distinctive accent-free syllables found in a passage."""
+    want = syllables(question) - _QUESTION_WORDS
+    if not want:
+        return 0.0
+    return len(want & syllables(text)) / len(want)
+
+
+def passages(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for rank, r in enumerate(ctx.passages()[:6]):
+        chunk = r.chunk
+        meta = ctx.meta(chunk.doc)
+        label = chunk.path.removeprefix(chunk.doc + " › ")
+        page = f", trang {chunk.page}" if chunk.page else ""
+        source = Source(chunk.doc, chunk.path, ctx.text, text=chunk.text, page=chunk.page)
+        if meta is not None and not meta.full_text:
+            # A registry entry summarises public sources: never shown as the decision's own words.
+            text = f"Theo mục đăng ký của kho về {chunk.doc} (tóm tắt từ nguồn công khai, không phải nguyên văn): {QUOTE}"
+        else:
+            text = f"Theo {chunk.doc} ({label}{page}): «{QUOTE}»"
+        covers = {("doc", chunk.doc)}
+        for m in re.finditer(r"(Điều|Khoản|Mục|Phụ lục|Điểm|Chương) ([0-9IVX]+|[a-zđ])\b", chunk.path):
+            covers.add(("section", m.group(0)))
+        for m in re.finditer(r"Tiêu chí (\d+)", chunk.path):
+            covers.add(("criterion", m.group(1)))
+        for m in re.finditer(r"› (\d{1,2}\.\d{1,2})\b", chunk.path):
+            covers.add(("indicator", m.group(1)))
+        if meta is not None:
+            if meta.period:
+                covers.add(("period", meta.period))
+            covers |= {("level", lv) for lv in meta.level}
+        out.append(
+            Candidate(
+                "passages",
+                [Draft(text, [source])],
+                covers=covers,
+                # A passage answers a kind of question when it holds what that kind asks for (a date, a count).
+                answers={ask for ask in ctx.need.asks if ask in CUES and CUES[ask].search(chunk.text)},
+                evidence=["#" + chunk.id],
+                docs={chunk.doc},
+                period=meta.period if meta else None,
+                prior=0.5 - 0.05 * rank,
+                label=chunk.path,
+                lexical=lexical_cover(ctx.text, chunk.context + " " + chunk.text),
+            )
+        )
+    return out

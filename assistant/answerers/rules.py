@@ -1,0 +1,128 @@
+"""The applicability rule card (14/BCĐCTMTQG items 1-5, time-aware) and the shared duties (items 6-8)."""
+
+from __future__ import annotations
+
+from assistant.answerers.base import Candidate, Context, Draft, sources
+from assistant.applicability import DISPATCH, PERIOD_END, Resolution, duties
+from assistant.quote import weight
+from corpus.normalize import syllables
+
+
+def _is_period_note(text: str) -> bool:
+    return "giai đoạn trước" in text or "đã kết thúc" in text
+
+
+def card_drafts(r: Resolution) -> list[Draft]:
+    """Period note first (one line); then what applies; then (past 2025) the 2021-2025 answer as context."""
+    notes = [n for n in r.notes if _is_period_note(n.text)]
+    out = [Draft(n.text, sources(n.refs, n.text)) for n in notes[:1]]
+    if r.previous is not None:
+        if r.applicable is not None:
+            head = f"Bộ tiêu chí áp dụng hiện nay: {r.applicable.title}."
+            out.append(Draft(head, sources([r.applicable.ref], head)))
+        for step in r.actions:
+            out.append(Draft(step.text, sources(step.refs, step.text)))
+        out.extend(_body(r.previous, past=True))
+    else:
+        out.extend(_body(r, past=r.as_of > PERIOD_END))
+    for note in r.notes:
+        if not _is_period_note(note.text):
+            out.append(Draft(note.text, sources(note.refs, note.text)))
+    return out
+
+
+def _body(r: Resolution, past: bool) -> list[Draft]:
+    out: list[Draft] = []
+    prefix = "Theo quy định giai đoạn 2021-2025 (nay là giai đoạn trước), " if past else ""
+    if r.applicable is None and r.alternatives:
+        out.append(Draft(f"Cần thêm thông tin để trả lời chính xác: {r.ask}"))
+        out.append(Draft(f"{prefix}các trường hợp theo Công văn 14/BCĐCTMTQG:".strip().capitalize()))
+        for alt in r.alternatives:
+            text = f"- {alt.status}: áp dụng {alt.applicable.title}."
+            out.append(Draft(text, sources([x for x in (alt.case, alt.applicable.ref) if x], text)))
+        return out
+    if r.applicable is None:
+        for step in r.actions:
+            out.append(Draft(step.text, sources(step.refs, step.text)))
+        return out
+    where = f" (mục {r.case.path.rsplit(' ', 1)[-1]} Công văn 14/BCĐCTMTQG)" if r.case else ""
+    status = f"{r.status[0].lower()}{r.status[1:]}" if prefix else r.status
+    head = f"{prefix}{status}{where}: áp dụng {r.applicable.title}."
+    out.append(Draft(head[0].upper() + head[1:], sources([x for x in (r.case, r.applicable.ref) if x], head)))
+    if r.missing and r.ask:
+        out.append(Draft(f"Để trả lời chính xác hơn: {r.ask}"))
+    if r.actions:
+        out.append(Draft("Việc cần làm, theo thứ tự:"))
+        for i, step in enumerate(r.actions, start=1):
+            out.append(Draft(f"{i}. {step.text}", sources(step.refs, step.text)))
+    if r.missing and r.alternatives:
+        for alt in (a for a in r.alternatives if a.case != r.case):
+            text = f"Nếu {alt.status[0].lower()}{alt.status[1:]}: {alt.actions[0].text if alt.actions else ''}".strip()
+            out.append(Draft(text, sources(alt.actions[0].refs if alt.actions else [alt.applicable.ref], text)))
+    if r.duties:
+        out.append(Draft("Nhiệm vụ chung cho các xã, huyện đã đạt chuẩn:"))
+        for step in r.duties:
+            out.append(Draft(f"- {step.text}", sources(step.refs, step.text)))
+    if not r.in_dispatch and r.case is None:
+        out.append(
+            Draft(
+                "Lưu ý: Công văn 14/BCĐCTMTQG không có mục riêng cho trường hợp này; câu trả lời dựa trên bộ tiêu "
+                "chí tương ứng."
+            )
+        )
+    return out
+
+
+def applicability(ctx: Context) -> list[Candidate]:
+    r = ctx.resolution
+    if r is None:
+        return []
+    q = ctx.query
+    covers = {("level", q.level or ""), ("tier", q.tier or "")} | {("doc", d) for d in q.sets}
+    rule = r.previous or r
+    docs = {DISPATCH} | {ref.doc for ref in r.refs()} | set(q.sets)
+    covers |= {("doc", d) for d in docs}
+    if rule.recognition:
+        covers.add(("period", rule.recognition))
+    covers.add(("period", r.period))
+    evidence = [ref.path for ref in (rule.case, rule.applicable.ref if rule.applicable else None) if ref]
+    return [
+        Candidate(
+            "applicability",
+            card_drafts(r),
+            covers=covers,
+            answers={"todo", "which"},
+            evidence=evidence,
+            docs=docs,
+            period=r.period,
+            prior=0.9 if (q.action or q.recognition_year or q.recognition_period) else 0.6,
+            card=r,
+            label="thẻ áp dụng",
+        )
+    ]
+
+
+def shared_duties(ctx: Context) -> list[Candidate]:
+    """Items 6-8 and the reporting, the ones the question is about first."""
+    q = ctx.query
+    if not (q.duties or "report" in ctx.need.asks):
+        return []
+    want = syllables(q.text)
+    steps = sorted(duties(), key=lambda step: -weight(syllables(step.text) & want))
+    out = [Draft("Theo Công văn 14/BCĐCTMTQG, các nhiệm vụ chung gồm:")]
+    for step in steps:
+        out.append(Draft(f"- {step.text}", sources(step.refs, step.text)))
+    paths = [ref.path for step in steps for ref in step.refs]
+    return [
+        Candidate(
+            "duties",
+            out,
+            covers={("doc", DISPATCH), ("doc", "5766/UBND-CNN&XD")},
+            answers={"report", "todo"},
+            evidence=paths[:3],
+            docs={DISPATCH},
+            period="2021-2025",
+            prior=0.7,
+            label="nhiệm vụ chung",
+        )
+    ]

@@ -1,0 +1,186 @@
+"""What a question asks for, beyond the entities `understand` reads: the kinds of question (who,
+when, how many, which, threshold, what to do, …), every criterion and section it names, and the
+documents it names that the corpus does not hold. The chooser scores candidates against this."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant.understand import Query
+from corpus.normalize import fold, normalize_text
+
+# Kind of question → accent-free cue. A question may have several ("ban hành ngày nào và quy định gì").
+_ASKS: dict[str, str] = {
+    "who": r"\b(ai ky|nguoi ky|do ai ky|ky ban hanh|ai la nguoi ky|ky quyet dinh|ky van ban|ky cong van|ai ky)\b",
+    "issuer": r"\b(co quan nao|ai ban hanh|do ai ban hanh|cap nao ban hanh|ban hanh boi|noi ban hanh|cua co quan nao)\b",
+    "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay)\b",
+    "in_force": r"\b(hieu luc|bat dau ap dung|ap dung tu ngay|ap dung tu khi nao)\b",
+    "status": r"\b(con hieu luc|het hieu luc|con ap dung|con duoc ap dung|con dung|hien con|con gia tri)\b",
+    "contents": r"\b(quy dinh (nhung )?(gi|ve gi|nhung noi dung gi)|noi dung|(ban hanh|huong dan|de cap|giao) (nhung )?"
+    r"(gi|viec gi|nhiem vu gi|nhung gi)|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi)\b",
+    "amends": r"\b(sua doi|bo sung|thay the|thay cho|sua (tieu chi|chi tieu|lai)|thay doi|dieu chinh)\b",
+    "count": r"\b(bao nhieu|may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
+    "list": r"\b(nhung (tieu chi|chi tieu|nhom|noi dung|gi) nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
+    "threshold": r"\b(muc|nguong|toi thieu|toi da|dat bao nhieu|phan tram|ty le|bao nhieu %|tren \d|tu \d)\b",
+    "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|phai dap ung|bo tieu chi nao|phan dau|phai dat lai"
+    r"|phai ra soat|tiep theo)\b",
+    "procedure": r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc|nop (ho so|o dau))\b",
+    "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la)\b",
+    "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",
+    "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|nguon luc|lo trinh)\b",
+}
+_ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
+
+_CRITERIA = re.compile(r"\btieu chi\s*(?:so\s*)?(\d{1,2}(?:\s*(?:,|va|hoac|den|-)\s*(?:tieu chi\s*)?(?:so\s*)?\d{1,2})*)\b(?!\.\d)")
+_SECTION = re.compile(
+    r"\b(dieu|khoan|muc|phu luc|diem|chuong)\s+(?:so\s+)?([0-9]{1,3}|[ivx]{1,5}|[a-dđ](?=\s|$|\W))(?![./]\d)"
+)
+_KINDS = r"(thong tu|nghi dinh|quyet dinh|nghi quyet|cong van|chi thi|huong dan|ke hoach|thong bao|luat|qd|nd|tt|nq|cv)"
+# "Thông tư 41/2013/TT-BNNPTNT", "Nghị định số 27/2022/NĐ-CP", "Quyết định 18/2022/QĐ-TTg", "QĐ 800/QĐ-TTg".
+_DOC_REF = re.compile(
+    r"\b" + _KINDS + r"\.?\s*(?:so\s*)?(\d{1,5})(?:\s*/\s*(\d{4}))?(?:\s*/\s*([a-z][a-z0-9&\-]*))?", re.I
+)
+_LABEL = {"dieu": "Điều", "khoan": "Khoản", "muc": "Mục", "phu luc": "Phụ lục", "diem": "Điểm", "chuong": "Chương"}
+_DOC_KIND = {
+    "thong tu": "Thông tư",
+    "nghi dinh": "Nghị định",
+    "quyet dinh": "Quyết định",
+    "nghi quyet": "Nghị quyết",
+    "cong van": "Công văn",
+    "chi thi": "Chỉ thị",
+    "huong dan": "Hướng dẫn",
+    "ke hoach": "Kế hoạch",
+    "thong bao": "Thông báo",
+    "luat": "Luật",
+    "qd": "Quyết định",
+    "nd": "Nghị định",
+    "tt": "Thông tư",
+    "nq": "Nghị quyết",
+    "cv": "Công văn",
+}
+
+
+@dataclass
+class DocRef:
+    """A document the question names: its kind in words and its number as typed (folded)."""
+
+    kind: str
+    number: str  # "41", "41/2013", "41/2013/tt-bnnptnt"
+
+    @property
+    def display(self) -> str:
+        return display_number(self.kind, self.number)
+
+
+@dataclass
+class Need:
+    """What the question asks: kinds of question, atoms (entities) to cover, documents not held."""
+
+    asks: set[str] = field(default_factory=set)
+    ask_order: dict[str, int] = field(default_factory=dict)  # where each kind is asked, to answer in that order
+    counted: str | None = None  # what "bao nhiêu …" counts ("tieu chi", "nhom", "lan")
+    atoms: set[tuple[str, str]] = field(default_factory=set)
+    criteria: list[int] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)  # "Điều 2", "Phụ lục II", "Mục 6"
+    refs: list[DocRef] = field(default_factory=list)
+    missing: list[DocRef] = field(default_factory=list)  # named documents the corpus does not hold
+    period: str | None = None  # a programme period the question names or implies (2026-2030, …)
+    groups: list[int] = field(default_factory=list)  # commune groups (nhóm 1/2/3) of 2026-2030
+
+
+def _roman(label: str) -> str:
+    return label.upper() if re.fullmatch(r"[ivx]+", label) else label
+
+
+_SUFFIX_FIX = [("QD", "QĐ"), ("ND-", "NĐ-"), ("TTG", "TTg"), ("BCD", "BCĐ"), ("VPDP", "VPĐP"), ("DTTG", "ĐTTG")]
+
+
+def display_number(kind: str, typed: str) -> str:
+    """'Thông tư 41/2013/TT-BNNPTNT' from the folded 'thong tu' and '41/2013/tt-bnnptnt'."""
+    parts = typed.split("/")
+    if len(parts) > 1 and not parts[-1].isdigit():
+        suffix = parts[-1].upper()
+        for a, b in _SUFFIX_FIX:
+            suffix = suffix.replace(a, b)
+        parts[-1] = suffix
+    return f"{kind} {'/'.join(parts)}"
+
+
+def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
+    """Read the question's needs. `known(number_text) -> canonical number | None` tells which
+    documents the corpus holds (the registry's lookup, with the short forms people type)."""
+    f = query.folded
+    need = Need()
+    for k, r in _ASK_RE.items():
+        m = r.search(f)
+        if m:
+            need.asks.add(k)
+            need.ask_order[k] = m.start()
+    counted = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+(?: (?:chi|tieu|xa|huyen))?)", f)
+    if counted and "count" in need.asks:
+        need.counted = counted.group(1)
+    if "who" in need.asks:
+        need.asks.discard("when")  # "ký ngày nào" is when; "ai ký" is who — keep only what is asked
+        if re.search(r"\b(ngay nao|khi nao|nam nao)\b", f):
+            need.asks.add("when")
+    if "in_force" in need.asks and re.search(r"\bcon hieu luc\b|\bhet hieu luc\b", f):
+        need.asks.discard("in_force")
+    for m in _CRITERIA.finditer(f):
+        for n in re.findall(r"\d{1,2}", m.group(1)):
+            if int(n) not in need.criteria and 1 <= int(n) <= 40:
+                need.criteria.append(int(n))
+    for m in _SECTION.finditer(f):
+        kind, label = m.group(1), m.group(2)
+        if kind == "muc" and label.isdigit() is False and not re.fullmatch(r"[ivx]+", label):
+            continue
+        if kind in ("diem",) and not re.fullmatch(r"[a-dđ]", label):
+            continue
+        name = f"{_LABEL[kind]} {_roman(label) if kind in ('phu luc', 'chuong', 'muc') else label}"
+        if name not in need.sections:
+            need.sections.append(name)
+    # On the folded question without abbreviation expansion: "558/QĐ-TTg" must stay one number.
+    raw = re.sub(r"\s+", " ", fold(normalize_text(query.text)))
+    for m in _DOC_REF.finditer(raw):
+        kind, num, year, suffix = m.group(1).lower(), m.group(2), m.group(3), m.group(4)
+        typed = num + (f"/{year}" if year else "") + (f"/{suffix}" if suffix else "")
+        if not year and not suffix and len(num) <= 2 and kind not in ("cong van", "quyet dinh"):
+            continue  # "kế hoạch 5 năm", "luật 2": not a document number
+        ref = DocRef(_DOC_KIND[kind], typed)
+        need.refs.append(ref)
+        if known(typed) is None and (year or suffix or len(num) >= 3):
+            need.missing.append(ref)
+    need.groups = [int(g) for g in re.findall(r"\bnhom\s*([1-3])\b", f)]
+    if re.search(r"\bnhom\b(?!\s*[1-3]\b)", f):
+        need.atoms.add(("topic", "groups"))
+    elif re.search(r"\bbo tieu chi\b", f) and need.asks & {"count", "list"} and not need.criteria:
+        need.atoms.add(("topic", "overview"))
+    if query.period:
+        need.period = query.period
+    elif re.search(r"\b2026\s*-\s*2030\b|\bgiai doan (moi|hien nay)\b", f) or (query.ask_year and query.ask_year > 2025):
+        need.period = "2026-2030"
+    elif re.search(r"\b2021\s*-\s*2025\b", f):
+        need.period = "2021-2025"
+    atoms = need.atoms
+    for d in query.sets:
+        atoms.add(("doc", d))
+    for n in need.criteria or ([query.criterion] if query.criterion else []):
+        atoms.add(("criterion", str(n)))
+    if query.indicator:
+        atoms.add(("indicator", query.indicator))
+    if query.criterion_name:
+        atoms.add(("criterion_name", query.criterion_name))
+    for s in need.sections:
+        atoms.add(("section", s))
+    if need.period:
+        atoms.add(("period", need.period))
+    for g in need.groups:
+        atoms.add(("group", str(g)))
+    if query.level:
+        atoms.add(("level", query.level))
+    if query.tier and query.tier != "NTM":
+        atoms.add(("tier", query.tier))
+    if query.region:
+        atoms.add(("region", query.region))
+    return need

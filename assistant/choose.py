@@ -1,0 +1,139 @@
+"""Choosing the answer: a pure function that scores each candidate by how well it covers the
+question (the entities it names, the kind of question, closeness in meaning) and keeps the best,
+plus the candidates that answer the parts the best one leaves open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.answerers.base import Candidate
+from assistant.asks import Need
+
+# How much naming an entity counts: a criterion or article number is what the user wants; the level
+# ("xã") is in almost every question.
+ATOM_WEIGHT = {
+    "doc": 1.5,
+    "criterion": 2.0,
+    "indicator": 2.5,
+    "criterion_name": 1.5,
+    "section": 2.0,
+    "period": 1.2,
+    "group": 1.0,
+    "group_name": 2.0,
+    "level": 0.3,
+    "tier": 0.6,
+    "region": 0.3,
+}
+# Parts of a question that a second candidate may answer.
+PART_ATOMS = {"criterion", "indicator", "section", "group_name", "criterion_name"}
+PART_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends", "report"}
+# Below this the best candidate does not cover the question (calibrated on the dev set).
+THRESHOLD = 2.3
+
+
+@dataclass
+class Scored:
+    candidate: Candidate
+    score: float
+    detail: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Choice:
+    """The chosen parts (best first), or none; the scope tells why not."""
+
+    parts: list[Candidate]
+    scope: str  # answer | not_in_corpus | uncovered
+    ranking: list[Scored] = field(default_factory=list)
+
+
+def semantic(sim: float | None) -> float:
+    """e5 cosine similarities of related Vietnamese texts sit around 0.8-0.9; spread them to 0-1."""
+    if sim is None:
+        return 0.0
+    return min(1.0, max(0.0, (sim - 0.78) / 0.12))
+
+
+def score(c: Candidate, need: Need, sim: float | None) -> Scored:
+    """How well one candidate covers the question."""
+    total = sum(ATOM_WEIGHT.get(a[0], 0.5) for a in need.atoms)
+    hit = sum(ATOM_WEIGHT.get(a[0], 0.5) for a in need.atoms if a in c.covers)
+    entity = hit / total if total else 0.0
+    asks = len(need.asks & c.answers) / len(need.asks) if need.asks else 0.0
+    named = {a[1] for a in need.atoms if a[0] == "doc"}
+    conflict = 0.0
+    if named and not (named & c.docs):
+        conflict += 1.5
+    if need.period and c.period and c.period != need.period and ("period", need.period) not in c.covers:
+        conflict += 1.0
+    wanted = {a for a in need.atoms if a[0] in ("criterion", "indicator", "section")}
+    if wanted and c.kind in ("criteria", "section") and not (wanted & c.covers):
+        conflict += 0.5
+    detail = {
+        "entity": round(entity, 3),
+        "asks": round(asks, 3),
+        "semantic": round(semantic(sim), 3),
+        "lexical": round(c.lexical, 3),
+        "prior": c.prior,
+        "conflict": conflict,
+    }
+    value = 2.0 * entity + 1.6 * asks + 1.5 * semantic(sim) + 0.6 * c.lexical + 0.6 * c.prior - conflict
+    return Scored(c, round(value, 4), detail)
+
+
+def _text(c: Candidate) -> set[str]:
+    return {d.text.lstrip("-0123456789. ") for d in c.drafts}
+
+
+def choose(need: Need, candidates: list[Candidate], sims: list[float | None], threshold: float = THRESHOLD) -> Choice:
+    """The best candidate, then the ones that answer what it leaves open (a two-part question).
+
+    Args:
+        need: what the question asks.
+        candidates: every answerer's proposals.
+        sims: cosine similarity of the question to each candidate's evidence (None when unknown).
+        threshold: the least score that counts as covering the question.
+    """
+    ranking = sorted(
+        (score(c, need, s) for c, s in zip(candidates, sims, strict=True)), key=lambda x: -x.score
+    )
+    if not ranking or ranking[0].score < threshold:
+        return Choice([], "uncovered", ranking)
+    best = ranking[0]
+    parts = [best.candidate]
+    covered = set(best.candidate.covers)
+    answered = set(best.candidate.answers)
+    seen = _text(best.candidate)
+    for other in ranking[1:]:
+        if len(parts) >= 4 or other.score < threshold:
+            break
+        c = other.candidate
+        if c.kind == "passages" and best.candidate.kind == "passages":
+            # Details from the next passages, when they are nearly as good.
+            if other.score >= best.score - 0.35 and len(parts) < 3 and c.label != best.candidate.label:
+                parts.append(c)
+            continue
+        open_atoms = {a for a in need.atoms if a[0] in PART_ATOMS} - covered
+        open_asks = (need.asks & PART_ASKS) - answered
+        adds = (c.covers & open_atoms) or (c.answers & open_asks and (c.docs & best.candidate.docs or not c.docs))
+        if not adds or c.kind == "passages" or _text(c) <= seen:
+            continue
+        parts.append(c)
+        covered |= c.covers
+        answered |= c.answers
+        seen |= _text(c)
+    return Choice(_in_question_order(parts, need), "answer", ranking)
+
+
+def _in_question_order(parts: list[Candidate], need: Need) -> list[Candidate]:
+    """Parts that each answer one named criterion or section read in the order the question names them."""
+    order = [("criterion", str(n)) for n in need.criteria] + [("section", s) for s in need.sections]
+    if len(parts) < 2 or not order:
+        return parts
+
+    def position(c: Candidate) -> int:
+        return min((i for i, atom in enumerate(order) if atom in c.covers), default=len(order))
+
+    if all(position(c) < len(order) for c in parts):
+        return sorted(parts, key=position)
+    return parts

@@ -1,0 +1,37 @@
+"""How figures, dates and thresholds are written in Vietnamese answers and reports (shared by the
+answerers and the assessment, so neither imports the other)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from corpus.criteria import Indicator
+
+COMPILED_MARK = "bản biên soạn — cần đối chiếu văn bản chính thức"
+SIGN = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
+
+
+def vn_number(value: float) -> str:
+    """A figure as Vietnamese texts write it: decimal comma (26,5), no trailing zeros."""
+    return f"{value:g}".replace(".", ",")
+
+
+def vn_date(day: dt.date) -> str:
+    """dd/mm/yyyy, as the corpus and the answers write dates (15/02/2026)."""
+    return f"{day:%d/%m/%Y}"
+
+
+def threshold_text(ind: Indicator, region: str | None, year: int | None) -> str:
+    """The requirement of an indicator in words, for one region and year when given."""
+    if ind.comparator == "text":
+        return ind.requirement or ""
+    sign = SIGN[ind.comparator]
+    unit = ("%" if ind.unit == "%" else f" {ind.unit}") if ind.unit else ""
+    if region is not None or all(t.region == "*" for t in ind.thresholds):
+        t = ind.threshold_for(region, year)
+        if t is None:
+            return ind.requirement or "chưa có số liệu trong danh mục"
+        when = f" (năm {t.year})" if t.year else ""
+        return f"{sign} {vn_number(t.value)}{unit}{when}"
+    parts = [f"{t.region}{(' ' + str(t.year)) if t.year else ''}: {sign} {vn_number(t.value)}" for t in ind.thresholds]
+    return ("; ".join(parts) + unit) if parts else (ind.requirement or "chưa có số liệu trong danh mục")

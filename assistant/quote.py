@@ -1,0 +1,128 @@
+"""Choosing the quoted span: the sentence or clause of a section that answers, never a bare
+heading, an "(Ban hành kèm theo …)" line, a fragment that starts mid-sentence or a source line."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.normalize import fold, syllables
+
+# Words in nearly every passage; they say little about which sentence answers the question.
+GENERIC = frozenset(
+    ["xa", "huyen", "dat", "chuan", "nong", "thon", "moi", "tieu", "chi", "cac", "va", "cua", "la", "co", "duoc", "theo", "trong", "de", "voi", "nhung", "ve", "cho", "tai", "phai", "nao", "gi", "the", "nhu", "bao", "nhieu", "giai", "doan", "ntm"]
+)
+_SOURCE = re.compile(r"\s*(?:Nguồn|Theo nguồn)\s*:.*$", re.S)
+_HEADING = re.compile(
+    r"^(?:\*\*)?(?:Tiêu chí|Chỉ tiêu|Điều|Chương|Mục|Phụ lục|Khoản|Điểm|PHỤ LỤC|CHƯƠNG)\s+[\dIVXLa-zđ.]+\.?"
+    r"(?:\*\*)?\s*[:.]?\s*$"
+)
+_ANNEX_LINE = re.compile(r"^\(?\s*(?:Ban hành|Kèm theo)\s+kèm theo|^\(\s*Ban hành", re.I)
+# What a question of each kind wants to see in the quote.
+CUES = {
+    "when": re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày \d|tháng \d|hiệu lực"),
+    "in_force": re.compile(r"hiệu lực"),
+    "who": re.compile(r"\bký\b|KT\.|Phó Thủ tướng|Thủ tướng|Bộ trưởng|Chủ tịch"),
+    "count": re.compile(r"\d+\s+(tiêu chí|chỉ tiêu|nhóm|nội dung|phần|điều)"),
+    "threshold": re.compile(r"\d|%"),
+    "list": re.compile(r"\(\d+\)[^;]+;[^;]+;|;[^;]+;[^;]+;"),
+}
+
+
+def _weight(w: str) -> float:
+    if re.fullmatch(r"(19|20)\d\d", w):
+        return 1.0  # a year names the topic (the period, the document), rarely the answer itself
+    if any(ch.isdigit() for ch in w):
+        return 3.0
+    return 0.3 if w in GENERIC else 1.0
+
+
+def weight(shared: set[str]) -> float:
+    """Figures and distinctive words count more than the domain's everyday words."""
+    return sum(_weight(w) for w in shared)
+
+
+def pieces(text: str) -> list[str]:
+    """Sentences and lines of `text` that can stand as a quote, each an exact substring."""
+    out: list[str] = []
+    for line in text.splitlines():
+        line = line.strip().strip("*").strip().removeprefix("- ").strip()
+        if not line:
+            continue
+        # Split after sentence ends, but not inside brackets ("[chưa xác minh: họ tên người ký]").
+        depth, start = 0, 0
+        for i, ch in enumerate(line):
+            if ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth -= 1
+            if ch in ".;!?" and depth <= 0 and i + 1 < len(line) and line[i + 1] == " ":
+                out.append(line[start : i + 1].strip())
+                start = i + 2
+        out.append(line[start:].strip())
+    return [p for p in out if p]
+
+
+def quotable(piece: str) -> bool:
+    """False for what must never be shown as the answering words."""
+    bare = piece.strip("*- ").strip()
+    if len(bare) < 12 or _HEADING.match(bare) or _ANNEX_LINE.match(bare):
+        return False
+    # Source lines and the compiler's own notes are not the regulation's words.
+    if re.match(r"^(?:Nguồn|Theo nguồn)\s*:|^Ghi chú|^Ô có|^[¹²³⁴⁵⁶⁷⁸⁹*]", bare) or "biên soạn" in bare:
+        return False
+    # A fragment that starts mid-sentence: lower-case start or a closing bracket / comma.
+    first = bare[0]
+    if first in ")],;" or (first.isalpha() and first.islower() and not re.match(r"^[a-zđ]\)", bare)):
+        return False
+    # A heading in capitals ("QUY HOẠCH", "QUYẾT ĐỊNH").
+    letters = [c for c in bare if c.isalpha()]
+    return not (letters and sum(c.isupper() for c in letters) / len(letters) > 0.8)
+
+
+def strip_source(piece: str) -> str:
+    """A registry line without its press attribution ("… Nguồn: vietnamplus.vn (…)")."""
+    return _SOURCE.sub("", piece).rstrip(" ;,")
+
+
+def best_span(text: str, hint: str, limit: int = 320, asks: frozenset[str] = frozenset()) -> str:
+    """The quotable sentence of `text` that shares most words with `hint` (figures weigh more; the
+    kind of question adds its cues); an exact substring of `text`."""
+    want = syllables(hint)
+    candidates = [strip_source(p) for p in pieces(text)]
+    candidates = [p for p in candidates if quotable(p) and p in text]
+    if not candidates:
+        fallback = strip_source(text.strip())[:limit]
+        return fallback if fallback in text else text[:limit]
+
+    counted = next((a.split("=", 1)[1] for a in asks if a.startswith("count=")), None)
+
+    def score(p: str) -> tuple[float, int]:
+        s = weight(syllables(p) & want)
+        for ask in asks:
+            cue = CUES.get(ask)
+            if cue is not None and cue.search(p):
+                s += 4.0 if ask in ("count", "list") else 2.0
+        # "bao nhiêu tiêu chí": the sentence that counts exactly that.
+        if counted and re.search(rf"\d+\s+{re.escape(counted)}", fold(p)):
+            s += 4.0
+        return s, -abs(len(p) - 160)
+
+    best = max(candidates, key=score)
+    if len(best) > limit:
+        best = _densest_window(best, want, limit)
+    return best if best in text else text[:limit]
+
+
+def _densest_window(sentence: str, want: set[str], limit: int) -> str:
+    """The run of consecutive clauses, within `limit` characters, that shares most words with the hint."""
+    clauses = re.split(r"(?<=,)\s+|\s+(?=\()", sentence)
+    best, best_score = sentence[:limit].rsplit(" ", 1)[0], -1.0
+    for i in range(len(clauses)):
+        for j in range(i + 1, len(clauses) + 1):
+            window = " ".join(clauses[i:j])
+            if len(window) > limit:
+                break
+            score = weight(syllables(window) & want) - (0.5 if i > 0 else 0.0)
+            if score > best_score and window in sentence:
+                best, best_score = window, score
+    return best

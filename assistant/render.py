@@ -1,0 +1,134 @@
+"""Rendering the choice: sentences in reading order, citations numbered as they first appear, the
+as-of note once, and plain words when the corpus does not hold what was asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Callable
+
+from assistant.answer import Answer, Citations, Sentence
+from assistant.answerers.base import Candidate, Draft
+from assistant.asks import DocRef, Need
+from assistant.choose import Choice
+from assistant.understand import Query
+from corpus.model import DocumentMeta, Section
+
+QUOTE = "{quote}"
+_SITE = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org)\b")
+
+
+def _attribution(section_text: str, quote: str) -> str:
+    """The public source a registry line names after the quoted words ("Nguồn: vietnamplus.vn …")."""
+    at = section_text.find(quote)
+    if at < 0:
+        return ""
+    rest = section_text[at + len(quote) : at + len(quote) + 200].split("\n", 1)[0]
+    m = re.search(r"Nguồn\s*:(.*)", rest)
+    if not m:
+        return ""
+    sites = list(dict.fromkeys(_SITE.findall(m.group(1))))
+    return f" (nguồn: {', '.join(sites)})" if sites else ""
+
+
+def _sentence(d: Draft, cites: Citations, lookup: Callable[[str], Section | None]) -> Sentence | None:
+    numbers: list[int] = []
+    text = d.text
+    for src in d.sources:
+        n = cites.add(src.doc, src.path, src.hint, page=src.page, text=src.text)
+        if n is None:
+            continue
+        if n not in numbers:
+            numbers.append(n)
+        if QUOTE in text:
+            c = cites.items[n - 1]
+            text = text.replace(QUOTE, c.quote, 1)
+            if c.registry:
+                body = src.text if src.text is not None else (lookup(src.path).full_text() if lookup(src.path) else "")
+                text += _attribution(body, c.quote)
+    if QUOTE in text:
+        return None  # the section it quotes is not in the corpus any more
+    return Sentence(text, numbers)
+
+
+def coverage_note(documents: list[DocumentMeta]) -> str:
+    """What the assistant covers, from the corpus it holds."""
+    numbers = ", ".join(m.number for m in sorted(documents, key=lambda m: m.issued or dt.date.min))
+    return (
+        "Trợ lý trả lời về: bộ tiêu chí quốc gia về nông thôn mới cấp xã, huyện qua các giai đoạn (tiêu chí, chỉ tiêu, "
+        "mức đạt chuẩn), bộ tiêu chí nào áp dụng cho xã, huyện đã đạt chuẩn và việc phải làm, thông tin về các văn "
+        f"bản trong kho: {numbers}."
+    )
+
+
+def missing_sentence(refs: list[DocRef]) -> str:
+    names = ", ".join(dict.fromkeys(r.display for r in refs))
+    return f"{names} chưa có trong kho văn bản, nên trợ lý không trả lời được nội dung của văn bản này."
+
+
+def render(
+    question: str,
+    query: Query,
+    need: Need,
+    as_of: dt.date,
+    choice: Choice,
+    lookup: Callable[[str], Section | None],
+    meta: Callable[[str], DocumentMeta | None],
+    documents: list[DocumentMeta],
+    related: Candidate | None = None,
+) -> Answer:
+    """The answer for a choice.
+
+    Args:
+        question / query / need: the question, what it names and what it asks.
+        as_of: the date the answer is valid for.
+        choice: the chosen parts and the scope.
+        lookup / meta: sections and document metadata, for citations.
+        documents: the corpus's documents, to say what the assistant covers.
+        related: related content to show, labelled, after "not in the corpus".
+    """
+    asks = set(need.asks) | ({f"count={need.counted}"} if need.counted else set())
+    cites = Citations(lookup, meta, asks=frozenset(asks))
+    sentences: list[Sentence] = []
+    seen: set[str] = set()
+
+    def emit(d: Draft) -> None:
+        key = re.sub(r"\W+", " ", d.text).strip().lower()
+        if key in seen:
+            return  # a note or duty that two parts share is said once
+        seen.add(key)
+        s = _sentence(d, cites, lookup)
+        if s is not None:
+            sentences.append(s)
+
+    named_known = any(a[0] == "doc" for a in need.atoms)
+    if need.missing:
+        emit(Draft(missing_sentence(need.missing)))
+    scope, kind = "answer", choice.parts[0].kind if choice.parts else "not_in_corpus"
+    if choice.parts and (not need.missing or named_known):
+        for part in choice.parts:
+            for d in part.drafts:
+                emit(d)
+    else:
+        scope = "not_in_corpus"
+        kind = "not_in_corpus"
+        if not need.missing:
+            emit(Draft("Kho văn bản chưa có nội dung trả lời câu hỏi này."))
+        if related is not None:
+            emit(Draft("Nội dung liên quan có trong kho (không phải câu trả lời cho văn bản được hỏi):"))
+            for d in related.drafts:
+                emit(d)
+        emit(Draft(coverage_note(documents)))
+    card = next((p.card for p in choice.parts if p.card is not None), None) if scope == "answer" else None
+    return Answer(
+        id=uuid.uuid4().hex,
+        question=question,
+        as_of=as_of,
+        sentences=sentences,
+        citations=cites.items,
+        card=card,
+        kind=kind,
+        scope=scope,
+        query=query.to_dict(),
+    )
