@@ -121,6 +121,15 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     counted = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+(?: (?:chi|tieu|xa|huyen))?)", f)
     if counted and "count" in need.asks:
         need.counted = counted.group(1)
+        if not re.match(r"(tieu chi|chi tieu|nhom|tieu|phu luc|dieu|noi dung|lan|buoc|hang|muc|phan|loai|van ban)",
+                        need.counted):
+            # "… là bao nhiêu", "bao nhiêu triệu": a figure, not a count of items.
+            need.asks.discard("count")
+            need.asks.add("threshold")
+            need.counted = None
+    elif "count" in need.asks and re.search(r"\b(la|o muc|dat) (bao nhieu|may)\b", f):
+        need.asks.discard("count")
+        need.asks.add("threshold")
     if "who" in need.asks:
         need.asks.discard("when")  # "ký ngày nào" is when; "ai ký" is who — keep only what is asked
         if re.search(r"\b(ngay nao|khi nao|nam nao)\b", f):

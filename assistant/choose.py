@@ -60,6 +60,8 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     hit = sum(ATOM_WEIGHT.get(a[0], 0.5) for a in need.atoms if a in c.covers)
     entity = hit / total if total else 0.0
     asks = len(need.asks & c.answers) / len(need.asks) if need.asks else 0.0
+    if c.kind == "passages":
+        asks *= 0.5  # a passage that holds a date or a name answers "when" or "who" only maybe
     named = {a[1] for a in need.atoms if a[0] == "doc"}
     conflict = 0.0
     if named and not (named & c.docs):
@@ -85,19 +87,29 @@ def _text(c: Candidate) -> set[str]:
     return {d.text.lstrip("-0123456789. ") for d in c.drafts}
 
 
-def choose(need: Need, candidates: list[Candidate], sims: list[float | None], threshold: float = THRESHOLD) -> Choice:
+def choose(
+    need: Need,
+    candidates: list[Candidate],
+    sims: list[float | None],
+    unknown: list[str] | None = None,
+    threshold: float = THRESHOLD,
+) -> Choice:
     """The best candidate, then the ones that answer what it leaves open (a two-part question).
 
     Args:
         need: what the question asks.
         candidates: every answerer's proposals.
         sims: cosine similarity of the question to each candidate's evidence (None when unknown).
+        unknown: the question's content words the corpus never uses (the topic it does not cover).
         threshold: the least score that counts as covering the question.
     """
     ranking = sorted(
         (score(c, need, s) for c, s in zip(candidates, sims, strict=True)), key=lambda x: -x.score
     )
     if not ranking or ranking[0].score < threshold:
+        return Choice([], "uncovered", ranking)
+    if unknown and not _named_exactly(ranking[0].candidate, need):
+        # The question's topic is a word the corpus never uses: whatever scored best is about something else.
         return Choice([], "uncovered", ranking)
     best = ranking[0]
     parts = [best.candidate]
@@ -123,6 +135,17 @@ def choose(need: Need, candidates: list[Candidate], sims: list[float | None], th
         answered |= c.answers
         seen |= _text(c)
     return Choice(_in_question_order(parts, need), "answer", ranking)
+
+
+def _named_exactly(c: Candidate, need: Need) -> bool:
+    """The candidate answers something the question names by number (a criterion, an article, a
+    document's fact), so words the corpus lacks do not make it off-topic."""
+    exact = {a for a in need.atoms if a[0] in ("criterion", "indicator", "section")}
+    if exact & c.covers:
+        return True
+    if c.kind == "applicability" and c.prior >= 1.0:
+        return True  # a recognised unit asking what it must do: the card answers, other words are detail
+    return c.kind == "documents" and bool(need.asks & c.answers)
 
 
 def _in_question_order(parts: list[Candidate], need: Need) -> list[Candidate]:

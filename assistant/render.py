@@ -77,6 +77,7 @@ def render(
     meta: Callable[[str], DocumentMeta | None],
     documents: list[DocumentMeta],
     related: Candidate | None = None,
+    resolution=None,
 ) -> Answer:
     """The answer for a choice.
 
@@ -87,6 +88,7 @@ def render(
         lookup / meta: sections and document metadata, for citations.
         documents: the corpus's documents, to say what the assistant covers.
         related: related content to show, labelled, after "not in the corpus".
+        resolution: the applicability card computed for the question, shown beside any answer.
     """
     asks = set(need.asks) | ({f"count={need.counted}"} if need.counted else set())
     cites = Citations(lookup, meta, asks=frozenset(asks))
@@ -120,7 +122,7 @@ def render(
             for d in related.drafts:
                 emit(d)
         emit(Draft(coverage_note(documents)))
-    card = next((p.card for p in choice.parts if p.card is not None), None) if scope == "answer" else None
+    card = resolution if scope == "answer" else None
     return Answer(
         id=uuid.uuid4().hex,
         question=question,

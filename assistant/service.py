@@ -16,6 +16,7 @@ from assistant.choose import choose
 from assistant.conversation import merge
 from assistant.errors import CorpusError, QuestionError
 from assistant.render import render
+from assistant.topic import asking_clause, content_words
 from assistant.retrieve import Filters, Result, Searcher, check_question
 from assistant.settings import Settings
 from assistant.understand import NAMED_SETS, Query, as_of_for, understand
@@ -207,7 +208,7 @@ class Assistant:
         )
         candidates = propose(ctx)
         sims = [index.similarity(vector, c.evidence) if c.evidence else None for c in candidates]
-        choice = choose(need, candidates, sims)
+        choice = choose(need, candidates, sims, unknown=self._unknown_words(index, text))
         related = None
         if not choice.parts or (need.missing and not any(a[0] == "doc" for a in need.atoms)):
             related = next(
@@ -216,7 +217,8 @@ class Assistant:
                 None,
             )
         answer = render(
-            text, query, need, when, choice, self.section, self.meta, [d.meta for d in self.corpus.documents()], related
+            text, query, need, when, choice, self.section, self.meta, [d.meta for d in self.corpus.documents()], related,
+            resolution=resolution,
         )
         timings["compose"] = time.perf_counter() - t2 - timings.get("retrieve", 0.0)
         answer.timings = {k: round(v * 1000, 2) for k, v in timings.items()}
@@ -225,6 +227,18 @@ class Assistant:
             for r in choice.ranking[:8]
         ]
         return answer
+
+    def _unknown_words(self, index: Index, text: str) -> list[str]:
+        """The question's content words the served corpus never uses (a topic it does not cover)."""
+        cached = getattr(self, "_vocab", None)
+        if cached is None or cached[0] != index.version:
+            folded = {fold(t).replace(" ", "_") for t in index.vocabulary}
+            places = {fold(n) for p in self.catalogue.regions.provinces for n in (p.name, *p.aliases)}
+            places |= {fold(r.name) for s in self.catalogue.regions.schemes.values() for r in s.regions}
+            corpus_text = " " + " ".join(re.findall(r"[a-z0-9]+", fold(" ".join(c.text for c in index.chunks)))) + " "
+            cached = self._vocab = (index.version, folded, places, corpus_text)
+        clause = asking_clause(text)
+        return content_words(clause, segment.terms(clause), index.vocabulary, cached[1], cached[2], cached[3])
 
     def _resolution(self, query: Query, when: dt.date) -> Resolution | None:
         """The applicability card, when the question is about a unit's status and what applies to it."""

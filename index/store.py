@@ -98,6 +98,11 @@ class Index:
         self._vectors: dict[str, np.ndarray] = {}
         self._by_path: dict[str, list[str]] | None = None
 
+    @property
+    def vocabulary(self) -> set[str]:
+        """The lexical terms the index knows (segmented words and their accent-free forms)."""
+        return self._vocab
+
     def chunks_of(self, path: str) -> list[str]:
         """Ids of the chunks that hold a section: its own, the merged ones that include it, its descendants'."""
         if self._by_path is None:

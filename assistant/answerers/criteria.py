@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.answerers.passages import lexical_cover
 from assistant.applicability import PERIOD_END, Ref
 from assistant.format import threshold_text, vn_number
 from assistant.understand import match_indicator
@@ -168,19 +169,21 @@ def criteria(ctx: Context) -> list[Candidate]:
             crit = _find_by_name(cset, q.criterion_name)
             if crit is not None:
                 picked.append((crit, None, 0.8, {("criterion_name", q.criterion_name), ("criterion", str(crit.number))}))
-        if not picked and not q.indicator:
-            hit = match_indicator(f, cset)
-            if hit:
-                crit = next(c for c in cset.criteria if c.number == hit[0])
-                picked.append((crit, hit[1], 0.45, {("indicator_guess", hit[1])}))
+        hit = match_indicator(f, cset) if not q.indicator else None
+        if hit and not any(p[1] == hit[1] or (p[1] is None and p[0].number == hit[0]) for p in picked):
+            # An indicator the question spells out in words; its lexical cover decides against the others.
+            crit = next(c for c in cset.criteria if c.number == hit[0])
+            picked.append((crit, hit[1], 0.45, {("indicator_guess", hit[1])}))
         for crit, ind, prior, atoms in picked:
             judged = ctx.judged if ctx.judged is not None and rank == 0 else None
             if judged is not None:
                 out.append(_assessment(ctx, cset, judged, atoms | base))
+            named_text = crit.name + " " + " ".join(i.name for i in crit.indicators if ind in (None, i.code))
             out.append(
                 Candidate(
                     "criteria",
                     _criterion_drafts(ctx, cset, crit, ind) + _period_note(cset, ctx.as_of),
+                    lexical=lexical_cover(ctx.text, named_text),
                     covers=base | atoms,
                     answers={"threshold", "list", "which", "count", "contents", "definition"},
                     evidence=[next((i.section for i in crit.indicators if i.code == ind), crit.section)],
@@ -192,6 +195,7 @@ def criteria(ctx: Context) -> list[Candidate]:
             )
         out.append(_overview(ctx, cset))
         out[-1].prior += prior_boost
+        out[-1].lexical = lexical_cover(ctx.text, cset.title)
         groups = _groups(ctx, cset)
         if groups is not None:
             out.append(groups)

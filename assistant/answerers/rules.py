@@ -86,6 +86,7 @@ def applicability(ctx: Context) -> list[Candidate]:
         covers.add(("period", rule.recognition))
     covers.add(("period", r.period))
     evidence = [ref.path for ref in (rule.case, rule.applicable.ref if rule.applicable else None) if ref]
+    evidence += [alt.case.path for alt in rule.alternatives if alt.case][:3]
     return [
         Candidate(
             "applicability",
@@ -95,7 +96,8 @@ def applicability(ctx: Context) -> list[Candidate]:
             evidence=evidence,
             docs=docs,
             period=r.period,
-            prior=0.9 if (q.action or q.recognition_year or q.recognition_period) else 0.6,
+            # A unit's recognition and "what must it do / which set": the question this card exists for.
+            prior=1.4 if (q.action and (q.recognition_year or q.recognition_period)) else 0.9 if q.action else 0.6,
             card=r,
             label="thẻ áp dụng",
         )

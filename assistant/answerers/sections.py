@@ -21,7 +21,8 @@ def _find(tree: Section, labels: list[str]) -> Section | None:
 
 
 def _order(label: str) -> int:
-    return ["Phụ lục", "Chương", "Mục", "Điều", "Khoản", "Điểm"].index(label.split()[0])
+    kinds = ["Phụ lục", "Chương", "Mục", "Điều", "Khoản", "Điểm"]
+    return next(i for i, k in enumerate(kinds) if label.startswith(k + " "))
 
 
 def sections(ctx: Context) -> list[Candidate]:

@@ -1,0 +1,71 @@
+"""Does the corpus speak about what the question asks? The question's content words that the
+indexed corpus never uses ("phụ cấp", "đóng góp", "hiến đất", "phân hạng") name a topic it does not
+cover; question words, place names and document kinds are not content."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.normalize import fold
+
+# Words of asking, politeness and reference that say nothing about the topic (accent-free, "_" joins).
+NOT_CONTENT = frozenset(
+    """
+    bao_nhieu the_nao nhu_the_nao gi dau may muon chung_toi toi minh a nhe sao nao ai khong co_phai
+    bay_gio hien_nay nay thi la nhung_ai nhung cac duoc bi cho hoi xin cam_on anh chi em ban vay roi chua
+    thong_tu nghi_dinh nghi_quyet quyet_dinh cong_van chi_thi luat ke_hoach so nam thang ngay
+    tiep_theo the thay noi ve cu_the kinh_gui quy_dinh phan_tram bao_lau nua ngoai rieng gio tiep sua
+    """.split()
+)
+# Syllables that make a compound a segmentation accident ("thì_giờ", "đáp_ứng_bộ", "ntm_vùng") rather
+# than a new word.
+_GLUE = frozenset(
+    "thi gio the nhu nam lam bi phai ung bo vung giai doan nao gi dat ntm nc ntmnc quy dinh xa huyen sua doi ve dau "
+    "may chi thang nay con da se duoc cua va la co".split()
+)
+_ASKING = re.compile(r"(?:cho (?:tôi |em )?hỏi|xin hỏi|hỏi|cho biết|xin (?:được )?giải đáp)\s*:?", re.I)
+
+
+def asking_clause(question: str) -> str:
+    """The part of a question that asks (after "xin cho hỏi", else its last sentence): a preamble
+    about who is asking is not the topic."""
+    found = list(_ASKING.finditer(question))
+    if found:
+        return question[found[-1].end() :]
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s.strip()]
+    return sentences[-1] if sentences else question
+
+
+def content_words(
+    question: str, terms: list[str], vocabulary: set[str], folded_vocabulary: set[str], places: set[str], text: str
+) -> list[str]:
+    """The question's segmented terms that the corpus never uses and that carry its topic.
+
+    Args:
+        question: the asking clause, as typed (capitalised words are names, not topics).
+        terms: its lexical terms (index.segment.terms).
+        vocabulary: the BM25 vocabulary of the served index.
+        folded_vocabulary: the same, accent-free (a question typed without marks matches it).
+        places: accent-free province and region names.
+        text: the corpus text, accent-free, one space between words (a phrase the segmenter split
+            differently is still in it).
+    """
+    names = {fold(w) for w in re.findall(r"\b[A-ZĐ][\wÀ-ỹ]*", question)}
+    out = []
+    for t in terms:
+        if t.startswith("~") or t in vocabulary or any(ch.isdigit() for ch in t):
+            continue
+        f = fold(t).replace(" ", "_")
+        if f in folded_vocabulary or f in NOT_CONTENT or f.replace("_", " ") in places:
+            continue
+        # Segmentation joins a question word to its neighbour ("đáp_ứng_bộ", "bi_sua"): if every
+        # piece is a known word, the whole is not a new topic.
+        pieces = f.split("_")
+        if len(pieces) > 1 and any(p in _GLUE for p in pieces):
+            continue
+        if re.fullmatch(r"[a-z_]{1,2}", f) or f" {f.replace('_', ' ')} " in text:
+            continue
+        if all(p in names for p in pieces):
+            continue  # a person, a commune, a title written with capitals
+        out.append(t)
+    return out
