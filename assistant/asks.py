@@ -14,13 +14,15 @@ from corpus.normalize import fold, normalize_text
 # Kind of question → accent-free cue. A question may have several ("ban hành ngày nào và quy định gì").
 _ASKS: dict[str, str] = {
     "who": r"\b(ai ky|nguoi ky|do ai ky|ky ban hanh|ai la nguoi ky|ky quyet dinh|ky van ban|ky cong van|ai ky)\b",
-    "issuer": r"\b(co quan nao|ai ban hanh|do ai ban hanh|cap nao ban hanh|ban hanh boi|noi ban hanh|cua co quan nao)\b",
+    "issuer": r"\b(co quan nao ban hanh|do co quan nao|ai ban hanh|do ai ban hanh|cap nao ban hanh|ban hanh boi"
+    r"|noi ban hanh|cua co quan nao)\b",
     "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay)\b",
     "in_force": r"\b(hieu luc|bat dau ap dung|ap dung tu ngay|ap dung tu khi nao)\b",
     "status": r"\b(con hieu luc|het hieu luc|con ap dung|con duoc ap dung|con dung|hien con|con gia tri)\b",
     "contents": r"\b(quy dinh (nhung )?(gi|ve gi|nhung noi dung gi)|noi dung|(ban hanh|huong dan|de cap|giao) (nhung )?"
     r"(gi|viec gi|nhiem vu gi|nhung gi)|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi)\b",
-    "amends": r"\b(sua doi|bo sung|thay the|thay cho|sua (tieu chi|chi tieu|lai)|thay doi|dieu chinh)\b",
+    "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"
+    r"|dieu chinh)\b",
     "count": r"\b(bao nhieu|may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
     "list": r"\b(nhung (tieu chi|chi tieu|nhom|noi dung|gi) nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     "threshold": r"\b(muc|nguong|toi thieu|toi da|dat bao nhieu|phan tram|ty le|bao nhieu %|tren \d|tu \d)\b",
@@ -40,7 +42,7 @@ _SECTION = re.compile(
 _KINDS = r"(thong tu|nghi dinh|quyet dinh|nghi quyet|cong van|chi thi|huong dan|ke hoach|thong bao|luat|qd|nd|tt|nq|cv)"
 # "Thông tư 41/2013/TT-BNNPTNT", "Nghị định số 27/2022/NĐ-CP", "Quyết định 18/2022/QĐ-TTg", "QĐ 800/QĐ-TTg".
 _DOC_REF = re.compile(
-    r"\b" + _KINDS + r"\.?\s*(?:so\s*)?(\d{1,5})(?:\s*/\s*(\d{4}))?(?:\s*/\s*([a-z][a-z0-9&\-]*))?", re.I
+    r"\b" + _KINDS + r"\.?\s*(?:so\s*)?(\d{1,5}(?:-[a-z]+)?)(?:\s*/\s*(\d{4}))?(?:\s*/\s*([a-z][a-z0-9&\-]*))?", re.I
 )
 _LABEL = {"dieu": "Điều", "khoan": "Khoản", "muc": "Mục", "phu luc": "Phụ lục", "diem": "Điểm", "chuong": "Chương"}
 _DOC_KIND = {
@@ -88,6 +90,8 @@ class Need:
     missing: list[DocRef] = field(default_factory=list)  # named documents the corpus does not hold
     period: str | None = None  # a programme period the question names or implies (2026-2030, …)
     groups: list[int] = field(default_factory=list)  # commune groups (nhóm 1/2/3) of 2026-2030
+    issued_year: int | None = None  # "bộ tiêu chí ban hành năm 2009": the document issued that year
+    lists_documents: bool = False  # "những văn bản nào quy định …"
 
 
 def _roman(label: str) -> str:
@@ -161,6 +165,10 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         if known(typed) is None and (year or suffix or len(num) >= 3):
             need.missing.append(ref)
     need.groups = [int(g) for g in re.findall(r"\bnhom\s*([1-3])\b", f)]
+    issued = re.search(r"\b(?:ban hanh|ky) (?:vao |tu )?nam ((?:19|20)\d\d)\b|\bbo tieu chi (?:nam )?((?:19|20)\d\d)\b", f)
+    if issued:
+        need.issued_year = int(issued.group(1) or issued.group(2))
+    need.lists_documents = bool(re.search(r"\b(nhung |cac )?(van ban|quyet dinh) nao\b", f))
     if re.search(r"\bnhom\b(?!\s*[1-3]\b)", f):
         need.atoms.add(("topic", "groups"))
     elif re.search(r"\bbo tieu chi\b", f) and need.asks & {"count", "list"} and not need.criteria:

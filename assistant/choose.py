@@ -58,7 +58,7 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     """How well one candidate covers the question."""
     total = sum(ATOM_WEIGHT.get(a[0], 0.5) for a in need.atoms)
     hit = sum(ATOM_WEIGHT.get(a[0], 0.5) for a in need.atoms if a in c.covers)
-    entity = hit / total if total else 0.0
+    entity = hit / total if total else 0.5  # a question that names nothing favours no candidate
     asks = len(need.asks & c.answers) / len(need.asks) if need.asks else 0.0
     if c.kind == "passages":
         asks *= 0.5  # a passage that holds a date or a name answers "when" or "who" only maybe
@@ -108,7 +108,7 @@ def choose(
     )
     if not ranking or ranking[0].score < threshold:
         return Choice([], "uncovered", ranking)
-    if unknown and not _named_exactly(ranking[0].candidate, need):
+    if unknown and not _named_exactly(ranking[0], need):
         # The question's topic is a word the corpus never uses: whatever scored best is about something else.
         return Choice([], "uncovered", ranking)
     best = ranking[0]
@@ -137,9 +137,14 @@ def choose(
     return Choice(_in_question_order(parts, need), "answer", ranking)
 
 
-def _named_exactly(c: Candidate, need: Need) -> bool:
+def _named_exactly(best: Scored, need: Need) -> bool:
     """The candidate answers something the question names by number (a criterion, an article, a
-    document's fact), so words the corpus lacks do not make it off-topic."""
+    document's fact, a document it is close to in meaning), so words the corpus lacks do not make it
+    off-topic."""
+    c = best.candidate
+    named = {a[1] for a in need.atoms if a[0] == "doc"}
+    if named & c.docs and best.detail["semantic"] >= 0.8:
+        return True
     exact = {a for a in need.atoms if a[0] in ("criterion", "indicator", "section")}
     if exact & c.covers:
         return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.understand import Query
@@ -35,7 +36,10 @@ def merge(current: Query, earlier: list[Query]) -> Query:
         current.province,
         current.region,
     )
-    if not current.domain and not any(facts):
+    # "cả hai quyết định đó", "văn bản này", "tiêu chí đó": the question points back at the conversation.
+    refers = re.search(r"\b(quyet dinh|van ban|bo tieu chi|tieu chi|cong van|chi tieu|hai)( nay| do| tren| vua neu)\b",
+                       current.folded)
+    if not current.domain and not any(facts) and not refers:
         return merged
     # Only earlier questions about the programme give context ("World Cup 2022" must not date the next answer).
     for previous in reversed([q for q in earlier if q.domain]):

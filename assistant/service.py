@@ -165,6 +165,12 @@ class Assistant:
         t0 = time.perf_counter()
         text, query, when = self.interpret(question, as_of=as_of, history=history)
         need = read_need(query, self.known_number)
+        if need.issued_year and not query.sets:
+            # "bộ tiêu chí ban hành năm 2009": the criteria document issued that year is the one named.
+            for d in self.corpus.documents():
+                if d.meta.issued and d.meta.issued.year == need.issued_year and self.catalogue.for_document(d.number):
+                    query.sets.append(d.number)
+                    need.atoms.add(("doc", d.number))
         timings["understand"] = time.perf_counter() - t0
         if looks_foreign(text) and not query.domain:
             return refuse(text, query, when, FOREIGN)
@@ -204,6 +210,7 @@ class Assistant:
             tree=self.tree,
             passages=passages,
             related=self.related,
+            documents=lambda: [d.meta for d in self.corpus.documents()],
             judged=judged,
         )
         candidates = propose(ctx)

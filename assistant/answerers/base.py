@@ -81,4 +81,5 @@ class Context:
     tree: Callable[[str], Section | None]
     passages: Callable[[], list[Result]]
     related: Callable[[str], list[DocumentMeta]]  # documents that point at a number (replaced by, amended by)
+    documents: Callable[[], list[DocumentMeta]]  # every document of the corpus
     judged: tuple | None = None

@@ -96,14 +96,15 @@ def _sets(ctx: Context) -> list[CriteriaSet]:
 
 def _overview(ctx: Context, cset: CriteriaSet) -> Candidate:
     n_ind = len(cset.indicators())
-    head = f"{cset.title} ({cset.document}) gồm {len(cset.criteria)} tiêu chí với {n_ind} chỉ tiêu:"
+    where = f"{cset.annex}, {cset.document}" if cset.annex else cset.document
+    head = f"{cset.title} ({where}) gồm {len(cset.criteria)} tiêu chí với {n_ind} chỉ tiêu:"
     drafts = [Draft(head, _src(cset, _annex_path(cset), cset.title))]
     drafts.append(Draft("; ".join(f"{c.number}. {c.name}" for c in cset.criteria) + "."))
     return Candidate(
         "criteria",
         drafts + _period_note(cset, ctx.as_of),
         covers=_base_covers(cset) | {("topic", "overview")},
-        answers={"count", "list", "which", "contents"},
+        answers={"count", "list", "which"},
         evidence=[_annex_path(cset)],
         docs={cset.document},
         period=cset.period,
@@ -134,7 +135,8 @@ def _groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Candida
         drafts = [Draft(head, _src(cset, _annex_path(cset), cset.title))]
         for i, (g, cs) in enumerate(groups.items(), start=1):
             numbers = ", ".join(str(c.number) for c in cs)
-            drafts.append(Draft(f"{i}. {g}: tiêu chí {numbers}.", _src(cset, cs[0].section, g)))
+            names = "; ".join(f"{c.number}. {c.name}" for c in cs)
+            drafts.append(Draft(f"{i}. Nhóm {g} ({len(cs)} tiêu chí): {names}.", _src(cset, cs[0].section, g)))
         covers = {("topic", "groups")}
     return Candidate(
         "criteria",
@@ -144,7 +146,7 @@ def _groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Candida
         evidence=[_annex_path(cset)],
         docs={cset.document},
         period=cset.period,
-        prior=0.7 if only else 0.6,
+        prior=1.1 if only else 0.6,
         label=f"nhóm {cset.id}",
     )
 
@@ -165,7 +167,13 @@ def criteria(ctx: Context) -> list[Candidate]:
                 ind = q.indicator if q.indicator and q.indicator.split(".")[0] == str(n) else None
                 atoms = {("criterion", str(n))} | ({("indicator", ind)} if ind else set())
                 picked.append((crit, ind, 1.0, atoms))
-        if not numbers and q.criterion_name:
+        named_group = next(
+            (g for g in {c.group for c in cset.criteria if c.group} if re.search(rf"\bnhom (tieu chi )?(ve )?{re.escape(fold(g))}\b", f)),
+            None,
+        )
+        # "nhóm Văn hóa - xã hội - môi trường" names a group, not the criterion "Môi trường".
+        by_name = q.criterion_name and not (named_group and fold(q.criterion_name) in fold(named_group))
+        if not numbers and by_name:
             crit = _find_by_name(cset, q.criterion_name)
             if crit is not None:
                 picked.append((crit, None, 0.8, {("criterion_name", q.criterion_name), ("criterion", str(crit.number))}))

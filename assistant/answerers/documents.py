@@ -98,16 +98,78 @@ def _relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
     return out
 
 
+_TITLE = re.compile(
+    r"(PHÓ THỦ TƯỚNG|THỦ TƯỚNG|THỨ TRƯỞNG|BỘ TRƯỞNG|PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)"
+)
+
+
+def _signer_title(closing: Section | None, signer: str) -> str | None:
+    """The signer's office as the signature block writes it, just above the name ("PHÓ THỦ TƯỚNG")."""
+    if closing is None:
+        return None
+    text = closing.full_text()
+    at = text.find(signer)
+    if at < 0:
+        return None
+    titles = _TITLE.findall(text[:at])
+    if not titles:
+        return None
+    words = titles[-1].lower()
+    for office in ("thủ tướng", "chủ tịch", "bộ trưởng", "thứ trưởng", "trưởng ban", "chánh văn phòng"):
+        words = words.replace(office, office[0].upper() + office[1:])
+    return words[0].upper() + words[1:]
+
+
+_FACT_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends"}
+
+
+def _of_period(ctx: Context) -> list[DocumentMeta]:
+    """Documents of the period the question names, narrowed by the level it names."""
+    q, need = ctx.query, ctx.need
+    docs = [m for m in ctx.documents() if need.period and m.period == need.period and m.kind == "Quyết định"]
+    if q.level in ("xã", "huyện"):
+        docs = [m for m in docs if q.level in m.level] or docs
+    return docs
+
+
+def _period_list(ctx: Context, docs: list[DocumentMeta]) -> Candidate:
+    head = f"Các văn bản giai đoạn {ctx.need.period} trong kho:"
+    drafts = [Draft(head)]
+    for m in docs:
+        drafts.append(Draft(f"- {_name(m)} ({vn_date(m.issued) if m.issued else ''}): {m.title or ''}.".replace(" ()", ""),
+                            [Source(m.number, _opening(m), m.title or m.number)]))
+    return Candidate(
+        "documents",
+        drafts,
+        covers={("period", ctx.need.period or "")} | {("doc", m.number) for m in docs},
+        answers={"which", "list", "contents"},
+        evidence=[_opening(m) for m in docs][:3],
+        docs={m.number for m in docs},
+        period=ctx.need.period,
+        prior=1.0,
+        label=f"văn bản giai đoạn {ctx.need.period}",
+    )
+
+
 def documents(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
-    for number in ctx.query.sets:
+    numbers = list(ctx.query.sets)
+    if not numbers and ctx.need.period:
+        docs = _of_period(ctx)
+        if ctx.need.lists_documents and docs:
+            out.append(_period_list(ctx, docs))
+        if len(docs) == 1 and ctx.need.asks & _FACT_ASKS:
+            numbers = [docs[0].number]  # "quyết định ban hành bộ tiêu chí 2026-2030 do ai ký"
+    for number in numbers:
         m = ctx.meta(number)
         if m is None:
             continue
         name = _name(m)
         facts: list[tuple[str, list[Draft], set[str]]] = []
         if m.signer:
-            facts.append(("who", [Draft(f"{name} do {m.signer} ký.", [Source(m.number, f"{m.number} › Phần kết", m.signer)])], {"who"}))
+            title = _signer_title(ctx.section(f"{m.number} › Phần kết"), m.signer)
+            who = f"{title} {m.signer}" if title else m.signer
+            facts.append(("who", [Draft(f"{name} do {who} ký.", [Source(m.number, f"{m.number} › Phần kết", m.signer)])], {"who"}))
         else:
             facts.append(("who", [Draft(f"Kho văn bản {NOT_RECORDED} người ký của {name}.")], {"who"}))
         issuer = m.issuer or NOT_RECORDED
@@ -132,17 +194,19 @@ def documents(ctx: Context) -> list[Candidate]:
             # "do cơ quan nào ban hành, ai ký, ngày nào?": one answer with every fact asked, in that order.
             combined = [d for _, drafts, _ in asked for d in drafts]
             facts.append(("+".join(f[0] for f in asked), combined, set().union(*(f[2] for f in asked))))
+        base = {("doc", m.number)} | {("level", lv) for lv in m.level} | ({("period", m.period)} if m.period else set())
         for fact, drafts, answers in facts:
             out.append(
                 Candidate(
                     "documents",
                     drafts,
-                    covers={("doc", m.number), ("fact", fact)},
+                    covers=base | {("fact", fact)},
                     answers=answers,
                     evidence=[src.path for d in drafts for src in d.sources][:2] or [_opening(m)],
                     docs={m.number},
                     period=m.period,
-                    prior=0.5,
+                    # The registry is the authority on a document's own facts when the question asks for them.
+                    prior=1.0 if answers & ctx.need.asks else 0.4,
                     label=f"{m.number}: {fact}",
                 )
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.answerers.passages import lexical_cover
 from corpus.model import Section
 
 QUOTE = "{quote}"  # filled by the renderer with the cited span
@@ -60,7 +61,9 @@ def sections(ctx: Context) -> list[Candidate]:
                 "section",
                 drafts,
                 covers=covers,
-                answers={"contents", "which", "todo", "definition"},
+                # The named section is the authority on whatever the question asks about it.
+                answers={"contents", "which", "todo", "definition"} | ctx.need.asks,
+                lexical=lexical_cover(ctx.text, section.full_text()),
                 evidence=[section.path],
                 docs={number},
                 period=meta.period,
