@@ -46,7 +46,7 @@ def merge(current: Query, earlier: list[Query]) -> Query:
         # A question that names its own level asks about another unit; one that only adds a tier
         # ("Đạt chuẩn NTM nâng cao anh ạ.") completes the earlier one.
         changed_unit = bool(current.level) and (
-            current.level != previous.level or bool(current.tier and previous.tier and current.tier != previous.tier)
+            (bool(previous.level) and current.level != previous.level) or bool(current.tier and previous.tier and current.tier != previous.tier)
         )
         for name in _UNIT:
             if changed_unit and name in ("recognition_year", "recognition_period"):

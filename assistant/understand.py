@@ -81,7 +81,14 @@ _ABBREVIATIONS = [
 
 _YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d\d)(?![\d/])")
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
-_RECOGNITION_CUE = re.compile(r"(?<!chua )(?<!chua duoc )(dat chuan|cong nhan|ve dich|hoan thanh)\b[^.?!]{0,60}$")
+_RECOGNITION_CUE = re.compile(
+    r"(?<!chua )(?<!chua duoc )(dat chuan|dat nong thon moi|cong nhan|ve dich|hoan thanh)\b[^.?!]{0,60}$"
+)
+# "Năm 2023 huyện chúng tôi được công nhận …": the year comes first.
+_RECOGNITION_AFTER = re.compile(r"^[^.?!\d]{0,50}?\b(duoc cong nhan|dat chuan|duoc tinh cong nhan)\b")
+# Addresses ("xã Ka Đô, huyện Đơn Dương, tỉnh Lâm Đồng") name where the asker works, not the unit asked about.
+_ADDRESS = re.compile(r"\b(?:xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh|quận)\s+(?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
+_NOW = re.compile(r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio)\b")
 _BEFORE_YEAR = re.compile(r"\b(truoc|sau)\s+(nam\s+)?$")
 _TIER_THEN_YEAR = re.compile(r"(nong thon moi|nang cao|kieu mau|thong minh|dat chuan)\s+(nam\s+)?$")
 _SET_CUE = re.compile(r"(bo tieu chi|tieu chi|quy dinh|chuong trinh|ke hoach)[^.?!]{0,40}$")
@@ -219,6 +226,19 @@ def _level(f: str, accented: str | None) -> str | None:
     return None
 
 
+def _first_level(text: str) -> str | None:
+    """In a question with a preamble, the unit it is about is the first one named once addresses are
+    set aside ("… xã Ka Đô, huyện Đơn Dương … Xã chúng tôi …, huyện yêu cầu các xã …" → xã)."""
+    lowered = normalize_text(text).lower()
+    found = [
+        (m.start(), level)
+        for pattern, level in ((r"\bthị xã\b", "thị xã"), (r"\bhuyện\b", "huyện"), (r"(?<!thị )\bxã\b(?! hội)", "xã"))
+        for m in [re.search(pattern, lowered)]
+        if m
+    ]
+    return min(found)[1] if found else None
+
+
 def _tier(f: str) -> str | None:
     if re.search(r"\bthong minh\b", f):
         return "thông minh"
@@ -227,8 +247,10 @@ def _tier(f: str) -> str | None:
     # "duy trì và nâng cao chất lượng" (raising quality) is not the advanced tier.
     if re.search(r"\bnang cao\b(?! chat luong)", f):
         return "nâng cao"
-    if re.search(r"\bnong thon moi\b|\bdat chuan\b", f):
+    if re.search(r"\bnong thon moi\b", f):
         return "NTM"
+    if re.search(r"\bdat chuan\b", f):
+        return "đạt chuẩn"  # recognised, tier not said: NTM unless higher tiers existed that year
     return None
 
 
@@ -277,11 +299,19 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             set_period = set_period or value
         elif recognition_period is None:
             recognition_period = value
+    cued_before = [
+        (y, p)
+        for y, p in years
+        if _RECOGNITION_CUE.search(masked[max(0, p - 70) : p]) and not _ASOF_CUE.search(masked[max(0, p - 12) : p])
+    ]
+    # A year followed by "… được công nhận" counts only when no year is introduced by the cue itself.
+    cued_after = [(y, p) for y, p in years if _RECOGNITION_AFTER.search(masked[p + 4 : p + 90])]
+    recognised = (cued_before or cued_after or [None])[0]
     for year, pos in years:
         before = masked[max(0, pos - 70) : pos]
         if _BEFORE_YEAR.search(before[-12:]):
             continue  # "trước năm 2021" bounds a period; it is not a year of recognition
-        if recognition_year is None and _RECOGNITION_CUE.search(before) and not _ASOF_CUE.search(before[-12:]):
+        if recognition_year is None and recognised == (year, pos):
             recognition_year = year
         elif ask_year is None:
             ask_year = year
@@ -310,7 +340,8 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     q = Query(text=text, folded=f)
     has_marks = any(ord(c) > 127 and c.isalpha() for c in text)
     accented = text.lower() if has_marks else None
-    q.level = _level(f, accented)
+    unaddressed = _ADDRESS.sub(" ", text[:MAX_CHARS])
+    q.level = (_first_level(unaddressed) if unaddressed != text[:MAX_CHARS] else None) or _level(f, accented)
     q.tier = _tier(f)
     q.sets = _sets(f)
     q.recognition_year, q.recognition_period, q.ask_year, q.period = _years(f)
@@ -343,6 +374,11 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
                 if pattern.search(haystack):
                     q.region = code
                     break
+    if q.tier == "đạt chuẩn":
+        # "xã đạt chuẩn năm 2019" does not say which tier: from 2018 to 2020 a commune could be recognised
+        # NTM, advanced (1345/BNN-VPĐP) or model (691); before, only NTM existed.
+        ambiguous = q.level != "huyện" and q.recognition_year is not None and 2018 <= q.recognition_year <= 2020
+        q.tier = None if ambiguous else "NTM"
     if q.criterion is None:
         q.criterion_name = _criterion_by_name(f, catalogue)
     q.domain = bool(
@@ -422,7 +458,10 @@ def _criterion_by_name(f: str, catalogue: Catalogue) -> str | None:
 
 
 def as_of_for(query: Query, default: dt.date) -> dt.date:
-    """The date an answer is valid for: the year the question names, else `default`."""
+    """The date an answer is valid for: the year the question names, else `default`; "hiện nay"
+    in the asking part of the question means `default` whatever year a preamble mentions."""
+    if query.ask_year is not None and _NOW.search(query.folded[-160:]) and query.ask_year < default.year:
+        return default
     if query.ask_year is not None:
         if query.ask_year == default.year:
             return default
