@@ -125,7 +125,8 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     counted = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+(?: (?:chi|tieu|xa|huyen))?)", f)
     if counted and "count" in need.asks:
         need.counted = counted.group(1)
-        if not re.match(r"(tieu chi|chi tieu|nhom|tieu|phu luc|dieu|noi dung|lan|buoc|hang|muc|phan|loai|van ban)",
+        if not re.match(r"(tieu chi|chi tieu|nhom|tieu|phu luc|dieu|noi dung|lan|buoc|hang|muc|phan|loai|van ban|thang|nam"
+                        r"|ngay|tinh|xa|huyen)",
                         need.counted):
             # "… là bao nhiêu", "bao nhiêu triệu": a figure, not a count of items.
             need.asks.discard("count")

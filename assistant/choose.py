@@ -59,7 +59,10 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     total = sum(ATOM_WEIGHT.get(a[0], 0.5) for a in need.atoms)
     hit = sum(ATOM_WEIGHT.get(a[0], 0.5) for a in need.atoms if a in c.covers)
     entity = hit / total if total else 0.5  # a question that names nothing favours no candidate
-    asks = len(need.asks & c.answers) / len(need.asks) if need.asks else 0.0
+    answers = c.answers
+    if need.counted and c.counts is not None and not any(need.counted.startswith(x) for x in c.counts):
+        answers = answers - {"count"}  # it counts criteria; the question counts provinces
+    asks = len(need.asks & answers) / len(need.asks) if need.asks else 0.0
     if c.kind == "passages":
         asks *= 0.5  # a passage that holds a date or a name answers "when" or "who" only maybe
     named = {a[1] for a in need.atoms if a[0] == "doc"}

@@ -38,8 +38,12 @@ class Item:
     must_contain: list[str]
     must_refuse: bool
     tags: list[str] = field(default_factory=list)
-    expected_scope: str = "answer"  # answer | not_in_corpus | out_of_domain
+    expected_scope: str | None = None  # answer | not_in_corpus | out_of_domain (default: from must_refuse)
     expected_kind: str | list[str] | None = None  # the kind of answer the chooser should pick
+
+    def __post_init__(self) -> None:
+        if self.expected_scope is None:
+            self.expected_scope = "out_of_domain" if self.must_refuse else "answer"
 
 
 def load_items(name: str, folder: Path = QA_DIR) -> list[Item]:

@@ -14,7 +14,8 @@ NOT_CONTENT = frozenset(
     bao_nhieu the_nao nhu_the_nao gi dau may muon chung_toi toi minh a nhe sao nao ai khong co_phai
     bay_gio hien_nay nay thi la nhung_ai nhung cac duoc bi cho hoi xin cam_on anh chi em ban vay roi chua
     thong_tu nghi_dinh nghi_quyet quyet_dinh cong_van chi_thi luat ke_hoach so nam thang ngay
-    tiep_theo the thay noi ve cu_the kinh_gui quy_dinh phan_tram bao_lau nua ngoai rieng gio tiep sua
+    tiep_theo the thay noi ve cu_the kinh_gui quy_dinh phan_tram bao_lau nua ngoai rieng gio tiep sua lan lai viec
+    dieu mot hai ba tren duoi sau truoc khac cung dang
     """.split()
 )
 # Syllables that make a compound a segmentation accident ("thì_giờ", "đáp_ứng_bộ", "ntm_vùng") rather

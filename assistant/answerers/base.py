@@ -63,6 +63,7 @@ class Candidate:
     card: Resolution | None = None
     label: str = ""
     lexical: float = 0.0  # share of the question's distinctive words its evidence holds (passages)
+    counts: frozenset[str] | None = None  # what it counts ("tieu chi", "nhom"), when it answers "bao nhiêu …"
 
 
 @dataclass

@@ -110,6 +110,7 @@ def _overview(ctx: Context, cset: CriteriaSet) -> Candidate:
         period=cset.period,
         prior=0.6,
         label=f"tổng quan {cset.id}",
+        counts=frozenset({"tieu chi", "chi tieu", "tieu"}),
     )
 
 
@@ -148,6 +149,7 @@ def _groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Candida
         period=cset.period,
         prior=1.1 if only else 0.6,
         label=f"nhóm {cset.id}",
+        counts=frozenset({"nhom", "tieu chi", "tieu"}),
     )
 
 
@@ -199,6 +201,7 @@ def criteria(ctx: Context) -> list[Candidate]:
                     period=cset.period,
                     prior=prior + prior_boost,
                     label=f"{cset.id} tiêu chí {crit.number}{' ' + ind if ind else ''}",
+                    counts=frozenset({"chi tieu"}),
                 )
             )
         out.append(_overview(ctx, cset))

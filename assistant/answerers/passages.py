@@ -6,7 +6,7 @@ import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
 from assistant.quote import CUES, GENERIC
-from corpus.normalize import syllables
+from corpus.normalize import fold, syllables
 
 QUOTE = "{quote}"
 # Question words that say nothing about where the answer is.
@@ -52,6 +52,9 @@ def passages(ctx: Context) -> list[Candidate]:
                 covers=covers,
                 # A passage answers a kind of question when it holds what that kind asks for (a date, a count).
                 answers={ask for ask in ctx.need.asks if ask in CUES and CUES[ask].search(chunk.text)},
+                counts=frozenset(
+                    {ctx.need.counted} if ctx.need.counted and re.search(rf"\d+ {ctx.need.counted}", fold(chunk.text)) else set()
+                ),
                 evidence=["#" + chunk.id],
                 docs={chunk.doc},
                 period=meta.period if meta else None,

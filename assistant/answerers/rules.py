@@ -120,11 +120,12 @@ def shared_duties(ctx: Context) -> list[Candidate]:
             "duties",
             out,
             covers={("doc", DISPATCH), ("doc", "5766/UBND-CNN&XD")},
-            answers={"report", "todo"},
+            answers={"report", "todo", "count", "when"},  # what to report, how often (every 06 months)
             evidence=paths[:3],
             docs={DISPATCH},
             period="2021-2025",
             prior=0.7,
             label="nhiệm vụ chung",
+            counts=frozenset({"thang", "lan", "nam"}),
         )
     ]

@@ -33,11 +33,18 @@ def assistant(settings: Settings) -> Assistant:
     return a
 
 
-def test_rule_answers_do_not_embed_the_question(assistant: Assistant) -> None:
+def test_the_question_is_embedded_once(assistant: Assistant) -> None:
+    # The vector serves both the chooser (closeness of each candidate's evidence) and dense retrieval.
     a = assistant.ask("Xã đạt chuẩn NTM năm 2017 thì năm 2023 phải làm gì?")
     assert a.kind == "applicability" and a.citations
-    assert assistant._embedder.queries == []  # the card cites the dispatch item itself
-    assert a.timings["retrieve"] == 0.0
+    assert len(assistant._embedder.queries) == 1
+    assert a.timings["retrieve"] > 0.0
+
+
+def test_out_of_domain_questions_are_not_embedded(assistant: Assistant) -> None:
+    a = assistant.ask("Giá vàng hôm nay bao nhiêu?")
+    assert a.refused and a.scope == "out_of_domain"
+    assert assistant._embedder.queries == []
 
 
 def test_passage_answers_still_retrieve(assistant: Assistant) -> None:
