@@ -495,14 +495,16 @@ def _time_notes(r: Resolution, as_of: dt.date) -> None:
             )
         )
     if r.level == "huyện" and as_of >= DISTRICTS_END:
-        r.notes.append(
-            Step(
-                "Từ ngày 01/7/2025, chính quyền địa phương tổ chức theo hai cấp (tỉnh và xã); cấp huyện không còn "
-                "là một cấp "
-                "chính quyền.",
-                [new.ref] if as_of >= NEW_SET_ISSUED else [],
-            )
-        )
+        r.notes.append(districts_note(as_of))
+
+
+def districts_note(as_of: dt.date) -> Step:
+    """The end of the district level (01/7/2025), cited to the set in force once it exists."""
+    return Step(
+        "Từ ngày 01/7/2025, chính quyền địa phương tổ chức theo hai cấp (tỉnh và xã); cấp huyện không còn là một cấp "
+        "chính quyền.",
+        [_SETS["51-2025"].ref] if as_of >= NEW_SET_ISSUED else [],
+    )
 
 
 def resolve(

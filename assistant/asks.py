@@ -18,7 +18,7 @@ _ASKS: dict[str, str] = {
     r"|noi ban hanh|cua co quan nao)\b",
     "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay)\b",
     "in_force": r"\b(hieu luc|bat dau ap dung|ap dung tu ngay|ap dung tu khi nao)\b",
-    "status": r"\b(con hieu luc|het hieu luc|con ap dung|con duoc ap dung|con dung|hien con|con gia tri)\b",
+    "status": r"\b(con hieu luc|het hieu luc|con ap dung|con duoc|con dung|hien con|con gia tri|hien hanh)\b",
     "contents": r"\b(quy dinh (nhung )?(gi|ve gi|nhung noi dung gi)|noi dung|(ban hanh|huong dan|de cap|giao) (nhung )?"
     r"(gi|viec gi|nhiem vu gi|nhung gi)|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi)\b",
     "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"

@@ -69,7 +69,14 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     conflict = 0.0
     if named and not (named & c.docs):
         conflict += 1.5
-    if need.period and c.period and c.period != need.period and ("period", need.period) not in c.covers:
+    # A document's facts (its status on a date above all) stay true whatever period the question is about.
+    if (
+        need.period
+        and c.period
+        and c.period != need.period
+        and ("period", need.period) not in c.covers
+        and c.kind != "documents"
+    ):
         conflict += 1.0
     wanted = {a for a in need.atoms if a[0] in ("criterion", "indicator", "section")}
     if wanted and c.kind in ("criteria", "section") and not (wanted & c.covers):

@@ -19,7 +19,7 @@ from assistant.render import render
 from assistant.topic import asking_clause, content_words
 from assistant.retrieve import Filters, Result, Searcher, check_question
 from assistant.settings import Settings
-from assistant.understand import NAMED_SETS, Query, as_of_for, understand
+from assistant.understand import _NOW, NAMED_SETS, Query, as_of_for, period_of, understand
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
@@ -171,6 +171,10 @@ class Assistant:
                 if d.meta.issued and d.meta.issued.year == need.issued_year and self.catalogue.for_document(d.number):
                     query.sets.append(d.number)
                     need.atoms.add(("doc", d.number))
+        if not need.period and _NOW.search(query.folded):
+            # "bộ tiêu chí hiện hành", "hiện nay": the period of the date the answer is for.
+            need.period = period_of(when.year)
+            need.atoms.add(("period", need.period))
         timings["understand"] = time.perf_counter() - t0
         if looks_foreign(text) and not query.domain:
             return refuse(text, query, when, FOREIGN)

@@ -85,13 +85,22 @@ def _find_by_name(cset: CriteriaSet, name: str) -> Criterion | None:
 
 
 def _sets(ctx: Context) -> list[CriteriaSet]:
-    """The set chosen for the question, then the other sets of the documents it names."""
+    """The set chosen for the question, then the other sets of the documents it names (a set compiled
+    from an amended decision and its amendment, "491-342-…", belongs to both)."""
     out = [ctx.criteria_set] if ctx.criteria_set is not None else []
     for number in ctx.query.sets:
-        for cset in ctx.catalogue.for_document(number):
+        lead = number.split("/")[0]
+        found = ctx.catalogue.for_document(number) or [
+            c for c in ctx.catalogue.sets.values() if lead in c.id.split("-")[:3]
+        ]
+        for cset in found:
             if cset not in out and (ctx.query.tier in (None, "NTM") or cset.tier == ctx.query.tier):
                 out.append(cset)
     return out
+
+
+def _docs(cset: CriteriaSet, named: list[str]) -> set[str]:
+    return {cset.document} | {n for n in named if n.split("/")[0] in cset.id.split("-")[:3]}
 
 
 def _overview(ctx: Context, cset: CriteriaSet) -> Candidate:
@@ -106,7 +115,7 @@ def _overview(ctx: Context, cset: CriteriaSet) -> Candidate:
         covers=_base_covers(cset) | {("topic", "overview")},
         answers={"count", "list", "which"},
         evidence=[_annex_path(cset)],
-        docs={cset.document},
+        docs=_docs(cset, ctx.query.sets),
         period=cset.period,
         prior=0.6,
         label=f"tổng quan {cset.id}",
@@ -145,7 +154,7 @@ def _groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Candida
         covers=_base_covers(cset) | covers,
         answers={"count", "list", "which"},
         evidence=[_annex_path(cset)],
-        docs={cset.document},
+        docs=_docs(cset, ctx.query.sets),
         period=cset.period,
         prior=1.1 if only else 0.6,
         label=f"nhóm {cset.id}",
@@ -159,7 +168,8 @@ def criteria(ctx: Context) -> list[Candidate]:
     f = q.folded
     for rank, cset in enumerate(_sets(ctx)):
         base = _base_covers(cset)
-        named = bool({cset.document} & set(q.sets))
+        docs = _docs(cset, q.sets)
+        named = bool(docs & set(q.sets)) and cset.tier == (q.tier if q.tier in ("nâng cao", "kiểu mẫu") else "NTM")
         prior_boost = 0.2 if named or rank == 0 else 0.0
         numbers = need.criteria or ([q.criterion] if q.criterion else [])
         picked: list[tuple[Criterion, str | None, float, set]] = []
@@ -183,7 +193,11 @@ def criteria(ctx: Context) -> list[Candidate]:
         if hit and not any(p[1] == hit[1] or (p[1] is None and p[0].number == hit[0]) for p in picked):
             # An indicator the question spells out in words; its lexical cover decides against the others.
             crit = next(c for c in cset.criteria if c.number == hit[0])
-            picked.append((crit, hit[1], 0.45, {("indicator_guess", hit[1])}))
+            guess = {("indicator_guess", hit[1])}
+            ind_name = fold(next(i.name for i in crit.indicators if i.code == hit[1]))
+            if q.criterion_name and fold(q.criterion_name) in ind_name:
+                guess.add(("criterion_name", q.criterion_name))  # the named words are part of this indicator's name
+            picked.append((crit, hit[1], 0.45, guess))
         for crit, ind, prior, atoms in picked:
             judged = ctx.judged if ctx.judged is not None and rank == 0 else None
             if judged is not None:
@@ -197,7 +211,7 @@ def criteria(ctx: Context) -> list[Candidate]:
                     covers=base | atoms,
                     answers={"threshold", "list", "which", "count", "contents", "definition"},
                     evidence=[next((i.section for i in crit.indicators if i.code == ind), crit.section)],
-                    docs={cset.document},
+                    docs=_docs(cset, ctx.query.sets),
                     period=cset.period,
                     prior=prior + prior_boost,
                     label=f"{cset.id} tiêu chí {crit.number}{' ' + ind if ind else ''}",
@@ -250,7 +264,7 @@ def _assessment(ctx: Context, cset: CriteriaSet, judged: tuple, covers: set) -> 
         covers=covers | {("value", "stated")},
         answers={"threshold", "judge"},
         evidence=[result.section],
-        docs={cset.document},
+        docs=_docs(cset, ctx.query.sets),
         period=cset.period,
         prior=1.2,
         label=f"đánh giá {result.code}",

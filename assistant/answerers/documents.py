@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.answerers.base import Candidate, Context, Draft, Source, sources
+from assistant.applicability import DISTRICTS_END, districts_note
 from assistant.format import vn_date
 from corpus.model import DocumentMeta, Section
 
@@ -64,7 +65,11 @@ def _status(ctx: Context, m: DocumentMeta) -> list[Draft]:
         text = f"Tính đến ngày {vn_date(on)}, {_name(m)} chưa được ban hành (ban hành ngày {vn_date(m.issued)})."
     else:
         text = f"Tính đến ngày {vn_date(on)}, kho văn bản ghi {_name(m)} còn hiệu lực."
-    return [Draft(text, [Source(m.number, _opening(m), m.title or m.number)])]
+    out = [Draft(text, [Source(m.number, _opening(m), m.title or m.number)])]
+    if m.level == ["huyện"] and on >= DISTRICTS_END:
+        note = districts_note(on)
+        out.append(Draft(note.text, sources(note.refs, note.text)))
+    return out
 
 
 def _contents(ctx: Context, m: DocumentMeta) -> list[Draft]:
@@ -136,8 +141,11 @@ def _period_list(ctx: Context, docs: list[DocumentMeta]) -> Candidate:
     head = f"Các văn bản giai đoạn {ctx.need.period} trong kho:"
     drafts = [Draft(head)]
     for m in docs:
-        drafts.append(Draft(f"- {_name(m)} ({vn_date(m.issued) if m.issued else ''}): {m.title or ''}.".replace(" ()", ""),
-                            [Source(m.number, _opening(m), m.title or m.number)]))
+        since = f", có hiệu lực từ {vn_date(m.status_from)}" if m.status == "in_force" and m.status_from else ""
+        issued = f"ban hành {vn_date(m.issued)}" if m.issued else ""
+        drafts.append(
+            Draft(f"- {_name(m)} ({issued}{since}): {m.title or ''}.", [Source(m.number, _opening(m), m.title or m.number)])
+        )
     return Candidate(
         "documents",
         drafts,
