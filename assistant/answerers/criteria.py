@@ -77,6 +77,11 @@ def _criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicato
     return out
 
 
+def _key(name: str) -> str:
+    """A criterion's name up to its first comma or "và" ("Hệ thống chính trị và …" → "he thong chinh tri")."""
+    return fold(re.split(r"[,(;]| và ", name)[0]).strip()
+
+
 def _find_by_name(cset: CriteriaSet, name: str) -> Criterion | None:
     want = fold(name)
     return next((c for c in cset.criteria if fold(c.name) == want), None) or next(
@@ -169,6 +174,7 @@ def criteria(ctx: Context) -> list[Candidate]:
     for rank, cset in enumerate(_sets(ctx)):
         base = _base_covers(cset)
         docs = _docs(cset, q.sets)
+        base = base | {("doc", d) for d in docs}
         named = bool(docs & set(q.sets)) and cset.tier == (q.tier if q.tier in ("nâng cao", "kiểu mẫu") else "NTM")
         prior_boost = 0.2 if named or rank == 0 else 0.0
         numbers = need.criteria or ([q.criterion] if q.criterion else [])
@@ -184,11 +190,18 @@ def criteria(ctx: Context) -> list[Candidate]:
             None,
         )
         # "nhóm Văn hóa - xã hội - môi trường" names a group, not the criterion "Môi trường".
-        by_name = q.criterion_name and not (named_group and fold(q.criterion_name) in fold(named_group))
+        by_name = q.criterion_name and not (named_group and _key(q.criterion_name) in fold(named_group))
         if not numbers and by_name:
             crit = _find_by_name(cset, q.criterion_name)
             if crit is not None:
                 picked.append((crit, None, 0.8, {("criterion_name", q.criterion_name), ("criterion", str(crit.number))}))
+        if not picked and not numbers and not q.indicator:
+            # "mức thu nhập của xã …": a criterion's name in the question without the words "tiêu chí".
+            for crit in cset.criteria:
+                key = fold(re.split(r"[,(;]| và ", crit.name)[0]).strip()
+                if len(key.split()) >= 2 and re.search(rf"\b{re.escape(key)}\b", f):
+                    picked.append((crit, None, 0.7, {("criterion_name", crit.name)}))
+                    break
         hit = match_indicator(f, cset) if not q.indicator else None
         if hit and not any(p[1] == hit[1] or (p[1] is None and p[0].number == hit[0]) for p in picked):
             # An indicator the question spells out in words; its lexical cover decides against the others.
@@ -224,12 +237,13 @@ def criteria(ctx: Context) -> list[Candidate]:
         groups = _groups(ctx, cset)
         if groups is not None:
             out.append(groups)
-            for g in {c.group for c in cset.criteria if c.group}:
-                if re.search(rf"\bnhom (tieu chi )?(ve )?{re.escape(fold(g))}\b", f):
-                    one = _groups(ctx, cset, only=fold(g))
-                    if one is not None:
-                        one.covers.add(("group_name", fold(g)))
-                        out.append(one)
+            if named_group is not None:
+                one = _groups(ctx, cset, only=fold(named_group))
+                if one is not None:
+                    one.covers |= base | {("group_name", fold(named_group))}
+                    if q.criterion_name and _key(q.criterion_name) in fold(named_group):
+                        one.covers.add(("criterion_name", q.criterion_name))  # the words named the group
+                    out.append(one)
     return out
 
 

@@ -64,7 +64,8 @@ def _status(ctx: Context, m: DocumentMeta) -> list[Draft]:
     elif m.issued and m.issued > on:
         text = f"Tính đến ngày {vn_date(on)}, {_name(m)} chưa được ban hành (ban hành ngày {vn_date(m.issued)})."
     else:
-        text = f"Tính đến ngày {vn_date(on)}, kho văn bản ghi {_name(m)} còn hiệu lực."
+        since = f" (có hiệu lực từ ngày {vn_date(m.status_from)})" if m.status_from and m.status_from <= on else ""
+        text = f"Tính đến ngày {vn_date(on)}, kho văn bản ghi {_name(m)} còn hiệu lực{since}."
     out = [Draft(text, [Source(m.number, _opening(m), m.title or m.number)])]
     if m.level == ["huyện"] and on >= DISTRICTS_END:
         note = districts_note(on)
@@ -194,7 +195,7 @@ def documents(ctx: Context) -> list[Candidate]:
         facts.append(("contents", _contents(ctx, m), {"contents", "which", "definition"}))
         rel = _relations(ctx, m)
         if rel:
-            facts.append(("amends", rel, {"amends", "status"}))
+            facts.append(("amends", rel, {"amends"}))
         order = ctx.need.ask_order
         asked = [f for f in facts if f[0] in ctx.need.asks or (f[0] == "amends" and "amends" in ctx.need.asks)]
         asked.sort(key=lambda f: order.get(f[0], 999))

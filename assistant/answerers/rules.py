@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answerers.base import Candidate, Context, Draft, sources
 from assistant.applicability import DISPATCH, PERIOD_END, Resolution, duties
 from assistant.quote import weight
@@ -107,7 +109,8 @@ def applicability(ctx: Context) -> list[Candidate]:
 def shared_duties(ctx: Context) -> list[Candidate]:
     """Items 6-8 and the reporting, the ones the question is about first."""
     q = ctx.query
-    if not (q.duties or "report" in ctx.need.asks):
+    shared = re.search(r"\bnhiem vu (chung|nao|gi)\b", q.folded)
+    if not (q.duties or "report" in ctx.need.asks or shared):
         return []
     want = syllables(q.text)
     steps = sorted(duties(), key=lambda step: -weight(syllables(step.text) & want))
@@ -120,7 +123,8 @@ def shared_duties(ctx: Context) -> list[Candidate]:
             "duties",
             out,
             covers={("doc", DISPATCH), ("doc", "5766/UBND-CNN&XD")},
-            answers={"report", "todo", "count", "when"},  # what to report, how often (every 06 months)
+            # What to report and how often (every 06 months); "những nhiệm vụ chung nào" lists them.
+            answers={"report", "todo", "count", "when"} | ({"list", "which", "contents"} if shared else set()),
             evidence=paths[:3],
             docs={DISPATCH},
             period="2021-2025",
