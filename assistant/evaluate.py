@@ -133,8 +133,17 @@ def _retrieve(
         assert baseline is not None
         return baseline.search(item.question, k)
     if kind == "assistant":
+        # What the assistant puts in front of the user: the sections its answer cites, in reading order,
+        # then the passages its retrieval found.
+        answer = assistant.safe_ask(item.question, as_of=item.as_of, history=item.history)
         text, query, when = assistant.interpret(item.question, as_of=item.as_of, history=item.history)
-        results = assistant.retrieve(text, query, when, k=k)
+        cited = [[c.path] for c in answer.citations]
+        found = [[*r.chunk.section_paths, r.chunk.path] for r in assistant.retrieve(text, query, when, k=k)]
+        ranked: list[list[str]] = []
+        for paths in cited + found:
+            if paths not in ranked:
+                ranked.append(paths)
+        return ranked[:k]
     else:
         results = Searcher(assistant.index(), assistant.embedder, assistant.settings).search(
             item.question, k=k, mode=kind
@@ -339,8 +348,8 @@ def write_report(report: dict, name: str, meta: dict, folder: Path = REPORTS) ->
         )
     lines += [
         "",
-        "`assistant` = hybrid + hiểu câu hỏi (lọc cấp, hạng, văn bản còn hiệu lực theo ngày; ưu tiên văn bản được "
-        "nêu); "
+        "`assistant` = các mục mà câu trả lời trích dẫn (theo thứ tự đọc), rồi các đoạn do truy hồi của trợ lý tìm "
+        "được (hybrid + hiểu câu hỏi: lọc cấp, hạng, văn bản còn hiệu lực theo ngày; ưu tiên văn bản được nêu); "
         "`langchain` = RecursiveCharacterTextSplitter 1000/200 + cùng mô hình nhúng + Chroma "
         f"({report['baseline_pieces']} đoạn).",
         "",

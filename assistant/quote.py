@@ -16,7 +16,7 @@ _HEADING = re.compile(
     r"^(?:\*\*)?(?:Tiêu chí|Chỉ tiêu|Điều|Chương|Mục|Phụ lục|Khoản|Điểm|PHỤ LỤC|CHƯƠNG)\s+[\dIVXLa-zđ.]+\.?"
     r"(?:\*\*)?\s*[:.]?\s*$"
 )
-_ANNEX_LINE = re.compile(r"^\(?\s*(?:Ban hành|Kèm theo)\s+kèm theo|^\(\s*Ban hành", re.I)
+_ANNEX_LINE = re.compile(r"^\(?\s*(?:Ban hành kèm theo|Kèm theo|Ban hành theo)\b", re.I)
 # What a question of each kind wants to see in the quote.
 CUES = {
     "when": re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày \d|tháng \d|hiệu lực"),
@@ -101,7 +101,10 @@ def best_span(text: str, hint: str, limit: int = 320, asks: frozenset[str] = fro
         for ask in asks:
             cue = CUES.get(ask)
             if cue is not None and cue.search(p):
-                s += 4.0 if ask in ("count", "list") else 2.0
+                s += 4.0 if ask == "count" else 2.0
+        if "list" in asks:
+            # The longer enumeration is the list asked for ("(1) Quy hoạch; (2) …; (10) …").
+            s += 0.5 * min(10, len(re.findall(r"\(\d+\)|;", p)))
         # "bao nhiêu tiêu chí": the sentence that counts exactly that.
         if counted and re.search(rf"\d+\s+{re.escape(counted)}", fold(p)):
             s += 4.0

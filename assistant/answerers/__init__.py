@@ -25,7 +25,7 @@ def propose(ctx: Context) -> list[Candidate]:
     """Every answerer's candidates, in a stable order (ties in the chooser keep it)."""
     out: list[Candidate] = []
     for answerer in ANSWERERS:
-        out.extend(answerer(ctx))
+        out.extend(c for c in answerer(ctx) if any(d.text.strip() for d in c.drafts))
     return out
 
 

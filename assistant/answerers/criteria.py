@@ -211,6 +211,9 @@ def criteria(ctx: Context) -> list[Candidate]:
             if q.criterion_name and fold(q.criterion_name) in ind_name:
                 guess.add(("criterion_name", q.criterion_name))  # the named words are part of this indicator's name
             picked.append((crit, hit[1], 0.45, guess))
+        combined = _several_by_words(ctx, cset, f, base, docs) if not numbers and not q.indicator else None
+        if combined is not None:
+            out.append(combined)
         for crit, ind, prior, atoms in picked:
             judged = ctx.judged if ctx.judged is not None and rank == 0 else None
             if judged is not None:
@@ -245,6 +248,36 @@ def criteria(ctx: Context) -> list[Candidate]:
                         one.covers.add(("criterion_name", q.criterion_name))  # the words named the group
                     out.append(one)
     return out
+
+
+def _several_by_words(ctx: Context, cset: CriteriaSet, f: str, base: set, docs: set[str]) -> Candidate | None:
+    """A question that spells out two indicators ("tỷ lệ … và tỷ lệ …"): one candidate with both."""
+    hits: list[tuple[int, str]] = []
+    for part in re.split(r"\bva\b|,|;", f):
+        hit = match_indicator(part, cset)
+        if hit and hit not in hits:
+            hits.append(hit)
+    if len(hits) < 2:
+        return None
+    drafts: list[Draft] = []
+    names = []
+    for number, code in hits:
+        crit = next(c for c in cset.criteria if c.number == number)
+        drafts.extend(_criterion_drafts(ctx, cset, crit, code))
+        names.append(crit.name + " " + next(i.name for i in crit.indicators if i.code == code))
+    return Candidate(
+        "criteria",
+        drafts + _period_note(cset, ctx.as_of),
+        covers=base | {("indicator_guess", code) for _, code in hits},
+        answers={"threshold", "list", "which", "definition"},
+        evidence=[next(i.section for c in cset.criteria for i in c.indicators if i.code == code) for _, code in hits],
+        docs=docs,
+        period=cset.period,
+        prior=0.75,
+        label=f"{cset.id} " + " + ".join(code for _, code in hits),
+        lexical=lexical_cover(ctx.text, " ".join(names)),
+        counts=frozenset({"chi tieu"}),
+    )
 
 
 def _assessment(ctx: Context, cset: CriteriaSet, judged: tuple, covers: set) -> Candidate:

@@ -28,7 +28,10 @@ def passages(ctx: Context) -> list[Candidate]:
         meta = ctx.meta(chunk.doc)
         label = chunk.path.removeprefix(chunk.doc + " › ")
         page = f", trang {chunk.page}" if chunk.page else ""
-        source = Source(chunk.doc, chunk.path, ctx.text, text=chunk.text, page=chunk.page)
+        # Quote from the whole section when the corpus has it: a chunk cut from a long section may start
+        # mid-sentence, and the quote must start where the sentence does.
+        whole = ctx.section(chunk.path) is not None
+        source = Source(chunk.doc, chunk.path, ctx.text, text=None if whole else chunk.text, page=chunk.page)
         if meta is not None and not meta.full_text:
             # A registry entry summarises public sources: never shown as the decision's own words.
             text = f"Theo mục đăng ký của kho về {chunk.doc} (tóm tắt từ nguồn công khai, không phải nguyên văn): {QUOTE}"
@@ -37,6 +40,10 @@ def passages(ctx: Context) -> list[Candidate]:
         covers = {("doc", chunk.doc)}
         for m in re.finditer(r"(Điều|Khoản|Mục|Phụ lục|Điểm|Chương) ([0-9IVX]+|[a-zđ])\b", chunk.path):
             covers.add(("section", m.group(0)))
+        if meta is not None and not meta.full_text:
+            # A registry entry describes the annexes it does not hold ("Nội dung Phụ lục II — …").
+            for m in re.finditer(r"(Điều|Phụ lục) ([0-9IVX]+)\b", chunk.text):
+                covers.add(("section", m.group(0)))
         for m in re.finditer(r"Tiêu chí (\d+)", chunk.path):
             covers.add(("criterion", m.group(1)))
         for m in re.finditer(r"› (\d{1,2}\.\d{1,2})\b", chunk.path):
