@@ -126,6 +126,7 @@ class Citations:
                 return c.n
         meta = self._meta(doc)
         provenance = meta.provenance if meta else "compiled"
+        registry = bool(meta and not meta.full_text)
         c = Citation(
             n=len(self.items) + 1,
             doc=doc,
@@ -134,8 +135,8 @@ class Citations:
             quote=quote,
             provenance=provenance,
             official=provenance == "official",
-            note=None if provenance == "official" else (REGISTRY_NOTE if meta and not meta.full_text else COMPILED_MARK),
-            registry=bool(meta and not meta.full_text),
+            note=None if provenance == "official" else (REGISTRY_NOTE if registry else COMPILED_MARK),
+            registry=registry,
         )
         self.items.append(c)
         return c.n

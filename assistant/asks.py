@@ -24,7 +24,8 @@ _ASKS: dict[str, str] = {
     "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"
     r"|dieu chinh)\b",
     "count": r"\b(bao nhieu|may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
-    "list": r"\b(nhung (tieu chi|chi tieu|nhom|noi dung|gi) nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
+    "list": r"\b(nhung (tieu chi|chi tieu|nhom|noi dung|gi) nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten"
+    r"|ten cac)\b",
     "threshold": r"\b(muc|nguong|toi thieu|toi da|dat bao nhieu|phan tram|ty le|bao nhieu %|tren \d|tu \d)\b",
     "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|phai dap ung|bo tieu chi nao|phan dau|phai dat lai"
     r"|phai ra soat|tiep theo)\b",
@@ -35,7 +36,9 @@ _ASKS: dict[str, str] = {
 }
 _ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
 
-_CRITERIA = re.compile(r"\btieu chi\s*(?:so\s*)?(\d{1,2}(?:\s*(?:,|va|hoac|den|-)\s*(?:tieu chi\s*)?(?:so\s*)?\d{1,2})*)\b(?!\.\d)")
+_CRITERIA = re.compile(
+    r"\btieu chi\s*(?:so\s*)?(\d{1,2}(?:\s*(?:,|va|hoac|den|-)\s*(?:tieu chi\s*)?(?:so\s*)?\d{1,2})*)\b(?!\.\d)"
+)
 _SECTION = re.compile(
     r"\b(dieu|khoan|muc|phu luc|diem|chuong)\s+(?:so\s+)?([0-9]{1,3}|[ivx]{1,5}|[a-dđ](?=\s|$|\W))(?![./]\d)"
 )
@@ -125,9 +128,11 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     counted = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+(?: (?:chi|tieu|xa|huyen))?)", f)
     if counted and "count" in need.asks:
         need.counted = counted.group(1)
-        if not re.match(r"(tieu chi|chi tieu|nhom|tieu|phu luc|dieu|noi dung|lan|buoc|hang|muc|phan|loai|van ban|thang|nam"
-                        r"|ngay|tinh|xa|huyen)",
-                        need.counted):
+        if not re.match(
+            r"(tieu chi|chi tieu|nhom|tieu|phu luc|dieu|noi dung|lan|buoc|hang|muc|phan|loai|van ban|thang|nam"
+            r"|ngay|tinh|xa|huyen)",
+            need.counted,
+        ):
             # "… là bao nhiêu", "bao nhiêu triệu": a figure, not a count of items.
             need.asks.discard("count")
             need.asks.add("threshold")
@@ -166,7 +171,9 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         if known(typed) is None and (year or suffix or len(num) >= 3):
             need.missing.append(ref)
     need.groups = [int(g) for g in re.findall(r"\bnhom\s*([1-3])\b", f)]
-    issued = re.search(r"\b(?:ban hanh|ky) (?:vao |tu )?nam ((?:19|20)\d\d)\b|\bbo tieu chi (?:nam )?((?:19|20)\d\d)\b", f)
+    issued = re.search(
+        r"\b(?:ban hanh|ky) (?:vao |tu )?nam ((?:19|20)\d\d)\b|\bbo tieu chi (?:nam )?((?:19|20)\d\d)\b", f
+    )
     if issued:
         need.issued_year = int(issued.group(1) or issued.group(2))
     need.lists_documents = bool(re.search(r"\b(nhung |cac )?(van ban|quyet dinh) nao\b", f))
@@ -176,7 +183,9 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         need.atoms.add(("topic", "overview"))
     if query.period:
         need.period = query.period
-    elif re.search(r"\b2026\s*-\s*2030\b|\bgiai doan (moi|hien nay)\b", f) or (query.ask_year and query.ask_year > 2025):
+    elif re.search(r"\b2026\s*-\s*2030\b|\bgiai doan (moi|hien nay)\b", f) or (
+        query.ask_year and query.ask_year > 2025
+    ):
         need.period = "2026-2030"
     elif re.search(r"\b2021\s*-\s*2025\b", f):
         need.period = "2021-2025"

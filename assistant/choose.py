@@ -113,9 +113,7 @@ def choose(
         unknown: the question's content words the corpus never uses (the topic it does not cover).
         threshold: the least score that counts as covering the question.
     """
-    ranking = sorted(
-        (score(c, need, s) for c, s in zip(candidates, sims, strict=True)), key=lambda x: -x.score
-    )
+    ranking = sorted((score(c, need, s) for c, s in zip(candidates, sims, strict=True)), key=lambda x: -x.score)
     if not ranking or ranking[0].score < threshold:
         return Choice([], "uncovered", ranking)
     if unknown and not _named_exactly(ranking[0], need):

@@ -37,8 +37,9 @@ def merge(current: Query, earlier: list[Query]) -> Query:
         current.region,
     )
     # "cả hai quyết định đó", "văn bản này", "tiêu chí đó": the question points back at the conversation.
-    refers = re.search(r"\b(quyet dinh|van ban|bo tieu chi|tieu chi|cong van|chi tieu|hai)( nay| do| tren| vua neu)\b",
-                       current.folded)
+    refers = re.search(
+        r"\b(quyet dinh|van ban|bo tieu chi|tieu chi|cong van|chi tieu|hai)( nay| do| tren| vua neu)\b", current.folded
+    )
     if not current.domain and not any(facts) and not refers:
         return merged
     # Only earlier questions about the programme give context ("World Cup 2022" must not date the next answer).
@@ -46,7 +47,8 @@ def merge(current: Query, earlier: list[Query]) -> Query:
         # A question that names its own level asks about another unit; one that only adds a tier
         # ("Đạt chuẩn NTM nâng cao anh ạ.") completes the earlier one.
         changed_unit = bool(current.level) and (
-            (bool(previous.level) and current.level != previous.level) or bool(current.tier and previous.tier and current.tier != previous.tier)
+            (bool(previous.level) and current.level != previous.level)
+            or bool(current.tier and previous.tier and current.tier != previous.tier)
         )
         for name in _UNIT:
             if changed_unit and name in ("recognition_year", "recognition_period"):

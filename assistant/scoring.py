@@ -15,7 +15,8 @@ SCOPES = ("answer", "not_in_corpus", "out_of_domain")
 def _dates(text: str) -> str:
     """Dates compared whatever the zero-padding: 01/7/2025 and 01/07/2025 are the same date."""
     return re.sub(
-        r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", lambda m: f"{int(m.group(1)):02d}/{int(m.group(2)):02d}/{m.group(3)}",
+        r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)",
+        lambda m: f"{int(m.group(1)):02d}/{int(m.group(2)):02d}/{m.group(3)}",
         text,
     )
 
@@ -116,7 +117,13 @@ class AnswerScores:
 
 def markdown(a: dict) -> list[str]:
     """Report lines: per question type, then the worst items."""
-    lines = ["", "## Theo loại câu hỏi", "", "| nhãn | chứa từ khóa | chọn đúng loại | đúng phạm vi |", "| --- | --- | --- | --- |"]
+    lines = [
+        "",
+        "## Theo loại câu hỏi",
+        "",
+        "| nhãn | chứa từ khóa | chọn đúng loại | đúng phạm vi |",
+        "| --- | --- | --- | --- |",
+    ]
 
     def cell(m: dict, key: str) -> str:
         v = m.get(key)

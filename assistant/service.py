@@ -16,9 +16,9 @@ from assistant.choose import choose
 from assistant.conversation import merge
 from assistant.errors import CorpusError, QuestionError
 from assistant.render import render
-from assistant.topic import asking_clause, content_words
 from assistant.retrieve import Filters, Result, Searcher, check_question
 from assistant.settings import Settings
+from assistant.topic import asking_clause, content_words
 from assistant.understand import _NOW, NAMED_SETS, Query, as_of_for, period_of, understand
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.model import DocumentMeta, Section
@@ -178,7 +178,9 @@ class Assistant:
         timings["understand"] = time.perf_counter() - t0
         if looks_foreign(text) and not query.domain:
             return refuse(text, query, when, FOREIGN)
-        in_domain = query.domain or query.duties or query.history or bool(need.missing and _NEAR_DOMAIN.search(query.folded))
+        in_domain = (
+            query.domain or query.duties or query.history or bool(need.missing and _NEAR_DOMAIN.search(query.folded))
+        )
         if not in_domain:
             return refuse(text, query, when, REFUSAL)
         # Cheap (reads CURRENT): a missing index is an error for every question of the domain, and a
@@ -223,12 +225,23 @@ class Assistant:
         related = None
         if not choice.parts or (need.missing and not any(a[0] == "doc" for a in need.atoms)):
             related = next(
-                (s.candidate for s in choice.ranking if s.candidate.kind == "passages" and s.detail["semantic"] >= 0.6
-                 and s.candidate.lexical >= 0.5),
+                (
+                    s.candidate
+                    for s in choice.ranking
+                    if s.candidate.kind == "passages" and s.detail["semantic"] >= 0.6 and s.candidate.lexical >= 0.5
+                ),
                 None,
             )
         answer = render(
-            text, query, need, when, choice, self.section, self.meta, [d.meta for d in self.corpus.documents()], related,
+            text,
+            query,
+            need,
+            when,
+            choice,
+            self.section,
+            self.meta,
+            [d.meta for d in self.corpus.documents()],
+            related,
             resolution=resolution,
         )
         timings["compose"] = time.perf_counter() - t2 - timings.get("retrieve", 0.0)

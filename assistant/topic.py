@@ -8,21 +8,26 @@ import re
 
 from corpus.normalize import fold
 
+
 # Words of asking, politeness and reference that say nothing about the topic (accent-free, "_" joins).
-NOT_CONTENT = frozenset(
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+NOT_CONTENT = _words(
     """
     bao_nhieu the_nao nhu_the_nao gi dau may muon chung_toi toi minh a nhe sao nao ai khong co_phai
     bay_gio hien_nay nay thi la nhung_ai nhung cac duoc bi cho hoi xin cam_on anh chi em ban vay roi chua
     thong_tu nghi_dinh nghi_quyet quyet_dinh cong_van chi_thi luat ke_hoach so nam thang ngay
     tiep_theo the thay noi ve cu_the kinh_gui quy_dinh phan_tram bao_lau nua ngoai rieng gio tiep sua lan lai viec
     dieu mot hai ba tren duoi sau truoc khac cung dang
-    """.split()
+    """
 )
 # Syllables that make a compound a segmentation accident ("thì_giờ", "đáp_ứng_bộ", "ntm_vùng") rather
 # than a new word.
-_GLUE = frozenset(
+_GLUE = _words(
     "thi gio the nhu nam lam bi phai ung bo vung giai doan nao gi dat ntm nc ntmnc quy dinh xa huyen sua doi ve dau "
-    "may chi thang nay con da se duoc cua va la co".split()
+    "may chi thang nay con da se duoc cua va la co"
 )
 _ASKING = re.compile(r"(?:cho (?:tôi |em )?hỏi|xin hỏi|hỏi|cho biết|xin (?:được )?giải đáp)\s*:?", re.I)
 

@@ -87,7 +87,9 @@ _RECOGNITION_CUE = re.compile(
 # "Năm 2023 huyện chúng tôi được công nhận …": the year comes first.
 _RECOGNITION_AFTER = re.compile(r"^[^.?!\d]{0,50}?\b(duoc cong nhan|dat chuan|duoc tinh cong nhan)\b")
 # Addresses ("xã Ka Đô, huyện Đơn Dương, tỉnh Lâm Đồng") name where the asker works, not the unit asked about.
-_ADDRESS = re.compile(r"\b(?:xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh|quận)\s+(?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*")
+_ADDRESS = re.compile(
+    r"\b(?:xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh|quận)\s+(?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*"
+)
 _NOW = re.compile(r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio)\b")
 _BEFORE_YEAR = re.compile(r"\b(truoc|sau)\s+(nam\s+)?$")
 _TIER_THEN_YEAR = re.compile(r"(nong thon moi|nang cao|kieu mau|thong minh|dat chuan)\s+(nam\s+)?$")
@@ -467,62 +469,3 @@ def as_of_for(query: Query, default: dt.date) -> dt.date:
             return default
         return dt.date(query.ask_year, 12, 31) if query.ask_year < default.year else dt.date(query.ask_year, 1, 1)
     return default
-
-
-# Words too common in indicator names to identify one.
-_INDICATOR_GENERIC = frozenset(
-    [
-        "ty",
-        "le",
-        "xa",
-        "huyen",
-        "dat",
-        "chuan",
-        "nong",
-        "thon",
-        "moi",
-        "theo",
-        "quy",
-        "dinh",
-        "cua",
-        "va",
-        "cac",
-        "co",
-        "duoc",
-        "tren",
-        "dia",
-        "ban",
-        "tai",
-        "o",
-        "trong",
-        "nguoi",
-        "ho",
-        "so",
-        "tieu",
-        "chi",
-        "chi",
-        "bao",
-        "nhieu",
-        "muc",
-        "phai",
-        "la",
-        "gi",
-        "thi",
-    ]
-)
-
-
-def match_indicator(folded: str, cset) -> tuple[int, str] | None:
-    """(criterion, indicator code) whose name the question spells out, e.g. 'suy dinh dưỡng thể
-    thấp còi' → 15.3; None unless at least three distinctive words and half of them match."""
-    words = set(folded.split())
-    best: tuple[float, int, int, str] | None = None
-    for crit, ind in cset.indicators():
-        own = {w for w in re.findall(r"[a-z0-9]+", fold(ind.name)) if w not in _INDICATOR_GENERIC and len(w) > 1}
-        if len(own) < 3:
-            continue
-        hits = len(own & words)
-        score = hits / len(own)
-        if (hits >= 4 or (hits >= 3 and score >= 0.5)) and (best is None or (score, hits) > (best[0], best[1])):
-            best = (score, hits, crit.number, ind.code)
-    return (best[2], best[3]) if best else None

@@ -7,10 +7,10 @@ import datetime as dt
 import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.answerers.indicators import match_indicator
 from assistant.answerers.passages import lexical_cover
 from assistant.applicability import PERIOD_END, Ref
 from assistant.format import threshold_text, vn_number
-from assistant.understand import match_indicator
 from corpus.criteria import CriteriaSet, Criterion
 from corpus.normalize import fold
 
@@ -57,9 +57,10 @@ def _criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicato
     year = q.ask_year or (ctx.as_of.year if ctx.as_of.year <= PERIOD_END.year else None)
     indicators = [i for i in crit.indicators if indicator in (None, i.code)]
     where = f", vùng {region_name}" if region_name else ""
-    head = f"Tiêu chí {crit.number} ({crit.name}) của {cset.title} ({cset.document}){where} gồm {len(crit.indicators)} chỉ tiêu:"
+    of = f"{cset.title} ({cset.document}){where}"
+    head = f"Tiêu chí {crit.number} ({crit.name}) của {of} gồm {len(crit.indicators)} chỉ tiêu:"
     if indicator and indicators:
-        head = f"Chỉ tiêu {indicator} thuộc tiêu chí {crit.number} ({crit.name}) của {cset.title} ({cset.document}){where}:"
+        head = f"Chỉ tiêu {indicator} thuộc tiêu chí {crit.number} ({crit.name}) của {of}:"
     out = [Draft(head, _src(cset, crit.section, crit.name))]
     unverified = 0
     for ind in indicators:
@@ -139,17 +140,18 @@ def _groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Candida
         names = {g: cs for g, cs in groups.items() if fold(g) == only}
         if not names:
             return None
-        (g, cs), = names.items()
-        head = f"Nhóm {g} của {cset.title} ({cset.document}) gồm {len(cs)} tiêu chí: " + "; ".join(
-            f"{c.number}. {c.name}" for c in cs
-        ) + "."
+        ((g, cs),) = names.items()
+        head = (
+            f"Nhóm {g} của {cset.title} ({cset.document}) gồm {len(cs)} tiêu chí: "
+            + "; ".join(f"{c.number}. {c.name}" for c in cs)
+            + "."
+        )
         drafts = [Draft(head, _src(cset, cs[0].section, g))]
         covers = {("group_name", fold(g))}
     else:
         head = f"{cset.title} ({cset.document}) chia thành {len(groups)} nhóm tiêu chí:"
         drafts = [Draft(head, _src(cset, _annex_path(cset), cset.title))]
         for i, (g, cs) in enumerate(groups.items(), start=1):
-            numbers = ", ".join(str(c.number) for c in cs)
             names = "; ".join(f"{c.number}. {c.name}" for c in cs)
             drafts.append(Draft(f"{i}. Nhóm {g} ({len(cs)} tiêu chí): {names}.", _src(cset, cs[0].section, g)))
         covers = {("topic", "groups")}
@@ -186,7 +188,11 @@ def criteria(ctx: Context) -> list[Candidate]:
                 atoms = {("criterion", str(n))} | ({("indicator", ind)} if ind else set())
                 picked.append((crit, ind, 1.0, atoms))
         named_group = next(
-            (g for g in {c.group for c in cset.criteria if c.group} if re.search(rf"\bnhom (tieu chi )?(ve )?{re.escape(fold(g))}\b", f)),
+            (
+                g
+                for g in {c.group for c in cset.criteria if c.group}
+                if re.search(rf"\bnhom (tieu chi )?(ve )?{re.escape(fold(g))}\b", f)
+            ),
             None,
         )
         # "nhóm Văn hóa - xã hội - môi trường" names a group, not the criterion "Môi trường".
@@ -194,7 +200,9 @@ def criteria(ctx: Context) -> list[Candidate]:
         if not numbers and by_name:
             crit = _find_by_name(cset, q.criterion_name)
             if crit is not None:
-                picked.append((crit, None, 0.8, {("criterion_name", q.criterion_name), ("criterion", str(crit.number))}))
+                picked.append(
+                    (crit, None, 0.8, {("criterion_name", q.criterion_name), ("criterion", str(crit.number))})
+                )
         if not picked and not numbers and not q.indicator:
             # "mức thu nhập của xã …": a criterion's name in the question without the words "tiêu chí".
             for crit in cset.criteria:

@@ -74,7 +74,9 @@ def _status(ctx: Context, m: DocumentMeta) -> list[Draft]:
 
 
 def _contents(ctx: Context, m: DocumentMeta) -> list[Draft]:
-    head = f"{_name(m)} ({vn_date(m.issued) if m.issued else 'ngày ban hành ' + NOT_RECORDED}): {m.title or ''}".rstrip()
+    head = (
+        f"{_name(m)} ({vn_date(m.issued) if m.issued else 'ngày ban hành ' + NOT_RECORDED}): {m.title or ''}".rstrip()
+    )
     out = [Draft(head.rstrip(":") + ".", [Source(m.number, _opening(m), m.title or m.number)])]
     parts = [s for s in _sections(ctx.tree(m.number)) if len(s.labels) == 1 and s.kind not in ("preamble", "closing")]
     for s in parts[:8]:
@@ -145,7 +147,10 @@ def _period_list(ctx: Context, docs: list[DocumentMeta]) -> Candidate:
         since = f", có hiệu lực từ {vn_date(m.status_from)}" if m.status == "in_force" and m.status_from else ""
         issued = f"ban hành {vn_date(m.issued)}" if m.issued else ""
         drafts.append(
-            Draft(f"- {_name(m)} ({issued}{since}): {m.title or ''}.", [Source(m.number, _opening(m), m.title or m.number)])
+            Draft(
+                f"- {_name(m)} ({issued}{since}): {m.title or ''}.",
+                [Source(m.number, _opening(m), m.title or m.number)],
+            )
         )
     return Candidate(
         "documents",
@@ -178,15 +183,27 @@ def documents(ctx: Context) -> list[Candidate]:
         if m.signer:
             title = _signer_title(ctx.section(f"{m.number} › Phần kết"), m.signer)
             who = f"{title} {m.signer}" if title else m.signer
-            facts.append(("who", [Draft(f"{name} do {who} ký.", [Source(m.number, f"{m.number} › Phần kết", m.signer)])], {"who"}))
+            facts.append(
+                (
+                    "who",
+                    [Draft(f"{name} do {who} ký.", [Source(m.number, f"{m.number} › Phần kết", m.signer)])],
+                    {"who"},
+                )
+            )
         else:
             facts.append(("who", [Draft(f"Kho văn bản {NOT_RECORDED} người ký của {name}.")], {"who"}))
         issuer = m.issuer or NOT_RECORDED
-        facts.append(("issuer", [Draft(f"{name} do {issuer} ban hành.", [Source(m.number, _opening(m), issuer)])], {"issuer"}))
+        facts.append(
+            ("issuer", [Draft(f"{name} do {issuer} ban hành.", [Source(m.number, _opening(m), issuer)])], {"issuer"})
+        )
         if m.issued:
             day = f"ngày {m.issued.day:02d} tháng {m.issued.month}"
             facts.append(
-                ("when", [Draft(f"{name} ban hành ngày {vn_date(m.issued)}.", [Source(m.number, _opening(m), day)])], {"when"})
+                (
+                    "when",
+                    [Draft(f"{name} ban hành ngày {vn_date(m.issued)}.", [Source(m.number, _opening(m), day)])],
+                    {"when"},
+                )
             )
         else:
             facts.append(("when", [Draft(f"Kho văn bản {NOT_RECORDED} ngày ban hành của {name}.")], {"when"}))

@@ -10,7 +10,9 @@ from corpus.normalize import fold, syllables
 
 QUOTE = "{quote}"
 # Question words that say nothing about where the answer is.
-_QUESTION_WORDS = GENERIC | set(["khong", "the", "nao", "gi", "sao", "bao", "gio", "hay", "cho", "hoi", "xin", "minh", "toi", "chung", "em", "a"])
+_QUESTION_WORDS = GENERIC | set(
+    ["khong", "the", "nao", "gi", "sao", "bao", "gio", "hay", "cho", "hoi", "xin", "minh", "toi", "chung", "em", "a"]
+)
 
 
 def lexical_cover(question: str, text: str) -> float:
@@ -34,7 +36,9 @@ def passages(ctx: Context) -> list[Candidate]:
         source = Source(chunk.doc, chunk.path, ctx.text, text=None if whole else chunk.text, page=chunk.page)
         if meta is not None and not meta.full_text:
             # A registry entry summarises public sources: never shown as the decision's own words.
-            text = f"Theo mục đăng ký của kho về {chunk.doc} (tóm tắt từ nguồn công khai, không phải nguyên văn): {QUOTE}"
+            text = (
+                f"Theo mục đăng ký của kho về {chunk.doc} (tóm tắt từ nguồn công khai, không phải nguyên văn): {QUOTE}"
+            )
         else:
             text = f"Theo {chunk.doc} ({label}{page}): «{QUOTE}»"
         covers = {("doc", chunk.doc)}
@@ -60,7 +64,9 @@ def passages(ctx: Context) -> list[Candidate]:
                 # A passage answers a kind of question when it holds what that kind asks for (a date, a count).
                 answers={ask for ask in ctx.need.asks if ask in CUES and CUES[ask].search(chunk.text)},
                 counts=frozenset(
-                    {ctx.need.counted} if ctx.need.counted and re.search(rf"\d+ {ctx.need.counted}", fold(chunk.text)) else set()
+                    {ctx.need.counted}
+                    if ctx.need.counted and re.search(rf"\d+ {ctx.need.counted}", fold(chunk.text))
+                    else set()
                 ),
                 evidence=["#" + chunk.id],
                 docs={chunk.doc},

@@ -1,0 +1,66 @@
+"""An indicator the question spells out in words ("suy dinh dưỡng thể thấp còi" → 15.3)."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.criteria import CriteriaSet
+from corpus.normalize import fold
+
+# Words too common in indicator names to identify one.
+_INDICATOR_GENERIC = frozenset(
+    [
+        "ty",
+        "le",
+        "xa",
+        "huyen",
+        "dat",
+        "chuan",
+        "nong",
+        "thon",
+        "moi",
+        "theo",
+        "quy",
+        "dinh",
+        "cua",
+        "va",
+        "cac",
+        "co",
+        "duoc",
+        "tren",
+        "dia",
+        "ban",
+        "tai",
+        "o",
+        "trong",
+        "nguoi",
+        "ho",
+        "so",
+        "tieu",
+        "chi",
+        "chi",
+        "bao",
+        "nhieu",
+        "muc",
+        "phai",
+        "la",
+        "gi",
+        "thi",
+    ]
+)
+
+
+def match_indicator(folded: str, cset: CriteriaSet) -> tuple[int, str] | None:
+    """(criterion, indicator code) whose name the question spells out, e.g. 'suy dinh dưỡng thể
+    thấp còi' → 15.3; None unless at least three distinctive words and half of them match."""
+    words = set(folded.split())
+    best: tuple[float, int, int, str] | None = None
+    for crit, ind in cset.indicators():
+        own = {w for w in re.findall(r"[a-z0-9]+", fold(ind.name)) if w not in _INDICATOR_GENERIC and len(w) > 1}
+        if len(own) < 3:
+            continue
+        hits = len(own & words)
+        score = hits / len(own)
+        if (hits >= 4 or (hits >= 3 and score >= 0.5)) and (best is None or (score, hits) > (best[0], best[1])):
+            best = (score, hits, crit.number, ind.code)
+    return (best[2], best[3]) if best else None
