@@ -9,7 +9,11 @@ from corpus.normalize import fold, syllables
 
 # Words in nearly every passage; they say little about which sentence answers the question.
 GENERIC = frozenset(
-    ["xa", "huyen", "dat", "chuan", "nong", "thon", "moi", "tieu", "chi", "cac", "va", "cua", "la", "co", "duoc", "theo", "trong", "de", "voi", "nhung", "ve", "cho", "tai", "phai", "nao", "gi", "the", "nhu", "bao", "nhieu", "giai", "doan", "ntm"]
+    re.findall(
+        r"\w+",
+        "xa huyen dat chuan nong thon moi tieu chi cac va cua la co duoc theo trong de "
+        "voi nhung ve cho tai phai nao gi the nhu bao nhieu giai doan ntm",
+    )
 )
 _SOURCE = re.compile(r"\s*(?:Nguồn|Theo nguồn)\s*:.*$", re.S)
 _HEADING = re.compile(
