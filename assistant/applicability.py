@@ -469,11 +469,9 @@ def _time_notes(r: Resolution, as_of: dt.date) -> None:
     if as_of >= NEW_SET_IN_FORCE:
         r.notes.append(
             Step(
-                f"Tính đến ngày {as_of:%d/%m/%Y}: các bộ tiêu chí giai đoạn 2021-2025 (318/QĐ-TTg, 319/QĐ-TTg, "
-                "320/QĐ-TTg) và Công văn "
-                f"14/BCĐCTMTQG thuộc giai đoạn trước. Bộ tiêu chí đang có hiệu lực là {new.title}, ban hành ngày "
-                f"{NEW_SET_ISSUED:%d/%m/%Y}, "
-                f"có hiệu lực từ ngày {NEW_SET_IN_FORCE:%d/%m/%Y}.",
+                # One short line: the set in force, and that the 2021-2025 rules are the previous period's.
+                f"Tính đến ngày {as_of:%d/%m/%Y}, bộ tiêu chí đang có hiệu lực là 51/2025/QĐ-TTg (từ ngày "
+                f"{NEW_SET_IN_FORCE:%d/%m/%Y}); 318, 319, 320/QĐ-TTg và Công văn 14/BCĐCTMTQG thuộc giai đoạn trước.",
                 [new.ref],
             )
         )

@@ -48,7 +48,7 @@ def weight(shared: set[str]) -> float:
 def pieces(text: str) -> list[str]:
     """Sentences and lines of `text` that can stand as a quote, each an exact substring."""
     out: list[str] = []
-    for line in text.splitlines():
+    for line in _paragraphs(text):
         line = line.strip().strip("*").strip().removeprefix("- ").strip()
         if not line:
             continue
@@ -64,6 +64,20 @@ def pieces(text: str) -> list[str]:
                 start = i + 2
         out.append(line[start:].strip())
     return [p for p in out if p]
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Lines, with a line that continues the previous one's sentence (wrapped text, lower-case start)
+    joined to it; each result is an exact substring of `text`."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        bare = line.strip()
+        if out and bare and bare[0].islower() and not re.search(r"[.;:!?]\W*$", out[-1].rstrip()):
+            out[-1] = out[-1] + "\n" + line
+        else:
+            out.append(line)
+    return out
 
 
 def quotable(piece: str) -> bool:

@@ -43,7 +43,7 @@ def _sentence(d: Draft, cites: Citations, lookup: Callable[[str], Section | None
             numbers.append(n)
         if QUOTE in text:
             c = cites.items[n - 1]
-            text = text.replace(QUOTE, c.quote, 1)
+            text = text.replace(QUOTE, " ".join(c.quote.split()), 1)
             if c.registry:
                 body = src.text if src.text is not None else (lookup(src.path).full_text() if lookup(src.path) else "")
                 text += _attribution(body, c.quote)
@@ -78,6 +78,7 @@ def render(
     documents: list[DocumentMeta],
     related: Candidate | None = None,
     resolution=None,
+    notes: list[Draft] | None = None,
 ) -> Answer:
     """The answer for a choice.
 
@@ -89,6 +90,7 @@ def render(
         documents: the corpus's documents, to say what the assistant covers.
         related: related content to show, labelled, after "not in the corpus".
         resolution: the applicability card computed for the question, shown beside any answer.
+        notes: what the question says that cannot be true together, said first.
     """
     asks = set(need.asks) | ({f"count={need.counted}"} if need.counted else set())
     cites = Citations(lookup, meta, asks=frozenset(asks))
@@ -104,6 +106,8 @@ def render(
         if s is not None:
             sentences.append(s)
 
+    for d in notes or []:
+        emit(d)
     named_known = any(a[0] == "doc" for a in need.atoms)
     if need.missing:
         emit(Draft(missing_sentence(need.missing)))

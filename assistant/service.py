@@ -10,6 +10,7 @@ from pathlib import Path
 
 from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refuse
 from assistant.answerers import Context, propose
+from assistant.answerers.rules import contradictions
 from assistant.applicability import LEVELS, Resolution, resolve
 from assistant.asks import Need, read_need
 from assistant.choose import choose
@@ -223,7 +224,9 @@ class Assistant:
         sims = [index.similarity(vector, c.evidence) if c.evidence else None for c in candidates]
         choice = choose(need, candidates, sims, unknown=self._unknown_words(index, text))
         related = None
-        if not choice.parts or (need.missing and not any(a[0] == "doc" for a in need.atoms)):
+        # Related content only beside "this document is not in the corpus": for a topic the corpus does not
+        # cover, whatever scored best is by definition about something else.
+        if need.missing and not any(a[0] == "doc" for a in need.atoms):
             related = next(
                 (
                     s.candidate
@@ -243,6 +246,7 @@ class Assistant:
             [d.meta for d in self.corpus.documents()],
             related,
             resolution=resolution,
+            notes=contradictions(ctx),
         )
         timings["compose"] = time.perf_counter() - t2 - timings.get("retrieve", 0.0)
         answer.timings = {k: round(v * 1000, 2) for k, v in timings.items()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answerers.base import Candidate, Context, Draft, sources
+from assistant.answerers.base import Candidate, Context, Draft, Source, sources
 from assistant.applicability import DISPATCH, PERIOD_END, Resolution, duties
 from assistant.quote import weight
 from corpus.normalize import syllables
@@ -133,3 +133,34 @@ def shared_duties(ctx: Context) -> list[Candidate]:
             counts=frozenset({"thang", "lan", "nam"}),
         )
     ]
+
+
+def contradictions(ctx: Context) -> list[Draft]:
+    """What in the question cannot be true together, said before the answer ("đạt chuẩn năm 2030 theo
+    Quyết định 491": 491 is the 2010-2015 set, and 2030 has not come)."""
+    q = ctx.query
+    year = q.recognition_year
+    out: list[Draft] = []
+    if year is None:
+        return out
+    if year > ctx.as_of.year:
+        out.append(
+            Draft(
+                f"Lưu ý: câu hỏi nêu năm công nhận {year}, sau ngày câu trả lời áp dụng "
+                f"({ctx.as_of:%d/%m/%Y}); chưa thể có đơn vị được công nhận vào năm đó."
+            )
+        )
+    for number in q.sets:
+        m = ctx.meta(number)
+        if m is None or not m.period or m.number in (DISPATCH, "5766/UBND-CNN&XD"):
+            continue
+        start, _, end = m.period.partition("-")
+        if start.isdigit() and end.isdigit() and not int(start) - 1 <= year <= int(end):
+            out.append(
+                Draft(
+                    f"Lưu ý: {m.kind or 'Văn bản'} {m.number} là quy định giai đoạn {m.period}, còn năm công nhận "
+                    f"nêu trong câu hỏi là {year}; hai thông tin này không khớp nhau.",
+                    [Source(m.number, f"{m.number} › Phần mở đầu", m.title or m.number)],
+                )
+            )
+    return out
