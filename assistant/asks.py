@@ -33,6 +33,8 @@ _ASKS: dict[str, str] = {
     "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la)\b",
     "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",
     "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|nguon luc|lo trinh)\b",
+    # "đã đạt chưa": a value stated in the question, to be judged against its threshold.
+    "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b",
 }
 _ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
 
@@ -107,6 +109,9 @@ _SUFFIX_FIX = [("QD", "QĐ"), ("ND-", "NĐ-"), ("TTG", "TTg"), ("BCD", "BCĐ"), 
 def display_number(kind: str, typed: str) -> str:
     """'Thông tư 41/2013/TT-BNNPTNT' from the folded 'thong tu' and '41/2013/tt-bnnptnt'."""
     parts = typed.split("/")
+    if "-" in parts[0]:  # "19-nq" → "19-NQ"
+        head, _, tail = parts[0].partition("-")
+        parts[0] = f"{head}-{tail.upper()}"
     if len(parts) > 1 and not parts[-1].isdigit():
         suffix = parts[-1].upper()
         for a, b in _SUFFIX_FIX:

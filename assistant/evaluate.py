@@ -78,7 +78,13 @@ def rank_of(ranked: list[list[str]], expected: list[str]) -> int | None:
 
 
 def ndcg(ranked: list[list[str]], expected: list[str], k: int = 10) -> float:
-    gains = [1.0 if any(relevant(c, e) for e in expected) else 0.0 for c in ranked[:k]]
+    # Each expected section earns its gain once: two passages inside the same section are one find.
+    found: set[str] = set()
+    gains = []
+    for covered in ranked[:k]:
+        new = [e for e in expected if e not in found and relevant(covered, e)]
+        found.update(new)
+        gains.append(1.0 if new else 0.0)
     dcg = sum(g / math.log2(i + 2) for i, g in enumerate(gains))
     ideal = sum(1.0 / math.log2(i + 2) for i in range(min(len(expected), k)))
     return dcg / ideal if ideal else 0.0

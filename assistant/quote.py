@@ -47,23 +47,28 @@ def weight(shared: set[str]) -> float:
 
 def pieces(text: str) -> list[str]:
     """Sentences and lines of `text` that can stand as a quote, each an exact substring."""
-    out: list[str] = []
+    return [p for p, _ in _pieces(text)]
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """(piece, whether it starts a clause after ";" — a lower-case start is then no fragment)."""
+    out: list[tuple[str, bool]] = []
     for line in _paragraphs(text):
         line = line.strip().strip("*").strip().removeprefix("- ").strip()
         if not line:
             continue
         # Split after sentence ends, but not inside brackets ("[chưa xác minh: họ tên người ký]").
-        depth, start = 0, 0
+        depth, start, clause = 0, 0, False
         for i, ch in enumerate(line):
             if ch in "([":
                 depth += 1
             elif ch in ")]":
                 depth -= 1
             if ch in ".;!?" and depth <= 0 and i + 1 < len(line) and line[i + 1] == " ":
-                out.append(line[start : i + 1].strip())
-                start = i + 2
-        out.append(line[start:].strip())
-    return [p for p in out if p]
+                out.append((line[start : i + 1].strip(), clause))
+                start, clause = i + 2, ch == ";"
+        out.append((line[start:].strip(), clause))
+    return [(p, c) for p, c in out if p]
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -80,8 +85,9 @@ def _paragraphs(text: str) -> list[str]:
     return out
 
 
-def quotable(piece: str) -> bool:
-    """False for what must never be shown as the answering words."""
+def quotable(piece: str, clause: bool = False) -> bool:
+    """False for what must never be shown as the answering words. `clause`: the piece follows a ";" in
+    its sentence, so a lower-case start is the clause's own."""
     bare = piece.strip("*- ").strip()
     if len(bare) < 12 or _HEADING.match(bare) or _ANNEX_LINE.match(bare):
         return False
@@ -90,7 +96,8 @@ def quotable(piece: str) -> bool:
         return False
     # A fragment that starts mid-sentence: lower-case start or a closing bracket / comma.
     first = bare[0]
-    if first in ")],;" or (first.isalpha() and first.islower() and not re.match(r"^[a-zđ]\)", bare)):
+    lower = first.isalpha() and first.islower() and not re.match(r"^[a-zđ]\)", bare)
+    if first in ")],;" or (lower and not clause):
         return False
     # A heading in capitals ("QUY HOẠCH", "QUYẾT ĐỊNH").
     letters = [c for c in bare if c.isalpha()]
@@ -106,8 +113,8 @@ def best_span(text: str, hint: str, limit: int = 320, asks: frozenset[str] = fro
     """The quotable sentence of `text` that shares most words with `hint` (figures weigh more; the
     kind of question adds its cues); an exact substring of `text`."""
     want = syllables(hint)
-    candidates = [strip_source(p) for p in pieces(text)]
-    candidates = [p for p in candidates if quotable(p) and p in text]
+    candidates = [strip_source(p) for p, clause in _pieces(text) if quotable(strip_source(p), clause)]
+    candidates = [p for p in candidates if p in text]
     if not candidates:
         fallback = strip_source(text.strip())[:limit]
         return fallback if fallback in text else text[:limit]

@@ -136,7 +136,7 @@ def test_history_question_reaches_superseded_documents(assistant: Assistant) -> 
 
 def test_every_stage_is_timed(assistant: Assistant) -> None:
     a = assistant.ask("xa dat chuan ntm nam 2014 thi nam 2023 phai lam gi")
-    assert set(a.timings) == {"understand", "retrieve", "compose"}
+    assert set(a.timings) == {"understand", "embed", "retrieve", "compose"}
     assert a.card.case.path == "14/BCĐCTMTQG › Mục 1"
 
 

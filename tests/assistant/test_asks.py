@@ -1,0 +1,91 @@
+"""What a question asks: kinds of question, every criterion and section named, documents the corpus
+does not hold, the period, the year a document was issued."""
+
+import pytest
+
+from assistant.asks import display_number, read_need
+from assistant.understand import NAMED_SETS, understand
+
+HELD = {"318/qd-ttg", "320/qd-ttg", "491/qd-ttg", "1345/bnn-vpdp", "51/2025/qd-ttg", "14/bcdctmtqg"}
+
+
+def known(typed: str) -> str | None:
+    """A stand-in for the registry: numbers held, by their leading part or full folded form."""
+    first = typed.split("/")[0]
+    if typed in HELD or (first in NAMED_SETS and "/" not in typed):
+        return typed
+    return next((h for h in HELD if h.startswith(typed + "/") or h == typed), None)
+
+
+def need_of(question: str):
+    return read_need(understand(question), known)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Quyết định 558/QĐ-TTg do ai ký?", {"who"}),
+        ("Văn bản 1345/BNN-VPĐP do cơ quan nào ban hành, ai ký, ngày nào?", {"issuer", "who", "when"}),
+        ("Quyết định 319/QĐ-TTg có hiệu lực từ ngày nào?", {"in_force", "when"}),
+        ("Quyết định 691/QĐ-TTg ban hành ngày nào và quy định những gì?", {"when", "contents"}),
+        ("342 sửa tiêu chí thu nhập thế nào?", {"amends"}),
+        ("Bộ tiêu chí 2026-2030 có bao nhiêu tiêu chí?", {"count"}),
+        ("Thu nhập bình quân vùng Đông Nam Bộ là bao nhiêu?", {"threshold"}),
+        ("Tỷ lệ hộ nghèo phải dưới bao nhiêu phần trăm?", {"threshold"}),
+        ("Xã đạt chuẩn năm 2017 thì năm 2023 phải làm gì?", {"todo"}),
+        ("Báo cáo kết quả định kỳ mấy tháng một lần?", {"report", "count"}),
+        ("Xã nhóm 1 là xã nào?", {"definition"}),
+    ],
+)
+def test_kinds_of_question(question: str, asks: set[str]) -> None:
+    assert asks <= need_of(question).asks, need_of(question).asks
+
+
+def test_a_count_remembers_what_it_counts() -> None:
+    assert need_of("Bộ tiêu chí 2026-2030 có bao nhiêu tiêu chí?").counted == "tieu chi"
+    assert need_of("Có bao nhiêu tỉnh có 100% số xã đạt chuẩn?").counted == "tinh"
+
+
+@pytest.mark.parametrize(
+    ("question", "criteria", "sections"),
+    [
+        ("Tiêu chí số 14 và số 16 của bộ tiêu chí xã NTM là gì?", [14, 16], []),
+        ("tieu chi 2, 3 va 5 cua QD 491", [2, 3, 5], []),
+        ("Điều 2 Quyết định 318 giao nhiệm vụ gì?", [], ["Điều 2"]),
+        ("Khoản 3 Điều 2 QĐ 1980 giao Bộ NN&PTNT nhiệm vụ gì", [], ["Khoản 3", "Điều 2"]),
+        ("Phụ lục III của Quyết định 320 quy định gì?", [], ["Phụ lục III"]),
+        ("Mục 6 Công văn 14 nói gì?", [], ["Mục 6"]),
+    ],
+)
+def test_every_criterion_and_section_named(question: str, criteria: list[int], sections: list[str]) -> None:
+    n = need_of(question)
+    assert n.criteria == criteria and n.sections == sections
+    assert {("criterion", str(c)) for c in criteria} <= n.atoms
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("Thông tư 41/2013/TT-BNNPTNT hướng dẫn những gì?", ["Thông tư 41/2013/TT-BNNPTNT"]),
+        ("Nghị định số 27/2022/NĐ-CP quy định gì?", ["Nghị định 27/2022/NĐ-CP"]),
+        ("Quyết định 18/2022/QĐ-TTg quy định hồ sơ gì?", ["Quyết định 18/2022/QĐ-TTg"]),
+        ("Nghị quyết 19-NQ/TW về nông thôn đặt mục tiêu gì?", ["Nghị quyết 19-NQ/TW"]),
+        ("Quyết định 318/QĐ-TTg do ai ký?", []),
+        ("QĐ 320 thay thế văn bản nào?", []),
+        ("Quyết định 51/2025/QĐ-TTg có hiệu lực từ ngày nào?", []),
+        ("Kế hoạch 5 năm của xã gồm gì?", []),
+    ],
+)
+def test_documents_the_corpus_does_not_hold(question: str, missing: list[str]) -> None:
+    assert [r.display for r in need_of(question).missing] == missing
+
+
+def test_period_and_issue_year() -> None:
+    assert need_of("Bộ tiêu chí giai đoạn 2026-2030 gồm những gì?").period == "2026-2030"
+    assert need_of("Bộ tiêu chí ban hành năm 2009 có bao nhiêu tiêu chí?").issued_year == 2009
+    assert need_of("Những văn bản nào quy định bộ tiêu chí giai đoạn 2021-2025?").lists_documents
+
+
+def test_display_number_restores_the_official_spelling() -> None:
+    assert display_number("Quyết định", "18/2022/qd-ttg") == "Quyết định 18/2022/QĐ-TTg"
+    assert display_number("Thông tư", "41/2013") == "Thông tư 41/2013"

@@ -1,0 +1,96 @@
+"""The chooser alone: candidates scored by what the question names and asks, two-part answers,
+a different document losing, and the honest 'not covered' outcome."""
+
+from assistant.answerers.base import Candidate, Draft
+from assistant.asks import Need
+from assistant.choose import THRESHOLD, choose, score
+
+
+def cand(kind: str, label: str, **kw) -> Candidate:
+    return Candidate(kind, [Draft(f"{label}.")], label=label, **kw)
+
+
+def need(asks=(), atoms=(), **kw) -> Need:
+    n = Need(asks=set(asks), atoms=set(atoms), **kw)
+    return n
+
+
+def labels(choice) -> list[str]:
+    return [c.label for c in choice.parts]
+
+
+def test_the_fact_asked_beats_a_passage_about_the_same_document() -> None:
+    n = need(asks={"who"}, atoms={("doc", "558/QĐ-TTg")})
+    signer = cand("documents", "signer", covers={("doc", "558/QĐ-TTg")}, answers={"who"}, docs={"558/QĐ-TTg"}, prior=1.0)
+    passage = cand("passages", "passage", covers={("doc", "558/QĐ-TTg")}, docs={"558/QĐ-TTg"}, lexical=0.9)
+    choice = choose(n, [passage, signer], [0.9, 0.86])
+    assert labels(choice) == ["signer"]
+
+
+def test_a_candidate_about_another_document_loses() -> None:
+    n = need(asks={"count"}, atoms={("doc", "1980/QĐ-TTg")})
+    named = cand("criteria", "1980", covers={("doc", "1980/QĐ-TTg")}, answers={"count"}, docs={"1980/QĐ-TTg"})
+    other = cand("criteria", "318", covers={("doc", "318/QĐ-TTg")}, answers={"count"}, docs={"318/QĐ-TTg"}, prior=1.5)
+    choice = choose(n, [other, named], [0.95, 0.85])
+    assert labels(choice) == ["1980"]
+    assert score(other, n, 0.95).detail["conflict"] > 0
+
+
+def test_another_period_than_the_one_named_loses() -> None:
+    n = need(asks={"count"}, atoms={("period", "2026-2030")}, period="2026-2030")
+    old = cand("criteria", "318 overview", answers={"count"}, period="2021-2025", prior=0.8)
+    new = cand("passages", "51/2025 entry", covers={("period", "2026-2030")}, answers={"count"}, period="2026-2030")
+    assert labels(choose(n, [old, new], [0.9, 0.9])) == ["51/2025 entry"]
+
+
+def test_both_parts_of_a_two_part_question_are_answered_in_the_order_asked() -> None:
+    n = need(asks={"which"}, atoms={("criterion", "14"), ("criterion", "16"), ("doc", "318/QĐ-TTg")}, criteria=[14, 16])
+    c16 = cand("criteria", "criterion 16", covers={("criterion", "16"), ("doc", "318/QĐ-TTg")}, answers={"which"}, prior=1.2)
+    c14 = cand("criteria", "criterion 14", covers={("criterion", "14"), ("doc", "318/QĐ-TTg")}, answers={"which"}, prior=1.0)
+    choice = choose(n, [c16, c14], [0.9, 0.9])
+    assert labels(choice) == ["criterion 14", "criterion 16"]
+
+
+def test_two_facts_of_a_document_come_from_two_candidates() -> None:
+    n = need(asks={"when", "contents"}, atoms={("doc", "691/QĐ-TTg")})
+    doc = {"691/QĐ-TTg"}
+    when = cand("documents", "when", covers={("doc", "691/QĐ-TTg")}, answers={"when"}, docs=doc, prior=1.0)
+    what = cand("documents", "contents", covers={("doc", "691/QĐ-TTg")}, answers={"contents"}, docs=doc, prior=1.0)
+    assert sorted(labels(choose(n, [when, what], [0.8, 0.8]))) == ["contents", "when"]
+
+
+def test_a_part_already_said_is_not_repeated() -> None:
+    n = need(asks={"todo", "report"}, atoms={("level", "xã")})
+    card = cand("applicability", "card", covers={("level", "xã")}, answers={"todo", "report"}, prior=1.4)
+    duties = Candidate("duties", [Draft("card.")], answers={"report"}, label="duties")
+    assert labels(choose(n, [card, duties], [0.9, 0.9])) == ["card"]
+
+
+def test_nothing_that_covers_the_question_is_not_an_answer() -> None:
+    weak = cand("passages", "weak", lexical=0.2, prior=0.3)
+    choice = choose(need(), [weak], [0.5])
+    assert choice.parts == [] and choice.scope == "uncovered"
+    assert choice.ranking[0].score < THRESHOLD
+
+
+def test_words_the_corpus_never_uses_mean_the_topic_is_not_covered() -> None:
+    n = need(asks={"threshold"}, atoms={("level", "xã")})
+    indicator = cand("criteria", "2.1 roads", covers={("level", "xã")}, answers={"threshold"}, prior=0.9, lexical=0.4)
+    assert labels(choose(n, [indicator], [0.95])) == ["2.1 roads"]
+    assert choose(n, [indicator], [0.95], unknown=["đóng_góp"]).scope == "uncovered"
+
+
+def test_unknown_words_do_not_hide_what_the_question_names_by_number() -> None:
+    n = need(asks={"contents"}, atoms={("section", "Điều 2"), ("doc", "318/QĐ-TTg")}, sections=["Điều 2"])
+    article = cand(
+        "section", "Điều 2", covers={("section", "Điều 2"), ("doc", "318/QĐ-TTg")}, answers={"contents"}, prior=1.0
+    )
+    assert labels(choose(n, [article], [0.8], unknown=["ủy_ban"])) == ["Điều 2"]
+
+
+def test_a_count_of_something_else_is_not_an_answer_to_how_many() -> None:
+    n = need(asks={"count"}, counted="tinh")
+    overview = cand("criteria", "overview", answers={"count"}, counts=frozenset({"tieu chi"}))
+    assert score(overview, n, None).detail["asks"] == 0.0
+    n.counted = "tieu chi"
+    assert score(overview, n, None).detail["asks"] == 1.0

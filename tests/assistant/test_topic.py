@@ -1,0 +1,32 @@
+"""Content words the corpus never uses mark a topic it does not cover; question words, names and
+segmentation accidents do not."""
+
+from assistant.topic import asking_clause, content_words
+
+VOCAB = {"tiêu_chí", "xã", "đường", "thôn", "bê_tông", "báo_cáo", "định_kỳ", "kinh_tế", "đạt", "chuẩn", "hóa"}
+FOLDED = {"tieu_chi", "xa", "duong", "thon", "be_tong", "bao_cao", "dinh_ky", "kinh_te", "dat", "chuan", "hoa"}
+TEXT = " xa dat chuan bao cao dinh ky 06 thang dap ung bo tieu chi duong thon be tong hoa "
+
+
+def words(question: str, terms: list[str]) -> list[str]:
+    return content_words(question, terms, VOCAB, FOLDED, {"thai binh"}, TEXT)
+
+
+def test_a_topic_the_corpus_never_mentions() -> None:
+    terms = ["xã", "vận_động", "đóng_góp", "tiền", "bê_tông", "hóa", "đường", "thôn"]
+    assert words("Xã có được vận động đóng góp tiền để bê tông hóa đường thôn?", terms) == ["vận_động", "đóng_góp", "tiền"]
+
+
+def test_question_words_names_and_glued_words_are_not_topics() -> None:
+    terms = ["bao_nhiêu", "thế_nào", "thái_bình", "đáp_ứng_bộ", "thì_giờ", "ka_đô", "~von", "2026"]
+    assert words("Xã Ka Đô ở Thái Bình thì giờ đáp ứng bộ tiêu chí nào, bao nhiêu, thế nào?", terms) == []
+
+
+def test_a_phrase_the_segmenter_split_differently_is_still_known() -> None:
+    assert words("báo cáo định kỳ", ["báo_cáo_định"]) == []
+
+
+def test_the_asking_clause_leaves_the_preamble_out() -> None:
+    q = "Tôi là trạm trưởng trạm y tế xã Bình Lợi. Xin cho hỏi: tỷ lệ suy dinh dưỡng phải đạt bao nhiêu?"
+    assert asking_clause(q).strip() == "tỷ lệ suy dinh dưỡng phải đạt bao nhiêu?"
+    assert asking_clause("Câu một. Câu hai?") == "Câu hai?"
