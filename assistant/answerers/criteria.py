@@ -310,7 +310,10 @@ def _assessment(ctx: Context, cset: CriteriaSet, judged: tuple, covers: set) -> 
         )
     else:
         verdict = STATUS_LABEL[result.status] + (f" ({result.shortfall})" if result.shortfall else "")
-        drafts.insert(0, Draft(f"Giá trị nêu trong câu hỏi: {value}{unit} → {verdict}."))
+        # The verdict answers the question, so it comes first, cited to the threshold it was judged by.
+        drafts.insert(
+            0, Draft(f"Giá trị nêu trong câu hỏi: {value}{unit} → {verdict}.", _src(cset, result.section, result.name))
+        )
         if unverified:
             drafts.append(Draft("Ngưỡng này chưa được xác minh với văn bản chính thức; kết luận chỉ để tham khảo."))
     return Candidate(

@@ -166,7 +166,9 @@ def test_a_stated_value_is_judged_with_the_threshold_cited(assistant: Assistant)
         "Xã ở Thái Nguyên năm 2020 thu nhập bình quân 34,5 triệu đồng/người thì đã đạt tiêu chí thu nhập theo Quyết định 1980 chưa?"
     )
     assert a.kind == "assessment"
-    assert "≥ 36 triệu đồng/người/năm" in a.sentences[0].text and "Chưa đạt (thiếu 1,5 triệu đồng/người/năm)" in a.text
+    # The verdict first, cited; the threshold it was judged by next.
+    assert "Chưa đạt (thiếu 1,5 triệu đồng/người/năm)" in a.sentences[0].text and a.sentences[0].cites
+    assert "≥ 36 triệu đồng/người/năm" in a.sentences[1].text
     assert a.citations[0].path == "1980/QĐ-TTg › Phụ lục › Tiêu chí 10 › 10"
     b = assistant.ask(
         "xã tôi thu nhập bình quân 45 triệu, vùng Trung du miền núi phía Bắc, năm 2024 đã đạt tiêu chí thu nhập chưa?"
@@ -174,3 +176,82 @@ def test_a_stated_value_is_judged_with_the_threshold_cited(assistant: Assistant)
     # The 2021-2025 income figures are not verified in the catalogue: no verdict is invented.
     assert b.kind == "assessment" and "Không thể kết luận" in b.text and "Đạt" not in b.text.split("→")[-1]
     _valid_citations(assistant, a)
+
+
+# --- the answer engine: the question that was asked, and honest scope (issue "Answer engine") ---
+
+
+def test_document_facts_say_what_the_corpus_does_not_record(assistant: Assistant) -> None:
+    a = assistant.ask("Văn bản 1345/BNN-VPĐP do cơ quan nào ban hành, ai ký, ngày nào?")
+    assert a.kind == "documents"
+    assert "Bộ Nông nghiệp và Phát triển nông thôn ban hành" in a.sentences[0].text  # asked first, said first
+    assert "chưa ghi nhận người ký" in a.text and "08/02/2018" in a.text
+    _valid_citations(assistant, a)
+
+
+def test_two_criteria_asked_both_answered_in_order(assistant: Assistant) -> None:
+    a = assistant.ask("Tiêu chí số 14 và số 16 của bộ tiêu chí xã NTM giai đoạn 2021-2025 là gì?")
+    assert a.kind == "criteria"
+    i14, i16 = a.text.index("Tiêu chí 14 (Giáo dục"), a.text.index("Tiêu chí 16 (Văn hóa")
+    assert i14 < i16 and "318/QĐ-TTg" in a.text
+    _valid_citations(assistant, a)
+
+
+def test_the_current_period_is_answered_from_its_own_entry(assistant: Assistant) -> None:
+    a = assistant.ask("Bộ tiêu chí 2026-2030 có bao nhiêu tiêu chí?")
+    assert "10 tiêu chí" in a.text and "47 chỉ tiêu" in a.text and "51/2025/QĐ-TTg" in a.text
+    assert "318" not in a.text and "19 tiêu chí" not in a.text
+    # A registry entry's press summary is the registry's summary, with its source, never «the decision's words».
+    first = a.sentences[0].text
+    assert "«" not in first and "tóm tắt" in first and "nguồn:" in first
+    assert a.citations[0].registry and "Nguồn" not in a.citations[0].quote
+    _valid_citations(assistant, a)
+
+
+def test_a_document_the_corpus_lacks_is_named(assistant: Assistant) -> None:
+    a = assistant.ask("Thông tư 41/2013/TT-BNNPTNT hướng dẫn những gì?")
+    assert a.scope == "not_in_corpus" and not a.refused
+    assert a.sentences[0].text.startswith("Thông tư 41/2013/TT-BNNPTNT chưa có trong kho văn bản")
+    assert "Chỉ tiêu" not in a.text
+
+
+def test_a_topic_the_corpus_does_not_cover_gets_no_indicator(assistant: Assistant) -> None:
+    a = assistant.ask("Người dân có bắt buộc đóng tiền làm đường nông thôn mới không?")
+    assert a.scope == "not_in_corpus" and a.kind == "not_in_corpus"
+    assert "chưa có nội dung" in a.text and "Trợ lý trả lời về" in a.text
+    assert not a.citations and "Chỉ tiêu" not in a.text
+
+
+def test_a_named_article_is_answered_from_that_article(assistant: Assistant) -> None:
+    a = assistant.ask("Điều 2 Quyết định 318 giao nhiệm vụ gì cho Ủy ban nhân dân cấp tỉnh?")
+    assert a.kind == "section"
+    assert a.citations and all(c.path.startswith("318/QĐ-TTg › Điều 2") for c in a.citations)
+    assert any("Ủy ban nhân dân các tỉnh" in c.quote for c in a.citations)
+    _valid_citations(assistant, a)
+
+
+def test_a_contradictory_question_says_what_contradicts(assistant: Assistant) -> None:
+    a = assistant.ask("Xã đạt chuẩn năm 2030 theo Quyết định 491 phải làm gì?")
+    assert "2010-2015" in a.sentences[0].text + a.sentences[1].text
+    assert "không khớp" in a.text and "2030" in a.sentences[0].text
+
+
+def test_the_as_of_note_is_one_line_said_once(assistant: Assistant) -> None:
+    a = assistant.ask("Xã đạt chuẩn NTM năm 2016 thì hiện nay phải làm gì?")
+    notes = [s.text for s in a.sentences if "thuộc giai đoạn trước" in s.text]
+    assert len(notes) == 1 and notes[0].count(".") <= 2
+
+
+def test_quotes_answer_and_are_never_headings(assistant: Assistant) -> None:
+    from assistant.quote import quotable
+
+    for question in (
+        "Quyết định 558/QĐ-TTg do ai ký?",
+        "Tiêu chí 18 của Quyết định 1980 gồm những chỉ tiêu nào?",
+        "Báo cáo kết quả duy trì tiêu chí gửi cơ quan nào?",
+        "Quyết định 691/QĐ-TTg ban hành ngày nào và quy định những gì?",
+    ):
+        a = assistant.ask(question)
+        for c in a.citations:
+            assert not c.quote.startswith("(Ban hành kèm theo") and not c.quote.startswith("(Kèm theo"), c.quote
+            assert quotable(c.quote, clause=True) or len(c.quote) < 40, (question, c.quote)
