@@ -39,7 +39,7 @@ def main() -> int:
         assistant = Assistant(settings)
         assistant.build()
         assistant.ask(questions[0])  # warm: model, index and caches loaded
-        stages: dict[str, list[float]] = {"understand": [], "retrieve": [], "compose": [], "total": []}
+        stages: dict[str, list[float]] = {"understand": [], "embed": [], "retrieve": [], "compose": [], "total": []}
         kinds: dict[str, int] = {}
         for _ in range(args.rounds):
             for q in questions:
@@ -47,7 +47,7 @@ def main() -> int:
                 answer = assistant.ask(q)
                 total = (time.perf_counter() - t0) * 1000
                 for stage, ms in answer.timings.items():
-                    stages[stage].append(ms)
+                    stages.setdefault(stage, []).append(ms)
                 stages["total"].append(total)
                 kinds[answer.kind] = kinds.get(answer.kind, 0) + 1
     result = {
