@@ -32,6 +32,8 @@ _ASKS: dict[str, str] = {
     "procedure": r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc|nop (ho so|o dau))\b",
     "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la)\b",
     "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",
+    "which": r"\b((nhung |cac )?(van ban|quyet dinh) nao|la van ban gi|nhung van ban|cac van ban)\b",
+    "history": r"\b(thay nhau|lan luot|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay|cac lan sua)\b",
     "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|nguon luc|lo trinh)\b",
     # "đã đạt chưa": a value stated in the question, to be judged against its threshold.
     "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b",

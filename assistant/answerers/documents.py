@@ -4,6 +4,7 @@ does not record is said to be unrecorded, never guessed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source, sources
@@ -165,8 +166,44 @@ def _period_list(ctx: Context, docs: list[DocumentMeta]) -> Candidate:
     )
 
 
+def _succession(ctx: Context) -> Candidate | None:
+    """ "Các bộ tiêu chí xã đã thay nhau thế nào": the criteria decisions for the level, oldest first,
+    each with what replaced it (from the registry's relations)."""
+    level = ctx.query.level if ctx.query.level in ("xã", "huyện") else "xã"
+    docs = sorted(
+        (m for m in ctx.documents() if m.kind == "Quyết định" and level in m.level and m.period),
+        key=lambda m: m.issued or dt.date.min,
+    )
+    if len(docs) < 2:
+        return None
+    drafts = [Draft(f"Các văn bản quy định bộ tiêu chí cấp {level} trong kho, theo thứ tự thời gian:")]
+    for m in docs:
+        relation = next((r for r in m.relations if r.type in ("replaces", "amends")), None)
+        did = f"; {_RELATION_WORDS[relation.type]} {relation.target}" if relation else ""
+        drafts.append(
+            Draft(
+                f"- {m.number} ({vn_date(m.issued) if m.issued else ''}), giai đoạn {m.period}{did}.",
+                [Source(m.number, _opening(m), m.title or m.number)],
+            )
+        )
+    return Candidate(
+        "documents",
+        drafts,
+        covers={("doc", m.number) for m in docs} | {("level", level), ("topic", "history")},
+        answers={"history", "amends", "list", "which"},
+        evidence=[_opening(m) for m in docs][:3],
+        docs={m.number for m in docs},
+        prior=1.0,
+        label=f"các bộ tiêu chí cấp {level} qua các giai đoạn",
+    )
+
+
 def documents(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
+    if "history" in ctx.need.asks and not ctx.query.sets:
+        succession = _succession(ctx)
+        if succession is not None:
+            out.append(succession)
     numbers = list(ctx.query.sets)
     if not numbers and ctx.need.period:
         docs = _of_period(ctx)
@@ -209,7 +246,7 @@ def documents(ctx: Context) -> list[Candidate]:
             facts.append(("when", [Draft(f"Kho văn bản {NOT_RECORDED} ngày ban hành của {name}.")], {"when"}))
         facts.append(("in_force", _in_force(ctx, m), {"in_force", "when"}))
         facts.append(("status", _status(ctx, m), {"status"}))
-        facts.append(("contents", _contents(ctx, m), {"contents", "which", "definition"}))
+        facts.append(("contents", _contents(ctx, m), {"contents", "definition"}))
         rel = _relations(ctx, m)
         if rel:
             facts.append(("amends", rel, {"amends"}))

@@ -94,7 +94,7 @@ def applicability(ctx: Context) -> list[Candidate]:
             "applicability",
             card_drafts(r),
             covers=covers,
-            answers={"todo", "which"},
+            answers={"todo"},
             evidence=evidence,
             docs=docs,
             period=r.period,
@@ -124,7 +124,7 @@ def shared_duties(ctx: Context) -> list[Candidate]:
             out,
             covers={("doc", DISPATCH), ("doc", "5766/UBND-CNN&XD")},
             # What to report and how often (every 06 months); "những nhiệm vụ chung nào" lists them.
-            answers={"report", "todo", "count", "when"} | ({"list", "which", "contents"} if shared else set()),
+            answers={"report", "todo", "count", "when"} | ({"list", "contents"} if shared else set()),
             evidence=paths[:3],
             docs={DISPATCH},
             period="2021-2025",

@@ -62,7 +62,7 @@ def sections(ctx: Context) -> list[Candidate]:
                 drafts,
                 covers=covers,
                 # The named section is the authority on whatever the question asks about it.
-                answers={"contents", "which", "todo", "definition"} | ctx.need.asks,
+                answers={"contents", "todo", "definition"} | ctx.need.asks,
                 lexical=lexical_cover(ctx.text, section.full_text()),
                 evidence=[section.path],
                 docs={number},
