@@ -471,7 +471,8 @@ def _time_notes(r: Resolution, as_of: dt.date) -> None:
             Step(
                 # One short line: the set in force, and that the 2021-2025 rules are the previous period's.
                 f"Tính đến ngày {as_of:%d/%m/%Y}, bộ tiêu chí đang có hiệu lực là 51/2025/QĐ-TTg (từ ngày "
-                f"{NEW_SET_IN_FORCE:%d/%m/%Y}); 318, 319, 320/QĐ-TTg và Công văn 14/BCĐCTMTQG thuộc giai đoạn trước.",
+                f"{NEW_SET_IN_FORCE:%d/%m/%Y}); các quy định giai đoạn 2021-2025 (318, 319, 320/QĐ-TTg) và Công văn "
+                "14/BCĐCTMTQG thuộc giai đoạn trước.",
                 [new.ref],
             )
         )
