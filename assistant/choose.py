@@ -29,6 +29,10 @@ PART_ATOMS = {"criterion", "indicator", "section", "group_name", "criterion_name
 PART_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends", "report"}
 # Below this the best candidate does not cover the question (calibrated on the dev set).
 THRESHOLD = 2.3
+# Scored without closeness in meaning, a rule, catalogue or registry answer this sure of itself (and this far
+# ahead of the next) is the answer; the question is then not embedded and no passage is retrieved.
+CONFIDENT = 4.0
+CONFIDENT_MARGIN = 0.5
 
 
 @dataclass
@@ -143,6 +147,15 @@ def choose(
         answered |= c.answers
         seen |= _text(c)
     return Choice(_in_question_order(parts, need), "answer", ranking)
+
+
+def confident(choice: Choice) -> bool:
+    """The best candidate covers the question well enough, and clearly better than the next, that meaning
+    could not change the choice."""
+    ranking = choice.ranking
+    if not ranking or ranking[0].score < CONFIDENT:
+        return False
+    return len(ranking) < 2 or ranking[0].score - ranking[1].score >= CONFIDENT_MARGIN or choice.parts[1:] != []
 
 
 def _named_exactly(best: Scored, need: Need) -> bool:

@@ -9,11 +9,11 @@ import time
 from pathlib import Path
 
 from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refuse
-from assistant.answerers import Context, propose
+from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.rules import contradictions
 from assistant.applicability import LEVELS, Resolution, resolve
 from assistant.asks import Need, read_need
-from assistant.choose import choose
+from assistant.choose import choose, confident
 from assistant.conversation import merge
 from assistant.errors import CorpusError, QuestionError
 from assistant.render import render
@@ -187,16 +187,24 @@ class Assistant:
         # Cheap (reads CURRENT): a missing index is an error for every question of the domain, and a
         # newly swapped one brings its corpus along.
         index = self.index()
-        t1 = time.perf_counter()
-        vector = self.embedder.embed_batch([segment.expand_abbreviations(text)], query=True)[0]
-        timings["embed"] = time.perf_counter() - t1
+        timings["embed"] = timings["retrieve"] = 0.0
         found: list[Result] | None = None
+        vectors: list = []
+
+        def vector():
+            """The question's embedding, computed at most once and shared by retrieval and the chooser."""
+            if not vectors:
+                t = time.perf_counter()
+                vectors.append(self.embedder.embed_batch([segment.expand_abbreviations(text)], query=True)[0])
+                timings["embed"] = time.perf_counter() - t
+            return vectors[0]
 
         def passages() -> list[Result]:
             nonlocal found
             if found is None:
+                v = vector()
                 t = time.perf_counter()
-                found = self.retrieve(text, query, when, k=k, vector=vector, need=need)
+                found = self.retrieve(text, query, when, k=k, vector=v, need=need)
                 timings["retrieve"] = time.perf_counter() - t
             return found
 
@@ -220,9 +228,15 @@ class Assistant:
             documents=lambda: [d.meta for d in self.corpus.documents()],
             judged=judged,
         )
-        candidates = propose(ctx)
-        sims = [index.similarity(vector, c.evidence) if c.evidence else None for c in candidates]
-        choice = choose(need, candidates, sims, unknown=self._unknown_words(index, text))
+        unknown = self._unknown_words(index, text)
+        # First the answers built from rules, the catalogue and the registry, scored without meaning: one
+        # that covers the question this well needs neither the embedding nor the passages.
+        structured = propose(ctx, passages=False)
+        choice = choose(need, structured, [None] * len(structured), unknown=unknown)
+        if not (choice.parts and confident(choice) and not need.missing):
+            candidates = structured + propose_passages(ctx)
+            sims = [index.similarity(vector(), c.evidence) if c.evidence else None for c in candidates]
+            choice = choose(need, candidates, sims, unknown=unknown)
         related = None
         # Related content only beside "this document is not in the corpus": for a topic the corpus does not
         # cover, whatever scored best is by definition about something else.
@@ -248,7 +262,7 @@ class Assistant:
             resolution=resolution,
             notes=contradictions(ctx),
         )
-        timings["compose"] = time.perf_counter() - t2 - timings.get("retrieve", 0.0)
+        timings["compose"] = time.perf_counter() - t2 - timings["retrieve"] - timings["embed"]
         answer.timings = {k: round(v * 1000, 2) for k, v in timings.items()}
         answer.ranking = [
             {"kind": r.candidate.kind, "label": r.candidate.label, "score": r.score, **r.detail}

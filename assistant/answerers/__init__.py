@@ -21,12 +21,18 @@ ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
 ]
 
 
-def propose(ctx: Context) -> list[Candidate]:
-    """Every answerer's candidates, in a stable order (ties in the chooser keep it)."""
+def propose(ctx: Context, *, passages: bool = True) -> list[Candidate]:
+    """Every answerer's candidates, in a stable order (ties in the chooser keep it); without the
+    retrieved passages when `passages` is false (they need the question's embedding)."""
     out: list[Candidate] = []
-    for answerer in ANSWERERS:
+    for answerer in ANSWERERS if passages else ANSWERERS[:-1]:
         out.extend(c for c in answerer(ctx) if any(d.text.strip() for d in c.drafts))
     return out
 
 
-__all__ = ["ANSWERERS", "Candidate", "Context", "Draft", "Source", "propose"]
+def propose_passages(ctx: Context) -> list[Candidate]:
+    """The retrieved passages' candidates alone."""
+    return [c for c in ANSWERERS[-1](ctx) if any(d.text.strip() for d in c.drafts)]
+
+
+__all__ = ["ANSWERERS", "Candidate", "Context", "Draft", "Source", "propose", "propose_passages"]

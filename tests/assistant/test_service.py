@@ -33,12 +33,13 @@ def assistant(settings: Settings) -> Assistant:
     return a
 
 
-def test_the_question_is_embedded_once(assistant: Assistant) -> None:
-    # The vector serves both the chooser (closeness of each candidate's evidence) and dense retrieval.
+def test_a_sure_rule_answer_needs_no_embedding(assistant: Assistant) -> None:
+    # The card covers what is named (level, tier, recognition) and asked (what to do) so well, scored without
+    # meaning, that no passage could win: neither the embedding nor retrieval runs.
     a = assistant.ask("Xã đạt chuẩn NTM năm 2017 thì năm 2023 phải làm gì?")
     assert a.kind == "applicability" and a.citations
-    assert len(assistant._embedder.queries) == 1
-    assert a.timings["retrieve"] > 0.0
+    assert assistant._embedder.queries == []
+    assert a.timings["embed"] == a.timings["retrieve"] == 0.0
 
 
 def test_out_of_domain_questions_are_not_embedded(assistant: Assistant) -> None:
@@ -47,7 +48,8 @@ def test_out_of_domain_questions_are_not_embedded(assistant: Assistant) -> None:
     assert assistant._embedder.queries == []
 
 
-def test_passage_answers_still_retrieve(assistant: Assistant) -> None:
+def test_passage_answers_embed_the_question_once(assistant: Assistant) -> None:
+    # The one vector serves both dense retrieval and the chooser's closeness of each candidate's evidence.
     a = assistant.ask("Có bao nhiêu tỉnh có 100% số xã đạt chuẩn nông thôn mới?")
     assert a.kind == "passages" and a.citations
     assert len(assistant._embedder.queries) == 1
