@@ -4,6 +4,7 @@ heading, an "(Ban hành kèm theo …)" line, a fragment that starts mid-sentenc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus.normalize import fold, syllables
 
@@ -32,6 +33,7 @@ CUES = {
 }
 
 
+@lru_cache(maxsize=65536)
 def _weight(w: str) -> float:
     if re.fullmatch(r"(19|20)\d\d", w):
         return 1.0  # a year names the topic (the period, the document), rarely the answer itself
@@ -109,12 +111,18 @@ def strip_source(piece: str) -> str:
     return _SOURCE.sub("", piece).rstrip(" ;,")
 
 
+@lru_cache(maxsize=4096)
+def _candidates(text: str) -> tuple[str, ...]:
+    """The quotable pieces of a section's text; cached, since answers keep quoting the same sections."""
+    out = [strip_source(p) for p, clause in _pieces(text) if quotable(strip_source(p), clause)]
+    return tuple(p for p in out if p in text)
+
+
 def best_span(text: str, hint: str, limit: int = 320, asks: frozenset[str] = frozenset()) -> str:
     """The quotable sentence of `text` that shares most words with `hint` (figures weigh more; the
     kind of question adds its cues); an exact substring of `text`."""
     want = syllables(hint)
-    candidates = [strip_source(p) for p, clause in _pieces(text) if quotable(strip_source(p), clause)]
-    candidates = [p for p in candidates if p in text]
+    candidates = _candidates(text)
     if not candidates:
         fallback = strip_source(text.strip())[:limit]
         return fallback if fallback in text else text[:limit]

@@ -50,17 +50,32 @@ _INDICATOR_GENERIC = frozenset(
 )
 
 
+_WORDS: dict[int, tuple[CriteriaSet, list[tuple[int, str, frozenset[str]]]]] = {}
+
+
+def _distinctive(cset: CriteriaSet) -> list[tuple[int, str, frozenset[str]]]:
+    """(criterion, indicator code, distinctive words of its name) for indicators with at least three, per set."""
+    entry = _WORDS.get(id(cset))
+    if entry is None or entry[0] is not cset:
+        rows = []
+        for crit, ind in cset.indicators():
+            own = frozenset(
+                w for w in re.findall(r"[a-z0-9]+", fold(ind.name)) if w not in _INDICATOR_GENERIC and len(w) > 1
+            )
+            if len(own) >= 3:
+                rows.append((crit.number, ind.code, own))
+        entry = _WORDS[id(cset)] = (cset, rows)
+    return entry[1]
+
+
 def match_indicator(folded: str, cset: CriteriaSet) -> tuple[int, str] | None:
     """(criterion, indicator code) whose name the question spells out, e.g. 'suy dinh dưỡng thể
     thấp còi' → 15.3; None unless at least three distinctive words and half of them match."""
     words = set(folded.split())
     best: tuple[float, int, int, str] | None = None
-    for crit, ind in cset.indicators():
-        own = {w for w in re.findall(r"[a-z0-9]+", fold(ind.name)) if w not in _INDICATOR_GENERIC and len(w) > 1}
-        if len(own) < 3:
-            continue
+    for number, code, own in _distinctive(cset):
         hits = len(own & words)
         score = hits / len(own)
         if (hits >= 4 or (hits >= 3 and score >= 0.5)) and (best is None or (score, hits) > (best[0], best[1])):
-            best = (score, hits, crit.number, ind.code)
+            best = (score, hits, number, code)
     return (best[2], best[3]) if best else None
