@@ -155,7 +155,12 @@ def confident(choice: Choice) -> bool:
     ranking = choice.ranking
     if not ranking or ranking[0].score < CONFIDENT:
         return False
-    return len(ranking) < 2 or ranking[0].score - ranking[1].score >= CONFIDENT_MARGIN or choice.parts[1:] != []
+    best = ranking[0].candidate
+    # Facts of the same document (its date, its date in force) do not compete with each other.
+    rivals = [
+        r for r in ranking[1:] if not (best.kind == r.candidate.kind == "documents" and r.candidate.docs == best.docs)
+    ]
+    return not rivals or ranking[0].score - rivals[0].score >= CONFIDENT_MARGIN or choice.parts[1:] != []
 
 
 def _named_exactly(best: Scored, need: Need) -> bool:
