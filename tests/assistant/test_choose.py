@@ -94,3 +94,25 @@ def test_a_count_of_something_else_is_not_an_answer_to_how_many() -> None:
     assert score(overview, n, None).detail["asks"] == 0.0
     n.counted = "tieu chi"
     assert score(overview, n, None).detail["asks"] == 1.0
+
+
+def test_a_sure_structured_answer_is_confident_without_meaning() -> None:
+    from assistant.choose import confident
+
+    n = need(asks={"todo"}, atoms={("level", "xã"), ("tier", "nâng cao")})
+    card = cand("applicability", "card", covers={("level", "xã"), ("tier", "nâng cao")}, answers={"todo"}, prior=1.4)
+    overview = cand("criteria", "overview", covers={("level", "xã")}, prior=0.8)
+    assert confident(choose(n, [card, overview], [None, None]))
+    close = cand("criteria", "close", covers={("level", "xã"), ("tier", "nâng cao")}, answers={"todo"}, prior=1.2)
+    assert not confident(choose(n, [card, close], [None, None]))  # meaning could decide between them
+
+
+def test_facts_of_one_document_do_not_make_the_choice_unsure() -> None:
+    from assistant.choose import confident
+
+    n = need(asks={"in_force", "when"}, atoms={("doc", "51/2025/QĐ-TTg")})
+    doc = {"51/2025/QĐ-TTg"}
+    covers = {("doc", "51/2025/QĐ-TTg")}
+    in_force = cand("documents", "in force", covers=covers, answers={"in_force", "when"}, docs=doc, prior=1.0)
+    issued = cand("documents", "issued", covers=covers, answers={"when"}, docs=doc, prior=1.0)
+    assert confident(choose(n, [in_force, issued], [None, None]))
