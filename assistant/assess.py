@@ -271,6 +271,9 @@ def _profile_from_info(info: dict[str, Any], values: dict[str, Any]) -> Profile:
                 fields[key] = int(float(str(fields[key]).strip()))
             except (ValueError, OverflowError):
                 raise ProfileError([f"'{key}' phải là năm (ví dụ 2024), nhận '{fields[key]}'"]) from None
+            # The programme's criteria sets span 2009-2030; a year outside any calendar would also crash dates.
+            if not 2000 <= fields[key] <= 2100:
+                raise ProfileError([f"'{key}' phải là năm trong khoảng 2000-2100, nhận {fields[key]}"])
     if not fields["set_id"]:
         raise ProfileError(["thiếu 'Bộ tiêu chí' (ví dụ 318-xa-ntm)"])
     fields["set_id"] = str(fields["set_id"]).strip()

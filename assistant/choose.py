@@ -79,7 +79,7 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
         and c.period
         and c.period != need.period
         and ("period", need.period) not in c.covers
-        and c.kind != "documents"
+        and c.kind not in ("documents", "applicability")  # a status, a card: made for the question's date
     ):
         conflict += 1.0
     wanted = {a for a in need.atoms if a[0] in ("criterion", "indicator", "section")}

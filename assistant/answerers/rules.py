@@ -7,6 +7,7 @@ import re
 from assistant.answerers.base import Candidate, Context, Draft, Source, sources
 from assistant.applicability import DISPATCH, PERIOD_END, Resolution, duties
 from assistant.quote import weight
+from assistant.understand import period_of
 from corpus.normalize import syllables
 
 
@@ -87,6 +88,7 @@ def applicability(ctx: Context) -> list[Candidate]:
     if rule.recognition:
         covers.add(("period", rule.recognition))
     covers.add(("period", r.period))
+    covers.add(("period", period_of(r.as_of.year)))  # the card is made for the question's date
     evidence = [ref.path for ref in (rule.case, rule.applicable.ref if rule.applicable else None) if ref]
     evidence += [alt.case.path for alt in rule.alternatives if alt.case][:3]
     return [

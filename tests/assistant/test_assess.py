@@ -211,3 +211,12 @@ def test_a_requirement_of_khong_is_met_by_khong() -> None:
     set_id = next(s.id for s in CAT.sets.values() if any(i is ind for _, i in s.indicators()))
     assert _result({ind.code: "Không"}, ind.code, set_id=set_id)[0].status == "met"
     assert _result({ind.code: "Có"}, ind.code, set_id=set_id)[0].status == "not_met"
+
+
+@pytest.mark.parametrize("year", [2147483648, -1, 0, 1999, 2101])
+def test_a_year_outside_the_programme_is_a_clear_error(year: int) -> None:
+    from assistant.assess import ProfileError, profile_from_json
+
+    with pytest.raises(ProfileError) as err:
+        profile_from_json({"set_id": "1345-xa-nang-cao", "year": year})
+    assert "2000-2100" in str(err.value.errors if hasattr(err.value, "errors") else err.value)
