@@ -32,6 +32,7 @@ def answer_body(answer: Answer, assistant: Assistant) -> dict:
         c["doc_id"] = doc_id(c["doc"])
         c["anchor"] = anchor_for(assistant, c["path"])
     body.pop("query", None)
+    body.pop("ranking", None)  # the chooser's scores are for `ntm ask --json` and the evaluation, not clients
     return body
 
 

@@ -145,6 +145,7 @@ class CitationOut(BaseModel):
     provenance: str
     official: bool
     note: str | None
+    registry: bool = Field(False, description="Trích từ mục đăng ký: tóm tắt nguồn công khai, không phải nguyên văn")
 
 
 class SentenceOut(BaseModel):
@@ -156,7 +157,11 @@ class AskResponse(BaseModel):
     id: str
     question: str
     as_of: dt.date
-    kind: str
+    kind: str = Field(
+        description="applicability | criteria | documents | section | passages | duties | assessment | not_in_corpus "
+        "| refusal"
+    )
+    scope: str = Field("answer", description="answer | not_in_corpus | out_of_domain")
     refused: bool
     reason: str | None
     mode: str

@@ -20,7 +20,7 @@ from assistant.render import render
 from assistant.retrieve import Filters, Result, Searcher, check_question
 from assistant.settings import Settings
 from assistant.topic import asking_clause, content_words
-from assistant.understand import _NOW, NAMED_SETS, Query, as_of_for, period_of, understand
+from assistant.understand import NAMED_SETS, NOW_CUE, Query, as_of_for, period_of, understand
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
@@ -172,7 +172,7 @@ class Assistant:
                 if d.meta.issued and d.meta.issued.year == need.issued_year and self.catalogue.for_document(d.number):
                     query.sets.append(d.number)
                     need.atoms.add(("doc", d.number))
-        if not need.period and _NOW.search(query.folded):
+        if not need.period and NOW_CUE.search(query.folded):
             # "bộ tiêu chí hiện hành", "hiện nay": the period of the date the answer is for.
             need.period = period_of(when.year)
             need.atoms.add(("period", need.period))

@@ -90,7 +90,8 @@ _RECOGNITION_AFTER = re.compile(r"^[^.?!\d]{0,50}?\b(duoc cong nhan|dat chuan|du
 _ADDRESS = re.compile(
     r"\b(?:xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh|quận)\s+(?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*"
 )
-_NOW = re.compile(r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio)\b")
+# "hiện nay", "bây giờ": the question is about the date it is asked.
+NOW_CUE = re.compile(r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio)\b")
 _BEFORE_YEAR = re.compile(r"\b(truoc|sau)\s+(nam\s+)?$")
 _TIER_THEN_YEAR = re.compile(r"(nong thon moi|nang cao|kieu mau|thong minh|dat chuan)\s+(nam\s+)?$")
 _SET_CUE = re.compile(r"(bo tieu chi|tieu chi|quy dinh|chuong trinh|ke hoach)[^.?!]{0,40}$")
@@ -462,7 +463,7 @@ def _criterion_by_name(f: str, catalogue: Catalogue) -> str | None:
 def as_of_for(query: Query, default: dt.date) -> dt.date:
     """The date an answer is valid for: the year the question names, else `default`; "hiện nay"
     in the asking part of the question means `default` whatever year a preamble mentions."""
-    if query.ask_year is not None and _NOW.search(query.folded[-160:]) and query.ask_year < default.year:
+    if query.ask_year is not None and NOW_CUE.search(query.folded[-160:]) and query.ask_year < default.year:
         return default
     if query.ask_year is not None:
         if query.ask_year == default.year:

@@ -37,7 +37,7 @@ async def ask_stream(body: AskRequest, assistant: AssistantDep, store: StoreDep)
     except CorpusError as exc:
         yield ServerSentEvent(event="error", data={"code": exc.code, "message": exc.message})
         return
-    meta = {k: answer[k] for k in ("id", "as_of", "kind", "refused", "reason", "card", "citations", "flags")}
+    meta = {k: answer[k] for k in ("id", "as_of", "kind", "scope", "refused", "reason", "card", "citations", "flags")}
     yield ServerSentEvent(event="meta", data=meta)
     for sentence in answer["sentences"]:
         yield ServerSentEvent(event="sentence", data=sentence)
