@@ -120,16 +120,7 @@ class Index:
         same few sections, so the memo stays small)."""
         want = [i for i in dict.fromkeys(ids) if i not in self._vectors]
         if want:
-            collection = self._server_collection() if self._collection_name else self._collection
-            try:
-                got = collection.get(ids=want, include=["embeddings"])
-            except IndexUnavailableError:
-                raise
-            except Exception as exc:
-                if self._collection_name:
-                    self._collection = None
-                    raise IndexUnavailableError(type(exc).__name__) from exc
-                raise
+            got = self._chroma(lambda c: c.get(ids=want, include=["embeddings"]))
             for cid, vec in zip(got["ids"], got["embeddings"], strict=True):
                 self._vectors[cid] = np.asarray(vec, dtype=np.float32)
         return {i: self._vectors[i] for i in ids if i in self._vectors}
@@ -176,25 +167,31 @@ class Index:
             docs, scores = self._bm25.retrieve([terms], k=k, show_progress=False, n_threads=0)
         return [Hit(self.chunks[int(i)], float(s)) for i, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
+    def _chroma(self, call):
+        """Run `call(collection)`; a Chroma server that went away becomes IndexUnavailableError and the
+        handle is dropped, so the next request reconnects."""
+        try:
+            collection = self._server_collection() if self._collection_name else self._collection
+            return call(collection)
+        except IndexUnavailableError:
+            raise
+        except Exception as exc:
+            if self._collection_name:
+                self._collection = None
+                raise IndexUnavailableError(type(exc).__name__) from exc
+            raise
+
     def dense(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[Hit]:
         if not self.chunks:
             return []
-        try:
-            collection = self._server_collection() if self._collection_name else self._collection
-            res = collection.query(
+        res = self._chroma(
+            lambda c: c.query(
                 query_embeddings=[np.asarray(vector, dtype=np.float32)],
                 n_results=min(k, len(self.chunks)),
                 where=where or None,
                 include=["distances"],
             )
-        except IndexUnavailableError:
-            raise
-        except Exception as exc:
-            if self._collection_name:
-                # A server that went away: drop the handle so the next query reconnects.
-                self._collection = None
-                raise IndexUnavailableError(type(exc).__name__) from exc
-            raise
+        )
         # Cosine distance → similarity, so bigger is better like BM25.
         return [
             Hit(self.by_id[cid], 1.0 - float(d))

@@ -141,34 +141,36 @@ def _of_period(ctx: Context) -> list[DocumentMeta]:
     return docs
 
 
-def _period_list(ctx: Context, docs: list[DocumentMeta]) -> Candidate:
-    head = f"Các văn bản giai đoạn {ctx.need.period} trong kho:"
+def _listing(head: str, docs: list[DocumentMeta], line, **kw) -> Candidate:
+    """One candidate listing documents, a line each, each cited to its opening."""
     drafts = [Draft(head)]
     for m in docs:
+        drafts.append(Draft(line(m), [Source(m.number, _opening(m), m.title or m.number)]))
+    return Candidate(
+        "documents", drafts, evidence=[_opening(m) for m in docs][:3], docs={m.number for m in docs}, prior=1.0, **kw
+    )
+
+
+def _period_list(ctx: Context, docs: list[DocumentMeta]) -> Candidate:
+    def line(m: DocumentMeta) -> str:
         since = f", có hiệu lực từ {vn_date(m.status_from)}" if m.status == "in_force" and m.status_from else ""
         issued = f"ban hành {vn_date(m.issued)}" if m.issued else ""
-        drafts.append(
-            Draft(
-                f"- {_name(m)} ({issued}{since}): {m.title or ''}.",
-                [Source(m.number, _opening(m), m.title or m.number)],
-            )
-        )
-    return Candidate(
-        "documents",
-        drafts,
+        return f"- {_name(m)} ({issued}{since}): {m.title or ''}."
+
+    return _listing(
+        f"Các văn bản giai đoạn {ctx.need.period} trong kho:",
+        docs,
+        line,
         covers={("period", ctx.need.period or "")} | {("doc", m.number) for m in docs},
         answers={"which", "list", "contents"},
-        evidence=[_opening(m) for m in docs][:3],
-        docs={m.number for m in docs},
         period=ctx.need.period,
-        prior=1.0,
         label=f"văn bản giai đoạn {ctx.need.period}",
     )
 
 
 def _succession(ctx: Context) -> Candidate | None:
     """ "Các bộ tiêu chí xã đã thay nhau thế nào": the criteria decisions for the level, oldest first,
-    each with what replaced it (from the registry's relations)."""
+    each with what it replaced or amended (from the registry's relations)."""
     level = ctx.query.level if ctx.query.level in ("xã", "huyện") else "xã"
     docs = sorted(
         (m for m in ctx.documents() if m.kind == "Quyết định" and level in m.level and m.period),
@@ -176,24 +178,18 @@ def _succession(ctx: Context) -> Candidate | None:
     )
     if len(docs) < 2:
         return None
-    drafts = [Draft(f"Các văn bản quy định bộ tiêu chí cấp {level} trong kho, theo thứ tự thời gian:")]
-    for m in docs:
+
+    def line(m: DocumentMeta) -> str:
         relation = next((r for r in m.relations if r.type in ("replaces", "amends")), None)
         did = f"; {_RELATION_WORDS[relation.type]} {relation.target}" if relation else ""
-        drafts.append(
-            Draft(
-                f"- {m.number} ({vn_date(m.issued) if m.issued else ''}), giai đoạn {m.period}{did}.",
-                [Source(m.number, _opening(m), m.title or m.number)],
-            )
-        )
-    return Candidate(
-        "documents",
-        drafts,
+        return f"- {m.number} ({vn_date(m.issued) if m.issued else ''}), giai đoạn {m.period}{did}."
+
+    return _listing(
+        f"Các văn bản quy định bộ tiêu chí cấp {level} trong kho, theo thứ tự thời gian:",
+        docs,
+        line,
         covers={("doc", m.number) for m in docs} | {("level", level), ("topic", "history")},
         answers={"history", "amends", "list", "which"},
-        evidence=[_opening(m) for m in docs][:3],
-        docs={m.number for m in docs},
-        prior=1.0,
         label=f"các bộ tiêu chí cấp {level} qua các giai đoạn",
     )
 
