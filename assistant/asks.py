@@ -24,17 +24,16 @@ _ASKS: dict[str, str] = {
     "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"
     r"|dieu chinh)\b",
     "count": r"\b(bao nhieu|may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
-    "list": r"\b(nhung (tieu chi|chi tieu|nhom|noi dung|gi) nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten"
-    r"|ten cac)\b",
+    "list": r"\b(nhung (?:[a-z]+ ){1,3}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     "threshold": r"\b(muc|nguong|toi thieu|toi da|dat bao nhieu|phan tram|ty le|bao nhieu %|tren \d|tu \d)\b",
     "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|phai dap ung|bo tieu chi nao|phan dau|phai dat lai"
     r"|phai ra soat|tiep theo)\b",
     "procedure": r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc|nop (ho so|o dau))\b",
     "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la)\b",
     "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",
-    "which": r"\b((nhung |cac )?(van ban|quyet dinh) nao|la van ban gi|nhung van ban|cac van ban)\b",
+    "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban)\b",
     "history": r"\b(thay nhau|lan luot|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay|cac lan sua)\b",
-    "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|nguon luc|lo trinh)\b",
+    "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|kinh phi|nguon luc|lo trinh)\b",
     # "đã đạt chưa": a value stated in the question, to be judged against its threshold.
     "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b",
 }
@@ -90,6 +89,7 @@ class Need:
     asks: set[str] = field(default_factory=set)
     ask_order: dict[str, int] = field(default_factory=dict)  # where each kind is asked, to answer in that order
     counted: str | None = None  # what "bao nhiêu …" counts ("tieu chi", "nhom", "lan")
+    listed: str | None = None  # what "những … nào" lists ("bo tieu chi", "nhiem vu chung")
     atoms: set[tuple[str, str]] = field(default_factory=set)
     criteria: list[int] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)  # "Điều 2", "Phụ lục II", "Mục 6"
@@ -147,6 +147,9 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     elif "count" in need.asks and re.search(r"\b(la|o muc|dat) (bao nhieu|may)\b", f):
         need.asks.discard("count")
         need.asks.add("threshold")
+    listed = re.search(r"\bnhung ((?:[a-z]+ ){1,3})nao\b", f)
+    if listed and "list" in need.asks:
+        need.listed = listed.group(1).strip()
     if "who" in need.asks:
         need.asks.discard("when")  # "ký ngày nào" is when; "ai ký" is who — keep only what is asked
         if re.search(r"\b(ngay nao|khi nao|nam nao)\b", f):

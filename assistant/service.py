@@ -166,6 +166,13 @@ class Assistant:
         t0 = time.perf_counter()
         text, query, when = self.interpret(question, as_of=as_of, history=history)
         need = read_need(query, self.known_number)
+        if history and not need.asks:
+            # "Là huyện nhé.": a follow-up asks what the earlier question asked.
+            for earlier in reversed(history[-5:]):
+                asked = read_need(understand(earlier, self.catalogue), self.known_number).asks
+                if asked:
+                    need.asks = asked
+                    break
         if need.issued_year and not query.sets:
             # "bộ tiêu chí ban hành năm 2009": the criteria document issued that year is the one named.
             for d in self.corpus.documents():

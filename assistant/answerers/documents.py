@@ -129,6 +129,7 @@ def _signer_title(closing: Section | None, signer: str) -> str | None:
     return words[0].upper() + words[1:]
 
 
+_PARTS = frozenset({"dieu", "phu luc", "bo tieu chi", "noi dung", "phan", "van ban", "quy dinh"})
 _FACT_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends"}
 
 
@@ -207,6 +208,8 @@ def documents(ctx: Context) -> list[Candidate]:
             out.append(_period_list(ctx, docs))
         if len(docs) == 1 and ctx.need.asks & _FACT_ASKS:
             numbers = [docs[0].number]  # "quyết định ban hành bộ tiêu chí 2026-2030 do ai ký"
+    if not numbers and "amends" in ctx.need.asks and ctx.criteria_set is not None:
+        numbers = [ctx.criteria_set.document]  # "bộ tiêu chí xã NTM nâng cao 2021-2025 thay cho văn bản nào"
     for number in numbers:
         m = ctx.meta(number)
         if m is None:
@@ -242,7 +245,8 @@ def documents(ctx: Context) -> list[Candidate]:
             facts.append(("when", [Draft(f"Kho văn bản {NOT_RECORDED} ngày ban hành của {name}.")], {"when"}))
         facts.append(("in_force", _in_force(ctx, m), {"in_force", "when"}))
         facts.append(("status", _status(ctx, m), {"status"}))
-        facts.append(("contents", _contents(ctx, m), {"contents", "definition"}))
+        # What a decision issues: its articles and annexes (the sets it issues among them).
+        facts.append(("contents", _contents(ctx, m), {"contents", "definition", "list"}))
         rel = _relations(ctx, m)
         if rel:
             facts.append(("amends", rel, {"amends"}))
@@ -267,6 +271,8 @@ def documents(ctx: Context) -> list[Candidate]:
                     # The registry is the authority on a document's own facts when the question asks for them.
                     prior=1.0 if answers & ctx.need.asks else 0.4,
                     label=f"{m.number}: {fact}",
+                    # Its contents list the document's parts (articles, annexes, the sets it issues).
+                    counts=_PARTS if "contents" in fact else None,
                 )
             )
     return out

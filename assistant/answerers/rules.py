@@ -132,7 +132,7 @@ def shared_duties(ctx: Context) -> list[Candidate]:
             period="2021-2025",
             prior=0.7,
             label="nhiệm vụ chung",
-            counts=frozenset({"thang", "lan", "nam"}),
+            counts=frozenset({"thang", "lan", "nam", "nhiem vu", "viec"}),
         )
     ]
 
