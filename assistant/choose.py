@@ -62,9 +62,7 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     """How well one candidate covers the question."""
     total = sum(ATOM_WEIGHT.get(a[0], 0.5) for a in need.atoms)
     hit = sum(ATOM_WEIGHT.get(a[0], 0.5) for a in need.atoms if a in c.covers)
-    # A question that names nothing favours no candidate; one that names only weak things (a level) lets
-    # them decide less than one that names a document or a criterion.
-    entity = (hit / total) * min(1.0, total / 1.5) if total else 0.5
+    entity = hit / total if total else 0.5  # a question that names nothing favours no candidate
     answers = c.answers
     if need.counted and c.counts is not None and not any(need.counted.startswith(x) for x in c.counts):
         answers = answers - {"count"}  # it counts criteria; the question counts provinces
