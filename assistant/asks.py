@@ -19,7 +19,7 @@ _ASKS: dict[str, str] = {
     "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay)\b",
     "in_force": r"\b(hieu luc|bat dau ap dung|ap dung tu ngay|ap dung tu khi nao)\b",
     "status": r"\b(con hieu luc|het hieu luc|con ap dung|con duoc|con dung|hien con|con gia tri|hien hanh)\b",
-    "contents": r"\b(quy dinh (nhung )?(gi|ve gi|nhung noi dung gi)|noi dung|(ban hanh|huong dan|de cap|giao) (nhung )?"
+    "contents": r"\b(quy dinh (nhung )?(?:[a-z]+ ){0,2}gi|quy dinh ve gi|noi dung|(ban hanh|huong dan|de cap|giao) (nhung )?"
     r"(gi|viec gi|nhiem vu gi|nhung gi)|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi)\b",
     "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"
     r"|dieu chinh)\b",
@@ -29,7 +29,8 @@ _ASKS: dict[str, str] = {
     "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|phai dap ung|bo tieu chi nao|phan dau|phai dat lai"
     r"|phai ra soat|tiep theo)\b",
     "procedure": r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc|nop (ho so|o dau))\b",
-    "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la)\b",
+    "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la|la (?:[a-z]+ )?(?:nhu )?the nao"
+    r"|duoc xac dinh)\b",
     "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",
     "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban)\b",
     "history": r"\b(thay nhau|lan luot|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay|cac lan sua)\b",

@@ -30,6 +30,8 @@ CUES = {
     "count": re.compile(r"\d+\s+(tiêu chí|chỉ tiêu|nhóm|nội dung|phần|điều)"),
     "threshold": re.compile(r"\d|%"),
     "list": re.compile(r"\(\d+\)[^;]+;[^;]+;|;[^;]+;[^;]+;"),
+    # "Xã nhóm 3 là xã …": a sentence that says what something is.
+    "definition": re.compile(r"^\S+(?: \S+){0,4} là "),
 }
 
 

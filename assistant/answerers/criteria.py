@@ -216,9 +216,12 @@ def criteria(ctx: Context) -> list[Candidate]:
             crit = next(c for c in cset.criteria if c.number == hit[0])
             guess = {("indicator_guess", hit[1])}
             ind_name = fold(next(i.name for i in crit.indicators if i.code == hit[1]))
-            if q.criterion_name and fold(q.criterion_name) in ind_name:
-                guess.add(("criterion_name", q.criterion_name))  # the named words are part of this indicator's name
-            picked.append((crit, hit[1], 0.45, guess))
+            prior = 0.45
+            if q.criterion_name and _key(q.criterion_name) in ind_name:
+                # The named words are part of this indicator's name, which says more: it is the more specific.
+                guess.add(("criterion_name", q.criterion_name))
+                prior = 1.05
+            picked.append((crit, hit[1], prior, guess))
         combined = _several_by_words(ctx, cset, f, base, docs) if not numbers and not q.indicator else None
         if combined is not None:
             out.append(combined)
