@@ -35,15 +35,22 @@ def need_of(question: str):
         ("Xã đạt chuẩn năm 2017 thì năm 2023 phải làm gì?", {"todo"}),
         ("Báo cáo kết quả định kỳ mấy tháng một lần?", {"report", "count"}),
         ("Xã nhóm 1 là xã nào?", {"definition"}),
+        ("xa nhom 3 trong bo tieu chi 2026-2030 la xa nhu the nao", {"definition"}),
+        ("Quyết định 319 ban hành ngày nào và quy định những điều kiện gì?", {"when", "contents"}),
+        ("Những văn bản nào quy định bộ tiêu chí giai đoạn 2021-2025?", {"which", "list"}),
+        ("Các bộ tiêu chí xã đã thay nhau thế nào từ năm 2009 đến nay?", {"history"}),
+        ("Xã tôi thu nhập 45 triệu đã đạt tiêu chí thu nhập chưa?", {"judge"}),
     ],
 )
 def test_kinds_of_question(question: str, asks: set[str]) -> None:
     assert asks <= need_of(question).asks, need_of(question).asks
 
 
-def test_a_count_remembers_what_it_counts() -> None:
+def test_a_count_or_a_list_remembers_what_it_counts() -> None:
     assert need_of("Bộ tiêu chí 2026-2030 có bao nhiêu tiêu chí?").counted == "tieu chi"
     assert need_of("Có bao nhiêu tỉnh có 100% số xã đạt chuẩn?").counted == "tinh"
+    assert need_of("Quyết định 318 ban hành những bộ tiêu chí nào?").listed == "bo tieu chi"
+    assert need_of("CV 14 còn giao những nhiệm vụ chung nào?").listed == "nhiem vu chung"
 
 
 @pytest.mark.parametrize(

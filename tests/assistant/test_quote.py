@@ -57,3 +57,12 @@ def test_brackets_are_not_split() -> None:
 @given(st.text(min_size=1, max_size=400), st.text(max_size=60))
 def test_the_quote_is_always_an_exact_substring(text: str, hint: str) -> None:
     assert best_span(text, hint) in text
+
+
+def test_a_definition_is_quoted_from_the_sentence_that_defines() -> None:
+    text = (
+        "- Mỗi tiêu chí được chia theo 3 nhóm xã (xã nhóm 1, xã nhóm 2, xã nhóm 3).\n"
+        "- Xã nhóm 3 là xã khu vực II và xã khu vực III thuộc vùng đồng bào dân tộc thiểu số và miền núi."
+    )
+    quote = best_span(text, "xa nhom 3 la xa nhu the nao", asks=frozenset({"definition"}))
+    assert quote.startswith("Xã nhóm 3 là xã khu vực II")
