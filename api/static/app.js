@@ -7,6 +7,8 @@
   var MAX_MESSAGES = 60;
   var MAX_HISTORY = 10;
   var COMPILED_MARK = "Bản biên soạn — cần đối chiếu văn bản chính thức";
+  // A registry entry summarises public sources: it is not the document's wording at all.
+  var REGISTRY_MARK = "Mục đăng ký — tóm tắt nguồn công khai, không phải nguyên văn";
   var OFFICIAL_MARK = "Chính thức";
   var GENERIC_ERROR = "Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.";
 
@@ -73,10 +75,10 @@
     return c.provenance === "official";
   }
 
-  function badge(official) {
+  function badge(official, registry) {
     return el("span", {
       class: "badge " + (official ? "badge-official" : "badge-compiled"),
-      text: official ? OFFICIAL_MARK : COMPILED_MARK
+      text: official ? OFFICIAL_MARK : (registry ? REGISTRY_MARK : COMPILED_MARK)
     });
   }
 
@@ -148,7 +150,7 @@
     var official = isOfficial(c);
     var box = el("div", { class: "quote-box" + (official ? "" : " compiled") });
     var head = el("p", { class: "quote-head" }, [
-      el("strong", { text: "[" + c.n + "] " }), c.path + (c.page ? " — trang " + c.page : ""), " ", badge(official)
+      el("strong", { text: "[" + c.n + "] " }), c.path + (c.page ? " — trang " + c.page : ""), " ", badge(official, c.registry)
     ]);
     box.appendChild(head);
     box.appendChild(el("blockquote", { class: "quote", text: "«" + (c.quote || "") + "»" }));
@@ -277,7 +279,7 @@
       var li = el("li", { class: "source " + (official ? "official" : "compiled"), "data-n": c.n, "data-doc": c.doc || "" });
       li.appendChild(el("span", { class: "source-n", text: "[" + c.n + "]" }));
       li.appendChild(el("span", { class: "source-path", text: " " + c.path + (c.page ? " — trang " + c.page : "") + " " }));
-      li.appendChild(badge(official));
+      li.appendChild(badge(official, c.registry));
       var open = el("button", { type: "button", class: "link-button", text: "Xem văn bản",
                                 "aria-label": "Xem văn bản " + c.path });
       open.addEventListener("click", function () { openPanel(c, open); });
