@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-from assistant.applicability import Ref, Resolution
+from assistant.applicability import Resolution
 from assistant.format import COMPILED_MARK
 from assistant.quote import best_span
 from assistant.understand import Query
@@ -18,10 +18,6 @@ from corpus.model import DocumentMeta, Section
 REFUSAL = (
     "Không tìm thấy căn cứ trong các văn bản về nông thôn mới của kho để trả lời câu hỏi này. "
     "Trợ lý chỉ trả lời về các bộ tiêu chí và văn bản chỉ đạo xây dựng nông thôn mới."
-)
-NO_EVIDENCE = (
-    "Không tìm thấy căn cứ đủ rõ trong kho văn bản để trả lời câu hỏi này. Hãy nêu cụ thể hơn (cấp xã hay huyện, "
-    "bộ tiêu chí, tiêu chí số mấy, năm công nhận)."
 )
 REGISTRY_NOTE = "mục đăng ký — tóm tắt từ nguồn công khai, không phải nguyên văn văn bản"
 FOREIGN = "Trợ lý hiện chỉ hỗ trợ câu hỏi bằng tiếng Việt về chương trình xây dựng nông thôn mới."
@@ -141,14 +137,6 @@ class Citations:
         self.items.append(c)
         return c.n
 
-    def refs(self, refs: list[Ref], hint: str) -> list[int]:
-        out = []
-        for ref in refs:
-            n = self.add(ref.doc, ref.path, hint)
-            if n is not None and n not in out:
-                out.append(n)
-        return out
-
 
 def refuse(question: str, query: Query, as_of: dt.date, reason: str) -> Answer:
     return Answer(
@@ -169,5 +157,3 @@ def looks_foreign(question: str) -> bool:
     words = re.findall(r"[a-zA-Z]+", question.lower())
     has_vietnamese = any(ord(c) > 127 and c.isalpha() for c in question)
     return not has_vietnamese and len([w for w in words if w in _ENGLISH]) >= 2
-
-

@@ -284,8 +284,6 @@ def docs(as_json: Annotated[bool, typer.Option("--json", help="In dạng JSON")]
     console.print(table)
 
 
-
-
 def _threshold_cell(ind, region: str | None, year: int | None, scheme: str | None) -> str:
     """The requirement of an indicator as a table cell: one region's figure, or all of them."""
     if ind.comparator == "text":

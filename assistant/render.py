@@ -9,13 +9,12 @@ import uuid
 from collections.abc import Callable
 
 from assistant.answer import Answer, Citations, Sentence
-from assistant.answerers.base import Candidate, Draft
+from assistant.answerers.base import QUOTE, Candidate, Draft
 from assistant.asks import DocRef, Need
 from assistant.choose import Choice
 from assistant.understand import Query
 from corpus.model import DocumentMeta, Section
 
-QUOTE = "{quote}"
 _SITE = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org)\b")
 
 

@@ -232,7 +232,7 @@ class Assistant:
             tree=self.tree,
             passages=passages,
             related=self.related,
-            documents=lambda: [d.meta for d in self.corpus.documents()],
+            documents=self.metas,
             judged=judged,
         )
         unknown = self._unknown_words(index, text)
@@ -264,7 +264,7 @@ class Assistant:
             choice,
             self.section,
             self.meta,
-            [d.meta for d in self.corpus.documents()],
+            self.metas(),
             related,
             resolution=resolution,
             notes=contradictions(ctx),
@@ -327,6 +327,10 @@ class Assistant:
     def tree(self, number: str) -> Section | None:
         doc = self.corpus.find(number)
         return self.corpus.tree(doc.number) if doc else None
+
+    def metas(self) -> list[DocumentMeta]:
+        """Every document's metadata."""
+        return [d.meta for d in self.corpus.documents()]
 
     def related(self, number: str) -> list[DocumentMeta]:
         """Documents whose relations point at `number` (what amended or replaced it)."""

@@ -434,6 +434,12 @@ def _place_patterns(regions, accented: bool) -> tuple[list, list]:
 _CRITERION_NAMES: dict[int, tuple[object, dict[str, str]]] = {}
 
 
+def criterion_key(name: str) -> str:
+    """A criterion's name up to its first comma or "và", accent-free ("Hệ thống chính trị và …" →
+    "he thong chinh tri"): what questions use to name it."""
+    return fold(re.split(r"[,(;]| và ", name)[0]).strip()
+
+
 def _criterion_by_name(f: str, catalogue: Catalogue) -> str | None:
     """A criterion named in words ('tiêu chí môi trường'): the longest known name found."""
     entry = _CRITERION_NAMES.get(id(catalogue))
@@ -442,7 +448,7 @@ def _criterion_by_name(f: str, catalogue: Catalogue) -> str | None:
         try:
             for cset in catalogue.sets.values():
                 for c in cset.criteria:
-                    key = fold(re.split(r"[,(;]| và ", c.name)[0]).strip()
+                    key = criterion_key(c.name)
                     # Names that are only the level and tier ("Xã đạt chuẩn nông thôn mới", a condition
                     # in some sets) would make every question a criteria question.
                     generic = re.fullmatch(r"(xa|huyen)?\s*(dat chuan)?\s*(nong thon moi)?\s*(nang cao|kieu mau)?", key)

@@ -8,10 +8,26 @@ from dataclasses import dataclass, field
 
 from assistant.applicability import Ref, Resolution
 from assistant.asks import Need
+from assistant.quote import GENERIC
 from assistant.retrieve import Result
 from assistant.understand import Query
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.model import DocumentMeta, Section
+from corpus.normalize import syllables
+
+QUOTE = "{quote}"  # in a draft's text: filled by the renderer with the span its first source quotes
+# Question words that say nothing about where the answer is.
+_QUESTION_WORDS = GENERIC | set(
+    ["khong", "the", "nao", "gi", "sao", "bao", "gio", "hay", "cho", "hoi", "xin", "minh", "toi", "chung", "em", "a"]
+)
+
+
+def lexical_cover(question: str, text: str) -> float:
+    """Share of the question's distinctive accent-free syllables found in a text (a candidate's evidence)."""
+    want = syllables(question) - _QUESTION_WORDS
+    if not want:
+        return 0.0
+    return len(want & syllables(text)) / len(want)
 
 
 @dataclass
@@ -60,7 +76,6 @@ class Candidate:
     docs: set[str] = field(default_factory=set)
     period: str | None = None
     prior: float = 0.5
-    card: Resolution | None = None
     label: str = ""
     lexical: float = 0.0  # share of the question's distinctive words its evidence holds (passages)
     counts: frozenset[str] | None = None  # what it counts ("tieu chi", "nhom"), when it answers "bao nhiêu …"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.answerers.base import Candidate, Context, Draft, Source, lexical_cover
 from assistant.answerers.indicators import match_indicator
-from assistant.answerers.passages import lexical_cover
 from assistant.applicability import PERIOD_END, Ref
 from assistant.format import threshold_text, vn_number
+from assistant.understand import criterion_key
 from corpus.criteria import CriteriaSet, Criterion
 from corpus.normalize import fold
 
@@ -76,11 +76,6 @@ def _criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicato
             )
         )
     return out
-
-
-def _key(name: str) -> str:
-    """A criterion's name up to its first comma or "và" ("Hệ thống chính trị và …" → "he thong chinh tri")."""
-    return fold(re.split(r"[,(;]| và ", name)[0]).strip()
 
 
 def _find_by_name(cset: CriteriaSet, name: str) -> Criterion | None:
@@ -196,7 +191,7 @@ def criteria(ctx: Context) -> list[Candidate]:
             None,
         )
         # "nhóm Văn hóa - xã hội - môi trường" names a group, not the criterion "Môi trường".
-        by_name = q.criterion_name and not (named_group and _key(q.criterion_name) in fold(named_group))
+        by_name = q.criterion_name and not (named_group and criterion_key(q.criterion_name) in fold(named_group))
         if not numbers and by_name:
             crit = _find_by_name(cset, q.criterion_name)
             if crit is not None:
@@ -206,7 +201,7 @@ def criteria(ctx: Context) -> list[Candidate]:
         if not picked and not numbers and not q.indicator:
             # "mức thu nhập của xã …": a criterion's name in the question without the words "tiêu chí".
             for crit in cset.criteria:
-                key = fold(re.split(r"[,(;]| và ", crit.name)[0]).strip()
+                key = criterion_key(crit.name)
                 if len(key.split()) >= 2 and re.search(rf"\b{re.escape(key)}\b", f):
                     picked.append((crit, None, 0.7, {("criterion_name", crit.name)}))
                     break
@@ -217,7 +212,7 @@ def criteria(ctx: Context) -> list[Candidate]:
             guess = {("indicator_guess", hit[1])}
             ind_name = fold(next(i.name for i in crit.indicators if i.code == hit[1]))
             prior = 0.45
-            if q.criterion_name and _key(q.criterion_name) in ind_name:
+            if q.criterion_name and criterion_key(q.criterion_name) in ind_name:
                 # The named words are part of this indicator's name, which says more: it is the more specific.
                 guess.add(("criterion_name", q.criterion_name))
                 prior = 1.05
@@ -255,7 +250,7 @@ def criteria(ctx: Context) -> list[Candidate]:
                 one = _groups(ctx, cset, only=fold(named_group))
                 if one is not None:
                     one.covers |= base | {("group_name", fold(named_group))}
-                    if q.criterion_name and _key(q.criterion_name) in fold(named_group):
+                    if q.criterion_name and criterion_key(q.criterion_name) in fold(named_group):
                         one.covers.add(("criterion_name", q.criterion_name))  # the words named the group
                     out.append(one)
     return out

@@ -4,23 +4,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.answerers.base import Candidate, Context, Draft, Source
-from assistant.quote import CUES, GENERIC
-from corpus.normalize import fold, syllables
-
-QUOTE = "{quote}"
-# Question words that say nothing about where the answer is.
-_QUESTION_WORDS = GENERIC | set(
-    ["khong", "the", "nao", "gi", "sao", "bao", "gio", "hay", "cho", "hoi", "xin", "minh", "toi", "chung", "em", "a"]
-)
-
-
-def lexical_cover(question: str, text: str) -> float:
-    """Share of the question's distinctive accent-free syllables found in a passage."""
-    want = syllables(question) - _QUESTION_WORDS
-    if not want:
-        return 0.0
-    return len(want & syllables(text)) / len(want)
+from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, lexical_cover
+from assistant.quote import CUES
+from corpus.normalize import fold
 
 
 def passages(ctx: Context) -> list[Candidate]:

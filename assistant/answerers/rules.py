@@ -102,7 +102,6 @@ def applicability(ctx: Context) -> list[Candidate]:
             period=r.period,
             # A unit's recognition and "what must it do / which set": the question this card exists for.
             prior=1.4 if (q.action and (q.recognition_year or q.recognition_period)) else 0.9 if q.action else 0.6,
-            card=r,
             label="thẻ áp dụng",
         )
     ]

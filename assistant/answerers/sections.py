@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.answerers.base import Candidate, Context, Draft, Source
-from assistant.answerers.passages import lexical_cover
+from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, lexical_cover
 from corpus.model import Section
-
-QUOTE = "{quote}"  # filled by the renderer with the cited span
 
 
 def _find(tree: Section, labels: list[str]) -> Section | None:
