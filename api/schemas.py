@@ -202,6 +202,7 @@ class DocumentOut(BaseModel):
     status: str
     superseded_by: str | None
     status_from: dt.date | None
+    in_force_from: dt.date | None = None
     full_text: bool
     source_url: str | None
     notes: str | None

@@ -37,6 +37,7 @@ STATUS_LABEL = {
     "in_force": "còn hiệu lực",
     "superseded": "đã được thay thế",
     "expired": "hết hiệu lực",
+    "period_ended": "giai đoạn áp dụng đã kết thúc",
 }
 RELATION_LABEL = {
     "amends": "sửa đổi",

@@ -38,6 +38,8 @@ class Threshold(_Strict):
     region: str = ANY_REGION
     year: int | None = Field(None, ge=2000, le=2100)
     value: float
+    # One cell confirmed on its own when the indicator's other cells are not (318 15.4).
+    evidence: Evidence | None = None
 
 
 class Indicator(_Strict):
@@ -51,6 +53,8 @@ class Indicator(_Strict):
     verified: bool = False
     evidence: Evidence | None = None
     note: str | None = None
+    # Public sources that disagree with each other or with an earlier reading, said in words.
+    disputes: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Indicator:
@@ -73,6 +77,10 @@ class Indicator(_Strict):
     @property
     def figures_verified(self) -> bool:
         return self.verified and self.evidence is not None
+
+    def cell_verified(self, threshold: Threshold) -> bool:
+        """Whether one threshold cell is confirmed: by the indicator's evidence or its own."""
+        return self.figures_verified or threshold.evidence is not None
 
     def threshold_for(self, region: str | None, year: int | None) -> Threshold | None:
         """The most specific threshold: the region's own figure before the national one; for
@@ -99,7 +107,17 @@ class Criterion(_Strict):
     name: str
     group: str | None = None
     section: str
-    indicators: list[Indicator] = Field(min_length=1)
+    indicators: list[Indicator] = Field(default_factory=list)
+    # What is not yet known of a criterion whose indicators no source shows (51/2025 Phụ lục I):
+    # such a criterion has no indicators rather than invented ones.
+    pending: str | None = None
+    evidence: Evidence | None = None
+
+    @model_validator(mode="after")
+    def _known_or_pending(self) -> Criterion:
+        if not self.indicators and not (self.pending and self.pending.strip()):
+            raise ValueError(f"tiêu chí {self.number}: chưa có chỉ tiêu thì phải ghi rõ 'pending' (điều chưa biết)")
+        return self
 
 
 class CriteriaSet(_Strict):
@@ -111,6 +129,10 @@ class CriteriaSet(_Strict):
     tier: str
     period: str
     region_scheme: str | None = None
+    # How many indicators the regulation has, when a source says so but the list is not known.
+    declared_indicators: int | None = Field(None, ge=1, le=200)
+    evidence: Evidence | None = None
+    notes: str | None = None
     conditions: list[Indicator] = Field(default_factory=list)
     criteria: list[Criterion] = Field(min_length=1)
 
@@ -141,6 +163,8 @@ class Region(_Strict):
 
 class Scheme(_Strict):
     title: str
+    # "commune_group": columns by commune group (2026-2030 nhóm 1/2/3), which no province decides.
+    by: Literal["province", "commune_group"] = "province"
     regions: list[Region] = Field(min_length=1)
 
 
@@ -158,6 +182,8 @@ class RegionMap(_Strict):
     def _every_province_in_every_scheme(self) -> RegionMap:
         for p in self.provinces:
             for scheme_id, scheme in self.schemes.items():
+                if scheme.by != "province":
+                    continue
                 code = p.regions.get(scheme_id)
                 if code not in {r.code for r in scheme.regions}:
                     raise ValueError(f"tỉnh {p.name}: không có vùng hợp lệ trong sơ đồ {scheme_id}")

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 PATH_SEP = " › "
 
@@ -32,7 +32,9 @@ def anchor_of(labels: tuple[str, ...] | list[str]) -> str:
 
 
 Provenance = Literal["official", "compiled"]
-Status = Literal["in_force", "superseded", "expired"]
+# "period_ended": a document written for one period (a 2021-2025 dispatch) whose period is over;
+# it is neither repealed nor replaced, and still answers questions about that period.
+Status = Literal["in_force", "superseded", "expired", "period_ended"]
 RelationType = Literal["amends", "replaces", "guides", "forwards", "implements"]
 
 
@@ -44,6 +46,16 @@ class Relation(BaseModel):
     type: RelationType
     target: str
     note: str | None = None
+
+
+class SourceRef(BaseModel):
+    """A public page that shows a fact of the entry, with the page's own words."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str
+    title: str | None = None
+    quote: str | None = None
 
 
 class DocumentMeta(BaseModel):
@@ -63,11 +75,22 @@ class DocumentMeta(BaseModel):
     status: Status = "in_force"
     superseded_by: str | None = None
     status_from: dt.date | None = None
+    in_force_from: dt.date | None = None
     relations: list[Relation] = Field(default_factory=list)
     provenance: Provenance = "compiled"
     source_url: str | None = None
     full_text: bool = True
     notes: str | None = None
+    sources: list[SourceRef] = Field(default_factory=list)
+    # Where public sources disagree with each other (or with the corpus), said in words.
+    disputes: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _in_force_date(self) -> DocumentMeta:
+        # Older files wrote an in-force document's start date as status_from.
+        if self.in_force_from is None and self.status == "in_force" and self.status_from is not None:
+            self.in_force_from = self.status_from
+        return self
 
 
 @dataclass

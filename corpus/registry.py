@@ -91,9 +91,10 @@ class Corpus:
         return self._parsed[number_key(number)]
 
     def in_force(self, document: Document, on: dt.date) -> bool:
-        """Whether a document was in force on a date (issued by then and not yet superseded)."""
+        """Whether a document was in force on a date (in force by then and not yet superseded)."""
         m = document.meta
-        if m.issued and m.issued > on:
+        start = m.in_force_from or m.issued
+        if start and start > on:
             return False
         return not (m.status != "in_force" and m.status_from is not None and m.status_from <= on)
 
@@ -105,7 +106,8 @@ class Corpus:
         for d in self.documents():
             if d.meta.issued and d.meta.issued > on:
                 continue
-            if self.in_force(d, on):
+            # Issued but not yet in force: already what questions about its period need.
+            if self.in_force(d, on) or (d.meta.in_force_from and d.meta.in_force_from > on):
                 out.add(d.number)
                 continue
             successor = self.find(d.meta.superseded_by) if d.meta.superseded_by else None

@@ -51,12 +51,22 @@ def _in_force(ctx: Context, m: DocumentMeta) -> list[Draft]:
             d, mth, y = (date.group(1), date.group(2), date.group(3)) if date.group(1) else date.group(4, 5, 6)
             text = f"{_name(m)} có hiệu lực thi hành từ ngày {int(d):02d}/{int(mth):02d}/{y} ({label})."
         return [Draft(text, [Source(m.number, s.path, "hiệu lực")])]
+    if m.in_force_from:
+        # No article of the text says it (a registry entry): the entry's recorded date, cited to it.
+        text = f"{_name(m)} có hiệu lực thi hành từ ngày {vn_date(m.in_force_from)} (theo mục đăng ký trong kho)."
+        return [Draft(text, [Source(m.number, _opening(m), m.title or m.number)])]
     return [Draft(f"Kho văn bản {NOT_RECORDED} ngày có hiệu lực của {_name(m)}.")]
 
 
 def _status(ctx: Context, m: DocumentMeta) -> list[Draft]:
     on = ctx.as_of
-    if m.status != "in_force" and m.status_from and m.status_from <= on:
+    if m.status == "period_ended" and m.status_from and m.status_from <= on:
+        text = (
+            f"Tính đến ngày {vn_date(on)}, {_name(m)} thuộc giai đoạn {m.period or 'trước'} đã kết thúc "
+            f"(từ ngày {vn_date(m.status_from)}); văn bản không bị thay thế hay bãi bỏ, chỉ còn là căn cứ "
+            f"cho các câu hỏi về giai đoạn {m.period or 'đó'}."
+        )
+    elif m.status != "in_force" and m.status_from and m.status_from <= on:
         by = f" bởi {m.superseded_by}" if m.superseded_by else ""
         word = "bị thay thế" if m.status == "superseded" else "hết hiệu lực"
         text = f"Tính đến ngày {vn_date(on)}, {_name(m)} đã {word}{by} (từ ngày {vn_date(m.status_from)})."
@@ -65,8 +75,12 @@ def _status(ctx: Context, m: DocumentMeta) -> list[Draft]:
     elif m.issued and m.issued > on:
         text = f"Tính đến ngày {vn_date(on)}, {_name(m)} chưa được ban hành (ban hành ngày {vn_date(m.issued)})."
     else:
-        since = f" (có hiệu lực từ ngày {vn_date(m.status_from)})" if m.status_from and m.status_from <= on else ""
-        text = f"Tính đến ngày {vn_date(on)}, kho văn bản ghi {_name(m)} còn hiệu lực{since}."
+        start = m.in_force_from
+        if start and start > on:
+            text = f"Tính đến ngày {vn_date(on)}, {_name(m)} đã ban hành nhưng chưa có hiệu lực (từ ngày {vn_date(start)})."
+        else:
+            since = f" (có hiệu lực từ ngày {vn_date(start)})" if start else ""
+            text = f"Tính đến ngày {vn_date(on)}, kho văn bản ghi {_name(m)} còn hiệu lực{since}."
     out = [Draft(text, [Source(m.number, _opening(m), m.title or m.number)])]
     if m.level == ["huyện"] and on >= DISTRICTS_END:
         note = districts_note(on)
@@ -154,7 +168,7 @@ def _listing(head: str, docs: list[DocumentMeta], line, **kw) -> Candidate:
 
 def _period_list(ctx: Context, docs: list[DocumentMeta]) -> Candidate:
     def line(m: DocumentMeta) -> str:
-        since = f", có hiệu lực từ {vn_date(m.status_from)}" if m.status == "in_force" and m.status_from else ""
+        since = f", có hiệu lực từ {vn_date(m.in_force_from)}" if m.status == "in_force" and m.in_force_from else ""
         issued = f"ban hành {vn_date(m.issued)}" if m.issued else ""
         return f"- {_name(m)} ({issued}{since}): {m.title or ''}."
 
