@@ -129,7 +129,7 @@ _SETS = {
     ),
     "51-2025": TargetSet(
         NEW_SET,
-        None,
+        "51-2025-xa-ntm",
         "Bộ tiêu chí quốc gia về nông thôn mới giai đoạn 2026-2030 (Quyết định 51/2025/QĐ-TTg)",
         Ref(NEW_SET, f"{NEW_SET} › Phần mở đầu"),
     ),
@@ -565,9 +565,9 @@ def _next_period(previous: Resolution, as_of: dt.date) -> Resolution:
         r.applicable = new
         r.actions = [
             Step(
-                "Phụ lục I của Quyết định 51/2025/QĐ-TTg quy định các tiêu chí, chỉ tiêu xã theo nhóm xã (nhóm 1, "
-                "2, 3); "
-                "kho văn bản chưa có toàn văn quyết định này, cần đối chiếu văn bản chính thức để biết mức đạt cụ thể.",
+                "Phụ lục I của Quyết định 51/2025/QĐ-TTg quy định 10 tiêu chí, 47 chỉ tiêu xã theo nhóm xã (nhóm 1, "
+                "2, 3); kho văn bản mới có tên 10 tiêu chí (mục đăng ký), chưa có các chỉ tiêu và mức đạt chuẩn, cần "
+                "đối chiếu văn bản chính thức để biết mức đạt cụ thể.",
                 [new.ref],
             )
         ]

@@ -222,4 +222,6 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         atoms.add(("tier", query.tier))
     if query.region:
         atoms.add(("region", query.region))
+    if query.province:
+        atoms.add(("province", query.province))
     return need

@@ -23,6 +23,7 @@ ATOM_WEIGHT = {
     "level": 0.3,
     "tier": 0.6,
     "region": 0.3,
+    "province": 0.3,
 }
 # Parts of a question that a second candidate may answer.
 PART_ATOMS = {"criterion", "indicator", "section", "group_name", "criterion_name"}

@@ -10,12 +10,14 @@ from pathlib import Path
 
 from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refuse
 from assistant.answerers import Context, propose, propose_passages
+from assistant.answerers.places import MAP_CUES
 from assistant.answerers.rules import contradictions
 from assistant.applicability import LEVELS, Resolution, resolve
 from assistant.asks import Need, read_need
 from assistant.choose import choose, confident
 from assistant.conversation import merge
 from assistant.errors import CorpusError, QuestionError
+from assistant.place import read_place
 from assistant.render import render
 from assistant.retrieve import Filters, Result, Searcher, check_question
 from assistant.settings import Settings
@@ -128,8 +130,10 @@ class Assistant:
             if candidates:
                 tier_key = {"nâng cao": "nang-cao", "kiểu mẫu": "kieu-mau"}.get(query.tier or "", "ntm")
                 return next((c for c in candidates if c.short.endswith(tier_key)), candidates[0])
-        # The 2021-2025 answer names a catalogue set; the 2026-2030 one has no catalogue yet.
-        rule = (resolution.previous or resolution) if resolution is not None else None
+        # The set that applies on the date; the previous period's when the current one names none (districts).
+        rule = resolution
+        if rule is not None and not (rule.applicable and rule.applicable.catalogue_id):
+            rule = rule.previous or rule
         if rule is not None and rule.applicable and rule.applicable.catalogue_id:
             return sets.get(rule.applicable.catalogue_id)
         if query.period:
@@ -187,7 +191,11 @@ class Assistant:
         if looks_foreign(text) and not query.domain:
             return refuse(text, query, when, FOREIGN)
         in_domain = (
-            query.domain or query.duties or query.history or bool(need.missing and _NEAR_DOMAIN.search(query.folded))
+            query.domain
+            or query.duties
+            or query.history
+            or bool(need.missing and _NEAR_DOMAIN.search(query.folded))
+            or bool(query.province and MAP_CUES.search(query.folded))
         )
         if not in_domain:
             return refuse(text, query, when, REFUSAL)
@@ -345,6 +353,9 @@ class Assistant:
         if history:
             earlier = [understand(h, self.catalogue) for h in history[-5:] if h and h.strip()]
             query = merge(query, earlier)
+        # A province is named as the speaker names it: on the map of the date asked for, else today's
+        # ("tỉnh Phú Thọ" said in 2026 is the merged province, even in a question about 2024).
+        read_place(query, self.catalogue, as_of or self.settings.now())
         return text, query, as_of or as_of_for(query, self.settings.now())
 
     def retrieve(

@@ -120,7 +120,10 @@ class Query:
     ask_year: int | None = None  # the year the question is about ("năm 2023 phải làm gì")
     sets: list[str] = field(default_factory=list)  # document numbers named
     province: str | None = None
+    province_former: bool = False  # "tỉnh Vĩnh Phúc cũ": the province before the 2025 reorganisation
     region: str | None = None  # vung-7 code
+    place_regions: dict[str, str] = field(default_factory=dict)  # former province → vung-7 code, when several
+    place_note: str | None = None  # what the province name covers on the answer's date
     criterion: int | None = None
     criterion_name: str | None = None
     indicator: str | None = None
@@ -368,9 +371,11 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         provinces, region_names = _place_patterns(regions, accented is not None)
         haystack = accented if accented is not None else f
         for pattern, province in provinces:
-            if pattern.search(haystack):
+            hit = pattern.search(haystack)
+            if hit:
                 q.province = province.name
                 q.region = province.regions.get("vung-7")
+                q.province_former = bool(re.match(r"\s*(cu|cũ)\b", haystack[hit.end() :]))
                 break
         if q.region is None:
             for pattern, code in region_names:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cached_property
 from pathlib import Path
@@ -159,6 +160,8 @@ class Region(_Strict):
     code: str
     name: str
     column_names: list[str] = Field(default_factory=list)
+    description: str | None = None
+    evidence: Evidence | None = None
 
 
 class Scheme(_Strict):
@@ -174,9 +177,42 @@ class Province(_Strict):
     regions: dict[str, str]
 
 
+class Unit(_Strict):
+    """A province-level unit of the 2025 map and the former provinces it was formed from."""
+
+    name: str
+    kind: Literal["tỉnh", "thành phố"]
+    formed_from: list[str] = Field(min_length=1)
+    evidence: Evidence | None = None
+
+
+class Reorganisation(_Strict):
+    """The 2025 reorganisation: 63 provinces became 34 units, in office from `effective`."""
+
+    effective: dt.date
+    document: str
+    units: list[Unit] = Field(min_length=1)
+
+
 class RegionMap(_Strict):
     schemes: dict[str, Scheme]
     provinces: list[Province] = Field(min_length=1)
+    reorganisation: Reorganisation | None = None
+
+    @model_validator(mode="after")
+    def _every_former_province_once(self) -> RegionMap:
+        if self.reorganisation is None:
+            return self
+        names = {p.name for p in self.provinces}
+        seen: list[str] = [n for u in self.reorganisation.units for n in u.formed_from]
+        unknown = sorted(set(seen) - names)
+        if unknown:
+            raise ValueError(f"đơn vị mới gồm tỉnh không có trong danh sách 63 tỉnh: {', '.join(unknown)}")
+        twice = sorted({n for n in seen if seen.count(n) > 1})
+        missing = sorted(names - set(seen))
+        if twice or missing:
+            raise ValueError(f"mỗi tỉnh cũ phải thuộc đúng một đơn vị mới (trùng: {twice}, thiếu: {missing})")
+        return self
 
     @model_validator(mode="after")
     def _every_province_in_every_scheme(self) -> RegionMap:

@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
-from assistant.answerers.criteria import criteria
+from assistant.answerers.criteria import commune_groups, criteria
 from assistant.answerers.documents import documents
 from assistant.answerers.passages import passages
+from assistant.answerers.places import places
 from assistant.answerers.rules import applicability, shared_duties
 from assistant.answerers.sections import sections
 
 ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
     applicability,
     criteria,
+    commune_groups,
+    places,
     documents,
     sections,
     shared_duties,

@@ -58,6 +58,13 @@ def _criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicato
     indicators = [i for i in crit.indicators if indicator in (None, i.code)]
     where = f", vùng {region_name}" if region_name else ""
     of = f"{cset.title} ({cset.document}){where}"
+    if not crit.indicators:
+        # A criterion whose indicators no source shows: what is known and what is not, nothing invented.
+        return [
+            Draft(f"Tiêu chí {crit.number} ({crit.name}) của {of}: {crit.pending}", _src(cset, crit.section, crit.name))
+        ]
+    if region_name is None and cset.region_scheme and len(set(q.place_regions.values())) > 1:
+        return _by_former_province(ctx, cset, crit, indicators, year)
     head = f"Tiêu chí {crit.number} ({crit.name}) của {of} gồm {len(crit.indicators)} chỉ tiêu:"
     if indicator and indicators:
         head = f"Chỉ tiêu {indicator} thuộc tiêu chí {crit.number} ({crit.name}) của {of}:"
@@ -76,6 +83,69 @@ def _criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicato
             )
         )
     return out
+
+
+def _by_former_province(
+    ctx: Context, cset: CriteriaSet, crit: Criterion, indicators: list, year: int | None
+) -> list[Draft]:
+    """A merged province spanning two regions: each former province's figures, and the question back."""
+    q = ctx.query
+    regions = ctx.catalogue.regions
+    head = (
+        f"{q.place_note} Các tỉnh cũ này thuộc những vùng khác nhau trong {cset.title} ({cset.document}), nên mức "
+        "đạt chuẩn tùy xã thuộc tỉnh cũ nào (xin cho biết để trả lời một mức):"
+    )
+    out = [Draft(head, _src(cset, crit.section, crit.name))]
+    by_region: dict[str, list[str]] = {}
+    for former, code in q.place_regions.items():
+        by_region.setdefault(code, []).append(former)
+    for code, formers in by_region.items():
+        try:
+            name = regions.region(cset.region_scheme, code).name
+        except StopIteration:
+            continue
+        for ind in indicators:
+            req = threshold_text(ind, code, year)
+            flag = "" if ind.figures_verified else " (chưa xác minh)"
+            text = f"- Xã thuộc {', '.join(formers)} cũ (vùng {name}), chỉ tiêu {ind.code}. {ind.name}: {req}{flag}."
+            out.append(Draft(text, _src(cset, ind.section, ind.name)))
+    return out
+
+
+def commune_groups(ctx: Context) -> list[Candidate]:
+    """ "Xã nhóm 1 là xã nào?": the 2026-2030 commune groups as the registry knows them, with provenance."""
+    m = re.search(r"nhom\s*([1-3])", ctx.query.folded)
+    scheme = ctx.catalogue.regions.schemes.get("nhom-xa")
+    if m is None or scheme is None or not re.search(r"xa", ctx.query.folded):
+        return []
+    cset = next((c for c in ctx.catalogue.sets.values() if c.region_scheme == "nhom-xa"), None)
+    group = next((r for r in scheme.regions if r.code == f"N{m.group(1)}"), None)
+    if cset is None or group is None or not group.description:
+        return []
+    source = f" Nguồn: {group.evidence.title or group.evidence.url}." if group.evidence else ""
+    drafts = [
+        Draft(
+            f"Theo {cset.document} ({cset.period}), {group.description}{source}",
+            _src(cset, _annex_path(cset), group.name),
+        ),
+        Draft(
+            "Đây là tóm tắt của báo chí, chưa đối chiếu nguyên văn quyết định; dự thảo tháng 7/2025 từng đánh số "
+            "nhóm ngược lại (nhóm 1 là xã khu vực II, III), cần dùng cách đánh số của quyết định đã ban hành."
+        ),
+    ]
+    return [
+        Candidate(
+            "criteria",
+            drafts,
+            covers=_base_covers(cset) | {("group", m.group(1))},
+            answers={"definition", "who", "which", "contents"},
+            evidence=[_annex_path(cset)],
+            docs={cset.document},
+            period=cset.period,
+            prior=1.3,
+            label=f"nhóm xã {group.code}",
+        )
+    ]
 
 
 def _find_by_name(cset: CriteriaSet, name: str) -> Criterion | None:
@@ -108,8 +178,19 @@ def _overview(ctx: Context, cset: CriteriaSet) -> Candidate:
     n_ind = len(cset.indicators())
     where = f"{cset.annex}, {cset.document}" if cset.annex else cset.document
     head = f"{cset.title} ({where}) gồm {len(cset.criteria)} tiêu chí với {n_ind} chỉ tiêu:"
+    pending = [c for c in cset.criteria if not c.indicators]
+    if pending and cset.declared_indicators:
+        said = f" (theo {cset.evidence.title or cset.evidence.url})" if cset.evidence else ""
+        head = f"{cset.title} ({where}) gồm {len(cset.criteria)} tiêu chí, {cset.declared_indicators} chỉ tiêu{said}:"
     drafts = [Draft(head, _src(cset, _annex_path(cset), cset.title))]
     drafts.append(Draft("; ".join(f"{c.number}. {c.name}" for c in cset.criteria) + "."))
+    if pending:
+        drafts.append(
+            Draft(
+                f"Kho văn bản chưa có các chỉ tiêu và mức đạt chuẩn của {len(pending)} tiêu chí"
+                f"{'' if len(pending) < len(cset.criteria) else ' (toàn bộ)'}; cần đối chiếu bản chính thức."
+            )
+        )
     return Candidate(
         "criteria",
         drafts + _period_note(cset, ctx.as_of),
@@ -327,4 +408,4 @@ def _assessment(ctx: Context, cset: CriteriaSet, judged: tuple, covers: set) -> 
     )
 
 
-__all__ = ["Ref", "criteria"]
+__all__ = ["Ref", "commune_groups", "criteria"]

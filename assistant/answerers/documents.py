@@ -77,7 +77,10 @@ def _status(ctx: Context, m: DocumentMeta) -> list[Draft]:
     else:
         start = m.in_force_from
         if start and start > on:
-            text = f"Tính đến ngày {vn_date(on)}, {_name(m)} đã ban hành nhưng chưa có hiệu lực (từ ngày {vn_date(start)})."
+            text = (
+                f"Tính đến ngày {vn_date(on)}, {_name(m)} đã ban hành nhưng chưa có hiệu lực "
+                f"(từ ngày {vn_date(start)})."
+            )
         else:
             since = f" (có hiệu lực từ ngày {vn_date(start)})" if start else ""
             text = f"Tính đến ngày {vn_date(on)}, kho văn bản ghi {_name(m)} còn hiệu lực{since}."
