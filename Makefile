@@ -40,6 +40,7 @@ lint: $(DEV_STAMP)
 test: $(DEV_STAMP)
 	scripts/ensure-chromium.sh
 	$(BIN)/ruff check .
+	$(BIN)/ntm corpus check
 	$(BIN)/python -m pytest -ra
 	$(BIN)/ntm eval --set dev --retriever all --name ci-dev --gate eval/thresholds.toml
 

@@ -23,6 +23,13 @@ app = typer.Typer(help="Trợ lý tra cứu văn bản Nông thôn mới (NTM)."
 console = Console()
 err = Console(stderr=True)
 
+
+def _add_groups() -> None:
+    # Imported here: the sub-command module imports `_settings` from this one.
+    from assistant.cli_corpus import corpus_app
+
+    app.add_typer(corpus_app, name="corpus")
+
 _STAGES = {
     "chunk": "Cắt đoạn theo cấu trúc",
     "bm25": "Tách từ, lập chỉ mục BM25",
@@ -596,3 +603,6 @@ def serve(
 
 if __name__ == "__main__":
     app()
+
+
+_add_groups()
