@@ -17,6 +17,7 @@ from assistant.applicability import Resolution, resolve
 from assistant.format import COMPILED_MARK, SIGN, vn_number
 from corpus.criteria import Catalogue, CriteriaSet, Indicator
 from corpus.errors import CorpusError
+from corpus.places import PlaceError, UnknownPlaceError, check_year, commune_group, locate, region_code, split_former
 
 SHEET = "Chỉ tiêu"
 INFO_SHEET = "Thông tin"
@@ -187,6 +188,22 @@ def _check_value(ind: Indicator, raw: Any, where: str) -> tuple[Any, str | None]
 
 def template_rows(cset: CriteriaSet, region: str | None, year: int | None) -> list[dict]:
     rows = []
+    for crit in cset.criteria:
+        if not crit.indicators:
+            # A criterion whose indicators are not known yet: a row that says so, with no code to fill.
+            rows.append(
+                {
+                    "Mã chỉ tiêu": "",
+                    "Tiêu chí": f"{crit.number}. {crit.name}",
+                    "Chỉ tiêu": "(chưa biết các chỉ tiêu)",
+                    "Đơn vị": "",
+                    "Yêu cầu": "",
+                    "Ngưỡng": "chưa biết",
+                    "Xác minh": "chưa có trong kho",
+                    "Giá trị của đơn vị": "",
+                    "Ghi chú": crit.pending or "",
+                }
+            )
     for crit, ind in cset.indicators():
         t = ind.threshold_for(region, year) if ind.comparator != "text" else None
         rows.append(
@@ -272,8 +289,10 @@ def _profile_from_info(info: dict[str, Any], values: dict[str, Any]) -> Profile:
             except (ValueError, OverflowError):
                 raise ProfileError([f"'{key}' phải là năm (ví dụ 2024), nhận '{fields[key]}'"]) from None
             # The programme's criteria sets span 2009-2030; a year outside any calendar would also crash dates.
-            if not 2000 <= fields[key] <= 2100:
-                raise ProfileError([f"'{key}' phải là năm trong khoảng 2000-2100, nhận {fields[key]}"])
+            try:
+                check_year(fields[key])
+            except PlaceError as exc:
+                raise ProfileError([f"'{key}': {exc}"]) from None
     if not fields["set_id"]:
         raise ProfileError(["thiếu 'Bộ tiêu chí' (ví dụ 318-xa-ntm)"])
     fields["set_id"] = str(fields["set_id"]).strip()
@@ -411,20 +430,35 @@ def assess(profile: Profile, catalogue: Catalogue, corpus=None, as_of: dt.date |
         raise ProfileError([f"không có bộ tiêu chí '{profile.set_id}'; có: {', '.join(sorted(catalogue.sets))}"])
     region = region_name = None
     warnings: list[str] = []
-    if profile.province:
-        province = catalogue.regions.find_province(str(profile.province))
-        if province is None:
-            raise ProfileError([f"không nhận ra tỉnh '{profile.province}'"])
-        if cset.region_scheme:
-            region = province.regions.get(cset.region_scheme)
-            region_name = catalogue.regions.region(cset.region_scheme, region).name
-    elif cset.region_scheme and profile.region:
-        found = catalogue.regions.find_region(cset.region_scheme, profile.region)
-        if found is None:
-            raise ProfileError([f"không nhận ra vùng '{profile.region}'"])
-        region, region_name = found.code, found.name
-    elif cset.region_scheme:
-        warnings.append("Chưa nêu tỉnh: không xác định được ngưỡng theo vùng.")
+    regions = catalogue.regions
+    scheme = regions.schemes[cset.region_scheme] if cset.region_scheme else None
+    on = as_of or dt.date.today()
+    try:
+        check_year(profile.year)
+        if scheme is not None and scheme.by == "commune_group":
+            # The web form's one place field carries the commune group for these sets.
+            group = profile.region or profile.province
+            if group:
+                region = commune_group(regions, cset.region_scheme, str(group))
+            else:
+                warnings.append("Chưa nêu nhóm xã (nhóm 1, 2, 3): giai đoạn 2026-2030 mức đạt chuẩn theo nhóm xã.")
+        elif profile.province:
+            name, former = split_former(str(profile.province))
+            if scheme is not None:
+                region = region_code(regions, cset.region_scheme, str(profile.province), on)
+            else:
+                locate(regions, name, on, former=former)  # a national set: the name must still exist
+        elif scheme is not None and profile.region:
+            found = regions.find_region(cset.region_scheme, str(profile.region))
+            if found is None:
+                raise ProfileError([f"không nhận ra vùng '{profile.region}'"])
+            region = found.code
+        elif scheme is not None:
+            warnings.append("Chưa nêu tỉnh: không xác định được ngưỡng theo vùng.")
+    except (PlaceError, UnknownPlaceError) as exc:
+        raise ProfileError([str(exc)]) from None
+    if region is not None:
+        region_name = regions.region(cset.region_scheme, region).name
     known = {ind.code: ind for _, ind in cset.indicators()}
     errors = [
         f"{where}: mã chỉ tiêu '{code}' không có trong bộ {cset.id}"
@@ -472,10 +506,19 @@ def assess(profile: Profile, catalogue: Catalogue, corpus=None, as_of: dt.date |
             )
         )
     criteria: list[CriterionResult] = []
+    pending = [c for c in cset.criteria if not c.indicators]
+    if pending:
+        warnings.append(
+            f"{len(pending)} tiêu chí chưa biết chỉ tiêu và mức đạt chuẩn trong kho ("
+            + ", ".join(str(c.number) for c in pending)
+            + "): chưa thể đánh giá; cần đối chiếu bản chính thức."
+        )
     for crit in cset.criteria:
         own = [r for r in results if r.criterion == crit.number]
         met = sum(r.status == "met" for r in own)
-        if met == len(own):
+        if not own:
+            status = "cannot_judge"
+        elif met == len(own):
             status = "met"
         elif any(r.status == "not_met" for r in own):
             status = "not_met"

@@ -292,6 +292,26 @@ def docs(as_json: Annotated[bool, typer.Option("--json", help="In dạng JSON")]
     console.print(table)
 
 
+def _province_region(catalogue, cset, province: str) -> str | None:
+    """The region (or commune group, 2026-2030) a --province selects, read on today's map."""
+    import datetime as dt
+
+    from corpus.places import PlaceError, UnknownPlaceError, commune_group, locate, region_code, split_former
+
+    regions = catalogue.regions
+    try:
+        if cset.region_scheme and regions.schemes[cset.region_scheme].by == "commune_group":
+            return commune_group(regions, cset.region_scheme, province)
+        if cset.region_scheme:
+            return region_code(regions, cset.region_scheme, province, dt.date.today())
+        name, former = split_former(province)
+        locate(regions, name, dt.date.today(), former=former)
+        return None
+    except (PlaceError, UnknownPlaceError) as exc:
+        err.print(f"[red]Lỗi:[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+
+
 def _threshold_cell(ind, region: str | None, year: int | None, scheme: str | None) -> str:
     """The requirement of an indicator as a table cell: one region's figure, or all of them."""
     if ind.comparator == "text":
@@ -350,11 +370,7 @@ def criteria(
     for cset in chosen:
         region_code = None
         if province:
-            p = catalogue.regions.find_province(province)
-            if p is None:
-                err.print(f"[red]Lỗi:[/red] không nhận ra tỉnh '{province}'.")
-                raise typer.Exit(1)
-            region_code = p.regions.get(cset.region_scheme) if cset.region_scheme else None
+            region_code = _province_region(catalogue, cset, province)
         elif region:
             found = catalogue.regions.find_region(cset.region_scheme, region) if cset.region_scheme else None
             if cset.region_scheme and found is None:
@@ -419,11 +435,7 @@ def assess(
         cset = catalogue.sets[set_id]
         region = None
         if province:
-            found = catalogue.regions.find_province(province)
-            if found is None:
-                err.print(f"[red]Lỗi:[/red] không nhận ra tỉnh '{escape(province)}'.")
-                raise typer.Exit(1)
-            region = found.regions.get(cset.region_scheme) if cset.region_scheme else None
+            region = _province_region(catalogue, cset, province)
         xlsx, csv_path = write_template(cset, out, region, province, year)
         console.print(f"[green]Đã tạo mẫu[/green] {xlsx} và {csv_path} ({len(cset.indicators())} chỉ tiêu).")
         return

@@ -8,6 +8,7 @@ and "cũ" ("tỉnh Vĩnh Phúc cũ", "Phú Thọ cũ") always means the former p
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from corpus.criteria import Province, RegionMap, Unit, _key
@@ -131,3 +132,62 @@ def describe(place: Place) -> str:
 def _join(names: list[str] | tuple[str, ...]) -> str:
     names = list(names)
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
+
+
+YEAR_MIN, YEAR_MAX = 2009, 2030  # the programme's criteria sets: 491/QĐ-TTg (2009) to 51/2025/QĐ-TTg (2030)
+
+
+class PlaceError(ValueError):
+    """A province, commune group or year that cannot select a threshold column; the message says why."""
+
+
+def split_former(text: str) -> tuple[str, bool]:
+    """'Vĩnh Phúc (cũ)' / 'tỉnh Vĩnh Phúc cũ' → ('Vĩnh Phúc', True)."""
+    stripped = re.sub(r"\s*\(?\b(cũ|cu)\)?\s*$", "", text.strip(), flags=re.I)
+    return stripped, stripped != text.strip()
+
+
+def check_year(year: int | None) -> None:
+    """A year of the programme, or a clear error naming the range accepted."""
+    if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+        raise PlaceError(
+            f"Năm {year} nằm ngoài các giai đoạn của chương trình; chỉ nhận năm từ {YEAR_MIN} đến {YEAR_MAX}."
+        )
+
+
+def commune_group(regions: RegionMap, scheme: str, text: str) -> str:
+    """A commune group ('1', 'nhóm 2', 'Xã nhóm 3', 'N1') as its code, or a clear error."""
+    found = regions.find_region(scheme, text)
+    if found is None:
+        m = re.fullmatch(r"\s*(?:xã\s*|xa\s*)?(?:nhóm|nhom)?\s*(\d+)\s*", text, flags=re.I)
+        found = regions.find_region(scheme, f"N{m.group(1)}") if m else None
+    if found is None:
+        names = ", ".join(r.name for r in regions.schemes[scheme].regions)
+        raise PlaceError(f"Không nhận ra nhóm xã '{text}'; chỉ nhận: {names} (nhóm 1, 2 hoặc 3).")
+    return found.code
+
+
+def region_code(regions: RegionMap, scheme: str, province: str, on: dt.date) -> str:
+    """The region of `scheme` a province selects, the name read on `on` ('X cũ' for a former province).
+
+    Raises:
+        PlaceError: unknown name; a scheme of commune groups (a province does not select one); or a merged
+            unit whose former provinces lie in different regions (the message lists them to choose from).
+    """
+    if regions.schemes[scheme].by == "commune_group":
+        raise PlaceError(
+            "Giai đoạn 2026-2030 mức đạt chuẩn theo nhóm xã (nhóm 1, 2, 3), không theo tỉnh hay vùng; hãy chọn nhóm xã."
+        )
+    name, former = split_former(province)
+    try:
+        place = locate(regions, name, on, former=former, scheme=scheme)
+    except UnknownPlaceError as exc:
+        raise PlaceError(str(exc)) from None
+    if place.spans_regions:
+        choices = "; ".join(
+            f"'{p.name} cũ' (vùng {regions.region(scheme, place.regions[p.name]).name})" for p in place.former
+        )
+        raise PlaceError(
+            f"{describe(place)} Các tỉnh cũ thuộc những vùng khác nhau; hãy ghi tỉnh cũ của xã: {choices}."
+        )
+    return place.regions[place.former[0].name]

@@ -26,6 +26,7 @@ from assistant.assess import (
     to_xlsx,
     write_template,
 )
+from corpus.places import PlaceError, UnknownPlaceError, commune_group, locate, region_code, split_former
 
 router = APIRouter(prefix="/v1/assessments", tags=["đánh giá"])
 UPLOADS = (".xlsx", ".csv", ".json")
@@ -41,10 +42,17 @@ def _set(assistant, set_id: str):
 def _region(assistant, cset, province: str | None) -> str | None:
     if not province:
         return None
-    found = assistant.catalogue.regions.find_province(province)
-    if found is None:
-        raise ApiError(400, "unknown_province", f"Không nhận ra tỉnh '{province}'.")
-    return found.regions.get(cset.region_scheme) if cset.region_scheme else None
+    regions = assistant.catalogue.regions
+    name, former = split_former(province)
+    try:
+        if cset.region_scheme and regions.schemes[cset.region_scheme].by == "commune_group":
+            return commune_group(regions, cset.region_scheme, province)
+        if cset.region_scheme:
+            return region_code(regions, cset.region_scheme, province, assistant.settings.now())
+        locate(regions, name, assistant.settings.now(), former=former)
+    except (PlaceError, UnknownPlaceError) as exc:
+        raise ApiError(400, "unknown_province", str(exc)) from None
+    return None
 
 
 @router.get("/sets", summary="Các bộ tiêu chí có thể đánh giá")
@@ -58,15 +66,24 @@ def sets(assistant: AssistantDep) -> list[dict]:
             "tier": s.tier,
             "period": s.period,
             "regional": bool(s.region_scheme),
+            # "province": the province selects a region column; "commune_group": nhóm xã 1-3 does.
+            "grouping": assistant.catalogue.regions.schemes[s.region_scheme].by if s.region_scheme else None,
+            "groups": [r.name for r in assistant.catalogue.regions.schemes[s.region_scheme].regions]
+            if s.region_scheme and assistant.catalogue.regions.schemes[s.region_scheme].by == "commune_group"
+            else [],
             "indicators": len(s.indicators()),
         }
         for s in assistant.catalogue.sets.values()
     ]
 
 
-@router.get("/provinces", summary="Các tỉnh (63 tỉnh trước khi sắp xếp năm 2025)")
-def provinces(assistant: AssistantDep) -> list[str]:
-    return [p.name for p in assistant.catalogue.regions.provinces]
+@router.get("/provinces", summary="Các tỉnh, thành phố: 34 đơn vị từ 01/7/2025, hoặc 63 tỉnh cũ (former=true)")
+def provinces(assistant: AssistantDep, former: bool = False) -> list[str]:
+    """The 34 units by default; the 63 former provinces (as 'X (cũ)') for 2021-2025 reviews."""
+    regions = assistant.catalogue.regions
+    if former or regions.reorganisation is None:
+        return [f"{p.name} (cũ)" if regions.reorganisation else p.name for p in regions.provinces]
+    return [u.name for u in regions.reorganisation.units]
 
 
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

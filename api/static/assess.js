@@ -24,6 +24,7 @@
   var busy = false;
   var lastRequest = null;   // {kind: "json", body} or {kind: "file", file}: re-sent for the reports
   var lastResult = null;
+  var places = { current: [], former: [] };  // the 34 provinces, the 63 former ones ("X (cũ)")
   var templateFor = "";     // set|province|year of the rows now in the direct-entry form
   var reloadTimer = null;
 
@@ -140,15 +141,31 @@
     var parts = [set.document, "cấp " + set.level, "giai đoạn " + set.period, set.indicators + " chỉ tiêu"];
     if (set.regional) parts.push("ngưỡng khác nhau theo vùng");
     els.setHint.textContent = parts.join(" · ");
-    els.provinceHint.textContent = set.regional
-      ? "Bộ này có ngưỡng theo vùng: cần chọn tỉnh."
-      : "Bộ này không phân ngưỡng theo vùng.";
+    fillPlaces(set);
+    els.provinceHint.textContent = set.grouping === "commune_group"
+      ? "Giai đoạn 2026-2030: mức đạt chuẩn theo nhóm xã (nhóm 1, 2, 3), không theo tỉnh."
+      : set.regional
+        ? "Bộ này có ngưỡng theo vùng: chọn tỉnh cũ (trước 01/7/2025) của xã."
+        : "Bộ này không phân ngưỡng theo vùng.";
     if (!yearTouched) {
       var end = periodEnd(set);
       var now = new Date().getFullYear();
       els.year.value = String(end ? Math.min(end, now) : now);
     }
     onSelectionChange();
+  }
+
+  // The place field lists what selects the set's thresholds: commune groups (2026-2030), the 63 former
+  // provinces (sets of 2025 or before, whose regions follow the old map), else the 34 provinces.
+  function fillPlaces(set) {
+    var keep = els.province.value;
+    var grouped = set.grouping === "commune_group";
+    var names = grouped ? set.groups : ((periodEnd(set) || 0) <= 2025 ? places.former : places.current);
+    document.getElementById("province-label").textContent = grouped ? "Nhóm xã" : "Tỉnh";
+    clear(els.province);
+    els.province.appendChild(el("option", { value: "", text: grouped ? "— Chọn nhóm xã —" : "— Chọn tỉnh —" }));
+    names.forEach(function (name) { els.province.appendChild(el("option", { value: name, text: name })); });
+    if (names.indexOf(keep) >= 0) els.province.value = keep;
   }
 
   function onSelectionChange() {
@@ -161,16 +178,17 @@
 
   async function loadChoices() {
     try {
-      var both = await Promise.all([getJson(API + "/sets"), getJson(API + "/provinces")]);
+      var both = await Promise.all([
+        getJson(API + "/sets"), getJson(API + "/provinces"), getJson(API + "/provinces?former=true")
+      ]);
+      places.current = both[1];
+      places.former = both[2];
       clear(els.set);
       both[0].forEach(function (s) {
         sets[s.id] = s;
         els.set.appendChild(el("option", { value: s.id, text: s.title + " (" + s.document + ")" }));
       });
       els.set.value = sets[DEFAULT_SET] ? DEFAULT_SET : (both[0][0] || {}).id || "";
-      clear(els.province);
-      els.province.appendChild(el("option", { value: "", text: "— Chọn tỉnh —" }));
-      both[1].forEach(function (name) { els.province.appendChild(el("option", { value: name, text: name })); });
       els.set.disabled = false;
       els.province.disabled = false;
       onSetChange();

@@ -2,6 +2,7 @@
 the CLI, the API and the chat integration."""
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from assistant.assess import (
     assess,
     parse_number,
     read_profile,
+    template_rows,
     to_html,
     to_xlsx,
     write_template,
@@ -31,14 +33,18 @@ CAT = Catalogue()
 @pytest.mark.parametrize("set_id", sorted(CAT.sets))
 def test_every_set_has_a_template_that_round_trips(set_id: str, tmp_path: Path) -> None:
     cset = CAT.sets[set_id]
-    region = "TDMNPB" if cset.region_scheme else None
-    xlsx, csv_path = write_template(cset, tmp_path, region, "Thái Nguyên", 2024)
+    grouped = cset.region_scheme == "nhom-xa"
+    region = ("N1" if grouped else "TDMNPB") if cset.region_scheme else None
+    xlsx, csv_path = write_template(cset, tmp_path, region, None if grouped else "Thái Nguyên", 2024)
     wb = load_workbook(xlsx)
     sheet = wb[SHEET]
-    codes = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    # A criterion whose indicators are not known has a row without a code (nothing to fill).
+    codes = [row[0].value for row in sheet.iter_rows(min_row=2) if row[0].value]
     assert codes == [i.code for _, i in cset.indicators()]
     # Fill every cell: text requirements "Đạt", numbers at their threshold (or 1 when none).
     for row in sheet.iter_rows(min_row=2):
+        if not row[0].value:
+            continue
         sign, threshold = row[4].value, row[5].value
         if sign not in ("≥", "≤", ">", "<", "="):
             row[7].value = "Đạt"
@@ -52,6 +58,8 @@ def test_every_set_has_a_template_that_round_trips(set_id: str, tmp_path: Path) 
     wb.save(tmp_path / "filled.xlsx")
     profile = read_profile(tmp_path / "filled.xlsx")
     assert profile.set_id == set_id and profile.name == "Xã Mẫu" and profile.year == 2024
+    if grouped:
+        profile.region = "nhóm 1"
     assert set(profile.values) == set(codes)
     result = assess(profile, CAT, Corpus(None))
     assert result.total_criteria == len(cset.criteria)
@@ -61,7 +69,7 @@ def test_every_set_has_a_template_that_round_trips(set_id: str, tmp_path: Path) 
     text = csv_path.read_text(encoding="utf-8-sig")
     assert text.startswith(f"# Bộ tiêu chí: {set_id}")
     rows = list(csv.reader(line for line in text.splitlines() if not line.startswith("#")))
-    assert [r[0] for r in rows[1:]] == codes
+    assert [r[0] for r in rows[1:] if r[0]] == codes
 
 
 def _profile(values: dict, **kw) -> Profile:
@@ -213,10 +221,58 @@ def test_a_requirement_of_khong_is_met_by_khong() -> None:
     assert _result({ind.code: "Có"}, ind.code, set_id=set_id)[0].status == "not_met"
 
 
-@pytest.mark.parametrize("year", [2147483648, -1, 0, 1999, 2101])
+@pytest.mark.parametrize("year", [2147483648, -1, 0, 1999, 2008, 2031, 2101])
 def test_a_year_outside_the_programme_is_a_clear_error(year: int) -> None:
     from assistant.assess import ProfileError, profile_from_json
 
     with pytest.raises(ProfileError) as err:
         profile_from_json({"set_id": "1345-xa-nang-cao", "year": year})
-    assert "2000-2100" in str(err.value.errors if hasattr(err.value, "errors") else err.value)
+    assert "từ 2009 đến 2030" in str(err.value.errors if hasattr(err.value, "errors") else err.value)
+
+
+def test_the_2026_2030_set_has_a_template_and_an_assessment_that_say_what_is_not_known(tmp_path: Path) -> None:
+    cset = CAT.sets["51-2025-xa-ntm"]
+    rows = template_rows(cset, "N2", 2026)
+    assert [r["Tiêu chí"] for r in rows][:2] == ["1. Quy hoạch", "2. Hạ tầng kinh tế - xã hội"]
+    assert all(r["Mã chỉ tiêu"] == "" and r["Ngưỡng"] == "chưa biết" and "Chưa biết" in r["Ghi chú"] for r in rows)
+    a = assess(Profile(set_id=cset.id, values={}, province="nhóm 3", year=2026), CAT, Corpus(None))
+    assert a.region == "N3" and a.region_name == "Xã nhóm 3"
+    assert a.total_criteria == 10 and a.met_criteria == 0
+    assert {c.status for c in a.criteria} == {"cannot_judge"}
+    assert any("10 tiêu chí chưa biết chỉ tiêu" in w for w in a.warnings)
+
+
+@pytest.mark.parametrize(
+    ("place", "message"),
+    [
+        ("nhóm 4", "chỉ nhận: Xã nhóm 1, Xã nhóm 2, Xã nhóm 3"),
+        ("Thái Nguyên", "chỉ nhận: Xã nhóm 1"),  # a province does not select a 2026-2030 column
+    ],
+)
+def test_a_commune_group_outside_1_to_3_is_a_clear_error(place: str, message: str) -> None:
+    from assistant.assess import ProfileError
+
+    with pytest.raises(ProfileError, match=message):
+        assess(Profile(set_id="51-2025-xa-ntm", values={}, province=place, year=2026), CAT, Corpus(None))
+
+
+def test_a_merged_province_spanning_two_regions_asks_for_the_former_province() -> None:
+    from assistant.assess import ProfileError
+
+    on = dt.date(2026, 12, 1)
+    with pytest.raises(ProfileError, match="'Vĩnh Phúc cũ' \\(vùng Đồng bằng sông Hồng\\)"):
+        assess(Profile(set_id="318-xa-ntm", values={}, province="Phú Thọ", year=2024), CAT, Corpus(None), as_of=on)
+    a = assess(
+        Profile(set_id="318-xa-ntm", values={}, province="Vĩnh Phúc (cũ)", year=2024), CAT, Corpus(None), as_of=on
+    )
+    assert a.region == "DBSH"
+    # Before the reorganisation the name is the old province, in one region.
+    before = assess(
+        Profile(set_id="318-xa-ntm", values={}, province="Phú Thọ", year=2024),
+        CAT,
+        Corpus(None),
+        as_of=dt.date(2024, 5, 1),
+    )
+    assert before.region == "TDMNPB"
+    with pytest.raises(ProfileError, match="Không có tỉnh, thành phố nào tên 'Atlantis'"):
+        assess(Profile(set_id="318-xa-ntm", values={}, province="Atlantis", year=2024), CAT, Corpus(None), as_of=on)

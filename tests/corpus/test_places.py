@@ -62,5 +62,5 @@ def test_descriptions_name_the_former_provinces(regions):
 
 
 def test_a_name_on_neither_map_is_a_clear_error(regions):
-    with pytest.raises(UnknownPlaceError, match="63 tỉnh cũ .* 34 tỉnh, thành phố mới"):
+    with pytest.raises(UnknownPlaceError, match=r"63 tỉnh cũ .* 34 tỉnh, thành phố mới"):
         locate(regions, "Atlantis", AFTER)
