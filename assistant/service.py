@@ -196,6 +196,7 @@ class Assistant:
             or query.history
             or bool(need.missing and _NEAR_DOMAIN.search(query.folded))
             or bool(query.province and MAP_CUES.search(query.folded))
+            or bool(query.sets)  # a document the corpus holds, named by its number
         )
         if not in_domain:
             return refuse(text, query, when, REFUSAL)

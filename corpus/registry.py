@@ -99,9 +99,9 @@ class Corpus:
         return not (m.status != "in_force" and m.status_from is not None and m.status_from <= on)
 
     def eligible(self, on: dt.date) -> set[str]:
-        """Numbers of the documents to search by default on a date: those in force, plus those
-        superseded by a document whose full text the corpus does not hold (nothing else can
-        answer from the text yet; answers say which period it belongs to)."""
+        """Numbers of the documents to search by default on a date: those in force, those whose period
+        ended without a successor, plus those superseded by a document whose full text the corpus does
+        not hold (nothing else can answer from the text yet; answers say which period it belongs to)."""
         out: set[str] = set()
         for d in self.documents():
             if d.meta.issued and d.meta.issued > on:
@@ -109,6 +109,9 @@ class Corpus:
             # Issued but not yet in force: already what questions about its period need.
             if self.in_force(d, on) or (d.meta.in_force_from and d.meta.in_force_from > on):
                 out.add(d.number)
+                continue
+            if d.meta.status == "period_ended":
+                out.add(d.number)  # nothing replaced it: still what answers about its period (said so)
                 continue
             successor = self.find(d.meta.superseded_by) if d.meta.superseded_by else None
             if successor is not None and not successor.meta.full_text:

@@ -20,6 +20,12 @@ _SPLIT = "BAN CHỈ ĐẠO TRUNG ƯƠNG"
 # Where the source lost text at a page break: (end of the text before, start of the text after).
 _GAPS = [("đáp ứng đầy đủ yêu cầu của Bộ", "nội dung, giải pháp cụ thể")]
 
+# The dispatches concern the 2021-2025 period, which ended on 31/12/2025: a status as of a date.
+PERIOD_ENDED = (
+    "Văn bản viết cho giai đoạn 2021-2025, đã kết thúc ngày 31/12/2025 (status period_ended từ 01/01/2026): "
+    "không bị thay thế hay bãi bỏ, vẫn là căn cứ cho các câu hỏi về giai đoạn đó."
+)
+
 META_5766 = {
     "number": "5766/UBND-CNN&XD",
     "kind": "Công văn",
@@ -34,7 +40,8 @@ META_5766 = {
     "level": ["tỉnh", "huyện", "xã"],
     "tier": ["NTM", "nâng cao", "kiểu mẫu"],
     "period": "2021-2025",
-    "status": "in_force",
+    "status": "period_ended",
+    "status_from": "2026-01-01",
     "relations": [
         {
             "type": "forwards",
@@ -44,7 +51,7 @@ META_5766 = {
     ],
     "provenance": "official",
     "source_url": None,
-    "notes": "Văn bản gốc (bản số hóa do dự án nhận được). Áp dụng cho giai đoạn 2021-2025.",
+    "notes": "Văn bản gốc (bản số hóa do dự án nhận được). Áp dụng cho giai đoạn 2021-2025. " + PERIOD_ENDED,
 }
 
 META_14 = {
@@ -60,7 +67,8 @@ META_14 = {
     "level": ["xã", "huyện"],
     "tier": ["NTM", "nâng cao", "kiểu mẫu", "thông minh"],
     "period": "2021-2025",
-    "status": "in_force",
+    "status": "period_ended",
+    "status_from": "2026-01-01",
     "relations": [
         {
             "type": "guides",
@@ -83,7 +91,7 @@ META_14 = {
     "notes": (
         "Văn bản gốc (bản số hóa do dự án nhận được). Áp dụng cho giai đoạn 2021-2025. "
         'Bản số hóa mất một đoạn ở chỗ ngắt trang trong mục 4 (sau "đáp ứng đầy đủ yêu cầu của Bộ"); '
-        "chỗ thiếu được đánh dấu […], không điền thêm."
+        "chỗ thiếu được đánh dấu […], không điền thêm. " + PERIOD_ENDED
     ),
 }
 

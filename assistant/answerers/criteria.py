@@ -179,9 +179,17 @@ def _overview(ctx: Context, cset: CriteriaSet) -> Candidate:
     where = f"{cset.annex}, {cset.document}" if cset.annex else cset.document
     head = f"{cset.title} ({where}) gồm {len(cset.criteria)} tiêu chí với {n_ind} chỉ tiêu:"
     pending = [c for c in cset.criteria if not c.indicators]
+    meta = ctx.meta(cset.document)
     if pending and cset.declared_indicators:
-        said = f" (theo {cset.evidence.title or cset.evidence.url})" if cset.evidence else ""
-        head = f"{cset.title} ({where}) gồm {len(cset.criteria)} tiêu chí, {cset.declared_indicators} chỉ tiêu{said}:"
+        head = f"{cset.title} ({where}) gồm {len(cset.criteria)} tiêu chí, {cset.declared_indicators} chỉ tiêu:"
+    if meta is not None and not meta.full_text:
+        # Known from a registry entry: its summary of public sources, never the decision's own words.
+        said = f"; nguồn: {cset.evidence.title or cset.evidence.url}" if cset.evidence else ""
+        head = (
+            f"Theo mục đăng ký của kho về {cset.document} (tóm tắt từ nguồn công khai, không phải nguyên văn{said}), "
+            + head[0].lower()
+            + head[1:]
+        )
     drafts = [Draft(head, _src(cset, _annex_path(cset), cset.title))]
     drafts.append(Draft("; ".join(f"{c.number}. {c.name}" for c in cset.criteria) + "."))
     if pending:

@@ -103,7 +103,35 @@ def _contents(ctx: Context, m: DocumentMeta) -> list[Draft]:
             continue
         out.append(Draft(f"- {s.labels[0]}: {title.rstrip('.:')}.", [Source(m.number, s.path, title)]))
     if not m.full_text:
+        points = _registry_points(ctx, m)
+        if points:
+            out.append(Draft("Theo mục đăng ký của kho (tóm tắt từ nguồn công khai, không phải nguyên văn):"))
+            out.extend(points)
         out.append(Draft(f"Kho chỉ có mục đăng ký của {m.number} (không phải toàn văn)."))
+    return out
+
+
+def _registry_points(ctx: Context, m: DocumentMeta, limit: int = 6) -> list[Draft]:
+    """What a registry entry records as checked: its bullet points under "Nội dung …" (else under
+    "Thông tin chung"), each without its source note and cited to the entry."""
+    opening = ctx.section(_opening(m))
+    if opening is None:
+        return []
+    blocks: dict[str, list[str]] = {}
+    heading = ""
+    for line in opening.text.splitlines():
+        line = line.strip()
+        if line.startswith("- "):
+            blocks.setdefault(heading, []).append(line[2:])
+        elif line.endswith(":") and not line.startswith("-"):
+            heading = line.lower()
+    chosen = next((v for k, v in blocks.items() if k.startswith("nội dung")), None) or next(
+        (v for k, v in blocks.items() if k.startswith("thông tin chung")), []
+    )
+    out = []
+    for point in chosen[:limit]:
+        text = re.split(r"\s+Nguồn:", point)[0].strip()
+        out.append(Draft(f"- {text}", [Source(m.number, _opening(m), text[:80])]))
     return out
 
 

@@ -255,3 +255,67 @@ def test_quotes_answer_and_are_never_headings(assistant: Assistant) -> None:
         for c in a.citations:
             assert not c.quote.startswith("(Ban hành kèm theo") and not c.quote.startswith("(Kèm theo"), c.quote
             assert quotable(c.quote, clause=True) or len(c.quote) < 40, (question, c.quote)
+
+
+# --- corpus currency: the 2026-2030 set, recognition rules, the 2025 map ----------------------------
+
+
+def test_the_2026_2030_decision_lists_its_ten_criteria(assistant: Assistant) -> None:
+    a = assistant.ask("Quyết định 51/2025 gồm những tiêu chí nào?")
+    for name in ("1. Quy hoạch", "5. Văn hóa, giáo dục, y tế", "10. Tiếp cận pháp luật và an ninh, quốc phòng"):
+        assert name in a.text
+    assert "chưa có các chỉ tiêu và mức đạt chuẩn" in a.text  # what is not known is said, nothing invented
+    assert a.citations[0].path.startswith("51/2025/QĐ-TTg › Phụ lục I")
+    _valid_citations(assistant, a)
+
+
+def test_commune_group_one_is_answered_with_its_provenance(assistant: Assistant) -> None:
+    a = assistant.ask("Xã nhóm 1 là xã nào?")
+    assert "liền kề đô thị hiện hữu" in a.text and "dưới 10%" in a.text
+    assert "tóm tắt" in a.text  # a press summary, said so
+    assert "khu vực II" not in a.sentences[0].text  # not the July 2025 draft's numbering
+    _valid_citations(assistant, a)
+
+
+def test_withdrawal_of_a_district_recognition_comes_from_18_2022(assistant: Assistant) -> None:
+    a = assistant.ask("Trường hợp nào huyện bị thu hồi quyết định công nhận đạt chuẩn nông thôn mới?")
+    assert any(c.path.startswith("18/2022/QĐ-TTg") for c in a.citations)
+    assert "30% số xã" in a.text
+    assert all(c.note for c in a.citations if c.path.startswith("18/2022/QĐ-TTg"))  # compiled: marked
+    _valid_citations(assistant, a)
+
+
+def test_what_211_amends_is_known_in_part_and_says_so(assistant: Assistant) -> None:
+    a = assistant.ask("Quyết định 211/QĐ-TTg sửa đổi gì?")
+    assert "318/QĐ-TTg" in a.text and "320/QĐ-TTg" in a.text
+    assert any(c.path.startswith("211/QĐ-TTg") for c in a.citations)
+
+
+def test_a_new_province_lists_the_provinces_it_was_formed_from(assistant: Assistant) -> None:
+    a = assistant.ask("Tỉnh Lào Cai mới gồm những tỉnh nào?")
+    assert a.kind == "places"
+    assert "Lào Cai và Yên Bái" in a.sentences[0].text
+    a = assistant.ask("Xã ở tỉnh Yên Bái cũ nay thuộc tỉnh nào?")
+    assert "nay (từ 01/7/2025) thuộc tỉnh Lào Cai" in a.sentences[0].text
+    _valid_citations(assistant, a)
+
+
+STUNTING = "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi tối đa theo Quyết định 318"
+
+
+def test_a_commune_of_former_vinh_phuc_gets_the_red_river_delta_figure(assistant: Assistant) -> None:
+    a = assistant.ask(f"{STUNTING} cho xã thuộc tỉnh Vĩnh Phúc cũ là bao nhiêu?")
+    assert "Đồng bằng sông Hồng" in a.text and "16,5%" in a.text and "24%" not in a.text
+
+
+def test_phu_tho_named_in_2026_asks_which_former_province(assistant: Assistant) -> None:
+    a = assistant.ask(f"{STUNTING} cho xã ở tỉnh Phú Thọ là bao nhiêu?")
+    assert "Vĩnh Phúc, Phú Thọ và Hòa Bình" in a.text and "xin cho biết" in a.text
+    assert "16,5%" in a.text and "24%" in a.text  # both regions' figures, each with its former provinces
+    before = assistant.ask(f"{STUNTING} cho xã ở tỉnh Phú Thọ là bao nhiêu?", as_of=dt.date(2024, 5, 1))
+    assert "24%" in before.text and "16,5%" not in before.text
+
+
+def test_a_dispatch_of_the_ended_period_is_not_in_force_forever(assistant: Assistant) -> None:
+    a = assistant.ask("Công văn 14/BCĐCTMTQG còn hiệu lực không?")
+    assert "giai đoạn 2021-2025 đã kết thúc" in a.text

@@ -112,9 +112,10 @@ def test_criteria_lists_every_set() -> None:
         "319/QĐ-TTg",
         "558/QĐ-TTg",
         "320/QĐ-TTg",
+        "51/2025/QĐ-TTg",
     ):
         assert doc in r.output
-    assert r.output.count("--set") == 11
+    assert r.output.count("--set") == 12
 
 
 def test_criteria_table_for_a_province_marks_unverified_figures() -> None:
@@ -133,7 +134,7 @@ def test_criteria_json_and_errors() -> None:
     r = runner.invoke(app, ["criteria", "999/QĐ-TTg"])
     assert r.exit_code == 1 and "không có bộ tiêu chí" in r.output
     r = runner.invoke(app, ["criteria", "318/QĐ-TTg", "--province", "Atlantis"])
-    assert r.exit_code == 1 and "không nhận ra tỉnh" in r.output
+    assert r.exit_code == 1 and "Không có tỉnh, thành phố nào tên" in r.output
 
 
 def test_docs_lists_the_whole_corpus_with_relations() -> None:
