@@ -1,5 +1,6 @@
 """Every route and its errors, through the TestClient."""
 
+import datetime as dt
 import json
 import sqlite3
 
@@ -281,3 +282,39 @@ def test_assessment_routes(client: TestClient, tmp_path) -> None:
         "unknown_province",
     )
     _err(client.post("/v1/assessments", files={"file": ("x.exe", b"MZ")}), 400, "unsupported_file")
+
+
+def test_assessment_places_follow_the_2025_map(built_settings) -> None:
+    # The same index, on a date after the reorganisation (the shared client is pinned to 2024).
+    client = TestClient(create_app(built_settings.model_copy(update={"today": dt.date(2026, 12, 1)})))
+    current = client.get("/v1/assessments/provinces").json()
+    former = client.get("/v1/assessments/provinces", params={"former": "true"}).json()
+    assert len(current) == 34 and "Yên Bái" not in current and "Lào Cai" in current
+    assert len(former) == 63 and "Yên Bái (cũ)" in former
+    sets = {s["id"]: s for s in client.get("/v1/assessments/sets").json()}
+    assert sets["51-2025-xa-ntm"]["grouping"] == "commune_group"
+    assert sets["51-2025-xa-ntm"]["groups"] == ["Xã nhóm 1", "Xã nhóm 2", "Xã nhóm 3"]
+    assert sets["318-xa-ntm"]["grouping"] == "province"
+    # A merged province spanning two regions: the message names the former provinces to choose from.
+    body = _err(
+        client.get("/v1/assessments/template", params={"set": "318-xa-ntm", "province": "Phú Thọ"}),
+        400,
+        "unknown_province",
+    )
+    assert "'Vĩnh Phúc cũ'" in body["message"] and "'Hòa Bình cũ'" in body["message"]
+    ok = client.get("/v1/assessments/template", params={"set": "318-xa-ntm", "province": "Vĩnh Phúc (cũ)"})
+    assert ok.status_code == 200
+    body = _err(
+        client.get("/v1/assessments/template", params={"set": "51-2025-xa-ntm", "province": "nhóm 4"}),
+        400,
+        "unknown_province",
+    )
+    assert "nhóm 1, 2 hoặc 3" in body["message"]
+    template = client.get("/v1/assessments/template", params={"set": "51-2025-xa-ntm", "province": "nhóm 2"})
+    assert template.status_code == 200
+    profile = {"set": "51-2025-xa-ntm", "province": "Xã nhóm 2", "year": 2026, "values": {}}
+    result = client.post("/v1/assessments", json=profile).json()
+    assert result["total_criteria"] == 10 and result["met_criteria"] == 0
+    assert any("chưa biết chỉ tiêu" in w for w in result["warnings"])
+    bad_year = client.post("/v1/assessments", json={**profile, "year": 2035})
+    assert bad_year.status_code == 422 and "từ 2009 đến 2030" in bad_year.text
