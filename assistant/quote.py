@@ -130,6 +130,8 @@ def best_span(text: str, hint: str, limit: int = 320, asks: frozenset[str] = fro
         return fallback if fallback in text else text[:limit]
 
     counted = next((a.split("=", 1)[1] for a in asks if a.startswith("count=")), None)
+    level = next((fold(a.split("=", 1)[1]) for a in asks if a.startswith("level=")), None)
+    other = {"xa": "huyen", "huyen": "xa"}.get(level or "")
 
     def score(p: str) -> tuple[float, int]:
         s = weight(syllables(p) & want)
@@ -140,6 +142,10 @@ def best_span(text: str, hint: str, limit: int = 320, asks: frozenset[str] = fro
         if "list" in asks:
             # The longer enumeration is the list asked for ("(1) Quy hoạch; (2) …; (10) …").
             s += 0.5 * min(10, len(re.findall(r"\(\d+\)|;", p)))
+        # "huyện bị thu hồi …": a sentence about communes answers a question about districts less well.
+        if level and other:
+            words = syllables(p)
+            s += 1.5 if level in words else (-1.5 if other in words else 0.0)
         # "bao nhiêu tiêu chí": the sentence that counts exactly that.
         if counted and re.search(rf"\d+\s+{re.escape(counted)}", fold(p)):
             s += 4.0

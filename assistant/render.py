@@ -92,6 +92,8 @@ def render(
         notes: what the question says that cannot be true together, said first.
     """
     asks = set(need.asks) | ({f"count={need.counted}"} if need.counted else set())
+    if query.level in ("xã", "huyện"):
+        asks.add(f"level={query.level}")  # the quote about that level, not the other one
     cites = Citations(lookup, meta, asks=frozenset(asks))
     sentences: list[Sentence] = []
     seen: set[str] = set()
