@@ -72,6 +72,7 @@ def sets(assistant: AssistantDep) -> list[dict]:
             if s.region_scheme and assistant.catalogue.regions.schemes[s.region_scheme].by == "commune_group"
             else [],
             "indicators": len(s.indicators()),
+            "declared_indicators": s.declared_indicators,
         }
         for s in assistant.catalogue.sets.values()
     ]

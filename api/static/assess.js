@@ -138,8 +138,14 @@
   function onSetChange() {
     var set = sets[els.set.value];
     if (!set) return;
-    var parts = [set.document, "cấp " + set.level, "giai đoạn " + set.period, set.indicators + " chỉ tiêu"];
-    if (set.regional) parts.push("ngưỡng khác nhau theo vùng");
+    var count = set.indicators + " chỉ tiêu";
+    if (set.declared_indicators && set.declared_indicators > set.indicators) {
+      count = "văn bản có " + set.declared_indicators + " chỉ tiêu, kho chưa có " +
+        (set.indicators ? "đủ" : "chỉ tiêu nào") + " (chưa thể đánh giá)";
+    }
+    var parts = [set.document, "cấp " + set.level, "giai đoạn " + set.period, count];
+    if (set.grouping === "commune_group") parts.push("ngưỡng theo nhóm xã");
+    else if (set.regional) parts.push("ngưỡng khác nhau theo vùng");
     els.setHint.textContent = parts.join(" · ");
     fillPlaces(set);
     els.provinceHint.textContent = set.grouping === "commune_group"
