@@ -324,7 +324,9 @@ def _threshold_cell(ind, region: str | None, year: int | None, scheme: str | Non
         return f"{SIGN[ind.comparator]} {vn_number(t.value)} {ind.unit or ''}{where}".strip()
     parts = []
     for t in ind.thresholds:
-        label = "mọi vùng" if t.region == "*" else t.region
+        # "*" alone applies to every region; beside regional figures it is the national ("chung") value.
+        alone = all(x.region == "*" for x in ind.thresholds)
+        label = ("mọi vùng" if alone else "chung") if t.region == "*" else t.region
         year_part = f" {t.year}" if t.year else ""
         parts.append(f"{label}{year_part}: {SIGN[ind.comparator]} {vn_number(t.value)}")
     unit = f" ({ind.unit})" if ind.unit else ""

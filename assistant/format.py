@@ -21,6 +21,11 @@ def vn_date(day: dt.date) -> str:
     return f"{day:%d/%m/%Y}"
 
 
+def region_label(code: str) -> str:
+    """A threshold column's label: a region code, or "chung" for the national value ("*")."""
+    return "chung" if code == "*" else code
+
+
 def threshold_text(ind: Indicator, region: str | None, year: int | None) -> str:
     """The requirement of an indicator in words, for one region and year when given."""
     if ind.comparator == "text":
@@ -33,5 +38,9 @@ def threshold_text(ind: Indicator, region: str | None, year: int | None) -> str:
             return ind.requirement or "chưa có số liệu trong danh mục"
         when = f" (năm {t.year})" if t.year else ""
         return f"{sign} {vn_number(t.value)}{unit}{when}"
-    parts = [f"{t.region}{(' ' + str(t.year)) if t.year else ''}: {sign} {vn_number(t.value)}" for t in ind.thresholds]
+    # "*" beside regional figures is the national ("chung") value, not a figure for every region.
+    parts = [
+        f"{region_label(t.region)}{(' ' + str(t.year)) if t.year else ''}: {sign} {vn_number(t.value)}"
+        for t in ind.thresholds
+    ]
     return ("; ".join(parts) + unit) if parts else (ind.requirement or "chưa có số liệu trong danh mục")

@@ -85,8 +85,12 @@ class Indicator(_Strict):
 
     def threshold_for(self, region: str | None, year: int | None) -> Threshold | None:
         """The most specific threshold: the region's own figure before the national one; for
-        each, the exact year, else the latest earlier year the table fixes, else the yearless one."""
-        for want in (region, ANY_REGION):
+        each, the exact year, else the latest earlier year the table fixes, else the yearless one.
+
+        Where the table has regional columns, "*" is the national ("chung") value: it answers a
+        question without a region, never a region whose own figure the table lacks."""
+        regional = any(t.region != ANY_REGION for t in self.thresholds)
+        for want in (region,) if (region is not None and regional) else (region, ANY_REGION):
             rows = [t for t in self.thresholds if t.region == want]
             exact = [t for t in rows if t.year == year]
             if exact:

@@ -136,7 +136,14 @@ def test_threshold_lookup_by_region_and_year() -> None:
     assert ind.threshold_for("TDMNPB", 2022).value == 11
     assert ind.threshold_for("TDMNPB", 2023).value == 11  # the latest year the table fixes
     assert ind.threshold_for("TDMNPB", 2025).value == 13
-    assert ind.threshold_for("DBSH", 2022).value == 20
+    # Beside regional figures "*" is the national value: a region the table lacks gets no figure
+    # (its own may differ), a question without a region gets the national one.
+    assert ind.threshold_for("DBSH", 2022) is None
+    assert ind.threshold_for(None, 2022).value == 20
+    national_only = Indicator(
+        code="12", name="Lao động", unit="%", comparator=">=", section="x", thresholds=[{"region": "*", "value": 90}]
+    )
+    assert national_only.threshold_for("DBSH", 2022).value == 90  # alone, "*" is every region's figure
 
 
 @pytest.mark.parametrize(
