@@ -204,6 +204,8 @@ class DocumentOut(BaseModel):
     status_from: dt.date | None
     in_force_from: dt.date | None = None
     full_text: bool
+    sources: list[dict] = Field(default_factory=list, description="Trang công khai cho thấy các thông tin của mục")
+    disputes: list[str] = Field(default_factory=list, description="Chỗ các nguồn không khớp nhau")
     source_url: str | None
     notes: str | None
     relations: list[dict]
