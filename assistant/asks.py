@@ -41,6 +41,11 @@ _ASKS: dict[str, str] = {
     "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b",
 }
 _ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
+# What a question about the map asks: a composition, a merger, where a former province went.
+MAP_CUES = re.compile(
+    r"\b(gom nhung tinh|gom (cac |nhung )?tinh|gom tinh nao|hop nhat|sap nhap|sap xep|hinh thanh tu|nhap tu"
+    r"|nay thuoc|thuoc tinh nao|thuoc thanh pho nao|tinh moi|thanh pho moi|tinh cu|truoc day la)\b"
+)
 
 _CRITERIA = re.compile(
     r"\btieu chi\s*(?:so\s*)?(\d{1,2}(?:\s*(?:,|va|hoac|den|-)\s*(?:tieu chi\s*)?(?:so\s*)?\d{1,2})*)\b(?!\.\d)"
@@ -227,6 +232,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         atoms.add(("tier", query.tier))
     if query.region:
         atoms.add(("region", query.region))
-    if query.province:
+    if query.province and MAP_CUES.search(f):
+        # Only a question about the map is about the province itself; elsewhere it selects a region.
         atoms.add(("province", query.province))
     return need

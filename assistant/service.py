@@ -10,10 +10,9 @@ from pathlib import Path
 
 from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refuse
 from assistant.answerers import Context, propose, propose_passages
-from assistant.answerers.places import MAP_CUES
 from assistant.answerers.rules import contradictions
 from assistant.applicability import LEVELS, Resolution, resolve
-from assistant.asks import Need, read_need
+from assistant.asks import MAP_CUES, Need, read_need
 from assistant.choose import choose, confident
 from assistant.conversation import merge
 from assistant.errors import CorpusError, QuestionError

@@ -6,13 +6,8 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.asks import MAP_CUES
 from corpus.places import UnknownPlaceError, describe, locate
-
-# What a question about the map asks: a composition, a merger, where a former province went.
-MAP_CUES = re.compile(
-    r"\b(gom nhung tinh|gom (cac |nhung )?tinh|gom tinh nao|hop nhat|sap nhap|sap xep|hinh thanh tu|nhap tu"
-    r"|nay thuoc|thuoc tinh nao|thuoc thanh pho nao|tinh moi|thanh pho moi|tinh cu|truoc day la)\b"
-)
 
 
 def places(ctx: Context) -> list[Candidate]:
