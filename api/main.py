@@ -51,6 +51,8 @@ _STATUS: list[tuple[type[CorpusError], int]] = [
     (EmbedderError, 503),
 ]
 _HTTP_MESSAGES = {
+    # Starlette's own 400: a body that is not valid JSON in UTF-8.
+    400: ("invalid_body", "Nội dung yêu cầu không đọc được: cần JSON hợp lệ, mã hóa UTF-8."),
     404: ("not_found", "Không tìm thấy địa chỉ này."),
     405: ("method_not_allowed", "Phương thức không được hỗ trợ cho địa chỉ này."),
 }
@@ -207,14 +209,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-        reason = _PYDANTIC_VI.get(first.get("type", ""), first.get("msg", ""))
+        reason = _PYDANTIC_VI.get(first.get("type", ""), first.get("msg", "")).removeprefix("Value error, ")
         field = f" ở trường '{where}'" if where else ""
         return _error(422, "invalid_request", f"Yêu cầu không hợp lệ{field}: {reason}.")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code, message = _HTTP_MESSAGES.get(exc.status_code, ("http_error", str(exc.detail)))
-        return _error(exc.status_code, code, message)
+        response = _error(exc.status_code, code, message)
+        response.headers.update(exc.headers or {})  # e.g. "Allow" on a 405
+        return response
+
+    @app.exception_handler(UnicodeError)
+    async def bad_text(_: Request, exc: UnicodeError) -> JSONResponse:
+        # A lone UTF-16 surrogate ("\ud800" in JSON) or a file that is not UTF-8: the input, not the server.
+        return _error(
+            400, "invalid_text", "Văn bản gửi lên có ký tự không hợp lệ (không phải Unicode/UTF-8 đúng chuẩn)."
+        )
+
+    @app.exception_handler(RecursionError)
+    async def too_deep(_: Request, exc: RecursionError) -> JSONResponse:
+        return _error(400, "invalid_body", "JSON lồng nhau quá sâu; hãy gửi dữ liệu phẳng hơn.")
 
     @app.exception_handler(Exception)
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:

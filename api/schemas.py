@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 
 class ErrorBody(BaseModel):
@@ -84,11 +85,31 @@ class SearchResponse(BaseModel):
 # --- ask ----------------------------------------------------------------------------------
 
 
+def _as_of(value: object) -> object:
+    # A number is not a date here (0 would be 1970-01-01): only "YYYY-MM-DD" text, within 2009-2100.
+    if value is None:
+        return None
+    if not isinstance(value, str | dt.date) or isinstance(value, bool):
+        raise ValueError("ngày phải viết dạng YYYY-MM-DD")
+    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value) if _ISO.fullmatch(value) else None
+    if day is None:
+        raise ValueError("ngày phải viết dạng YYYY-MM-DD")
+    if not 2009 <= day.year <= 2100:
+        raise ValueError("ngày phải từ năm 2009 (bộ tiêu chí đầu tiên) đến năm 2100")
+    return day
+
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+AsOf = Annotated[dt.date | None, BeforeValidator(_as_of)]
+
+
 class AskRequest(BaseModel):
     question: str = Field(
         description="Câu hỏi (tối đa 2.000 ký tự)", examples=["Xã đạt chuẩn NTM năm 2017 thì năm 2023 phải làm gì?"]
     )
-    as_of: dt.date | None = Field(None, description="Trả lời cho ngày này (mặc định: năm câu hỏi nêu, hoặc hôm nay)")
+    as_of: AsOf = Field(
+        None, description="Trả lời cho ngày này, dạng YYYY-MM-DD (mặc định: năm câu hỏi nêu, hoặc hôm nay)"
+    )
     k: int = Field(8, ge=1, le=50, description="Số đoạn tham khảo")
     conversation_id: str | None = Field(None, max_length=100, description="Mã cuộc trò chuyện (để đối chiếu phản hồi)")
     history: list[Annotated[str, Field(max_length=2000)]] = Field(
@@ -180,7 +201,7 @@ class ApplicabilityRequest(BaseModel):
     period: str | None = Field(None, pattern=r"^\d{4}-\d{4}$", description="Giai đoạn được công nhận, ví dụ 2016-2020")
     set: str | None = Field(None, max_length=40, description="Bộ tiêu chí đã được công nhận theo, ví dụ 558/QĐ-TTg")
     not_recognised: bool = Field(False, description="Chưa đạt chuẩn")
-    as_of: dt.date | None = Field(None, description="Trả lời cho ngày này (mặc định hôm nay)")
+    as_of: AsOf = Field(None, description="Trả lời cho ngày này, dạng YYYY-MM-DD (mặc định hôm nay)")
 
 
 # --- documents ------------------------------------------------------------------------------

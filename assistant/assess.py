@@ -8,6 +8,7 @@ import datetime as dt
 import html
 import io
 import json
+import math
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -138,8 +139,14 @@ def parse_number(raw: Any) -> float | None:
     if isinstance(raw, bool):
         raise ValueError("là giá trị đúng/sai, không phải số")
     if isinstance(raw, (int, float)):
-        return float(raw)
+        try:
+            value = float(raw)
+        except OverflowError:
+            raise ValueError("số quá lớn") from None
+        return _finite(value)
     text = str(raw).strip().replace("\u00a0", " ")
+    if len(text) > 40:
+        raise ValueError("quá dài, không phải một số liệu")
     if not text:
         return None
     text = re.sub(r"\s*(%|phần trăm|triệu( đồng)?(/người)?(/năm)?|người|hộ|km)\s*$", "", text, flags=re.IGNORECASE)
@@ -148,9 +155,17 @@ def parse_number(raw: Any) -> float | None:
     elif re.fullmatch(r"-?\d+,\d+", text):
         text = text.replace(",", ".")
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         raise ValueError(f"'{raw}' không phải số") from None
+    return _finite(value)
+
+
+def _finite(value: float) -> float:
+    # NaN and infinity (JSON's NaN, 1e400) are no figure of a commune, and no JSON can carry them back.
+    if not math.isfinite(value):
+        raise ValueError("không phải số hữu hạn")
+    return value
 
 
 def parse_flag(raw: Any) -> bool | None:

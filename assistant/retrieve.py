@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -103,8 +104,14 @@ def near_duplicates(a: frozenset[str], b: frozenset[str], threshold: float = 0.8
     return len(a & b) / len(a | b) >= threshold
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def check_question(question: str, max_chars: int) -> str:
     """Normalise a question or raise QuestionError with a Vietnamese reason."""
+    if _SURROGATE.search(question or ""):
+        # "\ud800" in JSON decodes to a lone surrogate, which no UTF-8 text (logs, the database) can hold.
+        raise QuestionError("Câu hỏi có ký tự không hợp lệ (không phải Unicode đúng chuẩn).", "invalid_text")
     q = normalize_text(question or "").strip()
     if not q:
         raise QuestionError("Câu hỏi trống. Hãy nhập nội dung cần tra cứu.", "empty_question")

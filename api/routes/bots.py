@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Header
@@ -27,6 +28,8 @@ def _same(given: str | None, expected: str) -> bool:
 
 
 def _reply(assistant, store, question: str, limit: int):
+    # A chat message must get a reply in the chat: a lone surrogate becomes "�" rather than an error.
+    question = re.sub("[\ud800-\udfff]", "\ufffd", question)
     answer = assistant.safe_ask(question)
     store.remember_answer(answer.id, question)
     return answer, chat_text(answer, limit=limit)
