@@ -21,8 +21,10 @@ BUILTIN_DIR = Path(__file__).parent / "documents"
 
 
 def number_key(number: str) -> str:
-    """Comparable form of a document number: '318/QD-TTG' and '318/QĐ-TTg' match."""
-    return re.sub(r"[^a-z0-9/&]", "", fold(number))
+    """Canonical form of a document number: case, diacritics and separators do not matter, so
+    '318/QD-TTG', '318/QĐ-TTg' and '318-QĐ-TTg' (as a file name writes it) are one document."""
+    parts = re.split(r"[\s/\-_.]+", fold(number))
+    return "/".join(p for p in (re.sub(r"[^a-z0-9&]", "", x) for x in parts) if p)
 
 
 def slug(number: str) -> str:
@@ -154,6 +156,16 @@ class Corpus:
         out_dir = self.ingested_dir
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / f"{slug(document.number)}.md"
+        if target.exists() and existing is None:
+            # Two numbers that write the same file name but are not one document: never overwrite silently.
+            try:
+                other = load(target).number
+            except LoadError:
+                other = target.name
+            raise IngestError(
+                f"Số hiệu {document.number} (tệp {path.name}) trùng tên lưu với văn bản {other} đã có trong kho; "
+                "không lưu. Hãy kiểm tra lại số hiệu (--number)."
+            )
         _write_document(document, target)
         self.reload()
         return IngestResult(document=self.get(document.number), replaced=existing, path=target)

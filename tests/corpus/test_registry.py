@@ -74,3 +74,24 @@ def test_file_without_structure_is_not_stored(tmp_path: Path, seed_dir: Path) ->
     with pytest.raises(LoadError):
         corpus.ingest(txt, official=True, number="8/QĐ-UBND")
     assert not (tmp_path / "ingested").exists() or not any((tmp_path / "ingested").iterdir())
+
+
+def test_numbers_differing_only_in_separators_are_one_document(tmp_path: Path, seed_dir: Path) -> None:
+    assert number_key("701/QĐ-UBND") == number_key("701-QD-UBND") == number_key("701 / qđ - ubnd")
+    assert number_key("701/QĐ-UBND") != number_key("710/QĐ-UBND")
+    corpus = Corpus(tmp_path / "ingested", builtin_dir=seed_dir)
+    first = corpus.ingest(FIXTURES / "quyet-dinh-mau.pdf", official=True, number="701/QĐ-UBND")
+    assert first.replaced is None
+    again = corpus.ingest(FIXTURES / "cong-van-mau.docx", official=True, number="701-QD-UBND")
+    assert again.replaced is not None and again.replaced.number == "701/QĐ-UBND"  # said, not silent
+    assert len([d for d in corpus.documents() if number_key(d.number) == number_key("701/QĐ-UBND")]) == 1
+
+
+def test_two_documents_that_would_share_a_file_are_refused(tmp_path: Path, seed_dir: Path) -> None:
+    corpus = Corpus(tmp_path / "ingested", builtin_dir=seed_dir)
+    corpus.ingest(FIXTURES / "quyet-dinh-mau.pdf", official=True, number="702/QĐUBND")
+    assert slug("702/QĐ&UBND") == slug("702/QĐUBND") and number_key("702/QĐ&UBND") != number_key("702/QĐUBND")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "ingested").iterdir()}
+    with pytest.raises(IngestError, match="trùng tên lưu với văn bản 702/QĐUBND"):
+        corpus.ingest(FIXTURES / "cong-van-mau.docx", official=True, number="702/QĐ&UBND")
+    assert {p.name: p.read_bytes() for p in (tmp_path / "ingested").iterdir()} == before
