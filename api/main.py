@@ -3,6 +3,7 @@ the web page, and every error translated to JSON with a Vietnamese message and a
 
 from __future__ import annotations
 
+import hmac
 import logging
 import time
 from pathlib import Path
@@ -138,7 +139,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return response
 
     @app.get("/metrics", include_in_schema=False)
-    def metrics() -> Response:
+    def metrics(request: Request) -> Response:
+        if settings.metrics_token and not hmac.compare_digest(
+            request.headers.get("authorization", "").encode(), f"Bearer {settings.metrics_token}".encode()
+        ):
+            return _error(401, "unauthorized", "Cần token (Authorization: Bearer …) để xem /metrics.")
         try:
             chunks.set(get_assistant(settings).index().manifest["chunks"])
         except CorpusError:
@@ -150,7 +155,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The asyncio flavour: the threaded memory storage started a timer thread for nearly every
     # request, and Thread.start waits for the new thread to get the GIL (latency under load).
     limiter = MovingWindowRateLimiter(MemoryStorage())
-    limit = parse_limit(f"{settings.rate_limit_per_minute}/minute")
+    # Each worker counts on its own: the documented limit is shared out, so N workers never allow N times it.
+    limit = parse_limit(f"{max(1, settings.rate_limit_per_minute // settings.workers)}/minute")
 
     @app.middleware("http")
     async def rate_limit(request: Request, call_next):

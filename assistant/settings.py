@@ -47,6 +47,18 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(
         120, ge=1, le=100_000, description="Số yêu cầu tối đa mỗi phút cho một máy khách"
     )
+    workers: int = Field(
+        1,
+        ge=1,
+        le=64,
+        description="Số tiến trình phục vụ (ntm serve --workers đặt giá trị này); mỗi tiến trình đếm riêng nên "
+        "giới hạn mỗi phút được chia đều cho các tiến trình",
+    )
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="IP của proxy ngược được tin (X-Forwarded-For); để trống: không tin tiêu đề chuyển tiếp nào",
+    )
+    metrics_token: str | None = Field(None, description="Bearer token cho /metrics (để trống: /metrics công khai)")
     max_upload_mb: int = Field(20, ge=1, le=500, description="Kích thước tối đa tệp tải lên qua API (MB)")
     telegram_secret: str | None = Field(None, description="Bí mật trong đường dẫn webhook Telegram")
     mattermost_token: str | None = Field(None, description="Token của webhook gửi đi Mattermost/Slack")

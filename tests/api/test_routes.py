@@ -198,6 +198,23 @@ def test_rate_limit(tmp_path) -> None:
     _err(client.get("/v1/documents"), 429, "rate_limited")
 
 
+def test_the_rate_limit_is_shared_out_among_workers(tmp_path) -> None:
+    # Two workers each allow half: together never more than the documented limit.
+    client = TestClient(
+        create_app(make_settings(tmp_path, rate_limit_per_minute=6, workers=2)), raise_server_exceptions=False
+    )
+    codes = [client.get("/v1/documents").status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+
+
+def test_metrics_need_the_token_when_one_is_set(tmp_path) -> None:
+    client = TestClient(create_app(make_settings(tmp_path, metrics_token="m-token-123")), raise_server_exceptions=False)
+    _err(client.get("/metrics"), 401, "unauthorized")
+    _err(client.get("/metrics", headers={"Authorization": "Bearer wrong"}), 401, "unauthorized")
+    ok = client.get("/metrics", headers={"Authorization": "Bearer m-token-123"})
+    assert ok.status_code == 200 and "ntm_requests" in ok.text
+
+
 def test_cors_is_configurable(tmp_path) -> None:
     open_app = TestClient(create_app(make_settings(tmp_path, cors_origins=["https://ntm.example.vn"])))
     r = open_app.options(

@@ -191,8 +191,23 @@ def test_serve_shares_the_cores_among_workers(
     monkeypatch.setenv("OMP_NUM_THREADS", preset or "")  # recorded, so whatever serve sets is undone
     if preset is None:
         monkeypatch.delenv("OMP_NUM_THREADS")
+    monkeypatch.setenv("NTM_WORKERS", "1")  # recorded too: serve sets it for the worker processes
     r = runner.invoke(app, ["serve", "--workers", str(workers)])
     assert r.exit_code == 0, r.output
     assert calls and calls[0]["workers"] == workers
+    assert os.environ["NTM_WORKERS"] == str(workers)  # each worker shares the rate limit out
+    assert calls[0]["proxy_headers"] is False  # no X-Forwarded-For trusted unless proxies are named
     # Workers inherit the environment: one OpenMP thread each on 2 cores; an explicit choice wins.
     assert os.environ.get("OMP_NUM_THREADS") == expected
+
+
+def test_serve_trusts_forwarded_headers_only_from_named_proxies(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    calls: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: calls.append(kw))
+    monkeypatch.setenv("NTM_WORKERS", "1")
+    monkeypatch.setenv("NTM_TRUSTED_PROXIES", '["10.0.0.5", "10.0.0.6"]')
+    r = runner.invoke(app, ["serve"])
+    assert r.exit_code == 0, r.output
+    assert calls[0]["proxy_headers"] is True and calls[0]["forwarded_allow_ips"] == "10.0.0.5,10.0.0.6"
