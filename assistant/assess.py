@@ -18,7 +18,7 @@ from assistant.applicability import Resolution, resolve
 from assistant.format import COMPILED_MARK, SIGN, vn_number
 from corpus.criteria import Catalogue, CriteriaSet, Indicator
 from corpus.errors import CorpusError
-from corpus.places import PlaceError, UnknownPlaceError, check_year, commune_group, locate, region_code, split_former
+from corpus.places import PlaceError, check_year, column_for
 
 SHEET = "Chỉ tiêu"
 INFO_SHEET = "Thông tin"
@@ -446,31 +446,23 @@ def assess(profile: Profile, catalogue: Catalogue, corpus=None, as_of: dt.date |
     region = region_name = None
     warnings: list[str] = []
     regions = catalogue.regions
-    scheme = regions.schemes[cset.region_scheme] if cset.region_scheme else None
-    on = as_of or dt.date.today()
+    grouped = bool(cset.region_scheme) and regions.schemes[cset.region_scheme].by == "commune_group"
+    # The web form's one place field carries the commune group for 2026-2030 sets.
+    place = (profile.region or profile.province) if grouped else profile.province
     try:
         check_year(profile.year)
-        if scheme is not None and scheme.by == "commune_group":
-            # The web form's one place field carries the commune group for these sets.
-            group = profile.region or profile.province
-            if group:
-                region = commune_group(regions, cset.region_scheme, str(group))
-            else:
-                warnings.append("Chưa nêu nhóm xã (nhóm 1, 2, 3): giai đoạn 2026-2030 mức đạt chuẩn theo nhóm xã.")
-        elif profile.province:
-            name, former = split_former(str(profile.province))
-            if scheme is not None:
-                region = region_code(regions, cset.region_scheme, str(profile.province), on)
-            else:
-                locate(regions, name, on, former=former)  # a national set: the name must still exist
-        elif scheme is not None and profile.region:
+        if place:
+            region = column_for(regions, cset.region_scheme, str(place), as_of or dt.date.today())
+        elif grouped:
+            warnings.append("Chưa nêu nhóm xã (nhóm 1, 2, 3): giai đoạn 2026-2030 mức đạt chuẩn theo nhóm xã.")
+        elif cset.region_scheme and profile.region:
             found = regions.find_region(cset.region_scheme, str(profile.region))
             if found is None:
                 raise ProfileError([f"không nhận ra vùng '{profile.region}'"])
             region = found.code
-        elif scheme is not None:
+        elif cset.region_scheme:
             warnings.append("Chưa nêu tỉnh: không xác định được ngưỡng theo vùng.")
-    except (PlaceError, UnknownPlaceError) as exc:
+    except PlaceError as exc:
         raise ProfileError([str(exc)]) from None
     if region is not None:
         region_name = regions.region(cset.region_scheme, region).name

@@ -296,18 +296,11 @@ def _province_region(catalogue, cset, province: str) -> str | None:
     """The region (or commune group, 2026-2030) a --province selects, read on today's map."""
     import datetime as dt
 
-    from corpus.places import PlaceError, UnknownPlaceError, commune_group, locate, region_code, split_former
+    from corpus.places import PlaceError, column_for
 
-    regions = catalogue.regions
     try:
-        if cset.region_scheme and regions.schemes[cset.region_scheme].by == "commune_group":
-            return commune_group(regions, cset.region_scheme, province)
-        if cset.region_scheme:
-            return region_code(regions, cset.region_scheme, province, dt.date.today())
-        name, former = split_former(province)
-        locate(regions, name, dt.date.today(), former=former)
-        return None
-    except (PlaceError, UnknownPlaceError) as exc:
+        return column_for(catalogue.regions, cset.region_scheme, province, dt.date.today())
+    except PlaceError as exc:
         err.print(f"[red]Lỗi:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
 

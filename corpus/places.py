@@ -191,3 +191,23 @@ def region_code(regions: RegionMap, scheme: str, province: str, on: dt.date) -> 
             f"{describe(place)} Các tỉnh cũ thuộc những vùng khác nhau; hãy ghi tỉnh cũ của xã: {choices}."
         )
     return place.regions[place.former[0].name]
+
+
+def column_for(regions: RegionMap, scheme: str | None, place: str, on: dt.date) -> str | None:
+    """The threshold column a place selects in a set with `scheme`: a commune group (2026-2030), the
+    region of a province read on `on`, or None for a national set (the province must still exist).
+
+    Raises:
+        PlaceError: the place selects nothing (unknown name, group outside 1-3, a merged province
+            spanning two regions).
+    """
+    if scheme is not None and regions.schemes[scheme].by == "commune_group":
+        return commune_group(regions, scheme, place)
+    if scheme is not None:
+        return region_code(regions, scheme, place, on)
+    name, former = split_former(place)
+    try:
+        locate(regions, name, on, former=former)
+    except UnknownPlaceError as exc:
+        raise PlaceError(str(exc)) from None
+    return None

@@ -26,7 +26,7 @@ from assistant.assess import (
     to_xlsx,
     write_template,
 )
-from corpus.places import PlaceError, UnknownPlaceError, commune_group, locate, region_code, split_former
+from corpus.places import PlaceError, column_for
 
 router = APIRouter(prefix="/v1/assessments", tags=["đánh giá"])
 UPLOADS = (".xlsx", ".csv", ".json")
@@ -42,17 +42,10 @@ def _set(assistant, set_id: str):
 def _region(assistant, cset, province: str | None) -> str | None:
     if not province:
         return None
-    regions = assistant.catalogue.regions
-    name, former = split_former(province)
     try:
-        if cset.region_scheme and regions.schemes[cset.region_scheme].by == "commune_group":
-            return commune_group(regions, cset.region_scheme, province)
-        if cset.region_scheme:
-            return region_code(regions, cset.region_scheme, province, assistant.settings.now())
-        locate(regions, name, assistant.settings.now(), former=former)
-    except (PlaceError, UnknownPlaceError) as exc:
+        return column_for(assistant.catalogue.regions, cset.region_scheme, province, assistant.settings.now())
+    except PlaceError as exc:
         raise ApiError(400, "unknown_province", str(exc)) from None
-    return None
 
 
 @router.get("/sets", summary="Các bộ tiêu chí có thể đánh giá")
