@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.deps import get_assistant, get_settings
 from api.errors import ApiError
+from api.limits import BodyLimits
 from api.openapi import install as install_openapi
 from api.routes import ask, assessments, bots, documents, feedback, health, openai, search
 from assistant.errors import (
@@ -57,6 +58,7 @@ _HTTP_MESSAGES = {
     404: ("not_found", "Không tìm thấy địa chỉ này."),
     405: ("method_not_allowed", "Phương thức không được hỗ trợ cho địa chỉ này."),
 }
+_OWN_DETAIL = {408: "request_timeout", 413: "request_too_large"}
 _PYDANTIC_VI = {
     "missing": "thiếu trường bắt buộc",
     "string_type": "phải là chuỗi ký tự",
@@ -187,6 +189,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
+    # Outermost of the app's own layers: bodies are counted as they arrive, on every route.
+    app.add_middleware(
+        BodyLimits,
+        body_bytes=settings.max_body_kb * 1024,
+        upload_bytes=settings.max_upload_mb * 1024 * 1024 + 64 * 1024,  # the file and its multipart headers
+        admin_token=settings.admin_token,
+        read_timeout=settings.body_timeout_s,
+    )
+
     # --- web page ------------------------------------------------------------------------------
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -222,6 +233,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code, message = _HTTP_MESSAGES.get(exc.status_code, ("http_error", str(exc.detail)))
+        if exc.status_code in _OWN_DETAIL:  # the limits' own Vietnamese message (it names the size)
+            code, message = _OWN_DETAIL[exc.status_code], str(exc.detail)
         response = _error(exc.status_code, code, message)
         response.headers.update(exc.headers or {})  # e.g. "Allow" on a 405
         return response

@@ -59,6 +59,12 @@ class Settings(BaseSettings):
         description="IP của proxy ngược được tin (X-Forwarded-For); để trống: không tin tiêu đề chuyển tiếp nào",
     )
     metrics_token: str | None = Field(None, description="Bearer token cho /metrics (để trống: /metrics công khai)")
+    max_body_kb: int = Field(
+        1024, ge=4, le=100_000, description="Kích thước tối đa thân yêu cầu JSON/biểu mẫu (KB), trừ tệp tải lên"
+    )
+    body_timeout_s: float = Field(
+        30, gt=0, le=3600, description="Thời gian chờ tối đa giữa hai phần của thân yêu cầu (giây) trước khi trả 408"
+    )
     max_upload_mb: int = Field(20, ge=1, le=500, description="Kích thước tối đa tệp tải lên qua API (MB)")
     telegram_secret: str | None = Field(None, description="Bí mật trong đường dẫn webhook Telegram")
     mattermost_token: str | None = Field(None, description="Token của webhook gửi đi Mattermost/Slack")

@@ -1,5 +1,6 @@
 """An app over a small built index (the two dispatches and 318, fake embedder), and a real server."""
 
+import contextlib
 import datetime as dt
 import shutil
 import socket
@@ -60,11 +61,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(built_settings: Settings):
-    """The app served by uvicorn on 127.0.0.1 in a thread; yields its base URL."""
+@contextlib.contextmanager
+def serving(app):
+    """An app served by uvicorn on 127.0.0.1 in a thread; yields its port once /health answers."""
     port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(built_settings), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
@@ -75,8 +76,20 @@ def server(built_settings: Settings):
                 break
         except httpx.HTTPError:
             time.sleep(0.1)
+        if not thread.is_alive():
+            break
     else:
-        raise RuntimeError("test server did not start")
-    yield base
-    srv.should_exit = True
-    thread.join(timeout=10)
+        srv.should_exit = True
+        pytest.fail("the app did not answer /health within 30 s", pytrace=False)
+    try:
+        yield port
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(built_settings: Settings):
+    """The app served by uvicorn on 127.0.0.1 in a thread; yields its base URL."""
+    with serving(create_app(built_settings)) as port:
+        yield f"http://127.0.0.1:{port}"

@@ -7,9 +7,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import socket
-import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from corpus.registry import BUILTIN_DIR
+from tests.api.conftest import serving
 
 pytestmark = pytest.mark.heavy
 
@@ -69,12 +67,6 @@ def _launch(p):
         pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url: str) -> dict:
     with urllib.request.urlopen(url, timeout=30) as r:
         return json.loads(r.read().decode("utf-8"))
@@ -100,7 +92,6 @@ def _ddmmyyyy(iso: str) -> str:
 @contextlib.contextmanager
 def running_app(tmp: Path, docs: tuple[str, ...], **overrides) -> Iterator[str]:
     """The real app under uvicorn on a free port, over an index of `docs` built with the fake embedder."""
-    import uvicorn
 
     from api.deps import get_settings
     from api.main import create_app
@@ -123,27 +114,8 @@ def running_app(tmp: Path, docs: tuple[str, ...], **overrides) -> Iterator[str]:
 
     app = create_app()
     app.dependency_overrides[get_settings] = lambda: settings
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, name=f"uvicorn-{tmp.name}", daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if _get(base + "/health").get("status") == "ok":
-                break
-        except (urllib.error.URLError, ConnectionError, OSError):
-            pass
-        if time.monotonic() > deadline or not thread.is_alive():
-            srv.should_exit = True
-            pytest.fail("the app did not answer /health within 30 s", pytrace=False)
-        time.sleep(0.1)
-    try:
-        yield base
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=15)
+    with serving(app) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")
