@@ -48,15 +48,28 @@ class BodyLimits:
         upload_bytes: int,
         admin_token: str | None,
         read_timeout: float,
+        header_bytes: int = 16 * 1024,
+        header_count: int = 100,
     ) -> None:
         self.app = app
+        self.header_bytes = header_bytes
+        self.header_count = header_count
         self.body_bytes = body_bytes
         self.upload_bytes = upload_bytes
         self.admin_token = admin_token
         self.read_timeout = read_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = scope.get("headers") or []
+        if len(headers) > self.header_count or sum(len(k) + len(v) for k, v in headers) > self.header_bytes:
+            # The server has parsed them already; nothing below reads them (a proxy in front bounds memory).
+            limits = f"tối đa {self.header_count} tiêu đề, {self.header_bytes // 1024} KB"
+            await _reply(send, 431, "headers_too_large", f"Tiêu đề yêu cầu quá lớn ({limits}).")
+            return
+        if scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
         path = scope["path"]

@@ -196,6 +196,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         upload_bytes=settings.max_upload_mb * 1024 * 1024 + 64 * 1024,  # the file and its multipart headers
         admin_token=settings.admin_token,
         read_timeout=settings.body_timeout_s,
+        header_bytes=settings.max_header_kb * 1024,
+        header_count=settings.max_headers,
     )
 
     # --- web page ------------------------------------------------------------------------------

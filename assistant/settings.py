@@ -65,6 +65,8 @@ class Settings(BaseSettings):
     body_timeout_s: float = Field(
         30, gt=0, le=3600, description="Thời gian chờ tối đa giữa hai phần của thân yêu cầu (giây) trước khi trả 408"
     )
+    max_header_kb: int = Field(16, ge=1, le=1024, description="Tổng kích thước tối đa các tiêu đề của một yêu cầu (KB)")
+    max_headers: int = Field(100, ge=10, le=10_000, description="Số tiêu đề tối đa của một yêu cầu")
     max_upload_mb: int = Field(20, ge=1, le=500, description="Kích thước tối đa tệp tải lên qua API (MB)")
     telegram_secret: str | None = Field(None, description="Bí mật trong đường dẫn webhook Telegram")
     mattermost_token: str | None = Field(None, description="Token của webhook gửi đi Mattermost/Slack")

@@ -128,3 +128,12 @@ def test_small_bodies_and_authorised_uploads_still_pass(server: int) -> None:
         timeout=30,
     )
     assert r.status_code == 400 and r.json()["error"]["code"] == "unsupported_file"  # the route's own check
+
+
+@pytest.mark.parametrize(
+    "headers", [{"X-Big": "a" * 20_000}, {f"X-H{i}": "1" for i in range(150)}], ids=["20 KB header", "150 headers"]
+)
+def test_headers_too_large_or_too_many_get_a_431(server: int, headers: dict[str, str]) -> None:
+    r = httpx.get(f"http://127.0.0.1:{server}/v1/documents", headers=headers, timeout=10)
+    assert r.status_code == 431 and r.json()["error"]["code"] == "headers_too_large"
+    assert httpx.get(f"http://127.0.0.1:{server}/v1/documents", timeout=10).status_code == 200
