@@ -81,10 +81,14 @@ class BodyLimits:
             return
         seen = 0
         started = False
+        body_done = False
         tripped: HTTPException | None = None
 
         async def counted() -> Message:
-            nonlocal seen, tripped
+            nonlocal seen, tripped, body_done
+            if body_done:
+                # After the body, receive() only waits for the client to leave (a long answer stream).
+                return await receive()
             try:
                 message = await asyncio.wait_for(receive(), self.read_timeout)
             except TimeoutError:
@@ -92,6 +96,7 @@ class BodyLimits:
                 raise tripped from None
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
+                body_done = not message.get("more_body", False)
                 if seen > limit:
                     tripped = _TooLarge(limit)
                     raise tripped

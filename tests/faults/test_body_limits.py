@@ -137,3 +137,35 @@ def test_headers_too_large_or_too_many_get_a_431(server: int, headers: dict[str,
     r = httpx.get(f"http://127.0.0.1:{server}/v1/documents", headers=headers, timeout=10)
     assert r.status_code == 431 and r.json()["error"]["code"] == "headers_too_large"
     assert httpx.get(f"http://127.0.0.1:{server}/v1/documents", timeout=10).status_code == 200
+
+
+def test_the_body_timeout_does_not_cut_a_long_answer_stream() -> None:
+    # After the body, a streaming answer waits on receive() for the client to leave, for as long as it
+    # streams: that wait must have no deadline (only the body's own parts do).
+    import asyncio
+
+    from api.limits import BodyLimits
+
+    sent: list[dict] = []
+
+    async def streaming_app(scope, receive, send):
+        await receive()  # the whole body
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        waiter = asyncio.ensure_future(receive())  # listen for a disconnect, as StreamingResponse does
+        await asyncio.sleep(0.3)  # an answer longer than the body timeout
+        await send({"type": "http.response.body", "body": b"done"})
+        waiter.cancel()
+
+    async def receive():
+        if not getattr(receive, "done", False):
+            receive.done = True
+            return {"type": "http.request", "body": b"{}", "more_body": False}
+        await asyncio.sleep(3600)  # the client stays
+
+    async def send(message):
+        sent.append(message)
+
+    app = BodyLimits(streaming_app, body_bytes=1024, upload_bytes=1024, admin_token=None, read_timeout=0.1)
+    scope = {"type": "http", "method": "POST", "path": "/v1/ask/stream", "headers": []}
+    asyncio.run(app(scope, receive, send))
+    assert sent[0]["status"] == 200 and sent[-1]["body"] == b"done"
