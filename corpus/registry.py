@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import os
 import re
+import tempfile
+import threading
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -31,6 +35,23 @@ def slug(number: str) -> str:
     """File-name form of a number: '14/BCĐCTMTQG' → '14-BCDCTMTQG'."""
     ascii_ = fold(number).upper().replace("/", "-")
     return re.sub(r"[^A-Z0-9-]", "", ascii_).strip("-") or "document"
+
+
+_INGEST_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _writer(folder: Path):
+    """One writer of the ingested corpus at a time: threads of this process, and other worker processes
+    (an flock on the folder, released if the process dies)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    # Beside the folder, not in it: the folder holds documents only.
+    with _INGEST_LOCK, (folder.parent / f".{folder.name}.lock").open("w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 @dataclass
@@ -145,6 +166,12 @@ class Corpus:
         root = parse(document)
         if len(root.walk()) < 2:
             raise IngestError(f"Tệp {path.name}: không nhận ra cấu trúc văn bản nào, không lưu.")
+        # Parsing above runs in parallel; what the registry holds is read and changed by one writer at a time.
+        with _writer(self.ingested_dir):
+            self.reload()  # another writer (thread or worker) may have stored a document meanwhile
+            return self._store(document, path, force)
+
+    def _store(self, document: Document, path: Path, force: bool) -> IngestResult:
         existing = self.find(document.number)
         if existing is not None:
             if existing.meta.provenance == "official" and document.meta.provenance != "official" and not force:
@@ -154,7 +181,7 @@ class Corpus:
                 )
             document.meta = _merge_meta(existing, document, path)
         out_dir = self.ingested_dir
-        out_dir.mkdir(parents=True, exist_ok=True)
+        assert out_dir is not None  # checked by ingest
         target = out_dir / f"{slug(document.number)}.md"
         if target.exists() and existing is None:
             # Two numbers that write the same file name but are not one document: never overwrite silently.
@@ -197,9 +224,11 @@ def _write_document(document: Document, target: Path) -> None:
         lines.append(line.text)
     text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
     text += "\n".join(lines) + "\n"
-    tmp = target.with_name(f".{target.name}.tmp")
+    # A name of its own: two writers of one document never share (or delete) a temporary file.
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = Path(name)
     try:
-        with tmp.open("w", encoding="utf-8") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())

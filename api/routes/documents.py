@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from fastapi import APIRouter, BackgroundTasks, UploadFile
@@ -15,6 +16,7 @@ from api.errors import ApiError
 from api.present import doc_id, document_body, section_body
 from api.schemas import DocumentDetail, DocumentOut, JobOut, SectionDetail, UploadResponse, error_responses
 from api.store import Store
+from assistant.errors import BuildLockedError
 from assistant.format import COMPILED_MARK
 from assistant.service import Assistant
 from corpus.model import Document
@@ -83,10 +85,21 @@ def get_section(document_id: str, anchor: str, assistant: AssistantDep) -> dict:
     }
 
 
-def _reindex(assistant: Assistant, store: Store, job_id: str) -> None:
+def _reindex(assistant: Assistant, store: Store, job_id: str, wait_s: float = 900, poll_s: float = 1.0) -> None:
     store.update_job(job_id, "running", "Đang xây dựng lại chỉ mục…")
+    deadline = time.monotonic() + wait_s
     try:
-        result = assistant.build()
+        while True:
+            try:
+                # Another build (another upload's, another worker's) holds the lock: wait for it and build
+                # after it, so this upload's document is indexed too (never dropped).
+                result = assistant.build()
+                break
+            except BuildLockedError:
+                if time.monotonic() > deadline:
+                    raise
+                store.update_job(job_id, "running", "Đang chờ lần xây dựng chỉ mục khác kết thúc…")
+                time.sleep(poll_s)
     except Exception as exc:  # the job records any failure; the old index keeps serving
         message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
         store.update_job(job_id, "failed", f"Xây dựng chỉ mục thất bại: {message}")
