@@ -79,6 +79,10 @@ class BodyLimits:
             # The route would refuse it too, but only after the multipart parser spooled the whole body.
             await _reply(send, 401, "unauthorized", "Cần mã quản trị (Authorization: Bearer …) để nạp văn bản.")
             return
+        declared = dict(headers).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > limit:
+            await _refuse(send, _TooLarge(limit))  # said up front: nothing of it is read
+            return
         seen = 0
         started = False
         body_done = False

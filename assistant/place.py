@@ -19,7 +19,7 @@ def read_place(query: Query, catalogue: Catalogue, on: dt.date) -> None:
         return
     try:
         place = locate(catalogue.regions, query.province, on, former=query.province_former)
-    except (UnknownPlaceError, KeyError):
+    except UnknownPlaceError:
         return
     query.place_note = describe(place)
     query.region = place.region

@@ -45,7 +45,11 @@ class Place:
         return len(self.region_codes) > 1
 
 
-class UnknownPlaceError(ValueError):
+class PlaceError(ValueError):
+    """A province, commune group or year that cannot select a threshold column; the message says why."""
+
+
+class UnknownPlaceError(PlaceError):
     """A province name found on neither map."""
 
     def __init__(self, name: str) -> None:
@@ -137,10 +141,6 @@ def _join(names: list[str] | tuple[str, ...]) -> str:
 YEAR_MIN, YEAR_MAX = 2009, 2030  # the programme's criteria sets: 491/QĐ-TTg (2009) to 51/2025/QĐ-TTg (2030)
 
 
-class PlaceError(ValueError):
-    """A province, commune group or year that cannot select a threshold column; the message says why."""
-
-
 def split_former(text: str) -> tuple[str, bool]:
     """'Vĩnh Phúc (cũ)' / 'tỉnh Vĩnh Phúc cũ' → ('Vĩnh Phúc', True)."""
     stripped = re.sub(r"\s*\(?\b(cũ|cu)\)?\s*$", "", text.strip(), flags=re.I)
@@ -167,47 +167,26 @@ def commune_group(regions: RegionMap, scheme: str, text: str) -> str:
     return found.code
 
 
-def region_code(regions: RegionMap, scheme: str, province: str, on: dt.date) -> str:
-    """The region of `scheme` a province selects, the name read on `on` ('X cũ' for a former province).
-
-    Raises:
-        PlaceError: unknown name; a scheme of commune groups (a province does not select one); or a merged
-            unit whose former provinces lie in different regions (the message lists them to choose from).
-    """
-    if regions.schemes[scheme].by == "commune_group":
-        raise PlaceError(
-            "Giai đoạn 2026-2030 mức đạt chuẩn theo nhóm xã (nhóm 1, 2, 3), không theo tỉnh hay vùng; hãy chọn nhóm xã."
-        )
-    name, former = split_former(province)
-    try:
-        place = locate(regions, name, on, former=former, scheme=scheme)
-    except UnknownPlaceError as exc:
-        raise PlaceError(str(exc)) from None
-    if place.spans_regions:
-        choices = "; ".join(
-            f"'{p.name} cũ' (vùng {regions.region(scheme, place.regions[p.name]).name})" for p in place.former
-        )
-        raise PlaceError(
-            f"{describe(place)} Các tỉnh cũ thuộc những vùng khác nhau; hãy ghi tỉnh cũ của xã: {choices}."
-        )
-    return place.regions[place.former[0].name]
-
-
 def column_for(regions: RegionMap, scheme: str | None, place: str, on: dt.date) -> str | None:
     """The threshold column a place selects in a set with `scheme`: a commune group (2026-2030), the
-    region of a province read on `on`, or None for a national set (the province must still exist).
+    region of a province read on `on` ('X cũ' for a former province), or None for a national set (the
+    province must still exist).
 
     Raises:
-        PlaceError: the place selects nothing (unknown name, group outside 1-3, a merged province
-            spanning two regions).
+        PlaceError: the place selects nothing (unknown name, group outside 1-3, a merged province whose
+            former provinces lie in different regions: the message lists them to choose from).
     """
     if scheme is not None and regions.schemes[scheme].by == "commune_group":
         return commune_group(regions, scheme, place)
-    if scheme is not None:
-        return region_code(regions, scheme, place, on)
     name, former = split_former(place)
-    try:
-        locate(regions, name, on, former=former)
-    except UnknownPlaceError as exc:
-        raise PlaceError(str(exc)) from None
-    return None
+    found = locate(regions, name, on, former=former, scheme=scheme or "vung-7")
+    if scheme is None:
+        return None
+    if found.spans_regions:
+        choices = "; ".join(
+            f"'{p.name} cũ' (vùng {regions.region(scheme, found.regions[p.name]).name})" for p in found.former
+        )
+        raise PlaceError(
+            f"{describe(found)} Các tỉnh cũ thuộc những vùng khác nhau; hãy ghi tỉnh cũ của xã: {choices}."
+        )
+    return found.region

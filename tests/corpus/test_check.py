@@ -24,46 +24,48 @@ def test_the_bundled_corpus_passes_and_counts_what_it_verifies():
     assert totals["verified"] + totals["unverified"] == totals["indicators"]
 
 
-@pytest.fixture
-def copies(tmp_path: Path) -> tuple[Path, Path]:
+def _drop_pending(text: str) -> str:
+    return "".join(ln for ln in text.splitlines(keepends=True) if not ln.strip().startswith("pending:"))
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "edit", "problem"),
+    [
+        # A relation to a document the corpus does not hold.
+        (
+            "documents",
+            "51-2025-QD-TTg.md",
+            lambda t: t.replace("target: 318/QĐ-TTg", "target: 999/QĐ-TTg", 1),
+            lambda p: "999/QĐ-TTg" in p and "không có trong kho" in p,
+        ),
+        # A section that does not exist.
+        (
+            "criteria",
+            "51-2025-xa-ntm.yaml",
+            lambda t: t.replace("Phụ lục I › Tiêu chí 10", "Phụ lục I › Tiêu chí 99"),
+            lambda p: "Tiêu chí 99" in p,
+        ),
+        # A figure marked verified without evidence.
+        (
+            "criteria",
+            "318-xa-ntm.yaml",
+            lambda t: t.replace("verified: false\n    evidence: null", "verified: true\n    evidence: null", 1),
+            lambda p: "318-xa-ntm.yaml" in p and "evidence" in p,
+        ),
+        # A criterion without indicators that does not say what is unknown.
+        ("criteria", "51-2025-xa-ntm.yaml", _drop_pending, lambda p: "pending" in p),
+    ],
+    ids=["unknown relation", "missing section", "verified without evidence", "criterion without pending"],
+)
+def test_a_broken_corpus_fails_the_check(tmp_path: Path, folder: str, name: str, edit, problem) -> None:
     docs, crit = tmp_path / "documents", tmp_path / "criteria"
     shutil.copytree(BUILTIN_DIR, docs)
     shutil.copytree(CRITERIA_DIR, crit)
-    return docs, crit
-
-
-def test_a_relation_to_an_unknown_document_fails(copies):
-    docs, crit = copies
-    path = docs / "51-2025-QD-TTg.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("target: 318/QĐ-TTg", "target: 999/QĐ-TTg", 1))
-    report = check(Corpus(builtin_dir=docs), Catalogue(crit))
-    assert not report.ok
-    assert any("999/QĐ-TTg" in p and "không có trong kho" in p for p in report.problems)
-
-
-def test_a_section_that_does_not_exist_fails(copies):
-    docs, crit = copies
-    path = crit / "51-2025-xa-ntm.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Phụ lục I › Tiêu chí 10", "Phụ lục I › Tiêu chí 99"))
-    report = check(Corpus(builtin_dir=docs), Catalogue(crit))
-    assert any("Tiêu chí 99" in p for p in report.problems)
-
-
-def test_a_figure_marked_verified_without_evidence_fails(copies):
-    docs, crit = copies
-    path = crit / "318-xa-ntm.yaml"
+    path = tmp_path / folder / name
     text = path.read_text(encoding="utf-8")
-    assert "verified: false\n    evidence: null" in text
-    path.write_text(text.replace("verified: false\n    evidence: null", "verified: true\n    evidence: null", 1))
+    changed = edit(text)
+    assert changed != text  # the edit really breaks something
+    path.write_text(changed, encoding="utf-8")
     report = check(Corpus(builtin_dir=docs), Catalogue(crit))
     assert not report.ok
-    assert any("318-xa-ntm.yaml" in p and "evidence" in p for p in report.problems)
-
-
-def test_a_criterion_without_indicators_must_say_what_is_unknown(copies):
-    docs, crit = copies
-    path = crit / "51-2025-xa-ntm.yaml"
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.strip().startswith("pending:")]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = check(Corpus(builtin_dir=docs), Catalogue(crit))
-    assert any("pending" in p for p in report.problems)
+    assert any(problem(p) for p in report.problems), report.problems
