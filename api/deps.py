@@ -33,7 +33,9 @@ def get_assistant(settings: Annotated[Settings, Depends(get_settings)]) -> Assis
         if entry is None or entry[0] is not settings:
             entry = (settings, Assistant(settings))
             _assistants[id(settings)] = entry
-        return entry[1]
+    # Another worker (or `ntm ingest`) may have changed the documents: every request sees them as on disk.
+    entry[1].corpus.refresh()
+    return entry[1]
 
 
 def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Store:

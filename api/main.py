@@ -3,9 +3,11 @@ the web page, and every error translated to JSON with a Vietnamese message and a
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import logging
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -17,10 +19,12 @@ from limits import parse as parse_limit
 from limits.aio.storage import MemoryStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.deps import get_assistant, get_settings
+from api.deps import get_assistant, get_settings, get_store
 from api.errors import ApiError
+from api.jobs import reconcile
 from api.limits import BodyLimits
 from api.openapi import install as install_openapi
 from api.routes import ask, assessments, bots, documents, feedback, health, openai, search
@@ -105,10 +109,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the application (uvicorn calls this with --factory); `settings` overrides NTM_* for tests."""
     settings = settings or get_settings()
     check_production(settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Each worker, as it starts (a replacement for a killed one too): jobs of dead processes are
+        # failed, and an upload whose re-index died with its process is indexed now, in a thread.
+        try:
+            await run_in_threadpool(reconcile, get_assistant(settings), get_store(settings))
+        except Exception:  # serving matters more than the repair; the log says what went wrong
+            log.exception("start-up reconciliation failed")
+        yield
+
     app = FastAPI(
         title="Trợ lý Nông thôn mới",
         description="Tra cứu bộ tiêu chí Nông thôn mới, trích dẫn nguồn chính xác.",
         version="0.1.0",
+        lifespan=lifespan,
     )
     app.dependency_overrides[get_settings] = lambda: settings
     install_openapi(app)

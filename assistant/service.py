@@ -27,7 +27,7 @@ from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
 from corpus.registry import Corpus, IngestResult
 from index import segment
-from index.build import BuildResult, Progress, build_index
+from index.build import BuildResult, Progress, build_index, corpus_changes, read_manifest
 from index.embed import Embedder, EmbeddingCache, make_embedder
 from index.errors import IndexNotBuiltError
 from index.store import Index, current_version, open_index
@@ -76,7 +76,10 @@ class Assistant:
                 self._index = open_index(self.settings.data_dir, chroma_url=self.settings.chroma_url)
             return self._index
 
-    def build(self, progress: Progress | None = None) -> BuildResult:
+    def build(self, progress: Progress | None = None, *, only_if_changed: bool = False) -> BuildResult:
+        """Build a new index of the corpus as it is on disk now (another worker may have ingested);
+        with `only_if_changed`, keep the served index when it already holds exactly that corpus."""
+        self.corpus.reload()
         cache = EmbeddingCache(self.settings.cache_path)
         try:
             return build_index(
@@ -87,9 +90,19 @@ class Assistant:
                 cache=cache,
                 progress=progress,
                 chroma_url=self.settings.chroma_url,
+                only_if_changed=only_if_changed,
             )
         finally:
             cache.close()
+
+    def pending_changes(self) -> dict[str, list[str]] | None:
+        """Documents added, changed or removed on disk since the served index was built (all empty
+        when it is up to date); None when no index is built."""
+        manifest = read_manifest(self.settings.data_dir)
+        if manifest is None:
+            return None
+        self.corpus.refresh()
+        return corpus_changes(manifest.get("corpus", {}), self.corpus.documents())
 
     def ingest(self, path: Path, *, official: bool, number: str | None = None, force: bool = False) -> IngestResult:
         return self.corpus.ingest(

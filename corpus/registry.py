@@ -71,6 +71,35 @@ class Corpus:
     def __init__(self, ingested_dir: Path | None = None, builtin_dir: Path = BUILTIN_DIR) -> None:
         self.builtin_dir = Path(builtin_dir)
         self.ingested_dir = Path(ingested_dir) if ingested_dir else None
+        self._seen: tuple = ()
+
+    def _generation_file(self) -> Path | None:
+        # Beside the folder, like the writer's lock: the folder holds documents only.
+        return self.ingested_dir.parent / f".{self.ingested_dir.name}.generation" if self.ingested_dir else None
+
+    def _stamp(self) -> tuple:
+        """What changes whenever the ingested documents change: a counter every writer (any thread,
+        any worker, the CLI) raises, and the folder's modification time (a file copied in by hand)."""
+        gen = self._generation_file()
+        if gen is None:
+            return ()
+        try:
+            counter = gen.read_text().strip()
+        except OSError:
+            counter = ""
+        try:
+            mtime = self.ingested_dir.stat().st_mtime_ns
+        except OSError:
+            mtime = None
+        return (counter, mtime)
+
+    def refresh(self) -> bool:
+        """Reload if another writer changed the ingested documents since they were read (a stat and
+        a tiny read, cheap enough for every request); whether it reloaded."""
+        if "_documents" in self.__dict__ and self._stamp() != self._seen:
+            self.reload()
+            return True
+        return False
 
     def _files(self) -> list[Path]:
         files = sorted(self.builtin_dir.glob("*.md"))
@@ -78,13 +107,17 @@ class Corpus:
             files += sorted(self.ingested_dir.glob("*.md"))
         return files
 
-    @cached_property
-    def _documents(self) -> dict[str, Document]:
+    def _read(self) -> dict[str, Document]:
         docs: dict[str, Document] = {}
         for path in self._files():
             doc = load(path)
             docs[number_key(doc.number)] = doc  # ingested files come last and win
         return docs
+
+    @cached_property
+    def _documents(self) -> dict[str, Document]:
+        self._seen = self._stamp()  # before reading: a change made while reading is seen next time
+        return self._read()
 
     def reload(self) -> None:
         self.__dict__.pop("_documents", None)
@@ -168,11 +201,12 @@ class Corpus:
             raise IngestError(f"Tệp {path.name}: không nhận ra cấu trúc văn bản nào, không lưu.")
         # Parsing above runs in parallel; what the registry holds is read and changed by one writer at a time.
         with _writer(self.ingested_dir):
-            self.reload()  # another writer (thread or worker) may have stored a document meanwhile
             return self._store(document, path, force)
 
     def _store(self, document: Document, path: Path, force: bool) -> IngestResult:
-        existing = self.find(document.number)
+        # Read from disk under the writer's lock, not from the cache a reader may have filled earlier:
+        # another writer (thread or worker) may have stored this number meanwhile.
+        existing = self._read().get(number_key(document.number))
         if existing is not None:
             if existing.meta.provenance == "official" and document.meta.provenance != "official" and not force:
                 raise IngestError(
@@ -194,8 +228,24 @@ class Corpus:
                 "không lưu. Hãy kiểm tra lại số hiệu (--number)."
             )
         _write_document(document, target)
+        self._bump_generation()
         self.reload()
-        return IngestResult(document=self.get(document.number), replaced=existing, path=target)
+        # Read back from the file just written, not through the cache: a reader in another thread may
+        # refill the cache from the listing it took before this write (refresh() reloads it later).
+        return IngestResult(document=load(target), replaced=existing, path=target)
+
+
+    def _bump_generation(self) -> None:
+        """Raise the counter other workers compare (called under the writer's lock)."""
+        gen = self._generation_file()
+        assert gen is not None
+        try:
+            counter = int(gen.read_text().strip() or 0)
+        except (OSError, ValueError):
+            counter = 0
+        tmp = gen.with_name(gen.name + ".tmp")
+        tmp.write_text(str(counter + 1))
+        os.replace(tmp, gen)
 
 
 def _merge_meta(existing: Document, new: Document, path: Path):

@@ -47,6 +47,7 @@ class BuildResult:
     version: str
     folder: Path
     manifest: dict
+    reused: bool = False  # nothing had changed: the index already served was kept
 
 
 @contextlib.contextmanager
@@ -107,7 +108,31 @@ def _disk_full(exc: BaseException) -> bool:
 
 
 def corpus_hashes(documents: list[Document]) -> dict[str, str]:
-    return {d.number: hashlib.sha256(d.text.encode("utf-8")).hexdigest() for d in documents}
+    """A fingerprint per document of what the index holds of it: its text and the facts its chunks
+    carry (status, provenance, dates), so a status change is a change too."""
+    return {
+        d.number: hashlib.sha256((d.meta.model_dump_json() + "\n" + d.text).encode("utf-8")).hexdigest()
+        for d in documents
+    }
+
+
+def corpus_changes(indexed: dict[str, str], documents: list[Document]) -> dict[str, list[str]]:
+    """What differs between an index's manifest (`corpus`) and the documents now: numbers added,
+    changed and removed; all three empty when the index is up to date."""
+    now = corpus_hashes(documents)
+    return {
+        "added": sorted(n for n in now if n not in indexed),
+        "changed": sorted(n for n in now if n in indexed and indexed[n] != now[n]),
+        "removed": sorted(n for n in indexed if n not in now),
+    }
+
+
+def read_manifest(data_dir: Path) -> dict | None:
+    """The manifest of the index now served, or None when there is none."""
+    version = current_version(data_dir)
+    if version is None:
+        return None
+    return json.loads((indexes_dir(data_dir) / version / MANIFEST).read_text(encoding="utf-8"))
 
 
 def make_chunks(parsed: list[tuple[Document, Section]], budget: int = DEFAULT_BUDGET) -> list[Chunk]:
@@ -127,6 +152,7 @@ def build_index(
     cache: EmbeddingCache | None = None,
     progress: Progress | None = None,
     chroma_url: str | None = None,
+    only_if_changed: bool = False,
     _after_stage: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build a new index version from parsed documents and make it current.
@@ -140,18 +166,27 @@ def build_index(
         progress: called as (stage, advance, total) while it works.
         chroma_url: a Chroma server to hold the vectors (one collection per version) instead of
             the local persistent store inside the version folder.
+        only_if_changed: keep the index already served when it holds exactly these documents with
+            the same model and budget (decided under the lock, so re-index requests that queued
+            behind one build are served by it).
         _after_stage: test hook called after each stage (to simulate a crash midway).
     """
     data_dir = Path(data_dir)
     started = time.perf_counter()
     with build_lock(data_dir):
         previous = current_version(data_dir)
+        served = read_manifest(data_dir)
+        if only_if_changed and served is not None and _holds(served, parsed, embedder, budget):
+            folder = indexes_dir(data_dir) / served["version"]
+            return BuildResult(version=served["version"], folder=folder, manifest=served, reused=True)
         _cleanup(data_dir, keep=previous, chroma_url=chroma_url)
         version = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
         folder = indexes_dir(data_dir) / version
         folder.mkdir(parents=True)
         try:
-            result = _build_into(folder, parsed, embedder, budget, cache, progress, _after_stage, started, chroma_url)
+            result = _build_into(
+                folder, parsed, embedder, budget, cache, progress, _after_stage, started, chroma_url, served
+            )
             _write_atomic(indexes_dir(data_dir) / CURRENT, version)
         except BaseException as exc:
             shutil.rmtree(folder, ignore_errors=True)
@@ -161,6 +196,15 @@ def build_index(
             raise
         _cleanup(data_dir, keep=version, chroma_url=chroma_url)
         return result
+
+
+def _holds(manifest: dict, parsed: list[tuple[Document, Section]], embedder: Embedder, budget: int) -> bool:
+    """Whether an index holds exactly these documents, embedded by this model at this budget."""
+    return (
+        manifest.get("model") == embedder.name
+        and manifest.get("budget_words") == budget
+        and not any(corpus_changes(manifest.get("corpus", {}), [d for d, _ in parsed]).values())
+    )
 
 
 def _build_into(
@@ -173,6 +217,7 @@ def _build_into(
     after: Callable[[str], None] | None,
     started: float,
     chroma_url: str | None = None,
+    previous: dict | None = None,
 ) -> BuildResult:
     import logging
 
@@ -238,6 +283,8 @@ def _build_into(
         "embedded": computed,
         "from_cache": len(chunks) - computed,
         "corpus": corpus_hashes(documents),
+        # What this build brought in over the index it replaces, so a job can name every document it indexed.
+        "changes": corpus_changes(previous.get("corpus", {}) if previous else {}, documents),
         "seconds": round(time.perf_counter() - started, 2),
     }
     # Written last: its presence marks the folder complete.

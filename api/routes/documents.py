@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
 from fastapi import APIRouter, BackgroundTasks, UploadFile
@@ -13,10 +12,9 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import AdminDep, AssistantDep, SettingsDep, StoreDep
 from api.errors import ApiError
+from api.jobs import reindex
 from api.present import doc_id, document_body, section_body
 from api.schemas import DocumentDetail, DocumentOut, JobOut, SectionDetail, UploadResponse, error_responses
-from api.store import Store
-from assistant.errors import BuildLockedError
 from assistant.format import COMPILED_MARK
 from assistant.service import Assistant
 from corpus.model import Document
@@ -85,30 +83,6 @@ def get_section(document_id: str, anchor: str, assistant: AssistantDep) -> dict:
     }
 
 
-def _reindex(assistant: Assistant, store: Store, job_id: str, wait_s: float = 900, poll_s: float = 1.0) -> None:
-    store.update_job(job_id, "running", "Đang xây dựng lại chỉ mục…")
-    deadline = time.monotonic() + wait_s
-    try:
-        while True:
-            try:
-                # Another build (another upload's, another worker's) holds the lock: wait for it and build
-                # after it, so this upload's document is indexed too (never dropped).
-                result = assistant.build()
-                break
-            except BuildLockedError:
-                if time.monotonic() > deadline:
-                    raise
-                store.update_job(job_id, "running", "Đang chờ lần xây dựng chỉ mục khác kết thúc…")
-                time.sleep(poll_s)
-    except Exception as exc:  # the job records any failure; the old index keeps serving
-        message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
-        store.update_job(job_id, "failed", f"Xây dựng chỉ mục thất bại: {message}")
-        return
-    store.update_job(
-        job_id, "done", "Đã xây dựng lại chỉ mục.", {"version": result.version, "chunks": result.manifest["chunks"]}
-    )
-
-
 @router.post(
     "/documents",
     response_model=UploadResponse,
@@ -147,8 +121,9 @@ async def upload_document(
         # Parsed first; only a document that parses is stored (Corpus.ingest).
         result = await run_in_threadpool(assistant.ingest, target, official=official, number=number)
         shutil.rmtree(tmp, ignore_errors=True)
-    job_id = store.new_job("reindex", f"Xây dựng lại chỉ mục sau khi nạp {result.document.number}")
-    background.add_task(_reindex, assistant, store, job_id)
+    number = result.document.number
+    job_id = store.new_job("reindex", f"Xây dựng lại chỉ mục sau khi nạp {number}", {"documents": [number]})
+    background.add_task(reindex, assistant, store, job_id)
     return {
         "document": document_body(result.document),
         "replaced": result.replaced.meta.provenance if result.replaced else None,

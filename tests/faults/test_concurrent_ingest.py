@@ -9,7 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from api.routes.documents import _reindex
+from api.jobs import reindex
 from api.store import Store
 from assistant.service import Assistant
 from corpus.registry import Corpus
@@ -59,7 +59,7 @@ def test_a_reindex_waits_for_a_running_build_instead_of_failing(tmp_path: Path) 
     holder = threading.Thread(target=hold)
     holder.start()
     time.sleep(0.2)
-    worker = threading.Thread(target=_reindex, args=(assistant, store, job), kwargs={"poll_s": 0.1})
+    worker = threading.Thread(target=reindex, args=(assistant, store, job), kwargs={"poll_s": 0.1})
     worker.start()
     time.sleep(0.5)
     assert store.job(job)["status"] == "running"  # waiting, not failed
