@@ -18,6 +18,7 @@ import os
 import re
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -28,9 +29,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from api.store import ORPHANED
 from assistant.service import Assistant
+from index.build import build_lock
 from tests.api.conftest import make_settings
-from tests.conftest import ROOT
+from tests.conftest import FIXTURES, ROOT
 
 pytestmark = pytest.mark.heavy
 
@@ -163,6 +166,7 @@ def server(tmp_path: Path):
         "NTM_TODAY": "2024-01-01",
         "NTM_RATE_LIMIT_PER_MINUTE": "100000",
         "NTM_MODE": "development",
+        "NTM_ADMIN_TOKEN": settings.admin_token,
     }
     log = (tmp_path / "server.log").open("wb")
     proc = subprocess.Popen(
@@ -321,3 +325,65 @@ def test_first_concurrent_segmentation_in_a_fresh_process_is_thread_safe() -> No
         out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert out.returncode == 0, out.stderr[-2000:]
         assert out.stdout.startswith("0 "), out.stdout
+
+
+def test_kill_9_during_an_uploads_reindex_then_the_document_is_indexed_on_restart(server) -> None:
+    """The worker running an upload's re-index is killed: its replacement fails the job with the reason
+    and indexes the document by itself; the other worker answers throughout."""
+    base, master, settings, folder = server
+    errors_before = len(_server_errors(folder))
+    before = _workers(master)
+    auth = {"Authorization": f"Bearer {settings.admin_token}"}
+    load = Load(base)
+    started = time.monotonic()
+    load.start()
+    try:
+        # Hold the build lock so the re-index is caught running (waiting for it) when the kill comes.
+        with build_lock(settings.data_dir):
+            with httpx.Client(base_url=base, timeout=30) as client:
+                files = {"file": ("qd.pdf", (FIXTURES / "quyet-dinh-mau.pdf").read_bytes(), "application/pdf")}
+                r = client.post("/v1/documents", files=files, headers=auth)
+                assert r.status_code == 202, r.text
+                job_id = r.json()["job_id"]
+                assert _wait(lambda: client.get(f"/v1/jobs/{job_id}").json()["status"] == "running", 10)
+            with sqlite3.connect(settings.app_db) as conn:
+                owner = conn.execute("SELECT owner FROM jobs WHERE id = ?", (job_id,)).fetchone()[0]
+            victim = int(owner.split(":")[0])
+            assert victim in before
+            killed_at = time.monotonic()
+            os.kill(victim, signal.SIGKILL)
+            assert _wait(lambda: len(_workers(master) - before) == 1, REPLACED_WITHIN), "no replacement worker"
+
+            def failed() -> dict | None:
+                with httpx.Client(base_url=base, timeout=10) as client:
+                    job = client.get(f"/v1/jobs/{job_id}").json()
+                return job if job["status"] == "failed" else None
+
+            # The replacement fails the orphaned job as it starts, while the lock is still held.
+            job = _wait(failed, 60)
+            assert job and job["message"] == ORPHANED, job
+        # Lock released: the replacement's start-up re-index takes the uploaded document in.
+
+        def searchable() -> bool:
+            with httpx.Client(base_url=base, timeout=10) as client:
+                r = client.post("/v1/search", json={"query": "thủy lợi", "doc": "99/QĐ-UBND", "k": 1})
+                return r.status_code == 200 and bool(r.json()["results"])
+
+        assert _wait(searchable, 120), f"the uploaded document was never indexed: {_tail(folder)}"
+        indexed_at = time.monotonic()
+        time.sleep(1.0)
+    finally:
+        load.finish()
+    assert Assistant(settings).pending_changes() == {"added": [], "changed": [], "removed": []}
+    errors = _server_errors(folder)[errors_before:]
+    assert not errors, f"the app logged errors: {errors}"
+    results = load.between(started, float("inf"))
+    failures = [r for r in results if not r[1]]
+    outside = [r for r in failures if not killed_at - 0.5 <= r[0] <= killed_at + KILL_WINDOW]
+    assert not outside, f"failures away from the kill: {outside[:5]}"
+    assert len(failures) <= MAX_FAILURES and not [r for r in failures if r[2].isdigit()], failures[:5]
+    t = started
+    while t + 1.0 <= indexed_at:  # answers kept coming, every second, from upload to indexed
+        assert any(ok for _, ok, _ in load.between(t, t + 1.0)), f"no answer {t - started:.0f} s into the test"
+        t += 1.0
+    print(f"\n{len(results)} requests, {len(failures)} failed around the kill; indexed {indexed_at - killed_at:.1f} s after it")
