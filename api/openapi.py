@@ -1,6 +1,7 @@
 """The OpenAPI schema, completed with what route signatures cannot show.
 
-Middleware answers 413 (request too large) and 429 (rate limit) before any route runs, the
+Middleware answers 408 (a body sent too slowly), 413 (request too large), 431 (headers too large)
+and 429 (rate limit) before any route runs; a body that is not JSON in UTF-8 gets the project's 400; the
 validation handler answers 422 as {"error": {code, message}} rather than FastAPI's {"detail": […]},
 and `POST /v1/assessments` reads its body by hand; clients generated from the schema (and the
 schemathesis contract test) should see all of that.
@@ -20,7 +21,10 @@ _REF = "#/components/schemas/{model}"
 # Routes the rate limiter lets through (see create_app).
 _UNLIMITED = ("/health",)
 _GENERIC = {
+    "400": "Nội dung yêu cầu không đọc được (không phải JSON hợp lệ mã hóa UTF-8, hoặc lồng quá sâu)",
+    "408": "Gửi nội dung yêu cầu quá chậm",
     "413": "Yêu cầu quá lớn",
+    "431": "Phần đầu yêu cầu (headers) quá lớn hoặc quá nhiều",
     "429": "Quá nhiều yêu cầu",
     "500": "Lỗi hệ thống ngoài dự kiến",
 }
@@ -50,8 +54,14 @@ def complete(schema: dict[str, Any]) -> dict[str, Any]:
             responses = operation.setdefault("responses", {})
             if "422" in responses:
                 responses["422"] = _error("Yêu cầu không hợp lệ")
+            for status, response in responses.items():
+                if status.isdigit() and int(status) >= 400:
+                    # Errors are JSON on every route, the streaming one too (FastAPI gives them the route's type).
+                    response["content"] = _error("")["content"]
             if "requestBody" in operation:
-                responses.setdefault("413", _error(_GENERIC["413"]))
+                for status in ("400", "408", "413"):  # the body's reading and the limits, on every such route
+                    responses.setdefault(status, _error(_GENERIC[status]))
+            responses.setdefault("431", _error(_GENERIC["431"]))
             if path not in _UNLIMITED:
                 responses.setdefault("429", _error(_GENERIC["429"]))
             responses.setdefault("500", _error(_GENERIC["500"]))

@@ -67,7 +67,19 @@ def _usage(prompt: str, completion: str) -> dict:
     "/chat/completions",
     summary="Trò chuyện (tương thích OpenAI)",
     response_model=None,
-    responses=error_responses(400, 404, 503),
+    responses={
+        200: {
+            "description": "Câu trả lời (JSON), hoặc các đoạn `chat.completion.chunk` (SSE) khi `stream: true`",
+            "content": {
+                "application/json": {},
+                # One event per chunk: `data` is a chat.completion.chunk as JSON, the last one "[DONE]".
+                "text/event-stream": {
+                    "itemSchema": {"type": "object", "properties": {"data": {"type": "string"}}, "required": ["data"]}
+                },
+            },
+        },
+        **error_responses(400, 404, 503),
+    },
 )
 async def chat_completions(body: ChatRequest, assistant: AssistantDep, store: StoreDep):
     answer = await run_in_threadpool(_answer, assistant, store, body)
