@@ -8,8 +8,9 @@ import threading
 from functools import lru_cache
 from typing import Annotated
 
-from fastapi import Depends, Header
+from fastapi import Depends, Header, Request
 
+from api.audit import Asker, AuditLog
 from api.errors import ApiError
 from api.store import Store
 from assistant.service import Assistant
@@ -24,6 +25,7 @@ def get_settings() -> Settings:
 _lock = threading.Lock()
 _assistants: dict[int, tuple[Settings, Assistant]] = {}
 _stores: dict[int, tuple[Settings, Store]] = {}
+_audits: dict[int, tuple[Settings, AuditLog]] = {}
 
 
 def get_assistant(settings: Annotated[Settings, Depends(get_settings)]) -> Assistant:
@@ -47,6 +49,20 @@ def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Store:
         return entry[1]
 
 
+def get_audit(settings: Annotated[Settings, Depends(get_settings)]) -> AuditLog:
+    with _lock:
+        entry = _audits.get(id(settings))
+        if entry is None or entry[0] is not settings:
+            entry = (settings, AuditLog(settings.app_db, settings.audit_retention_days))
+            _audits[id(settings)] = entry
+        return entry[1]
+
+
+def asker(request: Request, channel: str, user: str | None = None, chat_id: str | None = None) -> Asker:
+    """Who asks: the channel, a user id when the channel gives one, the client's IP (hashed when stored)."""
+    return Asker(channel=channel, user=user, ip=request.client.host if request.client else None, chat_id=chat_id)
+
+
 def require_admin(
     settings: Annotated[Settings, Depends(get_settings)],
     authorization: Annotated[str | None, Header()] = None,
@@ -64,4 +80,5 @@ def require_admin(
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 StoreDep = Annotated[Store, Depends(get_store)]
+AuditDep = Annotated[AuditLog, Depends(get_audit)]
 AdminDep = Annotated[None, Depends(require_admin)]

@@ -27,7 +27,7 @@ from api.errors import ApiError
 from api.jobs import reconcile
 from api.limits import BodyLimits
 from api.openapi import install as install_openapi
-from api.routes import ask, assessments, bots, documents, feedback, health, openai, search
+from api.routes import admin, ask, assessments, bots, documents, feedback, health, openai, search
 from assistant.errors import (
     BuildLockedError,
     CorpusError,
@@ -137,6 +137,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openai.router,
         bots.router,
         assessments.router,
+        admin.router,
     ):
         app.include_router(router)
 
@@ -175,6 +176,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     limiter = MovingWindowRateLimiter(MemoryStorage())
     # Each worker counts on its own: the documented limit is shared out, so N workers never allow N times it.
     limit = parse_limit(f"{max(1, settings.rate_limit_per_minute // settings.workers)}/minute")
+    trusted = set(settings.trusted_proxies)
 
     @app.middleware("http")
     async def rate_limit(request: Request, call_next):
@@ -182,6 +184,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if path.startswith(("/static/", "/health", "/metrics")) or path == "/":
             return await call_next(request)
         client = request.client.host if request.client else "unknown"
+        user = request.headers.get("x-openwebui-user-id")
+        if user and (client in trusted or "*" in trusted):
+            # A chat front end trusted as a proxy (Open WebUI) asks for all its users: each gets the limit.
+            client = f"{client}|{user[:100]}"
         if not await limiter.hit(limit, client):
             return _error(429, "rate_limited", "Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.")
         return await call_next(request)
@@ -219,6 +225,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def root() -> Response:
         index = STATIC / "index.html"
         return FileResponse(index) if index.is_file() else RedirectResponse("/docs")
+
+    @app.get("/admin", include_in_schema=False)
+    def admin_page() -> Response:
+        page = STATIC / "admin.html"
+        return FileResponse(page) if page.is_file() else RedirectResponse("/docs")
 
     @app.get("/assess", include_in_schema=False)
     def assess_page() -> Response:

@@ -58,6 +58,9 @@ class Settings(BaseSettings):
         default_factory=list,
         description="IP của proxy ngược được tin (X-Forwarded-For); để trống: không tin tiêu đề chuyển tiếp nào",
     )
+    audit_retention_days: int = Field(
+        365, ge=0, le=36_500, description="Số ngày lưu nhật ký hỏi đáp (0: lưu mãi); dòng cũ hơn bị xóa khi khởi động"
+    )
     metrics_token: str | None = Field(None, description="Bearer token cho /metrics (để trống: /metrics công khai)")
     max_body_kb: int = Field(
         1024, ge=4, le=100_000, description="Kích thước tối đa thân yêu cầu JSON/biểu mẫu (KB), trừ tệp tải lên"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Header, Request
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import AssistantDep, SettingsDep, StoreDep
+from api.audit import Asker, AuditLog
+from api.deps import AssistantDep, AuditDep, SettingsDep, StoreDep, asker
 from api.present import answer_body
 from api.schemas import ApplicabilityRequest, AskRequest, AskResponse, CardOut, error_responses
 from assistant.answer import _card_dict
@@ -19,21 +22,45 @@ router = APIRouter(prefix="/v1", tags=["hỏi đáp"])
 _ERRORS = error_responses(400, 422, 503)
 
 
-def _ask(assistant, store, body: AskRequest) -> dict:
+# The web chat page says it is the web page; anything else calling the API is "api".
+ClientHeader = Annotated[str | None, Header(alias="X-NTM-Client", include_in_schema=False)]
+
+
+def _ask(assistant, store, audit: AuditLog, who: Asker, body: AskRequest) -> dict:
+    started = time.perf_counter()
     answer = assistant.ask(body.question, as_of=body.as_of, k=body.k, history=body.history)
     store.remember_answer(answer.id, body.question)
+    audit.record(who, answer, (time.perf_counter() - started) * 1000)
     return answer_body(answer, assistant)
 
 
+def _who(request: Request, client: str | None) -> Asker:
+    return asker(request, "web" if client == "web" else "api")
+
+
 @router.post("/ask", response_model=AskResponse, summary="Hỏi đáp có trích dẫn", responses=_ERRORS)
-async def ask(body: AskRequest, assistant: AssistantDep, store: StoreDep) -> dict:
-    return await run_in_threadpool(_ask, assistant, store, body)
+async def ask(
+    body: AskRequest,
+    request: Request,
+    assistant: AssistantDep,
+    store: StoreDep,
+    audit: AuditDep,
+    client: ClientHeader = None,
+) -> dict:
+    return await run_in_threadpool(_ask, assistant, store, audit, _who(request, client), body)
 
 
 @router.post("/ask/stream", response_class=EventSourceResponse, summary="Hỏi đáp, trả về dần (SSE)", responses=_ERRORS)
-async def ask_stream(body: AskRequest, assistant: AssistantDep, store: StoreDep) -> AsyncIterator[ServerSentEvent]:
+async def ask_stream(
+    body: AskRequest,
+    request: Request,
+    assistant: AssistantDep,
+    store: StoreDep,
+    audit: AuditDep,
+    client: ClientHeader = None,
+) -> AsyncIterator[ServerSentEvent]:
     try:
-        answer = await run_in_threadpool(_ask, assistant, store, body)
+        answer = await run_in_threadpool(_ask, assistant, store, audit, _who(request, client), body)
     except CorpusError as exc:
         yield ServerSentEvent(event="error", data={"code": exc.code, "message": exc.message})
         return

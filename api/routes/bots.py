@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hmac
 import re
+import time
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Header
+from fastapi import APIRouter, Form, Header, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import AssistantDep, SettingsDep, StoreDep
+from api.audit import Asker, AuditLog
+from api.deps import AssistantDep, AuditDep, SettingsDep, StoreDep, asker
 from api.errors import ApiError
 from api.present import CHAT_LIMIT, TELEGRAM_LIMIT, chat_text
 from api.schemas import error_responses
@@ -27,11 +29,14 @@ def _same(given: str | None, expected: str) -> bool:
     return given is not None and hmac.compare_digest(given.encode(), expected.encode())
 
 
-def _reply(assistant, store, question: str, limit: int):
+def _reply(assistant, store, question: str, limit: int, *, audit: AuditLog, who: Asker):
+    """Answer a chat message (a bad question becomes a refusal: a chat needs a reply), recorded in the trail."""
     # A chat message must get a reply in the chat: a lone surrogate becomes "�" rather than an error.
     question = re.sub("[\ud800-\udfff]", "\ufffd", question)
+    started = time.perf_counter()
     answer = assistant.safe_ask(question)
     store.remember_answer(answer.id, question)
+    audit.record(who, answer, (time.perf_counter() - started) * 1000)
     return answer, chat_text(answer, limit=limit)
 
 
@@ -46,6 +51,8 @@ async def telegram(
     settings: SettingsDep,
     assistant: AssistantDep,
     store: StoreDep,
+    audit: AuditDep,
+    request: Request,
     x_telegram_bot_api_secret_token: Annotated[str | None, Header()] = None,
 ) -> dict:
     if not settings.telegram_secret:
@@ -65,14 +72,22 @@ async def telegram(
     elif text.strip().startswith(("/start", "/help")):
         reply = WELCOME
     else:
-        _, reply = await run_in_threadpool(_reply, assistant, store, text, TELEGRAM_LIMIT)
+        sender = message.get("from") if isinstance(message.get("from"), dict) else {}
+        who = asker(request, "telegram", user=_text_id(sender.get("id")), chat_id=_text_id(chat_id))
+        _, reply = await run_in_threadpool(_reply, assistant, store, text, TELEGRAM_LIMIT, audit=audit, who=who)
     body = {"method": "sendMessage", "chat_id": chat_id, "text": reply, "disable_web_page_preview": True}
     if "message_id" in message:
         body["reply_parameters"] = {"message_id": message["message_id"]}
     return body
 
 
-async def _outgoing(text: str, token: str | None, trigger_word: str | None, settings, assistant, store) -> dict:
+def _text_id(value: Any) -> str | None:
+    return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+
+
+async def _outgoing(
+    text: str, token: str | None, trigger_word: str | None, settings, assistant, store, audit: AuditLog, who: Asker
+) -> dict:
     if not settings.mattermost_token:
         raise ApiError(404, "bot_disabled", "Webhook Mattermost/Slack chưa được bật (NTM_MATTERMOST_TOKEN).")
     if not _same(token, settings.mattermost_token):
@@ -83,7 +98,7 @@ async def _outgoing(text: str, token: str | None, trigger_word: str | None, sett
     question = question.strip(" :,")
     if not question:
         return {"text": WELCOME, "response_type": "comment"}
-    _, reply = await run_in_threadpool(_reply, assistant, store, question, CHAT_LIMIT)
+    _, reply = await run_in_threadpool(_reply, assistant, store, question, CHAT_LIMIT, audit=audit, who=who)
     return {"text": reply, "response_type": "comment", "username": "Trợ lý NTM"}
 
 
@@ -97,11 +112,16 @@ async def outgoing_webhook(
     settings: SettingsDep,
     assistant: AssistantDep,
     store: StoreDep,
+    audit: AuditDep,
+    request: Request,
     text: Annotated[str, Form(max_length=10_000)] = "",
     token: Annotated[str | None, Form()] = None,
     trigger_word: Annotated[str | None, Form()] = None,
+    user_name: Annotated[str | None, Form(max_length=200)] = None,
 ) -> dict:
-    return await _outgoing(text, token, trigger_word, settings, assistant, store)
+    channel = "slack" if request.url.path.endswith("/slack") else "mattermost"
+    who = asker(request, channel, user=user_name)
+    return await _outgoing(text, token, trigger_word, settings, assistant, store, audit, who)
 
 
 class WebhookIn(BaseModel):
@@ -117,13 +137,16 @@ async def webhook(
     settings: SettingsDep,
     assistant: AssistantDep,
     store: StoreDep,
+    audit: AuditDep,
+    request: Request,
     authorization: Annotated[str | None, Header()] = None,
 ) -> dict:
     if settings.webhook_token:
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not _same(token, settings.webhook_token):
             raise ApiError(401, "unauthorized", "Thiếu hoặc sai mã truy cập webhook.")
-    answer, reply = await run_in_threadpool(_reply, assistant, store, body.text, CHAT_LIMIT)
+    who = asker(request, "webhook", user=body.user)
+    answer, reply = await run_in_threadpool(_reply, assistant, store, body.text, CHAT_LIMIT, audit=audit, who=who)
     citations = [
         {
             "n": c.n,

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import AsyncIterator
 from typing import Any, Literal
+from urllib.parse import unquote
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse
 
-from api.deps import AssistantDep, StoreDep
+from api.audit import Asker, AuditLog
+from api.chat_tasks import is_task, task_reply
+from api.deps import AssistantDep, AuditDep, StoreDep, asker
 from api.errors import ApiError
 from api.present import chat_text
 from api.schemas import error_responses
@@ -31,14 +35,23 @@ class Message(BaseModel):
         return self.content or ""
 
 
+class StreamOptions(BaseModel):
+    include_usage: bool = False
+
+
 class ChatRequest(BaseModel):
+    """OpenAI's request body. Parameters not listed (top_p, penalties, stop, seed, tools…) are ignored."""
+
     model: str = MODEL
     messages: list[Message] = Field(min_length=1)
     stream: bool = False
-    # Accepted for compatibility and ignored: answers are extractive and deterministic.
+    stream_options: StreamOptions | None = None
+    # Accepted for compatibility and ignored: answers are extractive and deterministic, and never cut
+    # short, since an answer without its sources is worse than a long one.
     temperature: float | None = None
-    max_tokens: int | None = None
-    user: str | None = None
+    max_tokens: int | None = Field(None, ge=1)
+    max_completion_tokens: int | None = Field(None, ge=1)
+    user: str | None = Field(None, max_length=200)
 
 
 @router.get("/models", summary="Danh sách mô hình (tương thích OpenAI)")
@@ -46,15 +59,23 @@ def models() -> dict:
     return {"object": "list", "data": [{"id": MODEL, "object": "model", "created": 1767225600, "owned_by": "ntm"}]}
 
 
-def _answer(assistant, store, body: ChatRequest):
-    if body.model != MODEL:
-        raise ApiError(404, "model_not_found", f"Không có mô hình '{body.model}'; dùng '{MODEL}'.")
-    users = [m.text() for m in body.messages if m.role == "user"]
-    if not users:
-        raise ApiError(400, "no_user_message", "Không có tin nhắn nào của người dùng (role 'user').")
-    answer = assistant.safe_ask(users[-1], history=users[:-1])
+def _answer(assistant, store, audit: AuditLog, who: Asker, users: list[str]):
+    # ask, not safe_ask: a question that is too long or empty is an HTTP error the client can show.
+    started = time.perf_counter()
+    answer = assistant.ask(users[-1], history=users[:-1])
     store.remember_answer(answer.id, users[-1])
+    audit.record(who, answer, (time.perf_counter() - started) * 1000)
     return answer
+
+
+def _who(request: Request, body: ChatRequest) -> Asker:
+    """Open WebUI forwards its user (ENABLE_FORWARD_USER_INFO_HEADERS); other clients may send `user`."""
+    headers = request.headers
+    user_id = headers.get("x-openwebui-user-id") or body.user
+    # Open WebUI percent-encodes the name (headers are ASCII): "Nguy%E1%BB%85n V%C4%83n A".
+    name = unquote(headers.get("x-openwebui-user-name") or "") or headers.get("x-openwebui-user-email")
+    user = f"{name} ({user_id})" if name and user_id else (user_id or name)
+    return asker(request, "openai", user=user, chat_id=headers.get("x-openwebui-chat-id"))
 
 
 def _usage(prompt: str, completion: str) -> dict:
@@ -81,11 +102,22 @@ def _usage(prompt: str, completion: str) -> dict:
         **error_responses(400, 404, 503),
     },
 )
-async def chat_completions(body: ChatRequest, assistant: AssistantDep, store: StoreDep):
-    answer = await run_in_threadpool(_answer, assistant, store, body)
-    content = chat_text(answer, limit=20_000)
+async def chat_completions(
+    body: ChatRequest, request: Request, assistant: AssistantDep, store: StoreDep, audit: AuditDep
+):
+    if body.model != MODEL:
+        raise ApiError(404, "model_not_found", f"Không có mô hình '{body.model}'; dùng '{MODEL}'.")
+    users = [m.text() for m in body.messages if m.role == "user"]
+    if not users:
+        raise ApiError(400, "no_user_message", "Không có tin nhắn nào của người dùng (role 'user').")
     created = int(time.time())
-    chat_id = f"chatcmpl-{answer.id}"
+    if is_task(users[-1]):
+        # A front end's title/tags/follow-up task: cheap JSON, no retrieval, not an answer of the trail.
+        content, chat_id, question = task_reply(users[-1]), f"chatcmpl-task-{uuid.uuid4().hex}", users[-1]
+    else:
+        answer = await run_in_threadpool(_answer, assistant, store, audit, _who(request, body), users)
+        content, chat_id, question = chat_text(answer, limit=20_000), f"chatcmpl-{answer.id}", answer.question
+    usage = _usage(question, content)
     if not body.stream:
         return JSONResponse(
             {
@@ -96,24 +128,25 @@ async def chat_completions(body: ChatRequest, assistant: AssistantDep, store: St
                 "choices": [
                     {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}
                 ],
-                "usage": _usage(answer.question, content),
+                "usage": usage,
             }
         )
+    include_usage = bool(body.stream_options and body.stream_options.include_usage)
 
     async def events() -> AsyncIterator[ServerSentEvent]:
-        def chunk(delta: dict, finish: str | None = None) -> dict:
-            return {
-                "id": chat_id,
-                "object": "chat.completion.chunk",
-                "created": created,
-                "model": MODEL,
-                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
-            }
+        def chunk(delta: dict | None, finish: str | None = None) -> dict:
+            out = {"id": chat_id, "object": "chat.completion.chunk", "created": created, "model": MODEL}
+            out["choices"] = [] if delta is None else [{"index": 0, "delta": delta, "finish_reason": finish}]
+            if include_usage:
+                out["usage"] = usage if delta is None else None  # as OpenAI: null on each chunk, then the total
+            return out
 
         yield ServerSentEvent(data=chunk({"role": "assistant", "content": ""}))
         for line in content.splitlines(keepends=True):
             yield ServerSentEvent(data=chunk({"content": line}))
         yield ServerSentEvent(data=chunk({}, "stop"))
+        if include_usage:
+            yield ServerSentEvent(data=chunk(None))  # the usage chunk, with no choices, before [DONE]
         yield ServerSentEvent(raw_data="[DONE]")
 
     return EventSourceResponse(_encode(events()))

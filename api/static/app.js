@@ -351,6 +351,13 @@
     });
     bar.appendChild(copy);
     if (answer.id) {
+      // The answer as a document to paste into a report (DOCX), or a page to print.
+      bar.appendChild(el("a", { class: "button-link small export", href: "/v1/answers/" + answer.id + ".docx",
+                                download: "tra-loi-" + answer.id.slice(0, 8) + ".docx", text: "Tải DOCX" }));
+      bar.appendChild(el("a", { class: "button-link small export", href: "/v1/answers/" + answer.id + ".html",
+                                target: "_blank", rel: "noopener", text: "Bản in" }));
+    }
+    if (answer.id) {
       var fb = el("span", { class: "feedback", role: "group", "aria-label": "Đánh giá câu trả lời" });
       var up = el("button", { type: "button", class: "secondary small thumb", "data-rating": "1",
                               "aria-label": "Câu trả lời hữu ích", title: "Hữu ích" },
@@ -503,7 +510,7 @@
     try {
       resp = await fetch("/v1/ask/stream", {
         method: "POST",
-        headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
+        headers: { "Content-Type": "application/json", "Accept": "text/event-stream", "X-NTM-Client": "web" },
         body: JSON.stringify(body)
       });
     } catch (e) {
@@ -575,7 +582,8 @@
     var resp;
     try {
       resp = await fetch("/v1/ask", {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body)
+        method: "POST", headers: { "Content-Type": "application/json", "X-NTM-Client": "web" },
+        body: JSON.stringify(body)
       });
     } catch (e) {
       throw new ApiError(GENERIC_ERROR);

@@ -100,6 +100,9 @@ class Api:
             ],
             ("POST", "/bots/webhook"): [{"headers": {"authorization": f"Bearer {self.settings.webhook_token}"}}],
             ("GET", "/v1/documents/{document_id}"): [{"path_parameters": {"document_id": d}} for d in self.documents],
+            ("GET", "/v1/admin/audit"): [{"headers": admin}],
+            ("GET", "/v1/answers/{answer_id}.docx"): [{"path_parameters": {"answer_id": self.answer_id}}],
+            ("GET", "/v1/answers/{answer_id}.html"): [{"path_parameters": {"answer_id": self.answer_id}}],
             ("GET", "/v1/documents/{document_id}/sections/{anchor}"): [
                 {"path_parameters": {"document_id": d, "anchor": a}} for d, a in self.anchors
             ],
