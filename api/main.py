@@ -22,6 +22,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, G
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api import docs
 from api.deps import get_assistant, get_settings, get_store
 from api.errors import ApiError
 from api.jobs import reconcile
@@ -125,6 +126,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Tra cứu bộ tiêu chí Nông thôn mới, trích dẫn nguồn chính xác.",
         version="0.1.0",
         lifespan=lifespan,
+        # api.docs serves both pages from packaged assets: FastAPI's own load them from a CDN.
+        docs_url=None,
+        redoc_url=None,
     )
     app.dependency_overrides[get_settings] = lambda: settings
     install_openapi(app)
@@ -170,18 +174,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return PlainTextResponse(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
 
     # --- security ----------------------------------------------------------------------------
-    # Per-client moving window (the `limits` library); health, metrics and the page's assets are free.
+    # Per-client moving window (the `limits` library); health, metrics, the pages and their assets are free.
     # The asyncio flavour: the threaded memory storage started a timer thread for nearly every
     # request, and Thread.start waits for the new thread to get the GIL (latency under load).
     limiter = MovingWindowRateLimiter(MemoryStorage())
     # Each worker counts on its own: the documented limit is shared out, so N workers never allow N times it.
     limit = parse_limit(f"{max(1, settings.rate_limit_per_minute // settings.workers)}/minute")
     trusted = set(settings.trusted_proxies)
+    free_prefixes = ("/static/", "/health", "/metrics", *docs.FREE_PREFIXES)
+    free_paths = ("/", *docs.FREE_PATHS)
 
     @app.middleware("http")
     async def rate_limit(request: Request, call_next):
         path = request.url.path
-        if path.startswith(("/static/", "/health", "/metrics")) or path == "/":
+        if path.startswith(free_prefixes) or path in free_paths:
             return await call_next(request)
         client = request.client.host if request.client else "unknown"
         user = request.headers.get("x-openwebui-user-id")
@@ -220,6 +226,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # --- web page ------------------------------------------------------------------------------
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    docs.install(app)
 
     @app.get("/", include_in_schema=False)
     def root() -> Response:
