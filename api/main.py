@@ -27,7 +27,7 @@ from api.errors import ApiError
 from api.jobs import reconcile
 from api.limits import BodyLimits
 from api.openapi import install as install_openapi
-from api.routes import ask, assessments, bots, documents, feedback, health, openai, search
+from api.routes import ask, assessments, bots, documents, feedback, health, openai, search, zalo
 from assistant.errors import (
     BuildLockedError,
     CorpusError,
@@ -136,6 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         feedback.router,
         openai.router,
         bots.router,
+        zalo.router,
         assessments.router,
     ):
         app.include_router(router)
