@@ -28,7 +28,7 @@ from api.errors import ApiError
 from api.jobs import reconcile
 from api.limits import BodyLimits
 from api.openapi import install as install_openapi
-from api.routes import admin, ask, assessments, bots, documents, feedback, health, openai, search
+from api.routes import admin, ask, assessments, bots, documents, feedback, health, openai, search, zalo
 from assistant.errors import (
     BuildLockedError,
     CorpusError,
@@ -140,6 +140,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         feedback.router,
         openai.router,
         bots.router,
+        zalo.router,
         assessments.router,
         admin.router,
     ):

@@ -1,4 +1,4 @@
-"""SQLite (WAL) storage of the API: answer feedback and background jobs.
+"""SQLite (WAL) storage of the API: answer feedback, background jobs and the Zalo messages seen.
 
 A job records the process that runs it (pid and the process's start time, so a reused pid is not
 taken for the same process). A process that dies (kill -9, a crash, a restarted server) leaves its
@@ -37,6 +37,10 @@ CREATE TABLE IF NOT EXISTS jobs (
 CREATE TABLE IF NOT EXISTS answers (
     id TEXT PRIMARY KEY,
     question TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS zalo_seen (
+    msg_id TEXT PRIMARY KEY,
     created TEXT NOT NULL
 );
 """
@@ -121,6 +125,13 @@ class Store:
     def known_answer(self, answer_id: str) -> bool:
         row = self._conn().execute("SELECT 1 FROM answers WHERE id = ?", (answer_id,)).fetchone()
         return row is not None
+
+    def first_sighting(self, msg_id: str) -> bool:
+        """Record a Zalo message id; True only the first time (Zalo re-sends an event it thinks unanswered,
+        possibly to another worker, so the record is in the shared database)."""
+        with self._conn() as conn:
+            cur = conn.execute("INSERT OR IGNORE INTO zalo_seen VALUES (?, ?)", (msg_id[:200], _now()))
+            return cur.rowcount == 1
 
     def add_feedback(self, answer_id: str, rating: int, comment: str | None) -> int:
         with self._conn() as conn:

@@ -74,6 +74,17 @@ class Settings(BaseSettings):
     telegram_secret: str | None = Field(None, description="Bí mật trong đường dẫn webhook Telegram")
     mattermost_token: str | None = Field(None, description="Token của webhook gửi đi Mattermost/Slack")
     webhook_token: str | None = Field(None, description="Bearer token cho /bots/webhook (bỏ trống: không kiểm tra)")
+    zalo_bot_token: str | None = Field(None, description="Token của bot Zalo Bot Platform (dùng để gọi sendMessage)")
+    zalo_bot_secret: str | None = Field(
+        None, description="Secret token đăng ký với setWebhook của Zalo Bot (tiêu đề X-Bot-Api-Secret-Token)"
+    )
+    zalo_bot_api: str = Field("https://bot-api.zapps.me", description="Địa chỉ API của Zalo Bot Platform")
+    zalo_oa_app_id: str | None = Field(None, description="App ID của ứng dụng Zalo gắn với Official Account")
+    zalo_oa_secret: str | None = Field(
+        None, description="Khóa bí mật OA (OA secret key) dùng để kiểm tra chữ ký X-ZEvent-Signature"
+    )
+    zalo_oa_access_token: str | None = Field(None, description="Access token của OA để gửi tin nhắn tư vấn")
+    zalo_oa_api: str = Field("https://openapi.zalo.me", description="Địa chỉ Open API của Zalo OA")
     host: str = Field("127.0.0.1", description="Địa chỉ máy chủ API")
     port: int = Field(8000, ge=1, le=65535, description="Cổng máy chủ API")
     mode: Literal["development", "production"] = Field("development", description="Chế độ chạy")

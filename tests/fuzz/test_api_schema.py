@@ -6,13 +6,15 @@ publishes for its status (`response_schema_conformance`). The app runs in-proces
 schemathesis's ASGI transport: no socket is opened.
 
 Random values rarely get past the door (a secret, an id that exists), so half of the positive
-cases of some operations are completed with what the app knows: the admin, Telegram, webhook and
-Mattermost credentials, real document ids and section anchors, real criteria sets and provinces,
+cases of some operations are completed with what the app knows: the admin, Telegram, webhook,
+Mattermost and Zalo credentials (the Zalo OA body signed as Zalo signs it, over the bytes sent, and
+merged into a recorded event so it reaches the assistant), real document ids and section anchors, real criteria sets and provinces,
 an answer id that exists, the model name. The admin upload's multipart body is generated like
 any other (random bytes, so a part schemathesis names `file` is refused as an unsupported type);
 half of the cases carry the admin token and bytes that start with `%PDF`, which schemathesis
 names `file.pdf`, so the generated content reaches the PDF loader and is refused there; none
-may be stored. `POST /v1/assessments` reads its body itself (JSON or a file) and declares it with
+may be stored. The Zalo APIs the bots reply to point at a closed local port: the replies fail at
+once and are logged. `POST /v1/assessments` reads its body itself (JSON or a file) and declares it with
 `openapi_extra`, so schemathesis generates both; half its cases name a real criteria set, and a
 hypothesis test below also sends it arbitrary JSON in every report format.
 
@@ -25,6 +27,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import json
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -48,7 +53,8 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
 from api.main import create_app  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
-from tests.api.conftest import make_settings  # noqa: E402
+from tests.api.conftest import _free_port, make_settings  # noqa: E402
+from tests.conftest import FIXTURES  # noqa: E402
 
 # No 5xx; every status the app answers is one its schema documents for that operation, with the
 # documented content type and body.
@@ -76,7 +82,18 @@ class Api:
     """The schema, the app, and values that exist in it."""
 
     def __init__(self, root: Path) -> None:
-        self.settings = make_settings(root, rate_limit_per_minute=100_000)
+        closed = f"http://127.0.0.1:{_free_port()}"  # nothing listens: a bot's reply fails at once, logged
+        self.settings = make_settings(
+            root,
+            rate_limit_per_minute=100_000,
+            zalo_bot_token="123:zalo-bot-token",
+            zalo_bot_secret="zalo-bot-secret",
+            zalo_bot_api=closed,
+            zalo_oa_app_id="3616846512345678901",
+            zalo_oa_secret="zalo-oa-secret",
+            zalo_oa_access_token="zalo-oa-token",
+            zalo_oa_api=closed,
+        )
         Assistant(self.settings).build()
         self.app = create_app(self.settings)
         self.schema = schemathesis.openapi.from_asgi("/openapi.json", self.app)
@@ -99,6 +116,7 @@ class Api:
                 {"path_parameters": {"secret": telegram}, "headers": {"x-telegram-bot-api-secret-token": telegram}}
             ],
             ("POST", "/bots/webhook"): [{"headers": {"authorization": f"Bearer {self.settings.webhook_token}"}}],
+            ("POST", "/bots/zalo"): [{"headers": {"x-bot-api-secret-token": self.settings.zalo_bot_secret}}],
             ("GET", "/v1/documents/{document_id}"): [{"path_parameters": {"document_id": d}} for d in self.documents],
             ("GET", "/v1/admin/audit"): [{"headers": admin}],
             ("GET", "/v1/answers/{answer_id}.docx"): [{"path_parameters": {"answer_id": self.answer_id}}],
@@ -125,6 +143,10 @@ class Api:
         }
         if (method, path) == ("POST", "/v1/documents"):
             return _as_pdf_upload
+        if (method, path) == ("POST", "/bots/zalo"):
+            return self._zalo_bot
+        if (method, path) == ("POST", "/bots/zalo-oa"):
+            return self._zalo_oa
         fields = body_fields.get((method, path))
         if fields is None:
             return None
@@ -135,6 +157,40 @@ class Api:
             return case
 
         return complete
+
+    def _zalo_bot(self, case):
+        """A recorded text message with the generated fields over it, and the webhook's secret."""
+        case.headers = {**(case.headers or {}), "x-bot-api-secret-token": self.settings.zalo_bot_secret}
+        if isinstance(case.body, dict):
+            update = _zalo_event("bot_text")
+            update["result"]["message"]["message_id"] = uuid.uuid4().hex  # a new message, not a replay
+            case.body = {**update, **case.body}
+        return case
+
+    def _zalo_oa(self, case):
+        """A recorded user_send_text event with the generated fields over it, signed as Zalo signs it:
+        sha256(appId + the bytes sent + timestamp + OA secret key)."""
+        if not isinstance(case.body, dict):
+            return case
+        event = _zalo_event("oa_user_send_text")
+        event["message"]["msg_id"] = uuid.uuid4().hex
+        event = {**event, **case.body}
+        raw = json.dumps(event).encode()
+        timestamp = event.get("timestamp")
+        if isinstance(timestamp, int) and not isinstance(timestamp, bool):
+            timestamp = str(timestamp)
+        if isinstance(timestamp, str):
+            s = self.settings
+            mac = hashlib.sha256(
+                s.zalo_oa_app_id.encode() + raw + timestamp.encode() + s.zalo_oa_secret.encode()
+            ).hexdigest()
+            case.headers = {**(case.headers or {}), "x-zevent-signature": f"mac={mac}"}
+        case.body = raw  # sent as these bytes, so the signature covers exactly what the app reads
+        return case
+
+
+def _zalo_event(name: str) -> dict:
+    return json.loads((FIXTURES / "zalo" / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def _as_pdf_upload(case):
@@ -191,6 +247,8 @@ def test_no_server_error_and_responses_match_schema(api: Api, method: str, path:
     assert statuses and max(statuses) < 500
     if (method, path) == ("POST", "/v1/documents"):
         assert {"unauthorized", "load_error"} <= codes, codes  # refused at the door, and by the loader
+    if path in ("/bots/zalo", "/bots/zalo-oa"):
+        assert "unauthorized" in codes and 200 in statuses, (codes, statuses)  # refused, and let in (signed)
     ingested = api.settings.ingested_dir
     assert not ingested.exists() or not any(ingested.iterdir()), "no fuzzed upload may be stored"
 
