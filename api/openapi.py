@@ -21,7 +21,7 @@ _REF = "#/components/schemas/{model}"
 # Routes the rate limiter lets through (see create_app).
 _UNLIMITED = ("/health",)
 _GENERIC = {
-    "400": "Nội dung yêu cầu không đọc được (không phải JSON hợp lệ mã hóa UTF-8, hoặc lồng quá sâu)",
+    "400": "Nội dung yêu cầu không đọc được (không phải UTF-8, có ký tự không hợp lệ, hoặc JSON lồng quá sâu)",
     "408": "Gửi nội dung yêu cầu quá chậm",
     "413": "Yêu cầu quá lớn",
     "431": "Phần đầu yêu cầu (headers) quá lớn hoặc quá nhiều",
