@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer import Answer
 from assistant.service import Assistant
 from corpus.model import Document, Section
@@ -57,6 +59,20 @@ def section_body(section: Section) -> dict:
         "depth": len(section.labels),
         "text": section.text,
     }
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*+•])\s")
+
+
+def markdown_safe(text: str) -> str:
+    """Text for clients that render Markdown (Open WebUI, LibreChat): a line that follows a list item
+    without being one gets a blank line before it, or Markdown would make it part of the last item."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and line.strip() and not _LIST_ITEM.match(line) and _LIST_ITEM.match(out[-1]):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def chat_text(answer: Answer, limit: int = CHAT_LIMIT, footnotes: bool = True) -> str:

@@ -18,7 +18,7 @@ from api.audit import Asker, AuditLog
 from api.chat_tasks import is_task, task_reply
 from api.deps import AssistantDep, AuditDep, StoreDep, asker
 from api.errors import ApiError
-from api.present import chat_text
+from api.present import chat_text, markdown_safe
 from api.schemas import error_responses
 
 router = APIRouter(prefix="/v1", tags=["tương thích OpenAI"])
@@ -116,7 +116,8 @@ async def chat_completions(
         content, chat_id, question = task_reply(users[-1]), f"chatcmpl-task-{uuid.uuid4().hex}", users[-1]
     else:
         answer = await run_in_threadpool(_answer, assistant, store, audit, _who(request, body), users)
-        content, chat_id, question = chat_text(answer, limit=20_000), f"chatcmpl-{answer.id}", answer.question
+        content = markdown_safe(chat_text(answer, limit=20_000))  # clients render Markdown
+        chat_id, question = f"chatcmpl-{answer.id}", answer.question
     usage = _usage(question, content)
     if not body.stream:
         return JSONResponse(

@@ -106,3 +106,13 @@ def test_langchain_sees_a_too_long_question_as_an_http_error(base: str) -> None:
         llm.invoke("Xã " * 40_000)
     assert caught.value.status_code == 400 and caught.value.code == "question_too_long"
     assert "Câu hỏi quá dài" in str(caught.value)
+
+
+def test_a_line_after_a_numbered_list_is_its_own_paragraph_in_markdown() -> None:
+    from api.present import markdown_safe
+
+    text = "Gồm:\n1. Quy hoạch\n2. Giao thông\nNgoài ra xã phải duy trì.\n- a\n- b\n\nNguồn:\n[1] 318/QĐ-TTg › Phụ lục I"
+    assert markdown_safe(text) == (
+        "Gồm:\n1. Quy hoạch\n2. Giao thông\n\nNgoài ra xã phải duy trì.\n- a\n- b\n\nNguồn:\n[1] 318/QĐ-TTg › Phụ lục I"
+    )
+    assert markdown_safe("không có danh sách\nhai dòng") == "không có danh sách\nhai dòng"

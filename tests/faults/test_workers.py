@@ -335,9 +335,11 @@ def test_kill_9_during_an_uploads_reindex_then_the_document_is_indexed_on_restar
     before = _workers(master)
     auth = {"Authorization": f"Bearer {settings.admin_token}"}
     load = Load(base)
-    started = time.monotonic()
     load.start()
     try:
+        # Cold workers take seconds over their first question: measure from the first answer on.
+        assert _wait(lambda: any(ok for _, ok, _ in load.between(0, float("inf"))), 60), "no answer at all"
+        started = time.monotonic()
         # Hold the build lock so the re-index is caught running (waiting for it) when the kill comes.
         with build_lock(settings.data_dir):
             with httpx.Client(base_url=base, timeout=30) as client:
