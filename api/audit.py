@@ -224,7 +224,7 @@ def to_csv(rows: list[dict]) -> str:
         writer.writerow(
             {
                 **r,
-                "citations": "; ".join(c["path"] for c in r["citations"]),
+                "citations": "; ".join(dict.fromkeys(c["path"] for c in r["citations"])),
                 "feedback": json.dumps(r["feedback"], ensure_ascii=False) if r["feedback"] else "",
             }
         )

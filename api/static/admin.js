@@ -25,7 +25,8 @@
       tr.appendChild(cell(r.user || (r.ip_hash ? "IP#" + r.ip_hash.slice(0, 6) : "")));
       tr.appendChild(cell(r.question));
       tr.appendChild(cell(r.refused ? "từ chối" : r.scope === "answer" ? r.kind : r.scope));
-      tr.appendChild(cell(r.citations.map(function (c) { return c.path; }).join("; ")));
+      tr.appendChild(cell(r.citations.map(function (c) { return c.path; })
+        .filter(function (p, i, all) { return all.indexOf(p) === i; }).join("; ")));
       tr.appendChild(cell(r.feedback.map(function (f) {
         return (f.rating > 0 ? "👍" : "👎") + (f.comment ? " " + f.comment : "");
       }).join(" · ")));
