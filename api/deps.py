@@ -36,7 +36,7 @@ def get_assistant(settings: Annotated[Settings, Depends(get_settings)]) -> Assis
             entry = (settings, Assistant(settings))
             _assistants[id(settings)] = entry
     # Another worker (or `ntm ingest`) may have changed the documents: every request sees them as on disk.
-    entry[1].corpus.refresh()
+    entry[1].refresh()
     return entry[1]
 
 

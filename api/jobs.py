@@ -51,6 +51,7 @@ def reindex(assistant: Assistant, store: Store, job_id: str, *, wait_s: float = 
     held = result.manifest.get("corpus", {})
     indexed = [n for n in wanted if n in now and held.get(n) == now[n]]
     detail = {
+        **(job.get("detail") or {}),  # what the upload recorded (its criteria import report) stays
         "documents": wanted,
         "indexed": indexed,
         "version": result.version,

@@ -264,10 +264,17 @@ class SectionDetail(BaseModel):
     children: list[RefOut]
 
 
+class CriteriaImport(BaseModel):
+    sets: list[str] = Field(description="Mã các bộ tiêu chí nhập từ bảng của tệp")
+    indicators: int = Field(description="Số chỉ tiêu đã nhập")
+    problems: list[str] = Field(description="Từng ô không nhập được: trang, hàng, cột, nội dung, lý do")
+
+
 class UploadResponse(BaseModel):
     document: DocumentOut
     replaced: str | None = Field(None, description="Nguồn gốc của bản bị thay (official/compiled), nếu có")
     job_id: str
+    criteria: CriteriaImport | None = Field(None, description="Bảng tiêu chí nhập vào danh mục (tệp chính thức)")
 
 
 class JobOut(BaseModel):

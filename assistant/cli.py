@@ -134,6 +134,7 @@ def ingest(
         console.print(
             f"[green]Đã {what}[/green] {doc.number} — {PROVENANCE_LABEL[doc.meta.provenance]}{was} ← {path.name}"
         )
+        _print_criteria(result.criteria)
     if added and reindex:
         try:
             _build(assistant)
@@ -141,6 +142,21 @@ def ingest(
             raise _fail(exc) from exc
     if failed:
         raise typer.Exit(1)
+
+
+def _print_criteria(report) -> None:
+    """What an official file's criteria tables gave the catalogue, and every cell left out."""
+    if report is None or (not report.sets and not report.problems):
+        return
+    for cset in report.sets:
+        n = len(cset.indicators())
+        where = f", tỉnh {cset.province}" if cset.province else ""
+        size = f"{len(cset.criteria)} tiêu chí, {n} chỉ tiêu"
+        console.print(f"  [green]Bộ tiêu chí[/green] {cset.id}: {size} ({cset.period}{where})")
+    if report.problems:
+        err.print(f"  [yellow]{len(report.problems)} ô không nhập được (bỏ qua, không đoán):[/yellow]")
+        for problem in report.problems:
+            err.print(f"  - {escape(str(problem))}")
 
 
 @app.command()

@@ -23,6 +23,7 @@ from assistant.settings import Settings
 from assistant.topic import asking_clause, content_words
 from assistant.understand import NAMED_SETS, NOW_CUE, Query, as_of_for, period_of, understand
 from corpus.criteria import Catalogue, CriteriaSet
+from corpus.criteria_import import import_file_criteria
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
 from corpus.registry import Corpus, IngestResult
@@ -53,7 +54,7 @@ class Assistant:
         self._embedder: Embedder | None = None
         self._index: Index | None = None
         self._lock = threading.Lock()
-        self.catalogue = Catalogue()
+        self.catalogue = Catalogue(imported=settings.criteria_dir)
 
     @property
     def embedder(self) -> Embedder:
@@ -105,13 +106,24 @@ class Assistant:
         return corpus_changes(manifest.get("corpus", {}), self.corpus.documents())
 
     def ingest(self, path: Path, *, official: bool, number: str | None = None, force: bool = False) -> IngestResult:
-        return self.corpus.ingest(
+        """Store a document; an official file's criteria tables also become catalogue sets (`result.criteria`)."""
+        result = self.corpus.ingest(
             path,
             official=official,
             number=number,
             force=force,
             max_bytes=self.settings.max_file_mb * 1024 * 1024,
         )
+        if official:
+            result.criteria = import_file_criteria(path, result.document, self.corpus, self.settings.criteria_dir)
+            if result.criteria.sets:
+                self.catalogue = Catalogue(imported=self.settings.criteria_dir)
+        return result
+
+    def refresh(self) -> None:
+        """See what another worker changed: ingested documents and imported criteria sets."""
+        self.corpus.refresh()
+        self.catalogue.refresh()
 
     def search(self, question: str, k: int | None = None, doc: str | None = None, mode: str = "hybrid") -> list[Result]:
         if doc is not None:

@@ -58,6 +58,11 @@ class Settings(BaseSettings):
         default_factory=list,
         description="IP của proxy ngược được tin (X-Forwarded-For); để trống: không tin tiêu đề chuyển tiếp nào",
     )
+    province: str | None = Field(
+        None,
+        description="Tỉnh mặc định của bản triển khai: câu hỏi và đánh giá không nêu tỉnh dùng bộ tiêu chí riêng của "
+        "tỉnh này (nếu đã nạp), nếu không thì bộ tiêu chí quốc gia",
+    )
     audit_retention_days: int = Field(
         365, ge=0, le=36_500, description="Số ngày lưu nhật ký hỏi đáp (0: lưu mãi); dòng cũ hơn bị xóa khi khởi động"
     )
@@ -98,6 +103,11 @@ class Settings(BaseSettings):
 
     def now(self) -> dt.date:
         return self.today or dt.date.today()
+
+    @property
+    def criteria_dir(self) -> Path:
+        """Criteria sets imported from the tables of official files (they replace written ones by id)."""
+        return self.data_dir / "criteria"
 
     @property
     def app_db(self) -> Path:

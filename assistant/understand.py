@@ -122,6 +122,7 @@ class Query:
     province: str | None = None
     province_former: bool = False  # "tỉnh Vĩnh Phúc cũ": the province before the 2025 reorganisation
     region: str | None = None  # vung-7 code
+    commune_group: str | None = None  # "N1".."N3": "xã nhóm 3", the column of a 2026-2030 set
     place_regions: dict[str, str] = field(default_factory=dict)  # former province → vung-7 code, when several
     place_note: str | None = None  # what the province name covers on the answer's date
     criterion: int | None = None
@@ -382,6 +383,9 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
                 if pattern.search(haystack):
                     q.region = code
                     break
+    group = re.search(r"\bxa (?:thuoc |o |la )?nhom ([1-3])\b", f)
+    if group:
+        q.commune_group = f"N{group.group(1)}"
     if q.tier == "đạt chuẩn":
         # "xã đạt chuẩn năm 2019" does not say which tier: from 2018 to 2020 a commune could be recognised
         # NTM, advanced (1345/BNN-VPĐP) or model (691); before, only NTM existed.

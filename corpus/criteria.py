@@ -41,6 +41,8 @@ class Threshold(_Strict):
     value: float
     # One cell confirmed on its own when the indicator's other cells are not (318 15.4).
     evidence: Evidence | None = None
+    # Where an imported official table prints it ("trang 3, hàng 7, cột Xã nhóm 3").
+    cell: str | None = None
 
 
 class Indicator(_Strict):
@@ -56,6 +58,7 @@ class Indicator(_Strict):
     note: str | None = None
     # Public sources that disagree with each other or with an earlier reading, said in words.
     disputes: list[str] = Field(default_factory=list)
+    page: int | None = Field(None, ge=1)  # the official file's page (imported tables)
 
     @model_validator(mode="after")
     def _consistent(self) -> Indicator:
@@ -138,6 +141,10 @@ class CriteriaSet(_Strict):
     declared_indicators: int | None = Field(None, ge=1, le=200)
     evidence: Evidence | None = None
     notes: str | None = None
+    # A province's own set (its decision's thresholds), used for that province instead of the national one.
+    province: str | None = None
+    # The official file whose table this set was imported from (None: written by hand in the catalogue).
+    imported_from: str | None = None
     conditions: list[Indicator] = Field(default_factory=list)
     criteria: list[Criterion] = Field(min_length=1)
 
@@ -271,10 +278,27 @@ def _invalid(path: Path, exc: ValidationError) -> CatalogueError:
 
 
 class Catalogue:
-    """All criteria sets and the region map of a folder."""
+    """All criteria sets and the region map of a folder, and the sets imported from official files
+    (`imported`, e.g. data/criteria/): an imported set replaces the written one with the same id."""
 
-    def __init__(self, folder: Path = CRITERIA_DIR) -> None:
+    def __init__(self, folder: Path = CRITERIA_DIR, imported: Path | None = None) -> None:
         self.folder = Path(folder)
+        self.imported = Path(imported) if imported else None
+        self._seen = self._stamp()
+
+    def _stamp(self) -> tuple:
+        if self.imported is None or not self.imported.is_dir():
+            return ()
+        return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in self.imported.glob("*.yaml")))
+
+    def refresh(self) -> bool:
+        """Reload the sets when another worker imported one (a listing of a small folder); whether it did."""
+        stamp = self._stamp()
+        if stamp == self._seen:
+            return False
+        self._seen = stamp
+        self.__dict__.pop("sets", None)
+        return True
 
     @cached_property
     def regions(self) -> RegionMap:
@@ -287,7 +311,10 @@ class Catalogue:
     @cached_property
     def sets(self) -> dict[str, CriteriaSet]:
         out: dict[str, CriteriaSet] = {}
-        for path in sorted(self.folder.glob("*.yaml")):
+        paths = sorted(self.folder.glob("*.yaml"))
+        if self.imported is not None and self.imported.is_dir():
+            paths += sorted(self.imported.glob("*.yaml"))  # last: an imported set wins over a written one
+        for path in paths:
             if path.name == "regions.yaml":
                 continue
             try:
@@ -315,3 +342,17 @@ class Catalogue:
     def for_document(self, number: str) -> list[CriteriaSet]:
         key = _key(number)
         return [s for s in self.sets.values() if _key(s.document) == key]
+
+    def provincial(self, national: CriteriaSet, province: str | None) -> CriteriaSet | None:
+        """A province's own set standing for a national one (same level, tier and period), if imported."""
+        if not province:
+            return None
+        want = _key(province)
+        for cset in self.sets.values():
+            if (
+                cset.province
+                and _key(cset.province) == want
+                and (cset.level, cset.tier, cset.period) == (national.level, national.tier, national.period)
+            ):
+                return cset
+        return None

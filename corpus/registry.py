@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from corpus.criteria_import import ImportResult
 from corpus.errors import IngestError, LoadError, UnknownDocumentError
 from corpus.load import DEFAULT_MAX_BYTES, load
 from corpus.model import Document, Section
@@ -59,6 +60,7 @@ class IngestResult:
     document: Document
     replaced: Document | None
     path: Path
+    criteria: ImportResult | None = None  # the criteria tables imported from an official file
 
 
 class Corpus:

@@ -122,12 +122,24 @@ async def upload_document(
         result = await run_in_threadpool(assistant.ingest, target, official=official, number=number)
         shutil.rmtree(tmp, ignore_errors=True)
     number = result.document.number
-    job_id = store.new_job("reindex", f"Xây dựng lại chỉ mục sau khi nạp {number}", {"documents": [number]})
+    report = result.criteria
+    criteria = (
+        {
+            "sets": [c.id for c in report.sets],
+            "indicators": sum(len(c.indicators()) for c in report.sets),
+            "problems": [str(p) for p in report.problems],
+        }
+        if report is not None and (report.sets or report.problems)
+        else None
+    )
+    detail = {"documents": [number], **({"criteria": criteria} if criteria else {})}
+    job_id = store.new_job("reindex", f"Xây dựng lại chỉ mục sau khi nạp {number}", detail)
     background.add_task(reindex, assistant, store, job_id)
     return {
         "document": document_body(result.document),
         "replaced": result.replaced.meta.provenance if result.replaced else None,
         "job_id": job_id,
+        "criteria": criteria,
     }
 
 

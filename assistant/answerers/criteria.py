@@ -17,8 +17,13 @@ from corpus.normalize import fold
 NEXT_SET = "51/2025/QĐ-TTg"
 
 
-def _src(cset: CriteriaSet, path: str, hint: str) -> list[Source]:
-    return [Source(cset.document, path, hint)]
+def _src(cset: CriteriaSet, path: str, hint: str, page: int | None = None) -> list[Source]:
+    return [Source(cset.document, path, hint, page=page)]
+
+
+def _hint(cset: CriteriaSet, ind) -> str:
+    # An imported table's indicators share the annex section: their code makes the quoted span theirs.
+    return f"{ind.code}. {ind.name}" if cset.imported_from else ind.name
 
 
 def _base_covers(cset: CriteriaSet) -> set[tuple[str, str]]:
@@ -42,13 +47,30 @@ def _period_note(cset: CriteriaSet, as_of: dt.date) -> list[Draft]:
     return []
 
 
+def _column(ctx: Context, cset: CriteriaSet) -> str | None:
+    """The threshold column the question selects: its commune group in a 2026-2030 set, else its region."""
+    scheme = ctx.catalogue.regions.schemes.get(cset.region_scheme or "")
+    if scheme is not None and scheme.by == "commune_group":
+        return ctx.query.commune_group
+    return ctx.query.region
+
+
 def _region_name(ctx: Context, cset: CriteriaSet) -> str | None:
-    if not (ctx.query.region and cset.region_scheme):
+    column = _column(ctx, cset)
+    if not (column and cset.region_scheme):
         return None
     try:
-        return ctx.catalogue.regions.region(cset.region_scheme, ctx.query.region).name
+        return ctx.catalogue.regions.region(cset.region_scheme, column).name
     except StopIteration:
         return None
+
+
+def _cell_note(ind, column: str | None, year: int | None) -> str:
+    """Where an imported official table prints the figure given ("trang 3, hàng 7, cột 7 (Xã nhóm 3)")."""
+    if column is None or ind.comparator == "text":
+        return ""
+    t = ind.threshold_for(column, year)
+    return f" (bảng: {t.cell})" if t is not None and t.cell else ""
 
 
 def _criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator: str | None) -> list[Draft]:
@@ -56,7 +78,10 @@ def _criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicato
     region_name = _region_name(ctx, cset)
     year = q.ask_year or (ctx.as_of.year if ctx.as_of.year <= PERIOD_END.year else None)
     indicators = [i for i in crit.indicators if indicator in (None, i.code)]
-    where = f", vùng {region_name}" if region_name else ""
+    column = _column(ctx, cset) if region_name else None
+    where = ""
+    if region_name:
+        where = f", {region_name.lower()}" if region_name.startswith("Xã") else f", vùng {region_name}"
     of = f"{cset.title} ({cset.document}){where}"
     if not crit.indicators:
         # A criterion whose indicators no source shows: what is known and what is not, nothing invented.
@@ -68,13 +93,16 @@ def _criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicato
     head = f"Tiêu chí {crit.number} ({crit.name}) của {of} gồm {len(crit.indicators)} chỉ tiêu:"
     if indicator and indicators:
         head = f"Chỉ tiêu {indicator} thuộc tiêu chí {crit.number} ({crit.name}) của {of}:"
-    out = [Draft(head, _src(cset, crit.section, crit.name))]
+    first = crit.indicators[0]
+    lead = _src(cset, crit.section, _hint(cset, first), first.page) if cset.imported_from else None
+    out = [Draft(head, lead or _src(cset, crit.section, crit.name))]
     unverified = 0
     for ind in indicators:
-        req = threshold_text(ind, q.region if region_name else None, year)
+        req = threshold_text(ind, column, year) + _cell_note(ind, column, year)
         flag = "" if ind.figures_verified else " (chưa xác minh)"
         unverified += 0 if ind.figures_verified else 1
-        out.append(Draft(f"- {ind.code}. {ind.name}: {req}{flag}.", _src(cset, ind.section, ind.name)))
+        cite = _src(cset, ind.section, _hint(cset, ind), ind.page)
+        out.append(Draft(f"- {ind.code}. {ind.name}: {req}{flag}.", cite))
     if unverified:
         out.append(
             Draft(
