@@ -41,6 +41,15 @@ class TargetSet:
     ref: Ref
 
 
+# What the card says of the 2026-2030 commune set while the corpus holds only its registry entry; the
+# service replaces it once an official file's table has been imported (assistant.service).
+REGISTRY_2026_STEP = (
+    "Phụ lục I của Quyết định 51/2025/QĐ-TTg quy định 10 tiêu chí, 47 chỉ tiêu xã theo nhóm xã (nhóm 1, "
+    "2, 3); kho văn bản mới có tên 10 tiêu chí (mục đăng ký), chưa có các chỉ tiêu và mức đạt chuẩn, cần "
+    "đối chiếu văn bản chính thức để biết mức đạt cụ thể."
+)
+
+
 @dataclass
 class Step:
     """One action or duty, in order, with its sources."""
@@ -564,12 +573,7 @@ def _next_period(previous: Resolution, as_of: dt.date) -> Resolution:
     if previous.level == "xã":
         r.applicable = new
         r.actions = [
-            Step(
-                "Phụ lục I của Quyết định 51/2025/QĐ-TTg quy định 10 tiêu chí, 47 chỉ tiêu xã theo nhóm xã (nhóm 1, "
-                "2, 3); kho văn bản mới có tên 10 tiêu chí (mục đăng ký), chưa có các chỉ tiêu và mức đạt chuẩn, cần "
-                "đối chiếu văn bản chính thức để biết mức đạt cụ thể.",
-                [new.ref],
-            )
+            Step(REGISTRY_2026_STEP, [new.ref])
         ]
     else:
         r.actions = [

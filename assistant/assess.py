@@ -438,17 +438,33 @@ def _judge(
     return ("met" if ok else "not_met"), t.value, (None if ok else _shortfall(ind, value, t.value)), note
 
 
-def assess(profile: Profile, catalogue: Catalogue, corpus=None, as_of: dt.date | None = None) -> Assessment:
-    """Assess a profile. Raises ProfileError listing every invalid cell."""
+def assess(
+    profile: Profile,
+    catalogue: Catalogue,
+    corpus=None,
+    as_of: dt.date | None = None,
+    default_province: str | None = None,
+) -> Assessment:
+    """Assess a profile (a province's own set replaces the national one for that province, or for
+    `default_province` when the profile names none). Raises ProfileError listing every invalid cell."""
     cset = catalogue.sets.get(profile.set_id)
     if cset is None:
         raise ProfileError([f"không có bộ tiêu chí '{profile.set_id}'; có: {', '.join(sorted(catalogue.sets))}"])
     region = region_name = None
     warnings: list[str] = []
     regions = catalogue.regions
+    own = catalogue.provincial(cset, profile.province or default_province) if not cset.province else None
+    if own is not None:
+        # The province decided its own thresholds for this level, tier and period: they are what it is held to.
+        warnings.append(
+            f"Dùng bộ tiêu chí riêng của tỉnh {own.province} ({own.title}, {own.document}) thay cho {cset.id}."
+        )
+        cset = own
     grouped = bool(cset.region_scheme) and regions.schemes[cset.region_scheme].by == "commune_group"
-    # The web form's one place field carries the commune group for 2026-2030 sets.
-    place = (profile.region or profile.province) if grouped else profile.province
+    # The web form's one place field carries the commune group for 2026-2030 sets (with a provincial set
+    # the province is already chosen, so only the group selects a column).
+    group_field = profile.region if cset.province else (profile.region or profile.province)
+    place = group_field if grouped else profile.province
     try:
         check_year(profile.year)
         if place:

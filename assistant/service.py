@@ -11,7 +11,7 @@ from pathlib import Path
 from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refuse
 from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.rules import contradictions
-from assistant.applicability import LEVELS, Resolution, resolve
+from assistant.applicability import LEVELS, REGISTRY_2026_STEP, Resolution, resolve
 from assistant.asks import MAP_CUES, Need, read_need
 from assistant.choose import choose, confident
 from assistant.conversation import merge
@@ -147,6 +147,14 @@ class Assistant:
         return doc.meta if doc else None
 
     def criteria_set_for(self, query: Query, resolution: Resolution | None) -> CriteriaSet | None:
+        """The catalogue set a criteria question is about; a province's own set stands for the national one
+        when the question names that province (or, naming none, when it is this deployment's NTM_PROVINCE)."""
+        cset = self._national_set_for(query, resolution)
+        if cset is None or cset.province or (query.sets and cset.document in query.sets):
+            return cset  # a set the question names by its document is the one it asks about
+        return self.catalogue.provincial(cset, query.province or self.settings.province) or cset
+
+    def _national_set_for(self, query: Query, resolution: Resolution | None) -> CriteriaSet | None:
         """The catalogue set a criteria question is about: named, resolved, or by level and tier."""
         sets = self.catalogue.sets
         for number in query.sets:
@@ -330,7 +338,7 @@ class Assistant:
         if not wants_rule:
             return None
         named = next((s for s in query.sets if s not in ("14/BCĐCTMTQG", "5766/UBND-CNN&XD", "51/2025/QĐ-TTg")), None)
-        return resolve(
+        card = resolve(
             query.level,
             query.tier,
             recognition_year=query.recognition_year,
@@ -339,6 +347,17 @@ class Assistant:
             as_of=when,
             not_recognised=query.not_recognised,
         )
+        imported = next((c for c in self.catalogue.for_document("51/2025/QĐ-TTg") if c.imported_from), None)
+        if card is not None and imported is not None:
+            for step in card.actions:
+                if step.text == REGISTRY_2026_STEP:
+                    # The official table is in the catalogue now: say what it holds, not what was missing.
+                    step.text = (
+                        f"Phụ lục I của Quyết định 51/2025/QĐ-TTg quy định {len(imported.criteria)} tiêu chí, "
+                        f"{len(imported.indicators())} chỉ tiêu xã theo nhóm xã (nhóm 1, 2, 3); mức đạt chuẩn của "
+                        f"từng chỉ tiêu theo nhóm xã lấy từ bản chính thức đã nạp ({imported.imported_from})."
+                    )
+        return card
 
     def known_number(self, typed: str) -> str | None:
         """The corpus document a typed number means ("318", "51/2025", "18/2022/qd-ttg"), or None."""

@@ -178,7 +178,9 @@ async def create(
             except ValueError:
                 raise ApiError(422, "invalid_request", "Yêu cầu không hợp lệ: JSON không hợp lệ.") from None
             profile = profile_from_json(body)
-        result = await run_in_threadpool(assess, profile, assistant.catalogue, assistant.corpus)
+        result = await run_in_threadpool(
+            assess, profile, assistant.catalogue, assistant.corpus, default_province=settings.province
+        )
     except ProfileError as exc:
         return JSONResponse(
             status_code=422, content={"error": {"code": exc.code, "message": exc.message, "errors": exc.errors}}
