@@ -117,8 +117,16 @@ def _layout(table: Table, catalogue: Catalogue) -> _Layout | None:
             return None
         best = (1, None, {national[0]: ANY_REGION})
     _, scheme, values = best
-    return _Layout(header, roles.get("tt"), roles.get("name"), roles["content"], roles.get("unit"), values,
-                   {c: last[c] or labels[c] for c in values}, scheme)
+    # Columns are named as regions.yaml names them: a PDF may wrap a narrow header ("TDMN PB").
+    names = {c: catalogue.regions.region(scheme, code).name if scheme else "chung" for c, code in values.items()}
+    role = roles.get
+    return _Layout(header, role("tt"), role("name"), roles["content"], role("unit"), values, names, scheme)
+
+
+def _provincial_issuer(document: Document) -> bool:
+    number = fold(document.meta.number)
+    issuer = fold(document.meta.issuer or "")
+    return "ubnd" in number or "uy ban nhan dan" in issuer or "hdnd" in number
 
 
 def _number(text: str) -> float:
@@ -184,6 +192,13 @@ def import_criteria(path: Path, document: Document, root: Section, catalogue: Ca
         if layout is None:
             continue
         meta = _meta(title, catalogue) if title else None
+        if meta is not None and meta[3] is None and _provincial_issuer(document):
+            # A province's decision read as a national set would replace the country's thresholds.
+            result.problems.append(
+                Problem(f"bảng trang {table.first_page or '?'}", title or "", "văn bản của UBND tỉnh nhưng tên bộ tiêu "
+                        "chí không ghi tỉnh nào; bảng không được nhập (hãy kiểm tra tên bộ tiêu chí trong tệp)")
+            )
+            continue
         if meta is None:
             result.problems.append(
                 Problem(f"bảng trang {table.first_page or '?'}", title or "", "không thấy tên bộ tiêu chí có giai đoạn "

@@ -167,3 +167,31 @@ def test_eight_uploads_over_http_at_once_all_end_searchable(tmp_path: Path) -> N
         for number in set(numbers):
             r = http.post("/v1/search", json={"query": "thủy lợi", "doc": number, "k": 1})
             assert r.status_code == 200 and r.json()["results"], (number, r.text)
+
+
+def test_an_official_upload_reports_its_criteria_tables_in_the_response_and_the_job(tmp_path: Path) -> None:
+    from tests.fixtures.criteria_files import spec_2026, write_pdf
+
+    settings = make_settings(tmp_path)
+    Assistant(settings).build()
+    spec = spec_2026()
+    spec.criteria[0].rows[1].values = ["≥ 90", "khoảng 85", "≥ 70"]  # one cell that does not read
+    pdf = write_pdf(spec, tmp_path / "qd-51.pdf").read_bytes()
+    client = TestClient(create_app(settings))
+    r = client.post(
+        "/v1/documents", files={"file": ("qd-51.pdf", pdf)}, headers={"Authorization": f"Bearer {settings.admin_token}"}
+    )
+    assert r.status_code == 202, r.text
+    report = r.json()["criteria"]
+    assert report["sets"] == ["51-2025-xa-ntm"] and report["indicators"] == 40
+    assert (
+        len(report["problems"]) == 1 and "«khoảng 85»" in report["problems"][0] and "trang 1" in report["problems"][0]
+    )
+    job = Store(settings.app_db).job(r.json()["job_id"])
+    assert (
+        job["status"] == "done"
+        and job["detail"]["criteria"] == report
+        and job["detail"]["indexed"] == ["51/2025/QĐ-TTg"]
+    )
+    sets = {s["id"]: s for s in client.get("/v1/assessments/sets").json()}
+    assert "51-2025-xa-ntm" in sets
