@@ -56,6 +56,10 @@ class ImportResult:
     tables: int = 0  # tables read in the file
 
 
+class _NotCriteria(ValueError):
+    """A table with a criteria table's content column whose value columns name no known scheme."""
+
+
 @dataclass
 class _Layout:
     header_rows: int
@@ -114,7 +118,8 @@ def _layout(table: Table, catalogue: Catalogue) -> _Layout | None:
     if best is None:
         national = [c for c in candidates if fold(last[c] or labels[c]) in _NATIONAL]
         if len(national) != 1:
-            return None
+            heads = ", ".join(f"«{last[c] or labels[c]}»" for c in candidates) or "(không có)"
+            raise _NotCriteria(f"các cột giá trị {heads} không khớp vùng, nhóm xã hay cột chung nào của regions.yaml")
         best = (1, None, {national[0]: ANY_REGION})
     _, scheme, values = best
     # Columns are named as regions.yaml names them: a PDF may wrap a narrow header ("TDMN PB").
@@ -188,26 +193,44 @@ def import_criteria(path: Path, document: Document, root: Section, catalogue: Ca
     result.tables = len(tables)
     title = _title([line.text for line in document.lines])
     for table in tables:
-        layout = _layout(table, catalogue)
+        try:
+            layout = _layout(table, catalogue)
+        except _NotCriteria as exc:
+            result.problems.append(
+                Problem(f"bảng trang {table.first_page or '?'}", title or "", f"{exc}; bảng không được nhập")
+            )
+            continue
         if layout is None:
             continue
         meta = _meta(title, catalogue) if title else None
         if meta is not None and meta[3] is None and _provincial_issuer(document):
             # A province's decision read as a national set would replace the country's thresholds.
             result.problems.append(
-                Problem(f"bảng trang {table.first_page or '?'}", title or "", "văn bản của UBND tỉnh nhưng tên bộ tiêu "
-                        "chí không ghi tỉnh nào; bảng không được nhập (hãy kiểm tra tên bộ tiêu chí trong tệp)")
+                Problem(
+                    f"bảng trang {table.first_page or '?'}",
+                    title or "",
+                    "văn bản của UBND tỉnh nhưng tên bộ tiêu "
+                    "chí không ghi tỉnh nào; bảng không được nhập (hãy kiểm tra tên bộ tiêu chí trong tệp)",
+                )
             )
             continue
         if meta is None:
             result.problems.append(
-                Problem(f"bảng trang {table.first_page or '?'}", title or "", "không thấy tên bộ tiêu chí có giai đoạn "
-                        "(\"BỘ TIÊU CHÍ … GIAI ĐOẠN 20xx-20xx\") phía trên bảng; bảng không được nhập")
+                Problem(
+                    f"bảng trang {table.first_page or '?'}",
+                    title or "",
+                    "không thấy tên bộ tiêu chí có giai đoạn "
+                    '("BỘ TIÊU CHÍ … GIAI ĐOẠN 20xx-20xx") phía trên bảng; bảng không được nhập',
+                )
             )
             continue
         cset = _read_set(table, layout, document, root, catalogue, meta, title or "", path, result.problems)
         if cset is not None:
             result.sets.append(cset)
+    if title and not result.sets and not result.problems:
+        # The file names a criteria set but holds no table that can be read: a scan, or tables as pictures.
+        reason = "tệp có tên bộ tiêu chí nhưng không có bảng tiêu chí đọc được (bảng là hình ảnh hoặc bản quét?)"
+        result.problems.append(Problem(path.name, title, reason + "; danh mục không đổi"))
     return result
 
 
@@ -271,8 +294,9 @@ def _read_set(
                 group=c["group"],
                 section=section,
                 indicators=indicators,
-                pending=None if indicators else "Không đọc được chỉ tiêu nào của tiêu chí này từ bảng của tệp chính "
-                "thức; xem báo cáo nhập.",
+                pending=None
+                if indicators
+                else "Không đọc được chỉ tiêu nào của tiêu chí này từ bảng của tệp chính thức; xem báo cáo nhập.",
             )
         )
     name = re.sub(r"\s+", " ", title).strip()
@@ -339,8 +363,9 @@ def _indicator(
             reason = "thiếu dấu so sánh (≥, ≤ …)" if value else "không đọc được mức đạt chuẩn"
             problems.append(Problem(cell.where(), text, f"{reason} ở cột {layout.labels[col]}"))
     quote = " | ".join(c.text for c in row if c.text)
-    evidence = Evidence(url=f"van-ban:{doc_ref}#trang-{content.page or 1}", title=f"{number} (bản chính thức)",
-                        quote=quote)
+    evidence = Evidence(
+        url=f"van-ban:{doc_ref}#trang-{content.page or 1}", title=f"{number} (bản chính thức)", quote=quote
+    )
     base = {"code": code, "name": name, "section": "", "verified": True, "evidence": evidence, "page": content.page}
     if numbers and words:
         for region, text in words.items():

@@ -208,6 +208,14 @@ def _read_docx(path: Path, limits: _Limits) -> tuple[dict, list[Line]]:
     except XMLSyntaxError as exc:
         # lxml refuses nesting deeper than 256 levels and oversized text nodes by itself.
         raise LoadError(path, f"nội dung XML của DOCX hỏng hoặc lồng nhau quá sâu ({exc})") from exc
+    body = document.element.body
+    if body.xpath(".//w:ins | .//w:del | .//w:moveFrom | .//w:moveTo"):
+        # python-docx reads neither inserted nor deleted runs of a tracked change: the text would be wrong.
+        raise LoadError(
+            path,
+            "DOCX còn thay đổi được theo dõi (Track Changes) chưa xử lý; hãy chấp nhận hoặc từ chối mọi thay đổi "
+            "(Review → Accept/Reject All) rồi nạp lại",
+        )
     lines: list[Line] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):

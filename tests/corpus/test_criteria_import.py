@@ -96,6 +96,7 @@ def test_a_table_that_is_not_a_criteria_table_gives_no_set(tmp_path: Path) -> No
     spec.spanning = "Kế hoạch"
     result = _import(spec, "docx", tmp_path)
     assert result.sets == [] and result.tables == 1
+    assert "«Năm 2026»" in str(result.problems[0]) and "không khớp" in str(result.problems[0])
 
 
 def test_a_provincial_decision_whose_title_names_no_province_is_not_imported(tmp_path: Path) -> None:
@@ -125,7 +126,9 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 def test_the_imported_set_replaces_the_registry_entry(assistant: Assistant) -> None:
     cset = Catalogue(imported=assistant.settings.criteria_dir).sets["51-2025-xa-ntm"]
-    assert cset.imported_from == "qd-51.pdf" and len(cset.indicators()) == sum(len(c.rows) for c in spec_2026().criteria)
+    assert cset.imported_from == "qd-51.pdf" and len(cset.indicators()) == sum(
+        len(c.rows) for c in spec_2026().criteria
+    )
     assert all(c.pending is None for c in cset.criteria)
 
 
@@ -158,8 +161,9 @@ def test_a_provincial_set_is_used_to_assess_that_province(assistant: Assistant) 
     assert there.set_id != "51-2025-xa-ntm" and any("tỉnh Lào Cai" in w for w in there.warnings)
     elsewhere = assess(Profile(set_id="51-2025-xa-ntm", region="nhóm 3", values=values), catalogue)
     assert elsewhere.set_id == "51-2025-xa-ntm"
-    default = assess(Profile(set_id="51-2025-xa-ntm", region="nhóm 3", values=values), catalogue,
-                     default_province="Lào Cai")
+    default = assess(
+        Profile(set_id="51-2025-xa-ntm", region="nhóm 3", values=values), catalogue, default_province="Lào Cai"
+    )
     assert default.set_id == there.set_id  # NTM_PROVINCE: the deployment's province when none is named
 
 
@@ -167,3 +171,40 @@ def test_crit_and_row_shapes_are_the_generators(tmp_path: Path) -> None:
     # The generator's own guarantee the tests above rely on: merged criterion cells over several rows.
     spec = spec_2026()
     assert all(isinstance(c, Crit) and len(c.rows) >= 3 for c in spec.criteria)
+
+
+def test_a_decision_whose_table_is_not_text_keeps_the_catalogue_and_says_why(tmp_path: Path) -> None:
+    import docx
+
+    spec = spec_2026()
+    path = write_docx(spec, tmp_path / "anh.docx")
+    document = docx.Document(str(path))
+    for table in document.tables:  # the table as a picture would be: no table the file can give
+        table._element.getparent().remove(table._element)
+    document.save(str(path))
+    doc = load(path, provenance="official")
+    result = import_criteria(path, doc, parse(doc), Catalogue())
+    assert result.sets == [] and "không có bảng tiêu chí đọc được" in str(result.problems[0])
+
+
+def test_a_docx_with_tracked_changes_is_refused_and_nothing_is_stored(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    from corpus.errors import LoadError
+    from corpus.registry import Corpus
+
+    path = write_docx(spec_2026(), tmp_path / "sua.docx")
+    document = docx.Document(str(path))
+    paragraph = document.paragraphs[6]
+    paragraph._p.append(
+        parse_xml(
+            '<w:ins xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="1" w:author="A" '
+            'w:date="2026-01-01T00:00:00Z"><w:r><w:t> và Phụ lục II</w:t></w:r></w:ins>'
+        )
+    )
+    document.save(str(path))
+    corpus = Corpus(tmp_path / "ingested")
+    with pytest.raises(LoadError, match="Track Changes"):
+        corpus.ingest(path, official=True)
+    assert not (tmp_path / "ingested").exists() or not list((tmp_path / "ingested").glob("*.md"))
