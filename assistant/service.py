@@ -29,7 +29,7 @@ from corpus.normalize import fold
 from corpus.registry import Corpus, IngestResult
 from index import segment
 from index.build import BuildResult, Progress, build_index, corpus_changes, read_manifest
-from index.embed import Embedder, EmbeddingCache, make_embedder
+from index.embed import Embedder, EmbeddingCache, QueryCache, make_embedder
 from index.errors import IndexNotBuiltError
 from index.store import Index, current_version, open_index
 
@@ -59,7 +59,9 @@ class Assistant:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            self._embedder = make_embedder(self.settings.embedder, segmenter=segment.segmented)
+            self._embedder = QueryCache(
+                make_embedder(self.settings.embedder, segmenter=segment.segmented), self.settings.query_cache
+            )
         return self._embedder
 
     def has_index(self) -> bool:

@@ -58,6 +58,9 @@ class Settings(BaseSettings):
         default_factory=list,
         description="IP của proxy ngược được tin (X-Forwarded-For); để trống: không tin tiêu đề chuyển tiếp nào",
     )
+    query_cache: int = Field(
+        1024, ge=0, le=1_000_000, description="Số vector câu hỏi giữ lại trong bộ nhớ mỗi tiến trình (0: tắt)"
+    )
     province: str | None = Field(
         None,
         description="Tỉnh mặc định của bản triển khai: câu hỏi và đánh giá không nêu tỉnh dùng bộ tiêu chí riêng của "

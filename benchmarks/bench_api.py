@@ -305,6 +305,9 @@ def main() -> int:
             NTM_HOST="127.0.0.1",
             NTM_RATE_LIMIT_PER_MINUTE=str(RATE_LIMIT),
             NTM_TODAY=TODAY.isoformat(),
+            # The rotation repeats its questions: with the query-vector cache every later request would
+            # skip the embedding. The headline figures are without it (--server-env NTM_QUERY_CACHE=1024).
+            NTM_QUERY_CACHE="0",
         )
         env.update(dict(kv.split("=", 1) for kv in args.server_env))
         ntm = ROOT / ".venv" / "bin" / "ntm"

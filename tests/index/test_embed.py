@@ -153,3 +153,29 @@ def test_missing_local_model_fails_clearly_without_download(tmp_path: Path) -> N
     e = make_embedder(f"st:{tmp_path / 'no-such-model'}")
     with pytest.raises(EmbedderError, match="không tải mô hình từ Internet"):
         e.embed_batch(["xã"])
+
+
+def test_the_query_cache_returns_the_same_vector_without_embedding_again() -> None:
+    from index.embed import FakeEmbedder, QueryCache
+
+    calls: list[tuple[tuple[str, ...], bool]] = []
+
+    class Counting(FakeEmbedder):
+        def embed_batch(self, texts, *, query=False):
+            calls.append((tuple(texts), query))
+            return super().embed_batch(texts, query=query)
+
+    cache = QueryCache(Counting(), size=2)
+    first = cache.embed_batch(["xã nhóm 3"], query=True)
+    again = cache.embed_batch(["xã nhóm 3"], query=True)
+    assert (first == again).all() and calls == [(("xã nhóm 3",), True)] and cache.hits == 1
+    again[0, 0] = 99.0  # a caller changing its copy does not change the cached vector
+    assert cache.embed_batch(["xã nhóm 3"], query=True)[0, 0] != 99.0
+    cache.embed_batch(["a"], query=True)
+    cache.embed_batch(["b"], query=True)  # "xã nhóm 3" is now the least recently used of three: dropped
+    cache.embed_batch(["xã nhóm 3"], query=True)
+    assert len(calls) == 4
+    cache.embed_batch(["đoạn văn"], query=False)
+    cache.embed_batch(["đoạn văn"], query=False)  # passages are never cached here
+    assert calls[-2:] == [(("đoạn văn",), False)] * 2
+    assert QueryCache(Counting(), size=0).embed_batch(["x"], query=True).shape == (1, 64)
