@@ -16,6 +16,7 @@ from rich.table import Table
 
 from assistant.errors import CorpusError
 from assistant.format import SIGN, vn_number
+from assistant.progress import LineProgress
 from assistant.service import Assistant
 from assistant.settings import Settings
 
@@ -69,6 +70,11 @@ def _fail(exc: CorpusError) -> typer.Exit:
 
 
 def _build(assistant: Assistant) -> None:
+    if not err.is_terminal:
+        # Logs and pipes: plain lines every few seconds instead of bars drawn only at the end.
+        result = assistant.build(progress=LineProgress(lambda line: err.print(line, highlight=False), _STAGES))
+        _built(result)
+        return
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -85,6 +91,10 @@ def _build(assistant: Assistant) -> None:
             bar.update(tasks[stage], advance=advance)
 
         result = assistant.build(progress=progress)
+    _built(result)
+
+
+def _built(result) -> None:
     m = result.manifest
     console.print(
         f"[green]Đã xây dựng chỉ mục[/green] {m['version']}: {m['documents']} văn bản, {m['chunks']} đoạn, "
