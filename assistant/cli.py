@@ -19,6 +19,8 @@ from assistant.format import SIGN, vn_number
 from assistant.progress import LineProgress
 from assistant.service import Assistant
 from assistant.settings import Settings
+from assistant.supervisor import reuse_port_available
+from assistant.supervisor import serve as run_workers
 
 app = typer.Typer(help="Trợ lý tra cứu văn bản Nông thôn mới (NTM).", no_args_is_help=True, add_completion=False)
 console = Console()
@@ -626,17 +628,21 @@ def serve(
         os.environ["OMP_NUM_THREADS"] = str(max(1, (os.cpu_count() or 1) // workers))
     # Every worker process reads NTM_WORKERS to share the rate limit out among them.
     os.environ["NTM_WORKERS"] = str(workers)
-    uvicorn.run(
-        "api.main:create_app",
+    options = dict(
+        app="api.main:create_app",
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
-        workers=workers,
         log_level="info",
         # X-Forwarded-For only from the proxies named in NTM_TRUSTED_PROXIES (uvicorn trusts loopback by default).
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=",".join(settings.trusted_proxies) or "",
     )
+    if workers > 1 and reuse_port_available():
+        # One listening socket per worker (SO_REUSEPORT): the kernel spreads connections over the workers.
+        run_workers(options, workers)
+    else:
+        uvicorn.run(**options, workers=workers)
 
 
 if __name__ == "__main__":
