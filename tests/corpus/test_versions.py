@@ -196,3 +196,25 @@ def test_version_keys_are_never_paths(corpus: Corpus) -> None:
     with pytest.raises(ValueError):
         corpus.versions.folder("../../etc")
     assert corpus.versions.path("77-QD-UBND", 0) is None
+
+
+def test_ntm_ingest_says_which_version_the_replaced_text_became(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seed_dir: Path, uploads: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    monkeypatch.setenv("NTM_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NTM_CORPUS_DIR", str(seed_dir))
+    monkeypatch.setenv("NTM_EMBEDDER", "fake")
+    runner = CliRunner()
+    for name, amount in (("a.md", "30"), ("b.md", "45")):
+        r = runner.invoke(
+            app, ["ingest", str(_text(uploads, name, f"Mức {amount} triệu.")), "--official", "--no-index"]
+        )
+        assert r.exit_code == 0, r.output
+    said = " ".join(r.output.split())  # the console wraps long lines
+    assert "Đã thay thế" in said and "bản cũ lưu thành phiên bản 1" in said
+    kept = tmp_path / "data" / "corpus-versions" / "77-QD-UBND" / "1.md"
+    assert "Mức 30 triệu." in kept.read_text(encoding="utf-8")
