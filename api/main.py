@@ -28,7 +28,7 @@ from api.errors import ApiError
 from api.jobs import reconcile
 from api.limits import BodyLimits
 from api.openapi import install as install_openapi
-from api.routes import admin, ask, assessments, bots, documents, feedback, health, openai, search, zalo
+from api.routes import admin, ask, assessments, bots, documents, feedback, health, openai, search, versions, zalo
 from assistant.errors import (
     BuildLockedError,
     CorpusError,
@@ -137,6 +137,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         search.router,
         ask.router,
         documents.router,
+        versions.router,
         feedback.router,
         openai.router,
         bots.router,

@@ -33,6 +33,8 @@ def answer_body(answer: Answer, assistant: Assistant) -> dict:
     for c in body["citations"]:
         c["doc_id"] = doc_id(c["doc"])
         c["anchor"] = anchor_for(assistant, c["path"])
+        cited = assistant.corpus.find(c["doc"])
+        c["version"] = (cited.meta.version or 1) if cited else 1
     body.pop("query", None)
     body.pop("ranking", None)  # the chooser's scores are for `ntm ask --json` and the evaluation, not clients
     return body
@@ -45,6 +47,7 @@ def document_body(doc: Document) -> dict:
         **m.model_dump(mode="json", exclude={"relations"}),
         "official": m.provenance == "official",
         "relations": [r.model_dump() for r in m.relations],
+        "version": m.version or 1,
     }
 
 

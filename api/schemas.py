@@ -167,6 +167,7 @@ class CitationOut(BaseModel):
     official: bool
     note: str | None
     registry: bool = Field(False, description="Trích từ mục đăng ký: tóm tắt nguồn công khai, không phải nguyên văn")
+    version: int = Field(1, description="Phiên bản hiện hành của văn bản được trích (xem /v1/documents/{id}/versions)")
 
 
 class SentenceOut(BaseModel):
@@ -230,6 +231,7 @@ class DocumentOut(BaseModel):
     source_url: str | None
     notes: str | None
     relations: list[dict]
+    version: int = Field(1, description="Số phiên bản hiện hành (1 khi văn bản chưa từng bị thay)")
 
 
 class SectionOut(BaseModel):
@@ -295,3 +297,65 @@ class FeedbackIn(BaseModel):
 
 class FeedbackOut(BaseModel):
     id: int
+
+
+# --- versions -------------------------------------------------------------------------------
+
+
+class VersionOut(BaseModel):
+    number: int = Field(description="Số phiên bản: 1, 2, …; bản hiện hành có số lớn nhất")
+    current: bool
+    since: str | None = Field(None, description="Thời điểm bản này trở thành hiện hành (ISO 8601, UTC), nếu biết")
+    saved: str | None = Field(None, description="Thời điểm bản này bị thay và được lưu lại; null với bản hiện hành")
+    provenance: str | None
+    official: bool
+    source: str | None = Field(None, description="Tệp nguồn của bản này (tệp tải lên, tệp có sẵn)")
+    origin: str | None = Field(None, description="built-in (văn bản có sẵn) hoặc ingested (văn bản nạp vào)")
+    reason: str | None = Field(None, description="Vì sao bản này bị thay, ví dụ 'thay bằng tệp qd318.pdf'")
+    restored_from: int | None = Field(None, description="Bản này là bản khôi phục của phiên bản số này")
+    sha256: str = Field(description="12 ký tự đầu của SHA-256 của tệp")
+    size: int = Field(description="Kích thước tệp (byte)")
+
+
+class VersionList(BaseModel):
+    document: str
+    id: str
+    current: int
+    versions: list[VersionOut] = Field(description="Mới nhất trước")
+
+
+class DiffLineOut(BaseModel):
+    op: Literal["+", "-", " ", "@"] = Field(description="+ thêm, - bỏ, dấu cách: không đổi (ngữ cảnh), @ đầu đoạn")
+    text: str
+    old: int | None = Field(None, description="Số dòng trong bản cũ")
+    new: int | None = Field(None, description="Số dòng trong bản mới")
+
+
+class SectionRef(BaseModel):
+    path: str
+    anchor: str
+
+
+class SectionChanges(BaseModel):
+    added: list[SectionRef]
+    removed: list[SectionRef]
+    changed: list[SectionRef]
+
+
+class VersionDiff(BaseModel):
+    document: str
+    id: str
+    from_version: int
+    to_version: int
+    added: int = Field(description="Số dòng thêm")
+    removed: int = Field(description="Số dòng bỏ")
+    truncated: bool = Field(description="Bản so sánh quá dài nên đã bị cắt")
+    unified: str = Field(description="Unified diff (difflib) của phần nội dung, không gồm phần thông tin đầu")
+    lines: list[DiffLineOut]
+    sections: SectionChanges = Field(description="Các mục thêm, bỏ hoặc đổi nội dung (so theo đường dẫn mục)")
+
+
+class RestoreResponse(BaseModel):
+    document: DocumentOut
+    restored_from: int
+    job_id: str

@@ -142,7 +142,12 @@ def ingest(
         added += 1
         doc = result.document
         what = "thay thế" if result.replaced else "thêm"
-        was = f" (trước đây: {PROVENANCE_LABEL[result.replaced.meta.provenance]})" if result.replaced else ""
+        was = (
+            f" (trước đây: {PROVENANCE_LABEL[result.replaced.meta.provenance]}; bản cũ lưu thành phiên bản "
+            f"{(doc.meta.version or 2) - 1})"
+            if result.replaced
+            else ""
+        )
         console.print(
             f"[green]Đã {what}[/green] {doc.number} — {PROVENANCE_LABEL[doc.meta.provenance]}{was} ← {path.name}"
         )

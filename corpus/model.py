@@ -84,6 +84,8 @@ class DocumentMeta(BaseModel):
     sources: list[SourceRef] = Field(default_factory=list)
     # Where public sources disagree with each other (or with the corpus), said in words.
     disputes: list[str] = Field(default_factory=list)
+    # Which version of the document this text is (corpus/versions.py keeps the earlier ones); absent = 1.
+    version: int | None = Field(default=None, ge=1)
 
     @model_validator(mode="after")
     def _in_force_date(self) -> DocumentMeta:

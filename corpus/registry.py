@@ -21,6 +21,7 @@ from corpus.load import DEFAULT_MAX_BYTES, load
 from corpus.model import Document, Section
 from corpus.normalize import fold
 from corpus.parse import parse
+from corpus.versions import UnknownVersionError, VersionStore
 
 BUILTIN_DIR = Path(__file__).parent / "documents"
 
@@ -229,13 +230,68 @@ class Corpus:
                 f"Số hiệu {document.number} (tệp {path.name}) trùng tên lưu với văn bản {other} đã có trong kho; "
                 "không lưu. Hãy kiểm tra lại số hiệu (--number)."
             )
+        # The text replaced is kept first (corpus/versions.py); a new number starts at 1 whatever its file says.
+        document.meta.version = self._keep(existing, f"thay bằng tệp {path.name}", path.name) if existing else None
         _write_document(document, target)
+        if existing is None:
+            self.versions.note_new(slug(document.number), path.name)  # where version 1 came from, for the listing
         self._bump_generation()
         self.reload()
         # Read back from the file just written, not through the cache: a reader in another thread may
         # refill the cache from the listing it took before this write (refresh() reloads it later).
         return IngestResult(document=load(target), replaced=existing, path=target)
 
+    # --- versions (the logic is in corpus/versions.py) -------------------------------------------
+
+    @property
+    def versions(self) -> VersionStore | None:
+        """Earlier versions of documents, beside the ingested folder (never read as documents)."""
+        if self.ingested_dir is None:
+            return None
+        return VersionStore(self.ingested_dir.parent / f"{self.ingested_dir.name}-versions")
+
+    def is_builtin(self, document: Document) -> bool:
+        return bool(document.source) and Path(document.source).parent == self.builtin_dir
+
+    def _keep(self, current: Document, reason: str, next_source: str | None, restored_from: int | None = None) -> int:
+        """Keep the current text as a version before it is replaced (writer's lock held); the replacement's number."""
+        assert self.versions is not None
+        return self.versions.keep(
+            slug(current.number),
+            current.meta.version or 1,
+            Path(current.source),
+            provenance=current.meta.provenance,
+            builtin=self.is_builtin(current),
+            reason=reason,
+            next_source=next_source,
+            restored_from=restored_from,
+        )
+
+    def restore(self, number: str, version: int) -> IngestResult:
+        """Make kept version `version` current again; the text it replaces is kept first (never lossy).
+
+        Raises:
+            UnknownDocumentError, UnknownVersionError, IngestError (no ingested folder).
+        """
+        if self.ingested_dir is None or self.versions is None:
+            raise IngestError("Chưa cấu hình thư mục lưu văn bản nạp vào.")
+        with _writer(self.ingested_dir):
+            current = self._read().get(number_key(number))
+            if current is None:
+                raise UnknownDocumentError(number)
+            key = slug(current.number)
+            kept = next((v for v in self.versions.kept(key) if v.number == version), None)
+            source = self.versions.path(key, version)
+            if kept is None or source is None:
+                raise UnknownVersionError(current.number, version)
+            document = load(source)
+            document.meta.number = current.number
+            document.meta.version = self._keep(current, f"khôi phục phiên bản {version}", kept.source, version)
+            target = self.ingested_dir / f"{key}.md"
+            _write_document(document, target)
+            self._bump_generation()
+            self.reload()
+            return IngestResult(document=load(target), replaced=current, path=target)
 
     def _bump_generation(self) -> None:
         """Raise the counter other workers compare (called under the writer's lock)."""

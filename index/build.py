@@ -111,7 +111,8 @@ def corpus_hashes(documents: list[Document]) -> dict[str, str]:
     """A fingerprint per document of what the index holds of it: its text and the facts its chunks
     carry (status, provenance, dates), so a status change is a change too."""
     return {
-        d.number: hashlib.sha256((d.meta.model_dump_json() + "\n" + d.text).encode("utf-8")).hexdigest()
+        # Not the version number: chunks do not carry it, and leaving it out keeps indexes built before it existed.
+        d.number: hashlib.sha256((d.meta.model_dump_json(exclude={"version"}) + "\n" + d.text).encode()).hexdigest()
         for d in documents
     }
 

@@ -16,6 +16,7 @@
   var state = { id: "", messages: [] };
   var busy = false;
   var panelOpener = null;
+  var panelSeq = 0; // which showSection call the panel shows: a late answer for an earlier one is dropped
 
   // --- small helpers ---------------------------------------------------------------------
 
@@ -69,6 +70,12 @@
 
   function docIdOf(c) { return c.doc_id || slug(c.doc || String(c.path || "").split(" › ")[0]); }
   function anchorOfCitation(c) { return c.anchor || anchorOf(c.path); }
+
+  // A document replaced at least once names the version quoted ("phiên bản 2"); version 1 says nothing.
+  function versionMark(c) {
+    var v = Number(c && c.version);
+    return v > 1 ? " — phiên bản " + v : "";
+  }
 
   function isOfficial(c) {
     if (typeof c.official === "boolean") return c.official;
@@ -150,7 +157,8 @@
     var official = isOfficial(c);
     var box = el("div", { class: "quote-box" + (official ? "" : " compiled") });
     var head = el("p", { class: "quote-head" }, [
-      el("strong", { text: "[" + c.n + "] " }), c.path + (c.page ? " — trang " + c.page : ""), " ", badge(official, c.registry)
+      el("strong", { text: "[" + c.n + "] " }), c.path + (c.page ? " — trang " + c.page : "") + versionMark(c), " ",
+      badge(official, c.registry)
     ]);
     box.appendChild(head);
     box.appendChild(el("blockquote", { class: "quote", text: "«" + (c.quote || "") + "»" }));
@@ -279,6 +287,7 @@
       var li = el("li", { class: "source " + (official ? "official" : "compiled"), "data-n": c.n, "data-doc": c.doc || "" });
       li.appendChild(el("span", { class: "source-n", text: "[" + c.n + "]" }));
       li.appendChild(el("span", { class: "source-path", text: " " + c.path + (c.page ? " — trang " + c.page : "") + " " }));
+      if (versionMark(c)) li.appendChild(el("span", { class: "source-version", text: "phiên bản " + c.version + " " }));
       li.appendChild(badge(official, c.registry));
       var open = el("button", { type: "button", class: "link-button", text: "Xem văn bản",
                                 "aria-label": "Xem văn bản " + c.path });
@@ -674,6 +683,7 @@
 
   async function showSection(docId, anchor, cite) {
     var body = els.panelBody;
+    var seq = ++panelSeq;
     body.textContent = "";
     body.appendChild(el("p", { class: "typing", text: "Đang tải văn bản…" }));
     body.setAttribute("aria-busy", "true");
@@ -717,6 +727,7 @@
         up.addEventListener("click", function () { showSection(s.doc_id || docId, s.parent.anchor, null); });
         body.appendChild(up);
       }
+      showVersions(s.doc_id || docId, body, seq);
     } catch (e) {
       body.textContent = "";
       body.appendChild(el("p", { class: "error-text", role: "alert" }, [
@@ -724,6 +735,151 @@
       ]));
     }
     body.removeAttribute("aria-busy");
+  }
+
+  // --- versions of the document shown in the panel -----------------------------------------
+
+  function versionsUrl(docId) { return "/v1/documents/" + encodeURIComponent(docId) + "/versions"; }
+
+  function versionItem(v) {
+    var when = v.current ? (v.since ? "từ " + formatDate(v.since) : "") : (v.saved ? "thay ngày " + formatDate(v.saved) : "");
+    var label = "Phiên bản " + v.number + (v.current ? " (hiện hành)" : "");
+    var facts = [v.official ? "chính thức" : "biên soạn", v.source ? "tệp " + v.source : "", when,
+                 v.restored_from ? "khôi phục từ phiên bản " + v.restored_from : "", v.reason || ""]
+      .filter(Boolean).join(" · ");
+    return el("li", { class: "version" + (v.current ? " current" : ""), "data-version": v.number }, [
+      el("strong", { text: label }), facts ? " — " + facts : ""
+    ]);
+  }
+
+  // Within a removed line and the added line that replaced it, the words that differ: [same start, changed, same end].
+  function wordSpans(oldText, newText) {
+    var a = String(oldText).split(/(\s+)/), b = String(newText).split(/(\s+)/);
+    var start = 0;
+    while (start < a.length && start < b.length && a[start] === b[start]) start++;
+    var endA = a.length, endB = b.length;
+    while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
+    return [
+      [a.slice(0, start).join(""), a.slice(start, endA).join(""), a.slice(endA).join("")],
+      [b.slice(0, start).join(""), b.slice(start, endB).join(""), b.slice(endB).join("")]
+    ];
+  }
+
+  var CONTEXT_CHARS = 160; // unchanged lines are there to situate the change: long paragraphs are cut
+  var AROUND_CHARS = 90; // unchanged words kept on each side of a change within a line
+
+  function clip(text, before) {
+    if (text.length <= AROUND_CHARS) return text;
+    // Cut at a space, not inside a word.
+    if (before) return "… " + text.slice(-AROUND_CHARS).replace(/^\S*\s/, "");
+    return text.slice(0, AROUND_CHARS).replace(/\s\S*$/, "") + " …";
+  }
+
+  // One line of the diff; added and removed lines say so in text too (+ / −, and <ins>/<del>), not by colour alone.
+  function diffLine(ln, parts) {
+    if (ln.op === "@") return el("li", { class: "diff-hunk", text: "…" });
+    var text = ln.text || " ";
+    // A changed paragraph shows the changed words with some of what surrounds them (the section shows it whole).
+    var content = parts && parts[1]
+      ? [clip(parts[0], true), el("mark", { class: "diff-word", text: parts[1] }), clip(parts[2], false)]
+      : [text];
+    if (ln.op === "+" || ln.op === "-") {
+      var added = ln.op === "+";
+      return el("li", { class: added ? "diff-add" : "diff-del" }, [el(added ? "ins" : "del", {}, [
+        el("span", { class: "diff-mark", "aria-hidden": "true", text: added ? "+ " : "− " }),
+        el("span", { class: "visually-hidden", text: added ? "Thêm: " : "Bỏ: " })
+      ].concat(content))]);
+    }
+    if (text.length > CONTEXT_CHARS) text = text.slice(0, CONTEXT_CHARS) + " …";
+    return el("li", { class: "diff-same" }, [el("span", { class: "diff-mark", "aria-hidden": "true", text: "  " }), text]);
+  }
+
+  // The diff's lines as list items; a run of removed lines followed by as many added ones is compared word by word.
+  function diffItems(lines) {
+    var out = [];
+    var i = 0;
+    while (i < lines.length) {
+      var j = i;
+      while (j < lines.length && lines[j].op === "-") j++;
+      var k = j;
+      while (k < lines.length && lines[k].op === "+") k++;
+      if (j > i && k - j === j - i) {
+        var pairs = [];
+        for (var m = 0; m < j - i; m++) pairs.push(wordSpans(lines[i + m].text, lines[j + m].text));
+        for (m = 0; m < j - i; m++) out.push(diffLine(lines[i + m], pairs[m][0]));
+        for (m = 0; m < j - i; m++) out.push(diffLine(lines[j + m], pairs[m][1]));
+        i = k;
+      } else {
+        out.push(diffLine(lines[i]));
+        i++;
+      }
+    }
+    return out;
+  }
+
+  async function showDiff(docId, older, host) {
+    host.textContent = "";
+    host.appendChild(el("p", { class: "typing", text: "Đang so sánh…" }));
+    try {
+      var resp = await fetch(versionsUrl(docId) + "/" + older + "/diff/current", { headers: { "Accept": "application/json" } });
+      if (!resp.ok) throw new ApiError(await errorMessage(resp));
+      var d = await resp.json();
+      host.textContent = "";
+      host.appendChild(el("p", { class: "diff-summary", text:
+        "Phiên bản " + d.from_version + " → phiên bản " + d.to_version + ": thêm " + d.added + " dòng, bỏ " + d.removed + " dòng." }));
+      var secs = d.sections || {};
+      var named = [["changed", "Mục sửa"], ["added", "Mục thêm"], ["removed", "Mục bỏ"]].filter(function (k) {
+        return (secs[k[0]] || []).length;
+      });
+      named.forEach(function (k) {
+        host.appendChild(el("p", { class: "diff-sections" }, [el("strong", { text: k[1] + ": " }),
+          secs[k[0]].map(function (x) { return x.path; }).join("; ")]));
+      });
+      if (!d.lines.length) host.appendChild(el("p", { text: "Hai phiên bản có nội dung giống nhau." }));
+      var ol = el("ol", { class: "diff", "aria-label": "Các dòng khác nhau" });
+      diffItems(d.lines).forEach(function (li) { ol.appendChild(li); });
+      host.appendChild(ol);
+      if (d.truncated) host.appendChild(el("p", { class: "note", text: "Bản so sánh quá dài, chỉ hiện phần đầu." }));
+    } catch (e) {
+      host.textContent = "";
+      host.appendChild(el("p", { class: "error-text", role: "alert", text: e instanceof ApiError ? e.message : GENERIC_ERROR }));
+    }
+  }
+
+  async function showVersions(docId, body, seq) {
+    var data;
+    try {
+      var resp = await fetch(versionsUrl(docId), { headers: { "Accept": "application/json" } });
+      if (!resp.ok) return; // the section is what the panel is for; the list of versions is extra
+      data = await resp.json();
+    } catch (e) {
+      return;
+    }
+    if (seq !== panelSeq) return; // another section is shown by now
+    var versions = data.versions || [];
+    var box = el("section", { class: "versions", "aria-labelledby": "versions-title" }, [
+      el("h3", { id: "versions-title", text: "Phiên bản" })
+    ]);
+    var ul = el("ul", { class: "version-list" });
+    versions.forEach(function (v) { ul.appendChild(versionItem(v)); });
+    box.appendChild(ul);
+    if (versions.length > 1) {
+      var previous = versions[1].number;
+      var out = el("div", { class: "diff-box", id: "diff-box", hidden: true });
+      var btn = el("button", { type: "button", class: "secondary small", "aria-expanded": "false", "aria-controls": "diff-box",
+                               text: "So sánh với bản trước" });
+      btn.addEventListener("click", function () {
+        var open = btn.getAttribute("aria-expanded") !== "true";
+        btn.setAttribute("aria-expanded", open ? "true" : "false");
+        out.hidden = !open;
+        if (open) showDiff(docId, previous, out);
+      });
+      box.appendChild(btn);
+      box.appendChild(out);
+    } else {
+      box.appendChild(el("p", { class: "hint", text: "Văn bản chưa từng được thay; chỉ có một phiên bản." }));
+    }
+    body.appendChild(box);
   }
 
   // --- wiring ----------------------------------------------------------------------------

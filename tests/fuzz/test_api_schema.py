@@ -53,6 +53,7 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
 from api.main import create_app  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
+from corpus.registry import BUILTIN_DIR  # noqa: E402
 from tests.api.conftest import _free_port, make_settings  # noqa: E402
 from tests.conftest import FIXTURES  # noqa: E402
 
@@ -75,6 +76,7 @@ def _operations() -> list[tuple[str, str]]:
 
 
 OPERATIONS = _operations()
+VERSIONED = "14-BCDCTMTQG"  # replaced twice at set-up: versions 1 (built-in), 2 and 3 (current)
 CASES: dict[tuple[str, str], int] = {}  # generated cases run, per operation
 
 
@@ -94,6 +96,17 @@ class Api:
             zalo_oa_access_token="zalo-oa-token",
             zalo_oa_api=closed,
         )
+        # One document with earlier versions (the built-in 14/BCĐCTMTQG replaced twice), so the version
+        # routes get past "unknown version"; the files stored now are the only ones the folder may hold.
+        amended = root / "uploads" / "cv14-sua-doi.md"
+        amended.parent.mkdir()
+        text = (BUILTIN_DIR / "14-BCDCTMTQG-2023.md").read_text(encoding="utf-8")
+        for n in (1, 2):
+            amended.write_text(
+                text.replace("không ngừng nâng cao", f"không ngừng (lần {n}) nâng cao"), encoding="utf-8"
+            )
+            Assistant(self.settings).ingest(amended, official=True)
+        self.stored = sorted(p.name for p in self.settings.ingested_dir.iterdir())
         Assistant(self.settings).build()
         self.app = create_app(self.settings)
         self.schema = schemathesis.openapi.from_asgi("/openapi.json", self.app)
@@ -123,6 +136,14 @@ class Api:
             ("GET", "/v1/answers/{answer_id}.html"): [{"path_parameters": {"answer_id": self.answer_id}}],
             ("GET", "/v1/documents/{document_id}/sections/{anchor}"): [
                 {"path_parameters": {"document_id": d, "anchor": a}} for d, a in self.anchors
+            ],
+            ("GET", "/v1/documents/{document_id}/versions"): [{"path_parameters": {"document_id": VERSIONED}}],
+            ("GET", "/v1/documents/{document_id}/versions/{older}/diff/{newer}"): [
+                {"path_parameters": {"document_id": VERSIONED, "older": a, "newer": b}}
+                for a, b in (("1", "2"), ("2", "current"), ("current", "1"))
+            ],
+            ("POST", "/v1/documents/{document_id}/versions/{version}/restore"): [
+                {"path_parameters": {"document_id": VERSIONED, "version": v}, "headers": admin} for v in ("1", "2")
             ],
             ("GET", "/v1/assessments/template"): [
                 {"query": {"set": s, **({"province": p} if p else {})}}
@@ -247,10 +268,13 @@ def test_no_server_error_and_responses_match_schema(api: Api, method: str, path:
     assert statuses and max(statuses) < 500
     if (method, path) == ("POST", "/v1/documents"):
         assert {"unauthorized", "load_error"} <= codes, codes  # refused at the door, and by the loader
+    if "/versions" in path:  # the known document and versions get through: listed, compared, restored
+        assert (202 if method == "POST" else 200) in statuses, (codes, statuses)
+        assert method == "GET" or "unauthorized" in codes, codes  # the restore is refused without the token
     if path in ("/bots/zalo", "/bots/zalo-oa"):
         assert "unauthorized" in codes and 200 in statuses, (codes, statuses)  # refused, and let in (signed)
     ingested = api.settings.ingested_dir
-    assert not ingested.exists() or not any(ingested.iterdir()), "no fuzzed upload may be stored"
+    assert sorted(p.name for p in ingested.iterdir()) == api.stored, "no fuzzed upload may be stored"
 
 
 def test_at_least_a_thousand_generated_cases_ran() -> None:
