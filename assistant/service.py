@@ -25,6 +25,7 @@ from assistant.understand import NAMED_SETS, NOW_CUE, Query, as_of_for, period_o
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
+from corpus.ocr import Progress as OcrProgress
 from corpus.registry import Corpus, IngestResult
 from index import segment
 from index.build import BuildResult, Progress, build_index, corpus_changes, read_manifest
@@ -104,13 +105,22 @@ class Assistant:
         self.corpus.refresh()
         return corpus_changes(manifest.get("corpus", {}), self.corpus.documents())
 
-    def ingest(self, path: Path, *, official: bool, number: str | None = None, force: bool = False) -> IngestResult:
+    def ingest(
+        self,
+        path: Path,
+        *,
+        official: bool,
+        number: str | None = None,
+        force: bool = False,
+        ocr_progress: OcrProgress | None = None,
+    ) -> IngestResult:
         return self.corpus.ingest(
             path,
             official=official,
             number=number,
             force=force,
             max_bytes=self.settings.max_file_mb * 1024 * 1024,
+            ocr=self.settings.ocr_options(ocr_progress),
         )
 
     def search(self, question: str, k: int | None = None, doc: str | None = None, mode: str = "hybrid") -> list[Result]:
