@@ -18,7 +18,7 @@ from corpus.detect import detect
 from corpus.errors import LoadError
 from corpus.model import Document, DocumentMeta, Line
 from corpus.normalize import normalize_text
-from corpus.ocr import OcrError, OcrOptions, needs_ocr, read_pages
+from corpus.ocr import MIN_TEXT_CHARS, OcrError, OcrOptions, needs_ocr, read_pages, visible_chars
 
 SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -77,7 +77,7 @@ def load(
         raise LoadError(path, "tệp rỗng")
     reader = _READERS[suffix]
     limits = _Limits(
-        max_pages=max_pages, max_chars=max_chars, max_unzipped_bytes=max_unzipped_bytes, ocr=ocr or OcrOptions()
+        max_pages=max_pages, max_chars=max_chars, max_unzipped_bytes=max_unzipped_bytes, ocr=ocr or _DEFAULT_OCR
     )
     try:
         meta, lines = reader(path, limits)
@@ -201,9 +201,9 @@ def _read_pdf(path: Path, limits: _Limits) -> tuple[dict, list[Line]]:
         if needs_ocr(text, page):
             scanned.append(number)
     meta: dict = {}
-    if scanned and (limits.ocr.enabled or not any(t.strip() for t in texts)):
+    if scanned and (limits.ocr.enabled or not any(visible_chars(t) >= MIN_TEXT_CHARS for t in texts)):
         # With OCR switched off, a PDF that has text elsewhere is read as before (its scanned pages
-        # skipped); one that is only a scan gets the reason rather than "no text".
+        # skipped); one that is only a scan (a stamp's few words at most) gets the reason, not "no text".
         try:
             read = read_pages(path, scanned, limits.ocr)
         except OcrError as exc:
