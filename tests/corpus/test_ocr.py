@@ -137,6 +137,7 @@ def test_citations_section_view_and_chat_carry_the_ocr_mark(ingested: tuple[Sett
     assert client.get(f"/v1/documents/14-BCDCTMTQG/sections/{first}").json()["ocr_note"] is None
 
 
+@pytest.mark.heavy
 def test_compiled_scan_carries_both_marks(ingested: tuple[Settings, str]) -> None:
     settings, _ = ingested
     corpus = Corpus(settings.ingested_dir, builtin_dir=settings.corpus_dir)
@@ -228,3 +229,18 @@ def test_noisy_skewed_render_differs_from_clean() -> None:
     clean = render(["Điều 1. Phạm vi điều chỉnh"], dpi=100)[0]
     noisy = render(["Điều 1. Phạm vi điều chỉnh"], dpi=100, noise=0.01, skew_deg=1.5)[0]
     assert clean.size == noisy.size and clean.tobytes() != noisy.tobytes()
+
+
+def test_upload_of_a_scan_without_tesseract_is_a_400_naming_it(scan: Path, tmp_path: Path) -> None:
+    from tests.api.conftest import make_settings
+
+    settings = make_settings(tmp_path, ocr_tesseract_cmd=NO_TESSERACT)
+    client = TestClient(create_app(settings), raise_server_exceptions=False)
+    response = client.post(
+        "/v1/documents",
+        files={"file": ("quyet-dinh-quet.pdf", scan.read_bytes(), "application/pdf")},
+        headers={"Authorization": f"Bearer {settings.admin_token}"},
+    )
+    assert response.status_code == 400, response.text
+    assert "chưa cài tesseract-ocr-vie" in response.json()["error"]["message"]
+    assert _stored(settings) == []
