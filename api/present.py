@@ -84,6 +84,8 @@ def chat_text(answer: Answer, limit: int = CHAT_LIMIT, footnotes: bool = True) -
     for c in answer.citations:
         page = f", tr. {c.page}" if c.page else ""
         mark = " (bản biên soạn — cần đối chiếu)" if not c.official else ""
+        if c.ocr_note:
+            mark += f" ({c.ocr_note})"
         sources.append(f"[{c.n}] {c.path}{page}{mark}")
     tail = ("\n\nNguồn:\n" + "\n".join(sources)) if footnotes and sources else ""
     head = f"(Áp dụng tại ngày {answer.as_of:%d/%m/%Y})\n" if not answer.refused else ""

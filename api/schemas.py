@@ -168,6 +168,7 @@ class CitationOut(BaseModel):
     note: str | None
     registry: bool = Field(False, description="Trích từ mục đăng ký: tóm tắt nguồn công khai, không phải nguyên văn")
     version: int = Field(1, description="Phiên bản hiện hành của văn bản được trích (xem /v1/documents/{id}/versions)")
+    ocr_note: str | None = Field(None, description="'văn bản nhận dạng từ bản quét' khi trích từ trang PDF quét (OCR)")
 
 
 class SentenceOut(BaseModel):
@@ -226,6 +227,9 @@ class DocumentOut(BaseModel):
     status_from: dt.date | None
     in_force_from: dt.date | None = None
     full_text: bool
+    ocr_pages: list[int] = Field(
+        default_factory=list, description="Các trang PDF quét được đọc bằng nhận dạng chữ (OCR)"
+    )
     sources: list[dict] = Field(default_factory=list, description="Trang công khai cho thấy các thông tin của mục")
     disputes: list[str] = Field(default_factory=list, description="Chỗ các nguồn không khớp nhau")
     source_url: str | None
@@ -262,6 +266,9 @@ class SectionDetail(BaseModel):
     provenance: str
     official: bool
     note: str | None
+    ocr_note: str | None = Field(
+        None, description="'văn bản nhận dạng từ bản quét' khi mục đọc từ trang PDF quét (OCR)"
+    )
     parent: RefOut | None
     children: list[RefOut]
 

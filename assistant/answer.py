@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from assistant.applicability import Resolution
-from assistant.format import COMPILED_MARK
+from assistant.format import COMPILED_MARK, ocr_note
 from assistant.quote import best_span
 from assistant.understand import Query
 from corpus.model import DocumentMeta, Section
@@ -37,6 +37,7 @@ class Citation:
     official: bool
     note: str | None = None  # "bản biên soạn — cần đối chiếu…" for compiled text
     registry: bool = False  # from a registry entry: a summary of public sources, not the document's words
+    ocr_note: str | None = None  # OCR_MARK when the text was read by OCR from a scanned page
 
 
 @dataclass
@@ -123,16 +124,18 @@ class Citations:
         meta = self._meta(doc)
         provenance = meta.provenance if meta else "compiled"
         registry = bool(meta and not meta.full_text)
+        page = page if page is not None else (section.page if section else None)
         c = Citation(
             n=len(self.items) + 1,
             doc=doc,
             path=path,
-            page=page if page is not None else (section.page if section else None),
+            page=page,
             quote=quote,
             provenance=provenance,
             official=provenance == "official",
             note=None if provenance == "official" else (REGISTRY_NOTE if registry else COMPILED_MARK),
             registry=registry,
+            ocr_note=ocr_note(meta, [page]),
         )
         self.items.append(c)
         return c.n

@@ -120,6 +120,15 @@ def index(
         raise _fail(exc) from exc
 
 
+def _ocr_progress(path: Path):
+    """Prints each page of a scan as OCR reads it (seconds per page: a long scan takes minutes)."""
+
+    def report(done: int, total: int, page: int) -> None:
+        err.print(f"  Nhận dạng chữ (OCR) {escape(path.name)}: trang {page} — {done}/{total}", highlight=False)
+
+    return report
+
+
 @app.command()
 def ingest(
     files: Annotated[list[Path], typer.Argument(help="Tệp PDF, DOCX, HTML, TXT hoặc Markdown")],
@@ -134,7 +143,9 @@ def ingest(
     added = 0
     for path in files:
         try:
-            result = assistant.ingest(path, official=official, number=number, force=force)
+            result = assistant.ingest(
+                path, official=official, number=number, force=force, ocr_progress=_ocr_progress(path)
+            )
         except CorpusError as exc:
             err.print(f"[red]Lỗi:[/red] {escape(exc.message)}")
             failed += 1
@@ -283,6 +294,8 @@ def _print_answer(answer) -> None:
         for c in answer.citations:
             page = f", trang {c.page}" if c.page else ""
             mark = f" [yellow]({c.note})[/yellow]" if c.note else " (chính thức)"
+            if c.ocr_note:
+                mark += f" [yellow]({c.ocr_note})[/yellow]"
             console.print(f"[{c.n}] {escape(c.path)}{page}{mark}")
             console.print(f"    «{escape(c.quote)}»", highlight=False)
     if answer.flags:

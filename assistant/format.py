@@ -4,11 +4,24 @@ answerers and the assessment, so neither imports the other)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from corpus.criteria import Indicator
+from corpus.model import DocumentMeta
 
 COMPILED_MARK = "bản biên soạn — cần đối chiếu văn bản chính thức"
+# Said of text read by OCR from a scanned page, besides the provenance mark: a character may be misread.
+OCR_MARK = "văn bản nhận dạng từ bản quét"
 SIGN = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
+
+
+def ocr_note(meta: DocumentMeta | None, pages: Iterable[int | None]) -> str | None:
+    """OCR_MARK when one of the pages a citation or section comes from was read by OCR; a page that is
+    not known counts as OCR'd when the document has any (the mark errs on the side of caution)."""
+    if meta is None or not meta.ocr_pages:
+        return None
+    scanned = set(meta.ocr_pages)
+    return OCR_MARK if any(p is None or p in scanned for p in pages) else None
 
 
 def vn_number(value: float) -> str:

@@ -26,6 +26,7 @@ from corpus.criteria import Catalogue, CriteriaSet
 from corpus.criteria_import import import_file_criteria
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
+from corpus.ocr import Progress as OcrProgress
 from corpus.registry import Corpus, IngestResult
 from index import segment
 from index.build import BuildResult, Progress, build_index, corpus_changes, read_manifest
@@ -107,7 +108,15 @@ class Assistant:
         self.corpus.refresh()
         return corpus_changes(manifest.get("corpus", {}), self.corpus.documents())
 
-    def ingest(self, path: Path, *, official: bool, number: str | None = None, force: bool = False) -> IngestResult:
+    def ingest(
+        self,
+        path: Path,
+        *,
+        official: bool,
+        number: str | None = None,
+        force: bool = False,
+        ocr_progress: OcrProgress | None = None,
+    ) -> IngestResult:
         """Store a document; an official file's criteria tables also become catalogue sets (`result.criteria`)."""
         result = self.corpus.ingest(
             path,
@@ -115,6 +124,7 @@ class Assistant:
             number=number,
             force=force,
             max_bytes=self.settings.max_file_mb * 1024 * 1024,
+            ocr=self.settings.ocr_options(ocr_progress),
         )
         if official:
             result.criteria = import_file_criteria(path, result.document, self.corpus, self.settings.criteria_dir)

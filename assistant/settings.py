@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from corpus.ocr import OcrOptions, Progress
+
 
 class Settings(BaseSettings):
     """All tunables of the assistant. Every field is read from `NTM_<NAME>`."""
@@ -35,6 +37,15 @@ class Settings(BaseSettings):
     candidates: int = Field(50, ge=5, le=1000, description="Số ứng viên lấy từ mỗi bộ tìm kiếm trước khi hợp nhất")
     max_question_chars: int = Field(2000, ge=10, le=100_000, description="Độ dài tối đa câu hỏi")
     max_file_mb: int = Field(50, ge=1, le=2000, description="Kích thước tối đa tệp nạp vào (MB)")
+    ocr: bool = Field(True, description="Nhận dạng chữ (OCR, tesseract tiếng Việt) các trang PDF quét không có lớp chữ")
+    ocr_dpi: int = Field(
+        300, ge=100, le=600, description="Độ phân giải (dpi) khi dựng ảnh trang PDF quét để nhận dạng chữ"
+    )
+    ocr_max_pages: int = Field(
+        200, ge=1, le=2000, description="Số trang quét tối đa được nhận dạng chữ trong một tệp; nhiều hơn: từ chối tệp"
+    )
+    ocr_timeout_s: float = Field(120, gt=0, le=3600, description="Thời gian tối đa nhận dạng chữ một trang (giây)")
+    ocr_tesseract_cmd: str = Field("tesseract", description="Lệnh (hoặc đường dẫn) chương trình tesseract")
     today: dt.date | None = Field(None, description="Ngày coi là hôm nay khi trả lời (mặc định: ngày hệ thống)")
     llm_base_url: str | None = Field(None, description="Địa chỉ máy chủ LLM tương thích OpenAI (bật chế độ LLM)")
     llm_model: str = Field("gpt-4o-mini", description="Tên mô hình LLM")
@@ -106,6 +117,17 @@ class Settings(BaseSettings):
 
     def now(self) -> dt.date:
         return self.today or dt.date.today()
+
+    def ocr_options(self, progress: Progress | None = None) -> OcrOptions:
+        """How ingested scanned PDFs are read; `progress` is told of each page done."""
+        return OcrOptions(
+            enabled=self.ocr,
+            dpi=self.ocr_dpi,
+            max_pages=self.ocr_max_pages,
+            timeout_s=self.ocr_timeout_s,
+            tesseract_cmd=self.ocr_tesseract_cmd,
+            progress=progress,
+        )
 
     @property
     def criteria_dir(self) -> Path:

@@ -18,6 +18,7 @@ from corpus.detect import detect
 from corpus.errors import LoadError
 from corpus.model import Document, DocumentMeta, Line
 from corpus.normalize import normalize_text
+from corpus.ocr import MIN_TEXT_CHARS, OcrError, OcrOptions, needs_ocr, read_pages, visible_chars
 
 SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -28,6 +29,7 @@ DEFAULT_MAX_UNZIPPED_BYTES = 200_000_000  # a DOCX package, all parts expanded
 DEFAULT_MAX_ZIP_ENTRIES = 5_000  # parts of a DOCX package
 DEFAULT_MAX_HTML_ELEMENTS = 200_000  # tags in an HTML file
 DEFAULT_MAX_HTML_DEPTH = 5_000  # nesting of HTML elements (the parser slows with its square)
+_DEFAULT_OCR = OcrOptions()
 _PAGE = re.compile(r"^\s*<!--\s*page:\s*(\d+)\s*-->\s*$")
 
 
@@ -40,6 +42,7 @@ def load(
     max_pages: int = DEFAULT_MAX_PAGES,
     max_chars: int = DEFAULT_MAX_CHARS,
     max_unzipped_bytes: int = DEFAULT_MAX_UNZIPPED_BYTES,
+    ocr: OcrOptions | None = None,
 ) -> Document:
     """Read one file into a Document.
 
@@ -52,6 +55,8 @@ def load(
         max_chars: a file yielding more text than this is refused.
         max_unzipped_bytes: a DOCX whose parts expand beyond this is refused before it is parsed
             (a zip bomb); the sizes its headers declare are checked against the real data.
+        ocr: how PDF pages without a text layer are read (default: OCR on, see corpus/ocr.py); the
+            pages read so are listed in the document's `ocr_pages`.
 
     Raises:
         LoadError: naming the file and the reason, for anything that cannot be read.
@@ -71,7 +76,9 @@ def load(
     if size == 0:
         raise LoadError(path, "tệp rỗng")
     reader = _READERS[suffix]
-    limits = _Limits(max_pages=max_pages, max_chars=max_chars, max_unzipped_bytes=max_unzipped_bytes)
+    limits = _Limits(
+        max_pages=max_pages, max_chars=max_chars, max_unzipped_bytes=max_unzipped_bytes, ocr=ocr or _DEFAULT_OCR
+    )
     try:
         meta, lines = reader(path, limits)
     except LoadError:
@@ -111,6 +118,8 @@ class _Limits:
     max_zip_entries: int = DEFAULT_MAX_ZIP_ENTRIES
     max_html_elements: int = DEFAULT_MAX_HTML_ELEMENTS
     max_html_depth: int = DEFAULT_MAX_HTML_DEPTH
+    # Bounds (pages, time) and switches of the OCR of scanned PDF pages; frozen, so one default is safe to share.
+    ocr: OcrOptions = _DEFAULT_OCR
 
 
 def _vn(n: int) -> str:
@@ -181,14 +190,31 @@ def _read_pdf(path: Path, limits: _Limits) -> tuple[dict, list[Line]]:
     pages = len(reader.pages)
     if pages > limits.max_pages:
         raise LoadError(path, f"PDF có {pages} trang, vượt giới hạn {limits.max_pages} trang; hãy tách tệp")
-    lines: list[Line] = []
+    texts: list[str] = []
+    scanned: list[int] = []
     chars = 0
     for number, page in enumerate(reader.pages, start=1):
         text = page.extract_text() or ""
         chars += len(text)
         _check_chars(path, chars, limits.max_chars)
-        lines.extend(Line(t, number) for t in text.splitlines())
-    return {}, lines
+        texts.append(text)
+        if needs_ocr(text, page):
+            scanned.append(number)
+    meta: dict = {}
+    if scanned and (limits.ocr.enabled or not any(visible_chars(t) >= MIN_TEXT_CHARS for t in texts)):
+        # With OCR switched off, a PDF that has text elsewhere is read as before (its scanned pages
+        # skipped); one that is only a scan (a stamp's few words at most) gets the reason, not "no text".
+        try:
+            read = read_pages(path, scanned, limits.ocr)
+        except OcrError as exc:
+            raise LoadError(path, exc.reason) from exc
+        for number, text in read.items():
+            chars += len(text) - len(texts[number - 1])
+            _check_chars(path, chars, limits.max_chars)
+            texts[number - 1] = text
+        meta["ocr_pages"] = scanned
+    lines = [Line(t, number) for number, text in enumerate(texts, start=1) for t in text.splitlines()]
+    return meta, lines
 
 
 def _read_docx(path: Path, limits: _Limits) -> tuple[dict, list[Line]]:

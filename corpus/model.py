@@ -80,6 +80,9 @@ class DocumentMeta(BaseModel):
     provenance: Provenance = "compiled"
     source_url: str | None = None
     full_text: bool = True
+    # PDF pages whose text was read by OCR from a scan (not the file's text layer): citations of them
+    # say so, since recognised text may differ from the original in a character or two.
+    ocr_pages: list[int] = Field(default_factory=list)
     notes: str | None = None
     sources: list[SourceRef] = Field(default_factory=list)
     # Where public sources disagree with each other (or with the corpus), said in words.

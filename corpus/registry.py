@@ -20,6 +20,7 @@ from corpus.errors import IngestError, LoadError, UnknownDocumentError
 from corpus.load import DEFAULT_MAX_BYTES, load
 from corpus.model import Document, Section
 from corpus.normalize import fold
+from corpus.ocr import OcrOptions
 from corpus.parse import parse
 from corpus.versions import UnknownVersionError, VersionStore
 
@@ -185,8 +186,12 @@ class Corpus:
         number: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         force: bool = False,
+        ocr: OcrOptions | None = None,
     ) -> IngestResult:
         """Add or replace a document from a file. Nothing is written unless it parses.
+
+        `ocr` says how scanned PDF pages are read (default: OCR on); the pages read so stay listed in
+        the stored document's front-matter (`ocr_pages`).
 
         Raises:
             LoadError: the file cannot be read.
@@ -195,7 +200,9 @@ class Corpus:
         """
         if self.ingested_dir is None:
             raise IngestError("Chưa cấu hình thư mục lưu văn bản nạp vào.")
-        document = load(path, number=number, provenance="official" if official else None, max_bytes=max_bytes)
+        document = load(
+            path, number=number, provenance="official" if official else None, max_bytes=max_bytes, ocr=ocr
+        )
         if not official and document.meta.provenance == "official" and path.suffix.lower() != ".md":
             # Only a corpus Markdown file can declare itself official; other files need --official.
             document.meta.provenance = "compiled"
@@ -314,6 +321,7 @@ def _merge_meta(existing: Document, new: Document, path: Path):
         if value and not getattr(merged, field):
             setattr(merged, field, value)
     merged.provenance = new.meta.provenance
+    merged.ocr_pages = list(new.meta.ocr_pages)  # the new text's own: a text PDF replacing a scan clears them
     merged.full_text = True
     if new.meta.provenance == "official":
         merged.notes = f"Bản chính thức nạp từ tệp {path.name} ngày {dt.date.today():%d/%m/%Y}."

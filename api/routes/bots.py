@@ -156,6 +156,7 @@ async def webhook(
             "quote": c.quote,
             "official": c.official,
             "note": c.note,
+            "ocr_note": c.ocr_note,
         }
         for c in answer.citations
     ]

@@ -15,7 +15,7 @@ from api.errors import ApiError
 from api.jobs import reindex
 from api.present import doc_id, document_body, section_body
 from api.schemas import DocumentDetail, DocumentOut, JobOut, SectionDetail, UploadResponse, error_responses
-from assistant.format import COMPILED_MARK
+from assistant.format import COMPILED_MARK, ocr_note
 from assistant.service import Assistant
 from corpus.model import Document
 
@@ -78,6 +78,7 @@ def get_section(document_id: str, anchor: str, assistant: AssistantDep) -> dict:
         "provenance": doc.meta.provenance,
         "official": official,
         "note": None if official else COMPILED_MARK,
+        "ocr_note": ocr_note(doc.meta, [s.page for s in section.walk()]),
         "parent": parent,
         "children": [{"doc": doc.number, "path": c.path} for c in section.children],
     }

@@ -163,6 +163,7 @@
     box.appendChild(head);
     box.appendChild(el("blockquote", { class: "quote", text: "«" + (c.quote || "") + "»" }));
     if (!official && c.note) box.appendChild(el("p", { class: "note", text: "Lưu ý: " + c.note }));
+    if (c.ocr_note) box.appendChild(el("p", { class: "note", text: "Lưu ý: " + c.ocr_note }));
     var open = el("button", { type: "button", class: "secondary small view-doc", text: "Xem văn bản" });
     open.addEventListener("click", function () { openPanel(c, open); });
     box.appendChild(open);
@@ -309,7 +310,7 @@
     var cits = answer.citations || [];
     if (cits.length) {
       out += "\n\nNguồn:\n" + cits.map(function (c) {
-        var extra = isOfficial(c) ? "" : " (" + COMPILED_MARK.toLowerCase() + ")";
+        var extra = (isOfficial(c) ? "" : " (" + COMPILED_MARK.toLowerCase() + ")") + (c.ocr_note ? " (" + c.ocr_note + ")" : "");
         return "[" + c.n + "] " + c.path + (c.page ? ", trang " + c.page : "") + extra + ": «" + (c.quote || "") + "»";
       }).join("\n");
     }
@@ -699,6 +700,7 @@
       if (s.page !== null && s.page !== undefined) meta.appendChild(document.createTextNode(" Trang " + s.page));
       body.appendChild(meta);
       if (!official && s.note) body.appendChild(el("p", { class: "note", text: "Lưu ý: " + s.note }));
+      if (s.ocr_note) body.appendChild(el("p", { class: "note", text: "Lưu ý: " + s.ocr_note }));
       if (cite && cite.quote) {
         body.appendChild(el("p", { class: "section-cited" }, [
           el("span", { class: "visually-hidden", text: "Đoạn được trích dẫn: " }), "«" + cite.quote + "»"
