@@ -185,8 +185,12 @@ def test_serve_shares_the_cores_among_workers(
 
     import uvicorn
 
+    import assistant.cli
+
     calls: list[dict] = []
     monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: calls.append(kw))
+    # Several workers run under the project's supervisor (one socket each); one worker under uvicorn.
+    monkeypatch.setattr(assistant.cli, "run_workers", lambda options, n: calls.append({**options, "workers": n}))
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setenv("OMP_NUM_THREADS", preset or "")  # recorded, so whatever serve sets is undone
     if preset is None:

@@ -389,3 +389,33 @@ def test_kill_9_during_an_uploads_reindex_then_the_document_is_indexed_on_restar
         assert any(ok for _, ok, _ in load.between(t, t + 1.0)), f"no answer {t - started:.0f} s into the test"
         t += 1.0
     print(f"\n{len(results)} requests, {len(failures)} failed around the kill; indexed {indexed_at - killed_at:.1f} s after it")
+
+
+def _listening_inodes(port: int) -> set[str]:
+    """Inodes of the TCP sockets listening on `port` (state 0A in /proc/net/tcp and tcp6)."""
+    out = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                    out.add(fields[9])
+    return out
+
+
+def test_each_worker_listens_on_its_own_socket(server) -> None:
+    """SO_REUSEPORT: one listening socket per worker, so the kernel spreads connections between them
+    (with one shared socket the first worker to wake takes every waiting connection)."""
+    base, master, _, _ = server
+    port = int(base.rsplit(":", 1)[1])
+    inodes = _listening_inodes(port)
+    owners: dict[int, set[str]] = {}
+    for pid in (master, *_workers(master)):
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            with contextlib.suppress(OSError):
+                target = os.readlink(fd)
+                if target.startswith("socket:[") and target[8:-1] in inodes:
+                    owners.setdefault(pid, set()).add(target[8:-1])
+    workers = _workers(master)
+    assert set(owners) == workers, (owners, workers)  # the supervisor itself holds none
+    assert len(inodes) == 2 and len(set().union(*owners.values())) == 2
