@@ -656,7 +656,7 @@ def serve(
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=",".join(settings.trusted_proxies) or "",
     )
-    if workers > 1 and reuse_port_available():
+    if workers > 1 and settings.reuse_port and reuse_port_available():
         # One listening socket per worker (SO_REUSEPORT): the kernel spreads connections over the workers.
         run_workers(options, workers)
     else:

@@ -69,6 +69,11 @@ class Settings(BaseSettings):
         default_factory=list,
         description="IP của proxy ngược được tin (X-Forwarded-For); để trống: không tin tiêu đề chuyển tiếp nào",
     )
+    reuse_port: bool = Field(
+        True,
+        description="ntm serve --workers N: mỗi tiến trình một socket lắng nghe (SO_REUSEPORT) để nhân hệ điều hành "
+        "chia đều kết nối; false: một socket chung như uvicorn",
+    )
     query_cache: int = Field(
         1024, ge=0, le=1_000_000, description="Số vector câu hỏi giữ lại trong bộ nhớ mỗi tiến trình (0: tắt)"
     )
