@@ -128,6 +128,10 @@ def _layout(table: Table, catalogue: Catalogue) -> _Layout | None:
     return _Layout(header, role("tt"), role("name"), roles["content"], role("unit"), values, names, scheme)
 
 
+def _where(table: Table) -> str:
+    return f"bảng bắt đầu ở trang {table.first_page}" if table.first_page else "bảng trong tệp"
+
+
 def _provincial_issuer(document: Document) -> bool:
     number = fold(document.meta.number)
     issuer = fold(document.meta.issuer or "")
@@ -197,7 +201,7 @@ def import_criteria(path: Path, document: Document, root: Section, catalogue: Ca
             layout = _layout(table, catalogue)
         except _NotCriteria as exc:
             result.problems.append(
-                Problem(f"bảng trang {table.first_page or '?'}", title or "", f"{exc}; bảng không được nhập")
+                Problem(_where(table), title or "", f"{exc}; bảng không được nhập")
             )
             continue
         if layout is None:
@@ -207,7 +211,7 @@ def import_criteria(path: Path, document: Document, root: Section, catalogue: Ca
             # A province's decision read as a national set would replace the country's thresholds.
             result.problems.append(
                 Problem(
-                    f"bảng trang {table.first_page or '?'}",
+                    _where(table),
                     title or "",
                     "văn bản của UBND tỉnh nhưng tên bộ tiêu "
                     "chí không ghi tỉnh nào; bảng không được nhập (hãy kiểm tra tên bộ tiêu chí trong tệp)",
@@ -217,7 +221,7 @@ def import_criteria(path: Path, document: Document, root: Section, catalogue: Ca
         if meta is None:
             result.problems.append(
                 Problem(
-                    f"bảng trang {table.first_page or '?'}",
+                    _where(table),
                     title or "",
                     "không thấy tên bộ tiêu chí có giai đoạn "
                     '("BỘ TIÊU CHÍ … GIAI ĐOẠN 20xx-20xx") phía trên bảng; bảng không được nhập',
