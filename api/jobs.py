@@ -80,6 +80,7 @@ def start_reindex(assistant: Assistant, store: Store, message: str, documents: l
 def reconcile(assistant: Assistant, store: Store) -> str | None:
     """Start-up repair: fail the jobs of dead processes; re-index when the corpus on disk differs from
     the served index. Returns the id of the re-index job started, if any."""
+    store.forget_sightings()  # the Zalo message ids kept against re-sends are only needed for minutes
     orphans = store.fail_orphans()
     if orphans:
         log.warning("marked %d unfinished job(s) of a stopped process as failed", len(orphans))

@@ -46,6 +46,10 @@ CREATE TABLE IF NOT EXISTS zalo_seen (
 """
 
 
+# Zalo re-sends an unanswered event within minutes; a week of message ids is far more than enough.
+SEEN_FOR = dt.timedelta(days=7)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -132,6 +136,12 @@ class Store:
         with self._conn() as conn:
             cur = conn.execute("INSERT OR IGNORE INTO zalo_seen VALUES (?, ?)", (msg_id[:200], _now()))
             return cur.rowcount == 1
+
+    def forget_sightings(self, older_than: dt.timedelta = SEEN_FOR) -> int:
+        """Drop message ids older than Zalo's re-sending could reach (run when a worker starts); how many."""
+        cutoff = (dt.datetime.now(dt.UTC) - older_than).isoformat(timespec="seconds")
+        with self._conn() as conn:
+            return conn.execute("DELETE FROM zalo_seen WHERE created < ?", (cutoff,)).rowcount
 
     def add_feedback(self, answer_id: str, rating: int, comment: str | None) -> int:
         with self._conn() as conn:

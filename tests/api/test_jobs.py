@@ -195,3 +195,15 @@ def test_an_official_upload_reports_its_criteria_tables_in_the_response_and_the_
     )
     sets = {s["id"]: s for s in client.get("/v1/assessments/sets").json()}
     assert "51-2025-xa-ntm" in sets
+
+
+def test_zalo_message_ids_are_forgotten_after_a_week(tmp_path: Path) -> None:
+    import datetime as dt
+
+    store = Store(tmp_path / "app.db")
+    assert store.first_sighting("oa:1") and not store.first_sighting("oa:1")
+    old = (dt.datetime.now(dt.UTC) - dt.timedelta(days=8)).isoformat(timespec="seconds")
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("INSERT INTO zalo_seen VALUES ('oa:0', ?)", (old,))
+    assert store.forget_sightings() == 1
+    assert not store.first_sighting("oa:1") and store.first_sighting("oa:0")  # the recent id is still known
