@@ -208,3 +208,16 @@ def test_a_docx_with_tracked_changes_is_refused_and_nothing_is_stored(tmp_path: 
     with pytest.raises(LoadError, match="Track Changes"):
         corpus.ingest(path, official=True)
     assert not (tmp_path / "ingested").exists() or not list((tmp_path / "ingested").glob("*.md"))
+
+
+def test_the_cli_catalogue_commands_see_the_imported_sets(assistant: Assistant, monkeypatch, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    monkeypatch.setenv("NTM_DATA_DIR", str(assistant.settings.data_dir))
+    result = CliRunner().invoke(app, ["criteria", "51/2025/QĐ-TTg", "--province", "nhóm 3"])
+    assert result.exit_code == 0, result.output
+    assert "≥ 80 %" in result.output and "chưa xác minh" not in result.output.split("chỉ tiêu;")[0]
+    result = CliRunner().invoke(app, ["assess", "template", "--set", "51-2025-xa-ntm", "--out", str(tmp_path)])
+    assert result.exit_code == 0 and "40 chỉ tiêu" in result.output, result.output
