@@ -16,11 +16,12 @@ import hashlib
 import io
 import json
 import secrets
-import sqlite3
-import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from api.store import SqliteFile, Store
 from assistant.answer import Answer
 
 _SCHEMA = """
@@ -76,14 +77,12 @@ class Asker:
     chat_id: str | None = None
 
 
-class AuditLog:
-    """Append-only rows in SQLite (WAL, one connection per thread, shared by the workers)."""
+class AuditLog(SqliteFile):
+    """Append-only rows in the API's SQLite file (shared by the workers)."""
 
     def __init__(self, path: Path, retention_days: int = 365) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
+        super().__init__(path)
         self.retention_days = retention_days
-        self._local = threading.local()
         with self._conn() as conn:
             conn.executescript(_SCHEMA)
             # One salt per installation: the same IP gets the same hash here, and no hash can be
@@ -92,28 +91,23 @@ class AuditLog:
         self._salt = self._conn().execute("SELECT value FROM audit_meta WHERE key = 'salt'").fetchone()[0]
         self.purge()
 
-    def _conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(str(self.path), timeout=30)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA busy_timeout=30000")
-            conn.row_factory = sqlite3.Row
-            self._local.conn = conn
-        return conn
-
     def hash_ip(self, ip: str | None) -> str | None:
         if not ip:
             return None
         return hashlib.sha256(f"{self._salt}|{ip}".encode()).hexdigest()[:16]
 
     def record(self, asker: Asker, answer: Answer, latency_ms: float) -> None:
-        body = answer.to_dict()
+        # The fields it needs, not answer.to_dict(): the route already converts the whole answer once.
         citations = [
-            {k: c.get(k) for k in ("n", "doc", "path", "page", "quote", "provenance", "official")}
-            for c in body["citations"]
+            {k: getattr(c, k) for k in ("n", "doc", "path", "page", "quote", "provenance", "official")}
+            for c in answer.citations
         ]
-        stored = {k: body[k] for k in ("text", "sentences", "reason", "flags")}
+        stored = {
+            "text": answer.text,
+            "sentences": [{"text": x.text, "cites": list(x.cites)} for x in answer.sentences],
+            "reason": answer.reason,
+            "flags": list(answer.flags),
+        }
         with self._conn() as conn:
             conn.execute(
                 "INSERT INTO audit (at, channel, user, ip_hash, chat_id, question, as_of, answer_id, kind, scope, "
@@ -212,6 +206,16 @@ class AuditLog:
             "citations": json.loads(row["citations"] or "[]"),
             **stored,
         }
+
+
+def answered(ask: Callable[[], Answer], question: str, store: Store, audit: AuditLog, who: Asker) -> Answer:
+    """Run `ask`, then keep its answer id (for feedback) and record it in the trail with its latency: what
+    every channel does with a question."""
+    started = time.perf_counter()
+    answer = ask()
+    store.remember_answer(answer.id, question)
+    audit.record(who, answer, (time.perf_counter() - started) * 1000)
+    return answer
 
 
 def to_csv(rows: list[dict]) -> str:

@@ -98,19 +98,13 @@ ORPHANED = (
 )
 
 
-class Store:
-    """One connection per thread; WAL so several workers can read while one writes."""
+class SqliteFile:
+    """The API's SQLite file: one connection per thread; WAL so several workers can read while one writes."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._local = threading.local()
-        with self._conn() as conn:
-            conn.executescript(_SCHEMA)
-            columns = {row[1] for row in conn.execute("PRAGMA table_info(jobs)")}
-            if "owner" not in columns:  # a store written before jobs recorded their process
-                with contextlib.suppress(sqlite3.OperationalError):  # another worker added it first
-                    conn.execute("ALTER TABLE jobs ADD COLUMN owner TEXT")
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -121,6 +115,19 @@ class Store:
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
         return conn
+
+
+class Store(SqliteFile):
+    """Feedback, answers, background jobs and the Zalo message ids."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        with self._conn() as conn:
+            conn.executescript(_SCHEMA)
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(jobs)")}
+            if "owner" not in columns:  # a store written before jobs recorded their process
+                with contextlib.suppress(sqlite3.OperationalError):  # another worker added it first
+                    conn.execute("ALTER TABLE jobs ADD COLUMN owner TEXT")
 
     def remember_answer(self, answer_id: str, question: str) -> None:
         with self._conn() as conn:

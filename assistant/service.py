@@ -129,7 +129,7 @@ class Assistant:
         if official:
             result.criteria = import_file_criteria(path, result.document, self.corpus, self.settings.criteria_dir)
             if result.criteria.sets:
-                self.catalogue = Catalogue(imported=self.settings.criteria_dir)
+                self.catalogue.refresh(force=True)  # this process just wrote them: read them again
         return result
 
     def refresh(self) -> None:

@@ -291,10 +291,11 @@ class Catalogue:
             return ()
         return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in self.imported.glob("*.yaml")))
 
-    def refresh(self) -> bool:
-        """Reload the sets when another worker imported one (a listing of a small folder); whether it did."""
+    def refresh(self, force: bool = False) -> bool:
+        """Reload the sets when another worker imported one (a listing of a small folder), or always with
+        `force` (this process just wrote one: a rewrite may keep the file's time); whether it did."""
         stamp = self._stamp()
-        if stamp == self._seen:
+        if stamp == self._seen and not force:
             return False
         self._seen = stamp
         self.__dict__.pop("sets", None)

@@ -27,7 +27,7 @@ import yaml
 from corpus.criteria import ANY_REGION, Catalogue, CriteriaSet, Criterion, Evidence, Indicator, Threshold
 from corpus.model import Document, Section
 from corpus.normalize import fold
-from corpus.tables import Cell, Table, read_tables
+from corpus.tables import Cell, Table, header_rows, read_tables
 
 _CODE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(.+)$")
 _VALUE = re.compile(r"^(≥|>=|≤|<=|>|<|=)?\s*(\d+(?:[.,]\d+)?)\s*(%)?$")
@@ -76,16 +76,8 @@ def _label(table: Table, col: int, header_rows: int) -> str:
     return " ".join(r[col].text for r in table.rows[:header_rows] if col < len(r) and r[col].text)
 
 
-def _header_rows(table: Table) -> int:
-    for i, row in enumerate(table.rows):
-        first = row[0].text or ""
-        if re.fullmatch(r"\d+\.?", first) or _GROUP.match(first):
-            return i
-    return 0
-
-
 def _layout(table: Table, catalogue: Catalogue) -> _Layout | None:
-    header = _header_rows(table)
+    header = header_rows(table)
     if header == 0:
         return None
     roles: dict[str, int] = {}

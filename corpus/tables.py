@@ -97,7 +97,7 @@ def pdf_tables(path: Path) -> list[Table]:
                 )
                 if continues:
                     grid = out[-1]
-                    header = [[c.text for c in r] for r in grid.rows[: _header_rows(grid)]]
+                    header = [[c.text for c in r] for r in grid.rows[: header_rows(grid)]]
                     while rows and header and rows[: len(header)] == header:
                         rows = rows[len(header) :]  # the header rows the page repeats
                 else:
@@ -109,10 +109,11 @@ def pdf_tables(path: Path) -> list[Table]:
     return out
 
 
-def _header_rows(table: Table) -> int:
-    """Rows before the first whose first cell is a number or a group's roman numeral."""
+def header_rows(table: Table) -> int:
+    """Rows before the body: before the first whose first cell is a criterion number ("1", "1.") or a
+    group row's roman numeral ("II", "II. HẠ TẦNG …"); 0 when no row is."""
     for i, row in enumerate(table.rows):
         first = row[0].text or ""
-        if re.match(r"^(\d+|[IVX]+)\.?$", first) or re.match(r"^[IVX]+\.\s", first):
+        if re.fullmatch(r"(\d+|[IVX]+)\.?", first) or re.match(r"^[IVX]+\.\s*\S", first):
             return i
     return 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import AsyncIterator
 from typing import Annotated
 
@@ -10,7 +9,7 @@ from fastapi import APIRouter, Header, Request
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
-from api.audit import Asker, AuditLog
+from api.audit import Asker, AuditLog, answered
 from api.deps import AssistantDep, AuditDep, SettingsDep, StoreDep, asker
 from api.present import answer_body
 from api.schemas import ApplicabilityRequest, AskRequest, AskResponse, CardOut, error_responses
@@ -27,10 +26,13 @@ ClientHeader = Annotated[str | None, Header(alias="X-NTM-Client", include_in_sch
 
 
 def _ask(assistant, store, audit: AuditLog, who: Asker, body: AskRequest) -> dict:
-    started = time.perf_counter()
-    answer = assistant.ask(body.question, as_of=body.as_of, k=body.k, history=body.history)
-    store.remember_answer(answer.id, body.question)
-    audit.record(who, answer, (time.perf_counter() - started) * 1000)
+    answer = answered(
+        lambda: assistant.ask(body.question, as_of=body.as_of, k=body.k, history=body.history),
+        body.question,
+        store,
+        audit,
+        who,
+    )
     return answer_body(answer, assistant)
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hmac
 import re
-import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Header, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from api.audit import Asker, AuditLog
+from api.audit import Asker, AuditLog, answered
 from api.deps import AssistantDep, AuditDep, SettingsDep, StoreDep, asker
 from api.errors import ApiError
 from api.present import CHAT_LIMIT, TELEGRAM_LIMIT, chat_text
@@ -33,10 +32,7 @@ def _reply(assistant, store, question: str, limit: int, *, audit: AuditLog, who:
     """Answer a chat message (a bad question becomes a refusal: a chat needs a reply), recorded in the trail."""
     # A chat message must get a reply in the chat: a lone surrogate becomes "�" rather than an error.
     question = re.sub("[\ud800-\udfff]", "\ufffd", question)
-    started = time.perf_counter()
-    answer = assistant.safe_ask(question)
-    store.remember_answer(answer.id, question)
-    audit.record(who, answer, (time.perf_counter() - started) * 1000)
+    answer = answered(lambda: assistant.safe_ask(question), question, store, audit, who)
     return answer, chat_text(answer, limit=limit)
 
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse
 
-from api.audit import Asker, AuditLog
+from api.audit import Asker, AuditLog, answered
 from api.chat_tasks import is_task, task_reply
 from api.deps import AssistantDep, AuditDep, StoreDep, asker
 from api.errors import ApiError
@@ -61,11 +61,7 @@ def models() -> dict:
 
 def _answer(assistant, store, audit: AuditLog, who: Asker, users: list[str]):
     # ask, not safe_ask: a question that is too long or empty is an HTTP error the client can show.
-    started = time.perf_counter()
-    answer = assistant.ask(users[-1], history=users[:-1])
-    store.remember_answer(answer.id, users[-1])
-    audit.record(who, answer, (time.perf_counter() - started) * 1000)
-    return answer
+    return answered(lambda: assistant.ask(users[-1], history=users[:-1]), users[-1], store, audit, who)
 
 
 def _who(request: Request, body: ChatRequest) -> Asker:

@@ -67,6 +67,18 @@ def _answer_and_send(
         log.exception("sending a Zalo reply failed")
 
 
+def _read(text: str | None, group: bool = False) -> tuple[str | None, str | None]:
+    """(question, fixed reply) for a message: no text (an image, a sticker, a file …) gets "text only";
+    a greeting, or in a group a bare mention of the bot, gets the welcome."""
+    if text is None or not text.strip():
+        return None, TEXT_ONLY
+    if group:
+        text = _MENTION.sub("", text, count=1)
+    if not text.strip() or text.strip().startswith(("/start", "/help")):
+        return None, WELCOME
+    return text, None
+
+
 def _text_of(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -114,16 +126,7 @@ async def zalo_bot(
         return {"status": "duplicate"}
 
     text = _text_of(message.get("text")) if name == "message.text.received" else None
-    question, fixed = None, None
-    if text is None or not text.strip():
-        fixed = TEXT_ONLY  # an image, a sticker, a file …
-    else:
-        if chat.get("chat_type") == "GROUP":
-            text = _MENTION.sub("", text, count=1)
-        if not text.strip() or text.strip().startswith(("/start", "/help")):
-            fixed = WELCOME
-        else:
-            question = text
+    question, fixed = _read(text, group=chat.get("chat_type") == "GROUP")
     send = partial(send_bot_message, settings.zalo_bot_api, settings.zalo_bot_token, chat_id)
     who = asker(request, "zalo-bot", user=_id_of(sender.get("id")), chat_id=chat_id)
     background.add_task(_answer_and_send, send, settings, who, question, fixed)
@@ -172,14 +175,7 @@ async def zalo_oa(
     if msg_id is not None and not await run_in_threadpool(store.first_sighting, f"oa:{msg_id}"):
         return {"status": "duplicate"}
 
-    text = _text_of(message.get("text")) if name == "user_send_text" else None
-    question, fixed = None, None
-    if text is None or not text.strip():
-        fixed = TEXT_ONLY
-    elif text.strip().startswith(("/start", "/help")):
-        fixed = WELCOME
-    else:
-        question = text
+    question, fixed = _read(_text_of(message.get("text")) if name == "user_send_text" else None)
     send = partial(send_oa_message, settings.zalo_oa_api, token, user_id)
     background.add_task(_answer_and_send, send, settings, asker(request, "zalo-oa", user=user_id), question, fixed)
     return {"status": "accepted"}

@@ -340,7 +340,7 @@ def test_bot_body_that_is_not_json(zc: TestClient, fake: FakeZalo, raw: bytes, s
 
 
 def test_bot_lone_surrogate_still_gets_an_answer(zc: TestClient, fake: FakeZalo) -> None:
-    raw = json.dumps(bot_event())  # ASCII-escaped: the question appears as \\uXXXX sequences
+    raw = json.dumps(bot_event())  # ASCII-escaped: the question's letters appear as \\u-escapes
     escaped = json.dumps(Q)[1:-1]
     assert escaped in raw
     raw = raw.replace(escaped, "\\ud800 " + escaped)
@@ -446,7 +446,7 @@ def test_oa_body_that_is_not_json(zc: TestClient, fake: FakeZalo, raw: bytes, st
 
 
 def test_oa_lone_surrogate_still_gets_an_answer(zc: TestClient, fake: FakeZalo) -> None:
-    raw = json.dumps(oa_event())  # ASCII-escaped: the question appears as \\uXXXX sequences
+    raw = json.dumps(oa_event())  # ASCII-escaped: the question's letters appear as \\u-escapes
     escaped = json.dumps(Q)[1:-1]
     assert escaped in raw
     raw = raw.replace(escaped, "\\ud800 " + escaped)
