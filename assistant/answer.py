@@ -97,6 +97,9 @@ def _card_dict(r: Resolution) -> dict:
     return fix(d)
 
 
+WHOLE_LIMIT = 1200  # characters of a named part quoted whole (a point, a short table)
+
+
 class Citations:
     """Numbered citations, one per (path, quote)."""
 
@@ -111,13 +114,22 @@ class Citations:
         self._meta = meta
         self._asks = asks
 
-    def add(self, doc: str, path: str, hint: str, page: int | None = None, text: str | None = None) -> int | None:
+    def add(
+        self, doc: str, path: str, hint: str, page: int | None = None, text: str | None = None, whole: bool = False
+    ) -> int | None:
+        """Cite a section (or `text` from it); `whole`: the question named this part, so its own text is
+        quoted whole when it is short enough to read, not one clause of it."""
         section = self._lookup(path)
         if text is None:
             if section is None:
                 return None
-            text = section.full_text() if len(section.text) < 40 else section.text
-        quote = best_span(text, hint, asks=self._asks)
+            own = section.text.strip().strip("*").strip()
+            if whole and 12 <= len(own) <= WHOLE_LIMIT and own in section.text:
+                text = own
+            else:
+                text = section.full_text() if len(section.text) < 40 else section.text
+        quote = text if whole and text is not None and len(text) <= WHOLE_LIMIT else None
+        quote = quote or best_span(text, hint, asks=self._asks)
         for c in self.items:
             if c.path == path and c.quote == quote:
                 return c.n

@@ -572,9 +572,7 @@ def _next_period(previous: Resolution, as_of: dt.date) -> Resolution:
     )
     if previous.level == "xã":
         r.applicable = new
-        r.actions = [
-            Step(REGISTRY_2026_STEP, [new.ref])
-        ]
+        r.actions = [Step(REGISTRY_2026_STEP, [new.ref])]
     else:
         r.actions = [
             Step(

@@ -35,6 +35,7 @@ def _add_groups() -> None:
     app.command()(criteria)
     app.command()(assess)
 
+
 _STAGES = {
     "chunk": "Cắt đoạn theo cấu trúc",
     "bm25": "Tách từ, lập chỉ mục BM25",

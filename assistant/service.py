@@ -38,7 +38,9 @@ from index.store import Index, current_version, open_index
 # corpus" is the honest answer; without them it is out of the domain).
 _NEAR_DOMAIN = re.compile(
     r"\b(nong nghiep|nong dan|ocop|cong nhan|dat chuan|tieu chi|chi tieu|xa|thon|ban|lang|giao thong nong thon"
-    r"|xay dung|bnnptnt|bnnmt|vpdp)\b"
+    r"|xay dung|bnnptnt|bnnmt|vpdp"
+    # "… có trong kho không?": a question about the collection itself is answered by saying what it holds.
+    r"|kho van ban|trong kho|kho du lieu)\b"
 )
 
 
@@ -166,6 +168,19 @@ class Assistant:
             return cset  # a set the question names by its document is the one it asks about
         return self.catalogue.provincial(cset, query.province or self.settings.province) or cset
 
+    def _set_of_period(self, query: Query, period: str) -> CriteriaSet | None:
+        """The national set of a named period ("bộ tiêu chí giai đoạn 2016-2020") for the level and tier asked."""
+        level = query.level if query.level in LEVELS else "xã"
+        tier = {"nâng cao": "nâng cao", "kiểu mẫu": "kiểu mẫu"}.get(query.tier or "", "NTM")
+        return next(
+            (
+                c
+                for c in self.catalogue.sets.values()
+                if c.period == period and c.level == level and c.tier == tier and not c.province
+            ),
+            None,
+        )
+
     def _national_set_for(self, query: Query, resolution: Resolution | None) -> CriteriaSet | None:
         """The catalogue set a criteria question is about: named, resolved, or by level and tier."""
         sets = self.catalogue.sets
@@ -174,6 +189,12 @@ class Assistant:
             if candidates:
                 tier_key = {"nâng cao": "nang-cao", "kiểu mẫu": "kieu-mau"}.get(query.tier or "", "ntm")
                 return next((c for c in candidates if c.short.endswith(tier_key)), candidates[0])
+        # "tiêu chí … giai đoạn 2021-2025" names the set it asks about; the one in force today is another.
+        named_period = query.period if query.recognition_year is None and query.recognition_period is None else None
+        if named_period:
+            found = self._set_of_period(query, named_period)
+            if found is not None:
+                return found
         # The set that applies on the date; the previous period's when the current one names none (districts).
         rule = resolution
         if rule is not None and not (rule.applicable and rule.applicable.catalogue_id):
@@ -181,12 +202,9 @@ class Assistant:
         if rule is not None and rule.applicable and rule.applicable.catalogue_id:
             return sets.get(rule.applicable.catalogue_id)
         if query.period:
-            # "bộ tiêu chí giai đoạn 2016-2020": the set of that period for the level and tier asked.
-            level = query.level if query.level in LEVELS else "xã"
-            tier = {"nâng cao": "nâng cao", "kiểu mẫu": "kiểu mẫu"}.get(query.tier or "", "NTM")
-            for cset in sets.values():
-                if cset.period == query.period and cset.level == level and cset.tier == tier:
-                    return cset
+            found = self._set_of_period(query, query.period)
+            if found is not None:
+                return found
         by_level_tier = {
             ("huyện", "nâng cao"): "320-huyen-nang-cao",
             ("huyện", None): "320-huyen-ntm",

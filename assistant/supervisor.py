@@ -74,8 +74,9 @@ def serve(options: dict[str, Any], workers: int) -> None:
         while not stop.wait(CHECK_EVERY):
             for i, process in enumerate(processes):
                 if not process.is_alive():
-                    log.warning("Worker process [%s] died (exit code %s); starting another", process.pid,
-                                process.exitcode)
+                    log.warning(
+                        "Worker process [%s] died (exit code %s); starting another", process.pid, process.exitcode
+                    )
                     processes[i] = start()
     finally:
         for sig, handler in previous.items():

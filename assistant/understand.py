@@ -94,7 +94,9 @@ _ADDRESS = re.compile(
 NOW_CUE = re.compile(r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio)\b")
 _BEFORE_YEAR = re.compile(r"\b(truoc|sau)\s+(nam\s+)?$")
 _TIER_THEN_YEAR = re.compile(r"(nong thon moi|nang cao|kieu mau|thong minh|dat chuan)\s+(nam\s+)?$")
-_SET_CUE = re.compile(r"(bo tieu chi|tieu chi|quy dinh|chuong trinh|ke hoach)[^.?!]{0,40}$")
+_SET_CUE = re.compile(r"(bo tieu chi|tieu chi|quy dinh|chuong trinh|ke hoach)[^.?!]{0,50}$")
+# What a criteria set says (a figure, a criterion's content), as opposed to what a unit must do.
+_CONTENT_ASK = re.compile(r"\b(ty le|muc|bao nhieu|toi thieu|toi da|chi tieu|tieu chi \S+ (la gi|gom|quy dinh))\b")
 _ASOF_CUE = re.compile(r"(thi|hien nay|bay gio|den|trong|cho)\s+(nam\s+)?$")
 _HISTORY = re.compile(r"\b(lich su|truoc day|sua doi|thay the|thay cho|bo tieu chi cu|da het hieu luc|con hieu luc)\b")
 _DUTIES = re.compile(r"\b(bao cao|giam sat|kiem tra|ngan sach|nguon luc|lo trinh|ke hoach)\b")
@@ -303,6 +305,10 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         before = f[max(0, m.start() - 70) : m.start()]
         value = f"{m.group(1)}-{m.group(2)}"
         if _SET_CUE.search(before) and not _RECOGNITION_CUE.search(before[-30:]):
+            set_period = set_period or value
+        elif _CONTENT_ASK.search(f) and not _ACTION.search(f) and not _RECOGNITION_CUE.search(before):
+            # "Tỷ lệ hộ nghèo của xã NTM 2021-2025 phải dưới bao nhiêu?": with no word of recognition and
+            # nothing to do, the period is that of the set whose figure is asked, not of a recognition.
             set_period = set_period or value
         elif recognition_period is None:
             recognition_period = value

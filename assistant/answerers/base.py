@@ -39,6 +39,7 @@ class Source:
     hint: str = ""
     text: str | None = None
     page: int | None = None
+    whole: bool = False  # quote the section's own text whole (a part the question named)
 
 
 @dataclass

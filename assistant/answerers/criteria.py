@@ -176,11 +176,28 @@ def commune_groups(ctx: Context) -> list[Candidate]:
     ]
 
 
-def _find_by_name(cset: CriteriaSet, name: str) -> Criterion | None:
+def _names(catalogue, cset: CriteriaSet, crit: Criterion) -> list[str]:
+    """A criterion's name, then the names the same criterion has in the other sets of its level that
+    number their criteria alike (318's "Nghèo đa chiều" is 1980's "Hộ nghèo"): officials keep using the
+    older name, and the numbering of the 19 commune criteria has not changed since 2009."""
+    out = [crit.name]
+    for other in catalogue.sets.values():
+        if other is cset or other.level != cset.level or len(other.criteria) != len(cset.criteria):
+            continue
+        same = next((c for c in other.criteria if c.number == crit.number), None)
+        if same is not None and same.name not in out and same.group == crit.group:
+            out.append(same.name)
+    return out
+
+
+def _find_by_name(cset: CriteriaSet, name: str, catalogue=None) -> Criterion | None:
     want = fold(name)
-    return next((c for c in cset.criteria if fold(c.name) == want), None) or next(
+    found = next((c for c in cset.criteria if fold(c.name) == want), None) or next(
         (c for c in cset.criteria if fold(c.name).split(" va ")[0] in want or want in fold(c.name)), None
     )
+    if found is None and catalogue is not None:
+        found = next((c for c in cset.criteria if any(fold(n) == want for n in _names(catalogue, cset, c)[1:])), None)
+    return found
 
 
 def _sets(ctx: Context) -> list[CriteriaSet]:
@@ -310,7 +327,7 @@ def criteria(ctx: Context) -> list[Candidate]:
         # "nhóm Văn hóa - xã hội - môi trường" names a group, not the criterion "Môi trường".
         by_name = q.criterion_name and not (named_group and criterion_key(q.criterion_name) in fold(named_group))
         if not numbers and by_name:
-            crit = _find_by_name(cset, q.criterion_name)
+            crit = _find_by_name(cset, q.criterion_name, ctx.catalogue)
             if crit is not None:
                 picked.append(
                     (crit, None, 0.8, {("criterion_name", q.criterion_name), ("criterion", str(crit.number))})
@@ -318,8 +335,8 @@ def criteria(ctx: Context) -> list[Candidate]:
         if not picked and not numbers and not q.indicator:
             # "mức thu nhập của xã …": a criterion's name in the question without the words "tiêu chí".
             for crit in cset.criteria:
-                key = criterion_key(crit.name)
-                if len(key.split()) >= 2 and re.search(rf"\b{re.escape(key)}\b", f):
+                keys = [criterion_key(n) for n in _names(ctx.catalogue, cset, crit)]
+                if any(len(key.split()) >= 2 and re.search(rf"\b{re.escape(key)}\b", f) for key in keys):
                     picked.append((crit, None, 0.7, {("criterion_name", crit.name)}))
                     break
         hit = match_indicator(f, cset) if not q.indicator else None

@@ -34,6 +34,18 @@ def _sections(tree: Section | None) -> list[Section]:
     return tree.walk()[1:] if tree is not None else []
 
 
+def _holding(ctx: Context, m: DocumentMeta, words: str) -> str | None:
+    """The section that shows a fact (the signature block first; a registry entry names the signer in its
+    summary), so the fact is cited where it can be read and not at a section that does not exist."""
+    closing = ctx.section(f"{m.number} › Phần kết")
+    if closing is not None and words in closing.full_text():
+        return closing.path
+    for s in _sections(ctx.tree(m.number)):
+        if words in s.text:
+            return s.path
+    return None
+
+
 def _in_force(ctx: Context, m: DocumentMeta) -> list[Draft]:
     """From the sentence of the document that says when it takes effect."""
     for s in _sections(ctx.tree(m.number)):
@@ -264,10 +276,11 @@ def documents(ctx: Context) -> list[Candidate]:
         if m.signer:
             title = _signer_title(ctx.section(f"{m.number} › Phần kết"), m.signer)
             who = f"{title} {m.signer}" if title else m.signer
+            where = _holding(ctx, m, m.signer)
             facts.append(
                 (
                     "who",
-                    [Draft(f"{name} do {who} ký.", [Source(m.number, f"{m.number} › Phần kết", m.signer)])],
+                    [Draft(f"{name} do {who} ký.", [Source(m.number, where, m.signer)] if where else [])],
                     {"who"},
                 )
             )

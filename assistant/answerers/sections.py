@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, lexical_cover
+import itertools
+import re
+
+from assistant.answerers.base import _QUESTION_WORDS, QUOTE, Candidate, Context, Draft, Source, lexical_cover
 from corpus.model import Section
+from corpus.normalize import fold, syllables
 
 
 def _find(tree: Section, labels: list[str]) -> Section | None:
@@ -16,6 +20,75 @@ def _find(tree: Section, labels: list[str]) -> Section | None:
         if all(label in got for label in labels) and (best is None or len(s.labels) < len(best.labels)):
             best = s
     return best
+
+
+def _pairs(text: str) -> set[str]:
+    words = re.findall(r"\w+", fold(text))
+    return {f"{a} {b}" for a, b in itertools.pairwise(words)}
+
+
+def _focus(section: Section, question: str, named: str) -> Section | None:
+    """The one part of a named section the question is about ("Điều 2 … giao gì cho Ủy ban nhân dân cấp
+    tỉnh" → its Khoản 2), when the question's own words point at it clearly more than at its siblings.
+
+    Words and pairs of words both count: single syllables repeat across any two clauses ("dân" in
+    "hướng dẫn"), pairs ("nhân dân") name the subject."""
+    words = syllables(question) - _QUESTION_WORDS - syllables(named)
+    pairs = {p for p in _pairs(question) if set(p.split()) <= words}
+    if len(words) < 2 or len(section.children) < 2:
+        return None
+
+    def share(part: Section) -> float:
+        text = part.full_text()
+        got = len(words & syllables(text)) / len(words)
+        return (got + len(pairs & _pairs(text)) / len(pairs)) / 2 if pairs else got
+
+    shares = sorted(((share(c), i) for i, c in enumerate(section.children)), reverse=True)
+    (best, at), (second, _) = shares[0], shares[1]
+    return section.children[at] if best >= 0.5 and best - second >= 0.25 else None
+
+
+def _lines(number: str, section: Section, hint: str, depth: int = 0) -> list[Draft]:
+    """A section's parts, each quoted; a part's own points one level down."""
+    out: list[Draft] = []
+    indent = "  " * depth
+    for child in section.children[:8]:
+        out.append(
+            Draft(
+                f"{indent}- {child.labels[-1]}: «{QUOTE}»",
+                [Source(number, child.path, hint + " " + child.title, whole=True)],
+            )
+        )
+        if child.children and depth == 0:
+            out.extend(_lines(number, child, hint, depth + 1))
+    return out
+
+
+def _table(section: Section) -> str | None:
+    """A leaf section's lead line and the table under it, up to the compiler's note: the words of the
+    regulation a named Khoản with a table consists of ("Khoản 2 Điều 1 Quyết định 342")."""
+    lines = section.text.split("\n")
+    if sum("|" in line for line in lines) < 2:
+        return None
+    kept: list[str] = []
+    for line in lines:
+        if re.match(r"\s*\(?\s*Ghi chú", line):
+            break
+        kept.append(line)
+    block = "\n".join(kept).strip()
+    return block if block and block in section.text else None
+
+
+def _table_drafts(number: str, section: Section, name: str, block: str) -> list[Draft]:
+    """The lead line, then each row of the table as its own line, all cited to the one quoted block."""
+    source = Source(number, section.path, block, text=block, whole=True)
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    lead = lines[0] if "|" not in lines[0] else ""
+    shown = re.sub(r"^(?:\d+\.|[a-zđ]\))\s*", "", lead).rstrip(":")  # the label says "Khoản 2" already
+    out = [Draft(f"{name}: {shown}:" if shown else f"{name}:", [source])]
+    # The rows are the cited block's own lines: one citation, on the line that introduces them.
+    out += [Draft(f"- {row}") for row in lines[1 if lead else 0 :][:16]]
+    return out
 
 
 def _order(label: str) -> int:
@@ -39,18 +112,20 @@ def sections(ctx: Context) -> list[Candidate]:
         if section is None:
             continue
         name = f"{meta.kind or 'Văn bản'} {meta.number}"
-        label = section.path.removeprefix(number + " › ")
+        label = " ".join(x.split(" {")[0] for x in reversed(section.labels))  # "Khoản 2 Điều 1"
         title = f": {section.title.rstrip('.:')}" if section.title else ""
-        drafts = [Draft(f"{label} {name}{title}.", [Source(number, section.path, section.title or ctx.text)])]
-        children = section.children or []
-        if children:
-            for child in children[:8]:
-                drafts.append(
-                    Draft(
-                        f"- {child.labels[-1]}: «{QUOTE}»", [Source(number, child.path, ctx.text + " " + child.title)]
-                    )
-                )
+        table = None if section.children else _table(section)
+        if table is not None:
+            drafts = _table_drafts(number, section, f"{label} {name}", table)
         else:
+            drafts = [Draft(f"{label} {name}{title}.", [Source(number, section.path, section.title or ctx.text)])]
+        focus = _focus(section, ctx.text, " ".join([number, meta.kind or "", *section.labels]))
+        if focus is not None:
+            drafts.append(Draft(f"- {focus.labels[-1]}: «{QUOTE}»", [Source(number, focus.path, ctx.text, whole=True)]))
+            drafts.extend(_lines(number, focus, ctx.text, 1))
+        elif section.children:
+            drafts.extend(_lines(number, section, ctx.text))
+        elif table is None:
             drafts.append(Draft(f"«{QUOTE}»", [Source(number, section.path, ctx.text)]))
         covers = {("doc", number)} | {("section", x) for x in labels if x in section.path}
         out.append(
