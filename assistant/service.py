@@ -10,6 +10,7 @@ from pathlib import Path
 
 from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refuse
 from assistant.answerers import Context, propose, propose_passages
+from assistant.answerers.indicators import match_indicator
 from assistant.answerers.rules import contradictions
 from assistant.applicability import LEVELS, REGISTRY_2026_STEP, Resolution, resolve
 from assistant.asks import MAP_CUES, Need, read_need
@@ -365,7 +366,9 @@ class Assistant:
         wants_rule = (query.level or query.tier or query.sets) and (
             query.action or query.recognition_year or query.recognition_period or query.not_recognised
         )
-        if not wants_rule:
+        # The card's rules (Công văn 14, the sets by recognition) are for communes and districts; a province
+        # "hoàn thành nhiệm vụ" is answered from its own provisions, and asking it "xã hay huyện?" is wrong.
+        if not wants_rule or query.level == "tỉnh":
             return None
         named = next((s for s in query.sets if s not in ("14/BCĐCTMTQG", "5766/UBND-CNN&XD", "51/2025/QĐ-TTg")), None)
         card = resolve(
@@ -477,7 +480,11 @@ class Assistant:
         if crit is None:
             return None
         wants_percent = value.group(2) != "trieu"
-        indicator = next((i for i in crit.indicators if i.code == query.indicator), None) or next(
+        # The indicator the question names, else the one it spells out in words ("suy dinh dưỡng thể thấp
+        # còi" → 15.3), else the criterion's first of the stated unit.
+        spelled = match_indicator(query.folded, cset)
+        code = query.indicator or (spelled[1] if spelled and spelled[0] == crit.number else None)
+        indicator = next((i for i in crit.indicators if i.code == code), None) or next(
             (i for i in crit.indicators if i.unit and (("%" in i.unit) == wants_percent)), crit.indicators[0]
         )
         year = query.ask_year or (when.year if when.year <= 2025 else None)

@@ -95,6 +95,12 @@ NOW_CUE = re.compile(r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio)\b")
 _BEFORE_YEAR = re.compile(r"\b(truoc|sau)\s+(nam\s+)?$")
 _TIER_THEN_YEAR = re.compile(r"(nong thon moi|nang cao|kieu mau|thong minh|dat chuan)\s+(nam\s+)?$")
 _SET_CUE = re.compile(r"(bo tieu chi|tieu chi|quy dinh|chuong trinh|ke hoach)[^.?!]{0,50}$")
+# "… phải ở mức nào để đạt chuẩn NTM giai đoạn 2021-2025", "điều kiện để được công nhận …": the standard of
+# that period is the goal, not a recognition already obtained.
+_PURPOSE = re.compile(r"\b(de|muon|nham)(?: \w+){0,2} (duoc )?(dat chuan|dat|cong nhan)\b[^.?!]{0,50}$")
+_INTENT = re.compile(
+    r"\b(muon|de|phan dau|du kien|ke hoach|nham|se|can)\s+(duoc\s+)?\S*\s*(duoc cong nhan|dat chuan|duoc tinh)"
+)
 # What a criteria set says (a figure, a criterion's content), as opposed to what a unit must do.
 _CONTENT_ASK = re.compile(r"\b(ty le|muc|bao nhieu|toi thieu|toi da|chi tieu|tieu chi \S+ (la gi|gom|quy dinh))\b")
 _ASOF_CUE = re.compile(r"(thi|hien nay|bay gio|den|trong|cho)\s+(nam\s+)?$")
@@ -306,7 +312,9 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         value = f"{m.group(1)}-{m.group(2)}"
         if _SET_CUE.search(before) and not _RECOGNITION_CUE.search(before[-30:]):
             set_period = set_period or value
-        elif _CONTENT_ASK.search(f) and not _ACTION.search(f) and not _RECOGNITION_CUE.search(before):
+        elif _PURPOSE.search(before) or (
+            _CONTENT_ASK.search(f) and not _ACTION.search(f) and not _RECOGNITION_CUE.search(before)
+        ):
             # "Tỷ lệ hộ nghèo của xã NTM 2021-2025 phải dưới bao nhiêu?": with no word of recognition and
             # nothing to do, the period is that of the set whose figure is asked, not of a recognition.
             set_period = set_period or value
@@ -318,7 +326,12 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         if _RECOGNITION_CUE.search(masked[max(0, p - 70) : p]) and not _ASOF_CUE.search(masked[max(0, p - 12) : p])
     ]
     # A year followed by "… được công nhận" counts only when no year is introduced by the cue itself.
-    cued_after = [(y, p) for y, p in years if _RECOGNITION_AFTER.search(masked[p + 4 : p + 90])]
+    cued_after = []
+    for y, p in years:
+        after = _RECOGNITION_AFTER.search(masked[p + 4 : p + 90])
+        # "Năm 2027 tỉnh … muốn được công nhận": a goal for that year, not a recognition obtained.
+        if after and not _INTENT.search(after.group(0)):
+            cued_after.append((y, p))
     recognised = (cued_before or cued_after or [None])[0]
     for year, pos in years:
         before = masked[max(0, pos - 70) : pos]
@@ -398,7 +411,7 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         ambiguous = q.level != "huyện" and q.recognition_year is not None and 2018 <= q.recognition_year <= 2020
         q.tier = None if ambiguous else "NTM"
     if q.criterion is None:
-        q.criterion_name = _criterion_by_name(f, catalogue)
+        q.criterion_name = _criterion_by_name(f, catalogue, accented)
     q.domain = bool(
         q.level
         or q.tier
@@ -455,7 +468,7 @@ def criterion_key(name: str) -> str:
     return fold(re.split(r"[,(;]| và ", name)[0]).strip()
 
 
-def _criterion_by_name(f: str, catalogue: Catalogue) -> str | None:
+def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None) -> str | None:
     """A criterion named in words ('tiêu chí môi trường'): the longest known name found."""
     entry = _CRITERION_NAMES.get(id(catalogue))
     if entry is None or entry[0] is not catalogue:
@@ -475,9 +488,14 @@ def _criterion_by_name(f: str, catalogue: Catalogue) -> str | None:
     if not re.search(r"\b(tieu chi|chi tieu)\b", f):
         return None
     best_key = None
-    for key in entry[1]:
-        if re.search(rf"\b{re.escape(key)}\b", f) and (best_key is None or len(key) > len(best_key)):
-            best_key = key
+    for key, name in entry[1].items():
+        if not re.search(rf"\b{re.escape(key)}\b", f) or (best_key is not None and len(key) <= len(best_key)):
+            continue
+        # Typed with diacritics, the name must be there with them: "diện" (category) is not "Điện".
+        own = re.split(r"[,(;]| và ", name)[0].strip().lower()
+        if accented is not None and not re.search(rf"(?<!\w){re.escape(own)}(?!\w)", accented):
+            continue
+        best_key = key
     return entry[1][best_key] if best_key else None
 
 

@@ -142,9 +142,9 @@ def _by_former_province(
 
 def commune_groups(ctx: Context) -> list[Candidate]:
     """ "Xã nhóm 1 là xã nào?": the 2026-2030 commune groups as the registry knows them, with provenance."""
-    m = re.search(r"nhom\s*([1-3])", ctx.query.folded)
+    m = re.search(r"\bnhom\s*([1-3])\b", ctx.query.folded)
     scheme = ctx.catalogue.regions.schemes.get("nhom-xa")
-    if m is None or scheme is None or not re.search(r"xa", ctx.query.folded):
+    if m is None or scheme is None or not re.search(r"\bxa\b", ctx.query.folded):
         return []
     cset = next((c for c in ctx.catalogue.sets.values() if c.region_scheme == "nhom-xa"), None)
     group = next((r for r in scheme.regions if r.code == f"N{m.group(1)}"), None)

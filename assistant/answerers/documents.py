@@ -196,6 +196,9 @@ def _of_period(ctx: Context) -> list[DocumentMeta]:
     docs = [m for m in ctx.documents() if need.period and m.period == need.period and m.kind == "Quyết định"]
     if q.level in ("xã", "huyện"):
         docs = [m for m in docs if q.level in m.level] or docs
+    if re.search(r"\b(bo tieu chi|tieu chi)\b", q.folded):
+        # "Quyết định ban hành Bộ tiêu chí … 2026-2030": of the period's decisions, the one issuing a set.
+        docs = [m for m in docs if ctx.catalogue.for_document(m.number)] or docs
     return docs
 
 
