@@ -14,6 +14,7 @@ from assistant.format import COMPILED_MARK, ocr_note
 from assistant.quote import best_span
 from assistant.understand import Query
 from corpus.model import DocumentMeta, Section
+from corpus.normalize import syllables
 
 REFUSAL = (
     "Không tìm thấy căn cứ trong các văn bản về nông thôn mới của kho để trả lời câu hỏi này. "
@@ -129,11 +130,13 @@ class Citations:
             else:
                 text = section.full_text() if len(section.text) < 40 else section.text
         quote = text if whole and text is not None and len(text) <= WHOLE_LIMIT else None
-        quote = quote or best_span(text, hint, asks=self._asks)
+        meta = self._meta(doc)
+        # The document's number and kind, which the question names, say nothing about which sentence answers.
+        ignore = syllables(f"{doc} {meta.kind or ''}" if meta else doc)
+        quote = quote or best_span(text, hint, asks=self._asks, ignore=ignore)
         for c in self.items:
             if c.path == path and c.quote == quote:
                 return c.n
-        meta = self._meta(doc)
         provenance = meta.provenance if meta else "compiled"
         registry = bool(meta and not meta.full_text)
         page = page if page is not None else (section.page if section else None)

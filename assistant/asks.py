@@ -236,3 +236,21 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         # Only a question about the map is about the province itself; elsewhere it selects a region.
         atoms.add(("province", query.province))
     return need
+
+
+# The question words of a part that asks something of its own.
+_PART_ASK = re.compile(r"\b(bao nhieu|may|nao|gi|ai|khi nao|the nao|ra sao|chua|khong|dau)\b")
+
+
+def question_parts(text: str) -> list[str]:
+    """The parts of a question that asks two things ("… bao nhiêu phần trăm số xã …, và bao nhiêu tỉnh …?"),
+    each holding its own question word; `[text]` when it asks one thing. Answers quote a sentence for each."""
+    pieces = [p.strip() for p in re.split(r",?\s+(?:và|còn|đồng thời|trong đó)\s+|;\s*|\?\s+", text) if p.strip()]
+    parts: list[str] = []
+    for piece in pieces:
+        if parts and not _PART_ASK.search(fold(piece)):
+            parts[-1] = f"{parts[-1]} {piece}"  # "… và miền núi …": no question of its own
+        else:
+            parts.append(piece)
+    asking = [p for p in parts if _PART_ASK.search(fold(p))]
+    return asking if len(asking) >= 2 else [text]

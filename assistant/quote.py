@@ -120,10 +120,13 @@ def _candidates(text: str) -> tuple[str, ...]:
     return tuple(p for p in out if p in text)
 
 
-def best_span(text: str, hint: str, limit: int = 320, asks: frozenset[str] = frozenset()) -> str:
+def best_span(
+    text: str, hint: str, limit: int = 320, asks: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()
+) -> str:
     """The quotable sentence of `text` that shares most words with `hint` (figures weigh more; the
-    kind of question adds its cues); an exact substring of `text`."""
-    want = syllables(hint)
+    kind of question adds its cues); an exact substring of `text`. `ignore`: words that say nothing
+    about which sentence answers (the quoted document's own number, which the question names)."""
+    want = syllables(hint) - ignore
     candidates = _candidates(text)
     if not candidates:
         fallback = strip_source(text.strip())[:limit]

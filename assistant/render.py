@@ -99,13 +99,16 @@ def render(
     seen: set[str] = set()
 
     def emit(d: Draft) -> None:
-        key = re.sub(r"\W+", " ", d.text).strip().lower()
-        if key in seen:
-            return  # a note or duty that two parts share is said once
-        seen.add(key)
         s = _sentence(d, cites, lookup)
-        if s is not None:
-            sentences.append(s)
+        if s is None:
+            return
+        # Compared as said (quotes filled in): a note or duty that two parts share is said once, while two
+        # quotes of one section under the same words ("- «…»") are two sentences.
+        key = re.sub(r"\W+", " ", s.text).strip().lower()
+        if key in seen:
+            return
+        seen.add(key)
+        sentences.append(s)
 
     for d in notes or []:
         emit(d)

@@ -5,8 +5,29 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, lexical_cover
-from assistant.quote import CUES
-from corpus.normalize import fold
+from assistant.asks import question_parts
+from assistant.quote import CUES, best_span
+from corpus.normalize import fold, syllables
+
+
+def _other_parts(ctx: Context, doc: str, path: str, *, registry: bool) -> list[Draft]:
+    """For a question that asks two things, the sentence of the same section that answers each other part
+    (the first quote answers the question as a whole), when it is not that same sentence."""
+    parts = question_parts(ctx.text)
+    section = ctx.section(path)
+    if len(parts) < 2 or section is None:
+        return []
+    body = section.full_text() if len(section.text) < 40 else section.text
+    meta = ctx.meta(doc)
+    ignore = syllables(f"{doc} {meta.kind or ''}" if meta else doc)
+    said = {best_span(body, ctx.text, ignore=ignore)}
+    out: list[Draft] = []
+    for part in parts:
+        span = best_span(body, part, ignore=ignore)
+        if span not in said:
+            said.add(span)
+            out.append(Draft(f"- {QUOTE}" if registry else f"- «{QUOTE}»", [Source(doc, path, part)]))
+    return out
 
 
 def passages(ctx: Context) -> list[Candidate]:
@@ -42,10 +63,13 @@ def passages(ctx: Context) -> list[Candidate]:
             if meta.period:
                 covers.add(("period", meta.period))
             covers |= {("level", lv) for lv in meta.level}
+        drafts = [Draft(text, [source])]
+        if whole:
+            drafts += _other_parts(ctx, chunk.doc, chunk.path, registry=meta is not None and not meta.full_text)
         out.append(
             Candidate(
                 "passages",
-                [Draft(text, [source])],
+                drafts,
                 covers=covers,
                 # A passage answers a kind of question when it holds what that kind asks for (a date, a count).
                 answers={ask for ask in ctx.need.asks if ask in CUES and CUES[ask].search(chunk.text)},
