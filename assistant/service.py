@@ -21,7 +21,7 @@ from assistant.place import read_place
 from assistant.render import render
 from assistant.retrieve import Filters, Result, Searcher, check_question
 from assistant.settings import Settings
-from assistant.topic import asking_clause, content_words
+from assistant.topic import asking_clause, content_words, domain_phrases, names_corpus_topic
 from assistant.understand import NAMED_SETS, NOW_CUE, Query, as_of_for, period_of, understand
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.criteria_import import import_file_criteria
@@ -261,6 +261,9 @@ class Assistant:
             or bool(query.province and MAP_CUES.search(query.folded))
             or bool(query.sets)  # a document the corpus holds, named by its number
         )
+        if not in_domain and names_corpus_topic(query.folded, self._topic_phrases()):
+            # The words of a title the corpus holds ("đơn vị hành chính cấp tỉnh"): retrieval searches it too.
+            in_domain = query.domain = True
         if not in_domain:
             return refuse(text, query, when, REFUSAL)
         # Cheap (reads CURRENT): a missing index is an error for every question of the domain, and a
@@ -348,6 +351,16 @@ class Assistant:
             for r in choice.ranking[:8]
         ]
         return answer
+
+    def _topic_phrases(self) -> frozenset[str]:
+        """Phrases of the corpus's titles (and of their sources' headlines for registry entries without one),
+        recomputed when the corpus changes."""
+        key = tuple(m.number for m in self.metas())
+        cached = getattr(self, "_phrases", None)
+        if cached is None or cached[0] != key:
+            titles = [t for m in self.metas() for t in [m.title or "", *[s.title or "" for s in m.sources]]]
+            cached = self._phrases = (key, domain_phrases(titles))
+        return cached[1]
 
     def _unknown_words(self, index: Index, text: str) -> list[str]:
         """The question's content words the served corpus never uses (a topic it does not cover)."""

@@ -75,3 +75,27 @@ def content_words(
             continue  # a person, a commune, a title written with capitals
         out.append(t)
     return out
+
+
+def _trigrams(folded: str) -> set[str]:
+    words = re.findall(r"[a-z]+", folded)
+    return {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def domain_phrases(titles: list[str]) -> frozenset[str]:
+    """Three-word phrases of the corpus's document titles and of their sources' headlines ("sắp xếp đơn vị
+    hành chính", "chuẩn nghèo đa chiều"): a question that uses one is about something the corpus holds,
+    whatever other words it lacks. Phrases made only of asking or document words are left out."""
+    out: set[str] = set()
+    for title in titles:
+        for tri in _trigrams(fold(title)):
+            words = tri.split()
+            if sum(w.replace(" ", "_") in NOT_CONTENT or w in _GLUE for w in words) <= 1:
+                out.add(tri)
+    return frozenset(out)
+
+
+def names_corpus_topic(folded_question: str, phrases: frozenset[str]) -> bool:
+    """The question uses a phrase of four words or more of a document the corpus holds (two overlapping
+    three-word phrases): one shared phrase of three can be chance ("thủ tục hồ sơ")."""
+    return len(_trigrams(folded_question) & phrases) >= 2

@@ -420,7 +420,8 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         or q.criterion_name
         or q.indicator
         # "tiêu chí" alone is an everyday word ("tiêu chí chọn mua laptop"); these are not.
-        or re.search(r"\b(nong thon|bo tieu chi|ban chi dao|van phong dieu phoi|muc tieu quoc gia)\b", f)
+        # OCOP ("mỗi xã một sản phẩm") is a programme of the NTM effort, whatever the corpus holds of it.
+        or re.search(r"\b(nong thon|bo tieu chi|ban chi dao|van phong dieu phoi|muc tieu quoc gia|ocop)\b", f)
     )
     return q
 
