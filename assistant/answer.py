@@ -11,10 +11,9 @@ from dataclasses import asdict, dataclass, field
 
 from assistant.applicability import Resolution
 from assistant.format import COMPILED_MARK, ocr_note
-from assistant.quote import best_span
+from assistant.quote import best_span, number_words
 from assistant.understand import Query
 from corpus.model import DocumentMeta, Section
-from corpus.normalize import syllables
 
 REFUSAL = (
     "Không tìm thấy căn cứ trong các văn bản về nông thôn mới của kho để trả lời câu hỏi này. "
@@ -132,7 +131,7 @@ class Citations:
         quote = text if whole and text is not None and len(text) <= WHOLE_LIMIT else None
         meta = self._meta(doc)
         # The document's number and kind, which the question names, say nothing about which sentence answers.
-        ignore = syllables(f"{doc} {meta.kind or ''}" if meta else doc)
+        ignore = number_words(doc, meta.kind if meta else None)
         quote = quote or best_span(text, hint, asks=self._asks, ignore=ignore)
         for c in self.items:
             if c.path == path and c.quote == quote:

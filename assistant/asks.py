@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.understand import Query
+from assistant.understand import Query, normalise_question
 from corpus.normalize import fold, normalize_text
 
 # Kind of question → accent-free cue. A question may have several ("ban hành ngày nào và quy định gì").
@@ -192,6 +192,13 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         elif number is not None and number not in query.sets and (year or suffix or len(num) >= 3):
             # A document the corpus holds but `understand` has no name for (a registry entry: 211, 18/2022).
             query.sets.append(number)
+    # "Nghị địng 272/2025" (a kind word mistyped), "theo 51/2025": a number and year the corpus holds.
+    for m in re.finditer(r"(?<![\d/])(\d{1,4})\s*/\s*((?:19|20)\d\d)(?![\d/])", raw):
+        if re.search(r"\b(thang|ngay|den)\s*$", raw[: m.start()]):
+            continue  # "tháng 9/2023": a date
+        number = known(f"{m.group(1)}/{m.group(2)}")
+        if number is not None and number not in query.sets:
+            query.sets.append(number)
     need.groups = [int(g) for g in re.findall(r"\bnhom\s*([1-3])\b", f)]
     issued = re.search(
         r"\b(?:ban hanh|ky) (?:vao |tu )?nam ((?:19|20)\d\d)\b|\bbo tieu chi (?:nam )?((?:19|20)\d\d)\b", f
@@ -245,12 +252,12 @@ _PART_ASK = re.compile(r"\b(bao nhieu|may|nao|gi|ai|khi nao|the nao|ra sao|chua|
 def question_parts(text: str) -> list[str]:
     """The parts of a question that asks two things ("… bao nhiêu phần trăm số xã …, và bao nhiêu tỉnh …?"),
     each holding its own question word; `[text]` when it asks one thing. Answers quote a sentence for each."""
-    pieces = [p.strip() for p in re.split(r",?\s+(?:và|còn|đồng thời|trong đó)\s+|;\s*|\?\s+", text) if p.strip()]
+    pieces = [p.strip() for p in re.split(r",?\s+(?:và|đồng thời|trong đó)\s+|[,;]\s*|\?\s+", text) if p.strip()]
     parts: list[str] = []
     for piece in pieces:
-        if parts and not _PART_ASK.search(fold(piece)):
-            parts[-1] = f"{parts[-1]} {piece}"  # "… và miền núi …": no question of its own
+        if parts and not _PART_ASK.search(normalise_question(piece)):
+            parts[-1] = f"{parts[-1]}, {piece}"  # "… và miền núi …", "tỉnh A, B": no question of its own
         else:
             parts.append(piece)
-    asking = [p for p in parts if _PART_ASK.search(fold(p))]
+    asking = [p for p in parts if _PART_ASK.search(normalise_question(p))]
     return asking if len(asking) >= 2 else [text]

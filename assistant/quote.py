@@ -173,3 +173,11 @@ def _densest_window(sentence: str, want: set[str], limit: int) -> str:
             if score > best_score and window in sentence:
                 best, best_score = window, score
     return best
+
+
+def number_words(doc: str, kind: str | None = None) -> frozenset[str]:
+    """The words of a document's number ("318/QĐ-TTg" → 318, qd, ttg) and of its kind: a question names
+    them to say which document, and they say nothing about which of its sentences answers. Words of a
+    number written as a name ("Nghị quyết sắp xếp ĐVHC cấp tỉnh năm 2025") other than codes are kept."""
+    codes = [w for w in re.findall(r"[\wĐđ]+", doc) if any(c.isdigit() for c in w) or w.isupper()]
+    return syllables(" ".join(codes) + " " + (kind or ""))

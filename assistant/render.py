@@ -44,7 +44,9 @@ def _sentence(d: Draft, cites: Citations, lookup: Callable[[str], Section | None
             c = cites.items[n - 1]
             text = text.replace(QUOTE, " ".join(c.quote.split()), 1)
             if c.registry:
-                body = src.text if src.text is not None else (lookup(src.path).full_text() if lookup(src.path) else "")
+                section = lookup(src.path)
+                # The section holds the source line after the quoted words, even when a span of it was given.
+                body = section.full_text() if section is not None else (src.text or "")
                 text += _attribution(body, c.quote)
     if QUOTE in text:
         return None  # the section it quotes is not in the corpus any more
@@ -98,10 +100,20 @@ def render(
     sentences: list[Sentence] = []
     seen: set[str] = set()
 
+    quoted: set[int] = set()
+
     def emit(d: Draft) -> None:
+        before = len(cites.items)
         s = _sentence(d, cites, lookup)
         if s is None:
             return
+        if QUOTE in d.text and d.sources:
+            # A quote already shown (one section answering two parts with one sentence) is not shown twice.
+            n = s.cites[0] if s.cites else None
+            if n is not None and n in quoted and len(cites.items) == before:
+                return
+            if n is not None:
+                quoted.add(n)
         # Compared as said (quotes filled in): a note or duty that two parts share is said once, while two
         # quotes of one section under the same words ("- «…»") are two sentences.
         key = re.sub(r"\W+", " ", s.text).strip().lower()

@@ -49,6 +49,12 @@ _PHRASES = [
     "bao cao",
     "bo tieu chi",
     "huyen",
+    # Words of asking and document kinds that decide what the question asks ("bao nhiu", "Nghị địng").
+    "bao nhieu",
+    "hieu luc",
+    "nghi dinh",
+    "nghi quyet",
+    "khu vuc",
 ]
 # Real words one edit away from a key phrase, never "corrected".
 _PROTECTED = {

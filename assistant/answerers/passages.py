@@ -6,27 +6,30 @@ import re
 
 from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, lexical_cover
 from assistant.asks import question_parts
-from assistant.quote import CUES, best_span
-from corpus.normalize import fold, syllables
+from assistant.quote import CUES, best_span, number_words
+from corpus.normalize import fold
 
 
 def _other_parts(ctx: Context, doc: str, path: str, *, registry: bool) -> list[Draft]:
-    """For a question that asks two things, the sentence of the same section that answers each other part
-    (the first quote answers the question as a whole), when it is not that same sentence."""
+    """For a question that asks two things, the sentence of the same section that answers each part (the
+    first quote answers the question as a whole)."""
     parts = question_parts(ctx.text)
     section = ctx.section(path)
     if len(parts) < 2 or section is None:
         return []
     body = section.full_text() if len(section.text) < 40 else section.text
     meta = ctx.meta(doc)
-    ignore = syllables(f"{doc} {meta.kind or ''}" if meta else doc)
-    said = {best_span(body, ctx.text, ignore=ignore)}
+    ignore = number_words(doc, meta.kind if meta else None)
+    # The quote the whole question gets is chosen later with the kind of question in view; the renderer
+    # drops a part's quote that repeats it.
+    said: set[str] = set()
     out: list[Draft] = []
     for part in parts:
         span = best_span(body, part, ignore=ignore)
         if span not in said:
             said.add(span)
-            out.append(Draft(f"- {QUOTE}" if registry else f"- «{QUOTE}»", [Source(doc, path, part)]))
+            # The part's own sentence, not one chosen by what the whole question asks ("ngày nào" wants a date).
+            out.append(Draft(f"- {QUOTE}" if registry else f"- «{QUOTE}»", [Source(doc, path, part, text=span)]))
     return out
 
 
