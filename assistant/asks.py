@@ -18,13 +18,16 @@ _ASKS: dict[str, str] = {
     r"|noi ban hanh|cua co quan nao)\b",
     "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay)\b",
     "in_force": r"\b(hieu luc|bat dau ap dung|ap dung tu ngay|ap dung tu khi nao)\b",
-    "status": r"\b(con hieu luc|het hieu luc|con ap dung|con duoc|con dung|hien con|con gia tri|hien hanh)\b",
+    "status": r"\b(con hieu luc|het hieu luc|con ap dung|con duoc|con dung|hien con|con gia tri|hien hanh|con la can cu"
+    r"|con (?:[a-z]+ ){0,5}nua (khong|chua))\b",
     "contents": r"\b(quy dinh (nhung )?(?:[a-z]+ ){0,2}gi|quy dinh ve gi|noi dung"
     r"|quy dinh (?:[a-z]+ ){0,3}(the nao|ra sao)"
     r"|(ban hanh|huong dan|de cap|giao) (nhung )?(gi|viec gi|nhiem vu gi|nhung gi)"
     r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi)\b",
     "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"
-    r"|dieu chinh)\b",
+    r"|dieu chinh"
+    # Other relations a document's registry records: what it implements, what it rests on.
+    r"|(trien khai|thuc hien|can cu|can cu vao|huong dan) (thuc hien )?(nghi quyet|quyet dinh|van ban|luat) nao)\b",
     "count": r"\b(bao nhieu|may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
     "list": r"\b(nhung (?:[a-z]+ ){1,3}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     "threshold": r"\b(muc|nguong|toi thieu|toi da|dat bao nhieu|phan tram|ty le|bao nhieu %|tren \d|tu \d)\b",

@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.answerers.base import Candidate, Context, Draft, Source, sources
+from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, sources
 from assistant.applicability import DISTRICTS_END, districts_note
 from assistant.format import vn_date
 from corpus.model import DocumentMeta, Section
+from corpus.normalize import fold
 
 NOT_RECORDED = "chưa ghi nhận"
 _RELATION_WORDS = {
@@ -97,6 +98,25 @@ def _status(ctx: Context, m: DocumentMeta) -> list[Draft]:
             since = f" (có hiệu lực từ ngày {vn_date(start)})" if start else ""
             text = f"Tính đến ngày {vn_date(on)}, kho văn bản ghi {_name(m)} còn hiệu lực{since}."
     out = [Draft(text, [Source(m.number, _opening(m), m.title or m.number)])]
+    if m.status == "period_ended" and m.status_from and m.status_from <= on:
+        # "… còn là căn cứ nữa không?": what the current period is answered from instead.
+        now = [
+            d
+            for d in ctx.documents()
+            if d.status == "in_force"
+            and d.period
+            and d.period != m.period
+            and (d.in_force_from is None or d.in_force_from <= on)
+            and ctx.catalogue.for_document(d.number)
+        ]
+        for d in now[:1]:
+            since = f" (có hiệu lực từ {vn_date(d.in_force_from)})" if d.in_force_from else ""
+            out.append(
+                Draft(
+                    f"Giai đoạn {d.period} áp dụng {_name(d)}{since}.",
+                    [Source(d.number, _opening(d), d.title or d.number)],
+                )
+            )
     if m.level == ["huyện"] and on >= DISTRICTS_END:
         note = districts_note(on)
         out.append(Draft(note.text, sources(note.refs, note.text)))
@@ -147,21 +167,59 @@ def _registry_points(ctx: Context, m: DocumentMeta, limit: int = 6) -> list[Draf
     return out
 
 
+# The kind of relation a question asks about ("đã được sửa đổi chưa", "bị thay bằng văn bản nào").
+_RELATION_CUES = {
+    "amends": re.compile(r"\b(sua doi|bo sung|dinh chinh)\b"),
+    "replaces": re.compile(r"\b(thay the|thay bang|thay cho|bai bo|het hieu luc)\b"),
+    "guides": re.compile(r"\bhuong dan\b"),
+    "implements": re.compile(r"\b(trien khai|can cu)\b"),
+}
+
+
+def _dates(other: DocumentMeta, kind: str) -> str:
+    """When the other document was issued (and took effect, for a replacement): the date a change counts from."""
+    bits = [f"ban hành {vn_date(other.issued)}"] if other.issued else []
+    if kind == "replaces" and other.in_force_from:
+        bits.append(f"có hiệu lực từ {vn_date(other.in_force_from)}")
+    return f" ({', '.join(bits)})" if bits else ""
+
+
 def _relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
-    out: list[Draft] = []
+    """What the document amends, replaces or implements and what did so to it, the kinds the question names
+    first; a kind it names and the registry does not record is said to be unrecorded, not guessed."""
+    found: list[tuple[str, Draft]] = []
     for r in m.relations:
         note = f" ({r.note})" if r.note else ""
         text = f"{_name(m)} {_RELATION_WORDS.get(r.type, r.type)} {r.target}{note}."
-        out.append(Draft(text, [Source(m.number, _opening(m), r.target)]))
+        found.append((r.type, Draft(text, [Source(m.number, _opening(m), r.target)])))
     for other in ctx.related(m.number):
         for r in other.relations:
             if r.target == m.number:
-                text = f"{_name(m)} được {_RELATION_WORDS.get(r.type, r.type)} bởi {_name(other)}."
-                out.append(Draft(text, [Source(other.number, _opening(other), m.number)]))
-    if m.superseded_by and not any(m.superseded_by in d.text for d in out):
+                words = _RELATION_WORDS.get(r.type, r.type)
+                text = f"{_name(m)} được {words} bởi {_name(other)}{_dates(other, r.type)}."
+                found.append((f"{r.type}-by", Draft(text, [Source(other.number, _opening(other), m.number)])))
+    if m.superseded_by and not any(m.superseded_by in d.text for _, d in found):
         when = f" từ ngày {vn_date(m.status_from)}" if m.status_from else ""
-        out.append(Draft(f"{_name(m)} được thay thế bởi {m.superseded_by}{when}."))
-    return out
+        found.append(("replaces-by", Draft(f"{_name(m)} được thay thế bởi {m.superseded_by}{when}.")))
+    asked = [kind for kind, cue in _RELATION_CUES.items() if cue.search(ctx.query.folded)]
+    if not asked:
+        return [d for _, d in found]
+    # "đã được sửa đổi chưa": what was done to it comes before what it did to others.
+    first = [d for kind, d in found if kind in {f"{a}-by" for a in asked}]
+    then = [d for kind, d in found if kind in asked]
+    if not first and re.search(r"\b(da|bi|duoc)\b[^?]*\b(chua|nao)\b", ctx.query.folded):
+        words = " hoặc ".join(_RELATION_WORDS[a] for a in asked)
+        first = [Draft(f"Kho văn bản chưa ghi nhận văn bản nào {words} {_name(m)}.")]
+        # What the document's own text says on it ("… có Công văn 6223/VPCP-NN về việc xây dựng quyết định sửa
+        # đổi …; không thấy nguồn nào xác nhận …"), quoted as what it is.
+        cue = _RELATION_CUES[asked[0]]
+        said = next((x for x in _sections(ctx.tree(m.number)) if cue.search(fold(x.text))), None)
+        if said is not None:
+            lead = "Mục đăng ký của kho ghi" if not m.full_text else f"{_name(m)} ghi"
+            quote = QUOTE if not m.full_text else f"«{QUOTE}»"  # a registry line is not the decision's words
+            hint = _RELATION_WORDS[asked[0]]  # the sentence about the change, not the one repeating the title
+            first.append(Draft(f"{lead}: {quote}", [Source(m.number, said.path, hint)]))
+    return first + then
 
 
 _TITLE = re.compile(
@@ -268,7 +326,12 @@ def documents(ctx: Context) -> list[Candidate]:
             out.append(_period_list(ctx, docs))
         if len(docs) == 1 and ctx.need.asks & _FACT_ASKS:
             numbers = [docs[0].number]  # "quyết định ban hành bộ tiêu chí 2026-2030 do ai ký"
-    if not numbers and "amends" in ctx.need.asks and ctx.criteria_set is not None:
+    if (
+        not numbers
+        and "amends" in ctx.need.asks
+        and ctx.criteria_set is not None
+        and re.search(r"\b(bo tieu chi|tieu chi)\b", ctx.query.folded)  # a set is what the question names
+    ):
         numbers = [ctx.criteria_set.document]  # "bộ tiêu chí xã NTM nâng cao 2021-2025 thay cho văn bản nào"
     for number in numbers:
         m = ctx.meta(number)
