@@ -13,10 +13,11 @@ from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.indicators import match_indicator
 from assistant.answerers.rules import contradictions
 from assistant.applicability import LEVELS, REGISTRY_2026_STEP, Resolution, resolve
-from assistant.asks import MAP_CUES, Need, read_need
+from assistant.asks import MAP_CUES, Need, question_parts, read_need
 from assistant.choose import choose, confident
 from assistant.conversation import merge
 from assistant.errors import CorpusError, QuestionError
+from assistant.parts import complete
 from assistant.place import read_place
 from assistant.render import render
 from assistant.retrieve import Filters, Result, Searcher, check_question
@@ -315,10 +316,24 @@ class Assistant:
         # that covers the question this well needs neither the embedding nor the passages.
         structured = propose(ctx, passages=False)
         choice = choose(need, structured, [None] * len(structured), unknown=unknown)
+        retrieved: list = []
         if not (choice.parts and confident(choice) and not need.missing):
-            candidates = structured + propose_passages(ctx)
+            retrieved = propose_passages(ctx)
+            candidates = structured + retrieved
             sims = [index.similarity(vector(), c.evidence) if c.evidence else None for c in candidates]
             choice = choose(need, candidates, sims, unknown=unknown)
+        asked = question_parts(text)
+        if choice.parts and len(asked) > 1:
+            # A part of the question the chosen answer leaves open gets the passage that holds its words.
+            chunks = {"#" + r.chunk.id: r.chunk.context + " " + r.chunk.text for r in passages()}
+            more = complete(
+                asked,
+                choice.parts,
+                retrieved or propose_passages(ctx),
+                self.section,
+                lambda c: chunks.get(c.evidence[0], "") if c.evidence else "",
+            )
+            choice.parts.extend(more)
         related = None
         # Related content only beside "this document is not in the corpus": for a topic the corpus does not
         # cover, whatever scored best is by definition about something else.

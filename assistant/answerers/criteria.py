@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.answerers.base import Candidate, Context, Draft, Source, lexical_cover
+from assistant.answerers.base import Candidate, Context, Draft, Source, lexical_cover, word_pairs
 from assistant.answerers.indicators import match_indicator
 from assistant.applicability import PERIOD_END, Ref
 from assistant.format import threshold_text, vn_number
@@ -140,14 +140,30 @@ def _by_former_province(
     return out
 
 
+def _group_described(f: str, groups: list) -> str | None:
+    """ "Xã khu vực III … thuộc nhóm xã nào?": the one group whose description says what the question says
+    of the commune (two or more shared word pairs, clearly more than any other group)."""
+    if not re.search(r"\bnhom( xa)? nao\b", f):
+        return None
+    asked = word_pairs(f)
+    scored = sorted(((len(asked & word_pairs(g.description or "")), g.code[1:]) for g in groups), reverse=True)
+    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
+        return None
+    return scored[0][1]
+
+
 def commune_groups(ctx: Context) -> list[Candidate]:
     """ "Xã nhóm 1 là xã nào?": the 2026-2030 commune groups as the registry knows them, with provenance."""
-    m = re.search(r"\bnhom\s*([1-3])\b", ctx.query.folded)
+    f = ctx.query.folded
     scheme = ctx.catalogue.regions.schemes.get("nhom-xa")
-    if m is None or scheme is None or not re.search(r"\bxa\b", ctx.query.folded):
+    if scheme is None or not re.search(r"\bxa\b", f):
+        return []
+    m = re.search(r"\bnhom\s*([1-3])\b", f)
+    number = m.group(1) if m else _group_described(f, scheme.regions)
+    if number is None:
         return []
     cset = next((c for c in ctx.catalogue.sets.values() if c.region_scheme == "nhom-xa"), None)
-    group = next((r for r in scheme.regions if r.code == f"N{m.group(1)}"), None)
+    group = next((r for r in scheme.regions if r.code == f"N{number}"), None)
     if cset is None or group is None or not group.description:
         return []
     source = f" Nguồn: {group.evidence.title or group.evidence.url}." if group.evidence else ""
@@ -165,7 +181,7 @@ def commune_groups(ctx: Context) -> list[Candidate]:
         Candidate(
             "criteria",
             drafts,
-            covers=_base_covers(cset) | {("group", m.group(1))},
+            covers=_base_covers(cset) | {("group", number)},
             answers={"definition", "who", "which", "contents"},
             evidence=[_annex_path(cset)],
             docs={cset.document},

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
-from assistant.answerers.base import _QUESTION_WORDS, QUOTE, Candidate, Context, Draft, Source, lexical_cover
+from assistant.answerers.base import (
+    _QUESTION_WORDS,
+    QUOTE,
+    Candidate,
+    Context,
+    Draft,
+    Source,
+    lexical_cover,
+    word_pairs,
+)
 from corpus.model import Section
-from corpus.normalize import fold, syllables
+from corpus.normalize import syllables
 
 
 def _find(tree: Section, labels: list[str]) -> Section | None:
@@ -22,11 +30,6 @@ def _find(tree: Section, labels: list[str]) -> Section | None:
     return best
 
 
-def _pairs(text: str) -> set[str]:
-    words = re.findall(r"\w+", fold(text))
-    return {f"{a} {b}" for a, b in itertools.pairwise(words)}
-
-
 def _focus(section: Section, question: str, named: str) -> Section | None:
     """The one part of a named section the question is about ("Điều 2 … giao gì cho Ủy ban nhân dân cấp
     tỉnh" → its Khoản 2), when the question's own words point at it clearly more than at its siblings.
@@ -34,14 +37,14 @@ def _focus(section: Section, question: str, named: str) -> Section | None:
     Words and pairs of words both count: single syllables repeat across any two clauses ("dân" in
     "hướng dẫn"), pairs ("nhân dân") name the subject."""
     words = syllables(question) - _QUESTION_WORDS - syllables(named)
-    pairs = {p for p in _pairs(question) if set(p.split()) <= words}
+    pairs = {p for p in word_pairs(question) if set(p.split()) <= words}
     if len(words) < 2 or len(section.children) < 2:
         return None
 
     def share(part: Section) -> float:
         text = part.full_text()
         got = len(words & syllables(text)) / len(words)
-        return (got + len(pairs & _pairs(text)) / len(pairs)) / 2 if pairs else got
+        return (got + len(pairs & word_pairs(text)) / len(pairs)) / 2 if pairs else got
 
     shares = sorted(((share(c), i) for i, c in enumerate(section.children)), reverse=True)
     (best, at), (second, _) = shares[0], shares[1]

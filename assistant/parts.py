@@ -1,0 +1,64 @@
+"""Two-part questions: when the chosen answer leaves a part of the question unanswered ("…, và ở tỉnh thì
+cơ quan nào được giao chủ trì?"), the retrieved passage that holds that part's words answers it, quoted
+for that part."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from assistant.answerers.base import Candidate, Draft, Source, lexical_cover
+from corpus.model import Section
+
+# A part is answered when this share of its distinctive words is in the chosen answer's text and sources.
+COVERED = 0.6
+# A passage answers a part when it holds this share of the part's distinctive words.
+ANSWERS = 0.5
+
+
+def _text(c: Candidate, section: Callable[[str], Section | None]) -> str:
+    out = [d.text for d in c.drafts]
+    for path in c.evidence:
+        s = section(path) if not path.startswith("#") else None
+        if s is not None:
+            out.append(s.full_text())
+    out += [src.text or "" for d in c.drafts for src in d.sources]
+    return " ".join(out)
+
+
+def complete(
+    parts: list[str],
+    chosen: list[Candidate],
+    passages: list[Candidate],
+    section: Callable[[str], Section | None],
+    passage_text: Callable[[Candidate], str],
+) -> list[Candidate]:
+    """The passages to add, one per part the chosen candidates do not answer, each quoting for its part.
+
+    Args:
+        parts: the question's parts (assistant.asks.question_parts), two or more.
+        chosen: the chooser's answer.
+        passages: the retrieved passages' candidates.
+        section: a section by path.
+        passage_text: the text a passage candidate was retrieved for (its chunk's context and text).
+    """
+    said = " ".join(_text(c, section) for c in chosen)
+    used = {c.label for c in chosen}
+    out: list[Candidate] = []
+    for part in parts:
+        if lexical_cover(part, said) >= COVERED:
+            continue
+        scored = [(lexical_cover(part, passage_text(p)), i) for i, p in enumerate(passages) if p.label not in used]
+        if not scored:
+            continue
+        cover, at = max(scored)
+        if cover < ANSWERS:
+            continue
+        best = passages[at]
+        first = best.drafts[0]
+        # The same sentence frame, its quote chosen for this part's words.
+        sources = [Source(s.doc, s.path, part, text=s.text, page=s.page) for s in first.sources]
+        out.append(replace(best, drafts=[Draft(first.text, sources)]))
+        used.add(best.label)
+        said += " " + passage_text(best)
+    return out
