@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from assistant.topic import asking_clause
 from assistant.understand import Query, normalise_question
 from corpus.normalize import fold, normalize_text
 
@@ -255,6 +256,7 @@ _PART_ASK = re.compile(r"\b(bao nhieu|may|nao|gi|ai|khi nao|the nao|ra sao|chua|
 def question_parts(text: str) -> list[str]:
     """The parts of a question that asks two things ("… bao nhiêu phần trăm số xã …, và bao nhiêu tỉnh …?"),
     each holding its own question word; `[text]` when it asks one thing. Answers quote a sentence for each."""
+    text = asking_clause(text)  # "Tôi là …, xã không thuộc diện …": a preamble asks nothing
     pieces = [p.strip() for p in re.split(r",?\s+(?:và|đồng thời|trong đó)\s+|[,;]\s*|\?\s+", text) if p.strip()]
     parts: list[str] = []
     for piece in pieces:

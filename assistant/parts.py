@@ -7,11 +7,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.answerers.base import Candidate, Draft, Source, lexical_cover
+from assistant.answerers.base import _QUESTION_WORDS, Candidate, Draft, Source, lexical_cover
 from corpus.model import Section
+from corpus.normalize import syllables
 
 # A part is answered when this share of its distinctive words is in the chosen answer's text and sources.
 COVERED = 0.6
+# Words of a part that name nothing to look up ("đã … chưa", "quy định là bao nhiêu").
+_FILLER = frozenset(
+    [
+        "da",
+        "nay",
+        "do",
+        "day",
+        "chua",
+        "roi",
+        "thi",
+        "ma",
+        "neu",
+        "khi",
+        "quy",
+        "dinh",
+        "o",
+        "tai",
+        "ve",
+        "van",
+        "ban",
+        "muon",
+        "hien",
+    ]
+)
 # A passage answers a part when it holds this share of the part's distinctive words.
 ANSWERS = 0.5
 
@@ -46,8 +71,8 @@ def complete(
     used = {c.label for c in chosen}
     out: list[Candidate] = []
     for part in parts:
-        if lexical_cover(part, said) >= COVERED:
-            continue
+        if len(syllables(part) - _QUESTION_WORDS - _FILLER) < 3 or lexical_cover(part, said) >= COVERED:
+            continue  # "đã đạt chỉ tiêu này chưa" says nothing of its own to look up
         scored = [(lexical_cover(part, passage_text(p)), i) for i, p in enumerate(passages) if p.label not in used]
         if not scored:
             continue

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 
+from assistant.topic import asking_clause
 from corpus.criteria import Catalogue
 from corpus.normalize import fold, normalize_text
 
@@ -314,12 +315,16 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     years = [(int(m.group(1)), m.start()) for m in _YEAR.finditer(masked)]
     recognition_year = None
     recognition_period = None
+    cued_period = False
     ask_year = None
     set_period = None
     for m in periods:
         before = f[max(0, m.start() - 70) : m.start()]
         value = f"{m.group(1)}-{m.group(2)}"
-        if _SET_CUE.search(before) and not _RECOGNITION_CUE.search(before[-30:]):
+        if _RECOGNITION_CUE.search(before[-30:]) and not _PURPOSE.search(before):
+            recognition_period = recognition_period or value
+            cued_period = True
+        elif _SET_CUE.search(before):
             set_period = set_period or value
         elif _PURPOSE.search(before) or (
             _CONTENT_ASK.search(f) and not _ACTION.search(f) and not _RECOGNITION_CUE.search(before)
@@ -328,7 +333,7 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             # nothing to do, the period is that of the set whose figure is asked, not of a recognition.
             set_period = set_period or value
         elif recognition_period is None:
-            recognition_period = value
+            recognition_period = value  # uncued: a recognition year found below dates the recognition instead
     cued_before = [
         (y, p)
         for y, p in years
@@ -361,7 +366,9 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     ):
         # A year right after the tier with no verb ("xã NTM kiểu mẫu 2019") dates the recognition.
         recognition_year, ask_year = ask_year, None
-    if recognition_year is not None and recognition_period is None:
+    if recognition_year is not None and not cued_period:
+        # "công nhận năm 2018 …; trong giai đoạn 2021-2025 xã phải đáp ứng …": the year dates the recognition,
+        # the uncued period is the one asked about.
         recognition_period = period_of(recognition_year)
     return recognition_year, recognition_period, ask_year, set_period
 
@@ -504,6 +511,11 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
         # Typed with diacritics, the name must be there with them: "diện" (category) is not "Điện".
         own = re.split(r"[,(;]| và ", name)[0].strip().lower()
         if accented is not None and not re.search(rf"(?<!\w){re.escape(own)}(?!\w)", accented):
+            continue
+        # Named as a criterion ("tiêu chí Y tế") or in the asking part; a preamble's job title ("công chức
+        # nông nghiệp - môi trường xã …") is not the criterion asked about.
+        named = re.search(rf"\b(tieu chi|chi tieu)( so \d+)?( ve)? {re.escape(key)}\b", f)
+        if not named and not re.search(rf"\b{re.escape(key)}\b", fold(asking_clause(f))):
             continue
         best_key = key
     return entry[1][best_key] if best_key else None
