@@ -326,10 +326,14 @@ class Assistant:
         if choice.parts and len(asked) > 1:
             # A part of the question the chosen answer leaves open gets the passage that holds its words.
             chunks = {"#" + r.chunk.id: r.chunk.context + " " + r.chunk.text for r in passages()}
+            # Only passages the chooser saw no conflict in (another document or period than the one named).
+            fitting = [
+                r.candidate for r in choice.ranking if r.candidate.kind == "passages" and not r.detail["conflict"]
+            ]
             more = complete(
                 asked,
                 choice.parts,
-                retrieved or propose_passages(ctx),
+                fitting if retrieved else propose_passages(ctx),
                 self.section,
                 lambda c: chunks.get(c.evidence[0], "") if c.evidence else "",
             )

@@ -387,7 +387,13 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     q.tier = _tier(f)
     q.sets = _sets(f)
     q.recognition_year, q.recognition_period, q.ask_year, q.period = _years(f)
-    q.not_recognised = bool(re.search(r"\bchua (dat chuan|duoc cong nhan|dat)\b", f))
+    q.not_recognised = bool(re.search(r"\bchua (dat chuan|duoc cong nhan|dat)\b", f)) or bool(
+        # "huyện muốn phấn đấu đạt chuẩn huyện NTM": a unit aiming at recognition has not got it yet.
+        re.search(r"\b(muon|phan dau|dang xay dung de) (de )?(duoc )?(dat chuan|cong nhan)\b", f)
+        and q.recognition_year is None
+        and q.recognition_period is None
+        and not re.search(r"\b(da|duoc) (dat chuan|cong nhan|duoc cong nhan)\b", f)
+    )
     q.history = bool(_HISTORY.search(f))
     q.duties = bool(_DUTIES.search(f))
     q.action = bool(_ACTION.search(f))

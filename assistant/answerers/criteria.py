@@ -421,15 +421,21 @@ def _several_by_words(ctx: Context, cset: CriteriaSet, f: str, base: set, docs: 
         crit = next(c for c in cset.criteria if c.number == number)
         drafts.extend(_criterion_drafts(ctx, cset, crit, code))
         names.append(crit.name + " " + next(i.name for i in crit.indicators if i.code == code))
+    covers = base | {("indicator_guess", code) for _, code in hits}
+    q = ctx.query
+    if q.criterion_name and any(criterion_key(q.criterion_name) in fold(n) for n in names):
+        covers.add(("criterion_name", q.criterion_name))  # the named words are one of its indicators' names
     return Candidate(
         "criteria",
         drafts + _period_note(cset, ctx.as_of),
-        covers=base | {("indicator_guess", code) for _, code in hits},
-        answers={"threshold", "list", "definition"},
+        covers=covers,
+        # What a single indicator's candidate answers, for each of the indicators asked.
+        answers={"threshold", "list", "count", "contents", "definition"},
         evidence=[next(i.section for c in cset.criteria for i in c.indicators if i.code == code) for _, code in hits],
         docs=docs,
         period=cset.period,
-        prior=0.75,
+        # Each indicator was spelled out in its own part of the question: together they answer more than one.
+        prior=1.15,
         label=f"{cset.id} " + " + ".join(code for _, code in hits),
         lexical=lexical_cover(ctx.text, " ".join(names)),
         counts=frozenset({"chi tieu"}),

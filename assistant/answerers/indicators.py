@@ -71,7 +71,8 @@ def _distinctive(cset: CriteriaSet) -> list[tuple[int, str, frozenset[str]]]:
 def match_indicator(folded: str, cset: CriteriaSet) -> tuple[int, str] | None:
     """(criterion, indicator code) whose name the question spells out, e.g. 'suy dinh dưỡng thể
     thấp còi' → 15.3; None unless at least three distinctive words and half of them match."""
-    words = set(folded.split())
+    # "Bộ tiêu chí quốc gia về …" names the set, not "xã đạt tiêu chí quốc gia về y tế" (15.2).
+    words = set(re.sub(r"\bbo tieu chi quoc gia( ve)?\b", " ", folded).split())
     best: tuple[float, int, int, str] | None = None
     for number, code, own in _distinctive(cset):
         hits = len(own & words)
