@@ -176,6 +176,26 @@ _RELATION_CUES = {
 }
 
 
+def _addressees(ctx: Context, m: DocumentMeta) -> list[Draft]:
+    """Whom a dispatch is sent to: its "Kính gửi:" block, quoted whole."""
+    for s in _sections(ctx.tree(m.number)):
+        at = s.text.find("Kính gửi")
+        if at < 0:
+            continue
+        lines = s.text[at:].split("\n")
+        block = [lines[0]]
+        for line in lines[1:]:
+            if line.strip() and not line.lstrip().startswith("-"):
+                break
+            block.append(line)
+        quoted = "\n".join(block).strip()
+        names = [x.strip(" -;.") for x in quoted.removeprefix("Kính gửi").lstrip(":").split("\n") if x.strip(" -;.")]
+        if names and quoted in s.text:
+            text = f"{_name(m)} gửi: {'; '.join(names)}."
+            return [Draft(text, [Source(m.number, s.path, "Kính gửi", text=quoted, whole=True)])]
+    return []
+
+
 def _dates(other: DocumentMeta, kind: str) -> str:
     """When the other document was issued (and took effect, for a replacement): the date a change counts from."""
     bits = [f"ban hành {vn_date(other.issued)}"] if other.issued else []
@@ -368,6 +388,9 @@ def documents(ctx: Context) -> list[Candidate]:
         else:
             facts.append(("when", [Draft(f"Kho văn bản {NOT_RECORDED} ngày ban hành của {name}.")], {"when"}))
         facts.append(("in_force", _in_force(ctx, m), {"in_force", "when"}))
+        to = _addressees(ctx, m)
+        if to:
+            facts.append(("to", to, {"to"}))
         facts.append(("status", _status(ctx, m), {"status"}))
         # What a decision issues: its articles and annexes (the sets it issues among them).
         facts.append(("contents", _contents(ctx, m), {"contents", "definition", "list"}))

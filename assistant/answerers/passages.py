@@ -82,7 +82,10 @@ def passages(ctx: Context) -> list[Candidate]:
                     else set()
                 ),
                 evidence=["#" + chunk.id],
-                docs={chunk.doc},
+                # A dispatch that forwards or implements a document is about it too ("UBND tỉnh giao ai chủ trì
+                # thực hiện Công văn 14" is answered by the province's dispatch 5766).
+                docs={chunk.doc}
+                | {r.target for r in (meta.relations if meta else []) if r.type in ("forwards", "implements")},
                 period=meta.period if meta else None,
                 prior=0.5 - 0.05 * rank,
                 label=chunk.path,
