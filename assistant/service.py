@@ -402,6 +402,10 @@ class Assistant:
         # "hoàn thành nhiệm vụ" is answered from its own provisions, and asking it "xã hay huyện?" is wrong.
         if not wants_rule or query.level == "tỉnh":
             return None
+        if query.sets and not any(
+            self.catalogue.for_document(n) or n in ("14/BCĐCTMTQG", "5766/UBND-CNN&XD") for n in query.sets
+        ):
+            return None  # "Theo Quyết định 417 … cả nước phấn đấu …": the named plan answers, not a unit's card
         named = next((s for s in query.sets if s not in ("14/BCĐCTMTQG", "5766/UBND-CNN&XD", "51/2025/QĐ-TTg")), None)
         card = resolve(
             query.level,
