@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.topic import asking_clause
-from assistant.understand import Query, normalise_question
+from assistant.understand import Query
 from corpus.normalize import fold, normalize_text
 
 # Kind of question → accent-free cue. A question may have several ("ban hành ngày nào và quy định gì").
@@ -252,19 +253,30 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
 
 
 # The question words of a part that asks something of its own.
-_PART_ASK = re.compile(r"\b(bao nhieu|may|nao|gi|ai|khi nao|the nao|ra sao|chua|khong|dau)\b")
+_PART_ASK = re.compile(r"\b(bao nhieu|bao nhiu|may|nao|gi|ai|khi nao|the nao|ra sao|chua|khong|dau)\b")
+
+
+@lru_cache(maxsize=1024)
+def _parts(text: str) -> tuple[str, ...]:
+    return tuple(question_parts_uncached(text))
 
 
 def question_parts(text: str) -> list[str]:
+    """The parts of a question that asks two things (see question_parts_uncached); cached, since every
+    passage's answer and the service ask it of the same question."""
+    return list(_parts(text))
+
+
+def question_parts_uncached(text: str) -> list[str]:
     """The parts of a question that asks two things ("… bao nhiêu phần trăm số xã …, và bao nhiêu tỉnh …?"),
     each holding its own question word; `[text]` when it asks one thing. Answers quote a sentence for each."""
     text = asking_clause(text)  # "Tôi là …, xã không thuộc diện …": a preamble asks nothing
     pieces = [p.strip() for p in re.split(r",?\s+(?:và|đồng thời|trong đó)\s+|[,;]\s*|\?\s+", text) if p.strip()]
     parts: list[str] = []
     for piece in pieces:
-        if parts and not _PART_ASK.search(normalise_question(piece)):
+        if parts and not _PART_ASK.search(fold(piece)):
             parts[-1] = f"{parts[-1]}, {piece}"  # "… và miền núi …", "tỉnh A, B": no question of its own
         else:
             parts.append(piece)
-    asking = [p for p in parts if _PART_ASK.search(normalise_question(p))]
+    asking = [p for p in parts if _PART_ASK.search(fold(p))]
     return asking if len(asking) >= 2 else [text]

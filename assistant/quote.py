@@ -175,6 +175,7 @@ def _densest_window(sentence: str, want: set[str], limit: int) -> str:
     return best
 
 
+@lru_cache(maxsize=256)
 def number_words(doc: str, kind: str | None = None) -> frozenset[str]:
     """The words of a document's number ("318/QĐ-TTg" → 318, qd, ttg) and of its kind: a question names
     them to say which document, and they say nothing about which of its sentences answers. Words of a

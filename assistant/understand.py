@@ -178,12 +178,18 @@ def _close(window: str, phrase: str) -> bool:
     return all(e <= 1 for e in edits) and 0 < sum(edits) <= budget
 
 
+# Key phrases by their first letter: a slip never changes it (see _close), so only these are tried.
+_BY_LETTER: dict[str, list[str]] = {}
+for _phrase in _PHRASES:
+    _BY_LETTER.setdefault(_phrase[0], []).append(_phrase)
+
+
 def _fix_typos(folded: str) -> str:
     words = folded.split()
     out: list[str] = []
     i = 0
     while i < len(words):
-        for phrase in _PHRASES:
+        for phrase in _BY_LETTER.get(words[i][:1], ()):
             n = len(phrase.split())
             window = " ".join(words[i : i + n])
             if len(words) - i >= n and window.replace(" ", "").isalpha() and _close(window, phrase):

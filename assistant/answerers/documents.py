@@ -50,6 +50,8 @@ def _holding(ctx: Context, m: DocumentMeta, words: str) -> str | None:
 def _in_force(ctx: Context, m: DocumentMeta) -> list[Draft]:
     """From the sentence of the document that says when it takes effect."""
     for s in _sections(ctx.tree(m.number)):
+        if "hiệu lực" not in s.text:
+            continue  # the sentence search below backtracks over every line of a long annex
         hit = re.search(r"[^.\n]*hiệu lực[^.\n]*\.?", s.text)
         if hit is None or "Nguồn" in hit.group(0)[:8]:
             continue
