@@ -497,6 +497,9 @@ def criterion_key(name: str) -> str:
     return fold(re.split(r"[,(;]| và ", name)[0]).strip()
 
 
+_PLACE_NAMES: dict[int, list[str]] = {}
+
+
 def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None) -> str | None:
     """A criterion named in words ('tiêu chí môi trường'): the longest known name found."""
     entry = _CRITERION_NAMES.get(id(catalogue))
@@ -516,9 +519,23 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
         entry = _CRITERION_NAMES[id(catalogue)] = (catalogue, names)
     if not re.search(r"\b(tieu chi|chi tieu)\b", f):
         return None
-    best_key = None
+    # Place names are not criteria: "Điện Biên" holds "Điện".
+    places = _PLACE_NAMES.get(id(catalogue))
+    if places is None:
+        try:
+            places = sorted({fold(n) for p in catalogue.regions.provinces for n in (p.name, *p.aliases)}, key=len)
+        except Exception:  # a broken catalogue must not stop question understanding
+            places = []
+        _PLACE_NAMES[id(catalogue)] = places
+    for place in reversed(places):
+        if len(place.split()) > 1:
+            f = re.sub(rf"\b{re.escape(place)}\b", " ", f)
+            if accented is not None:
+                accented = accented.replace(place, " ")
+    clause = fold(asking_clause(f))
+    found: list[tuple[bool, int, str]] = []
     for key, name in entry[1].items():
-        if not re.search(rf"\b{re.escape(key)}\b", f) or (best_key is not None and len(key) <= len(best_key)):
+        if not re.search(rf"\b{re.escape(key)}\b", f):
             continue
         # Typed with diacritics, the name must be there with them: "diện" (category) is not "Điện".
         own = re.split(r"[,(;]| và ", name)[0].strip().lower()
@@ -526,11 +543,11 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
             continue
         # Named as a criterion ("tiêu chí Y tế") or in the asking part; a preamble's job title ("công chức
         # nông nghiệp - môi trường xã …") is not the criterion asked about.
-        named = re.search(rf"\b(tieu chi|chi tieu)( so \d+)?( ve)? {re.escape(key)}\b", f)
-        if not named and not re.search(rf"\b{re.escape(key)}\b", fold(asking_clause(f))):
-            continue
-        best_key = key
-    return entry[1][best_key] if best_key else None
+        named = bool(re.search(rf"\b(tieu chi|chi tieu)( so \d+)?( ve)? {re.escape(key)}\b", f))
+        if named or re.search(rf"\b{re.escape(key)}\b", clause):
+            found.append((named, len(key), key))
+    # A name that follows "tiêu chí" first, then the longest.
+    return entry[1][max(found)[2]] if found else None
 
 
 def as_of_for(query: Query, default: dt.date) -> dt.date:
