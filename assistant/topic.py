@@ -30,6 +30,8 @@ _GLUE = _words(
     "thi gio the nhu nam lam bi phai ung bo vung giai doan nao gi dat ntm nc ntmnc quy dinh xa huyen sua doi ve dau "
     "may chi thang nay con da se duoc cua va la co"
 )
+# Function words that accent-free segmentation glues to a neighbour ("ở Bình", "vào tỉnh").
+_FUNCTION = _words("o vao tai cua va thi cho de ve tu den voi trong ngoai nay do ma nen khi len xuong ra")
 _ASKING = re.compile(r"(?:cho (?:tôi |em )?hỏi|xin hỏi|hỏi|cho biết|xin (?:được )?giải đáp)\s*:?", re.I)
 
 
@@ -71,10 +73,10 @@ def content_words(
         pieces = f.split("_")
         if len(pieces) > 1 and any(p in _GLUE for p in pieces):
             continue
-        # Text typed without marks is segmented by guess ("o_binh", "vao_tinh"): known syllables side by
-        # side are not a new word. A three-part compound one of whose two-part ends is known
-        # ("tôn_giáo_phê") is a known word with its neighbour.
-        if len(pieces) > 1 and not accented and all(f" {p} " in text for p in pieces):
+        # Text typed without marks is segmented by guess ("o_binh", "vao_tinh"): a compound holding a
+        # function word is a guess, not a new word ("phu_cap" stays one). A three-part compound one of
+        # whose two-part ends is known ("tôn_giáo_phê") is a known word with its neighbour.
+        if len(pieces) > 1 and not accented and any(p in _FUNCTION for p in pieces):
             continue
         if len(pieces) > 2 and (
             "_".join(pieces[:-1]) in folded_vocabulary or "_".join(pieces[1:]) in folded_vocabulary
