@@ -242,11 +242,15 @@ class Assistant:
                     need.asks = asked
                     break
         if need.issued_year and not query.sets:
-            # "bộ tiêu chí ban hành năm 2009": the criteria document issued that year is the one named.
-            for d in self.corpus.documents():
-                if d.meta.issued and d.meta.issued.year == need.issued_year and self.catalogue.for_document(d.number):
-                    query.sets.append(d.number)
-                    need.atoms.add(("doc", d.number))
+            # "bộ tiêu chí ban hành năm 2009": the criteria document issued that year is the one named; the
+            # only document issued that year, when no criteria document was ("quyết định sửa đổi … năm 2013").
+            that_year = [d for d in self.corpus.documents() if d.meta.issued and d.meta.issued.year == need.issued_year]
+            named = [d for d in that_year if self.catalogue.for_document(d.number)] or that_year[:1] * (
+                len(that_year) == 1
+            )
+            for d in named:
+                query.sets.append(d.number)
+                need.atoms.add(("doc", d.number))
         if not need.period and NOW_CUE.search(query.folded):
             # "bộ tiêu chí hiện hành", "hiện nay": the period of the date the answer is for.
             need.period = period_of(when.year)

@@ -95,7 +95,9 @@ _RECOGNITION_CUE = re.compile(
 _RECOGNITION_AFTER = re.compile(r"^[^.?!\d]{0,50}?\b(duoc cong nhan|dat chuan|duoc tinh cong nhan)\b")
 # Addresses ("xã Ka Đô, huyện Đơn Dương, tỉnh Lâm Đồng") name where the asker works, not the unit asked about.
 _ADDRESS = re.compile(
-    r"\b(?:xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh|quận)\s+(?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*"
+    r"\b(?:xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh|quận"
+    # Typed without marks ("xa Tien Luc, huyen Lang Giang").
+    r"|xa|phuong|thi tran|huyen|thi xa|thanh pho|tinh|quan)\s+(?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*"
 )
 # "hiện nay", "bây giờ": the question is about the date it is asked.
 NOW_CUE = re.compile(r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio)\b")
@@ -258,12 +260,10 @@ def _first_level(text: str) -> str | None:
     """In a question with a preamble, the unit it is about is the first one named once addresses are
     set aside ("… xã Ka Đô, huyện Đơn Dương … Xã chúng tôi …, huyện yêu cầu các xã …" → xã)."""
     lowered = normalize_text(text).lower()
-    found = [
-        (m.start(), level)
-        for pattern, level in ((r"\bthị xã\b", "thị xã"), (r"\bhuyện\b", "huyện"), (r"(?<!thị )\bxã\b(?! hội)", "xã"))
-        for m in [re.search(pattern, lowered)]
-        if m
-    ]
+    patterns = ((r"\bthị xã\b", "thị xã"), (r"\bhuyện\b", "huyện"), (r"(?<!thị )\bxã\b(?! hội)", "xã"))
+    if not any(ord(c) > 127 and c.isalpha() for c in lowered):
+        patterns = ((r"\bthi xa\b", "thị xã"), (r"\bhuyen\b", "huyện"), (r"(?<!thi )\bxa\b(?! hoi)", "xã"))
+    found = [(m.start(), level) for pattern, level in patterns for m in [re.search(pattern, lowered)] if m]
     return min(found)[1] if found else None
 
 
