@@ -30,7 +30,7 @@ _ASKS: dict[str, str] = {
     r"|dieu chinh"
     # Other relations a document's registry records: what it implements, what it rests on.
     r"|(trien khai|thuc hien|can cu|can cu vao|huong dan) (thuc hien )?(nghi quyet|quyet dinh|van ban|luat) nao)\b",
-    "count": r"\b(bao nhieu|may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
+    "count": r"\b(bao nhieu|(?<!so )may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
     "list": r"\b(nhung (?:[a-z]+ ){1,3}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     "threshold": r"\b(muc|nguong|toi thieu|toi da|dat bao nhieu|phan tram|ty le|bao nhieu %|tren \d|tu \d)\b",
     "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|phai dap ung|bo tieu chi nao|phan dau|phai dat lai"
@@ -39,7 +39,8 @@ _ASKS: dict[str, str] = {
     "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la|la (?:[a-z]+ )?(?:nhu )?the nao"
     r"|duoc xac dinh)\b",
     "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",
-    "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban)\b",
+    "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban"
+    r"|so may|so hieu (la )?(gi|nao))\b",
     "history": r"\b(thay nhau|lan luot|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay|cac lan sua)\b",
     "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|kinh phi|nguon luc|lo trinh)\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refuse
 from assistant.answerers import Context, propose, propose_passages
+from assistant.answerers.documents import FACT_ASKS, described
 from assistant.answerers.indicators import match_indicator
 from assistant.answerers.rules import contradictions
 from assistant.applicability import LEVELS, REGISTRY_2026_STEP, Resolution, resolve
@@ -251,6 +252,12 @@ class Assistant:
             for d in named:
                 query.sets.append(d.number)
                 need.atoms.add(("doc", d.number))
+        if not query.sets and need.asks & FACT_ASKS and not need.missing:
+            # "Quyết định phê duyệt danh sách thôn, xã … do ai ký?": a document named by its title.
+            number = described(text, self.metas())
+            if number is not None:
+                query.sets.append(number)
+                need.atoms.add(("doc", number))
         if not need.period and NOW_CUE.search(query.folded):
             # "bộ tiêu chí hiện hành", "hiện nay": the period of the date the answer is for.
             need.period = period_of(when.year)

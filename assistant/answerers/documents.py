@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, sources
+from assistant.answerers.base import _QUESTION_WORDS, QUOTE, Candidate, Context, Draft, Source, sources
 from assistant.applicability import DISTRICTS_END, districts_note
 from assistant.format import vn_date
+from assistant.topic import asking_clause
 from corpus.model import DocumentMeta, Section
-from corpus.normalize import fold
+from corpus.normalize import fold, syllables
 
 NOT_RECORDED = "chưa ghi nhận"
 _RELATION_WORDS = {
@@ -267,7 +268,49 @@ def _signer_title(closing: Section | None, signer: str) -> str | None:
 
 
 _PARTS = frozenset({"dieu", "phu luc", "bo tieu chi", "noi dung", "phan", "van ban", "quy dinh"})
-_FACT_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends"}
+FACT_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends"}
+
+
+# Words that ask for a document's facts, not words of its title.
+_FACT_WORDS = frozenset(
+    [
+        "ky",
+        "ban",
+        "hanh",
+        "ngay",
+        "hieu",
+        "luc",
+        "so",
+        "hieu",
+        "co",
+        "quan",
+        "do",
+        "nam",
+        "thang",
+        "van",
+        "ban",
+        "quyet",
+        "dinh",
+    ]
+)
+
+
+def described(text: str, documents: list[DocumentMeta]) -> str | None:
+    """The one document a question describes by its title (or, for a registry entry without one, by its
+    source's words) instead of its number ("Quyết định phê duyệt danh sách thôn, xã … do ai ký?"): most of
+    the question's words are in it, clearly more than in any other document's."""
+    want = syllables(asking_clause(text)) - _QUESTION_WORDS - _FACT_WORDS
+    if len(want) < 4:
+        return None
+    scored = []
+    for m in documents:
+        words = " ".join([m.title or "", *([m.sources[0].quote or ""] if m.sources and not m.title else [])])
+        if words.strip():
+            scored.append((len(want & syllables(words)) / len(want), m.number))
+    scored.sort(reverse=True)
+    if scored and scored[0][0] >= 0.7 and (len(scored) < 2 or scored[0][0] - scored[1][0] >= 0.15):
+        return scored[0][1]
+    return None
 
 
 def _of_period(ctx: Context) -> list[DocumentMeta]:
@@ -346,7 +389,7 @@ def documents(ctx: Context) -> list[Candidate]:
         docs = _of_period(ctx)
         if ctx.need.lists_documents and docs:
             out.append(_period_list(ctx, docs))
-        if len(docs) == 1 and ctx.need.asks & _FACT_ASKS:
+        if len(docs) == 1 and ctx.need.asks & FACT_ASKS:
             numbers = [docs[0].number]  # "quyết định ban hành bộ tiêu chí 2026-2030 do ai ký"
     if (
         not numbers
@@ -413,7 +456,8 @@ def documents(ctx: Context) -> list[Candidate]:
                     "documents",
                     drafts,
                     covers=base | {("fact", fact)},
-                    answers=answers,
+                    # Its sentence names the document: it answers "quyết định số mấy" too.
+                    answers=answers | {"which"},
                     evidence=[src.path for d in drafts for src in d.sources][:2] or [_opening(m)],
                     docs={m.number},
                     period=m.period,
