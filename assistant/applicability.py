@@ -758,11 +758,6 @@ def _ask(level, tier, period, missing: list[str], as_of: dt.date) -> Resolution:
                 if case is not None:
                     _time_notes(case, as_of)
                     alternatives.append(case)
-    if missing == ["level"] and len(alternatives) == 1 and alternatives[0].level in LEVELS:
-        # "đơn vị đạt chuẩn NTM kiểu mẫu năm 2019": only one level had that tier then, so the level is known.
-        only = alternatives[0]
-        only.status = f"{only.status} (câu hỏi không nêu cấp; trường hợp này chỉ có ở cấp {only.level})"
-        return only
     # When every possible case leads to the same set, name it, and still lay out the cases.
     targets = {a.applicable.catalogue_id for a in alternatives if a.applicable}
     if missing == ["recognition"] and len(targets) == 1 and all(a.applicable for a in alternatives):

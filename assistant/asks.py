@@ -29,7 +29,8 @@ _ASKS: dict[str, str] = {
     "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"
     r"|dieu chinh"
     # Other relations a document's registry records: what it implements, what it rests on.
-    r"|(trien khai|thuc hien|can cu|can cu vao|huong dan) (thuc hien )?(nghi quyet|quyet dinh|van ban|luat) nao)\b",
+    r"|(trien khai|thuc hien|can cu|can cu vao|huong dan) (thuc hien )?(nghi quyet|quyet dinh|van ban|luat) nao"
+    r"|chuyen (tiep )?(cong van|van ban|quyet dinh)|bang van ban (so )?(may|nao))\b",
     "count": r"\b(bao nhieu|(?<!so )may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
     "list": r"\b(nhung (?:[a-z]+ ){1,3}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     "threshold": r"\b(muc|nguong|toi thieu|toi da|dat bao nhieu|phan tram|ty le|bao nhieu %|tren \d|tu \d)\b",
@@ -40,7 +41,7 @@ _ASKS: dict[str, str] = {
     r"|duoc xac dinh)\b",
     "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",
     "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban"
-    r"|so may|so hieu (la )?(gi|nao))\b",
+    r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? nao)\b",
     "history": r"\b(thay nhau|lan luot|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay|cac lan sua)\b",
     "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|kinh phi|nguon luc|lo trinh)\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
@@ -271,7 +272,7 @@ def question_parts(text: str) -> list[str]:
 def question_parts_uncached(text: str) -> list[str]:
     """The parts of a question that asks two things ("… bao nhiêu phần trăm số xã …, và bao nhiêu tỉnh …?"),
     each holding its own question word; `[text]` when it asks one thing. Answers quote a sentence for each."""
-    text = asking_clause(text)  # "Tôi là …, xã không thuộc diện …": a preamble asks nothing
+    whole, text = text, asking_clause(text)  # "Tôi là …, xã không thuộc diện …": a preamble asks nothing
     pieces = [p.strip() for p in re.split(r",?\s+(?:và|đồng thời|trong đó)\s+|[,;]\s*|\?\s+", text) if p.strip()]
     parts: list[str] = []
     for piece in pieces:
@@ -280,4 +281,4 @@ def question_parts_uncached(text: str) -> list[str]:
         else:
             parts.append(piece)
     asking = [p for p in parts if _PART_ASK.search(fold(p))]
-    return asking if len(asking) >= 2 else [text]
+    return asking if len(asking) >= 2 else [whole]

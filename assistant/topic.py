@@ -103,9 +103,16 @@ def domain_phrases(titles: list[str]) -> frozenset[str]:
     for title in titles:
         for tri in _trigrams(fold(title)):
             words = tri.split()
+            if any(w in _CODES for w in words) or _KINDS.search(tri):
+                continue  # "Nghị định NĐ-CP …" is how every decree is named, not a topic
             if sum(w.replace(" ", "_") in NOT_CONTENT or w in _GLUE for w in words) <= 1:
                 out.add(tri)
     return frozenset(out)
+
+
+# Codes of document numbers and web addresses, and the kinds of documents.
+_CODES = _words("nd cp qd ttg tt qh nq ct bnnptnt bnn vpdp ubnd vn com gov net org www http https")
+_KINDS = re.compile(r"\b(nghi dinh|quyet dinh|thong tu|nghi quyet|cong van|chi thi|van ban)\b")
 
 
 def names_corpus_topic(folded_question: str, phrases: frozenset[str]) -> bool:

@@ -187,6 +187,7 @@ def commune_groups(ctx: Context) -> list[Candidate]:
             docs={cset.document},
             period=cset.period,
             prior=1.3,
+            lexical=lexical_cover(ctx.text, group.description),
             label=f"nhóm xã {group.code}",
         )
     ]

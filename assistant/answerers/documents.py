@@ -176,6 +176,7 @@ _RELATION_CUES = {
     "replaces": re.compile(r"\b(thay the|thay bang|thay cho|bai bo|het hieu luc)\b"),
     "guides": re.compile(r"\bhuong dan\b"),
     "implements": re.compile(r"\b(trien khai|can cu)\b"),
+    "forwards": re.compile(r"\b(chuyen|chuyen tiep|sao gui)\b"),
 }
 
 

@@ -319,3 +319,111 @@ def test_phu_tho_named_in_2026_asks_which_former_province(assistant: Assistant) 
 def test_a_dispatch_of_the_ended_period_is_not_in_force_forever(assistant: Assistant) -> None:
     a = assistant.ask("Công văn 14/BCĐCTMTQG còn hiệu lực không?")
     assert "giai đoạn 2021-2025 đã kết thúc" in a.text
+
+
+# --- the answer engine, second pass: parts, named parts, described documents, honest scope ----------
+
+
+def test_a_named_articles_part_is_the_one_the_question_points_at(assistant: Assistant) -> None:
+    a = assistant.ask("Điều 2 Quyết định 318 giao nhiệm vụ gì cho Ủy ban nhân dân cấp tỉnh?")
+    quoted = [c.path for c in a.citations[1:]]
+    assert quoted and all(p.startswith("318/QĐ-TTg › Điều 2 › Khoản 2") for p in quoted), quoted
+    # A named point is quoted whole, from its own first words.
+    assert any(c.quote.startswith("a) Chủ động quy định") for c in a.citations)
+    _valid_citations(assistant, a)
+
+
+def test_a_named_clause_with_a_table_shows_its_rows(assistant: Assistant) -> None:
+    a = assistant.ask("Khoản 2 Điều 1 Quyết định 342 sửa gì?")
+    assert a.kind == "section" and "Chung cả nước | 18 | 26 | 44" in a.text
+    assert "Ghi chú biên soạn" not in a.citations[0].quote  # the compiler's note is not the decision's words
+    _valid_citations(assistant, a)
+
+
+def test_the_signer_is_cited_where_the_name_is_written(assistant: Assistant) -> None:
+    a = assistant.ask("Ai là người ký Quyết định 51/2025/QĐ-TTg?")
+    assert "Trần Hồng Hà" in a.sentences[0].text and a.sentences[0].cites
+    assert "Trần Hồng Hà" in a.citations[0].quote and a.citations[0].registry
+    _valid_citations(assistant, a)
+
+
+def test_a_criterion_asked_by_its_earlier_name(assistant: Assistant) -> None:
+    a = assistant.ask("Tỷ lệ hộ nghèo của xã NTM 2021-2025 phải dưới bao nhiêu?")
+    assert a.kind == "criteria" and a.text.startswith("Tiêu chí 11 (Nghèo đa chiều)") and "318/QĐ-TTg" in a.text
+
+
+def test_a_stated_value_is_judged_against_the_indicator_it_spells_out(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Tôi là trạm trưởng trạm y tế xã ở Đồng Nai (xã không thuộc diện đặc biệt khó khăn), theo dõi tiêu chí Y tế. "
+        "Năm 2024 tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi của xã là 15,2%. Xã đã đạt chỉ tiêu này chưa?"
+    )
+    assert a.kind == "assessment" and "15.3" in a.text and "≤ 14,5%" in a.text and "Chưa đạt" in a.text
+
+
+def test_commune_groups_of_2026_2030_are_answered_as_the_registry_knows_them(assistant: Assistant) -> None:
+    a = assistant.ask("Xã nhóm 1 theo Bộ tiêu chí NTM giai đoạn 2026-2030 được xác định thế nào?")
+    assert a.kind == "criteria" and "xã nhóm 1 là xã liền kề đô thị" in a.text and "tóm tắt của báo" in a.text
+    b = assistant.ask("Xã tôi thuộc danh sách xã khu vực III giai đoạn 2026-2030, vậy xã thuộc nhóm xã nào?")
+    assert "xã nhóm 3" in b.text
+
+
+def test_a_question_in_two_parts_gets_a_sentence_for_each(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Nghị quyết 25/2021/QH15 đặt mục tiêu đến năm 2025 cả nước có ít nhất bao nhiêu phần trăm số xã đạt chuẩn "
+        "nông thôn mới và ít nhất bao nhiêu tỉnh, thành phố được công nhận hoàn thành nhiệm vụ xây dựng nông thôn mới?"
+    )
+    assert "80%" in a.text and "Ít nhất 15 tỉnh" in a.text
+    quotes = [c.quote for c in a.citations]
+    assert len(quotes) == len(set(quotes))  # no quote shown twice
+    _valid_citations(assistant, a)
+
+
+def test_relations_answer_the_one_asked_with_its_date(assistant: Assistant) -> None:
+    a = assistant.ask("Quyết định 318/QĐ-TTg đã được sửa đổi, bổ sung chưa? Nếu có thì bằng văn bản nào?")
+    assert a.sentences[0].text.startswith("Quyết định 318/QĐ-TTg được sửa đổi, bổ sung bởi Quyết định 211/QĐ-TTg")
+    assert "01/03/2024" in a.sentences[0].text
+    b = assistant.ask("Quyết định 18/2022/QĐ-TTg đã có quyết định sửa đổi chưa?")
+    assert "chưa ghi nhận văn bản nào sửa đổi" in b.text and "6223/VPCP-NN" in b.text
+    assert "«" not in b.text  # the registry's line is not shown as the decision's words
+
+
+def test_a_dispatch_says_whom_it_is_sent_to(assistant: Assistant) -> None:
+    a = assistant.ask("Công văn 5766/UBND-CNN&XD của tỉnh Thái Nguyên gửi những cơ quan nào?")
+    assert a.sentences[0].text.startswith("Công văn 5766/UBND-CNN&XD gửi: Sở Nông nghiệp và Phát triển nông thôn")
+    assert "UBND các huyện" in a.text
+    _valid_citations(assistant, a)
+
+
+def test_a_document_described_by_its_title(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Quy định điều kiện, trình tự, thủ tục, hồ sơ xét, công nhận và công bố địa phương đạt chuẩn nông thôn mới "
+        "giai đoạn 2016-2020 được ban hành kèm theo quyết định số mấy, ngày nào?"
+    )
+    assert a.kind == "documents" and "2540/QĐ-TTg" in a.text and "30/12/2016" in a.text
+
+
+def test_a_province_aiming_at_recognition_gets_no_commune_card(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Năm 2027 tỉnh Đồng Tháp muốn được công nhận hoàn thành nhiệm vụ xây dựng nông thôn mới thì phải đáp ứng "
+        "những điều kiện gì?"
+    )
+    assert "xã hay huyện" not in a.text and "năm công nhận 2027" not in a.text
+    assert "51/2025/QĐ-TTg" in a.text and a.scope == "answer"
+
+
+def test_a_title_phrase_of_the_corpus_is_in_the_domain(assistant: Assistant) -> None:
+    a = assistant.ask("sau sáp nhập tỉnh năm 2025 cả nước còn bao nhiêu đơn vị hành chính cấp tỉnh?")
+    assert not a.refused and "34 đơn vị hành chính cấp tỉnh" in a.text
+    b = assistant.ask("Nghị định 98/2018/NĐ-CP về liên kết sản xuất có trong kho không?")
+    assert b.scope == "not_in_corpus" and b.text.startswith("Nghị định 98/2018/NĐ-CP chưa có trong kho văn bản")
+
+
+def test_a_mistyped_question_still_finds_its_document(assistant: Assistant) -> None:
+    a = assistant.ask("Nghị địng 272/2025 phân đinh xã khu vục I, II, III dựa trên bao nhiu tiêu chí?")
+    assert a.scope == "answer" and "272/2025/NĐ-CP" in a.text and "12 tiêu chí" in a.text
+
+
+def test_the_period_a_question_names_is_the_set_it_asks_about(assistant: Assistant) -> None:
+    a = assistant.ask("Điều kiện để xã được công nhận xã nông thôn mới kiểu mẫu giai đoạn 2021-2025 là gì?")
+    assert a.kind == "criteria" and a.text.startswith("Quy định xã nông thôn mới kiểu mẫu giai đoạn 2021-2025")
+    assert "Mô hình thôn thông minh" in a.text

@@ -1,7 +1,7 @@
 """Content words the corpus never uses mark a topic it does not cover; question words, names and
 segmentation accidents do not."""
 
-from assistant.topic import asking_clause, content_words
+from assistant.topic import asking_clause, content_words, domain_phrases, names_corpus_topic
 
 VOCAB = {"tiêu_chí", "xã", "đường", "thôn", "bê_tông", "báo_cáo", "định_kỳ", "kinh_tế", "đạt", "chuẩn", "hóa"}
 FOLDED = {"tieu_chi", "xa", "duong", "thon", "be_tong", "bao_cao", "dinh_ky", "kinh_te", "dat", "chuan", "hoa"}
@@ -14,7 +14,11 @@ def words(question: str, terms: list[str]) -> list[str]:
 
 def test_a_topic_the_corpus_never_mentions() -> None:
     terms = ["xã", "vận_động", "đóng_góp", "tiền", "bê_tông", "hóa", "đường", "thôn"]
-    assert words("Xã có được vận động đóng góp tiền để bê tông hóa đường thôn?", terms) == ["vận_động", "đóng_góp", "tiền"]
+    assert words("Xã có được vận động đóng góp tiền để bê tông hóa đường thôn?", terms) == [
+        "vận_động",
+        "đóng_góp",
+        "tiền",
+    ]
 
 
 def test_question_words_names_and_glued_words_are_not_topics() -> None:
@@ -30,3 +34,21 @@ def test_the_asking_clause_leaves_the_preamble_out() -> None:
     q = "Tôi là trạm trưởng trạm y tế xã Bình Lợi. Xin cho hỏi: tỷ lệ suy dinh dưỡng phải đạt bao nhiêu?"
     assert asking_clause(q).strip() == "tỷ lệ suy dinh dưỡng phải đạt bao nhiêu?"
     assert asking_clause("Câu một. Câu hai?") == "Câu hai?"
+
+
+def test_accent_free_segmentation_guesses_with_a_function_word_are_not_topics() -> None:
+    # "o_binh", "vao_tinh": the segmenter's guesses on text typed without marks; "phu_cap" is a real word.
+    terms = ["o_binh", "vao_tinh", "phu_cap"]
+    assert words("xa o Binh Phuoc cu nay sap nhap vao tinh Dong Nai duoc huong phu cap", terms) == ["phu_cap"]
+
+
+def test_a_compound_glued_to_a_known_word_is_not_a_topic() -> None:
+    assert content_words("Bộ Tôn giáo phê duyệt", ["tôn_giáo_phê"], {"tôn_giáo"}, {"ton_giao"}, set(), " ") == []
+
+
+def test_title_phrases_put_a_question_in_the_domain() -> None:
+    phrases = domain_phrases(["Về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025", "Nghị định NĐ-CP"])
+    assert names_corpus_topic("ca nuoc con bao nhieu don vi hanh chinh cap tinh", phrases)
+    # One shared three-word phrase is chance; asking and document words make no phrase.
+    assert not names_corpus_topic("don vi hanh nghe", phrases)
+    assert not names_corpus_topic("nghi dinh nd cp ve xu phat giao thong", phrases)

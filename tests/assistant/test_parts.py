@@ -1,0 +1,57 @@
+"""Two-part questions: the parts a question asks, and the passage added for a part the answer leaves open."""
+
+from assistant.answerers.base import Candidate, Draft, Source
+from assistant.asks import question_parts
+from assistant.parts import complete
+
+
+def test_parts_are_split_where_each_asks_its_own_thing() -> None:
+    q = (
+        "Nghị quyết 25/2021/QH15 đặt mục tiêu cả nước có ít nhất bao nhiêu phần trăm số xã đạt chuẩn "
+        "và ít nhất bao nhiêu tỉnh được công nhận hoàn thành nhiệm vụ?"
+    )
+    assert question_parts(q) == [
+        "Nghị quyết 25/2021/QH15 đặt mục tiêu cả nước có ít nhất bao nhiêu phần trăm số xã đạt chuẩn",
+        "ít nhất bao nhiêu tỉnh được công nhận hoàn thành nhiệm vụ?",
+    ]
+    # A comma alone splits too; a list ("xã A, B") and a preamble do not.
+    assert len(question_parts("cả nước còn bao nhiêu tỉnh, nghị quyết có hiệu lực từ ngày nào")) == 2
+    one = "Tôi là cán bộ xã A, huyện B, tỉnh C (xã không thuộc diện khó khăn). Xin hỏi tiêu chí 10 là gì?"
+    assert question_parts(one) == [one]
+    assert question_parts("Tiêu chí số 14 và số 16 là gì?") == ["Tiêu chí số 14 và số 16 là gì?"]
+
+
+def _passage(label: str, doc: str) -> Candidate:
+    return Candidate(
+        "passages",
+        [Draft("Theo …: «{quote}»", [Source(doc, f"{doc} › Phần mở đầu", "")])],
+        evidence=["#" + label],
+        label=label,
+        docs={doc},
+    )
+
+
+def test_a_part_left_open_gets_the_passage_holding_its_words() -> None:
+    chosen = [Candidate("applicability", [Draft("Xã áp dụng Bộ tiêu chí xã nông thôn mới nâng cao 2021-2025.")])]
+    texts = {
+        "#a": "Ở tỉnh, giao Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với UBND các huyện thực hiện",
+        "#b": "Bộ tiêu chí quốc gia về xã nông thôn mới nâng cao giai đoạn 2021-2025",
+    }
+    passages = [_passage("b", "318/QĐ-TTg"), _passage("a", "5766/UBND-CNN&XD")]
+    parts = ["xã phải đáp ứng bộ tiêu chí nào", "ở tỉnh thì cơ quan nào được giao chủ trì thực hiện việc này"]
+    added = complete(parts, chosen, passages, lambda path: None, lambda c: texts[c.evidence[0]])
+    assert [c.label for c in added] == ["a"]
+    # The quote is chosen for the part it answers.
+    assert added[0].drafts[0].sources[0].hint == parts[1]
+
+
+def test_a_part_with_nothing_of_its_own_needs_no_passage() -> None:
+    chosen = [Candidate("assessment", [Draft("15,2% → Chưa đạt.")])]
+    added = complete(
+        ["xã đã đạt chỉ tiêu này chưa", "mức quy định là bao nhiêu"],
+        chosen,
+        [_passage("a", "318/QĐ-TTg")],
+        lambda path: None,
+        lambda c: "mức quy định",
+    )
+    assert added == []

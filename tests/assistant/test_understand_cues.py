@@ -1,0 +1,98 @@
+"""understand() and read_need(): cues that decide which set, period, criterion or document a question
+is about (a goal is not a recognition, a preamble's job title is not a criterion, a typo'd kind still names
+its document)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.asks import read_need
+from assistant.quote import best_span, number_words
+from assistant.understand import understand
+from corpus.criteria import Catalogue
+
+CATALOGUE = Catalogue()
+
+
+def q(text: str):
+    return understand(text, CATALOGUE)
+
+
+@pytest.mark.parametrize(
+    ("question", "period", "recognition_period"),
+    [
+        # A figure asked of a set names the set's period.
+        ("Tỷ lệ hộ nghèo của xã NTM 2021-2025 phải dưới bao nhiêu?", "2021-2025", None),
+        ("Xã ở Nghệ An thì tỷ lệ thấp còi phải ở mức nào để đạt chuẩn NTM giai đoạn 2021-2025?", "2021-2025", None),
+        ("Điều kiện để xã được công nhận xã nông thôn mới kiểu mẫu giai đoạn 2021-2025 là gì?", "2021-2025", None),
+        # A unit recognised in a period: that is its recognition.
+        ("Xã đạt chuẩn NTM giai đoạn 2016-2020 thì nay phải làm gì?", None, "2016-2020"),
+    ],
+)
+def test_a_period_is_the_sets_unless_it_dates_a_recognition(question, period, recognition_period) -> None:
+    got = q(question)
+    assert (got.period, got.recognition_period) == (period, recognition_period)
+
+
+def test_the_recognition_year_dates_the_recognition_over_an_uncued_period() -> None:
+    got = q("Xã được công nhận đạt chuẩn nông thôn mới năm 2018. Trong giai đoạn 2021-2025 xã phải đáp ứng bộ nào?")
+    assert (got.recognition_year, got.recognition_period) == (2018, "2016-2020")
+
+
+def test_a_goal_year_is_not_a_recognition() -> None:
+    got = q("Năm 2027 tỉnh Đồng Tháp muốn được công nhận hoàn thành nhiệm vụ xây dựng nông thôn mới thì phải làm gì?")
+    assert got.recognition_year is None and got.ask_year == 2027
+    assert q("Huyện muốn phấn đấu đạt chuẩn huyện nông thôn mới thì áp dụng tiêu chí nào?").not_recognised
+    assert not q("Xã đã đạt chuẩn NTM, nay phấn đấu đạt chuẩn nâng cao thì làm gì?").not_recognised
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Xã tôi không thuộc diện đặc biệt khó khăn, được giao theo dõi tiêu chí Y tế, cho hỏi mức đạt?", "Y tế"),
+        ("Xã ở tỉnh Điện Biên muốn đạt tiêu chí Y tế thì tỷ lệ thấp còi phải bao nhiêu?", "Y tế"),
+        ("Tôi là công chức nông nghiệp - môi trường xã A. Xin hỏi tiêu chí Thu nhập là gì?", "Thu nhập"),
+    ],
+)
+def test_the_criterion_named_is_the_one_asked(question: str, name: str) -> None:
+    assert q(question).criterion_name == name
+
+
+def test_a_preamble_job_title_names_no_criterion() -> None:
+    got = q("Tôi là công chức nông nghiệp - môi trường xã Cẩm Lý. Cho hỏi xã phải đáp ứng bộ tiêu chí nào?")
+    assert got.criterion_name is None
+
+
+def test_the_tier_of_communes_counted_is_not_the_units() -> None:
+    assert q("Huyện nông thôn mới phải có bao nhiêu phần trăm số xã đạt chuẩn NTM nâng cao?").tier == "NTM"
+    assert q("Xã đạt chuẩn NTM nâng cao năm 2023 phải làm gì?").tier == "nâng cao"
+
+
+def test_an_accent_free_address_is_not_the_unit() -> None:
+    got = q("Toi la cong chuc xa Tien Luc, huyen Lang Giang. Nam 2019 xa toi dat chuan NTM kieu mau, nay phai lam gi?")
+    assert got.level == "xã"
+
+
+def test_a_number_and_year_name_a_held_document_whatever_its_kind_is_typed() -> None:
+    def known(typed: str) -> str | None:
+        return "272/2025/NĐ-CP" if typed == "272/2025" else None
+
+    query = q("Nghị địng 272/2025 phân đinh xã khu vục I, II, III dựa trên bao nhiu tiêu chí?")
+    need = read_need(query, known)
+    assert query.sets == ["272/2025/NĐ-CP"] and "count" in need.asks
+    # A month and year is a date, not a document.
+    dated = q("Đến hết tháng 9/2023 có bao nhiêu xã đạt chuẩn?")
+    read_need(dated, lambda typed: "9/2023/X" if typed == "9/2023" else None)
+    assert dated.sets == []
+
+
+def test_a_documents_own_number_does_not_pick_the_quote() -> None:
+    text = (
+        "Mục này không chứa toàn văn Nghị quyết số 25/2021/QH15. Cả nước có ít nhất 80% số xã đạt chuẩn nông thôn "
+        "mới, trong đó ít nhất 10% số xã đạt chuẩn nông thôn mới kiểu mẫu."
+    )
+    hint = "nghi quyet 25/2021/QH15 dat muc tieu den 2025 bao nhieu phan tram so xa dat chuan NTM kieu mau"
+    assert best_span(text, hint).startswith("Mục này")  # the number's digits outweigh the topic
+    assert best_span(text, hint, ignore=number_words("25/2021/QH15", "Nghị quyết")).startswith("Cả nước")
+    # A number written as a name keeps its words: only codes are ignored.
+    assert number_words("Nghị quyết sắp xếp ĐVHC cấp tỉnh năm 2025") == frozenset({"2025", "dvhc"})
