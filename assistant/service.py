@@ -193,9 +193,10 @@ class Assistant:
                 tier_key = {"nâng cao": "nang-cao", "kiểu mẫu": "kieu-mau"}.get(query.tier or "", "ntm")
                 return next((c for c in candidates if c.short.endswith(tier_key)), candidates[0])
         # "tiêu chí … giai đoạn 2021-2025" names the set it asks about; the one in force today is another.
-        named_period = query.period if query.recognition_year is None and query.recognition_period is None else None
-        if named_period:
-            found = self._set_of_period(query, named_period)
+        # (query.period is only a period written as a set's: "theo Bộ tiêu chí … giai đoạn 2016-2020"; the
+        # unit's recognition, when the question gives one too, is read separately.)
+        if query.period:
+            found = self._set_of_period(query, query.period)
             if found is not None:
                 return found
         # The set that applies on the date; the previous period's when the current one names none (districts).

@@ -314,6 +314,12 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     masked = _PERIOD.sub(lambda m: " " * len(m.group(0)), f)
     # Document numbers (51/2025) and dates (08/3/2022) are not years of recognition.
     masked = re.sub(r"(?<!\d)\d{1,6}\s*/\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), masked)
+    # "Bộ tiêu chí năm 2009 đã sửa đổi năm 2013": the years documents were issued, not years asked about.
+    masked = re.sub(
+        r"\b(bo tieu chi|ban hanh|sua doi|bo sung|ky)( (vao|tu|nam|da|duoc))* (19|20)\d\d\b",
+        lambda m: " " * len(m.group(0)),
+        masked,
+    )
     # "Theo QĐ 1980", "quyết định 1980": a document number, not a year.
     masked = re.sub(
         r"\b(quyet dinh|qd|cong van|cv|bo tieu chi)\s+(so\s+)?\d{3,4}\b", lambda m: " " * len(m.group(0)), masked

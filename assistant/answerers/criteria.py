@@ -77,6 +77,10 @@ def _criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicato
     q = ctx.query
     region_name = _region_name(ctx, cset)
     year = q.ask_year or (ctx.as_of.year if ctx.as_of.year <= PERIOD_END.year else None)
+    start, _, end = (cset.period or "").partition("-")
+    if not q.ask_year and q.recognition_year and start.isdigit() and int(start) <= q.recognition_year <= int(end):
+        # "được công nhận năm 2015 …, khi đó thu nhập phải đạt bao nhiêu": the figure of the year recognised.
+        year = q.recognition_year
     indicators = [i for i in crit.indicators if indicator in (None, i.code)]
     column = _column(ctx, cset) if region_name else None
     where = ""
