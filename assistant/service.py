@@ -163,10 +163,12 @@ class Assistant:
         doc = self.corpus.find(number)
         return doc.meta if doc else None
 
-    def criteria_set_for(self, query: Query, resolution: Resolution | None) -> CriteriaSet | None:
+    def criteria_set_for(
+        self, query: Query, resolution: Resolution | None, when: dt.date | None = None
+    ) -> CriteriaSet | None:
         """The catalogue set a criteria question is about; a province's own set stands for the national one
         when the question names that province (or, naming none, when it is this deployment's NTM_PROVINCE)."""
-        cset = self._national_set_for(query, resolution)
+        cset = self._national_set_for(query, resolution, when)
         if cset is None or cset.province or (query.sets and cset.document in query.sets):
             return cset  # a set the question names by its document is the one it asks about
         return self.catalogue.provincial(cset, query.province or self.settings.province) or cset
@@ -184,7 +186,9 @@ class Assistant:
             None,
         )
 
-    def _national_set_for(self, query: Query, resolution: Resolution | None) -> CriteriaSet | None:
+    def _national_set_for(
+        self, query: Query, resolution: Resolution | None, when: dt.date | None = None
+    ) -> CriteriaSet | None:
         """The catalogue set a criteria question is about: named, resolved, or by level and tier."""
         sets = self.catalogue.sets
         for number in query.sets:
@@ -209,6 +213,12 @@ class Assistant:
             found = self._set_of_period(query, query.period)
             if found is not None:
                 return found
+        if when is not None and query.level in (None, "xã") and query.tier in (None, "NTM", "đạt chuẩn"):
+            # No period named: the set in force on the answer's date (51/2025 from 15/02/2026), not 318.
+            current = self._set_of_period(query, period_of(when.year))
+            meta = self.meta(current.document) if current is not None else None
+            if current is not None and meta is not None and self.corpus.in_force(self.corpus.find(meta.number), when):
+                return current
         by_level_tier = {
             ("huyện", "nâng cao"): "320-huyen-nang-cao",
             ("huyện", None): "320-huyen-ntm",
@@ -305,7 +315,7 @@ class Assistant:
 
         t2 = time.perf_counter()
         resolution = self._resolution(query, when)
-        cset = self.criteria_set_for(query, resolution)
+        cset = self.criteria_set_for(query, resolution, when)
         judged = self._judge_stated_value(query, cset, when) if cset is not None else None
         ctx = Context(
             text=text,

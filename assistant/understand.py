@@ -100,7 +100,7 @@ _ADDRESS = re.compile(
     r"|xa|phuong|thi tran|huyen|thi xa|thanh pho|tinh|quan)\s+(?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*"
 )
 # "hiện nay", "bây giờ": the question is about the date it is asked.
-NOW_CUE = re.compile(r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio)\b")
+NOW_CUE = re.compile(r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio|moi nhat|dang ap dung|dang co hieu luc)\b")
 _BEFORE_YEAR = re.compile(r"\b(truoc|sau)\s+(nam\s+)?$")
 _TIER_THEN_YEAR = re.compile(r"(nong thon moi|nang cao|kieu mau|thong minh|dat chuan)\s+(nam\s+)?$")
 _SET_CUE = re.compile(r"(bo tieu chi|tieu chi|quy dinh|chuong trinh|ke hoach)[^.?!]{0,50}$")
