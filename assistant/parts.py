@@ -51,6 +51,17 @@ def _text(c: Candidate, section: Callable[[str], Section | None]) -> str:
     return " ".join(out)
 
 
+def open_parts(parts: list[str], chosen: list[Candidate], section: Callable[[str], Section | None]) -> list[str]:
+    """The parts the chosen candidates do not answer (a part with nothing of its own to look up, like "đã đạt
+    chỉ tiêu này chưa", is not open)."""
+    said = " ".join(_text(c, section) for c in chosen)
+    return [
+        part
+        for part in parts
+        if len(syllables(part) - _QUESTION_WORDS - _FILLER) >= 3 and lexical_cover(part, said) < COVERED
+    ]
+
+
 def complete(
     parts: list[str],
     chosen: list[Candidate],
@@ -70,9 +81,9 @@ def complete(
     said = " ".join(_text(c, section) for c in chosen)
     used = {c.label for c in chosen}
     out: list[Candidate] = []
-    for part in parts:
-        if len(syllables(part) - _QUESTION_WORDS - _FILLER) < 3 or lexical_cover(part, said) >= COVERED:
-            continue  # "đã đạt chỉ tiêu này chưa" says nothing of its own to look up
+    for part in open_parts(parts, chosen, section):
+        if lexical_cover(part, said) >= COVERED:
+            continue  # answered by a passage added for an earlier part
         scored = [(lexical_cover(part, passage_text(p)), i) for i, p in enumerate(passages) if p.label not in used]
         if not scored:
             continue

@@ -18,7 +18,7 @@ from assistant.asks import MAP_CUES, Need, question_parts, read_need
 from assistant.choose import choose, confident
 from assistant.conversation import merge
 from assistant.errors import CorpusError, QuestionError
-from assistant.parts import complete
+from assistant.parts import complete, open_parts
 from assistant.place import read_place
 from assistant.render import render
 from assistant.retrieve import Filters, Result, Searcher, check_question
@@ -345,7 +345,8 @@ class Assistant:
             sims = [index.similarity(vector(), c.evidence) if c.evidence else None for c in candidates]
             choice = choose(need, candidates, sims, unknown=unknown)
         asked = question_parts(text)
-        if choice.parts and len(asked) > 1:
+        # Only a part left open is worth retrieving for: a sure structured answer to every part is not embedded.
+        if choice.parts and len(asked) > 1 and open_parts(asked, choice.parts, self.section):
             # A part of the question the chosen answer leaves open gets the passage that holds its words.
             chunks = {"#" + r.chunk.id: r.chunk.context + " " + r.chunk.text for r in passages()}
             # Only passages the chooser saw no conflict in (another document or period than the one named).

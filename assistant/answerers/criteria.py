@@ -233,6 +233,22 @@ def _sets(ctx: Context) -> list[CriteriaSet]:
         for cset in found:
             if cset not in out and (ctx.query.tier in (None, "NTM") or cset.tier == ctx.query.tier):
                 out.append(cset)
+    first = out[0] if out else None
+    numbered = bool(ctx.need.criteria or ctx.query.criterion or ctx.query.indicator)  # numbers are the set's own
+    if (
+        first is not None
+        and not (ctx.query.period or ctx.query.sets or numbered)
+        and any(not c.indicators for c in first.criteria)
+    ):
+        # The set in force does not yet hold its indicators (51/2025): the previous period's set, whose
+        # answers say which period they belong to, answers what the current one cannot.
+        start = int(first.period[:4]) if first.period and first.period[:4].isdigit() else None
+        previous = f"{start - 5}-{start - 1}" if start else None
+        out += [
+            c
+            for c in ctx.catalogue.sets.values()
+            if c.period == previous and c.level == first.level and c.tier == first.tier and not c.province
+        ]
     return out
 
 
