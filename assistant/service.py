@@ -11,17 +11,17 @@ from pathlib import Path
 from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refuse
 from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.documents import FACT_ASKS, described
-from assistant.answerers.indicators import match_indicator
 from assistant.answerers.rules import contradictions
 from assistant.applicability import LEVELS, REGISTRY_2026_STEP, Resolution, resolve
 from assistant.asks import MAP_CUES, Need, question_parts, read_need
 from assistant.choose import choose, confident
 from assistant.conversation import merge
-from assistant.errors import CorpusError, QuestionError
+from assistant.errors import QuestionError
 from assistant.parts import complete, open_parts
 from assistant.place import read_place
 from assistant.render import render
 from assistant.retrieve import Filters, Result, Searcher, check_question
+from assistant.sets import judge_stated_value, national_set_for
 from assistant.settings import Settings
 from assistant.topic import asking_clause, content_words, domain_phrases, names_corpus_topic
 from assistant.understand import NAMED_SETS, NOW_CUE, Query, as_of_for, period_of, understand
@@ -168,68 +168,15 @@ class Assistant:
     ) -> CriteriaSet | None:
         """The catalogue set a criteria question is about; a province's own set stands for the national one
         when the question names that province (or, naming none, when it is this deployment's NTM_PROVINCE)."""
-        cset = self._national_set_for(query, resolution, when)
+
+        def in_force(number: str, on: dt.date) -> bool:
+            doc = self.corpus.find(number)
+            return doc is not None and self.corpus.in_force(doc, on)
+
+        cset = national_set_for(self.catalogue, query, resolution, when, in_force)
         if cset is None or cset.province or (query.sets and cset.document in query.sets):
             return cset  # a set the question names by its document is the one it asks about
         return self.catalogue.provincial(cset, query.province or self.settings.province) or cset
-
-    def _set_of_period(self, query: Query, period: str) -> CriteriaSet | None:
-        """The national set of a named period ("bộ tiêu chí giai đoạn 2016-2020") for the level and tier asked."""
-        level = query.level if query.level in LEVELS else "xã"
-        tier = {"nâng cao": "nâng cao", "kiểu mẫu": "kiểu mẫu"}.get(query.tier or "", "NTM")
-        return next(
-            (
-                c
-                for c in self.catalogue.sets.values()
-                if c.period == period and c.level == level and c.tier == tier and not c.province
-            ),
-            None,
-        )
-
-    def _national_set_for(
-        self, query: Query, resolution: Resolution | None, when: dt.date | None = None
-    ) -> CriteriaSet | None:
-        """The catalogue set a criteria question is about: named, resolved, or by level and tier."""
-        sets = self.catalogue.sets
-        for number in query.sets:
-            candidates = self.catalogue.for_document(number)
-            if candidates:
-                tier_key = {"nâng cao": "nang-cao", "kiểu mẫu": "kieu-mau"}.get(query.tier or "", "ntm")
-                return next((c for c in candidates if c.short.endswith(tier_key)), candidates[0])
-        # "tiêu chí … giai đoạn 2021-2025" names the set it asks about; the one in force today is another.
-        # (query.period is only a period written as a set's: "theo Bộ tiêu chí … giai đoạn 2016-2020"; the
-        # unit's recognition, when the question gives one too, is read separately.)
-        if query.period:
-            found = self._set_of_period(query, query.period)
-            if found is not None:
-                return found
-        # The set that applies on the date; the previous period's when the current one names none (districts).
-        rule = resolution
-        if rule is not None and not (rule.applicable and rule.applicable.catalogue_id):
-            rule = rule.previous or rule
-        if rule is not None and rule.applicable and rule.applicable.catalogue_id:
-            return sets.get(rule.applicable.catalogue_id)
-        if query.period:
-            found = self._set_of_period(query, query.period)
-            if found is not None:
-                return found
-        if when is not None and query.level in (None, "xã") and query.tier in (None, "NTM", "đạt chuẩn"):
-            # No period named: the set in force on the answer's date (51/2025 from 15/02/2026), not 318.
-            current = self._set_of_period(query, period_of(when.year))
-            meta = self.meta(current.document) if current is not None else None
-            if current is not None and meta is not None and self.corpus.in_force(self.corpus.find(meta.number), when):
-                return current
-        by_level_tier = {
-            ("huyện", "nâng cao"): "320-huyen-nang-cao",
-            ("huyện", None): "320-huyen-ntm",
-            ("xã", "nâng cao"): "318-xa-nang-cao",
-            ("xã", "kiểu mẫu"): "319-xa-kieu-mau",
-        }
-        key = (
-            query.level if query.level in LEVELS else "xã",
-            query.tier if query.tier in ("nâng cao", "kiểu mẫu") else None,
-        )
-        return sets.get(by_level_tier.get(key, "318-xa-ntm"))
 
     def ask(
         self, question: str, *, as_of: dt.date | None = None, k: int | None = None, history: list[str] | None = None
@@ -316,7 +263,7 @@ class Assistant:
         t2 = time.perf_counter()
         resolution = self._resolution(query, when)
         cset = self.criteria_set_for(query, resolution, when)
-        judged = self._judge_stated_value(query, cset, when) if cset is not None else None
+        judged = judge_stated_value(self.catalogue, self.corpus, query, cset, when) if cset is not None else None
         ctx = Context(
             text=text,
             query=query,
@@ -521,46 +468,6 @@ class Assistant:
         if need is None or not need.period:
             return []
         return [d.number for d in self.corpus.documents() if d.meta.period == need.period]
-
-    _VALUE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(trieu|%|phan tram)")
-    _JUDGE = re.compile(r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b")
-
-    def _judge_stated_value(self, query: Query, cset: CriteriaSet, when: dt.date) -> tuple | None:
-        """'thu nhập 45 triệu … đã đạt chưa?': judge the stated value with the assessment code."""
-        from assistant.assess import Profile, assess
-
-        value = self._VALUE.search(query.folded)
-        if not (value and self._JUDGE.search(query.folded)):
-            return None
-        crit = next((c for c in cset.criteria if c.number == query.criterion), None)
-        if crit is None and query.criterion_name:
-            want = fold(query.criterion_name)
-            crit = next((c for c in cset.criteria if fold(c.name) == want or want in fold(c.name)), None)
-        if crit is None:
-            return None
-        wants_percent = value.group(2) != "trieu"
-        # The indicator the question names, else the one it spells out in words ("suy dinh dưỡng thể thấp
-        # còi" → 15.3), else the criterion's first of the stated unit.
-        spelled = match_indicator(query.folded, cset)
-        code = query.indicator or (spelled[1] if spelled and spelled[0] == crit.number else None)
-        indicator = next((i for i in crit.indicators if i.code == code), None) or next(
-            (i for i in crit.indicators if i.unit and (("%" in i.unit) == wants_percent)), crit.indicators[0]
-        )
-        year = query.ask_year or (when.year if when.year <= 2025 else None)
-        region = query.region if cset.region_scheme else None
-        profile = Profile(
-            set_id=cset.id,
-            values={indicator.code: (value.group(1), "câu hỏi")},
-            province=query.province,
-            region=region if not query.province else None,
-            year=year,
-        )
-        try:
-            result = assess(profile, self.catalogue, self.corpus)
-        except CorpusError:
-            return None
-        found = next(r for r in result.indicators if r.code == indicator.code)
-        return found, result.region_name, year
 
     def safe_ask(self, question: str, **kw) -> Answer:
         """Like ask, but a bad question becomes a refusal with the reason instead of an error."""

@@ -1,0 +1,122 @@
+"""Which catalogue set a criteria question is about, and a value the question states judged against it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from assistant.answerers.indicators import match_indicator
+from assistant.applicability import LEVELS, Resolution
+from assistant.errors import CorpusError
+from assistant.understand import Query, period_of
+from corpus.criteria import Catalogue, CriteriaSet
+from corpus.normalize import fold
+from corpus.registry import Corpus
+
+_VALUE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(trieu|%|phan tram)")
+_JUDGE = re.compile(r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b")
+_BY_LEVEL_TIER = {
+    ("huyện", "nâng cao"): "320-huyen-nang-cao",
+    ("huyện", None): "320-huyen-ntm",
+    ("xã", "nâng cao"): "318-xa-nang-cao",
+    ("xã", "kiểu mẫu"): "319-xa-kieu-mau",
+}
+
+
+def set_of_period(catalogue: Catalogue, query: Query, period: str) -> CriteriaSet | None:
+    """The national set of a named period ("bộ tiêu chí giai đoạn 2016-2020") for the level and tier asked."""
+    level = query.level if query.level in LEVELS else "xã"
+    tier = {"nâng cao": "nâng cao", "kiểu mẫu": "kiểu mẫu"}.get(query.tier or "", "NTM")
+    return next(
+        (
+            c
+            for c in catalogue.sets.values()
+            if c.period == period and c.level == level and c.tier == tier and not c.province
+        ),
+        None,
+    )
+
+
+def national_set_for(
+    catalogue: Catalogue,
+    query: Query,
+    resolution: Resolution | None,
+    when: dt.date | None,
+    in_force: Callable[[str, dt.date], bool],
+) -> CriteriaSet | None:
+    """The catalogue set a criteria question is about: named, of a named period, resolved, in force on the
+    answer's date, or by level and tier.
+
+    Args:
+        in_force: whether a document (by number) is in force on a date.
+    """
+    for number in query.sets:
+        candidates = catalogue.for_document(number)
+        if candidates:
+            tier_key = {"nâng cao": "nang-cao", "kiểu mẫu": "kieu-mau"}.get(query.tier or "", "ntm")
+            return next((c for c in candidates if c.short.endswith(tier_key)), candidates[0])
+    # "tiêu chí … giai đoạn 2021-2025" names the set it asks about; the one in force today is another.
+    # (query.period is only a period written as a set's: "theo Bộ tiêu chí … giai đoạn 2016-2020"; the
+    # unit's recognition, when the question gives one too, is read separately.)
+    if query.period:
+        found = set_of_period(catalogue, query, query.period)
+        if found is not None:
+            return found
+    # The set that applies on the date; the previous period's when the current one names none (districts).
+    rule = resolution
+    if rule is not None and not (rule.applicable and rule.applicable.catalogue_id):
+        rule = rule.previous or rule
+    if rule is not None and rule.applicable and rule.applicable.catalogue_id:
+        return catalogue.sets.get(rule.applicable.catalogue_id)
+    if when is not None and query.level in (None, "xã") and query.tier in (None, "NTM", "đạt chuẩn"):
+        # No period named: the set in force on the answer's date (51/2025 from 15/02/2026), not 318.
+        current = set_of_period(catalogue, query, period_of(when.year))
+        if current is not None and in_force(current.document, when):
+            return current
+    key = (
+        query.level if query.level in LEVELS else "xã",
+        query.tier if query.tier in ("nâng cao", "kiểu mẫu") else None,
+    )
+    return catalogue.sets.get(_BY_LEVEL_TIER.get(key, "318-xa-ntm"))
+
+
+def judge_stated_value(
+    catalogue: Catalogue, corpus: Corpus, query: Query, cset: CriteriaSet, when: dt.date
+) -> tuple | None:
+    """'thu nhập 45 triệu … đã đạt chưa?': the stated value judged with the assessment code, as
+    (indicator result, region name, year), or None when the question states no value to judge."""
+    from assistant.assess import Profile, assess  # assess renders reports; only a stated value needs it
+
+    value = _VALUE.search(query.folded)
+    if not (value and _JUDGE.search(query.folded)):
+        return None
+    crit = next((c for c in cset.criteria if c.number == query.criterion), None)
+    if crit is None and query.criterion_name:
+        want = fold(query.criterion_name)
+        crit = next((c for c in cset.criteria if fold(c.name) == want or want in fold(c.name)), None)
+    if crit is None or not crit.indicators:
+        return None
+    wants_percent = value.group(2) != "trieu"
+    # The indicator the question names, else the one it spells out in words ("suy dinh dưỡng thể thấp
+    # còi" → 15.3), else the criterion's first of the stated unit.
+    spelled = match_indicator(query.folded, cset)
+    code = query.indicator or (spelled[1] if spelled and spelled[0] == crit.number else None)
+    indicator = next((i for i in crit.indicators if i.code == code), None) or next(
+        (i for i in crit.indicators if i.unit and (("%" in i.unit) == wants_percent)), crit.indicators[0]
+    )
+    year = query.ask_year or (when.year if when.year <= 2025 else None)
+    region = query.region if cset.region_scheme else None
+    profile = Profile(
+        set_id=cset.id,
+        values={indicator.code: (value.group(1), "câu hỏi")},
+        province=query.province,
+        region=region if not query.province else None,
+        year=year,
+    )
+    try:
+        result = assess(profile, catalogue, corpus)
+    except CorpusError:
+        return None
+    found = next(r for r in result.indicators if r.code == indicator.code)
+    return found, result.region_name, year
