@@ -274,25 +274,7 @@ FACT_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends"
 
 # Words that ask for a document's facts, not words of its title.
 _FACT_WORDS = frozenset(
-    [
-        "ky",
-        "ban",
-        "hanh",
-        "ngay",
-        "hieu",
-        "luc",
-        "so",
-        "hieu",
-        "co",
-        "quan",
-        "do",
-        "nam",
-        "thang",
-        "van",
-        "ban",
-        "quyet",
-        "dinh",
-    ]
+    ["ky", "ban", "hanh", "ngay", "hieu", "luc", "so", "co", "quan", "do", "nam", "thang", "van", "quyet", "dinh"]
 )
 
 
