@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.answerers.base import _QUESTION_WORDS, Candidate, Draft, Source, lexical_cover
+from assistant.answerers.base import QUESTION_WORDS, Candidate, Draft, Source, lexical_cover
 from corpus.model import Section
 from corpus.normalize import syllables
 
@@ -51,37 +51,40 @@ def _text(c: Candidate, section: Callable[[str], Section | None]) -> str:
     return " ".join(out)
 
 
-def open_parts(parts: list[str], chosen: list[Candidate], section: Callable[[str], Section | None]) -> list[str]:
-    """The parts the chosen candidates do not answer (a part with nothing of its own to look up, like "đã đạt
-    chỉ tiêu này chưa", is not open)."""
-    said = " ".join(_text(c, section) for c in chosen)
+def open_parts(parts: list[str], said: str) -> list[str]:
+    """The parts `said` (the chosen answer's text and sources, see `answered_text`) does not answer; a part
+    with nothing of its own to look up, like "đã đạt chỉ tiêu này chưa", is not open."""
     return [
         part
         for part in parts
-        if len(syllables(part) - _QUESTION_WORDS - _FILLER) >= 3 and lexical_cover(part, said) < COVERED
+        if len(syllables(part) - QUESTION_WORDS - _FILLER) >= 3 and lexical_cover(part, said) < COVERED
     ]
+
+
+def answered_text(chosen: list[Candidate], section: Callable[[str], Section | None]) -> str:
+    """What the chosen candidates say and rest on, to compare each part of the question with."""
+    return " ".join(_text(c, section) for c in chosen)
 
 
 def complete(
     parts: list[str],
-    chosen: list[Candidate],
+    said: str,
+    used: set[str],
     passages: list[Candidate],
-    section: Callable[[str], Section | None],
     passage_text: Callable[[Candidate], str],
 ) -> list[Candidate]:
-    """The passages to add, one per part the chosen candidates do not answer, each quoting for its part.
+    """The passages to add, one per open part (see `open_parts`), each quoting for its part.
 
     Args:
-        parts: the question's parts (assistant.asks.question_parts), two or more.
-        chosen: the chooser's answer.
+        parts: the open parts of the question.
+        said: the chosen answer's text (`answered_text`).
+        used: labels of the candidates already in the answer.
         passages: the retrieved passages' candidates.
-        section: a section by path.
         passage_text: the text a passage candidate was retrieved for (its chunk's context and text).
     """
-    said = " ".join(_text(c, section) for c in chosen)
-    used = {c.label for c in chosen}
+    used = set(used)
     out: list[Candidate] = []
-    for part in open_parts(parts, chosen, section):
+    for part in parts:
         if lexical_cover(part, said) >= COVERED:
             continue  # answered by a passage added for an earlier part
         scored = [(lexical_cover(part, passage_text(p)), i) for i, p in enumerate(passages) if p.label not in used]

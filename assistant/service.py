@@ -12,12 +12,12 @@ from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refuse
 from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.documents import FACT_ASKS, described
 from assistant.answerers.rules import contradictions
-from assistant.applicability import LEVELS, REGISTRY_2026_STEP, Resolution, resolve
+from assistant.applicability import DISPATCH, LEVELS, REGISTRY_2026_STEP, Resolution, resolve
 from assistant.asks import MAP_CUES, Need, question_parts, read_need
 from assistant.choose import choose, confident
 from assistant.conversation import merge
 from assistant.errors import QuestionError
-from assistant.parts import complete, open_parts
+from assistant.parts import answered_text, complete, open_parts
 from assistant.place import read_place
 from assistant.render import render
 from assistant.retrieve import Filters, Result, Searcher, check_question
@@ -45,6 +45,10 @@ _NEAR_DOMAIN = re.compile(
     # "… có trong kho không?": a question about the collection itself is answered by saying what it holds.
     r"|kho van ban|trong kho|kho du lieu)\b"
 )
+
+
+# The dispatches that say which set a recognised unit must meet: about units, not sets of their own.
+_DISPATCHES = (DISPATCH, "5766/UBND-CNN&XD")
 
 
 class Assistant:
@@ -292,8 +296,10 @@ class Assistant:
             sims = [index.similarity(vector(), c.evidence) if c.evidence else None for c in candidates]
             choice = choose(need, candidates, sims, unknown=unknown)
         asked = question_parts(text)
+        said = answered_text(choice.parts, self.section) if choice.parts and len(asked) > 1 else ""
         # Only a part left open is worth retrieving for: a sure structured answer to every part is not embedded.
-        if choice.parts and len(asked) > 1 and open_parts(asked, choice.parts, self.section):
+        open_asked = open_parts(asked, said) if said else []
+        if open_asked:
             # A part of the question the chosen answer leaves open gets the passage that holds its words.
             chunks = {"#" + r.chunk.id: r.chunk.context + " " + r.chunk.text for r in passages()}
             # Only passages the chooser saw no conflict in (another document or period than the one named).
@@ -301,10 +307,10 @@ class Assistant:
                 r.candidate for r in choice.ranking if r.candidate.kind == "passages" and not r.detail["conflict"]
             ]
             more = complete(
-                asked,
-                choice.parts,
+                open_asked,
+                said,
+                {c.label for c in choice.parts},
                 fitting if retrieved else propose_passages(ctx),
-                self.section,
                 lambda c: chunks.get(c.evidence[0], "") if c.evidence else "",
             )
             choice.parts.extend(more)
@@ -372,11 +378,9 @@ class Assistant:
         # "hoàn thành nhiệm vụ" is answered from its own provisions, and asking it "xã hay huyện?" is wrong.
         if not wants_rule or query.level == "tỉnh":
             return None
-        if query.sets and not any(
-            self.catalogue.for_document(n) or n in ("14/BCĐCTMTQG", "5766/UBND-CNN&XD") for n in query.sets
-        ):
+        if query.sets and not any(self.catalogue.for_document(n) or n in _DISPATCHES for n in query.sets):
             return None  # "Theo Quyết định 417 … cả nước phấn đấu …": the named plan answers, not a unit's card
-        named = next((s for s in query.sets if s not in ("14/BCĐCTMTQG", "5766/UBND-CNN&XD", "51/2025/QĐ-TTg")), None)
+        named = next((s for s in query.sets if s not in (*_DISPATCHES, "51/2025/QĐ-TTg")), None)
         card = resolve(
             query.level,
             query.tier,

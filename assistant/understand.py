@@ -503,7 +503,7 @@ def criterion_key(name: str) -> str:
     return fold(re.split(r"[,(;]| và ", name)[0]).strip()
 
 
-_PLACE_NAMES: dict[int, list[str]] = {}
+_PLACE_NAMES: dict[int, tuple[Catalogue, re.Pattern | None]] = {}
 
 
 def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None) -> str | None:
@@ -525,19 +525,19 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
         entry = _CRITERION_NAMES[id(catalogue)] = (catalogue, names)
     if not re.search(r"\b(tieu chi|chi tieu)\b", f):
         return None
-    # Place names are not criteria: "Điện Biên" holds "Điện".
+    # Place names are not criteria: "Điện Biên" holds "Điện" (only the folded text is searched for names).
+    # One pattern per catalogue, longest names first.
     places = _PLACE_NAMES.get(id(catalogue))
-    if places is None:
+    if places is None or places[0] is not catalogue:
         try:
-            places = sorted({fold(n) for p in catalogue.regions.provinces for n in (p.name, *p.aliases)}, key=len)
+            names = {fold(n) for p in catalogue.regions.provinces for n in (p.name, *p.aliases)}
         except Exception:  # a broken catalogue must not stop question understanding
-            places = []
-        _PLACE_NAMES[id(catalogue)] = places
-    for place in reversed(places):
-        if len(place.split()) > 1:
-            f = re.sub(rf"\b{re.escape(place)}\b", " ", f)
-            if accented is not None:
-                accented = accented.replace(place, " ")
+            names = set()
+        several = sorted((n for n in names if len(n.split()) > 1), key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, several)) + r")\b") if several else None
+        places = _PLACE_NAMES[id(catalogue)] = (catalogue, pattern)
+    if places[1] is not None:
+        f = places[1].sub(" ", f)
     clause = fold(asking_clause(f))
     found: list[tuple[bool, int, str]] = []
     for key, name in entry[1].items():

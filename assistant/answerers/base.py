@@ -19,7 +19,7 @@ from corpus.normalize import fold, syllables
 
 QUOTE = "{quote}"  # in a draft's text: filled by the renderer with the span its first source quotes
 # Question words that say nothing about where the answer is.
-_QUESTION_WORDS = GENERIC | set(
+QUESTION_WORDS = GENERIC | set(
     ["khong", "the", "nao", "gi", "sao", "bao", "gio", "hay", "cho", "hoi", "xin", "minh", "toi", "chung", "em", "a"]
 )
 
@@ -33,7 +33,7 @@ def word_pairs(text: str) -> set[str]:
 
 def lexical_cover(question: str, text: str) -> float:
     """Share of the question's distinctive accent-free syllables found in a text (a candidate's evidence)."""
-    want = syllables(question) - _QUESTION_WORDS
+    want = syllables(question) - QUESTION_WORDS
     if not want:
         return 0.0
     return len(want & syllables(text)) / len(want)

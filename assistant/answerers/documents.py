@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.answerers.base import _QUESTION_WORDS, QUOTE, Candidate, Context, Draft, Source, sources
+from assistant.answerers.base import QUESTION_WORDS, QUOTE, Candidate, Context, Draft, Source, sources
 from assistant.applicability import DISTRICTS_END, districts_note
 from assistant.format import vn_date
 from assistant.topic import asking_clause
@@ -282,7 +282,7 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
     """The one document a question describes by its title (or, for a registry entry without one, by its
     source's words) instead of its number ("Quyết định phê duyệt danh sách thôn, xã … do ai ký?"): most of
     the question's words are in it, clearly more than in any other document's."""
-    want = syllables(asking_clause(text)) - _QUESTION_WORDS - _FACT_WORDS
+    want = syllables(asking_clause(text)) - QUESTION_WORDS - _FACT_WORDS
     if len(want) < 4:
         return None
     scored = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import (
-    _QUESTION_WORDS,
+    QUESTION_WORDS,
     QUOTE,
     Candidate,
     Context,
@@ -36,7 +36,7 @@ def _focus(section: Section, question: str, named: str) -> Section | None:
 
     Words and pairs of words both count: single syllables repeat across any two clauses ("dân" in
     "hướng dẫn"), pairs ("nhân dân") name the subject."""
-    words = syllables(question) - _QUESTION_WORDS - syllables(named)
+    words = syllables(question) - QUESTION_WORDS - syllables(named)
     pairs = {p for p in word_pairs(question) if set(p.split()) <= words}
     if len(words) < 2 or len(section.children) < 2:
         return None

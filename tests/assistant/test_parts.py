@@ -2,7 +2,7 @@
 
 from assistant.answerers.base import Candidate, Draft, Source
 from assistant.asks import question_parts
-from assistant.parts import complete
+from assistant.parts import answered_text, complete, open_parts
 
 
 def test_parts_are_split_where_each_asks_its_own_thing() -> None:
@@ -39,7 +39,8 @@ def test_a_part_left_open_gets_the_passage_holding_its_words() -> None:
     }
     passages = [_passage("b", "318/QĐ-TTg"), _passage("a", "5766/UBND-CNN&XD")]
     parts = ["xã phải đáp ứng bộ tiêu chí nào", "ở tỉnh thì cơ quan nào được giao chủ trì thực hiện việc này"]
-    added = complete(parts, chosen, passages, lambda path: None, lambda c: texts[c.evidence[0]])
+    said = answered_text(chosen, lambda path: None)
+    added = complete(open_parts(parts, said), said, set(), passages, lambda c: texts[c.evidence[0]])
     assert [c.label for c in added] == ["a"]
     # The quote is chosen for the part it answers.
     assert added[0].drafts[0].sources[0].hint == parts[1]
@@ -47,11 +48,7 @@ def test_a_part_left_open_gets_the_passage_holding_its_words() -> None:
 
 def test_a_part_with_nothing_of_its_own_needs_no_passage() -> None:
     chosen = [Candidate("assessment", [Draft("15,2% → Chưa đạt.")])]
-    added = complete(
-        ["xã đã đạt chỉ tiêu này chưa", "mức quy định là bao nhiêu"],
-        chosen,
-        [_passage("a", "318/QĐ-TTg")],
-        lambda path: None,
-        lambda c: "mức quy định",
-    )
+    said = answered_text(chosen, lambda path: None)
+    parts = ["xã đã đạt chỉ tiêu này chưa", "mức quy định là bao nhiêu"]
+    added = complete(open_parts(parts, said), said, set(), [_passage("a", "318/QĐ-TTg")], lambda c: "mức quy định")
     assert added == []
