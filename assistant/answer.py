@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from assistant.applicability import Resolution
 from assistant.format import COMPILED_MARK, ocr_note
-from assistant.quote import best_span, number_words
+from assistant.quote import best_span, number_words, title_words
 from assistant.understand import Query
 from corpus.model import DocumentMeta, Section
 
@@ -132,6 +132,10 @@ class Citations:
         meta = self._meta(doc)
         # The document's number and kind, which the question names, say nothing about which sentence answers.
         ignore = number_words(doc, meta.kind if meta else None)
+        if meta is not None and meta.title:
+            # Nor do the words of its title, by which a question names it ("nghị quyết phê duyệt chủ trương đầu
+            # tư Chương trình … được thông qua với bao nhiêu đại biểu"): they are in many of its sentences.
+            ignore |= title_words(meta.title)
         quote = quote or best_span(text, hint, asks=self._asks, ignore=ignore)
         for c in self.items:
             if c.path == path and c.quote == quote:

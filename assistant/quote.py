@@ -21,6 +21,7 @@ _HEADING = re.compile(
     r"^(?:\*\*)?(?:Tiêu chí|Chỉ tiêu|Điều|Chương|Mục|Phụ lục|Khoản|Điểm|PHỤ LỤC|CHƯƠNG)\s+[\dIVXLa-zđ.]+\.?"
     r"(?:\*\*)?\s*[:.]?\s*$"
 )
+_NOTICE = re.compile(r"^MỤC ĐĂNG KÝ\b")
 _ANNEX_LINE = re.compile(r"^\(?\s*(?:Ban hành kèm theo|Kèm theo|Ban hành theo)\b", re.I)
 # What a question of each kind wants to see in the quote.
 CUES = {
@@ -58,7 +59,11 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     """(piece, whether it starts a clause after ";" — a lower-case start is then no fragment)."""
     out: list[tuple[str, bool]] = []
     for line in _paragraphs(text):
-        line = line.strip().strip("*").strip().removeprefix("- ").strip()
+        line = line.strip().strip("*").strip()
+        # A registry entry's own notice says what the entry is, not what the document says: never quoted.
+        if _NOTICE.match(line):
+            continue
+        line = line.removeprefix("- ").strip()
         if not line:
             continue
         # Split after sentence ends, but not inside brackets ("[chưa xác minh: họ tên người ký]").
@@ -95,6 +100,9 @@ def quotable(piece: str, clause: bool = False) -> bool:
     bare = piece.strip("*- ").strip()
     if len(bare) < 12 or _HEADING.match(bare) or _ANNEX_LINE.match(bare):
         return False
+    # A registry entry's heading of a list ("Thông tin chung (đã đối chiếu):") is not a fact.
+    if bare.endswith(":") and re.search(r"đối chiếu|tóm tắt|nguyên văn", bare):
+        return False
     # Source lines and the compiler's own notes are not the regulation's words.
     if re.match(r"^(?:Nguồn|Theo nguồn)\s*:|^Ghi chú|^Ô có|^[¹²³⁴⁵⁶⁷⁸⁹*]", bare) or "biên soạn" in bare:
         return False
@@ -120,6 +128,29 @@ def _candidates(text: str) -> tuple[str, ...]:
     return tuple(p for p in out if p in text)
 
 
+# Words that end what "bao nhiêu" counts ("bao nhiêu xã được công nhận" counts "xã").
+_STOP = frozenset(
+    re.findall(r"\w+", "duoc da co dat la tren theo trong thi va hay hoac nao gi khong chua the do cua ca o tai")
+)
+
+
+@lru_cache(maxsize=4096)
+def counted_noun(hint: str) -> str | None:
+    """What "bao nhiêu …" counts, as its first one or two folded words ("bao nhiêu đơn vị cấp huyện được
+    công nhận" → "don vi"); None for a figure ("bao nhiêu phần trăm", "là bao nhiêu")."""
+    m = re.search(r"\b(?:bao nhieu|bao nhiu|may)\s+((?:[a-z0-9]+\s*){1,3})", fold(hint).lower())
+    if m is None:
+        return None
+    words: list[str] = []
+    for w in m.group(1).split():
+        if w in _STOP:
+            break
+        words.append(w)
+    if not words or words[0] in ("phan", "tram", "ty", "trieu", "nghin", "dong", "lan", "nam", "ngay", "thang"):
+        return None
+    return " ".join(words[:2])
+
+
 def best_span(
     text: str, hint: str, limit: int = 320, asks: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()
 ) -> str:
@@ -133,6 +164,10 @@ def best_span(
         return fallback if fallback in text else text[:limit]
 
     counted = next((a.split("=", 1)[1] for a in asks if a.startswith("count=")), None)
+    # "bao nhiêu đại biểu tán thành": the sentence with a number of exactly that ("430 đại biểu").
+    noun = counted_noun(hint)
+    noun_re = re.compile(rf"\d[\d.,/]*\s+(?:\(\S+\)\s+)?{re.escape(noun)}\b") if noun else None
+    head_re = re.compile(rf"\d[\d.,/]*\s+{re.escape(noun.split()[0])}\b") if noun else None
     level = next((fold(a.split("=", 1)[1]) for a in asks if a.startswith("level=")), None)
     other = {"xa": "huyen", "huyen": "xa"}.get(level or "")
 
@@ -152,6 +187,10 @@ def best_span(
         # "bao nhiêu tiêu chí": the sentence that counts exactly that.
         if counted and re.search(rf"\d+\s+{re.escape(counted)}", fold(p)):
             s += 4.0
+        if noun_re is not None and head_re is not None:
+            # A number of exactly what is counted is the answer, whatever else the sentence shares.
+            folded = fold(p)
+            s += 8.0 if noun_re.search(folded) else (2.0 if head_re.search(folded) else 0.0)
         return s, -abs(len(p) - 160)
 
     best = max(candidates, key=score)
@@ -182,3 +221,10 @@ def number_words(doc: str, kind: str | None = None) -> frozenset[str]:
     number written as a name ("Nghị quyết sắp xếp ĐVHC cấp tỉnh năm 2025") other than codes are kept."""
     codes = [w for w in re.findall(r"[\wĐđ]+", doc) if any(c.isdigit() for c in w) or w.isupper()]
     return syllables(" ".join(codes) + " " + (kind or ""))
+
+
+@lru_cache(maxsize=256)
+def title_words(title: str) -> frozenset[str]:
+    """The words of a document's title other than figures: a question that names the document by its title
+    shares them with many of its sentences, so they say nothing about which one answers."""
+    return frozenset(w for w in syllables(title) if not any(c.isdigit() for c in w))

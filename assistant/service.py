@@ -42,6 +42,8 @@ from index.store import Index, current_version, open_index
 _NEAR_DOMAIN = re.compile(
     r"\b(nong nghiep|nong dan|ocop|cong nhan|dat chuan|tieu chi|chi tieu|xa|thon|ban|lang|giao thong nong thon"
     r"|xay dung|bnnptnt|bnnmt|vpdp"
+    # The national target programmes and those who run them locally.
+    r"|mtqg|chuong trinh muc tieu quoc gia|giam ngheo|dtts|dong bao dan toc|hdnd|ubnd"
     # "… có trong kho không?": a question about the collection itself is answered by saying what it holds.
     r"|kho van ban|trong kho|kho du lieu)\b"
 )

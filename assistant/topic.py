@@ -74,12 +74,18 @@ def content_words(
         if len(pieces) > 1 and any(p in _GLUE for p in pieces):
             continue
         # Text typed without marks is segmented by guess ("o_binh", "vao_tinh"): a compound holding a
-        # function word is a guess, not a new word ("phu_cap" stays one). A three-part compound one of
-        # whose two-part ends is known ("tôn_giáo_phê") is a known word with its neighbour.
+        # function word is a guess, not a new word ("phu_cap" stays one). A compound one of whose two-part
+        # ends is known ("tôn_giáo_phê"), or that splits into two known words ("tôn_giáo_phê_duyệt"), is known
+        # words glued together.
         if len(pieces) > 1 and not accented and any(p in _FUNCTION for p in pieces):
             continue
         if len(pieces) > 2 and (
-            "_".join(pieces[:-1]) in folded_vocabulary or "_".join(pieces[1:]) in folded_vocabulary
+            "_".join(pieces[:-1]) in folded_vocabulary
+            or "_".join(pieces[1:]) in folded_vocabulary
+            or any(
+                "_".join(pieces[:i]) in folded_vocabulary and "_".join(pieces[i:]) in folded_vocabulary
+                for i in range(2, len(pieces) - 1)
+            )
         ):
             continue
         if re.fullmatch(r"[a-z_]{1,2}", f) or f" {f.replace('_', ' ')} " in text:

@@ -103,7 +103,11 @@ _ADDRESS = re.compile(
 NOW_CUE = re.compile(r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio|moi nhat|dang ap dung|dang co hieu luc)\b")
 _BEFORE_YEAR = re.compile(r"\b(truoc|sau)\s+(nam\s+)?$")
 _TIER_THEN_YEAR = re.compile(r"(nong thon moi|nang cao|kieu mau|thong minh|dat chuan)\s+(nam\s+)?$")
-_SET_CUE = re.compile(r"(bo tieu chi|tieu chi|quy dinh|chuong trinh|ke hoach)[^.?!]{0,50}$")
+_SET_CUE = re.compile(
+    r"(bo tieu chi|tieu chi|quy dinh|chuong trinh|ke hoach)[^.?!]{0,50}$"
+    # "Xã … kiểu mẫu theo QĐ 691, giờ sang giai đoạn 2021-2025 thì …": the period moved into is the one asked.
+    r"|\b(sang|buoc sang|chuyen sang|buoc vao)\s+(giai doan|thoi ky)\s*$"
+)
 # "… phải ở mức nào để đạt chuẩn NTM giai đoạn 2021-2025", "điều kiện để được công nhận …": the standard of
 # that period is the goal, not a recognition already obtained.
 _PURPOSE = re.compile(r"\b(de|muon|nham)(?: \w+){0,2} (duoc )?(dat chuan|dat|cong nhan)\b[^.?!]{0,50}$")
@@ -242,6 +246,13 @@ def _level(f: str, accented: str | None) -> str | None:
             return "thành phố"
         text = accented
     else:
+        # "xã tôi … thì xã phải đáp ứng …": typed without marks, "thi xa" before a verb, after the commune was
+        # named, is "thì xã" (then), not "thị xã".
+        m = re.search(r"(?<!thi )\bxa\b(?! hoi)", f)
+        if m is not None:
+            f = f[: m.end()] + re.sub(
+                r"\bthi (xa (?:phai|can|co|se|da|van|con|duoc|nen|muon|dat|ap dung|thuoc)\b)", r"\1", f[m.end() :]
+            )
         checks = [(r"\bthi xa\b", "thị xã"), (r"\bhuyen\b", "huyện"), (r"\bxa\b(?! hoi)", "xã")]
         if re.search(r"\bthanh pho\b", f) and not re.search(r"\bthanh pho " + _BIG_CITIES, f):
             return "thành phố"
@@ -313,7 +324,11 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     periods = list(_PERIOD.finditer(f))
     masked = _PERIOD.sub(lambda m: " " * len(m.group(0)), f)
     # Document numbers (51/2025) and dates (08/3/2022) are not years of recognition.
-    masked = re.sub(r"(?<!\d)\d{1,6}\s*/\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), masked)
+    # "tháng 12/2018" is a month of that year.
+    masked = re.sub(
+        r"(?<!thang )(?<!\d)\d{1,6}\s*/\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), masked
+    )
+    masked = re.sub(r"\bthang \d{1,2}\s*/\s*(?=\d{4})", lambda m: " " * len(m.group(0)), masked)
     # "Bộ tiêu chí năm 2009 đã sửa đổi năm 2013": the years documents were issued, not years asked about.
     masked = re.sub(
         r"\b(bo tieu chi|ban hanh|sua doi|bo sung|ky)( (vao|tu|nam|da|duoc))* (19|20)\d\d\b",
@@ -395,7 +410,13 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     has_marks = any(ord(c) > 127 and c.isalpha() for c in text)
     accented = text.lower() if has_marks else None
     unaddressed = _ADDRESS.sub(" ", text[:MAX_CHARS])
-    q.level = (_first_level(unaddressed) if unaddressed != text[:MAX_CHARS] else None) or _level(f, accented)
+    # "Xã tôi …, huyện yêu cầu …": the unit the asker speaks for is the one asked about.
+    own = re.search(r"\b(thi xa|huyen|xa)\s+(?:toi|em|minh|chung toi|chung em|nha)\b", f)
+    q.level = (
+        {"thi xa": "thị xã", "huyen": "huyện", "xa": "xã"}[own.group(1)]
+        if own
+        else (_first_level(unaddressed) if unaddressed != text[:MAX_CHARS] else None) or _level(f, accented)
+    )
     q.tier = _tier(f)
     q.sets = _sets(f)
     q.recognition_year, q.recognition_period, q.ask_year, q.period = _years(f)

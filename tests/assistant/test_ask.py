@@ -215,6 +215,21 @@ def test_a_document_the_corpus_lacks_is_named(assistant: Assistant) -> None:
     assert "Chỉ tiêu" not in a.text
 
 
+def test_a_target_programme_document_the_corpus_lacks_is_named_not_refused(assistant: Assistant) -> None:
+    a = assistant.ask("Nghị quyết 111/2024/QH15 về cơ chế đặc thù thực hiện các chương trình MTQG quy định gì?")
+    assert a.scope == "not_in_corpus" and not a.refused
+    assert a.sentences[0].text.startswith("Nghị quyết 111/2024/QH15 chưa có trong kho văn bản")
+
+
+def test_a_count_asked_of_a_registry_entry_quotes_the_figure(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Nghị quyết phê duyệt chủ trương đầu tư chương trình MTQG xây dựng NTM, giảm nghèo bền vững giai đoạn "
+        "2026-2035 được thông qua với bao nhiêu đại biểu tán thành?"
+    )
+    assert "430/440" in a.text
+    _valid_citations(assistant, a)
+
+
 def test_a_topic_the_corpus_does_not_cover_gets_no_indicator(assistant: Assistant) -> None:
     a = assistant.ask("Người dân có bắt buộc đóng tiền làm đường nông thôn mới không?")
     assert a.scope == "not_in_corpus" and a.kind == "not_in_corpus"

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.quote import best_span, pieces, quotable
+from assistant.quote import best_span, counted_noun, pieces, quotable, title_words
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,10 @@ def test_the_count_asked_for_beats_other_figures() -> None:
 
 def test_wrapped_lines_are_one_sentence() -> None:
     text = "Ban Chỉ đạo Trung ương đề nghị các tỉnh\nđảm bảo vào chiều sâu, hiệu quả.\nDòng khác."
-    assert best_span(text, "chiều sâu hiệu quả") == "Ban Chỉ đạo Trung ương đề nghị các tỉnh\nđảm bảo vào chiều sâu, hiệu quả."
+    assert (
+        best_span(text, "chiều sâu hiệu quả")
+        == "Ban Chỉ đạo Trung ương đề nghị các tỉnh\nđảm bảo vào chiều sâu, hiệu quả."
+    )
 
 
 def test_brackets_are_not_split() -> None:
@@ -66,3 +69,40 @@ def test_a_definition_is_quoted_from_the_sentence_that_defines() -> None:
     )
     quote = best_span(text, "xa nhom 3 la xa nhu the nao", asks=frozenset({"definition"}))
     assert quote.startswith("Xã nhóm 3 là xã khu vực II")
+
+
+def test_a_count_is_answered_by_the_sentence_with_a_number_of_what_is_counted() -> None:
+    text = (
+        "Số hiệu 257/2025/QH15, ngày 11/12/2025, Quốc hội phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc "
+        "gia xây dựng nông thôn mới, giảm nghèo bền vững giai đoạn 2026 - 2035.\n"
+        "- Quốc hội biểu quyết thông qua nghị quyết; 430/440 đại biểu có mặt tán thành."
+    )
+    hint = "nghi quyet phe duyet chu truong dau tu chuong trinh xay dung nong thon moi giam ngheo ben vung duoc "
+    asked = hint + "thong qua voi bao nhieu dai bieu tan thanh"
+    assert counted_noun(asked) == "dai bieu"
+    # The question names the resolution by its title: those words are in many of its sentences.
+    title = title_words("Phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo")
+    assert best_span(text, asked, ignore=title).startswith("430/440 đại biểu")
+    # Counted with the title's words, the long title sentence wins: both mechanisms are needed.
+    assert best_span(text, asked).startswith("Số hiệu")
+    # A figure, not a count of things.
+    assert counted_noun("tỷ lệ là bao nhiêu phần trăm") is None
+
+
+def test_a_registry_entrys_notice_and_list_headings_are_never_quoted() -> None:
+    text = (
+        "**MỤC ĐĂNG KÝ — KHÔNG PHẢI TOÀN VĂN.** Mục này không chứa toàn văn Quyết định số 60/QĐ-BDTTG. Khi có tệp "
+        "chính thức của văn bản được nhập vào hệ thống, tệp đó sẽ thay thế mục này.\n\n"
+        "Thông tin chung (đã đối chiếu):\n\n"
+        "- Bộ trưởng ký ban hành Quyết định số 60/QĐ-BDTTG phê duyệt danh sách xã khu vực I, II, III."
+    )
+    assert all("MỤC ĐĂNG KÝ" not in p and "thay thế mục này" not in p for p in pieces(text) if quotable(p))
+    assert not quotable("Thông tin chung (đã đối chiếu):")
+    # A provision's own lead-in is quotable.
+    assert quotable("Điều 1. Ban hành tiêu chí xã nông thôn mới kiểu mẫu giai đoạn 2018 - 2020, cụ thể như sau:")
+    assert best_span(text, "tệp chính thức thay thế mục này").startswith("Bộ trưởng")
+
+
+def test_a_documents_title_words_do_not_pick_the_quote() -> None:
+    assert title_words("Về phân định vùng đồng bào dân tộc thiểu số giai đoạn 2026 - 2030") >= {"phan", "dinh"}
+    assert "2026" not in title_words("Về phân định vùng đồng bào dân tộc thiểu số giai đoạn 2026 - 2030")

@@ -46,6 +46,13 @@ def test_a_compound_glued_to_a_known_word_is_not_a_topic() -> None:
     assert content_words("Bộ Tôn giáo phê duyệt", ["tôn_giáo_phê"], {"tôn_giáo"}, {"ton_giao"}, set(), " ") == []
 
 
+def test_a_compound_of_two_known_words_is_not_a_topic() -> None:
+    vocab, folded = {"tôn_giáo", "phê_duyệt"}, {"ton_giao", "phe_duyet"}
+    assert content_words("Bộ Tôn giáo phê duyệt", ["tôn_giáo_phê_duyệt"], vocab, folded, set(), " ") == []
+    # One known word and an unknown one is still a new topic.
+    assert content_words("lễ đón bằng", ["lễ_đón_bằng_khen"], vocab, folded, set(), " ") == ["lễ_đón_bằng_khen"]
+
+
 def test_title_phrases_put_a_question_in_the_domain() -> None:
     phrases = domain_phrases(["Về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025", "Nghị định NĐ-CP"])
     assert names_corpus_topic("ca nuoc con bao nhieu don vi hanh chinh cap tinh", phrases)

@@ -96,3 +96,27 @@ def test_a_documents_own_number_does_not_pick_the_quote() -> None:
     assert best_span(text, hint, ignore=number_words("25/2021/QH15", "Nghị quyết")).startswith("Cả nước")
     # A number written as a name keeps its words: only codes are ignored.
     assert number_words("Nghị quyết sắp xếp ĐVHC cấp tỉnh năm 2025") == frozenset({"2025", "dvhc"})
+
+
+@pytest.mark.parametrize(
+    ("question", "level"),
+    [
+        # Typed without marks, "thi xa" before a verb after the commune was named is "thì xã".
+        ("xa toi duoc cong nhan nam 2017, nay ra soat lai cac tieu chi thi xa phai dap ung bo nao", "xã"),
+        ("thi xa Son Tay hoan thanh nhiem vu xay dung NTM nam 2019 thi nay phai dap ung quy dinh nao", "thị xã"),
+        # The unit the asker speaks for, whoever else the question names.
+        ("Xã tôi đạt chuẩn năm 2017, nay huyện yêu cầu rà soát lại thì phải theo bộ nào?", "xã"),
+    ],
+)
+def test_the_unit_asked_about(question: str, level: str) -> None:
+    assert q(question).level == level
+
+
+def test_a_month_and_year_dates_a_recognition() -> None:
+    got = q("Xã tôi được công nhận đạt chuẩn vào tháng 12/2018. Năm 2024 xã phải áp dụng bộ tiêu chí nào?")
+    assert (got.recognition_year, got.ask_year) == (2018, 2024)
+
+
+def test_the_period_moved_into_is_not_a_recognition() -> None:
+    got = q("Xã em được công nhận NTM kiểu mẫu theo QĐ 691/QĐ-TTg, giờ sang giai đoạn 2021-2025 thì phải làm gì?")
+    assert (got.recognition_period, got.period) == (None, "2021-2025")
