@@ -44,6 +44,8 @@ _ASKS: dict[str, str] = {
     r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? nao)\b",
     "history": r"\b(thay nhau|lan luot|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay|cac lan sua)\b",
     "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|kinh phi|nguon luc|lo trinh)\b",
+    # Whose proposal the document was issued on ("theo đề nghị của bộ nào", "cơ quan nào trình").
+    "proposer": r"\b(theo de nghi|de nghi cua|xet de nghi|to trinh|(co quan|bo|ai) (nao )?(de nghi|trinh))\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
     "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",
     # "đã đạt chưa": a value stated in the question, to be judged against its threshold.
@@ -153,7 +155,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     if counted and "count" in need.asks:
         need.counted = counted.group(1)
         if not re.match(
-            r"(tieu chi|chi tieu|nhom|tieu|phu luc|dieu|noi dung|lan|buoc|hang|muc|phan|loai|van ban|thang|nam"
+            r"(tieu chi|chi tieu|nhom|tieu|phu luc|dieu|chuong|noi dung|lan|buoc|hang|muc|phan|loai|van ban|thang|nam"
             r"|ngay|tinh|xa|huyen)",
             need.counted,
         ):

@@ -22,12 +22,18 @@ _HEADING = re.compile(
     r"(?:\*\*)?\s*[:.]?\s*$"
 )
 _NOTICE = re.compile(r"^MỤC ĐĂNG KÝ\b")
-_ANNEX_LINE = re.compile(r"^\(?\s*(?:Ban hành kèm theo|Kèm theo|Ban hành theo)\b", re.I)
+# "(Ban hành kèm theo Quyết định …)"; "Ban hành theo đề nghị của Bộ trưởng …" is a fact, not an annex line.
+_ANNEX_LINE = re.compile(
+    r"^\(\s*(?:Ban hành kèm theo|Kèm theo|Ban hành theo)\b"
+    r"|^(?:Ban hành kèm theo|Kèm theo|Ban hành theo)\s+(?:Quyết định|Nghị định|Nghị quyết|Thông tư|Công văn|văn bản)",
+    re.I,
+)
 # What a question of each kind wants to see in the quote.
 CUES = {
     "when": re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày \d|tháng \d|hiệu lực"),
     "in_force": re.compile(r"hiệu lực"),
     "who": re.compile(r"\bký\b|KT\.|Phó Thủ tướng|Thủ tướng|Bộ trưởng|Chủ tịch"),
+    "proposer": re.compile(r"đề nghị của|Tờ trình"),
     "count": re.compile(r"\d+\s+(tiêu chí|chỉ tiêu|nhóm|nội dung|phần|điều)"),
     "threshold": re.compile(r"\d|%"),
     "list": re.compile(r"\(\d+\)[^;]+;[^;]+;|;[^;]+;[^;]+;"),

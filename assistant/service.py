@@ -242,6 +242,8 @@ class Assistant:
             in_domain = query.domain = True
         if not in_domain:
             return refuse(text, query, when, REFUSAL)
+        # In the domain by whatever sign (a held document's number, a map question): retrieval searches it.
+        query.domain = True
         # Cheap (reads CURRENT): a missing index is an error for every question of the domain, and a
         # newly swapped one brings its corpus along.
         index = self.index()

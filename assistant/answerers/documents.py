@@ -269,7 +269,7 @@ def _signer_title(closing: Section | None, signer: str) -> str | None:
 
 
 _PARTS = frozenset({"dieu", "phu luc", "bo tieu chi", "noi dung", "phan", "van ban", "quy dinh"})
-FACT_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends"}
+FACT_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends", "proposer"}
 
 
 # Words that ask for a document's facts, not words of its title.
@@ -294,6 +294,22 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
     if scored and scored[0][0] >= 0.7 and (len(scored) < 2 or scored[0][0] - scored[1][0] >= 0.15):
         return scored[0][1]
     return None
+
+
+def _proposer(ctx: Context, m: DocumentMeta) -> list[Draft]:
+    """Whose proposal the document was issued on: its own "Theo đề nghị của …" line (a registry entry's summary
+    of it, as the registry's words); nothing when the corpus does not show it."""
+    said = next((x for x in _sections(ctx.tree(m.number)) if "đề nghị của" in x.text), None)
+    if said is None:
+        return []
+    if m.full_text:
+        return [
+            Draft(
+                f"{_name(m)} ban hành theo đề nghị ghi trong văn bản: «{QUOTE}»",
+                [Source(m.number, said.path, "đề nghị của")],
+            )
+        ]
+    return [Draft(f"Mục đăng ký của kho ghi: {QUOTE}", [Source(m.number, said.path, "theo đề nghị của Bộ trưởng")])]
 
 
 def _of_period(ctx: Context) -> list[DocumentMeta]:
@@ -416,6 +432,9 @@ def documents(ctx: Context) -> list[Candidate]:
         else:
             facts.append(("when", [Draft(f"Kho văn bản {NOT_RECORDED} ngày ban hành của {name}.")], {"when"}))
         facts.append(("in_force", _in_force(ctx, m), {"in_force", "when"}))
+        proposer = _proposer(ctx, m)
+        if proposer:
+            facts.append(("proposer", proposer, {"proposer"}))
         to = _addressees(ctx, m)
         if to:
             facts.append(("to", to, {"to"}))

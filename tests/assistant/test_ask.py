@@ -230,6 +230,21 @@ def test_a_count_asked_of_a_registry_entry_quotes_the_figure(assistant: Assistan
     _valid_citations(assistant, a)
 
 
+def test_whose_proposal_a_document_was_issued_on(assistant: Assistant) -> None:
+    a = assistant.ask("Quyết định 318/QĐ-TTg được ban hành theo đề nghị của ai?")
+    assert a.kind == "documents" and "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn" in a.text
+    # A registry entry's line is cited as the registry's, not in «» as the decision's words.
+    b = assistant.ask("Nghị quyết 424/NQ-CP được ban hành theo đề nghị của Bộ trưởng bộ nào?")
+    assert "Bộ Nông nghiệp và Môi trường" in b.text and "«" not in b.text
+    _valid_citations(assistant, b)
+
+
+def test_a_held_document_named_without_domain_words_is_still_searched(assistant: Assistant) -> None:
+    # Only its number puts the question in the domain; retrieval must search it all the same.
+    a = assistant.ask("Nghị định 272/2025/NĐ-CP có bố cục mấy chương, mấy điều?")
+    assert "6 chương, 14 điều" in a.text and "Mai Văn Chính" not in a.text  # not its signer instead
+
+
 def test_a_topic_the_corpus_does_not_cover_gets_no_indicator(assistant: Assistant) -> None:
     a = assistant.ask("Người dân có bắt buộc đóng tiền làm đường nông thôn mới không?")
     assert a.scope == "not_in_corpus" and a.kind == "not_in_corpus"

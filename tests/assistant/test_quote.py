@@ -106,3 +106,9 @@ def test_a_registry_entrys_notice_and_list_headings_are_never_quoted() -> None:
 def test_a_documents_title_words_do_not_pick_the_quote() -> None:
     assert title_words("Về phân định vùng đồng bào dân tộc thiểu số giai đoạn 2026 - 2030") >= {"phan", "dinh"}
     assert "2026" not in title_words("Về phân định vùng đồng bào dân tộc thiểu số giai đoạn 2026 - 2030")
+
+
+def test_an_annex_line_is_not_a_proposal() -> None:
+    assert not quotable("(Ban hành theo Quyết định số 320/QĐ-TTg ngày 08/3/2022)")
+    assert not quotable("Ban hành kèm theo Quyết định số 318/QĐ-TTg ngày 08 tháng 3 năm 2022")
+    assert quotable("Ban hành theo đề nghị của Bộ trưởng Bộ Nông nghiệp và Môi trường tại Tờ trình số 263/TTr-BNNMT.")
