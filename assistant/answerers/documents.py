@@ -5,6 +5,7 @@ does not record is said to be unrecorded, never guessed."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from assistant.answerers.base import QUESTION_WORDS, QUOTE, Candidate, Context, Draft, Source, sources
@@ -274,22 +275,41 @@ FACT_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends"
 
 # Words that ask for a document's facts, not words of its title.
 _FACT_WORDS = frozenset(
-    ["ky", "ban", "hanh", "ngay", "hieu", "luc", "so", "co", "quan", "do", "nam", "thang", "van", "quyet", "dinh"]
+    re.findall(r"\w+", "ky ban hanh ngay hieu luc so co quan do nam thang van quyet dinh ai may nao gi")
 )
+
+
+def _pairs(folded: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", folded)
+    return {f"{a} {b}" for a, b in itertools.pairwise(words)}
 
 
 def described(text: str, documents: list[DocumentMeta]) -> str | None:
     """The one document a question describes by its title (or, for a registry entry without one, by its
     source's words) instead of its number ("Quyết định phê duyệt danh sách thôn, xã … do ai ký?"): most of
     the question's words are in it, clearly more than in any other document's."""
-    want = syllables(asking_clause(text)) - QUESTION_WORDS - _FACT_WORDS
+    clause = asking_clause(text)
+    # Who issues it is a fact asked or known, not a word of the title ("Quyết định của Thủ tướng năm 2022 …").
+    named = re.sub(r"\b(cua )?thu tuong( chinh phu)?\b", " ", fold(clause))
+    want = {w for w in syllables(named) if not w.isdigit()} - QUESTION_WORDS - _FACT_WORDS
     if len(want) < 4:
         return None
+    # "Quyết định … năm 2022 …", "… giai đoạn 2021-2025": the year it was issued and its period tell two
+    # documents of nearly the same title apart (2540/QĐ-TTg of 2016 and 18/2022/QĐ-TTg).
+    years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause)}
+    periods = set(re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", clause))
+    # Word pairs too: "thu hồi" and "thủ tục" share a syllable once the marks are gone.
+    pairs = _pairs(named) - {p for p in _pairs(named) if set(p.split()) & (QUESTION_WORDS | _FACT_WORDS)}
     scored = []
     for m in documents:
         words = " ".join([m.title or "", *([m.sources[0].quote or ""] if m.sources and not m.title else [])])
         if words.strip():
-            scored.append((len(want & syllables(words)) / len(want), m.number))
+            share = len(want & syllables(words)) / len(want)
+            if pairs:
+                share = (share + len(pairs & _pairs(fold(words))) / len(pairs)) / 2
+            share += 0.1 * bool(m.issued and m.issued.year in years)
+            share += 0.1 * bool(m.period and tuple(m.period.split("-")) in periods)
+            scored.append((share, m.number))
     scored.sort(reverse=True)
     if scored and scored[0][0] >= 0.7 and (len(scored) < 2 or scored[0][0] - scored[1][0] >= 0.15):
         return scored[0][1]

@@ -245,6 +245,15 @@ def test_a_held_document_named_without_domain_words_is_still_searched(assistant:
     assert "6 chương, 14 điều" in a.text and "Mai Văn Chính" not in a.text  # not its signer instead
 
 
+def test_a_document_described_by_its_title_and_year_is_found(assistant: Assistant) -> None:
+    # 2540/QĐ-TTg (2016) has nearly the same title; the year, the period and "thu hồi" tell them apart.
+    a = assistant.ask(
+        "Quyết định của Thủ tướng năm 2022 quy định điều kiện, trình tự, thủ tục, hồ sơ xét, công nhận, công bố và "
+        "thu hồi quyết định công nhận địa phương đạt chuẩn NTM giai đoạn 2021-2025 là quyết định số mấy, do ai ký?"
+    )
+    assert "18/2022/QĐ-TTg" in a.sentences[0].text and "chưa ghi nhận" in a.text and "2540" not in a.text
+
+
 def test_a_topic_the_corpus_does_not_cover_gets_no_indicator(assistant: Assistant) -> None:
     a = assistant.ask("Người dân có bắt buộc đóng tiền làm đường nông thôn mới không?")
     assert a.scope == "not_in_corpus" and a.kind == "not_in_corpus"
