@@ -132,10 +132,12 @@ class Citations:
         meta = self._meta(doc)
         # The document's number and kind, which the question names, say nothing about which sentence answers.
         ignore = number_words(doc, meta.kind if meta else None)
-        if meta is not None and meta.title:
-            # Nor do the words of its title, by which a question names it ("nghị quyết phê duyệt chủ trương đầu
-            # tư Chương trình … được thông qua với bao nhiêu đại biểu"): they are in many of its sentences.
-            ignore |= title_words(meta.title)
+        # Nor do the words of its title, by which a question names it ("nghị quyết phê duyệt chủ trương đầu tư
+        # Chương trình … được thông qua với bao nhiêu đại biểu"): they are in many of its sentences. A registry
+        # entry without an official title is named by its first source's words.
+        title = meta.title or (meta.sources[0].quote if meta.sources and not meta.full_text else None) if meta else None
+        if title:
+            ignore |= title_words(title)
         quote = quote or best_span(text, hint, asks=self._asks, ignore=ignore)
         for c in self.items:
             if c.path == path and c.quote == quote:

@@ -111,6 +111,8 @@ _SET_CUE = re.compile(
 # "… phải ở mức nào để đạt chuẩn NTM giai đoạn 2021-2025", "điều kiện để được công nhận …": the standard of
 # that period is the goal, not a recognition already obtained.
 _PURPOSE = re.compile(r"\b(de|muon|nham)(?: \w+){0,2} (duoc )?(dat chuan|dat|cong nhan)\b[^.?!]{0,50}$")
+# "khi đó", "lúc công nhận": the time of the recognition just named.
+_THEN = re.compile(r"\b(khi do|luc do|khi ay|luc ay|thoi diem do|thoi diem ay|(khi|luc|thoi diem) (duoc )?cong nhan)\b")
 _INTENT = re.compile(
     r"\b(muon|de|phan dau|du kien|ke hoach|nham|se|can)\s+(duoc\s+)?\S*\s*(duoc cong nhan|dat chuan|duoc tinh)"
 )
@@ -397,6 +399,9 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         # "công nhận năm 2018 …; trong giai đoạn 2021-2025 xã phải đáp ứng …": the year dates the recognition,
         # the uncued period is the one asked about.
         recognition_period = period_of(recognition_year)
+    if recognition_year is not None and set_period is None and _THEN.search(f):
+        # "… công nhận năm 2018. Theo bộ tiêu chí áp dụng khi đó, …": the set of the recognition's time.
+        set_period = period_of(recognition_year)
     return recognition_year, recognition_period, ask_year, set_period
 
 

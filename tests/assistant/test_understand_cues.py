@@ -120,3 +120,10 @@ def test_a_month_and_year_dates_a_recognition() -> None:
 def test_the_period_moved_into_is_not_a_recognition() -> None:
     got = q("Xã em được công nhận NTM kiểu mẫu theo QĐ 691/QĐ-TTg, giờ sang giai đoạn 2021-2025 thì phải làm gì?")
     assert (got.recognition_period, got.period) == (None, "2021-2025")
+
+
+def test_the_set_in_force_at_a_recognition_named_then() -> None:
+    got = q("Xã được công nhận đạt chuẩn NTM năm 2018. Theo bộ tiêu chí áp dụng khi đó, tỷ lệ lao động là bao nhiêu?")
+    assert (got.recognition_year, got.period) == (2018, "2016-2020")
+    # Without "khi đó" the figure is asked of no particular set.
+    assert q("Xã được công nhận đạt chuẩn NTM năm 2018. Tỷ lệ lao động là bao nhiêu?").period is None
