@@ -35,7 +35,7 @@ _ASKS: dict[str, str] = {
     "list": r"\b(nhung (?:[a-z]+ ){1,3}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     "threshold": r"\b(muc|nguong|toi thieu|toi da|dat bao nhieu|phan tram|ty le|bao nhieu %|tren \d|tu \d)\b",
     "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|phai dap ung|bo tieu chi nao|phan dau|phai dat lai"
-    r"|phai ra soat|tiep theo)\b",
+    r"|phai ra soat|tiep theo|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao)\b",
     "procedure": r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc|nop (ho so|o dau))\b",
     "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la|la (?:[a-z]+ )?(?:nhu )?the nao"
     r"|duoc xac dinh)\b",
@@ -257,7 +257,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
 
 
 # The question words of a part that asks something of its own.
-_PART_ASK = re.compile(r"\b(bao nhieu|bao nhiu|may|nao|gi|ai|khi nao|the nao|ra sao|chua|khong|dau)\b")
+_PART_ASK = re.compile(r"\b(bao nhieu|bao nhiu|bao lau|bao gio|may|nao|gi|ai|khi nao|the nao|ra sao|chua|khong|dau)\b")
 
 
 @lru_cache(maxsize=1024)

@@ -19,6 +19,9 @@ def test_parts_are_split_where_each_asks_its_own_thing() -> None:
     one = "Tôi là cán bộ xã A, huyện B, tỉnh C (xã không thuộc diện khó khăn). Xin hỏi tiêu chí 10 là gì?"
     assert question_parts(one) == [one]
     assert question_parts("Tiêu chí số 14 và số 16 là gì?") == ["Tiêu chí số 14 và số 16 là gì?"]
+    # "trong bao lâu" asks its own thing.
+    two = "Cơ quan nào tiếp nhận hồ sơ, và báo cáo phải đăng trên trang thông tin điện tử trong bao lâu?"
+    assert len(question_parts(two)) == 2
 
 
 def _passage(label: str, doc: str) -> Candidate:

@@ -127,3 +127,8 @@ def test_the_set_in_force_at_a_recognition_named_then() -> None:
     assert (got.recognition_year, got.period) == (2018, "2016-2020")
     # Without "khi đó" the figure is asked of no particular set.
     assert q("Xã được công nhận đạt chuẩn NTM năm 2018. Tỷ lệ lao động là bao nhiêu?").period is None
+
+
+def test_what_keeps_a_unit_recognised_is_a_question_of_what_applies() -> None:
+    query = q("Xã tôi đã được công nhận xã NTM kiểu mẫu, giờ phải duy trì theo quy định nào?")
+    assert query.action and "todo" in read_need(query, lambda typed: None).asks
