@@ -14,6 +14,7 @@ from assistant.format import COMPILED_MARK, ocr_note
 from assistant.quote import best_span, number_words, title_words
 from assistant.understand import Query
 from corpus.model import DocumentMeta, Section
+from corpus.normalize import fold
 
 REFUSAL = (
     "Không tìm thấy căn cứ trong các văn bản về nông thôn mới của kho để trả lời câu hỏi này. "
@@ -132,12 +133,19 @@ class Citations:
         meta = self._meta(doc)
         # The document's number and kind, which the question names, say nothing about which sentence answers.
         ignore = number_words(doc, meta.kind if meta else None)
+        # Nor do the numbers of other documents the question names ("UBND tỉnh giao ai chủ trì thực hiện Công văn
+        # 14/BCĐCTMTQG?" quoted from the province's dispatch): they say which document, not which sentence.
+        for named in re.findall(r"\b\d{1,5}/[\wĐđ&/-]*[A-Za-zĐđ][\wĐđ&/-]*", hint):
+            ignore |= number_words(named)
         # Nor do the words of its title, by which a question names it ("nghị quyết phê duyệt chủ trương đầu tư
         # Chương trình … được thông qua với bao nhiêu đại biểu"): they are in many of its sentences. A registry
         # entry without an official title is named by its first source's words.
         title = meta.title or (meta.sources[0].quote if meta.sources and not meta.full_text else None) if meta else None
         if title:
-            ignore |= title_words(title)
+            ignore |= title_words(title, hint)
+        if meta is not None and meta.issuer:
+            # Its issuer too ("UBND tỉnh Thái Nguyên giao cơ quan nào …" names the province's dispatch).
+            ignore |= title_words(fold(meta.issuer).replace("uy ban nhan dan", "ubnd"), hint)
         quote = quote or best_span(text, hint, asks=self._asks, ignore=ignore)
         for c in self.items:
             if c.path == path and c.quote == quote:

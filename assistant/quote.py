@@ -3,7 +3,10 @@ heading, an "(Ban hành kèm theo …)" line, a fragment that starts mid-sentenc
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
+from collections import Counter
 from functools import lru_cache
 
 from corpus.normalize import fold, syllables
@@ -157,6 +160,12 @@ def counted_noun(hint: str) -> str | None:
     return " ".join(words[:2])
 
 
+@lru_cache(maxsize=65536)
+def _word_pairs(text: str) -> frozenset[str]:
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
+
+
 def best_span(
     text: str, hint: str, limit: int = 320, asks: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()
 ) -> str:
@@ -177,8 +186,18 @@ def best_span(
     level = next((fold(a.split("=", 1)[1]) for a in asks if a.startswith("level=")), None)
     other = {"xa": "huyen", "huyen": "xa"}.get(level or "")
 
+    # A word in few of the section's sentences says more about which one answers than a word in all of them
+    # ("giao … chủ trì" against "tỉnh", "thực hiện"); and two words side by side more than each alone.
+    words_of = {p: syllables(p) for p in candidates}
+    seen = Counter(w for ws in words_of.values() for w in ws & want)
+    n = len(candidates)
+    rarity = {w: 0.5 + 0.5 * math.log((n + 1) / (seen[w] + 1)) / math.log(n + 1) for w in seen}
+    pairs = _word_pairs(hint) - {q for q in _word_pairs(hint) if set(q.split()) <= GENERIC or set(q.split()) & ignore}
+
     def score(p: str) -> tuple[float, int]:
-        s = weight(syllables(p) & want)
+        s = sum(_weight(w) * rarity[w] for w in words_of[p] & want)
+        if pairs:
+            s += 0.8 * len(pairs & _word_pairs(p))
         for ask in asks:
             cue = CUES.get(ask)
             if cue is not None and cue.search(p):
@@ -229,8 +248,11 @@ def number_words(doc: str, kind: str | None = None) -> frozenset[str]:
     return syllables(" ".join(codes) + " " + (kind or ""))
 
 
-@lru_cache(maxsize=256)
-def title_words(title: str) -> frozenset[str]:
-    """The words of a document's title other than figures: a question that names the document by its title
-    shares them with many of its sentences, so they say nothing about which one answers."""
-    return frozenset(w for w in syllables(title) if not any(c.isdigit() for c in w))
+@lru_cache(maxsize=4096)
+def title_words(title: str, hint: str) -> frozenset[str]:
+    """The words of a document's title (or issuer) that `hint` uses as its name: those in a pair of words the
+    two share ("nghị quyết phê duyệt chủ trương đầu tư Chương trình …"). A question naming the document so shares
+    them with many of its sentences, so they say nothing about which one answers; a word the title has only
+    elsewhere ("duy trì" against the question's "chủ trì") still counts. Figures are kept."""
+    shared = _word_pairs(title) & _word_pairs(hint)
+    return frozenset(w for pair in shared for w in pair.split() if not any(c.isdigit() for c in w))

@@ -466,10 +466,22 @@ class Assistant:
             # "NTM" is also what a bare "đạt chuẩn" reads as, so only the higher tiers filter.
             tier=query.tier if query.tier in ("nâng cao", "kiểu mẫu") else None,
             eligible=None if history else self.corpus.eligible(when),
-            boost=list(query.sets) + self._period_docs(need),
+            boost=list(query.sets) + self._period_docs(need) + self._issuer_docs(query.folded),
             always=set(query.sets) | in_force,
         )
         return Searcher(self.index(), self.embedder, self.settings).search(text, k=k, filters=filters, vector=vector)
+
+    def _issuer_docs(self, folded: str) -> list[str]:
+        """Documents whose issuer the question names, when that issuer issued only one of them ("UBND tỉnh
+        Thái Nguyên giao cơ quan nào …" is about the province's dispatch), ranked up like named ones."""
+        docs = self.corpus.documents()
+        issuers = [fold(d.meta.issuer or "").replace("uy ban nhan dan", "ubnd") for d in docs]
+        folded = folded.replace("uy ban nhan dan", "ubnd")
+        return [
+            d.number
+            for d, issuer in zip(docs, issuers, strict=True)
+            if issuer and issuers.count(issuer) == 1 and re.search(rf"\b{re.escape(issuer)}\b", folded)
+        ]
 
     def _period_docs(self, need: Need | None) -> list[str]:
         """Documents of the period the question names ("giai đoạn 2026-2030"), ranked up like named ones."""

@@ -63,6 +63,10 @@ def passages(ctx: Context) -> list[Candidate]:
         for m in re.finditer(r"› (\d{1,2}\.\d{1,2})\b", chunk.path):
             covers.add(("indicator", m.group(1)))
         if meta is not None:
+            # A dispatch that forwards a document covers it ("UBND tỉnh giao ai chủ trì thực hiện Công văn 14" is
+            # answered by the province's dispatch 5766); a decision issued under a resolution does not answer
+            # what the resolution says.
+            covers |= {("doc", r.target) for r in meta.relations if r.type == "forwards"}
             if meta.period:
                 covers.add(("period", meta.period))
             covers |= {("level", lv) for lv in meta.level}
@@ -82,8 +86,6 @@ def passages(ctx: Context) -> list[Candidate]:
                     else set()
                 ),
                 evidence=["#" + chunk.id],
-                # A dispatch that forwards or implements a document is about it too ("UBND tỉnh giao ai chủ trì
-                # thực hiện Công văn 14" is answered by the province's dispatch 5766).
                 docs={chunk.doc}
                 | {r.target for r in (meta.relations if meta else []) if r.type in ("forwards", "implements")},
                 period=meta.period if meta else None,

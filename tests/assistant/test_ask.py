@@ -254,6 +254,14 @@ def test_a_document_described_by_its_title_and_year_is_found(assistant: Assistan
     assert "18/2022/QĐ-TTg" in a.sentences[0].text and "chưa ghi nhận" in a.text and "2540" not in a.text
 
 
+def test_the_province_that_forwarded_a_dispatch_answers_who_leads_it(assistant: Assistant) -> None:
+    # The question names Công văn 14 and the province; the province's dispatch 5766 forwards 14 and says whom
+    # it assigns.
+    for issuer in ("UBND", "Ủy ban nhân dân"):
+        a = assistant.ask(f"{issuer} tỉnh Thái Nguyên giao cơ quan nào chủ trì thực hiện Công văn 14/BCĐCTMTQG?")
+        assert a.citations[0].doc == "5766/UBND-CNN&XD" and "Giao Sở Nông nghiệp" in a.citations[0].quote
+
+
 def test_a_topic_the_corpus_does_not_cover_gets_no_indicator(assistant: Assistant) -> None:
     a = assistant.ask("Người dân có bắt buộc đóng tiền làm đường nông thôn mới không?")
     assert a.scope == "not_in_corpus" and a.kind == "not_in_corpus"
