@@ -413,6 +413,10 @@ def criteria(ctx: Context) -> list[Candidate]:
             )
         out.append(_overview(ctx, cset))
         out[-1].prior += prior_boost
+        if picked and not need.asks & {"count", "list"}:
+            # A criterion or indicator the question spells out says more than the list of the set's criteria,
+            # unless the question asks for that list or a count.
+            out[-1].prior -= 0.4
         out[-1].lexical = lexical_cover(ctx.text, cset.title)
         groups = _groups(ctx, cset)
         if groups is not None:

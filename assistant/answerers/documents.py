@@ -138,6 +138,17 @@ def _contents(ctx: Context, m: DocumentMeta) -> list[Draft]:
         if not title:
             continue
         out.append(Draft(f"- {s.labels[0]}: {title.rstrip('.:')}.", [Source(m.number, s.path, title)]))
+    # A decision that issues criteria sets: what each set requires, by name ("319 quy định những điều kiện gì").
+    sets = ctx.catalogue.for_document(m.number)
+    for cset in sets if len(sets) <= 2 else []:  # three sets or more: the annexes' headings name them
+        if cset.criteria:
+            path = cset.criteria[0].section.rsplit(" › ", 1)[0]
+            names = "; ".join(f"{c.number}. {c.name}" for c in cset.criteria)
+            out.append(
+                Draft(
+                    f"- {cset.title} gồm {len(cset.criteria)} tiêu chí: {names}.", [Source(m.number, path, cset.title)]
+                )
+            )
     if not m.full_text:
         points = _registry_points(ctx, m)
         if points:

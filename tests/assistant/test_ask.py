@@ -262,6 +262,22 @@ def test_the_province_that_forwarded_a_dispatch_answers_who_leads_it(assistant: 
         assert a.citations[0].doc == "5766/UBND-CNN&XD" and "Giao Sở Nông nghiệp" in a.citations[0].quote
 
 
+def test_an_indicator_spelled_out_beats_the_sets_list_of_criteria(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Theo tiêu chí xã NTM kiểu mẫu giai đoạn 2018-2020, trên địa bàn xã có công dân phạm tội thì có ảnh hưởng "
+        "đến việc xét công nhận không?"
+    )
+    assert a.kind == "criteria" and "03 năm" in a.text and "gồm 4 tiêu chí" not in a.text
+
+
+def test_what_a_decision_issuing_a_set_requires_lists_the_sets_criteria(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Quyết định 319/QĐ-TTg ban hành ngày nào và quy định những điều kiện gì để xã đạt chuẩn kiểu mẫu?"
+    )
+    assert "08/03/2022" in a.text and "Mô hình thôn thông minh" in a.text
+    _valid_citations(assistant, a)
+
+
 def test_a_topic_the_corpus_does_not_cover_gets_no_indicator(assistant: Assistant) -> None:
     a = assistant.ask("Người dân có bắt buộc đóng tiền làm đường nông thôn mới không?")
     assert a.scope == "not_in_corpus" and a.kind == "not_in_corpus"
