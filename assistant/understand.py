@@ -286,7 +286,20 @@ def _tier(f: str) -> str | None:
     # "Huyện NTM phải có bao nhiêu % số xã đạt chuẩn NTM nâng cao": the tier of the communes counted is not
     # the tier of the unit asked about.
     f = re.sub(r"\b(so|ty le)( cac)? xa\b[^.?!,]{0,40}?\b(nang cao|kieu mau)\b", " ", f)
-    if re.search(r"\bthong minh\b", f):
+    # "Xã đạt chuẩn NTM nâng cao năm 2023, đang phấn đấu trở thành xã NTM kiểu mẫu": the tier aimed at is not
+    # the unit's, when the unit's own is said too.
+    goal = re.sub(r"\b(phan dau|tro thanh|huong toi|len)\b[^.?!,]{0,30}?\b(nang cao|kieu mau|thong minh)\b", " ", f)
+    own = _tier_of(goal) if goal != f else None
+    if own in ("nâng cao", "kiểu mẫu", "thông minh") or (
+        own == "NTM" and re.search(r"\b(dat chuan|cong nhan)( dat chuan)? (xa |huyen )?(nong thon moi|ntm)\b", goal)
+    ):
+        return own
+    return _tier_of(f)
+
+
+def _tier_of(f: str) -> str | None:
+    # "xã NTM thông minh" is a tier; "mô hình thôn thông minh" is one of the kiểu mẫu conditions.
+    if re.search(r"\bthong minh\b", re.sub(r"\bthon thong minh\b", " ", f)):
         return "thông minh"
     if re.search(r"\bkieu mau\b", f):
         return "kiểu mẫu"

@@ -132,3 +132,30 @@ def test_the_set_in_force_at_a_recognition_named_then() -> None:
 def test_what_keeps_a_unit_recognised_is_a_question_of_what_applies() -> None:
     query = q("Xã tôi đã được công nhận xã NTM kiểu mẫu, giờ phải duy trì theo quy định nào?")
     assert query.action and "todo" in read_need(query, lambda typed: None).asks
+
+
+@pytest.mark.parametrize(
+    ("question", "tier"),
+    [
+        # The tier aimed at is not the unit's when its own is said too.
+        ("Xã đạt chuẩn NTM nâng cao năm 2023, đang phấn đấu trở thành xã NTM kiểu mẫu. Xin hỏi cần gì?", "nâng cao"),
+        ("Xã đạt chuẩn NTM năm 2019, nay phấn đấu lên nâng cao thì theo bộ nào?", "NTM"),
+        # Only the goal is said: it is the tier asked about.
+        ("Xã muốn phấn đấu đạt chuẩn NTM kiểu mẫu thì cần gì?", "kiểu mẫu"),
+        # "mô hình thôn thông minh" is a kiểu mẫu condition, not the smart-commune tier.
+        ("Điều kiện về mô hình thôn thông minh đối với xã kiểu mẫu là gì?", "kiểu mẫu"),
+    ],
+)
+def test_the_units_own_tier(question: str, tier: str) -> None:
+    assert q(question).tier == tier
+
+
+def test_after_xin_hoi_the_preambles_words_are_not_asked() -> None:
+    question = (
+        "Xã đạt chuẩn NTM nâng cao năm 2023 và đang phấn đấu trở thành xã NTM kiểu mẫu. Xin cho hỏi điều kiện về "
+        "thu nhập đối với xã kiểu mẫu được quy định thế nào?"
+    )
+    asks = read_need(q(question), lambda typed: None).asks
+    assert "todo" not in asks and "contents" in asks
+    # Without an explicit "xin hỏi" the whole question is read.
+    assert "todo" in read_need(q("Xã đạt chuẩn năm 2017 thì năm 2023 phải làm gì?"), lambda typed: None).asks
