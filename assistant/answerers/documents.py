@@ -426,6 +426,10 @@ def documents(ctx: Context) -> list[Candidate]:
         and "amends" in ctx.need.asks
         and ctx.criteria_set is not None
         and re.search(r"\b(bo tieu chi|tieu chi)\b", ctx.query.folded)  # a set is what the question names
+        # … and asks what changed it; "căn cứ văn bản nào" asks on what the answer rests, not the set's history.
+        and re.search(
+            r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|thay doi|dieu chinh)\b", ctx.query.folded
+        )
     ):
         numbers = [ctx.criteria_set.document]  # "bộ tiêu chí xã NTM nâng cao 2021-2025 thay cho văn bản nào"
     for number in numbers:

@@ -46,9 +46,10 @@ def passages(ctx: Context) -> list[Candidate]:
         source = Source(chunk.doc, chunk.path, ctx.text, text=None if whole else chunk.text, page=chunk.page)
         if meta is not None and not meta.full_text:
             # A registry entry summarises public sources: never shown as the decision's own words.
-            text = (
-                f"Theo mục đăng ký của kho về {chunk.doc} (tóm tắt từ nguồn công khai, không phải nguyên văn): {QUOTE}"
-            )
+            # The part of the entry quoted is named when it is not the entry's opening ("Phụ lục III").
+            part = f"{label}, " if label != "Phần mở đầu" and label != chunk.path else ""
+            summary = f"{part}tóm tắt từ nguồn công khai, không phải nguyên văn"
+            text = f"Theo mục đăng ký của kho về {chunk.doc} ({summary}): {QUOTE}"
         else:
             text = f"Theo {chunk.doc} ({label}{page}): «{QUOTE}»"
         covers = {("doc", chunk.doc)}

@@ -278,6 +278,21 @@ def test_what_a_decision_issuing_a_set_requires_lists_the_sets_criteria(assistan
     _valid_citations(assistant, a)
 
 
+def test_a_registry_entrys_annex_is_named_when_quoted(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Năm 2027 tỉnh muốn được công nhận hoàn thành nhiệm vụ xây dựng nông thôn mới thì cần điều kiện gì?"
+    )
+    assert "51/2025/QĐ-TTg (Phụ lục III, tóm tắt từ nguồn công khai" in a.text
+
+
+def test_on_what_an_answer_rests_is_not_a_sets_history(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Xã được công nhận đạt chuẩn nông thôn mới năm 2022, nay có 6 trên 19 tiêu chí chưa đạt, trong đó có tiêu "
+        "chí Thu nhập. Xin hỏi xã có bị thu hồi quyết định công nhận không, căn cứ văn bản nào?"
+    )
+    assert "18/2022/QĐ-TTg" in a.text and "30%" in a.text and "được triển khai thực hiện bởi" not in a.text
+
+
 def test_a_topic_the_corpus_does_not_cover_gets_no_indicator(assistant: Assistant) -> None:
     a = assistant.ask("Người dân có bắt buộc đóng tiền làm đường nông thôn mới không?")
     assert a.scope == "not_in_corpus" and a.kind == "not_in_corpus"
