@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.answerers.compare import compare
 from assistant.answerers.criteria import commune_groups, criteria
 from assistant.answerers.documents import documents
 from assistant.answerers.passages import passages
@@ -16,6 +17,7 @@ ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
     applicability,
     criteria,
     commune_groups,
+    compare,
     places,
     documents,
     sections,

@@ -293,6 +293,16 @@ def test_on_what_an_answer_rests_is_not_a_sets_history(assistant: Assistant) -> 
     assert "18/2022/QĐ-TTg" in a.text and "30%" in a.text and "được triển khai thực hiện bởi" not in a.text
 
 
+def test_two_named_sets_are_compared_on_the_topic_asked(assistant: Assistant) -> None:
+    a = assistant.ask("Yêu cầu về thu nhập của xã kiểu mẫu theo QĐ 691 và theo QĐ 319 khác nhau thế nào?")
+    assert "1,5 lần" in a.text and "10%" in a.text
+    assert a.text.index("691/QĐ-TTg") < a.text.index("319/QĐ-TTg")  # in the order the question names them
+    # Earlier names count: 318's "Nghèo đa chiều" is 1980's "Hộ nghèo".
+    b = assistant.ask("Tỷ lệ hộ nghèo theo QĐ 1980 và QĐ 318 khác nhau thế nào?")
+    assert "Hộ nghèo" in b.text and "Nghèo đa chiều" in b.text and "Điện" not in b.text
+    _valid_citations(assistant, b)
+
+
 def test_a_topic_the_corpus_does_not_cover_gets_no_indicator(assistant: Assistant) -> None:
     a = assistant.ask("Người dân có bắt buộc đóng tiền làm đường nông thôn mới không?")
     assert a.scope == "not_in_corpus" and a.kind == "not_in_corpus"
