@@ -60,6 +60,8 @@ ABBREVIATIONS: dict[str, str] = {
     "BHYT": "bảo hiểm y tế",
     "ATTP": "an toàn thực phẩm",
     "OCOP": "mỗi xã một sản phẩm",
+    "DTTS": "dân tộc thiểu số",
+    "KT-XH": "kinh tế - xã hội",
 }
 _ABBR = {fold(k).upper(): v for k, v in ABBREVIATIONS.items()}
 _ABBR_WORD = re.compile(

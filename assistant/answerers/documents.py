@@ -12,8 +12,10 @@ from assistant.answerers.base import QUESTION_WORDS, QUOTE, Candidate, Context, 
 from assistant.applicability import DISTRICTS_END, districts_note
 from assistant.format import vn_date
 from assistant.topic import asking_clause
+from assistant.understand import normalise_question
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold, syllables
+from index.segment import expand_abbreviations
 
 NOT_RECORDED = "chưa ghi nhận"
 _RELATION_WORDS = {
@@ -300,8 +302,13 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
     source's words) instead of its number ("Quyết định phê duyệt danh sách thôn, xã … do ai ký?"): most of
     the question's words are in it, clearly more than in any other document's."""
     clause = asking_clause(text)
-    # Who issues it is a fact asked or known, not a word of the title ("Quyết định của Thủ tướng năm 2022 …").
-    named = re.sub(r"\b(cua )?thu tuong( chinh phu)?\b", " ", fold(clause))
+    # Who issues it is a fact asked or known, not a word of the title ("Quyết định của Thủ tướng năm 2022 …");
+    # abbreviations are read in full ("Chương trình MTQG xây dựng NTM" is the title's words).
+    named = re.sub(r"\b(cua )?thu tuong( chinh phu)?\b", " ", normalise_question(expand_abbreviations(clause)))
+    # "… được phê duyệt tại quyết định số mấy": the one kind of document the question names narrows the search.
+    kinds = set(re.findall(r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu)\b", named))
+    if len(kinds) == 1:
+        documents = [m for m in documents if fold(m.kind or "") in kinds] or documents
     want = {w for w in syllables(named) if not w.isdigit()} - QUESTION_WORDS - _FACT_WORDS
     if len(want) < 4:
         return None
@@ -313,7 +320,8 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
     pairs = _pairs(named) - {p for p in _pairs(named) if set(p.split()) & (QUESTION_WORDS | _FACT_WORDS)}
     scored = []
     for m in documents:
-        words = " ".join([m.title or "", *([m.sources[0].quote or ""] if m.sources and not m.title else [])])
+        # A registry entry without an official title: its sources' first quotes (one is often cut short).
+        words = m.title or " ".join(src.quote or "" for src in m.sources[:3])
         if words.strip():
             share = len(want & syllables(words)) / len(want)
             if pairs:
