@@ -42,6 +42,21 @@ def merge(current: Query, earlier: list[Query]) -> Query:
     )
     if not current.domain and not any(facts) and not refers:
         return merged
+    # "Còn …", "Vậy …", "Thế …", "… đó", "… ấy": a follow-up whose topic (an indicator, a document) is the earlier
+    # question's, when it names none of its own.
+    follows = (
+        refers
+        or re.match(r"(con|vay|the|the con|con neu|vay thi|vay con)\b", current.folded)
+        or re.search(
+            r"\b(do|ay|nay)\s*[?.!]*$|\b(cung nam do|nam do|vung do|quyet dinh do|van ban do)\b", current.folded
+        )
+    )
+    own_topic = current.criterion or current.criterion_name or current.indicator
+    # "Vậy theo quyết định đó …" after "Quyết định 417/QĐ-BNNMT phê duyệt gì?": a document named by its number is
+    # the programme's too.
+    domain_earlier = [q for q in earlier if q.domain] or (earlier[-1:] if refers else [])
+    if follows and not own_topic and domain_earlier:
+        merged.context = domain_earlier[-1].text
     # Only earlier questions about the programme give context ("World Cup 2022" must not date the next answer).
     for previous in reversed([q for q in earlier if q.domain]):
         # A question that names its own level asks about another unit; one that only adds a tier
@@ -50,6 +65,8 @@ def merge(current: Query, earlier: list[Query]) -> Query:
             (bool(previous.level) and current.level != previous.level)
             or bool(current.tier and previous.tier and current.tier != previous.tier)
         )
+        # "Còn nếu là huyện đạt chuẩn cùng năm đó thì sao?": another unit, the same year.
+        changed_unit = changed_unit and not re.search(r"\b(cung nam|nam do|nam ay|cung thoi diem)\b", current.folded)
         for name in _UNIT:
             if changed_unit and name in ("recognition_year", "recognition_period"):
                 continue

@@ -216,6 +216,12 @@ class Assistant:
             for d in named:
                 query.sets.append(d.number)
                 need.atoms.add(("doc", d.number))
+        if query.context and not any(a[0] == "doc" for a in need.atoms):
+            # A follow-up about "quyết định đó": the documents the earlier question named.
+            for atom in read_need(understand(query.context, self.catalogue), self.known_number).atoms:
+                if atom[0] == "doc" and atom[1] not in query.sets:
+                    query.sets.append(atom[1])
+                    need.atoms.add(atom)
         if not query.sets and need.asks & FACT_ASKS and not need.missing:
             # "Quyết định phê duyệt danh sách thôn, xã … do ai ký?": a document named by its title.
             number = described(text, self.metas())
@@ -255,7 +261,9 @@ class Assistant:
             """The question's embedding, computed at most once and shared by retrieval and the chooser."""
             if not vectors:
                 t = time.perf_counter()
-                vectors.append(self.embedder.embed_batch([segment.expand_abbreviations(text)], query=True)[0])
+                # A follow-up is embedded with its earlier question (see retrieve): once, for both uses.
+                asked = f"{query.context} {text}" if query.context else text
+                vectors.append(self.embedder.embed_batch([segment.expand_abbreviations(asked)], query=True)[0])
                 timings["embed"] = time.perf_counter() - t
             return vectors[0]
 
@@ -469,7 +477,11 @@ class Assistant:
             boost=list(query.sets) + self._period_docs(need) + self._issuer_docs(query.folded),
             always=set(query.sets) | in_force,
         )
-        return Searcher(self.index(), self.embedder, self.settings).search(text, k=k, filters=filters, vector=vector)
+        # A follow-up is searched with the earlier question's words, which name what it leaves unsaid.
+        searched = f"{query.context} {text}" if query.context else text
+        return Searcher(self.index(), self.embedder, self.settings).search(
+            searched, k=k, filters=filters, vector=vector
+        )
 
     def _issuer_docs(self, folded: str) -> list[str]:
         """Documents whose issuer the question names, when that issuer issued only one of them ("UBND tỉnh

@@ -111,6 +111,7 @@ _SET_CUE = re.compile(
 # "… phải ở mức nào để đạt chuẩn NTM giai đoạn 2021-2025", "điều kiện để được công nhận …": the standard of
 # that period is the goal, not a recognition already obtained.
 _PURPOSE = re.compile(r"\b(de|muon|nham)(?: \w+){0,2} (duoc )?(dat chuan|dat|cong nhan)\b[^.?!]{0,50}$")
+_TARGET = re.compile(r"\b(phan dau|muc tieu|du kien|ke hoach|muon)\b")
 # "khi đó", "lúc công nhận": the time of the recognition just named.
 _THEN = re.compile(r"\b(khi do|luc do|khi ay|luc ay|thoi diem do|thoi diem ay|(khi|luc|thoi diem) (duoc )?cong nhan)\b")
 _INTENT = re.compile(
@@ -157,6 +158,8 @@ class Query:
     duties: bool = False
     action: bool = False
     domain: bool = False  # mentions anything of the NTM domain at all
+    # A follow-up's earlier question ("Còn theo QĐ 1980 thì vùng đó là bao nhiêu?"): the topic it leaves unsaid.
+    context: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -388,7 +391,8 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     for y, p in years:
         after = _RECOGNITION_AFTER.search(masked[p + 4 : p + 90])
         # "Năm 2027 tỉnh … muốn được công nhận": a goal for that year, not a recognition obtained.
-        if after and not _INTENT.search(after.group(0)):
+        # "đến năm 2030 phấn đấu có bao nhiêu tỉnh được công nhận": a target, not a recognition.
+        if after and not _INTENT.search(after.group(0)) and not _TARGET.search(after.group(0)):
             cued_after.append((y, p))
     recognised = (cued_before or cued_after or [None])[0]
     for year, pos in years:

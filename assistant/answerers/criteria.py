@@ -10,7 +10,7 @@ from assistant.answerers.base import Candidate, Context, Draft, Source, lexical_
 from assistant.answerers.indicators import match_indicator
 from assistant.applicability import PERIOD_END, Ref
 from assistant.format import threshold_text, vn_number
-from assistant.understand import criterion_key
+from assistant.understand import criterion_key, normalise_question
 from corpus.criteria import CriteriaSet, Criterion
 from corpus.normalize import fold
 
@@ -338,7 +338,8 @@ def _groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Candida
 def criteria(ctx: Context) -> list[Candidate]:
     q, need = ctx.query, ctx.need
     out: list[Candidate] = []
-    f = q.folded
+    # A follow-up that names no criterion of its own asks about the earlier question's ("vùng đó là bao nhiêu?").
+    f = f"{normalise_question(q.context)} {q.folded}" if q.context else q.folded
     for rank, cset in enumerate(_sets(ctx)):
         base = _base_covers(cset)
         docs = _docs(cset, q.sets)

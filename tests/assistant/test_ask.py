@@ -303,6 +303,28 @@ def test_two_named_sets_are_compared_on_the_topic_asked(assistant: Assistant) ->
     _valid_citations(assistant, b)
 
 
+def test_a_follow_up_keeps_the_earlier_questions_topic(assistant: Assistant) -> None:
+    earlier = (
+        "Theo QĐ 318 thì tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi của xã vùng Bắc Trung Bộ là bao nhiêu?"
+    )
+    a = assistant.ask("Còn theo QĐ 1980 thì vùng đó là bao nhiêu?", history=[earlier])
+    assert "15.3" in a.text and "24,2%" in a.text and "1980/QĐ-TTg" in a.text
+
+
+def test_a_follow_up_about_another_unit_the_same_year(assistant: Assistant) -> None:
+    earlier = "Xã tôi được công nhận đạt chuẩn NTM năm 2017, năm nay phải rà soát theo bộ tiêu chí nào?"
+    a = assistant.ask("Còn huyện đạt chuẩn cùng năm đó thì sao?", history=[earlier], as_of=dt.date(2024, 3, 1))
+    assert a.card is not None and a.card.case is not None and a.card.case.path == "14/BCĐCTMTQG › Mục 4"
+
+
+def test_a_follow_up_about_that_decision_is_answered_from_it(assistant: Assistant) -> None:
+    earlier = "Quyết định 417/QĐ-BNNMT phê duyệt chương trình gì?"
+    a = assistant.ask(
+        "Vậy theo quyết định đó đến năm 2030 phấn đấu có bao nhiêu tỉnh hoàn thành nhiệm vụ?", history=[earlier]
+    )
+    assert "417/QĐ-BNNMT" in a.text and "5 tỉnh" in a.text and "chưa thể có đơn vị được công nhận" not in a.text
+
+
 def test_a_topic_the_corpus_does_not_cover_gets_no_indicator(assistant: Assistant) -> None:
     a = assistant.ask("Người dân có bắt buộc đóng tiền làm đường nông thôn mới không?")
     assert a.scope == "not_in_corpus" and a.kind == "not_in_corpus"
