@@ -23,6 +23,7 @@ _ASKS: dict[str, str] = {
     "status": r"\b(con hieu luc|het hieu luc|con ap dung|con duoc|con dung|hien con|con gia tri|hien hanh|con la can cu"
     r"|con (?:[a-z]+ ){0,5}nua (khong|chua))\b",
     "contents": r"\b(quy dinh (nhung )?(?:[a-z]+ ){0,2}gi|quy dinh ve gi|noi dung"
+    r"|(quy dinh|noi) ve (van de|linh vuc|viec) gi"
     r"|quy dinh (?:[a-z]+ ){0,3}(the nao|ra sao)"
     r"|(ban hanh|huong dan|de cap|giao) (nhung )?(gi|viec gi|nhiem vu gi|nhung gi)"
     r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi)\b",
@@ -291,3 +292,9 @@ def question_parts_uncached(text: str) -> list[str]:
             parts.append(piece)
     asking = [p for p in parts if _PART_ASK.search(fold(p))]
     return asking if len(asking) >= 2 else [whole]
+
+
+def kinds_of(text: str) -> set[str]:
+    """The kinds of question a piece of text asks (a part of a two-part question)."""
+    folded = normalise_question(text)
+    return {k for k, r in _ASK_RE.items() if r.search(folded)}

@@ -101,3 +101,39 @@ def complete(
         used.add(best.label)
         said += " " + passage_text(best)
     return out
+
+
+def facts_for(
+    parts: list[str], candidates: list[Candidate], used: set[str], kinds_of: Callable[[str], set[str]]
+) -> tuple[list[Candidate], list[str]]:
+    """A document's fact for each open part that asks one ("…, và quyết định này có hiệu lực từ ngày nào?"),
+    from the candidates the chooser ranked (best first); returns them and the parts still open.
+
+    Args:
+        parts: the open parts of the question.
+        candidates: the ranked candidates.
+        used: labels of the candidates already in the answer.
+        kinds_of: the kinds of question a part asks (who, when, in_force, …).
+    """
+    added: list[Candidate] = []
+    left: list[str] = []
+    for part in parts:
+        kinds = kinds_of(part) & FACTS
+        found = next(
+            (
+                c
+                for c in candidates
+                if c.kind == "documents" and "+" not in c.label and c.label not in used and kinds & c.answers
+            ),
+            None,
+        )
+        if found is None:
+            left.append(part)
+            continue
+        added.append(found)
+        used = used | {found.label}
+    return added, left
+
+
+# Kinds of question a document's own facts answer.
+FACTS = frozenset({"who", "issuer", "when", "in_force", "status", "proposer", "to"})

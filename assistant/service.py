@@ -13,11 +13,11 @@ from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.documents import FACT_ASKS, described
 from assistant.answerers.rules import contradictions
 from assistant.applicability import DISPATCH, LEVELS, REGISTRY_2026_STEP, Resolution, resolve
-from assistant.asks import MAP_CUES, Need, question_parts, read_need
+from assistant.asks import MAP_CUES, Need, kinds_of, question_parts, read_need
 from assistant.choose import choose, confident
 from assistant.conversation import merge
 from assistant.errors import QuestionError
-from assistant.parts import answered_text, complete, open_parts
+from assistant.parts import answered_text, complete, facts_for, open_parts
 from assistant.place import read_place
 from assistant.render import render
 from assistant.retrieve import Filters, Result, Searcher, check_question
@@ -311,6 +311,12 @@ class Assistant:
         said = answered_text(choice.parts, self.section) if choice.parts and len(asked) > 1 else ""
         # Only a part left open is worth retrieving for: a sure structured answer to every part is not embedded.
         open_asked = open_parts(asked, said) if said else []
+        if open_asked:
+            # A part that asks a document's fact gets it from the candidates already ranked.
+            facts, open_asked = facts_for(
+                open_asked, [r.candidate for r in choice.ranking], {c.label for c in choice.parts}, kinds_of
+            )
+            choice.parts.extend(facts)
         if open_asked:
             # A part of the question the chosen answer leaves open gets the passage that holds its words.
             chunks = {"#" + r.chunk.id: r.chunk.context + " " + r.chunk.text for r in passages()}

@@ -325,6 +325,11 @@ def test_a_follow_up_about_that_decision_is_answered_from_it(assistant: Assistan
     assert "417/QĐ-BNNMT" in a.text and "5 tỉnh" in a.text and "chưa thể có đơn vị được công nhận" not in a.text
 
 
+def test_an_articles_content_and_the_date_in_force_are_both_answered(assistant: Assistant) -> None:
+    a = assistant.ask("Điều 1 QĐ 491/QĐ-TTg quy định những gì, và quyết định này có hiệu lực từ ngày nào?")
+    assert "làm căn cứ" in a.text and "16/04/2009" in a.text
+
+
 def test_a_topic_the_corpus_does_not_cover_gets_no_indicator(assistant: Assistant) -> None:
     a = assistant.ask("Người dân có bắt buộc đóng tiền làm đường nông thôn mới không?")
     assert a.scope == "not_in_corpus" and a.kind == "not_in_corpus"

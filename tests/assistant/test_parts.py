@@ -1,8 +1,8 @@
 """Two-part questions: the parts a question asks, and the passage added for a part the answer leaves open."""
 
 from assistant.answerers.base import Candidate, Draft, Source
-from assistant.asks import question_parts
-from assistant.parts import answered_text, complete, open_parts
+from assistant.asks import kinds_of, question_parts
+from assistant.parts import answered_text, complete, facts_for, open_parts
 
 
 def test_parts_are_split_where_each_asks_its_own_thing() -> None:
@@ -55,3 +55,16 @@ def test_a_part_with_nothing_of_its_own_needs_no_passage() -> None:
     parts = ["xã đã đạt chỉ tiêu này chưa", "mức quy định là bao nhiêu"]
     added = complete(open_parts(parts, said), said, set(), [_passage("a", "318/QĐ-TTg")], lambda c: "mức quy định")
     assert added == []
+
+
+def test_a_part_asking_a_documents_fact_gets_that_fact() -> None:
+    fact = Candidate(
+        "documents", [Draft("… có hiệu lực từ ngày 16/04/2009.")], answers={"in_force", "when"}, label="491: in_force"
+    )
+    combined = Candidate("documents", [Draft("…")], answers={"in_force", "who"}, label="491: in_force+who")
+    who = Candidate("documents", [Draft("… do Nguyễn Tấn Dũng ký.")], answers={"who"}, label="491: who")
+    parts = ["Điều 1 dùng làm căn cứ cho những việc gì", "quyết định này có hiệu lực từ ngày nào?"]
+    added, left = facts_for(parts, [combined, who, fact], set(), kinds_of)
+    assert [c.label for c in added] == ["491: in_force"] and left == parts[:1]
+    # A fact already in the answer is not added twice.
+    assert facts_for(parts[1:], [fact], {"491: in_force"}, kinds_of) == ([], parts[1:])
