@@ -35,7 +35,8 @@ _ASKS: dict[str, str] = {
     "count": r"\b(bao nhieu|(?<!so )may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
     "list": r"\b(nhung (?:[a-z]+ ){1,3}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     "threshold": r"\b(muc|nguong|toi thieu|toi da|dat bao nhieu|phan tram|ty le|bao nhieu %|tren \d|tu \d)\b",
-    "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|phai dap ung|bo tieu chi nao|phan dau|phai dat lai"
+    "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|phai dap ung|bo tieu chi( [a-z]+){0,2} nao|phan dau"
+    r"|phai dat lai"
     r"|phai ra soat|tiep theo|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao)\b",
     "procedure": r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc|nop (ho so|o dau))\b",
     "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la|la (?:[a-z]+ )?(?:nhu )?the nao"

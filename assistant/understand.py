@@ -123,7 +123,7 @@ _ASOF_CUE = re.compile(r"(thi|hien nay|bay gio|den|trong|cho)\s+(nam\s+)?$")
 _HISTORY = re.compile(r"\b(lich su|truoc day|sua doi|thay the|thay cho|bo tieu chi cu|da het hieu luc|con hieu luc)\b")
 _DUTIES = re.compile(r"\b(bao cao|giam sat|kiem tra|ngan sach|nguon luc|lo trinh|ke hoach)\b")
 _ACTION = re.compile(
-    r"\b(phai lam gi|lam gi|can lam|phai dap ung|ap dung|bo tieu chi nao|theo bo|tiep theo|phan dau"
+    r"\b(phai lam gi|lam gi|can lam|phai dap ung|ap dung|bo tieu chi( [a-z]+){0,2} nao|theo bo|tiep theo|phan dau"
     # "đã được công nhận …, giờ phải duy trì theo quy định nào?": what keeps the unit recognised.
     r"|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao)\b"
 )

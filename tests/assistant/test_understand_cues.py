@@ -159,3 +159,8 @@ def test_after_xin_hoi_the_preambles_words_are_not_asked() -> None:
     assert "todo" not in asks and "contents" in asks
     # Without an explicit "xin hỏi" the whole question is read.
     assert "todo" in read_need(q("Xã đạt chuẩn năm 2017 thì năm 2023 phải làm gì?"), lambda typed: None).asks
+
+
+def test_which_set_of_a_level_is_a_question_of_what_applies() -> None:
+    query = q("Huyện đạt chuẩn NTM năm 2019 theo QĐ 558. Xin hỏi việc rà soát đối chiếu với bộ tiêu chí huyện nào?")
+    assert query.action and "todo" in read_need(query, lambda typed: None).asks
