@@ -68,6 +68,9 @@ def content_words(
         f = fold(t).replace(" ", "_")
         if f in folded_vocabulary or f in NOT_CONTENT or f.replace("_", " ") in places:
             continue
+        # "tỉ lệ" is "tỷ lệ", "kĩ thuật" is "kỹ thuật": both spellings of a final i/y are correct.
+        if {re.sub(r"i(?=_|$)", "y", f), re.sub(r"y(?=_|$)", "i", f)} & folded_vocabulary:
+            continue
         # Segmentation joins a question word to its neighbour ("đáp_ứng_bộ", "bi_sua"): if every
         # piece is a known word, the whole is not a new topic.
         pieces = f.split("_")

@@ -53,6 +53,11 @@ def test_a_compound_of_two_known_words_is_not_a_topic() -> None:
     assert content_words("lễ đón bằng", ["lễ_đón_bằng_khen"], vocab, folded, set(), " ") == ["lễ_đón_bằng_khen"]
 
 
+def test_a_final_i_or_y_is_the_same_word() -> None:
+    # "tỉ lệ" and "tỷ lệ" are both correct spellings.
+    assert content_words("tỉ lệ học sinh", ["tỉ_lệ"], {"tỷ_lệ"}, {"ty_le"}, set(), " ") == []
+
+
 def test_title_phrases_put_a_question_in_the_domain() -> None:
     phrases = domain_phrases(["Về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025", "Nghị định NĐ-CP"])
     assert names_corpus_topic("ca nuoc con bao nhieu don vi hanh chinh cap tinh", phrases)
