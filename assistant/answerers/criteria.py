@@ -370,11 +370,15 @@ def criteria(ctx: Context) -> list[Candidate]:
                 picked.append(
                     (crit, None, 0.8, {("criterion_name", q.criterion_name), ("criterion", str(crit.number))})
                 )
+        said_name = None  # a criterion's name the question uses without "tiêu chí"
         if not picked and not numbers and not q.indicator:
             # "mức thu nhập của xã …": a criterion's name in the question without the words "tiêu chí".
             for crit in cset.criteria:
                 keys = [criterion_key(n) for n in _names(ctx.catalogue, cset, crit)]
-                if any(len(key.split()) >= 2 and re.search(rf"\b{re.escape(key)}\b", f) for key in keys):
+                said_name = next(
+                    (k for k in keys if len(k.split()) >= 2 and re.search(rf"\b{re.escape(k)}\b", f)), None
+                )
+                if said_name:
                     picked.append((crit, None, 0.7, {("criterion_name", crit.name)}))
                     break
         hit = match_indicator(f, cset) if not q.indicator else None
@@ -384,9 +388,10 @@ def criteria(ctx: Context) -> list[Candidate]:
             guess = {("indicator_guess", hit[1])}
             ind_name = fold(next(i.name for i in crit.indicators if i.code == hit[1]))
             prior = 0.45
-            if q.criterion_name and criterion_key(q.criterion_name) in ind_name:
+            named_words = criterion_key(q.criterion_name) if q.criterion_name else said_name
+            if named_words and named_words in ind_name:
                 # The named words are part of this indicator's name, which says more: it is the more specific.
-                guess.add(("criterion_name", q.criterion_name))
+                guess.add(("criterion_name", q.criterion_name or crit.name))
                 prior = 1.05
             picked.append((crit, hit[1], prior, guess))
         combined = _several_by_words(ctx, cset, f, base, docs) if not numbers and not q.indicator else None

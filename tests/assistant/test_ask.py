@@ -330,6 +330,14 @@ def test_an_articles_content_and_the_date_in_force_are_both_answered(assistant: 
     assert "làm căn cứ" in a.text and "16/04/2009" in a.text
 
 
+def test_an_indicator_whose_name_holds_a_criterions_name_is_the_more_specific(assistant: Assistant) -> None:
+    # "lao động có việc làm" names criterion 12; "… qua đào tạo" is indicator 14.3, which holds those words.
+    a = assistant.ask(
+        "Theo QĐ 1980 thì tỷ lệ lao động có việc làm qua đào tạo của xã vùng Đồng bằng sông Cửu Long là bao nhiêu?"
+    )
+    assert a.text.startswith("Chỉ tiêu 14.3") and "≥ 25%" in a.text
+
+
 def test_a_topic_the_corpus_does_not_cover_gets_no_indicator(assistant: Assistant) -> None:
     a = assistant.ask("Người dân có bắt buộc đóng tiền làm đường nông thôn mới không?")
     assert a.scope == "not_in_corpus" and a.kind == "not_in_corpus"
