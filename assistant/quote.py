@@ -161,7 +161,9 @@ def counted_noun(hint: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def _word_pairs(text: str) -> frozenset[str]:
+def word_pairs(text: str) -> frozenset[str]:
+    """Adjacent accent-free word pairs ("nhan dan", "khu vuc"): they name a subject where single syllables
+    repeat across unrelated clauses; cached, since quotes compare the same sentences again and again."""
     words = re.findall(r"[a-z0-9]+", fold(text))
     return frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
 
@@ -192,12 +194,12 @@ def best_span(
     seen = Counter(w for ws in words_of.values() for w in ws & want)
     n = len(candidates)
     rarity = {w: 0.5 + 0.5 * math.log((n + 1) / (seen[w] + 1)) / math.log(n + 1) for w in seen}
-    pairs = _word_pairs(hint) - {q for q in _word_pairs(hint) if set(q.split()) <= GENERIC or set(q.split()) & ignore}
+    pairs = word_pairs(hint) - {q for q in word_pairs(hint) if set(q.split()) <= GENERIC or set(q.split()) & ignore}
 
     def score(p: str) -> tuple[float, int]:
         s = sum(_weight(w) * rarity[w] for w in words_of[p] & want)
         if pairs:
-            s += 0.8 * len(pairs & _word_pairs(p))
+            s += 0.8 * len(pairs & word_pairs(p))
         for ask in asks:
             cue = CUES.get(ask)
             if cue is not None and cue.search(p):
@@ -254,5 +256,5 @@ def title_words(title: str, hint: str) -> frozenset[str]:
     two share ("nghị quyết phê duyệt chủ trương đầu tư Chương trình …"). A question naming the document so shares
     them with many of its sentences, so they say nothing about which one answers; a word the title has only
     elsewhere ("duy trì" against the question's "chủ trì") still counts. Figures are kept."""
-    shared = _word_pairs(title) & _word_pairs(hint)
+    shared = word_pairs(title) & word_pairs(hint)
     return frozenset(w for pair in shared for w in pair.split() if not any(c.isdigit() for c in w))

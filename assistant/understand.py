@@ -12,6 +12,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from assistant.topic import asking_clause
+from assistant.unit import first_level, read_level, read_tier
 from corpus.criteria import Catalogue
 from corpus.normalize import fold, normalize_text
 
@@ -237,85 +238,6 @@ def period_of(year: int) -> str:
     return "2026-2030"
 
 
-_BIG_CITIES = r"(ho chi minh|hcm|ha noi|hai phong|da nang|can tho|hue)"
-
-
-def _level(f: str, accented: str | None) -> str | None:
-    """Level named in the question. Text typed with diacritics is read with them, so "thì xã"
-    is not "thị xã", "xa" (far) is not "xã"; accent-free text falls back to the folded form."""
-    if accented is not None:
-        checks = [
-            (r"\bthị xã\b", "thị xã"),
-            (r"\bhuyện\b", "huyện"),
-            (r"\bxã\b(?! hội)", "xã"),
-        ]
-        if re.search(r"\bthành phố\b", accented) and not re.search(r"\bthanh pho " + _BIG_CITIES, f):
-            return "thành phố"
-        text = accented
-    else:
-        # "xã tôi … thì xã phải đáp ứng …": typed without marks, "thi xa" before a verb, after the commune was
-        # named, is "thì xã" (then), not "thị xã".
-        m = re.search(r"(?<!thi )\bxa\b(?! hoi)", f)
-        if m is not None:
-            f = f[: m.end()] + re.sub(
-                r"\bthi (xa (?:phai|can|co|se|da|van|con|duoc|nen|muon|dat|ap dung|thuoc)\b)", r"\1", f[m.end() :]
-            )
-        checks = [(r"\bthi xa\b", "thị xã"), (r"\bhuyen\b", "huyện"), (r"\bxa\b(?! hoi)", "xã")]
-        if re.search(r"\bthanh pho\b", f) and not re.search(r"\bthanh pho " + _BIG_CITIES, f):
-            return "thành phố"
-        text = f
-    for pattern, level in checks:
-        if re.search(pattern, text):
-            return level
-    if accented is not None and re.search(r"\bhuyen\b", f):
-        return "huyện"  # "huyn" typed in an accented question, corrected in the folded form
-    if re.search(r"\btinh\b", f) and re.search(r"hoan thanh nhiem vu", f):
-        return "tỉnh"
-    return None
-
-
-def _first_level(text: str) -> str | None:
-    """In a question with a preamble, the unit it is about is the first one named once addresses are
-    set aside ("… xã Ka Đô, huyện Đơn Dương … Xã chúng tôi …, huyện yêu cầu các xã …" → xã)."""
-    lowered = normalize_text(text).lower()
-    patterns = ((r"\bthị xã\b", "thị xã"), (r"\bhuyện\b", "huyện"), (r"(?<!thị )\bxã\b(?! hội)", "xã"))
-    if not any(ord(c) > 127 and c.isalpha() for c in lowered):
-        patterns = ((r"\bthi xa\b", "thị xã"), (r"\bhuyen\b", "huyện"), (r"(?<!thi )\bxa\b(?! hoi)", "xã"))
-    found = [(m.start(), level) for pattern, level in patterns for m in [re.search(pattern, lowered)] if m]
-    return min(found)[1] if found else None
-
-
-def _tier(f: str) -> str | None:
-    # "Huyện NTM phải có bao nhiêu % số xã đạt chuẩn NTM nâng cao": the tier of the communes counted is not
-    # the tier of the unit asked about.
-    f = re.sub(r"\b(so|ty le)( cac)? xa\b[^.?!,]{0,40}?\b(nang cao|kieu mau)\b", " ", f)
-    # "Xã đạt chuẩn NTM nâng cao năm 2023, đang phấn đấu trở thành xã NTM kiểu mẫu": the tier aimed at is not
-    # the unit's, when the unit's own is said too.
-    goal = re.sub(r"\b(phan dau|tro thanh|huong toi|len)\b[^.?!,]{0,30}?\b(nang cao|kieu mau|thong minh)\b", " ", f)
-    own = _tier_of(goal) if goal != f else None
-    if own in ("nâng cao", "kiểu mẫu", "thông minh") or (
-        own == "NTM" and re.search(r"\b(dat chuan|cong nhan)( dat chuan)? (xa |huyen )?(nong thon moi|ntm)\b", goal)
-    ):
-        return own
-    return _tier_of(f)
-
-
-def _tier_of(f: str) -> str | None:
-    # "xã NTM thông minh" is a tier; "mô hình thôn thông minh" is one of the kiểu mẫu conditions.
-    if re.search(r"\bthong minh\b", re.sub(r"\bthon thong minh\b", " ", f)):
-        return "thông minh"
-    if re.search(r"\bkieu mau\b", f):
-        return "kiểu mẫu"
-    # "duy trì và nâng cao chất lượng" (raising quality) is not the advanced tier.
-    if re.search(r"\bnang cao\b(?! chat luong)", f):
-        return "nâng cao"
-    if re.search(r"\bnong thon moi\b", f):
-        return "NTM"
-    if re.search(r"\bdat chuan\b", f):
-        return "đạt chuẩn"  # recognised, tier not said: NTM unless higher tiers existed that year
-    return None
-
-
 def _sets(f: str) -> list[str]:
     found: list[str] = []
     if re.search(r"\b51\s*/\s*2025\b", f):
@@ -439,9 +361,9 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     q.level = (
         {"thi xa": "thị xã", "huyen": "huyện", "xa": "xã"}[own.group(1)]
         if own
-        else (_first_level(unaddressed) if unaddressed != text[:MAX_CHARS] else None) or _level(f, accented)
+        else (first_level(unaddressed) if unaddressed != text[:MAX_CHARS] else None) or read_level(f, accented)
     )
-    q.tier = _tier(f)
+    q.tier = read_tier(f)
     q.sets = _sets(f)
     q.recognition_year, q.recognition_period, q.ask_year, q.period = _years(f)
     q.not_recognised = bool(re.search(r"\bchua (dat chuan|duoc cong nhan|dat)\b", f)) or bool(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -15,20 +13,13 @@ from assistant.retrieve import Result
 from assistant.understand import Query
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.model import DocumentMeta, Section
-from corpus.normalize import fold, syllables
+from corpus.normalize import syllables
 
 QUOTE = "{quote}"  # in a draft's text: filled by the renderer with the span its first source quotes
 # Question words that say nothing about where the answer is.
 QUESTION_WORDS = GENERIC | set(
     ["khong", "the", "nao", "gi", "sao", "bao", "gio", "hay", "cho", "hoi", "xin", "minh", "toi", "chung", "em", "a"]
 )
-
-
-def word_pairs(text: str) -> set[str]:
-    """Adjacent accent-free word pairs ("nhan dan", "khu vuc"): they name a subject where single
-    syllables repeat across unrelated clauses."""
-    words = re.findall(r"[a-z0-9]+", fold(text))
-    return {f"{a} {b}" for a, b in itertools.pairwise(words)}
 
 
 def lexical_cover(question: str, text: str) -> float:

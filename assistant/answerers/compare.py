@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from assistant.answerers.base import QUESTION_WORDS, Candidate, Context
 from assistant.answerers.criteria import _base_covers, _criterion_drafts, _docs, _names
-from assistant.quote import GENERIC, _word_pairs, number_words, weight
+from assistant.quote import GENERIC, number_words, weight, word_pairs
 from corpus.criteria import CriteriaSet
 from corpus.normalize import syllables
 
@@ -23,7 +23,7 @@ def _best(ctx: Context, cset: CriteriaSet, want: frozenset[str], pairs: frozense
             score = (
                 weight(syllables(ind.name) & want)
                 + 0.5 * weight(syllables(names) & want)
-                + len(pairs & (_word_pairs(ind.name) | _word_pairs(names)))
+                + len(pairs & (word_pairs(ind.name) | word_pairs(names)))
             )
             scored.append((score, crit, ind.code))
     return max(scored, key=lambda s: s[0], default=None)
@@ -36,7 +36,7 @@ def compare(ctx: Context) -> list[Candidate]:
     named = frozenset().union(*(number_words(n) for n in q.sets))
     want = syllables(ctx.text) - QUESTION_WORDS - GENERIC - named
     picked: list[tuple] = []
-    pairs = _word_pairs(ctx.text)
+    pairs = word_pairs(ctx.text)
     for number in q.sets:
         tier = q.tier if q.tier in ("nâng cao", "kiểu mẫu") else "NTM"
         found = ctx.catalogue.for_document(number)

@@ -5,12 +5,12 @@ does not record is said to be unrecorded, never guessed."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 
 from assistant.answerers.base import QUESTION_WORDS, QUOTE, Candidate, Context, Draft, Source, sources
 from assistant.applicability import DISTRICTS_END, districts_note
 from assistant.format import vn_date
+from assistant.quote import word_pairs
 from assistant.topic import asking_clause
 from assistant.understand import normalise_question
 from corpus.model import DocumentMeta, Section
@@ -292,11 +292,6 @@ _FACT_WORDS = frozenset(
 )
 
 
-def _pairs(folded: str) -> set[str]:
-    words = re.findall(r"[a-z0-9]+", folded)
-    return {f"{a} {b}" for a, b in itertools.pairwise(words)}
-
-
 def described(text: str, documents: list[DocumentMeta]) -> str | None:
     """The one document a question describes by its title (or, for a registry entry without one, by its
     source's words) instead of its number ("Quyết định phê duyệt danh sách thôn, xã … do ai ký?"): most of
@@ -317,7 +312,7 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
     years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause)}
     periods = set(re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", clause))
     # Word pairs too: "thu hồi" and "thủ tục" share a syllable once the marks are gone.
-    pairs = _pairs(named) - {p for p in _pairs(named) if set(p.split()) & (QUESTION_WORDS | _FACT_WORDS)}
+    pairs = word_pairs(named) - {p for p in word_pairs(named) if set(p.split()) & (QUESTION_WORDS | _FACT_WORDS)}
     scored = []
     for m in documents:
         # A registry entry without an official title: its sources' first quotes (one is often cut short).
@@ -325,7 +320,7 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
         if words.strip():
             share = len(want & syllables(words)) / len(want)
             if pairs:
-                share = (share + len(pairs & _pairs(fold(words))) / len(pairs)) / 2
+                share = (share + len(pairs & word_pairs(fold(words))) / len(pairs)) / 2
             share += 0.1 * bool(m.issued and m.issued.year in years)
             share += 0.1 * bool(m.period and tuple(m.period.split("-")) in periods)
             scored.append((share, m.number))

@@ -12,8 +12,8 @@ from assistant.answerers.base import (
     Draft,
     Source,
     lexical_cover,
-    word_pairs,
 )
+from assistant.quote import word_pairs
 from corpus.model import Section
 from corpus.normalize import syllables
 
