@@ -10,7 +10,8 @@ from pathlib import Path
 
 from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refuse
 from assistant.answerers import Context, propose, propose_passages
-from assistant.answerers.documents import FACT_ASKS, described
+from assistant.answerers.described import described
+from assistant.answerers.documents import FACT_ASKS
 from assistant.answerers.rules import contradictions
 from assistant.applicability import DISPATCH, LEVELS, REGISTRY_2026_STEP, Resolution, resolve
 from assistant.asks import MAP_CUES, Need, kinds_of, question_parts, read_need

@@ -1,0 +1,57 @@
+"""A document the question describes by its title instead of its number ("Quyết định phê duyệt danh sách thôn,
+xã … do ai ký?", "Quyết định của Thủ tướng năm 2022 quy định … thu hồi … là quyết định số mấy?")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerers.base import QUESTION_WORDS
+from assistant.quote import word_pairs
+from assistant.topic import asking_clause
+from assistant.understand import normalise_question
+from corpus.model import DocumentMeta
+from corpus.normalize import fold, syllables
+from index.segment import expand_abbreviations
+
+# Words that ask for a document's facts, not words of its title.
+_FACT_WORDS = frozenset(
+    re.findall(r"\w+", "ky ban hanh ngay hieu luc so co quan do nam thang van quyet dinh ai may nao gi")
+)
+
+
+def described(text: str, documents: list[DocumentMeta]) -> str | None:
+    """The one document a question describes by its title (or, for a registry entry without one, by its
+    source's words) instead of its number ("Quyết định phê duyệt danh sách thôn, xã … do ai ký?"): most of
+    the question's words are in it, clearly more than in any other document's."""
+    clause = asking_clause(text)
+    # Who issues it is a fact asked or known, not a word of the title ("Quyết định của Thủ tướng năm 2022 …");
+    # abbreviations are read in full ("Chương trình MTQG xây dựng NTM" is the title's words).
+    named = re.sub(r"\b(cua )?thu tuong( chinh phu)?\b", " ", normalise_question(expand_abbreviations(clause)))
+    # "… được phê duyệt tại quyết định số mấy": the one kind of document the question names narrows the search.
+    kinds = set(re.findall(r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu)\b", named))
+    if len(kinds) == 1:
+        documents = [m for m in documents if fold(m.kind or "") in kinds] or documents
+    want = {w for w in syllables(named) if not w.isdigit()} - QUESTION_WORDS - _FACT_WORDS
+    if len(want) < 4:
+        return None
+    # "Quyết định … năm 2022 …", "… giai đoạn 2021-2025": the year it was issued and its period tell two
+    # documents of nearly the same title apart (2540/QĐ-TTg of 2016 and 18/2022/QĐ-TTg).
+    years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause)}
+    periods = set(re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", clause))
+    # Word pairs too: "thu hồi" and "thủ tục" share a syllable once the marks are gone.
+    pairs = word_pairs(named) - {p for p in word_pairs(named) if set(p.split()) & (QUESTION_WORDS | _FACT_WORDS)}
+    scored = []
+    for m in documents:
+        # A registry entry without an official title: its sources' first quotes (one is often cut short).
+        words = m.title or " ".join(src.quote or "" for src in m.sources[:3])
+        if words.strip():
+            share = len(want & syllables(words)) / len(want)
+            if pairs:
+                share = (share + len(pairs & word_pairs(fold(words))) / len(pairs)) / 2
+            share += 0.1 * bool(m.issued and m.issued.year in years)
+            share += 0.1 * bool(m.period and tuple(m.period.split("-")) in periods)
+            scored.append((share, m.number))
+    scored.sort(reverse=True)
+    if scored and scored[0][0] >= 0.7 and (len(scored) < 2 or scored[0][0] - scored[1][0] >= 0.15):
+        return scored[0][1]
+    return None
