@@ -140,7 +140,9 @@ class Citations:
         # Nor do the words of its title, by which a question names it ("nghị quyết phê duyệt chủ trương đầu tư
         # Chương trình … được thông qua với bao nhiêu đại biểu"): they are in many of its sentences. A registry
         # entry without an official title is named by its first source's words.
-        title = meta.title or (meta.sources[0].quote if meta.sources and not meta.full_text else None) if meta else None
+        title = None
+        if meta is not None:
+            title = meta.title or (meta.sources[0].quote if meta.sources and not meta.full_text else None)
         if title:
             ignore |= title_words(title, hint)
         if meta is not None and meta.issuer:

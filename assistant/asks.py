@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant.topic import asking_clause
+from assistant.topic import asking_clause, marked_clause
 from assistant.understand import Query, normalise_question
 from corpus.normalize import fold, normalize_text
 
@@ -54,7 +54,6 @@ _ASKS: dict[str, str] = {
     "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b",
 }
 _ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
-_MARKER = re.compile(r"(?:cho (?:tôi |em )?hỏi|xin hỏi|cho biết|xin (?:được )?giải đáp)", re.I)
 # What a question about the map asks: a composition, a merger, where a former province went.
 MAP_CUES = re.compile(
     r"\b(gom nhung tinh|gom (cac |nhung )?tinh|gom tinh nao|hop nhat|sap nhap|sap xep|hinh thanh tu|nhap tu"
@@ -151,8 +150,8 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     need = Need()
     # "Tôi là …, xã đang phấn đấu … Xin cho hỏi điều kiện … quy định thế nào?": after an explicit "xin hỏi" the
     # preamble's words ("phấn đấu", "rà soát") are not what is asked.
-    clause = asking_clause(query.text)
-    asked = normalise_question(clause) if clause != query.text and _MARKER.search(query.text) else f
+    clause = marked_clause(query.text)
+    asked = normalise_question(clause) if clause is not None and clause != query.text else f
     if not any(r.search(asked) for r in _ASK_RE.values()):
         asked = f  # the clause asks in words none of the kinds knows: read the whole question
     for k, r in _ASK_RE.items():

@@ -54,11 +54,12 @@ def merge(current: Query, earlier: list[Query]) -> Query:
     own_topic = current.criterion or current.criterion_name or current.indicator
     # "Vậy theo quyết định đó …" after "Quyết định 417/QĐ-BNNMT phê duyệt gì?": a document named by its number is
     # the programme's too.
-    domain_earlier = [q for q in earlier if q.domain] or (earlier[-1:] if refers else [])
-    if follows and not own_topic and domain_earlier:
-        merged.context = domain_earlier[-1].text
     # Only earlier questions about the programme give context ("World Cup 2022" must not date the next answer).
-    for previous in reversed([q for q in earlier if q.domain]):
+    about = [q for q in earlier if q.domain]
+    topic_from = about or (earlier[-1:] if refers else [])
+    if follows and not own_topic and topic_from:
+        merged.context = topic_from[-1].text
+    for previous in reversed(about):
         # A question that names its own level asks about another unit; one that only adds a tier
         # ("Đạt chuẩn NTM nâng cao anh ạ.") completes the earlier one.
         changed_unit = bool(current.level) and (

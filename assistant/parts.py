@@ -103,6 +103,10 @@ def complete(
     return out
 
 
+# Kinds of question a document's own facts answer.
+FACTS = frozenset({"who", "issuer", "when", "in_force", "status", "proposer", "to"})
+
+
 def facts_for(
     parts: list[str], candidates: list[Candidate], used: set[str], kinds_of: Callable[[str], set[str]]
 ) -> tuple[list[Candidate], list[str]]:
@@ -133,7 +137,3 @@ def facts_for(
         added.append(found)
         used = used | {found.label}
     return added, left
-
-
-# Kinds of question a document's own facts answer.
-FACTS = frozenset({"who", "issuer", "when", "in_force", "status", "proposer", "to"})

@@ -194,7 +194,7 @@ def best_span(
     seen = Counter(w for ws in words_of.values() for w in ws & want)
     n = len(candidates)
     rarity = {w: 0.5 + 0.5 * math.log((n + 1) / (seen[w] + 1)) / math.log(n + 1) for w in seen}
-    pairs = word_pairs(hint) - {q for q in word_pairs(hint) if set(q.split()) <= GENERIC or set(q.split()) & ignore}
+    pairs = frozenset(q for q in word_pairs(hint) if not (set(q.split()) <= GENERIC or set(q.split()) & ignore))
 
     def score(p: str) -> tuple[float, int]:
         s = sum(_weight(w) * rarity[w] for w in words_of[p] & want)

@@ -35,12 +35,18 @@ _FUNCTION = _words("o vao tai cua va thi cho de ve tu den voi trong ngoai nay do
 _ASKING = re.compile(r"(?:cho (?:tôi |em )?hỏi|xin hỏi|hỏi|cho biết|xin (?:được )?giải đáp)\s*:?", re.I)
 
 
+def marked_clause(question: str) -> str | None:
+    """What follows the question's last explicit "xin cho hỏi", "cho biết" …, or None when it has none."""
+    found = list(_ASKING.finditer(question))
+    return question[found[-1].end() :] if found else None
+
+
 def asking_clause(question: str) -> str:
     """The part of a question that asks (after "xin cho hỏi", else its last sentence): a preamble
     about who is asking is not the topic."""
-    found = list(_ASKING.finditer(question))
-    if found:
-        return question[found[-1].end() :]
+    marked = marked_clause(question)
+    if marked is not None:
+        return marked
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s.strip()]
     return sentences[-1] if sentences else question
 

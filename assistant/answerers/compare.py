@@ -5,7 +5,7 @@ side, each with its threshold and citation."""
 from __future__ import annotations
 
 from assistant.answerers.base import QUESTION_WORDS, Candidate, Context
-from assistant.answerers.criteria import _base_covers, _criterion_drafts, _docs, _names
+from assistant.answerers.criteria import base_covers, criterion_drafts, criterion_names, set_docs
 from assistant.quote import GENERIC, number_words, weight, word_pairs
 from corpus.criteria import CriteriaSet
 from corpus.normalize import syllables
@@ -18,7 +18,7 @@ def _best(ctx: Context, cset: CriteriaSet, want: frozenset[str], pairs: frozense
     want = want - syllables(cset.title)
     scored = []
     for crit in cset.criteria:
-        names = " ".join(_names(ctx.catalogue, cset, crit))
+        names = " ".join(criterion_names(ctx.catalogue, cset, crit))
         for ind in crit.indicators:
             score = (
                 weight(syllables(ind.name) & want)
@@ -49,8 +49,8 @@ def compare(ctx: Context) -> list[Candidate]:
             picked.append((best[3], best[1], best[2]))
     if len(picked) < 2:
         return []
-    drafts = [d for cset, crit, code in picked for d in _criterion_drafts(ctx, cset, crit, code)]
-    covers = set().union(*(_base_covers(c) | {("doc", d) for d in _docs(c, q.sets)} for c, _, _ in picked))
+    drafts = [d for cset, crit, code in picked for d in criterion_drafts(ctx, cset, crit, code)]
+    covers = set().union(*(base_covers(c) | {("doc", d) for d in set_docs(c, q.sets)} for c, _, _ in picked))
     return [
         Candidate(
             "criteria",
@@ -58,7 +58,7 @@ def compare(ctx: Context) -> list[Candidate]:
             covers=covers,
             answers={"compare", "threshold", "contents", "definition"},
             evidence=[next(i.section for i in crit.indicators if i.code == code) for _, crit, code in picked][:2],
-            docs=set().union(*(_docs(c, q.sets) for c, _, _ in picked)),
+            docs=set().union(*(set_docs(c, q.sets) for c, _, _ in picked)),
             prior=1.2,
             label="so sánh " + " / ".join(f"{c.id} {code}" for c, _, code in picked),
         )

@@ -27,7 +27,7 @@ def _hint(cset: CriteriaSet, ind) -> str:
     return f"{ind.code}. {ind.name}" if cset.imported_from else ind.name
 
 
-def _base_covers(cset: CriteriaSet) -> set[tuple[str, str]]:
+def base_covers(cset: CriteriaSet) -> set[tuple[str, str]]:
     covers = {("doc", cset.document), ("period", cset.period), ("level", cset.level)}
     if cset.tier != "NTM":
         covers.add(("tier", cset.tier))
@@ -74,7 +74,7 @@ def _cell_note(ind, column: str | None, year: int | None) -> str:
     return f" (bảng: {t.cell})" if t is not None and t.cell else ""
 
 
-def _criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator: str | None) -> list[Draft]:
+def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator: str | None) -> list[Draft]:
     q = ctx.query
     region_name = _region_name(ctx, cset)
     year = q.ask_year or (ctx.as_of.year if ctx.as_of.year <= PERIOD_END.year else None)
@@ -186,7 +186,7 @@ def commune_groups(ctx: Context) -> list[Candidate]:
         Candidate(
             "criteria",
             drafts,
-            covers=_base_covers(cset) | {("group", number)},
+            covers=base_covers(cset) | {("group", number)},
             answers={"definition", "who", "which", "contents"},
             evidence=[_annex_path(cset)],
             docs={cset.document},
@@ -198,7 +198,7 @@ def commune_groups(ctx: Context) -> list[Candidate]:
     ]
 
 
-def _names(catalogue, cset: CriteriaSet, crit: Criterion) -> list[str]:
+def criterion_names(catalogue, cset: CriteriaSet, crit: Criterion) -> list[str]:
     """A criterion's name, then the names the same criterion has in the other sets of its level that
     number their criteria alike (318's "Nghèo đa chiều" is 1980's "Hộ nghèo"): officials keep using the
     older name, and the numbering of the 19 commune criteria has not changed since 2009."""
@@ -218,7 +218,9 @@ def _find_by_name(cset: CriteriaSet, name: str, catalogue=None) -> Criterion | N
         (c for c in cset.criteria if fold(c.name).split(" va ")[0] in want or want in fold(c.name)), None
     )
     if found is None and catalogue is not None:
-        found = next((c for c in cset.criteria if any(fold(n) == want for n in _names(catalogue, cset, c)[1:])), None)
+        found = next(
+            (c for c in cset.criteria if any(fold(n) == want for n in criterion_names(catalogue, cset, c)[1:])), None
+        )
     return found
 
 
@@ -253,7 +255,7 @@ def _sets(ctx: Context) -> list[CriteriaSet]:
     return out
 
 
-def _docs(cset: CriteriaSet, named: list[str]) -> set[str]:
+def set_docs(cset: CriteriaSet, named: list[str]) -> set[str]:
     return {cset.document} | {n for n in named if n.split("/")[0] in cset.id.split("-")[:3]}
 
 
@@ -285,10 +287,10 @@ def _overview(ctx: Context, cset: CriteriaSet) -> Candidate:
     return Candidate(
         "criteria",
         drafts + _period_note(cset, ctx.as_of),
-        covers=_base_covers(cset) | {("topic", "overview")},
+        covers=base_covers(cset) | {("topic", "overview")},
         answers={"count", "list"},
         evidence=[_annex_path(cset)],
-        docs=_docs(cset, ctx.query.sets),
+        docs=set_docs(cset, ctx.query.sets),
         period=cset.period,
         prior=0.6,
         label=f"tổng quan {cset.id}",
@@ -325,10 +327,10 @@ def _groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Candida
     return Candidate(
         "criteria",
         drafts + _period_note(cset, ctx.as_of),
-        covers=_base_covers(cset) | covers,
+        covers=base_covers(cset) | covers,
         answers={"count", "list"},
         evidence=[_annex_path(cset)],
-        docs=_docs(cset, ctx.query.sets),
+        docs=set_docs(cset, ctx.query.sets),
         period=cset.period,
         prior=1.1 if only else 0.6,
         label=f"nhóm {cset.id}",
@@ -342,8 +344,8 @@ def criteria(ctx: Context) -> list[Candidate]:
     # A follow-up that names no criterion of its own asks about the earlier question's ("vùng đó là bao nhiêu?").
     f = f"{normalise_question(q.context)} {q.folded}" if q.context else q.folded
     for rank, cset in enumerate(_sets(ctx)):
-        base = _base_covers(cset)
-        docs = _docs(cset, q.sets)
+        base = base_covers(cset)
+        docs = set_docs(cset, q.sets)
         base = base | {("doc", d) for d in docs}
         named = bool(docs & set(q.sets)) and cset.tier == (q.tier if q.tier in ("nâng cao", "kiểu mẫu") else "NTM")
         prior_boost = 0.2 if named or rank == 0 else 0.0
@@ -375,7 +377,7 @@ def criteria(ctx: Context) -> list[Candidate]:
         if not picked and not numbers and not q.indicator:
             # "mức thu nhập của xã …": a criterion's name in the question without the words "tiêu chí".
             for crit in cset.criteria:
-                keys = [criterion_key(n) for n in _names(ctx.catalogue, cset, crit)]
+                keys = [criterion_key(n) for n in criterion_names(ctx.catalogue, cset, crit)]
                 said_name = next(
                     (k for k in keys if len(k.split()) >= 2 and re.search(rf"\b{re.escape(k)}\b", f)), None
                 )
@@ -406,12 +408,12 @@ def criteria(ctx: Context) -> list[Candidate]:
             out.append(
                 Candidate(
                     "criteria",
-                    _criterion_drafts(ctx, cset, crit, ind) + _period_note(cset, ctx.as_of),
+                    criterion_drafts(ctx, cset, crit, ind) + _period_note(cset, ctx.as_of),
                     lexical=lexical_cover(ctx.text, named_text),
                     covers=base | atoms,
                     answers={"threshold", "list", "count", "contents", "definition"},
                     evidence=[next((i.section for i in crit.indicators if i.code == ind), crit.section)],
-                    docs=_docs(cset, ctx.query.sets),
+                    docs=set_docs(cset, ctx.query.sets),
                     period=cset.period,
                     prior=prior + prior_boost,
                     label=f"{cset.id} tiêu chí {crit.number}{' ' + ind if ind else ''}",
@@ -451,7 +453,7 @@ def _several_by_words(ctx: Context, cset: CriteriaSet, f: str, base: set, docs: 
     names = []
     for number, code in hits:
         crit = next(c for c in cset.criteria if c.number == number)
-        drafts.extend(_criterion_drafts(ctx, cset, crit, code))
+        drafts.extend(criterion_drafts(ctx, cset, crit, code))
         names.append(crit.name + " " + next(i.name for i in crit.indicators if i.code == code))
     covers = base | {("indicator_guess", code) for _, code in hits}
     q = ctx.query
@@ -508,7 +510,7 @@ def _assessment(ctx: Context, cset: CriteriaSet, judged: tuple, covers: set) -> 
         covers=covers | {("value", "stated")},
         answers={"threshold", "judge"},
         evidence=[result.section],
-        docs=_docs(cset, ctx.query.sets),
+        docs=set_docs(cset, ctx.query.sets),
         period=cset.period,
         prior=1.2,
         label=f"đánh giá {result.code}",

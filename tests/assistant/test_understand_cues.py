@@ -99,17 +99,32 @@ def test_a_documents_own_number_does_not_pick_the_quote() -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "level"),
+    ("question", "field", "value"),
     [
         # Typed without marks, "thi xa" before a verb after the commune was named is "thì xã".
-        ("xa toi duoc cong nhan nam 2017, nay ra soat lai cac tieu chi thi xa phai dap ung bo nao", "xã"),
-        ("thi xa Son Tay hoan thanh nhiem vu xay dung NTM nam 2019 thi nay phai dap ung quy dinh nao", "thị xã"),
+        ("xa toi duoc cong nhan nam 2017, nay ra soat lai cac tieu chi thi xa phai dap ung bo nao", "level", "xã"),
+        (
+            "thi xa Son Tay hoan thanh nhiem vu xay dung NTM nam 2019 thi nay phai dap ung quy dinh nao",
+            "level",
+            "thị xã",
+        ),
         # The unit the asker speaks for, whoever else the question names.
-        ("Xã tôi đạt chuẩn năm 2017, nay huyện yêu cầu rà soát lại thì phải theo bộ nào?", "xã"),
+        ("Xã tôi đạt chuẩn năm 2017, nay huyện yêu cầu rà soát lại thì phải theo bộ nào?", "level", "xã"),
+        # The tier aimed at is not the unit's when its own is said too.
+        (
+            "Xã đạt chuẩn NTM nâng cao năm 2023, đang phấn đấu trở thành xã NTM kiểu mẫu. Xin hỏi cần gì?",
+            "tier",
+            "nâng cao",
+        ),
+        ("Xã đạt chuẩn NTM năm 2019, nay phấn đấu lên nâng cao thì theo bộ nào?", "tier", "NTM"),
+        # Only the goal is said: it is the tier asked about.
+        ("Xã muốn phấn đấu đạt chuẩn NTM kiểu mẫu thì cần gì?", "tier", "kiểu mẫu"),
+        # "mô hình thôn thông minh" is a kiểu mẫu condition, not the smart-commune tier.
+        ("Điều kiện về mô hình thôn thông minh đối với xã kiểu mẫu là gì?", "tier", "kiểu mẫu"),
     ],
 )
-def test_the_unit_asked_about(question: str, level: str) -> None:
-    assert q(question).level == level
+def test_the_unit_asked_about(question: str, field: str, value: str) -> None:
+    assert getattr(q(question), field) == value
 
 
 def test_a_month_and_year_dates_a_recognition() -> None:
@@ -129,25 +144,16 @@ def test_the_set_in_force_at_a_recognition_named_then() -> None:
     assert q("Xã được công nhận đạt chuẩn NTM năm 2018. Tỷ lệ lao động là bao nhiêu?").period is None
 
 
-def test_what_keeps_a_unit_recognised_is_a_question_of_what_applies() -> None:
-    query = q("Xã tôi đã được công nhận xã NTM kiểu mẫu, giờ phải duy trì theo quy định nào?")
-    assert query.action and "todo" in read_need(query, lambda typed: None).asks
-
-
 @pytest.mark.parametrize(
-    ("question", "tier"),
+    "question",
     [
-        # The tier aimed at is not the unit's when its own is said too.
-        ("Xã đạt chuẩn NTM nâng cao năm 2023, đang phấn đấu trở thành xã NTM kiểu mẫu. Xin hỏi cần gì?", "nâng cao"),
-        ("Xã đạt chuẩn NTM năm 2019, nay phấn đấu lên nâng cao thì theo bộ nào?", "NTM"),
-        # Only the goal is said: it is the tier asked about.
-        ("Xã muốn phấn đấu đạt chuẩn NTM kiểu mẫu thì cần gì?", "kiểu mẫu"),
-        # "mô hình thôn thông minh" is a kiểu mẫu condition, not the smart-commune tier.
-        ("Điều kiện về mô hình thôn thông minh đối với xã kiểu mẫu là gì?", "kiểu mẫu"),
+        "Xã tôi đã được công nhận xã NTM kiểu mẫu, giờ phải duy trì theo quy định nào?",
+        "Huyện đạt chuẩn NTM năm 2019 theo QĐ 558. Xin hỏi việc rà soát đối chiếu với bộ tiêu chí huyện nào?",
     ],
 )
-def test_the_units_own_tier(question: str, tier: str) -> None:
-    assert q(question).tier == tier
+def test_what_keeps_a_unit_recognised_is_a_question_of_what_applies(question: str) -> None:
+    query = q(question)
+    assert query.action and "todo" in read_need(query, lambda typed: None).asks
 
 
 def test_after_xin_hoi_the_preambles_words_are_not_asked() -> None:
@@ -159,8 +165,3 @@ def test_after_xin_hoi_the_preambles_words_are_not_asked() -> None:
     assert "todo" not in asks and "contents" in asks
     # Without an explicit "xin hỏi" the whole question is read.
     assert "todo" in read_need(q("Xã đạt chuẩn năm 2017 thì năm 2023 phải làm gì?"), lambda typed: None).asks
-
-
-def test_which_set_of_a_level_is_a_question_of_what_applies() -> None:
-    query = q("Huyện đạt chuẩn NTM năm 2019 theo QĐ 558. Xin hỏi việc rà soát đối chiếu với bộ tiêu chí huyện nào?")
-    assert query.action and "todo" in read_need(query, lambda typed: None).asks
