@@ -9,9 +9,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-from assistant.applicability import Resolution
 from assistant.format import COMPILED_MARK, ocr_note
 from assistant.quote import best_span, number_words, title_words
+from assistant.target_sets import Resolution
 from assistant.understand import Query
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold

@@ -14,8 +14,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.applicability import Resolution, resolve
+from assistant.applicability import resolve
 from assistant.format import COMPILED_MARK, SIGN, vn_number
+from assistant.target_sets import Resolution
 from corpus.criteria import Catalogue, CriteriaSet, Indicator
 from corpus.errors import CorpusError
 from corpus.places import PlaceError, check_year, column_for

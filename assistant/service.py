@@ -15,7 +15,7 @@ from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.described import described
 from assistant.answerers.documents import FACT_ASKS
 from assistant.answerers.rules import contradictions
-from assistant.applicability import DISPATCH, LEVELS, REGISTRY_2026_STEP, Resolution, resolve
+from assistant.applicability import resolve
 from assistant.asks import MAP_CUES, Need, kinds_of, question_parts, read_need
 from assistant.choose import choose, confident
 from assistant.conversation import merge
@@ -26,6 +26,7 @@ from assistant.render import render
 from assistant.retrieve import Filters, Result, Searcher, check_question
 from assistant.sets import judge_stated_value, national_set_for
 from assistant.settings import Settings
+from assistant.target_sets import DISPATCH, LEVELS, REGISTRY_2026_STEP, Resolution
 from assistant.topic import asking_clause, content_words, domain_phrases, names_corpus_topic
 from assistant.understand import NAMED_SETS, NOW_CUE, Query, as_of_for, period_of, understand
 from corpus.criteria import Catalogue, CriteriaSet

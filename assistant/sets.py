@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 
 from assistant.answerers.indicators import match_indicator
-from assistant.applicability import LEVELS, Resolution
 from assistant.errors import CorpusError
+from assistant.target_sets import LEVELS, Resolution
 from assistant.understand import Query, period_of
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.normalize import fold

@@ -14,8 +14,9 @@ from api.deps import AssistantDep, AuditDep, SettingsDep, StoreDep, asker
 from api.present import answer_body
 from api.schemas import ApplicabilityRequest, AskRequest, AskResponse, CardOut, error_responses
 from assistant.answer import _card_dict
-from assistant.applicability import canonical_set, resolve
+from assistant.applicability import resolve
 from assistant.errors import CorpusError
+from assistant.target_sets import canonical_set
 
 router = APIRouter(prefix="/v1", tags=["hỏi đáp"])
 _ERRORS = error_responses(400, 422, 503)

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.applicability import Ref, Resolution
 from assistant.asks import Need
 from assistant.quote import GENERIC
 from assistant.retrieve import Result
+from assistant.target_sets import Ref, Resolution
 from assistant.understand import Query
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.model import DocumentMeta, Section

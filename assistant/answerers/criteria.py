@@ -8,9 +8,9 @@ import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source, lexical_cover
 from assistant.answerers.indicators import match_indicator
-from assistant.applicability import PERIOD_END, Ref
 from assistant.format import threshold_text, vn_number
 from assistant.quote import word_pairs
+from assistant.target_sets import PERIOD_END, Ref
 from assistant.understand import criterion_key, normalise_question
 from corpus.criteria import CriteriaSet, Criterion
 from corpus.normalize import fold

@@ -8,8 +8,9 @@ import datetime as dt
 import re
 
 from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, sources
-from assistant.applicability import DISTRICTS_END, districts_note
+from assistant.dispatch import districts_note
 from assistant.format import vn_date
+from assistant.target_sets import DISTRICTS_END
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source, sources
-from assistant.applicability import DISPATCH, PERIOD_END, Resolution, duties
 from assistant.quote import weight
+from assistant.target_sets import DISPATCH, PERIOD_END, Resolution, duties
 from assistant.understand import period_of
 from corpus.normalize import syllables
 

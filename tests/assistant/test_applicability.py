@@ -12,8 +12,8 @@ import unicodedata
 
 import pytest
 
-from assistant.applicability import Ref, Resolution
 from assistant.applicability import resolve as resolve_card
+from assistant.target_sets import Ref, Resolution
 from corpus.registry import Corpus
 
 NEXT_PERIOD = dt.date(2026, 2, 15)
