@@ -143,8 +143,9 @@ def assess(
     xlsx_out: Annotated[Path | None, typer.Option("--xlsx", help="Ghi báo cáo Excel")] = None,
 ) -> None:
     """Đánh giá mức đạt: tạo mẫu nhập số liệu, hoặc chấm từng chỉ tiêu của một hồ sơ xã/huyện."""
-    from assistant.assess import STATUS_LABEL, ProfileError, read_profile, to_html, to_xlsx, write_template
+    from assistant.assess import STATUS_LABEL, to_html, to_xlsx
     from assistant.assess import assess as run_assessment
+    from assistant.profile import ProfileError, read_profile, write_template
     from corpus.registry import Corpus
 
     settings = _settings()

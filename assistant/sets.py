@@ -86,7 +86,8 @@ def judge_stated_value(
 ) -> tuple | None:
     """'thu nhập 45 triệu … đã đạt chưa?': the stated value judged with the assessment code, as
     (indicator result, region name, year), or None when the question states no value to judge."""
-    from assistant.assess import Profile, assess  # assess renders reports; only a stated value needs it
+    from assistant.assess import assess  # assess renders reports; only a stated value needs it
+    from assistant.profile import Profile
 
     value = _VALUE.search(query.folded)
     if not (value and _JUDGE.search(query.folded)):

@@ -16,16 +16,8 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import AssistantDep, SettingsDep
 from api.errors import ApiError
 from api.schemas import error_responses
-from assistant.assess import (
-    ProfileError,
-    assess,
-    profile_from_json,
-    read_profile,
-    template_rows,
-    to_html,
-    to_xlsx,
-    write_template,
-)
+from assistant.assess import assess, to_html, to_xlsx
+from assistant.profile import ProfileError, profile_from_json, read_profile, template_rows, write_template
 from corpus.places import PlaceError, column_for
 
 router = APIRouter(prefix="/v1/assessments", tags=["đánh giá"])

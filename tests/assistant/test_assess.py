@@ -10,20 +10,18 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from assistant.assess import (
+from assistant.assess import assess, to_html, to_xlsx
+from assistant.cli import app
+from assistant.profile import (
     INFO_SHEET,
     SHEET,
     Profile,
     ProfileError,
-    assess,
     parse_number,
     read_profile,
     template_rows,
-    to_html,
-    to_xlsx,
     write_template,
 )
-from assistant.cli import app
 from corpus.criteria import Catalogue
 from corpus.registry import Corpus
 
@@ -223,7 +221,7 @@ def test_a_requirement_of_khong_is_met_by_khong() -> None:
 
 @pytest.mark.parametrize("year", [2147483648, -1, 0, 1999, 2008, 2031, 2101])
 def test_a_year_outside_the_programme_is_a_clear_error(year: int) -> None:
-    from assistant.assess import ProfileError, profile_from_json
+    from assistant.profile import ProfileError, profile_from_json
 
     with pytest.raises(ProfileError) as err:
         profile_from_json({"set_id": "1345-xa-nang-cao", "year": year})
@@ -250,14 +248,14 @@ def test_the_2026_2030_set_has_a_template_and_an_assessment_that_say_what_is_not
     ],
 )
 def test_a_commune_group_outside_1_to_3_is_a_clear_error(place: str, message: str) -> None:
-    from assistant.assess import ProfileError
+    from assistant.profile import ProfileError
 
     with pytest.raises(ProfileError, match=message):
         assess(Profile(set_id="51-2025-xa-ntm", values={}, province=place, year=2026), CAT, Corpus(None))
 
 
 def test_a_merged_province_spanning_two_regions_asks_for_the_former_province() -> None:
-    from assistant.assess import ProfileError
+    from assistant.profile import ProfileError
 
     on = dt.date(2026, 12, 1)
     with pytest.raises(ProfileError, match="'Vĩnh Phúc cũ' \\(vùng Đồng bằng sông Hồng\\)"):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.assess import Profile, assess
+from assistant.assess import assess
+from assistant.profile import Profile
 from assistant.service import Assistant
 from assistant.settings import Settings
 from corpus.criteria import Catalogue
