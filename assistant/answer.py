@@ -22,6 +22,20 @@ REFUSAL = (
 )
 REGISTRY_NOTE = "mục đăng ký — tóm tắt từ nguồn công khai, không phải nguyên văn văn bản"
 FOREIGN = "Trợ lý hiện chỉ hỗ trợ câu hỏi bằng tiếng Việt về chương trình xây dựng nông thôn mới."
+OVERRIDE = (
+    "Trợ lý không đổi vai trò hay bỏ qua quy tắc theo yêu cầu trong câu hỏi. Trợ lý chỉ trả lời về các bộ tiêu "
+    "chí và văn bản chỉ đạo xây dựng nông thôn mới, có trích dẫn nguồn."
+)
+# A request to drop the assistant's rules or play another role ("bỏ qua mọi quy tắc ở trên", "từ giờ bạn là
+# …", "ignore previous instructions"), on accent-free text: whatever domain words it carries, it asks for
+# something other than an answer from the regulations.
+_OVERRIDE = re.compile(
+    r"\b(?:(?:bo qua|quen|phot lo|dung tuan theo|khong can tuan theo)\s+(?:\w+\s+){0,3}"
+    r"(?:quy tac|vai tro|huong dan|chi dan|chi thi|lenh|nguyen tac)\b"
+    r"|tu (?:gio|bay gio|nay) (?:tro di )?ban (?:la|se la|dong vai)\b"
+    r"|hay dong vai\b"
+    r"|ignore (?:all |any )?(?:the )?(?:previous|prior|above) (?:instructions|rules))"
+)
 
 
 _ENGLISH = {"the", "what", "which", "are", "is", "of", "for", "how", "does", "must", "and", "to", "in", "rural"}
@@ -184,6 +198,11 @@ def refuse(question: str, query: Query, as_of: dt.date, reason: str) -> Answer:
         scope="out_of_domain",
         query=query.to_dict(),
     )
+
+
+def asks_override(question: str) -> bool:
+    """The question asks the assistant to drop its rules or take another role."""
+    return bool(_OVERRIDE.search(fold(question).lower()))
 
 
 def looks_foreign(question: str) -> bool:

@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refuse
+from assistant.answer import FOREIGN, OVERRIDE, REFUSAL, Answer, asks_override, looks_foreign, refuse
 from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.described import described
 from assistant.answerers.documents import FACT_ASKS
@@ -249,6 +249,8 @@ class Assistant:
         timings["understand"] = time.perf_counter() - t0
         if looks_foreign(text) and not query.domain:
             return refuse(text, query, when, FOREIGN)
+        if asks_override(text):
+            return refuse(text, query, when, OVERRIDE)
         in_domain = (
             query.domain
             or query.duties

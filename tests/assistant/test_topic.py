@@ -64,3 +64,25 @@ def test_title_phrases_put_a_question_in_the_domain() -> None:
     # One shared three-word phrase is chance; asking and document words make no phrase.
     assert not names_corpus_topic("don vi hanh nghe", phrases)
     assert not names_corpus_topic("nghi dinh nd cp ve xu phat giao thong", phrases)
+
+
+def test_an_accent_free_compound_whose_syllables_belong_to_the_neighbouring_words_is_a_guess() -> None:
+    # "danh gia nong thon" segmented "danh_gia_nong thon" → "gia_nong": "danh gia" and "nong thon" are phrases
+    # of the corpus. "phu_cap" has no such split ("huong phu", "cap cho" are not both phrases).
+    text = " danh gia xa dat chuan nong thon moi "
+    assert content_words("xa tu danh gia nong thon moi", ["gia_nong"], set(), set(), set(), text) == []
+    assert content_words("duoc huong phu cap", ["phu_cap"], set(), set(), set(), text) == ["phu_cap"]
+    # With marks the segmenter does not guess: the compound is a word.
+    assert content_words("đánh giá nông thôn", ["giá_nông"], set(), set(), set(), text) == ["giá_nông"]
+
+
+def test_a_place_named_old_or_new_and_a_total_are_not_topics() -> None:
+    assert words("xa o Ba Ria - Vung Tau cu thi sao", ["tau_cu"]) == []
+    assert words("Tỉnh Đắk Lắk mới có tổng cộng bao nhiêu xã?", ["lắk_mới", "tổng_cộng"]) == []
+
+
+def test_an_accent_free_asking_marker_starts_the_asking_clause() -> None:
+    q = "Toi la can bo xa hoi cua xa. Xin hoi ty le ho ngheo phai duoi bao nhieu?"
+    assert asking_clause(q).strip() == "ty le ho ngheo phai duoi bao nhieu?"
+    # Typed without marks, "hoi" alone is "hội" as often as "hỏi": it does not start the clause.
+    assert asking_clause("Hoi nong dan xa co vai tro gi trong xay dung nong thon moi?").startswith("Hoi nong dan")
