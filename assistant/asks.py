@@ -30,7 +30,7 @@ _ASKS: dict[str, str] = {
     "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"
     r"|dieu chinh"
     # Other relations a document's registry records: what it implements, what it rests on.
-    r"|(trien khai|thuc hien|can cu|can cu vao|huong dan) (thuc hien )?(nghi quyet|quyet dinh|van ban|luat) nao"
+    r"|(trien khai|thuc hien|huong dan) (thuc hien )?(nghi quyet|quyet dinh|van ban|luat) nao"
     r"|chuyen (tiep )?(cong van|van ban|quyet dinh)|bang van ban (so )?(may|nao))\b",
     "count": r"\b(bao nhieu|(?<!so )may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
     "list": r"\b(nhung (?:[a-z]+ ){1,3}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
@@ -48,6 +48,10 @@ _ASKS: dict[str, str] = {
     "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|kinh phi|nguon luc|lo trinh)\b",
     # Whose proposal the document was issued on ("theo đề nghị của bộ nào", "cơ quan nào trình").
     "proposer": r"\b(theo de nghi|de nghi cua|xet de nghi|to trinh|(co quan|bo|ai) (nao )?(de nghi|trinh))\b",
+    # On what the document was issued: its "Căn cứ …" lines ("được ban hành căn cứ quyết định nào", "phần căn cứ").
+    # "căn cứ văn bản nào" alone asks on what an answer rests, not a document's basis.
+    "basis": r"\b(ban hanh can cu|duoc can cu|can cu vao (nghi quyet|quyet dinh|luat|nghi dinh|van ban) nao|phan can cu"
+    r"|can cu phap ly|can cu ban hanh|dan (chieu )?(nghi dinh|luat|quyet dinh|nghi quyet) nao)\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
     "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",
     # "đã đạt chưa": a value stated in the question, to be judged against its threshold.

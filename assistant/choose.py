@@ -27,7 +27,7 @@ ATOM_WEIGHT = {
 }
 # Parts of a question that a second candidate may answer.
 PART_ATOMS = {"criterion", "indicator", "section", "group_name", "criterion_name"}
-PART_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends", "report"}
+PART_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends", "report", "proposer", "basis"}
 # Below this the best candidate does not cover the question (calibrated on the dev set).
 THRESHOLD = 2.3
 # Scored without closeness in meaning, a rule, catalogue or registry answer this sure of itself (and this far
@@ -83,6 +83,9 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
         and c.period != need.period
         and ("period", need.period) not in c.covers
         and c.kind not in ("documents", "applicability")  # a status, a card: made for the question's date
+        # The document the question names by number is its subject, whatever period its words mention
+        # ("342/QĐ-TTg … căn cứ quyết định phê duyệt Chương trình … giai đoạn 2010-2020").
+        and not (named & c.docs)
     ):
         conflict += 1.0
     wanted = {a for a in need.atoms if a[0] in ("criterion", "indicator", "section")}
@@ -142,7 +145,11 @@ def choose(
             continue
         open_atoms = {a for a in need.atoms if a[0] in PART_ATOMS} - covered
         open_asks = (need.asks & PART_ASKS) - answered
-        adds = (c.covers & open_atoms) or (c.answers & open_asks and (c.docs & best.candidate.docs or not c.docs))
+        adds = (
+            (c.covers & open_atoms)
+            or (c.answers & open_asks and (c.docs & best.candidate.docs or not c.docs))
+            or _same_fact_of_another(best.candidate, c, need, covered)
+        )
         if not adds or c.kind == "passages" or _text(c) <= seen:
             continue
         parts.append(c)
@@ -180,6 +187,17 @@ def _named_exactly(best: Scored, need: Need) -> bool:
     if c.kind == "applicability" and c.prior >= 1.0:
         return True  # a recognised unit asking what it must do: the card answers, other words are detail
     return c.kind == "documents" and bool(need.asks & c.answers)
+
+
+def _same_fact_of_another(best: Candidate, c: Candidate, need: Need, covered: set) -> bool:
+    """ "691 và 558 đã bị thay bằng những quyết định nào": the same fact of another document the question names,
+    unless the two facts are one relation told from both ends (342 amends 491, 491 amended by 342)."""
+    if not (best.kind == c.kind == "documents") or not (c.answers & best.answers & need.asks & PART_ASKS):
+        return False
+    if not ({a for a in need.atoms if a[0] == "doc"} - covered) & c.covers:
+        return False
+    text = lambda x: " ".join(d.text for d in x.drafts)  # noqa: E731
+    return not (any(n in text(c) for n in best.docs) or any(n in text(best) for n in c.docs))
 
 
 def _in_question_order(parts: list[Candidate], need: Need) -> list[Candidate]:

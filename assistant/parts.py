@@ -43,6 +43,10 @@ ANSWERS = 0.5
 
 def _text(c: Candidate, section: Callable[[str], Section | None]) -> str:
     out = [d.text for d in c.drafts]
+    if c.kind == "documents":
+        # A document's fact says its sentence and the line it quotes, not its whole opening ("Căn cứ …" does not
+        # answer "giao bộ nào chủ trì" because the opening also names the ministry that proposed it).
+        return " ".join(out + [f"{src.hint} {src.text or ''}" for d in c.drafts for src in d.sources])
     for path in c.evidence:
         s = section(path) if not path.startswith("#") else None
         if s is not None:

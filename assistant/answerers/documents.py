@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, sources
+from assistant.answerers.basis import basis
 from assistant.dispatch import districts_note
 from assistant.format import vn_date
 from assistant.target_sets import DISTRICTS_END
@@ -280,7 +281,7 @@ def _signer_title(closing: Section | None, signer: str) -> str | None:
 
 
 _PARTS = frozenset({"dieu", "phu luc", "bo tieu chi", "noi dung", "phan", "van ban", "quy dinh"})
-FACT_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends", "proposer"}
+FACT_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends", "proposer", "basis"}
 
 
 def _proposer(ctx: Context, m: DocumentMeta) -> list[Draft]:
@@ -426,6 +427,9 @@ def documents(ctx: Context) -> list[Candidate]:
         proposer = _proposer(ctx, m)
         if proposer:
             facts.append(("proposer", proposer, {"proposer"}))
+        grounds = basis(ctx, m)
+        if grounds:
+            facts.append(("basis", grounds, {"basis"}))
         to = _addressees(ctx, m)
         if to:
             facts.append(("to", to, {"to"}))

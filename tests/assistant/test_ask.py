@@ -578,3 +578,30 @@ def test_a_stated_value_for_a_criterion_without_known_indicators_is_not_judged(a
         "Theo bộ tiêu chí 2026-2030, xã tôi có tỷ lệ nghèo đa chiều 3% thì tiêu chí giảm nghèo đã đạt chưa?"
     )
     assert a.kind != "assessment" and "Đạt" not in a.text.split("→")[-1]
+
+
+def test_on_what_a_document_was_issued_is_its_own_basis_line(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "QĐ 1980/QĐ-TTg được căn cứ vào quyết định nào phê duyệt Chương trình MTQG xây dựng nông thôn mới 2016-2020?"
+    )
+    assert "1600/QĐ-TTg" in a.text and a.kind == "documents"
+    _valid_citations(assistant, a)
+    # "những quyết định nào": every line the description fits; a registry entry's line is the registry's words.
+    several = assistant.ask("Quyết định 2540/QĐ-TTg được ban hành căn cứ vào những quyết định nào về tiêu chí?")
+    assert "558/QĐ-TTg" in several.text and "1980/QĐ-TTg" in several.text
+    assert "Mục đăng ký của kho" in several.text and "«" not in several.sentences[0].text
+    _valid_citations(assistant, several)
+
+
+def test_a_second_part_the_basis_does_not_answer_gets_its_article(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Quyết định 342/QĐ-TTg được ban hành căn cứ quyết định nào phê duyệt Chương trình MTQG giai đoạn 2010-2020, "
+        "và giao bộ nào chủ trì hướng dẫn thực hiện Bộ tiêu chí?"
+    )
+    assert "800/QĐ-TTg" in a.text and "Bộ Nông nghiệp" in a.text
+    assert any(c.path == "342/QĐ-TTg › Điều 2" for c in a.citations)
+
+
+def test_the_same_fact_of_two_named_documents(assistant: Assistant) -> None:
+    a = assistant.ask("qd 691 ve xa NTM kieu mau va qd 558 ve tieu chi huyen NTM da bi thay bang nhung quyet dinh nao")
+    assert "319/QĐ-TTg" in a.text and "320/QĐ-TTg" in a.text

@@ -21,7 +21,9 @@ def labels(choice) -> list[str]:
 
 def test_the_fact_asked_beats_a_passage_about_the_same_document() -> None:
     n = need(asks={"who"}, atoms={("doc", "558/QĐ-TTg")})
-    signer = cand("documents", "signer", covers={("doc", "558/QĐ-TTg")}, answers={"who"}, docs={"558/QĐ-TTg"}, prior=1.0)
+    signer = cand(
+        "documents", "signer", covers={("doc", "558/QĐ-TTg")}, answers={"who"}, docs={"558/QĐ-TTg"}, prior=1.0
+    )
     passage = cand("passages", "passage", covers={("doc", "558/QĐ-TTg")}, docs={"558/QĐ-TTg"}, lexical=0.9)
     choice = choose(n, [passage, signer], [0.9, 0.86])
     assert labels(choice) == ["signer"]
@@ -45,8 +47,12 @@ def test_another_period_than_the_one_named_loses() -> None:
 
 def test_both_parts_of_a_two_part_question_are_answered_in_the_order_asked() -> None:
     n = need(asks={"which"}, atoms={("criterion", "14"), ("criterion", "16"), ("doc", "318/QĐ-TTg")}, criteria=[14, 16])
-    c16 = cand("criteria", "criterion 16", covers={("criterion", "16"), ("doc", "318/QĐ-TTg")}, answers={"which"}, prior=1.2)
-    c14 = cand("criteria", "criterion 14", covers={("criterion", "14"), ("doc", "318/QĐ-TTg")}, answers={"which"}, prior=1.0)
+    c16 = cand(
+        "criteria", "criterion 16", covers={("criterion", "16"), ("doc", "318/QĐ-TTg")}, answers={"which"}, prior=1.2
+    )
+    c14 = cand(
+        "criteria", "criterion 14", covers={("criterion", "14"), ("doc", "318/QĐ-TTg")}, answers={"which"}, prior=1.0
+    )
     choice = choose(n, [c16, c14], [0.9, 0.9])
     assert labels(choice) == ["criterion 14", "criterion 16"]
 
@@ -116,3 +122,53 @@ def test_facts_of_one_document_do_not_make_the_choice_unsure() -> None:
     in_force = cand("documents", "in force", covers=covers, answers={"in_force", "when"}, docs=doc, prior=1.0)
     issued = cand("documents", "issued", covers=covers, answers={"when"}, docs=doc, prior=1.0)
     assert confident(choose(n, [in_force, issued], [None, None]))
+
+
+def test_the_same_fact_of_each_document_named_is_answered() -> None:
+    n = need(asks={"amends"}, atoms={("doc", "691/QĐ-TTg"), ("doc", "558/QĐ-TTg")})
+
+    def replaced(old: str, new: str) -> Candidate:
+        return Candidate(
+            "documents",
+            [Draft(f"{old} được thay thế bởi {new}.")],
+            covers={("doc", old)},
+            answers={"amends", "which"},
+            docs={old},
+            prior=1.0,
+            label=old,
+        )
+
+    choice = choose(n, [replaced("558/QĐ-TTg", "320/QĐ-TTg"), replaced("691/QĐ-TTg", "319/QĐ-TTg")], [0.9, 0.9])
+    assert sorted(labels(choice)) == ["558/QĐ-TTg", "691/QĐ-TTg"]
+
+
+def test_one_relation_told_from_both_ends_is_said_once() -> None:
+    n = need(asks={"amends"}, atoms={("doc", "342/QĐ-TTg"), ("doc", "491/QĐ-TTg")})
+    amends = Candidate(
+        "documents",
+        [Draft("342/QĐ-TTg sửa đổi 491/QĐ-TTg.")],
+        covers={("doc", "342/QĐ-TTg")},
+        answers={"amends"},
+        docs={"342/QĐ-TTg"},
+        prior=1.0,
+        label="342",
+    )
+    amended = Candidate(
+        "documents",
+        [Draft("491/QĐ-TTg được sửa đổi bởi 342/QĐ-TTg.")],
+        covers={("doc", "491/QĐ-TTg")},
+        answers={"amends"},
+        docs={"491/QĐ-TTg"},
+        prior=1.0,
+        label="491",
+    )
+    assert len(choose(n, [amends, amended], [0.9, 0.85]).parts) == 1
+
+
+def test_the_named_document_has_no_period_conflict() -> None:
+    # "342/QĐ-TTg … căn cứ Chương trình giai đoạn 2010-2020": the period is in the description, 342 is the subject.
+    n = need(asks={"which"}, atoms={("doc", "342/QĐ-TTg"), ("period", "2010-2020")}, period="2010-2020")
+    passage = cand("passages", "342 Điều 2", covers={("doc", "342/QĐ-TTg")}, docs={"342/QĐ-TTg"}, period="2010-2015")
+    other = cand("passages", "491 Điều 2", covers={("doc", "491/QĐ-TTg")}, docs={"491/QĐ-TTg"}, period="2010-2015")
+    assert score(passage, n, 0.9).detail["conflict"] == 0
+    assert score(other, n, 0.9).detail["conflict"] > 0
