@@ -104,7 +104,8 @@ def content_words(
             )
         ):
             continue
-        if re.fullmatch(r"[a-z_]{1,2}", f) or f" {f.replace('_', ' ')} " in text:
+        # Short syllables and ordinals ("thứ IV", "III") name no topic.
+        if re.fullmatch(r"[a-z_]{1,2}|(?:thu_)?[ivxl]{1,4}", f) or f" {f.replace('_', ' ')} " in text:
             continue
         if len(pieces) > 1 and not accented and _resplits(pieces, syllables, text, names):
             continue

@@ -273,7 +273,8 @@ def _years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     masked = re.sub(r"\bthang \d{1,2}\s*/\s*(?=\d{4})", lambda m: " " * len(m.group(0)), masked)
     # "Bộ tiêu chí năm 2009 đã sửa đổi năm 2013": the years documents were issued, not years asked about.
     masked = re.sub(
-        r"\b(bo tieu chi|ban hanh|sua doi|bo sung|ky)( (vao|tu|nam|da|duoc))* (19|20)\d\d\b",
+        r"\b(bo tieu chi(?: quoc gia)?(?: ve)?(?: xa)?(?: nong thon moi| ntm)?|ban hanh|sua doi|bo sung|ky)"
+        r"( (vao|tu|nam|da|duoc))* (19|20)\d\d\b",
         lambda m: " " * len(m.group(0)),
         masked,
     )
@@ -358,6 +359,13 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     unaddressed = _ADDRESS.sub(" ", text[:MAX_CHARS])
     # "Xã tôi …, huyện yêu cầu …": the unit the asker speaks for is the one asked about.
     own = re.search(r"\b(thi xa|huyen|xa)\s+(?:toi|em|minh|chung toi|chung em|nha)\b", f)
+    # "… tổng hợp số liệu cho một xã được công nhận đạt chuẩn …": the unit recognised is the one asked about, not
+    # the asker's office ("bảo hiểm xã hội huyện"); "số xã được công nhận" counts units, it names none.
+    own = own or re.search(
+        r"(?<!\bso )(?<!\bcac )(?<!\bnhung )(?<!% )(?<!\bbao nhieu )\b(thi xa|huyen|xa)"
+        r"\s+(?:[a-z]+\s+){0,2}?(?:da |da duoc |duoc )(?:thu tuong |ubnd tinh )?cong nhan\b",
+        f,
+    )
     q.level = (
         {"thi xa": "thị xã", "huyen": "huyện", "xa": "xã"}[own.group(1)]
         if own

@@ -12,7 +12,7 @@ from assistant.format import threshold_text, vn_number
 from assistant.quote import word_pairs
 from assistant.target_sets import PERIOD_END, Ref
 from assistant.understand import criterion_key, normalise_question
-from corpus.criteria import CriteriaSet, Criterion
+from corpus.criteria import ANY_REGION, CriteriaSet, Criterion
 from corpus.normalize import fold
 
 NEXT_SET = "51/2025/QĐ-TTg"
@@ -48,11 +48,23 @@ def _period_note(cset: CriteriaSet, as_of: dt.date) -> list[Draft]:
     return []
 
 
+# The table's national column ("chung"), asked by name.
+_NATIONAL = re.compile(r"\b(chung ca nuoc|muc chung|toan quoc)\b")
+NATIONAL = "Mức chung cả nước"
+
+
+def _years_asked(folded: str) -> list[int]:
+    """The years a question names ("năm 2012 …, và đến năm 2020"), in order; not those of document numbers."""
+    return [int(y) for y in dict.fromkeys(re.findall(r"\bnam ((?:19|20)\d\d)\b", folded))]
+
+
 def _column(ctx: Context, cset: CriteriaSet) -> str | None:
     """The threshold column the question selects: its commune group in a 2026-2030 set, else its region."""
     scheme = ctx.catalogue.regions.schemes.get(cset.region_scheme or "")
     if scheme is not None and scheme.by == "commune_group":
         return ctx.query.commune_group
+    if cset.region_scheme and _NATIONAL.search(ctx.query.folded):
+        return ANY_REGION  # "mức chung cả nước" asks the national column, whatever province the asker is in
     return ctx.query.region
 
 
@@ -60,6 +72,8 @@ def _region_name(ctx: Context, cset: CriteriaSet) -> str | None:
     column = _column(ctx, cset)
     if not (column and cset.region_scheme):
         return None
+    if column == ANY_REGION:
+        return NATIONAL
     try:
         return ctx.catalogue.regions.region(cset.region_scheme, column).name
     except StopIteration:
@@ -86,7 +100,7 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
     column = _column(ctx, cset) if region_name else None
     where = ""
     if region_name:
-        where = f", {region_name.lower()}" if region_name.startswith("Xã") else f", vùng {region_name}"
+        where = f", {region_name.lower()}" if region_name.startswith(("Xã", NATIONAL)) else f", vùng {region_name}"
     of = f"{cset.title} ({cset.document}){where}"
     if not crit.indicators:
         # A criterion whose indicators no source shows: what is known and what is not, nothing invented.
@@ -104,8 +118,21 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
     unverified = 0
     for ind in indicators:
         req = threshold_text(ind, column, year) + _cell_note(ind, column, year)
-        flag = "" if ind.figures_verified else " (chưa xác minh)"
-        unverified += 0 if ind.figures_verified else 1
+        # One figure shown: its own cell's evidence confirms it even when the indicator's other cells are not.
+        cell = ind.threshold_for(column, year) if column is not None and ind.comparator != "text" else None
+        verified = ind.cell_verified(cell) if cell is not None else ind.figures_verified
+        years = _years_asked(q.folded)
+        if cell is not None and len(years) > 1:
+            # "năm 2012 là bao nhiêu, và đến năm 2020 là bao nhiêu": the figure of each year named.
+            shown = []
+            for t in (ind.threshold_for(column, y) for y in years):
+                if t is not None and all(t is not u for u in shown):
+                    shown.append(t)
+            if len(shown) > 1:
+                req = "; ".join(threshold_text(ind, column, t.year) for t in shown)
+                verified = all(ind.cell_verified(t) for t in shown)
+        flag = "" if verified else " (chưa xác minh)"
+        unverified += 0 if verified else 1
         cite = _src(cset, ind.section, _hint(cset, ind), ind.page)
         out.append(Draft(f"- {ind.code}. {ind.name}: {req}{flag}.", cite))
     if unverified:
@@ -316,7 +343,7 @@ def _groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Candida
             + "."
         )
         drafts = [Draft(head, _src(cset, cs[0].section, g))]
-        covers = {("group_name", fold(g))}
+        covers = {("group_name", fold(g)), ("topic", "groups")}  # one group of the set is about its groups too
     else:
         head = f"{cset.title} ({cset.document}) chia thành {len(groups)} nhóm tiêu chí:"
         drafts = [Draft(head, _src(cset, _annex_path(cset), cset.title))]
@@ -357,14 +384,7 @@ def criteria(ctx: Context) -> list[Candidate]:
                 ind = q.indicator if q.indicator and q.indicator.split(".")[0] == str(n) else None
                 atoms = {("criterion", str(n))} | ({("indicator", ind)} if ind else set())
                 picked.append((crit, ind, 1.0, atoms))
-        named_group = next(
-            (
-                g
-                for g in {c.group for c in cset.criteria if c.group}
-                if re.search(rf"\bnhom (tieu chi )?(ve )?{re.escape(fold(g))}\b", f)
-            ),
-            None,
-        )
+        named_group = _named_group(cset, f)
         # "nhóm Văn hóa - xã hội - môi trường" names a group, not the criterion "Môi trường".
         by_name = q.criterion_name and not (named_group and criterion_key(q.criterion_name) in fold(named_group))
         if not numbers and by_name:
@@ -438,6 +458,24 @@ def criteria(ctx: Context) -> list[Candidate]:
                         one.covers.add(("criterion_name", q.criterion_name))  # the words named the group
                     out.append(one)
     return out
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+
+
+def _named_group(cset: CriteriaSet, f: str) -> str | None:
+    """The group of criteria the question names: by its name ("nhóm Văn hóa - xã hội - môi trường", "nhóm tiêu chí
+    thứ IV (văn hóa - xã hội - môi trường)"), else by its place in the set ("nhóm IV", "nhóm thứ 4")."""
+    groups = list(dict.fromkeys(c.group for c in cset.criteria if c.group))
+    lead = r"\bnhom (?:tieu chi )?(?:(?:thu|so) )?(?:[ivx]{1,3}|[1-6])?\s*[(:-]?\s*(?:ve )?"
+    named = next((g for g in groups if re.search(lead + re.escape(fold(g)) + r"\b", f)), None)
+    if named is not None or len(groups) < 2:
+        return named
+    m = re.search(r"\bnhom (?:tieu chi )?(?:thu |so )?([ivx]{1,3}|[1-6])\b", f)
+    if m is None:
+        return None
+    at = _ROMAN.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+    return groups[at - 1] if 1 <= at <= len(groups) else None
 
 
 def _several_by_words(ctx: Context, cset: CriteriaSet, f: str, base: set, docs: set[str]) -> Candidate | None:

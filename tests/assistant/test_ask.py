@@ -605,3 +605,24 @@ def test_a_second_part_the_basis_does_not_answer_gets_its_article(assistant: Ass
 def test_the_same_fact_of_two_named_documents(assistant: Assistant) -> None:
     a = assistant.ask("qd 691 ve xa NTM kieu mau va qd 558 ve tieu chi huyen NTM da bi thay bang nhung quyet dinh nao")
     assert "319/QĐ-TTg" in a.text and "320/QĐ-TTg" in a.text
+
+
+def test_the_national_column_is_asked_by_name_and_each_year_named_gets_its_figure(assistant: Assistant) -> None:
+    # The asker is in Thái Bình (Đồng bằng sông Hồng), but asks the national figure; both years named are answered.
+    a = assistant.ask(
+        "Tôi ở tỉnh Thái Bình cũ. Theo QĐ 342/QĐ-TTg, mức thu nhập bình quân đầu người khu vực nông thôn chung cả "
+        "nước năm 2012 là bao nhiêu, và đến năm 2020 là bao nhiêu triệu đồng/người?"
+    )
+    assert "mức chung cả nước" in a.text and "≥ 18" in a.text and "≥ 44" in a.text
+    # Those national cells carry their own evidence: not flagged as unverified.
+    assert "chưa xác minh" not in a.sentences[1].text
+
+
+def test_a_group_named_by_its_number_is_that_group(assistant: Assistant) -> None:
+    a = assistant.ask("Nhóm III của bộ tiêu chí xã NTM theo QĐ 1980 gồm những tiêu chí nào?")
+    assert (
+        a.text.startswith(("Nhóm Kinh tế và tổ chức sản xuất", "Áp dụng")) and "Kinh tế và tổ chức sản xuất" in a.text
+    )
+    assert "chia thành 5 nhóm" not in a.text
+    named = assistant.ask("nhóm tiêu chí thứ IV (văn hóa - xã hội - môi trường) của QĐ 1980 có mấy tiêu chí?")
+    assert "gồm 4 tiêu chí" in named.text and "15. Y tế" in named.text

@@ -86,3 +86,7 @@ def test_an_accent_free_asking_marker_starts_the_asking_clause() -> None:
     assert asking_clause(q).strip() == "ty le ho ngheo phai duoi bao nhieu?"
     # Typed without marks, "hoi" alone is "hội" as often as "hỏi": it does not start the clause.
     assert asking_clause("Hoi nong dan xa co vai tro gi trong xay dung nong thon moi?").startswith("Hoi nong dan")
+
+
+def test_an_ordinal_is_not_a_topic() -> None:
+    assert words("nhóm tiêu chí thứ IV, nhóm III", ["thứ_iv", "iii"]) == []

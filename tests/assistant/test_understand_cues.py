@@ -165,3 +165,25 @@ def test_after_xin_hoi_the_preambles_words_are_not_asked() -> None:
     assert "todo" not in asks and "contents" in asks
     # Without an explicit "xin hỏi" the whole question is read.
     assert "todo" in read_need(q("Xã đạt chuẩn năm 2017 thì năm 2023 phải làm gì?"), lambda typed: None).asks
+
+
+@pytest.mark.parametrize(
+    ("question", "level"),
+    [
+        # The unit recognised is the one asked about, not the asker's office.
+        (
+            "Tôi là viên chức bảo hiểm xã hội huyện, tổng hợp số liệu cho một xã được công nhận đạt chuẩn năm 2014.",
+            "xã",
+        ),
+        ("Tôi công tác ở xã, muốn hỏi huyện đã được công nhận đạt chuẩn năm 2019 thì nay phải làm gì?", "huyện"),
+        # Communes counted name no unit: the district is asked about.
+        ("Huyện phải có bao nhiêu xã được công nhận đạt chuẩn nông thôn mới?", "huyện"),
+    ],
+)
+def test_the_unit_recognised_is_the_unit_asked_about(question: str, level: str) -> None:
+    assert q(question).level == level
+
+
+def test_the_years_a_set_was_issued_and_amended_are_not_the_year_asked() -> None:
+    query = q("Xã đạt chuẩn năm 2015 theo Bộ tiêu chí quốc gia năm 2009 đã sửa đổi năm 2013; thu nhập đến năm 2015?")
+    assert query.ask_year in (None, 2015) and 2009 not in (query.ask_year, query.recognition_year)
