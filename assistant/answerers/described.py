@@ -40,18 +40,30 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
     periods = set(re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", clause))
     # Word pairs too: "thu hồi" and "thủ tục" share a syllable once the marks are gone.
     pairs = word_pairs(named) - {p for p in word_pairs(named) if set(p.split()) & (QUESTION_WORDS | _FACT_WORDS)}
-    scored = []
+    # Every pair the question says, the programme's common words included: how much of a title it repeats.
+    spoken = word_pairs(named)
+    scored, quoted = [], []
     for m in documents:
         # A registry entry without an official title: its sources' first quotes (one is often cut short).
         words = m.title or " ".join(src.quote or "" for src in m.sources[:3])
         if words.strip():
             share = len(want & syllables(words)) / len(want)
             if pairs:
-                share = (share + len(pairs & word_pairs(fold(words))) / len(pairs)) / 2
+                own = word_pairs(fold(words))
+                share = (share + len(pairs & own) / len(pairs)) / 2
+                if own and len(spoken & own) / len(own) >= 0.9 and share >= 0.6:
+                    quoted.append((len(spoken & own), m.number))
             share += 0.1 * bool(m.issued and m.issued.year in years)
             share += 0.1 * bool(m.period and tuple(m.period.split("-")) in periods)
             scored.append((share, m.number))
     scored.sort(reverse=True)
+    # The question repeats one title almost whole: that document, though a longer title holds more of its words
+    # ("Quyết định ban hành Bộ tiêu chí … xã … và … xã … nâng cao giai đoạn 2021-2025" is 318, not 320).
+    # A short title ("Ban hành Bộ tiêu chí quốc gia về nông thôn mới") is repeated by many questions: the longest
+    # title repeated wins.
+    quoted.sort(reverse=True)
+    if quoted and (len(quoted) == 1 or quoted[0][0] > quoted[1][0]):
+        return quoted[0][1]
     if scored and scored[0][0] >= 0.7 and (len(scored) < 2 or scored[0][0] - scored[1][0] >= 0.15):
         return scored[0][1]
     return None

@@ -626,3 +626,14 @@ def test_a_group_named_by_its_number_is_that_group(assistant: Assistant) -> None
     assert "chia thành 5 nhóm" not in a.text
     named = assistant.ask("nhóm tiêu chí thứ IV (văn hóa - xã hội - môi trường) của QĐ 1980 có mấy tiêu chí?")
     assert "gồm 4 tiêu chí" in named.text and "15. Y tế" in named.text
+
+
+def test_a_title_repeated_whole_names_its_document_though_a_longer_title_holds_more_words(
+    assistant: Assistant,
+) -> None:
+    # 320's longer title holds these words too; the question repeats 318's title whole.
+    a = assistant.ask(
+        "Quyết định ban hành Bộ tiêu chí quốc gia về xã nông thôn mới và Bộ tiêu chí quốc gia về xã nông thôn mới "
+        "nâng cao giai đoạn 2021-2025 có hiệu lực thi hành từ ngày nào?"
+    )
+    assert a.kind == "documents" and "318/QĐ-TTg" in a.text and "08/03/2022" in a.text
