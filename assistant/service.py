@@ -7,19 +7,21 @@ import re
 import threading
 import time
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from assistant.answer import FOREIGN, OVERRIDE, REFUSAL, Answer, asks_override, looks_foreign, refuse
 from assistant.answerers import Context, propose, propose_passages
-from assistant.answerers.described import described
-from assistant.answerers.documents import FACT_ASKS
+from assistant.answerers.documents import documents
 from assistant.answerers.rules import contradictions
 from assistant.applicability import resolve
-from assistant.asks import MAP_CUES, Need, kinds_of, question_parts, read_need
+from assistant.asks import MAP_CUES, Need, kinds_of, question_parts
+from assistant.chain import pointed_documents, without_facts
 from assistant.choose import choose, confident
 from assistant.conversation import merge
 from assistant.errors import QuestionError
+from assistant.needs import full_need
 from assistant.parts import answered_text, complete, facts_for, open_parts
 from assistant.place import read_place
 from assistant.render import render
@@ -28,7 +30,7 @@ from assistant.sets import judge_stated_value, national_set_for
 from assistant.settings import Settings
 from assistant.target_sets import DISPATCH, LEVELS, REGISTRY_2026_STEP, Resolution
 from assistant.topic import asking_clause, content_words, domain_phrases, names_corpus_topic
-from assistant.understand import NAMED_SETS, NOW_CUE, Query, as_of_for, period_of, understand
+from assistant.understand import NAMED_SETS, Query, as_of_for, understand
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.criteria_import import import_file_criteria
 from corpus.model import DocumentMeta, Section
@@ -212,40 +214,7 @@ class Assistant:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         text, query, when = self.interpret(question, as_of=as_of, history=history)
-        need = read_need(query, self.known_number)
-        if history and not need.asks:
-            # "Là huyện nhé.": a follow-up asks what the earlier question asked.
-            for earlier in reversed(history[-5:]):
-                asked = read_need(understand(earlier, self.catalogue), self.known_number).asks
-                if asked:
-                    need.asks = asked
-                    break
-        if need.issued_year and not query.sets:
-            # "bộ tiêu chí ban hành năm 2009": the criteria document issued that year is the one named; the
-            # only document issued that year, when no criteria document was ("quyết định sửa đổi … năm 2013").
-            that_year = [d for d in self.corpus.documents() if d.meta.issued and d.meta.issued.year == need.issued_year]
-            named = [d for d in that_year if self.catalogue.for_document(d.number)] or that_year[:1] * (
-                len(that_year) == 1
-            )
-            for d in named:
-                query.sets.append(d.number)
-                need.atoms.add(("doc", d.number))
-        if query.context and not any(a[0] == "doc" for a in need.atoms):
-            # A follow-up about "quyết định đó": the documents the earlier question named.
-            for atom in read_need(understand(query.context, self.catalogue), self.known_number).atoms:
-                if atom[0] == "doc" and atom[1] not in query.sets:
-                    query.sets.append(atom[1])
-                    need.atoms.add(atom)
-        if not query.sets and need.asks & FACT_ASKS and not need.missing:
-            # "Quyết định phê duyệt danh sách thôn, xã … do ai ký?": a document named by its title.
-            number = described(text, self.metas())
-            if number is not None:
-                query.sets.append(number)
-                need.atoms.add(("doc", number))
-        if not need.period and NOW_CUE.search(query.folded):
-            # "bộ tiêu chí hiện hành", "hiện nay": the period of the date the answer is for.
-            need.period = period_of(when.year)
-            need.atoms.add(("period", need.period))
+        need = full_need(self, text, query, when, history)
         timings["understand"] = time.perf_counter() - t0
         if looks_foreign(text) and not query.domain:
             return refuse(text, query, when, FOREIGN)
@@ -327,11 +296,22 @@ class Assistant:
         said = answered_text(choice.parts, self.section) if choice.parts and len(asked) > 1 else ""
         # Only a part left open is worth retrieving for: a sure structured answer to every part is not embedded.
         open_asked = open_parts(asked, said) if said else []
+        # "…, nghị quyết ấy ban hành ngày nào?": a part pointing at the document the answer has just named asks
+        # that document's fact, whatever the question's own document's facts said (a chain of reference).
+        ranked = [r.candidate for r in choice.ranking]
+        pointed, pointing = pointed_documents(
+            asked if said else [], said, self.known_number, self.meta, set(query.sets)
+        )
+        if pointed:
+            open_asked = [p for p in asked if p in open_asked or p in pointing]
+            choice.parts = without_facts(
+                choice.parts, ranked, set(query.sets), {k for p in pointing for k in kinds_of(p)}
+            )
+            others = [d for n in pointed for d in documents(replace(ctx, query=replace(query, sets=[n])))]
+            ranked = others + [c for c in ranked if not (c.kind == "documents" and c.docs & set(query.sets))]
         if open_asked:
             # A part that asks a document's fact gets it from the candidates already ranked.
-            facts, open_asked = facts_for(
-                open_asked, [r.candidate for r in choice.ranking], {c.label for c in choice.parts}, kinds_of
-            )
+            facts, open_asked = facts_for(open_asked, ranked, {c.label for c in choice.parts}, kinds_of)
             choice.parts.extend(facts)
         if open_asked:
             # A part of the question the chosen answer leaves open gets the passage that holds its words.

@@ -637,3 +637,21 @@ def test_a_title_repeated_whole_names_its_document_though_a_longer_title_holds_m
         "nâng cao giai đoạn 2021-2025 có hiệu lực thi hành từ ngày nào?"
     )
     assert a.kind == "documents" and "318/QĐ-TTg" in a.text and "08/03/2022" in a.text
+
+
+def test_a_follow_up_pointing_at_the_document_the_earlier_answer_named(assistant: Assistant) -> None:
+    # The earlier question names no document; its answer does (558/QĐ-TTg).
+    a = assistant.ask(
+        "Vậy quyết định đó do ai ký và ký ngày nào?",
+        history=["Tiêu chí huyện nông thôn mới giai đoạn 2016-2020 được ban hành theo quyết định nào?"],
+    )
+    assert "558/QĐ-TTg" in a.text and "05/04/2016" in a.text
+
+
+def test_a_part_pointing_at_the_document_the_first_part_answered(assistant: Assistant) -> None:
+    # "nghị quyết ấy" is the resolution the first part's answer names, not the decision asked about.
+    a = assistant.ask(
+        "Quyết định 51/2025/QĐ-TTg được ban hành căn cứ nghị quyết nào của Quốc hội, nghị quyết ấy ban hành ngày nào?"
+    )
+    assert "257/2025/QH15" in a.text and "11/12/2025" in a.text
+    assert "29/12/2025" not in a.text  # 51/2025's own date answers nothing asked

@@ -1,0 +1,79 @@
+"""Chains of reference: a follow-up or a part of a question that points back at a document by its kind
+("Vậy quyết định đó ký ngày nào?", "…, nghị quyết ấy được thông qua ngày nào?") asks about the document the
+conversation or the answer so far has named, not the question's own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answerers.base import Candidate
+from assistant.understand import Query
+from corpus.model import DocumentMeta
+from corpus.normalize import fold
+
+# "nghị quyết ấy", "quyết định đó", "văn bản này": pointing back at a document by its kind.
+POINTED = re.compile(r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu|van ban) (do|ay|nay|tren|vua neu)\b")
+_NUMBER = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ][\wĐ&-]*")
+
+
+def _fits(kind: str, meta: DocumentMeta) -> bool:
+    return kind in ("van ban", fold(meta.kind or "").lower())
+
+
+def answered_document(
+    query: Query, ask: Callable[[str], object], meta: Callable[[str], DocumentMeta | None]
+) -> str | None:
+    """The document of the kind a follow-up points back at that the answer to the earlier question cites first
+    (`ask` answers the earlier question); None when the follow-up points at none."""
+    pointed = POINTED.search(query.folded)
+    if pointed is None or not query.context:
+        return None
+    for citation in ask(query.context).citations:
+        m = meta(citation.doc)
+        if m is not None and _fits(pointed.group(1), m):
+            return m.number
+    return None
+
+
+def pointed_documents(
+    parts: list[str],
+    said: str,
+    known: Callable[[str], str | None],
+    meta: Callable[[str], DocumentMeta | None],
+    subject: set[str],
+) -> tuple[list[str], list[str]]:
+    """(documents, the parts pointing at them): for each part that points back at a document by kind, the first
+    held document of that kind the answer so far (`said`) names and the question did not."""
+    found: list[str] = []
+    pointing: list[str] = []
+    for part in parts:
+        pointed = POINTED.search(fold(part).lower())
+        if pointed is None:
+            continue
+        for typed in _NUMBER.findall(said):
+            number = known(typed)
+            m = meta(number) if number else None
+            if m is not None and number not in subject and _fits(pointed.group(1), m):
+                found += [number] if number not in found else []
+                pointing.append(part)
+                break
+    return found, pointing
+
+
+def without_facts(
+    parts: list[Candidate], ranked: list[Candidate], subject: set[str], kinds: set[str]
+) -> list[Candidate]:
+    """The chosen parts less the subject document's facts of `kinds` (a part asks them of another document):
+    a combined "basis+when" keeps its basis alone."""
+    out: list[Candidate] = []
+    for c in parts:
+        if not (c.kind == "documents" and c.docs & subject and c.answers & kinds):
+            out.append(c)
+            continue
+        doc, _, facts = c.label.partition(": ")
+        for fact in facts.split("+"):
+            single = next((r for r in ranked if r.label == f"{doc}: {fact}"), None)
+            if single is not None and not single.answers & kinds and single not in out:
+                out.append(single)
+    return out

@@ -1,0 +1,63 @@
+"""What a question needs, completed from what lies around it: the conversation ("Là huyện nhé." asks what the
+earlier question asked; "quyết định đó"), the documents its words name without a number (the one issued in a year
+it names, one described by its title), and "hiện nay" (the period of the date asked)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from assistant.answerers.described import described
+from assistant.answerers.documents import FACT_ASKS
+from assistant.asks import Need, read_need
+from assistant.chain import answered_document
+from assistant.understand import NOW_CUE, Query, period_of, understand
+
+
+def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: list[str] | None) -> Need:
+    """The question's need (asks.read_need) completed; `assistant` is the service (its corpus, catalogue and
+    lookups, and `safe_ask` to answer an earlier question a follow-up points back at)."""
+    need = read_need(query, assistant.known_number)
+    if history and not need.asks:
+        # "Là huyện nhé.": a follow-up asks what the earlier question asked.
+        for earlier in reversed(history[-5:]):
+            asked = read_need(understand(earlier, assistant.catalogue), assistant.known_number).asks
+            if asked:
+                need.asks = asked
+                break
+    if need.issued_year and not query.sets:
+        # "bộ tiêu chí ban hành năm 2009": the criteria document issued that year is the one named; the
+        # only document issued that year, when no criteria document was ("quyết định sửa đổi … năm 2013").
+        that_year = [
+            d for d in assistant.corpus.documents() if d.meta.issued and d.meta.issued.year == need.issued_year
+        ]
+        named = [d for d in that_year if assistant.catalogue.for_document(d.number)] or that_year[:1] * (
+            len(that_year) == 1
+        )
+        for d in named:
+            query.sets.append(d.number)
+            need.atoms.add(("doc", d.number))
+    if query.context and not any(a[0] == "doc" for a in need.atoms):
+        # A follow-up about "quyết định đó": the documents the earlier question named.
+        for atom in read_need(understand(query.context, assistant.catalogue), assistant.known_number).atoms:
+            if atom[0] == "doc" and atom[1] not in query.sets:
+                query.sets.append(atom[1])
+                need.atoms.add(atom)
+    if query.context and not any(a[0] == "doc" for a in need.atoms):
+        # "Vậy theo quyết định đó thì ký ngày nào?" after a question that named no document: the one the
+        # earlier answer named.
+        number = answered_document(query, lambda q: assistant.safe_ask(q, as_of=when), assistant.meta)
+        if number is not None:
+            query.sets.append(number)
+            need.atoms.add(("doc", number))
+    if not query.sets and need.asks & FACT_ASKS and not need.missing:
+        # "Quyết định phê duyệt danh sách thôn, xã … do ai ký?": a document named by its title.
+        number = described(text, assistant.metas())
+        if number is not None:
+            query.sets.append(number)
+            need.atoms.add(("doc", number))
+    if not need.period and NOW_CUE.search(query.folded):
+        # "bộ tiêu chí hiện hành", "hiện nay": the period of the date the answer is for.
+        need.period = period_of(when.year)
+        need.atoms.add(("period", need.period))
+    return need
