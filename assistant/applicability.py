@@ -270,8 +270,8 @@ def _from_named_set(number: str, level, tier, period):
     tiers = TIERS_OF.get(number, (k_tier,))
     if tier is not None and tier not in tiers:
         return level, tier, period, f"{number} không phải bộ tiêu chí {tier_words(tier)}"
-    # Item 1 names 342 for communes only; item 4 names 491 alone for districts.
-    default = levels[0] if len(levels) == 1 or number == "342/QĐ-TTg" else None
+    # Item 1 names 342 for communes only; item 4 names 491 alone for districts; 558 alone is the district set.
+    default = levels[0] if len(levels) == 1 or number in ("342/QĐ-TTg", "558/QĐ-TTg") else None
     new_level = level or default
     return new_level, tier or k_tier, period or k_period, None
 

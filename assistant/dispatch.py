@@ -215,7 +215,8 @@ def time_notes(r: Resolution, as_of: dt.date) -> None:
                 [r.case],
             )
         )
-    if r.level == "huyện" and as_of >= DISTRICTS_END:
+    # A thị xã or a provincial city was a district-level unit too.
+    if r.level in ("huyện", "thị xã", "thành phố") and as_of >= DISTRICTS_END:
         r.notes.append(districts_note(as_of))
 
 

@@ -259,7 +259,8 @@ NAMED = {
     "1980/QĐ-TTg": (("xã",), "NTM", "2016-2020"),
     "1345/BNN-VPĐP": (("xã",), "nâng cao", "2018-2020"),
     "691/QĐ-TTg": (("xã",), "kiểu mẫu", "2018-2020"),
-    "558/QĐ-TTg": (("huyện",), "NTM", "2016-2020"),
+    # 558 also issued the rules for a thị xã or a provincial city completing the programme.
+    "558/QĐ-TTg": (("huyện", "thị xã", "thành phố"), "NTM", "2016-2020"),
     "318/QĐ-TTg": (("xã",), None, "2021-2025"),
     "319/QĐ-TTg": (("xã",), "kiểu mẫu", "2021-2025"),
     "320/QĐ-TTg": (("huyện",), None, "2021-2025"),

@@ -599,3 +599,15 @@ def test_no_national_case_gives_a_statement_not_an_error(level, tier, year, corp
     assert r.in_dispatch is False
     assert r.case is None or r.case.path not in {item(i) for i in range(1, 6)}
     assert r.status and (r.applicable is not None or r.actions)
+
+
+def test_a_thi_xa_recognised_under_558_is_a_district_level_unit_that_ended_in_2025() -> None:
+    # 558/QĐ-TTg also issued the rules for a thị xã completing the programme: no conflict with the level.
+    r = resolve_card("thị xã", "NTM", recognition_year=2020, named_set="558/QĐ-TTg", as_of=dt.date(2026, 11, 24))
+    assert "không phải bộ tiêu chí" not in r.status
+    assert any(n.text.startswith("Từ ngày 01/7/2025") for n in r.notes)
+    # Before the reform, no such note.
+    before = resolve_card("thị xã", "NTM", recognition_year=2020, named_set="558/QĐ-TTg", as_of=dt.date(2024, 5, 1))
+    assert not any(n.text.startswith("Từ ngày 01/7/2025") for n in before.notes)
+    # 558 named alone still means a district.
+    assert resolve_card(None, None, named_set="558/QĐ-TTg", as_of=dt.date(2024, 5, 1)).level == "huyện"

@@ -172,3 +172,16 @@ def test_the_named_document_has_no_period_conflict() -> None:
     other = cand("passages", "491 Điều 2", covers={("doc", "491/QĐ-TTg")}, docs={"491/QĐ-TTg"}, period="2010-2015")
     assert score(passage, n, 0.9).detail["conflict"] == 0
     assert score(other, n, 0.9).detail["conflict"] > 0
+
+
+def test_with_no_tier_named_the_base_sets_indicator_wins_over_the_higher_tiers() -> None:
+    # 318's NTM (15.4) and nâng cao (14.4) sets hold an indicator of the same name; "xã" alone is the base set.
+    n = need(asks={"threshold"}, atoms={("doc", "318/QĐ-TTg"), ("level", "xã")})
+    base = cand("criteria", "15.4", covers={("doc", "318/QĐ-TTg"), ("level", "xã")}, answers={"threshold"})
+    higher = cand(
+        "criteria", "14.4", covers={("doc", "318/QĐ-TTg"), ("level", "xã"), ("tier", "nâng cao")}, answers={"threshold"}
+    )
+    assert labels(choose(n, [higher, base], [0.95, 0.9])) == ["15.4"]
+    # Named, the higher tier is what is asked.
+    n_tier = need(asks={"threshold"}, atoms={("doc", "318/QĐ-TTg"), ("level", "xã"), ("tier", "nâng cao")})
+    assert labels(choose(n_tier, [higher, base], [0.9, 0.9])) == ["14.4"]
