@@ -442,9 +442,10 @@ def criteria(ctx: Context) -> list[Candidate]:
             )
         out.append(_overview(ctx, cset))
         out[-1].prior += prior_boost
-        if picked and not need.asks & {"count", "list"}:
+        counts_criteria = not need.counted or need.counted.startswith(("tieu chi", "chi tieu", "tieu"))
+        if picked and not (need.asks & {"count", "list"} and counts_criteria):
             # A criterion or indicator the question spells out says more than the list of the set's criteria,
-            # unless the question asks for that list or a count.
+            # unless the question asks for that list or a count of criteria ("mấy năm" counts years).
             out[-1].prior -= 0.4
         out[-1].lexical = lexical_cover(ctx.text, cset.title)
         groups = _groups(ctx, cset)

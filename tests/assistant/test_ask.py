@@ -655,3 +655,17 @@ def test_a_part_pointing_at_the_document_the_first_part_answered(assistant: Assi
     )
     assert "257/2025/QH15" in a.text and "11/12/2025" in a.text
     assert "29/12/2025" not in a.text  # 51/2025's own date answers nothing asked
+
+
+def test_a_count_of_years_is_not_answered_by_the_count_of_criteria(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Theo QĐ 691, xã NTM kiểu mẫu có người dân phạm tội hình sự thì phải không có trong mấy năm liền?"
+    )
+    assert "4.2" in a.text and "03 năm" in a.text and "gồm 4 tiêu chí" not in a.text
+
+
+def test_the_document_a_procedure_serves_is_its_relation(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Quyết định 18/2022/QĐ-TTg về xét công nhận xã đạt chuẩn áp dụng cho bộ tiêu chí của quyết định nào?"
+    )
+    assert "318/QĐ-TTg" in a.text and "người ký" not in a.text

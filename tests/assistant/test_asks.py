@@ -38,6 +38,10 @@ def need_of(question: str):
         ("xa nhom 3 trong bo tieu chi 2026-2030 la xa nhu the nao", {"definition"}),
         ("Quyết định 319 ban hành ngày nào và quy định những điều kiện gì?", {"when", "contents"}),
         ("Những văn bản nào quy định bộ tiêu chí giai đoạn 2021-2025?", {"which", "list"}),
+        # On what it was issued is its basis; the document it serves is a relation.
+        ("Quyết định 318 được ban hành căn cứ quyết định nào?", {"basis"}),
+        ("Trong phần căn cứ của Quyết định 320 có dẫn nghị định nào?", {"basis"}),
+        ("Quyết định 18/2022 áp dụng cho bộ tiêu chí xã của quyết định nào?", {"amends", "which"}),
         ("Các bộ tiêu chí xã đã thay nhau thế nào từ năm 2009 đến nay?", {"history"}),
         ("Xã tôi thu nhập 45 triệu đã đạt tiêu chí thu nhập chưa?", {"judge"}),
     ],
