@@ -60,6 +60,11 @@ _ASKS: dict[str, str] = {
     "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b",
 }
 _ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
+# An amount of money asked: support, rewards, budgets, loans, fees, and how long a paper stays valid.
+_MONEY = re.compile(
+    r"\b(bao nhieu tien|(muc|so tien) ho tro|ho tro bao nhieu|tien thuong|muc thuong|kinh phi|vay (toi da|duoc)"
+    r"|bao nhieu dong|muc chi|muc dong gop|thoi han)\b"
+)
 # What a question about the map asks: a composition, a merger, where a former province went.
 MAP_CUES = re.compile(
     r"\b(gom nhung tinh|gom (cac |nhung )?tinh|gom tinh nao|hop nhat|sap nhap|sap xep|hinh thanh tu|nhap tu"
@@ -126,6 +131,8 @@ class Need:
     groups: list[int] = field(default_factory=list)  # commune groups (nhóm 1/2/3) of 2026-2030
     issued_year: int | None = None  # "bộ tiêu chí ban hành năm 2009": the document issued that year
     lists_documents: bool = False  # "những văn bản nào quy định …"
+    money: bool = False  # "được hỗ trợ bao nhiêu tiền", "tiền thưởng", "kinh phí": an amount of money is asked
+    procedure: bool = False  # the asking clause asks a procedure (a preamble's "chuẩn bị hồ sơ" does not)
 
 
 def _roman(label: str) -> str:
@@ -231,6 +238,8 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     if issued:
         need.issued_year = int(issued.group(1) or issued.group(2))
     need.lists_documents = bool(re.search(r"\b(nhung |cac )?(van ban|quyet dinh) nao\b", f))
+    need.money = bool(_MONEY.search(f))
+    need.procedure = bool(_ASK_RE["procedure"].search(normalise_question(asking_clause(query.text))))
     if re.search(r"\bnhom\b(?!\s*[1-3]\b)", f):
         need.atoms.add(("topic", "groups"))
     elif re.search(r"\bbo tieu chi\b", f) and need.asks & {"count", "list"} and not need.criteria:

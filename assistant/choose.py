@@ -135,6 +135,8 @@ def choose(
     if unknown and not _named_exactly(ranking[0], need):
         # The question's topic is a word the corpus never uses: whatever scored best is about something else.
         return Choice([], "uncovered", ranking)
+    if _cannot_say(ranking[0].candidate, need):
+        return Choice([], "uncovered", ranking)
     best = ranking[0]
     parts = [best.candidate]
     covered = set(best.candidate.covers)
@@ -177,6 +179,16 @@ def confident(choice: Choice) -> bool:
         r for r in ranking[1:] if not (best.kind == r.candidate.kind == "documents" and r.candidate.docs == best.docs)
     ]
     return not rivals or ranking[0].score - rivals[0].score >= CONFIDENT_MARGIN or choice.parts[1:] != []
+
+
+def _cannot_say(c: Candidate, need: Need) -> bool:
+    """What the question asks is of a kind the best candidate cannot hold: an amount of money from the criteria
+    catalogue (its only sums are incomes, in "triệu đồng"), a procedure from a set's list of criteria."""
+    if c.kind != "criteria":
+        return False
+    if need.money and not any("đồng" in d.text for d in c.drafts):
+        return True
+    return need.procedure and bool({("topic", "overview"), ("topic", "groups")} & c.covers)
 
 
 def _named_exactly(best: Scored, need: Need) -> bool:

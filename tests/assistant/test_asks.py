@@ -100,3 +100,10 @@ def test_period_and_issue_year() -> None:
 def test_display_number_restores_the_official_spelling() -> None:
     assert display_number("Quyết định", "18/2022/qd-ttg") == "Quyết định 18/2022/QĐ-TTg"
     assert display_number("Thông tư", "41/2013") == "Thông tư 41/2013"
+
+
+def test_an_amount_of_money_and_a_procedure_in_the_asking_clause() -> None:
+    assert need_of("Hộ nghèo được hỗ trợ bao nhiêu tiền để xây nhà?").money
+    assert not need_of("Thu nhập bình quân đầu người phải đạt bao nhiêu triệu đồng?").money
+    assert need_of("Tôi là cán bộ xã. Xin hỏi hồ sơ đề nghị công nhận gồm những gì?").procedure
+    assert not need_of("Huyện đang chuẩn bị hồ sơ. Xin hỏi số xã đạt chuẩn đã đủ chưa?").procedure

@@ -185,3 +185,33 @@ def test_with_no_tier_named_the_base_sets_indicator_wins_over_the_higher_tiers()
     # Named, the higher tier is what is asked.
     n_tier = need(asks={"threshold"}, atoms={("doc", "318/QĐ-TTg"), ("level", "xã"), ("tier", "nâng cao")})
     assert labels(choose(n_tier, [higher, base], [0.9, 0.9])) == ["14.4"]
+
+
+def test_an_amount_of_money_or_a_procedure_the_catalogue_cannot_hold_is_not_covered() -> None:
+    housing = Candidate(
+        "criteria",
+        [Draft("9.1. Nhà tạm, dột nát: Không.")],
+        covers={("criterion_name", "nhà ở")},
+        answers={"threshold"},
+        prior=1.0,
+        label="9",
+    )
+    money = need(asks={"threshold"}, atoms={("criterion_name", "nhà ở")}, money=True)
+    assert choose(money, [housing], [0.9]).scope == "uncovered"
+    # An income threshold is a sum of money the catalogue does hold.
+    income = Candidate(
+        "criteria",
+        [Draft("10. Thu nhập: ≥ 45 triệu đồng/người/năm.")],
+        covers={("criterion_name", "thu nhập")},
+        answers={"threshold"},
+        prior=1.0,
+        label="10",
+    )
+    assert choose(need(asks={"threshold"}, atoms={("criterion_name", "thu nhập")}, money=True), [income], [0.9]).parts
+    overview = cand(
+        "criteria", "overview", covers={("topic", "overview"), ("level", "xã")}, answers={"list"}, prior=1.0
+    )
+    asked = need(asks={"list", "procedure"}, atoms={("level", "xã")}, procedure=True)
+    assert choose(asked, [overview], [0.9]).scope == "uncovered"
+    # "hồ sơ" in a preamble only: the list of criteria may still answer.
+    assert choose(need(asks={"list", "procedure"}, atoms={("level", "xã")}), [overview], [0.9]).parts
