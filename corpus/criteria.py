@@ -120,6 +120,9 @@ class Criterion(_Strict):
     # such a criterion has no indicators rather than invented ones.
     pending: str | None = None
     evidence: Evidence | None = None
+    # The name the set's original decision gave before an amendment renamed it (491's 12 "Cơ cấu lao động",
+    # "Tỷ lệ lao động có việc làm thường xuyên" since 342/QĐ-TTg): officials still ask by it.
+    former_name: str | None = None
 
     @model_validator(mode="after")
     def _known_or_pending(self) -> Criterion:

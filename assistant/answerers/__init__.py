@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
 from assistant.answerers.compare import compare
-from assistant.answerers.criteria import commune_groups, criteria
+from assistant.answerers.criteria import criteria
 from assistant.answerers.documents import documents
+from assistant.answerers.overview import commune_groups
 from assistant.answerers.passages import passages
 from assistant.answerers.places import places
 from assistant.answerers.rules import applicability, shared_duties

@@ -5,7 +5,8 @@ side, each with its threshold and citation."""
 from __future__ import annotations
 
 from assistant.answerers.base import QUESTION_WORDS, Candidate, Context
-from assistant.answerers.criteria import base_covers, criterion_drafts, criterion_names, set_docs
+from assistant.answerers.catalogue import base_covers, set_docs
+from assistant.answerers.criteria import criterion_drafts, criterion_names
 from assistant.quote import GENERIC, number_words, weight, word_pairs
 from corpus.criteria import CriteriaSet
 from corpus.normalize import syllables

@@ -3,52 +3,18 @@ its threshold for a region and year, and a value the question states judged agai
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from assistant.answerers.base import Candidate, Context, Draft, Source, lexical_cover
+from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
+from assistant.answerers.catalogue import base_covers, hint, period_note, set_docs, src
 from assistant.answerers.indicators import match_indicator
+from assistant.answerers.overview import group_named, set_groups, set_overview
 from assistant.format import threshold_text, vn_number
-from assistant.quote import word_pairs
 from assistant.target_sets import PERIOD_END, Ref
 from assistant.understand import criterion_key, normalise_question
 from corpus.criteria import ANY_REGION, CriteriaSet, Criterion
 from corpus.normalize import fold
 
-NEXT_SET = "51/2025/QĐ-TTg"
-
-
-def _src(cset: CriteriaSet, path: str, hint: str, page: int | None = None) -> list[Source]:
-    return [Source(cset.document, path, hint, page=page)]
-
-
-def _hint(cset: CriteriaSet, ind) -> str:
-    # An imported table's indicators share the annex section: their code makes the quoted span theirs.
-    return f"{ind.code}. {ind.name}" if cset.imported_from else ind.name
-
-
-def base_covers(cset: CriteriaSet) -> set[tuple[str, str]]:
-    covers = {("doc", cset.document), ("period", cset.period), ("level", cset.level)}
-    if cset.tier != "NTM":
-        covers.add(("tier", cset.tier))
-    return covers
-
-
-def _annex_path(cset: CriteriaSet) -> str:
-    return cset.criteria[0].section.rsplit(" › ", 1)[0]
-
-
-def _period_note(cset: CriteriaSet, as_of: dt.date) -> list[Draft]:
-    if as_of > PERIOD_END and cset.period == "2021-2025":
-        text = (
-            "Bộ tiêu chí này thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực là "
-            "51/2025/QĐ-TTg (từ 15/02/2026)."
-        )
-        return [Draft(text, [Source(NEXT_SET, f"{NEXT_SET} › Phần mở đầu", "có hiệu lực")])]
-    return []
-
-
-# The table's national column ("chung"), asked by name.
 _NATIONAL = re.compile(r"\b(chung ca nuoc|muc chung|toan quoc)\b")
 NATIONAL = "Mức chung cả nước"
 
@@ -97,6 +63,7 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
         # "được công nhận năm 2015 …, khi đó thu nhập phải đạt bao nhiêu": the figure of the year recognised.
         year = q.recognition_year
     indicators = [i for i in crit.indicators if indicator in (None, i.code)]
+    named = f"{crit.name}; trước khi sửa đổi: {crit.former_name}" if crit.former_name else crit.name
     column = _column(ctx, cset) if region_name else None
     where = ""
     if region_name:
@@ -105,16 +72,16 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
     if not crit.indicators:
         # A criterion whose indicators no source shows: what is known and what is not, nothing invented.
         return [
-            Draft(f"Tiêu chí {crit.number} ({crit.name}) của {of}: {crit.pending}", _src(cset, crit.section, crit.name))
+            Draft(f"Tiêu chí {crit.number} ({named}) của {of}: {crit.pending}", src(cset, crit.section, crit.name))
         ]
     if region_name is None and cset.region_scheme and len(set(q.place_regions.values())) > 1:
         return _by_former_province(ctx, cset, crit, indicators, year)
-    head = f"Tiêu chí {crit.number} ({crit.name}) của {of} gồm {len(crit.indicators)} chỉ tiêu:"
+    head = f"Tiêu chí {crit.number} ({named}) của {of} gồm {len(crit.indicators)} chỉ tiêu:"
     if indicator and indicators:
         head = f"Chỉ tiêu {indicator} thuộc tiêu chí {crit.number} ({crit.name}) của {of}:"
     first = crit.indicators[0]
-    lead = _src(cset, crit.section, _hint(cset, first), first.page) if cset.imported_from else None
-    out = [Draft(head, lead or _src(cset, crit.section, crit.name))]
+    lead = src(cset, crit.section, hint(cset, first), first.page) if cset.imported_from else None
+    out = [Draft(head, lead or src(cset, crit.section, crit.name))]
     unverified = 0
     for ind in indicators:
         req = threshold_text(ind, column, year) + _cell_note(ind, column, year)
@@ -133,7 +100,7 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
                 verified = all(ind.cell_verified(t) for t in shown)
         flag = "" if verified else " (chưa xác minh)"
         unverified += 0 if verified else 1
-        cite = _src(cset, ind.section, _hint(cset, ind), ind.page)
+        cite = src(cset, ind.section, hint(cset, ind), ind.page)
         out.append(Draft(f"- {ind.code}. {ind.name}: {req}{flag}.", cite))
     if unverified:
         out.append(
@@ -155,7 +122,7 @@ def _by_former_province(
         f"{q.place_note} Các tỉnh cũ này thuộc những vùng khác nhau trong {cset.title} ({cset.document}), nên mức "
         "đạt chuẩn tùy xã thuộc tỉnh cũ nào (xin cho biết để trả lời một mức):"
     )
-    out = [Draft(head, _src(cset, crit.section, crit.name))]
+    out = [Draft(head, src(cset, crit.section, crit.name))]
     by_region: dict[str, list[str]] = {}
     for former, code in q.place_regions.items():
         by_region.setdefault(code, []).append(former)
@@ -168,68 +135,15 @@ def _by_former_province(
             req = threshold_text(ind, code, year)
             flag = "" if ind.figures_verified else " (chưa xác minh)"
             text = f"- Xã thuộc {', '.join(formers)} cũ (vùng {name}), chỉ tiêu {ind.code}. {ind.name}: {req}{flag}."
-            out.append(Draft(text, _src(cset, ind.section, ind.name)))
+            out.append(Draft(text, src(cset, ind.section, ind.name)))
     return out
-
-
-def _group_described(f: str, groups: list) -> str | None:
-    """ "Xã khu vực III … thuộc nhóm xã nào?": the one group whose description says what the question says
-    of the commune (two or more shared word pairs, clearly more than any other group)."""
-    if not re.search(r"\bnhom( xa)? nao\b", f):
-        return None
-    asked = word_pairs(f)
-    scored = sorted(((len(asked & word_pairs(g.description or "")), g.code[1:]) for g in groups), reverse=True)
-    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
-        return None
-    return scored[0][1]
-
-
-def commune_groups(ctx: Context) -> list[Candidate]:
-    """ "Xã nhóm 1 là xã nào?": the 2026-2030 commune groups as the registry knows them, with provenance."""
-    f = ctx.query.folded
-    scheme = ctx.catalogue.regions.schemes.get("nhom-xa")
-    if scheme is None or not re.search(r"\bxa\b", f):
-        return []
-    m = re.search(r"\bnhom\s*([1-3])\b", f)
-    number = m.group(1) if m else _group_described(f, scheme.regions)
-    if number is None:
-        return []
-    cset = next((c for c in ctx.catalogue.sets.values() if c.region_scheme == "nhom-xa"), None)
-    group = next((r for r in scheme.regions if r.code == f"N{number}"), None)
-    if cset is None or group is None or not group.description:
-        return []
-    source = f" Nguồn: {group.evidence.title or group.evidence.url}." if group.evidence else ""
-    drafts = [
-        Draft(
-            f"Theo {cset.document} ({cset.period}), {group.description}{source}",
-            _src(cset, _annex_path(cset), group.name),
-        ),
-        Draft(
-            "Đây là tóm tắt của báo chí, chưa đối chiếu nguyên văn quyết định; dự thảo tháng 7/2025 từng đánh số "
-            "nhóm ngược lại (nhóm 1 là xã khu vực II, III), cần dùng cách đánh số của quyết định đã ban hành."
-        ),
-    ]
-    return [
-        Candidate(
-            "criteria",
-            drafts,
-            covers=base_covers(cset) | {("group", number)},
-            answers={"definition", "who", "which", "contents"},
-            evidence=[_annex_path(cset)],
-            docs={cset.document},
-            period=cset.period,
-            prior=1.3,
-            lexical=lexical_cover(ctx.text, group.description),
-            label=f"nhóm xã {group.code}",
-        )
-    ]
 
 
 def criterion_names(catalogue, cset: CriteriaSet, crit: Criterion) -> list[str]:
     """A criterion's name, then the names the same criterion has in the other sets of its level that
     number their criteria alike (318's "Nghèo đa chiều" is 1980's "Hộ nghèo"): officials keep using the
     older name, and the numbering of the 19 commune criteria has not changed since 2009."""
-    out = [crit.name]
+    out = [crit.name] + ([crit.former_name] if crit.former_name else [])
     for other in catalogue.sets.values():
         if other is cset or other.level != cset.level or len(other.criteria) != len(cset.criteria):
             continue
@@ -282,89 +196,6 @@ def _sets(ctx: Context) -> list[CriteriaSet]:
     return out
 
 
-def set_docs(cset: CriteriaSet, named: list[str]) -> set[str]:
-    return {cset.document} | {n for n in named if n.split("/")[0] in cset.id.split("-")[:3]}
-
-
-def _overview(ctx: Context, cset: CriteriaSet) -> Candidate:
-    n_ind = len(cset.indicators())
-    where = f"{cset.annex}, {cset.document}" if cset.annex else cset.document
-    head = f"{cset.title} ({where}) gồm {len(cset.criteria)} tiêu chí với {n_ind} chỉ tiêu:"
-    pending = [c for c in cset.criteria if not c.indicators]
-    meta = ctx.meta(cset.document)
-    if pending and cset.declared_indicators:
-        head = f"{cset.title} ({where}) gồm {len(cset.criteria)} tiêu chí, {cset.declared_indicators} chỉ tiêu:"
-    if meta is not None and not meta.full_text:
-        # Known from a registry entry: its summary of public sources, never the decision's own words.
-        said = f"; nguồn: {cset.evidence.title or cset.evidence.url}" if cset.evidence else ""
-        head = (
-            f"Theo mục đăng ký của kho về {cset.document} (tóm tắt từ nguồn công khai, không phải nguyên văn{said}), "
-            + head[0].lower()
-            + head[1:]
-        )
-    drafts = [Draft(head, _src(cset, _annex_path(cset), cset.title))]
-    drafts.append(Draft("; ".join(f"{c.number}. {c.name}" for c in cset.criteria) + "."))
-    if pending:
-        drafts.append(
-            Draft(
-                f"Kho văn bản chưa có các chỉ tiêu và mức đạt chuẩn của {len(pending)} tiêu chí"
-                f"{'' if len(pending) < len(cset.criteria) else ' (toàn bộ)'}; cần đối chiếu bản chính thức."
-            )
-        )
-    return Candidate(
-        "criteria",
-        drafts + _period_note(cset, ctx.as_of),
-        covers=base_covers(cset) | {("topic", "overview")},
-        answers={"count", "list"},
-        evidence=[_annex_path(cset)],
-        docs=set_docs(cset, ctx.query.sets),
-        period=cset.period,
-        prior=0.6,
-        label=f"tổng quan {cset.id}",
-        counts=frozenset({"tieu chi", "chi tieu", "tieu"}),
-    )
-
-
-def _groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Candidate | None:
-    groups: dict[str, list[Criterion]] = {}
-    for c in cset.criteria:
-        if c.group:
-            groups.setdefault(c.group, []).append(c)
-    if len(groups) < 2:
-        return None
-    if only is not None:
-        names = {g: cs for g, cs in groups.items() if fold(g) == only}
-        if not names:
-            return None
-        ((g, cs),) = names.items()
-        head = (
-            f"Nhóm {g} của {cset.title} ({cset.document}) gồm {len(cs)} tiêu chí: "
-            + "; ".join(f"{c.number}. {c.name}" for c in cs)
-            + "."
-        )
-        drafts = [Draft(head, _src(cset, cs[0].section, g))]
-        covers = {("group_name", fold(g)), ("topic", "groups")}  # one group of the set is about its groups too
-    else:
-        head = f"{cset.title} ({cset.document}) chia thành {len(groups)} nhóm tiêu chí:"
-        drafts = [Draft(head, _src(cset, _annex_path(cset), cset.title))]
-        for i, (g, cs) in enumerate(groups.items(), start=1):
-            names = "; ".join(f"{c.number}. {c.name}" for c in cs)
-            drafts.append(Draft(f"{i}. Nhóm {g} ({len(cs)} tiêu chí): {names}.", _src(cset, cs[0].section, g)))
-        covers = {("topic", "groups")}
-    return Candidate(
-        "criteria",
-        drafts + _period_note(cset, ctx.as_of),
-        covers=base_covers(cset) | covers,
-        answers={"count", "list"},
-        evidence=[_annex_path(cset)],
-        docs=set_docs(cset, ctx.query.sets),
-        period=cset.period,
-        prior=1.1 if only else 0.6,
-        label=f"nhóm {cset.id}",
-        counts=frozenset({"nhom", "tieu chi", "tieu"}),
-    )
-
-
 def criteria(ctx: Context) -> list[Candidate]:
     q, need = ctx.query, ctx.need
     out: list[Candidate] = []
@@ -384,7 +215,7 @@ def criteria(ctx: Context) -> list[Candidate]:
                 ind = q.indicator if q.indicator and q.indicator.split(".")[0] == str(n) else None
                 atoms = {("criterion", str(n))} | ({("indicator", ind)} if ind else set())
                 picked.append((crit, ind, 1.0, atoms))
-        named_group = _named_group(cset, f)
+        named_group = group_named(cset, f)
         # "nhóm Văn hóa - xã hội - môi trường" names a group, not the criterion "Môi trường".
         by_name = q.criterion_name and not (named_group and criterion_key(q.criterion_name) in fold(named_group))
         if not numbers and by_name:
@@ -428,7 +259,7 @@ def criteria(ctx: Context) -> list[Candidate]:
             out.append(
                 Candidate(
                     "criteria",
-                    criterion_drafts(ctx, cset, crit, ind) + _period_note(cset, ctx.as_of),
+                    criterion_drafts(ctx, cset, crit, ind) + period_note(cset, ctx.as_of),
                     lexical=lexical_cover(ctx.text, named_text),
                     covers=base | atoms,
                     answers={"threshold", "list", "count", "contents", "definition"},
@@ -440,7 +271,7 @@ def criteria(ctx: Context) -> list[Candidate]:
                     counts=frozenset({"chi tieu"}),
                 )
             )
-        out.append(_overview(ctx, cset))
+        out.append(set_overview(ctx, cset))
         out[-1].prior += prior_boost
         counts_criteria = not need.counted or need.counted.startswith(("tieu chi", "chi tieu", "tieu"))
         if picked and not (need.asks & {"count", "list"} and counts_criteria):
@@ -448,35 +279,17 @@ def criteria(ctx: Context) -> list[Candidate]:
             # unless the question asks for that list or a count of criteria ("mấy năm" counts years).
             out[-1].prior -= 0.4
         out[-1].lexical = lexical_cover(ctx.text, cset.title)
-        groups = _groups(ctx, cset)
+        groups = set_groups(ctx, cset)
         if groups is not None:
             out.append(groups)
             if named_group is not None:
-                one = _groups(ctx, cset, only=fold(named_group))
+                one = set_groups(ctx, cset, only=fold(named_group))
                 if one is not None:
                     one.covers |= base | {("group_name", fold(named_group))}
                     if q.criterion_name and criterion_key(q.criterion_name) in fold(named_group):
                         one.covers.add(("criterion_name", q.criterion_name))  # the words named the group
                     out.append(one)
     return out
-
-
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
-
-
-def _named_group(cset: CriteriaSet, f: str) -> str | None:
-    """The group of criteria the question names: by its name ("nhóm Văn hóa - xã hội - môi trường", "nhóm tiêu chí
-    thứ IV (văn hóa - xã hội - môi trường)"), else by its place in the set ("nhóm IV", "nhóm thứ 4")."""
-    groups = list(dict.fromkeys(c.group for c in cset.criteria if c.group))
-    lead = r"\bnhom (?:tieu chi )?(?:(?:thu|so) )?(?:[ivx]{1,3}|[1-6])?\s*[(:-]?\s*(?:ve )?"
-    named = next((g for g in groups if re.search(lead + re.escape(fold(g)) + r"\b", f)), None)
-    if named is not None or len(groups) < 2:
-        return named
-    m = re.search(r"\bnhom (?:tieu chi )?(?:thu |so )?([ivx]{1,3}|[1-6])\b", f)
-    if m is None:
-        return None
-    at = _ROMAN.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-    return groups[at - 1] if 1 <= at <= len(groups) else None
 
 
 def _several_by_words(ctx: Context, cset: CriteriaSet, f: str, base: set, docs: set[str]) -> Candidate | None:
@@ -500,7 +313,7 @@ def _several_by_words(ctx: Context, cset: CriteriaSet, f: str, base: set, docs: 
         covers.add(("criterion_name", q.criterion_name))  # the named words are one of its indicators' names
     return Candidate(
         "criteria",
-        drafts + _period_note(cset, ctx.as_of),
+        drafts + period_note(cset, ctx.as_of),
         covers=covers,
         # What a single indicator's candidate answers, for each of the indicators asked.
         answers={"threshold", "list", "count", "contents", "definition"},
@@ -525,7 +338,7 @@ def _assessment(ctx: Context, cset: CriteriaSet, judged: tuple, covers: set) -> 
         f"Theo {cset.title} ({cset.document}){where}, chỉ tiêu {result.code} ({result.name}) yêu cầu "
         f"{result.requirement}{unverified}."
     )
-    drafts = [Draft(head, _src(cset, result.section, result.name))]
+    drafts = [Draft(head, src(cset, result.section, result.name))]
     unit = f" {result.unit}" if result.unit and result.unit != "%" else (result.unit or "")
     value = vn_number(result.value) if isinstance(result.value, float) else str(result.value)
     if result.status == "cannot_judge":
@@ -539,7 +352,7 @@ def _assessment(ctx: Context, cset: CriteriaSet, judged: tuple, covers: set) -> 
         verdict = STATUS_LABEL[result.status] + (f" ({result.shortfall})" if result.shortfall else "")
         # The verdict answers the question, so it comes first, cited to the threshold it was judged by.
         drafts.insert(
-            0, Draft(f"Giá trị nêu trong câu hỏi: {value}{unit} → {verdict}.", _src(cset, result.section, result.name))
+            0, Draft(f"Giá trị nêu trong câu hỏi: {value}{unit} → {verdict}.", src(cset, result.section, result.name))
         )
         if unverified:
             drafts.append(Draft("Ngưỡng này chưa được xác minh với văn bản chính thức; kết luận chỉ để tham khảo."))
@@ -556,4 +369,4 @@ def _assessment(ctx: Context, cset: CriteriaSet, judged: tuple, covers: set) -> 
     )
 
 
-__all__ = ["Ref", "commune_groups", "criteria"]
+__all__ = ["Ref", "criteria"]

@@ -669,3 +669,11 @@ def test_the_document_a_procedure_serves_is_its_relation(assistant: Assistant) -
         "Quyết định 18/2022/QĐ-TTg về xét công nhận xã đạt chuẩn áp dụng cho bộ tiêu chí của quyết định nào?"
     )
     assert "318/QĐ-TTg" in a.text and "người ký" not in a.text
+
+
+def test_a_criterion_renamed_by_an_amendment_is_found_and_shown_by_its_former_name(assistant: Assistant) -> None:
+    # 491's criterion 12 "Cơ cấu lao động" became "Tỷ lệ lao động có việc làm thường xuyên" under 342/QĐ-TTg.
+    group = assistant.ask("Nhóm Kinh tế và tổ chức sản xuất của bộ tiêu chí theo QĐ 491 gồm những tiêu chí nào?")
+    assert "12. Tỷ lệ lao động có việc làm thường xuyên (trước khi sửa đổi: Cơ cấu lao động)" in group.text
+    by_old_name = assistant.ask("Tiêu chí cơ cấu lao động trong Quyết định 491 yêu cầu gì?")
+    assert by_old_name.text.startswith(("Tiêu chí 12", "Áp dụng")) and "Tiêu chí 12" in by_old_name.text

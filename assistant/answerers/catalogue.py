@@ -1,0 +1,54 @@
+"""What every answer from the criteria catalogue shares: where it cites, what it covers, and the note that a
+set belongs to the previous period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.answerers.base import Draft, Source
+from assistant.target_sets import PERIOD_END
+from corpus.criteria import CriteriaSet, Criterion
+
+NEXT_SET = "51/2025/QĐ-TTg"
+
+
+def src(cset: CriteriaSet, path: str, hint: str, page: int | None = None) -> list[Source]:
+    return [Source(cset.document, path, hint, page=page)]
+
+
+def hint(cset: CriteriaSet, ind) -> str:
+    # An imported table's indicators share the annex section: their code makes the quoted span theirs.
+    return f"{ind.code}. {ind.name}" if cset.imported_from else ind.name
+
+
+def base_covers(cset: CriteriaSet) -> set[tuple[str, str]]:
+    covers = {("doc", cset.document), ("period", cset.period), ("level", cset.level)}
+    if cset.tier != "NTM":
+        covers.add(("tier", cset.tier))
+    return covers
+
+
+def annex_path(cset: CriteriaSet) -> str:
+    return cset.criteria[0].section.rsplit(" › ", 1)[0]
+
+
+def period_note(cset: CriteriaSet, as_of: dt.date) -> list[Draft]:
+    if as_of > PERIOD_END and cset.period == "2021-2025":
+        text = (
+            "Bộ tiêu chí này thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực là "
+            "51/2025/QĐ-TTg (từ 15/02/2026)."
+        )
+        return [Draft(text, [Source(NEXT_SET, f"{NEXT_SET} › Phần mở đầu", "có hiệu lực")])]
+    return []
+
+
+# The table's national column ("chung"), asked by name.
+def set_docs(cset: CriteriaSet, named: list[str]) -> set[str]:
+    return {cset.document} | {n for n in named if n.split("/")[0] in cset.id.split("-")[:3]}
+
+
+def criterion_label(crit: Criterion) -> str:
+    """ "12. Tỷ lệ lao động có việc làm thường xuyên (trước khi sửa đổi: Cơ cấu lao động)": the name a set gives,
+    and the name its original decision gave before an amendment renamed it."""
+    former = f" (trước khi sửa đổi: {crit.former_name})" if crit.former_name else ""
+    return f"{crit.number}. {crit.name}{former}"

@@ -1,0 +1,162 @@
+"""A set of criteria as a whole: its overview (how many criteria and indicators, their names), its groups or one
+group named by name or number, and the 2026-2030 commune groups."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
+from assistant.answerers.catalogue import annex_path, base_covers, criterion_label, period_note, set_docs, src
+from assistant.quote import word_pairs
+from corpus.criteria import CriteriaSet, Criterion
+from corpus.normalize import fold
+
+
+def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
+    n_ind = len(cset.indicators())
+    where = f"{cset.annex}, {cset.document}" if cset.annex else cset.document
+    head = f"{cset.title} ({where}) gồm {len(cset.criteria)} tiêu chí với {n_ind} chỉ tiêu:"
+    pending = [c for c in cset.criteria if not c.indicators]
+    meta = ctx.meta(cset.document)
+    if pending and cset.declared_indicators:
+        head = f"{cset.title} ({where}) gồm {len(cset.criteria)} tiêu chí, {cset.declared_indicators} chỉ tiêu:"
+    if meta is not None and not meta.full_text:
+        # Known from a registry entry: its summary of public sources, never the decision's own words.
+        said = f"; nguồn: {cset.evidence.title or cset.evidence.url}" if cset.evidence else ""
+        head = (
+            f"Theo mục đăng ký của kho về {cset.document} (tóm tắt từ nguồn công khai, không phải nguyên văn{said}), "
+            + head[0].lower()
+            + head[1:]
+        )
+    drafts = [Draft(head, src(cset, annex_path(cset), cset.title))]
+    drafts.append(Draft("; ".join(criterion_label(c) for c in cset.criteria) + "."))
+    if pending:
+        drafts.append(
+            Draft(
+                f"Kho văn bản chưa có các chỉ tiêu và mức đạt chuẩn của {len(pending)} tiêu chí"
+                f"{'' if len(pending) < len(cset.criteria) else ' (toàn bộ)'}; cần đối chiếu bản chính thức."
+            )
+        )
+    return Candidate(
+        "criteria",
+        drafts + period_note(cset, ctx.as_of),
+        covers=base_covers(cset) | {("topic", "overview")},
+        answers={"count", "list"},
+        evidence=[annex_path(cset)],
+        docs=set_docs(cset, ctx.query.sets),
+        period=cset.period,
+        prior=0.6,
+        label=f"tổng quan {cset.id}",
+        counts=frozenset({"tieu chi", "chi tieu", "tieu"}),
+    )
+
+
+def set_groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Candidate | None:
+    groups: dict[str, list[Criterion]] = {}
+    for c in cset.criteria:
+        if c.group:
+            groups.setdefault(c.group, []).append(c)
+    if len(groups) < 2:
+        return None
+    if only is not None:
+        names = {g: cs for g, cs in groups.items() if fold(g) == only}
+        if not names:
+            return None
+        ((g, cs),) = names.items()
+        head = (
+            f"Nhóm {g} của {cset.title} ({cset.document}) gồm {len(cs)} tiêu chí: "
+            + "; ".join(criterion_label(c) for c in cs)
+            + "."
+        )
+        drafts = [Draft(head, src(cset, cs[0].section, g))]
+        covers = {("group_name", fold(g)), ("topic", "groups")}  # one group of the set is about its groups too
+    else:
+        head = f"{cset.title} ({cset.document}) chia thành {len(groups)} nhóm tiêu chí:"
+        drafts = [Draft(head, src(cset, annex_path(cset), cset.title))]
+        for i, (g, cs) in enumerate(groups.items(), start=1):
+            names = "; ".join(criterion_label(c) for c in cs)
+            drafts.append(Draft(f"{i}. Nhóm {g} ({len(cs)} tiêu chí): {names}.", src(cset, cs[0].section, g)))
+        covers = {("topic", "groups")}
+    return Candidate(
+        "criteria",
+        drafts + period_note(cset, ctx.as_of),
+        covers=base_covers(cset) | covers,
+        answers={"count", "list"},
+        evidence=[annex_path(cset)],
+        docs=set_docs(cset, ctx.query.sets),
+        period=cset.period,
+        prior=1.1 if only else 0.6,
+        label=f"nhóm {cset.id}",
+        counts=frozenset({"nhom", "tieu chi", "tieu"}),
+    )
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+
+
+def group_named(cset: CriteriaSet, f: str) -> str | None:
+    """The group of criteria the question names: by its name ("nhóm Văn hóa - xã hội - môi trường", "nhóm tiêu chí
+    thứ IV (văn hóa - xã hội - môi trường)"), else by its place in the set ("nhóm IV", "nhóm thứ 4")."""
+    groups = list(dict.fromkeys(c.group for c in cset.criteria if c.group))
+    lead = r"\bnhom (?:tieu chi )?(?:(?:thu|so) )?(?:[ivx]{1,3}|[1-6])?\s*[(:-]?\s*(?:ve )?"
+    named = next((g for g in groups if re.search(lead + re.escape(fold(g)) + r"\b", f)), None)
+    if named is not None or len(groups) < 2:
+        return named
+    m = re.search(r"\bnhom (?:tieu chi )?(?:thu |so )?([ivx]{1,3}|[1-6])\b", f)
+    if m is None:
+        return None
+    at = _ROMAN.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+    return groups[at - 1] if 1 <= at <= len(groups) else None
+
+
+def _group_described(f: str, groups: list) -> str | None:
+    """ "Xã khu vực III … thuộc nhóm xã nào?": the one group whose description says what the question says
+    of the commune (two or more shared word pairs, clearly more than any other group)."""
+    if not re.search(r"\bnhom( xa)? nao\b", f):
+        return None
+    asked = word_pairs(f)
+    scored = sorted(((len(asked & word_pairs(g.description or "")), g.code[1:]) for g in groups), reverse=True)
+    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
+        return None
+    return scored[0][1]
+
+
+def commune_groups(ctx: Context) -> list[Candidate]:
+    """ "Xã nhóm 1 là xã nào?": the 2026-2030 commune groups as the registry knows them, with provenance."""
+    f = ctx.query.folded
+    scheme = ctx.catalogue.regions.schemes.get("nhom-xa")
+    if scheme is None or not re.search(r"\bxa\b", f):
+        return []
+    m = re.search(r"\bnhom\s*([1-3])\b", f)
+    number = m.group(1) if m else _group_described(f, scheme.regions)
+    if number is None:
+        return []
+    cset = next((c for c in ctx.catalogue.sets.values() if c.region_scheme == "nhom-xa"), None)
+    group = next((r for r in scheme.regions if r.code == f"N{number}"), None)
+    if cset is None or group is None or not group.description:
+        return []
+    source = f" Nguồn: {group.evidence.title or group.evidence.url}." if group.evidence else ""
+    drafts = [
+        Draft(
+            f"Theo {cset.document} ({cset.period}), {group.description}{source}",
+            src(cset, annex_path(cset), group.name),
+        ),
+        Draft(
+            "Đây là tóm tắt của báo chí, chưa đối chiếu nguyên văn quyết định; dự thảo tháng 7/2025 từng đánh số "
+            "nhóm ngược lại (nhóm 1 là xã khu vực II, III), cần dùng cách đánh số của quyết định đã ban hành."
+        ),
+    ]
+    return [
+        Candidate(
+            "criteria",
+            drafts,
+            covers=base_covers(cset) | {("group", number)},
+            answers={"definition", "who", "which", "contents"},
+            evidence=[annex_path(cset)],
+            docs={cset.document},
+            period=cset.period,
+            prior=1.3,
+            lexical=lexical_cover(ctx.text, group.description),
+            label=f"nhóm xã {group.code}",
+        )
+    ]
