@@ -28,7 +28,7 @@ from assistant.target_sets import (
     item,
     tier_words,
 )
-from assistant.understand import period_of
+from assistant.years import period_of
 
 
 def _earlier(level: str, tier: str, as_of: dt.date) -> Resolution:

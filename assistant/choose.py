@@ -90,8 +90,10 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
         conflict += 1.0
     # A set of a higher tier than any the question names ("xã" alone is a commune to be recognised NTM): the
     # base set's indicator of the same name is the one asked about.
-    if c.kind == "criteria" and not any(a[0] == "tier" for a in need.atoms) and any(
-        a[0] == "tier" and a[1] in ("nâng cao", "kiểu mẫu") for a in c.covers
+    if (
+        c.kind == "criteria"
+        and not any(a[0] == "tier" for a in need.atoms)
+        and any(a[0] == "tier" and a[1] in ("nâng cao", "kiểu mẫu") for a in c.covers)
     ):
         conflict += 0.3
     wanted = {a for a in need.atoms if a[0] in ("criterion", "indicator", "section")}

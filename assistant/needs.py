@@ -11,7 +11,8 @@ from assistant.answerers.described import described
 from assistant.answerers.documents import FACT_ASKS
 from assistant.asks import Need, read_need
 from assistant.chain import answered_document
-from assistant.understand import NOW_CUE, Query, period_of, understand
+from assistant.understand import NOW_CUE, Query, understand
+from assistant.years import period_of
 
 
 def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: list[str] | None) -> Need:

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from assistant.answerers.indicators import match_indicator
 from assistant.errors import CorpusError
 from assistant.target_sets import LEVELS, Resolution
-from assistant.understand import Query, period_of
+from assistant.understand import Query
+from assistant.years import period_of
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.normalize import fold
 from corpus.registry import Corpus

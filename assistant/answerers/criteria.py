@@ -71,9 +71,7 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
     of = f"{cset.title} ({cset.document}){where}"
     if not crit.indicators:
         # A criterion whose indicators no source shows: what is known and what is not, nothing invented.
-        return [
-            Draft(f"Tiêu chí {crit.number} ({named}) của {of}: {crit.pending}", src(cset, crit.section, crit.name))
-        ]
+        return [Draft(f"Tiêu chí {crit.number} ({named}) của {of}: {crit.pending}", src(cset, crit.section, crit.name))]
     if region_name is None and cset.region_scheme and len(set(q.place_regions.values())) > 1:
         return _by_former_province(ctx, cset, crit, indicators, year)
     head = f"Tiêu chí {crit.number} ({named}) của {of} gồm {len(crit.indicators)} chỉ tiêu:"

@@ -7,7 +7,7 @@ import re
 from assistant.answerers.base import Candidate, Context, Draft, Source, sources
 from assistant.quote import weight
 from assistant.target_sets import DISPATCH, PERIOD_END, Resolution, duties
-from assistant.understand import period_of
+from assistant.years import period_of
 from corpus.normalize import syllables
 
 

@@ -1,0 +1,135 @@
+"""The years and periods a question names, and what each is: the year a unit was recognised, the year asked
+about, the period of a named set ("Tỷ lệ hộ nghèo của xã NTM 2021-2025"), or a document's issue year."""
+
+from __future__ import annotations
+
+import re
+
+_YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d\d)(?![\d/])")
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+_RECOGNITION_CUE = re.compile(
+    r"(?<!chua )(?<!chua duoc )(dat chuan|dat nong thon moi|cong nhan|ve dich|hoan thanh)\b[^.?!]{0,60}$"
+)
+# "Năm 2023 huyện chúng tôi được công nhận …": the year comes first.
+_RECOGNITION_AFTER = re.compile(r"^[^.?!\d]{0,50}?\b(duoc cong nhan|dat chuan|duoc tinh cong nhan)\b")
+_BEFORE_YEAR = re.compile(r"\b(truoc|sau)\s+(nam\s+)?$")
+_TIER_THEN_YEAR = re.compile(r"(nong thon moi|nang cao|kieu mau|thong minh|dat chuan)\s+(nam\s+)?$")
+_SET_CUE = re.compile(
+    r"(bo tieu chi|tieu chi|quy dinh|chuong trinh|ke hoach)[^.?!]{0,50}$"
+    # "Xã … kiểu mẫu theo QĐ 691, giờ sang giai đoạn 2021-2025 thì …": the period moved into is the one asked.
+    r"|\b(sang|buoc sang|chuyen sang|buoc vao)\s+(giai doan|thoi ky)\s*$"
+)
+# "… phải ở mức nào để đạt chuẩn NTM giai đoạn 2021-2025", "điều kiện để được công nhận …": the standard of
+# that period is the goal, not a recognition already obtained.
+_PURPOSE = re.compile(r"\b(de|muon|nham)(?: \w+){0,2} (duoc )?(dat chuan|dat|cong nhan)\b[^.?!]{0,50}$")
+_TARGET = re.compile(r"\b(phan dau|muc tieu|du kien|ke hoach|muon)\b")
+# "khi đó", "lúc công nhận": the time of the recognition just named.
+_THEN = re.compile(r"\b(khi do|luc do|khi ay|luc ay|thoi diem do|thoi diem ay|(khi|luc|thoi diem) (duoc )?cong nhan)\b")
+_INTENT = re.compile(
+    r"\b(muon|de|phan dau|du kien|ke hoach|nham|se|can)\s+(duoc\s+)?\S*\s*(duoc cong nhan|dat chuan|duoc tinh)"
+)
+# What a criteria set says (a figure, a criterion's content), as opposed to what a unit must do.
+_CONTENT_ASK = re.compile(r"\b(ty le|muc|bao nhieu|toi thieu|toi da|chi tieu|tieu chi \S+ (la gi|gom|quy dinh))\b")
+_ASOF_CUE = re.compile(r"(thi|hien nay|bay gio|den|trong|cho)\s+(nam\s+)?$")
+ACTION = re.compile(
+    r"\b(phai lam gi|lam gi|can lam|phai dap ung|ap dung|bo tieu chi( [a-z]+){0,2} nao|theo bo|tiep theo|phan dau"
+    # "đã được công nhận …, giờ phải duy trì theo quy định nào?": what keeps the unit recognised.
+    r"|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao)\b"
+)
+
+
+def period_of(year: int) -> str:
+    """The programme period a year falls in."""
+    if year <= 2015:
+        return "2010-2015"
+    if year <= 2020:
+        return "2016-2020"
+    if year <= 2025:
+        return "2021-2025"
+    return "2026-2030"
+
+
+def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
+    """(recognition year, recognition period, the year asked about, the period of a named set)."""
+    periods = list(_PERIOD.finditer(f))
+    masked = _PERIOD.sub(lambda m: " " * len(m.group(0)), f)
+    # Document numbers (51/2025) and dates (08/3/2022) are not years of recognition.
+    # "tháng 12/2018" is a month of that year.
+    masked = re.sub(
+        r"(?<!thang )(?<!\d)\d{1,6}\s*/\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), masked
+    )
+    masked = re.sub(r"\bthang \d{1,2}\s*/\s*(?=\d{4})", lambda m: " " * len(m.group(0)), masked)
+    # "Bộ tiêu chí năm 2009 đã sửa đổi năm 2013": the years documents were issued, not years asked about.
+    masked = re.sub(
+        r"\b(bo tieu chi(?: quoc gia)?(?: ve)?(?: xa)?(?: nong thon moi| ntm)?|ban hanh|sua doi|bo sung|ky)"
+        r"( (vao|tu|nam|da|duoc))* (19|20)\d\d\b",
+        lambda m: " " * len(m.group(0)),
+        masked,
+    )
+    # "Theo QĐ 1980", "quyết định 1980": a document number, not a year.
+    masked = re.sub(
+        r"\b(quyet dinh|qd|cong van|cv|bo tieu chi)\s+(so\s+)?\d{3,4}\b", lambda m: " " * len(m.group(0)), masked
+    )
+    years = [(int(m.group(1)), m.start()) for m in _YEAR.finditer(masked)]
+    recognition_year = None
+    recognition_period = None
+    cued_period = False
+    ask_year = None
+    set_period = None
+    for m in periods:
+        before = f[max(0, m.start() - 70) : m.start()]
+        value = f"{m.group(1)}-{m.group(2)}"
+        if _RECOGNITION_CUE.search(before[-30:]) and not _PURPOSE.search(before):
+            recognition_period = recognition_period or value
+            cued_period = True
+        elif _SET_CUE.search(before):
+            set_period = set_period or value
+        elif _PURPOSE.search(before) or (
+            _CONTENT_ASK.search(f) and not ACTION.search(f) and not _RECOGNITION_CUE.search(before)
+        ):
+            # "Tỷ lệ hộ nghèo của xã NTM 2021-2025 phải dưới bao nhiêu?": with no word of recognition and
+            # nothing to do, the period is that of the set whose figure is asked, not of a recognition.
+            set_period = set_period or value
+        elif recognition_period is None:
+            recognition_period = value  # uncued: a recognition year found below dates the recognition instead
+    cued_before = [
+        (y, p)
+        for y, p in years
+        if _RECOGNITION_CUE.search(masked[max(0, p - 70) : p]) and not _ASOF_CUE.search(masked[max(0, p - 12) : p])
+    ]
+    # A year followed by "… được công nhận" counts only when no year is introduced by the cue itself.
+    cued_after = []
+    for y, p in years:
+        after = _RECOGNITION_AFTER.search(masked[p + 4 : p + 90])
+        # "Năm 2027 tỉnh … muốn được công nhận": a goal for that year, not a recognition obtained.
+        # "đến năm 2030 phấn đấu có bao nhiêu tỉnh được công nhận": a target, not a recognition.
+        if after and not _INTENT.search(after.group(0)) and not _TARGET.search(after.group(0)):
+            cued_after.append((y, p))
+    recognised = (cued_before or cued_after or [None])[0]
+    for year, pos in years:
+        before = masked[max(0, pos - 70) : pos]
+        if _BEFORE_YEAR.search(before[-12:]):
+            continue  # "trước năm 2021" bounds a period; it is not a year of recognition
+        if recognition_year is None and recognised == (year, pos):
+            recognition_year = year
+        elif ask_year is None:
+            ask_year = year
+    verbs = r"\b(phai|can|lam gi|ap dung|thuc hien)\b"
+    if (
+        recognition_year is None
+        and ask_year is not None
+        and len(years) == 1
+        and not re.search(verbs, f)
+        and not re.search(r"\b(tieu chi|chi tieu)\b", f)  # a criteria question's year is the year asked about
+        and _TIER_THEN_YEAR.search(masked[: years[0][1]])
+    ):
+        # A year right after the tier with no verb ("xã NTM kiểu mẫu 2019") dates the recognition.
+        recognition_year, ask_year = ask_year, None
+    if recognition_year is not None and not cued_period:
+        # "công nhận năm 2018 …; trong giai đoạn 2021-2025 xã phải đáp ứng …": the year dates the recognition,
+        # the uncued period is the one asked about.
+        recognition_period = period_of(recognition_year)
+    if recognition_year is not None and set_period is None and _THEN.search(f):
+        # "… công nhận năm 2018. Theo bộ tiêu chí áp dụng khi đó, …": the set of the recognition's time.
+        set_period = period_of(recognition_year)
+    return recognition_year, recognition_period, ask_year, set_period
