@@ -46,6 +46,8 @@ _ASKS: dict[str, str] = {
     "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",
     "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban"
     r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? nao)\b",
+    # "… là chỉ tiêu số mấy, thuộc tiêu chí nào?": which indicator or criterion of a set holds a topic.
+    "indicator": r"\b(thuoc tieu chi nao|nam trong tieu chi nao|(la |thuoc )?chi tieu (so )?(may|nao))\b",
     "history": r"\b(thay nhau|lan luot|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay|cac lan sua)\b",
     "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|kinh phi|nguon luc|lo trinh)\b",
     # Whose proposal the document was issued on ("theo đề nghị của bộ nào", "cơ quan nào trình").

@@ -233,7 +233,7 @@ def criteria(ctx: Context) -> list[Candidate]:
                 if said_name:
                     picked.append((crit, None, 0.7, {("criterion_name", crit.name)}))
                     break
-        hit = match_indicator(f, cset) if not q.indicator else None
+        hit = match_indicator(f, cset, asked="indicator" in need.asks) if not q.indicator else None
         if hit and not any(p[1] == hit[1] or (p[1] is None and p[0].number == hit[0]) for p in picked):
             # An indicator the question spells out in words; its lexical cover decides against the others.
             crit = next(c for c in cset.criteria if c.number == hit[0])
@@ -260,7 +260,7 @@ def criteria(ctx: Context) -> list[Candidate]:
                     criterion_drafts(ctx, cset, crit, ind) + period_note(cset, ctx.as_of),
                     lexical=lexical_cover(ctx.text, named_text),
                     covers=base | atoms,
-                    answers={"threshold", "list", "count", "contents", "definition"},
+                    answers={"threshold", "list", "count", "contents", "definition", "indicator"},
                     evidence=[next((i.section for i in crit.indicators if i.code == ind), crit.section)],
                     docs=set_docs(cset, ctx.query.sets),
                     period=cset.period,
@@ -314,7 +314,7 @@ def _several_by_words(ctx: Context, cset: CriteriaSet, f: str, base: set, docs: 
         drafts + period_note(cset, ctx.as_of),
         covers=covers,
         # What a single indicator's candidate answers, for each of the indicators asked.
-        answers={"threshold", "list", "count", "contents", "definition"},
+        answers={"threshold", "list", "count", "contents", "definition", "indicator"},
         evidence=[next(i.section for c in cset.criteria for i in c.indicators if i.code == code) for _, code in hits],
         docs=docs,
         period=cset.period,

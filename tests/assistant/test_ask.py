@@ -677,3 +677,10 @@ def test_a_criterion_renamed_by_an_amendment_is_found_and_shown_by_its_former_na
     assert "12. Tỷ lệ lao động có việc làm thường xuyên (trước khi sửa đổi: Cơ cấu lao động)" in group.text
     by_old_name = assistant.ask("Tiêu chí cơ cấu lao động trong Quyết định 491 yêu cầu gì?")
     assert by_old_name.text.startswith(("Tiêu chí 12", "Áp dụng")) and "Tiêu chí 12" in by_old_name.text
+
+
+def test_which_indicator_holds_a_topic_described_in_a_few_words(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Bình đẳng giới có phải là một chỉ tiêu trong bộ tiêu chí xã NTM 2016-2020 không, thuộc tiêu chí nào?"
+    )
+    assert a.kind == "criteria" and "18.6" in a.text and "tiếp cận pháp luật" in a.text
