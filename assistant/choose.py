@@ -96,6 +96,11 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
         and any(a[0] == "tier" and a[1] in ("nâng cao", "kiểu mẫu") for a in c.covers)
     ):
         conflict += 0.3
+    # A commune's set answering a district's question (or the reverse): another unit's criteria.
+    levels = {a[1] for a in need.atoms if a[0] == "level"}
+    theirs = {a[1] for a in c.covers if a[0] == "level"}
+    if c.kind == "criteria" and levels and theirs and not levels & theirs:
+        conflict += 0.5
     wanted = {a for a in need.atoms if a[0] in ("criterion", "indicator", "section")}
     if wanted and c.kind in ("criteria", "section") and not (wanted & c.covers):
         conflict += 0.5

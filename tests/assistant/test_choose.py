@@ -215,3 +215,11 @@ def test_an_amount_of_money_or_a_procedure_the_catalogue_cannot_hold_is_not_cove
     assert choose(asked, [overview], [0.9]).scope == "uncovered"
     # "hồ sơ" in a preamble only: the list of criteria may still answer.
     assert choose(need(asks={"list", "procedure"}, atoms={("level", "xã")}), [overview], [0.9]).parts
+
+
+def test_another_levels_set_loses_to_a_passage_about_the_level_asked() -> None:
+    n = need(asks={"threshold"}, atoms={("level", "huyện")})
+    commune = cand("criteria", "318 2.4", covers={("level", "xã")}, answers={"threshold"}, prior=1.0)
+    district = cand("passages", "211 entry", covers={("level", "huyện")}, answers={"threshold"}, prior=0.5)
+    assert score(commune, n, 0.9).detail["conflict"] == 0.5
+    assert score(district, n, 0.9).detail["conflict"] == 0
