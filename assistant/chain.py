@@ -13,27 +13,35 @@ from corpus.model import DocumentMeta
 from corpus.normalize import fold
 
 # "nghị quyết ấy", "quyết định đó", "văn bản này": pointing back at a document by its kind.
-POINTED = re.compile(r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu|van ban) (do|ay|nay|tren|vua neu)\b")
+POINTED = re.compile(
+    r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu|van ban|quy dinh) (do|ay|nay|tren|vua neu)\b"
+)
 _NUMBER = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ][\wĐ&-]*")
 
 
 def _fits(kind: str, meta: DocumentMeta) -> bool:
-    return kind in ("van ban", fold(meta.kind or "").lower())
+    # "văn bản đó", "quy định đó" point at a document of any kind.
+    return kind in ("van ban", "quy dinh", fold(meta.kind or "").lower())
 
 
 def answered_document(
-    query: Query, ask: Callable[[str], object], meta: Callable[[str], DocumentMeta | None]
+    query: Query,
+    ask: Callable[[str], object],
+    meta: Callable[[str], DocumentMeta | None],
+    is_set: Callable[[str], bool] = lambda number: False,
 ) -> str | None:
     """The document of the kind a follow-up points back at that the answer to the earlier question cites first
-    (`ask` answers the earlier question); None when the follow-up points at none."""
+    (`ask` answers the earlier question); None when the follow-up points at none. "Quy định đó" after "phải đáp
+    ứng quy định nào?" is the criteria set the answer named (`is_set`), not the dispatch it cites first."""
     pointed = POINTED.search(query.folded)
     if pointed is None or not query.context:
         return None
-    for citation in ask(query.context).citations:
-        m = meta(citation.doc)
-        if m is not None and _fits(pointed.group(1), m):
-            return m.number
-    return None
+    fitting = [
+        m.number for c in ask(query.context).citations if (m := meta(c.doc)) is not None and _fits(pointed.group(1), m)
+    ]
+    if pointed.group(1) in ("quy dinh", "van ban"):
+        fitting = [n for n in fitting if is_set(n)] + fitting
+    return fitting[0] if fitting else None
 
 
 def pointed_documents(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.understand import Query
@@ -12,7 +13,7 @@ _UNIT = ("level", "tier", "recognition_year", "recognition_period", "not_recogni
 _CONTEXT = ("ask_year", "province", "region", "sets", "criterion", "criterion_name", "indicator")
 
 
-def merge(current: Query, earlier: list[Query]) -> Query:
+def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str], bool] | None = None) -> Query:
     """Fill what the current question leaves open from the most recent earlier questions.
 
     When the new question changes the unit (another level or tier), the earlier recognition
@@ -38,9 +39,18 @@ def merge(current: Query, earlier: list[Query]) -> Query:
     )
     # "cả hai quyết định đó", "văn bản này", "tiêu chí đó": the question points back at the conversation.
     refers = re.search(
-        r"\b(quyet dinh|van ban|bo tieu chi|tieu chi|cong van|chi tieu|hai)( nay| do| tren| vua neu)\b", current.folded
+        r"\b(quyet dinh|quy dinh|nghi quyet|nghi dinh|thong tu|van ban|bo tieu chi|tieu chi|cong van|chi tieu|hai)"
+        r"( nay| do| ay| tren| vua neu)\b",
+        current.folded,
     )
-    if not current.domain and not any(facts) and not refers:
+    # "Thế còn vốn tín dụng chính sách thì bao nhiêu?": an elliptic follow-up in words the corpus uses continues
+    # the conversation; "thế còn giá xăng hôm nay?" does not (`speaks_of_corpus` tells them apart).
+    elliptic = bool(
+        re.match(r"(con|vay|the|the con|vay con|con neu)\b", current.folded)
+        and speaks_of_corpus is not None
+        and speaks_of_corpus(current.text)
+    )
+    if not current.domain and not any(facts) and not refers and not elliptic:
         return merged
     # "Còn …", "Vậy …", "Thế …", "… đó", "… ấy": a follow-up whose topic (an indicator, a document) is the earlier
     # question's, when it names none of its own.
@@ -55,10 +65,12 @@ def merge(current: Query, earlier: list[Query]) -> Query:
     # "Vậy theo quyết định đó …" after "Quyết định 417/QĐ-BNNMT phê duyệt gì?": a document named by its number is
     # the programme's too.
     # Only earlier questions about the programme give context ("World Cup 2022" must not date the next answer).
-    about = [q for q in earlier if q.domain]
+    about = [q for q in earlier if q.domain or (speaks_of_corpus is not None and speaks_of_corpus(q.text))]
     topic_from = about or (earlier[-1:] if refers else [])
     if follows and not own_topic and topic_from:
-        merged.context = topic_from[-1].text
+        # The last two questions of the conversation: "Trong đó ngân sách trung ương là bao nhiêu?" names its
+        # document only through the question before it.
+        merged.context = " ".join(q.text for q in topic_from[-2:])
     for previous in reversed(about):
         # A question that names its own level asks about another unit; one that only adds a tier
         # ("Đạt chuẩn NTM nâng cao anh ạ.") completes the earlier one.

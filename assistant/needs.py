@@ -5,14 +5,18 @@ it names, one described by its title), and "hiện nay" (the period of the date 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from assistant.answerers.described import described
 from assistant.answerers.documents import FACT_ASKS
 from assistant.asks import Need, read_need
-from assistant.chain import answered_document
-from assistant.understand import NOW_CUE, Query, understand
+from assistant.chain import POINTED, answered_document
+from assistant.understand import NOW_CUE, Query, normalise_question, understand
 from assistant.years import period_of
+
+# An earlier question that asked which document applies or was issued.
+_ASKED_FOR_A_DOCUMENT = re.compile(r"\b(quy dinh|van ban|quyet dinh|bo tieu chi|nghi quyet|nghi dinh) nao\b")
 
 
 def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: list[str] | None) -> Need:
@@ -38,19 +42,33 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
         for d in named:
             query.sets.append(d.number)
             need.atoms.add(("doc", d.number))
-    if query.context and not any(a[0] == "doc" for a in need.atoms):
-        # A follow-up about "quyết định đó": the documents the earlier question named.
-        for atom in read_need(understand(query.context, assistant.catalogue), assistant.known_number).atoms:
-            if atom[0] == "doc" and atom[1] not in query.sets:
-                query.sets.append(atom[1])
-                need.atoms.add(atom)
-    if query.context and not any(a[0] == "doc" for a in need.atoms):
-        # "Vậy theo quyết định đó thì ký ngày nào?" after a question that named no document: the one the
-        # earlier answer named.
-        number = answered_document(query, lambda q: assistant.safe_ask(q, as_of=when), assistant.meta)
-        if number is not None:
-            query.sets.append(number)
-            need.atoms.add(("doc", number))
+    # "Vậy quyết định đó ký ngày nào?": the document the earlier answer named when the earlier question asked for
+    # one ("… phải đáp ứng quy định nào?"), else the documents the earlier question named.
+    asked_for_one = bool(query.context and _ASKED_FOR_A_DOCUMENT.search(normalise_question(query.context)))
+    if asked_for_one and POINTED.search(query.folded):
+        # The documents the conversation carried over are the earlier question's, not the one its answer named.
+        own = set(understand(text, assistant.catalogue).sets)
+        for number in [n for n in query.sets if n not in own]:
+            query.sets.remove(number)
+            need.atoms.discard(("doc", number))
+    for step in ("answered", "named") if asked_for_one else ("named", "answered"):
+        if not query.context or any(a[0] == "doc" for a in need.atoms):
+            break
+        if step == "named":
+            for atom in read_need(understand(query.context, assistant.catalogue), assistant.known_number).atoms:
+                if atom[0] == "doc" and atom[1] not in query.sets:
+                    query.sets.append(atom[1])
+                    need.atoms.add(atom)
+        else:
+            number = answered_document(
+                query,
+                lambda q: assistant.safe_ask(q, as_of=when),
+                assistant.meta,
+                lambda n: bool(assistant.catalogue.for_document(n)),
+            )
+            if number is not None:
+                query.sets.append(number)
+                need.atoms.add(("doc", number))
     if not query.sets and need.asks & FACT_ASKS and not need.missing:
         # "Quyết định phê duyệt danh sách thôn, xã … do ai ký?": a document named by its title.
         number = described(text, assistant.metas())

@@ -29,7 +29,7 @@ from assistant.retrieve import Filters, Result, Searcher, check_question
 from assistant.sets import judge_stated_value, national_set_for
 from assistant.settings import Settings
 from assistant.target_sets import DISPATCH, LEVELS, REGISTRY_2026_STEP, Resolution
-from assistant.topic import asking_clause, content_words, domain_phrases, names_corpus_topic
+from assistant.topic import NOT_CONTENT, asking_clause, content_words, domain_phrases, names_corpus_topic
 from assistant.understand import NAMED_SETS, Query, as_of_for, understand
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.criteria_import import import_file_criteria
@@ -383,6 +383,17 @@ class Assistant:
         clause = asking_clause(text)
         return content_words(clause, segment.terms(clause), index.vocabulary, cached[1], cached[2], cached[3])
 
+    def _speaks_of_corpus(self, text: str) -> bool:
+        """The question's words are the corpus's: two content words it uses and none it never does."""
+        index = self.index()
+        clause = asking_clause(text)
+        known = [
+            t
+            for t in segment.terms(clause)
+            if t in index.vocabulary and "_" in t and fold(t).replace(" ", "_") not in NOT_CONTENT
+        ]
+        return len(known) >= 2 and not self._unknown_words(index, text)
+
     def _resolution(self, query: Query, when: dt.date) -> Resolution | None:
         """The applicability card, when the question is about a unit's status and what applies to it."""
         wants_rule = (query.level or query.tier or query.sets) and (
@@ -453,7 +464,7 @@ class Assistant:
         query = understand(text, self.catalogue)
         if history:
             earlier = [understand(h, self.catalogue) for h in history[-5:] if h and h.strip()]
-            query = merge(query, earlier)
+            query = merge(query, earlier, self._speaks_of_corpus)
         # A province is named as the speaker names it: on the map of the date asked for, else today's
         # ("tỉnh Phú Thọ" said in 2026 is the merged province, even in a question about 2024).
         read_place(query, self.catalogue, as_of or self.settings.now())

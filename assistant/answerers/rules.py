@@ -151,10 +151,13 @@ def contradictions(ctx: Context) -> list[Draft]:
                 f"({ctx.as_of:%d/%m/%Y}); chưa thể có đơn vị được công nhận vào năm đó."
             )
         )
+    typed = set(re.findall(r"\d+", q.folded))
     for number in q.sets:
         m = ctx.meta(number)
         if m is None or not m.period or m.number in (DISPATCH, "5766/UBND-CNN&XD"):
             continue
+        if number.split("/")[0] not in typed:
+            continue  # a document the conversation or an earlier answer brought in: the user said nothing of it
         start, _, end = m.period.partition("-")
         if start.isdigit() and end.isdigit() and not int(start) - 1 <= year <= int(end):
             out.append(

@@ -684,3 +684,25 @@ def test_which_indicator_holds_a_topic_described_in_a_few_words(assistant: Assis
         "Bình đẳng giới có phải là một chỉ tiêu trong bộ tiêu chí xã NTM 2016-2020 không, thuộc tiêu chí nào?"
     )
     assert a.kind == "criteria" and "18.6" in a.text and "tiếp cận pháp luật" in a.text
+
+
+def test_an_elliptic_follow_up_in_the_corpus_words_continues_the_conversation(assistant: Assistant) -> None:
+    history = [
+        "Nghị quyết 257/2025/QH15 bố trí tổng cộng bao nhiêu vốn ngân sách nhà nước cho chương trình 2026-2030?",
+        "Trong đó ngân sách trung ương là bao nhiêu?",
+    ]
+    a = assistant.ask("thế còn vốn tín dụng chính sách thì bao nhiêu?", history=history)
+    assert not a.refused and "23.000" in a.text
+    # Words the corpus never uses stay out of the conversation.
+    assert assistant.ask("Thế còn giá xăng hôm nay?", history=history).refused
+
+
+def test_that_rule_is_the_one_the_earlier_answer_named_not_the_one_the_earlier_question_named(
+    assistant: Assistant,
+) -> None:
+    a = assistant.ask(
+        "Vậy quy định đó ai ký?",
+        history=["Xã tôi đạt chuẩn NTM kiểu mẫu năm 2019 theo QĐ 691, năm 2023 phải đáp ứng quy định nào?"],
+    )
+    assert "319/QĐ-TTg" in a.text and "Phạm Bình Minh" in a.text
+    assert "không khớp" not in a.text  # the user named neither 319 nor a year for it in this question
