@@ -15,7 +15,8 @@ from corpus.normalize import fold, normalize_text
 
 # Kind of question → accent-free cue. A question may have several ("ban hành ngày nào và quy định gì").
 _ASKS: dict[str, str] = {
-    "who": r"\b(ai ky|nguoi ky|do ai ky|ky ban hanh|ai la nguoi ky|ky quyet dinh|ky van ban|ky cong van|ai ky)\b",
+    "who": r"\b(ai ky|nguoi ky|do ai ky|ky ban hanh|ai la nguoi ky|ky quyet dinh|ky van ban|ky cong van|ai ky"
+    r"|ky (voi )?(chuc danh|chuc vu))\b",
     "issuer": r"\b(co quan nao ban hanh|do co quan nao|ai ban hanh|do ai ban hanh|cap nao ban hanh|ban hanh boi"
     r"|noi ban hanh|cua co quan nao)\b",
     "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay)\b",
@@ -55,6 +56,7 @@ _ASKS: dict[str, str] = {
     # On what the document was issued: its "Căn cứ …" lines ("được ban hành căn cứ quyết định nào", "phần căn cứ").
     # "căn cứ văn bản nào" alone asks on what an answer rests, not a document's basis.
     "basis": r"\b(ban hanh can cu|duoc can cu|can cu vao (nghi quyet|quyet dinh|luat|nghi dinh|van ban) nao|phan can cu"
+    r"|can cu (nghi quyet|quyet dinh|luat|nghi dinh|thong tu) nao"
     r"|can cu phap ly|can cu ban hanh|dan (chieu )?(nghi dinh|luat|quyet dinh|nghi quyet) nao)\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
     "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",

@@ -17,7 +17,11 @@ _FUNCTION = frozenset(
     ["nao", "gi", "nhung", "cac", "ve", "va", "co", "dan", "vao", "duoc", "la", "cua", "the", "trong", "phan"]
 )
 _PLURAL = re.compile(r"^\s*(?:co dan\s+)?(?:nhung|cac)\b")
-_LINE = re.compile(r"(?m)^[-*\s]*(?:\[[^\]\n]*\]\s*)?(Căn cứ (?!chỉ đạo|điều kiện|tình hình)[^\n]*)")
+# A clause that names a legal text (after the line's own "Căn cứ ban hành:" lead).
+_LAW = re.compile(
+    r"(?:Căn cứ[^:]*:\s*)?(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư)\b"
+)
+_LINE = re.compile(r"(?m)^[-*\s]*(?:\[[^\]\n]*\]\s*)?(Căn cứ[ :](?!chỉ đạo|điều kiện|tình hình)[^\n]*)")
 
 
 def _described(folded_question: str) -> tuple[frozenset[str], bool]:
@@ -26,7 +30,8 @@ def _described(folded_question: str) -> tuple[frozenset[str], bool]:
     if m is None:
         return frozenset(), False
     pairs = frozenset(p for p in word_pairs(m.group(1)) if not set(p.split()) & _FUNCTION)
-    return pairs, bool(_PLURAL.search(m.group(1)))
+    # "những luật nào", "luật nào và nghị quyết nào": more than one line is asked for.
+    return pairs, bool(_PLURAL.search(m.group(1))) or len(re.findall(r"\bnao\b", m.group(1))) >= 2
 
 
 def basis(ctx: Context, m: DocumentMeta) -> list[Draft]:
@@ -36,8 +41,10 @@ def basis(ctx: Context, m: DocumentMeta) -> list[Draft]:
     if opening is None or not lines:
         return []
     if not m.full_text:
-        # A registry entry lists them on one line, separated by ";".
-        lines = [c.strip() for c in lines[0].split("; ") if c.strip()]
+        # A registry entry lists them on one line, separated by ";"; "theo đề nghị của …" there is no basis.
+        lines = [c.strip() for c in lines[0].split("; ") if _LAW.match(c.strip())]
+        if not lines:
+            return []
     want, several = _described(ctx.query.folded)
     shared = [len(want & word_pairs(line)) for line in lines]
     top = max(shared)

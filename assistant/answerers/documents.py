@@ -259,7 +259,8 @@ def _relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
 
 
 _TITLE = re.compile(
-    r"(PHÓ THỦ TƯỚNG|THỦ TƯỚNG|THỨ TRƯỞNG|BỘ TRƯỞNG|PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ TRƯỞNG BAN|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)"
+    r"(PHÓ THỦ TƯỚNG|THỦ TƯỚNG|THỨ TRƯỞNG|BỘ TRƯỞNG|PHÓ CHỦ TỊCH(?: THƯỜNG TRỰC)?|CHỦ TỊCH|PHÓ TRƯỞNG BAN"
+    r"|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)"
 )
 
 

@@ -706,3 +706,13 @@ def test_that_rule_is_the_one_the_earlier_answer_named_not_the_one_the_earlier_q
     )
     assert "319/QĐ-TTg" in a.text and "Phạm Bình Minh" in a.text
     assert "không khớp" not in a.text  # the user named neither 319 nor a year for it in this question
+
+
+def test_a_registry_basis_lists_the_laws_asked_for_and_a_signer_gets_the_full_title(assistant: Assistant) -> None:
+    laws = assistant.ask("Nghị định 272/2025/NĐ-CP được ban hành căn cứ những luật nào?")
+    assert "63/2025/QH15" in laws.text and "72/2025/QH15" in laws.text
+    assert "đề nghị" not in laws.text  # "theo đề nghị của Bộ trưởng …" on the same line is no basis
+    both = assistant.ask("Quyết định 51/2025/QĐ-TTg căn cứ vào luật nào và nghị quyết nào của Quốc hội?")
+    assert "63/2025/QH15" in both.text and "257/2025/QH15" in both.text
+    title = assistant.ask("Công văn 5766/UBND-CNN&XD do ông Đặng Xuân Trường ký với chức danh gì?")
+    assert "Phó Chủ tịch thường trực Đặng Xuân Trường" in title.text

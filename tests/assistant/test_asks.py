@@ -43,6 +43,8 @@ def need_of(question: str):
         ("Trong phần căn cứ của Quyết định 320 có dẫn nghị định nào?", {"basis"}),
         ("Quyết định 18/2022 áp dụng cho bộ tiêu chí xã của quyết định nào?", {"amends", "which"}),
         ("Phân loại rác tại nguồn là chỉ tiêu số mấy, thuộc tiêu chí nào?", {"indicator"}),
+        ("Nghị quyết 424 căn cứ nghị định nào?", {"basis"}),
+        ("Công văn 5766 do ông Đặng Xuân Trường ký với chức danh gì?", {"who"}),
         ("Các bộ tiêu chí xã đã thay nhau thế nào từ năm 2009 đến nay?", {"history"}),
         ("Xã tôi thu nhập 45 triệu đã đạt tiêu chí thu nhập chưa?", {"judge"}),
     ],
