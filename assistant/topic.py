@@ -22,6 +22,7 @@ NOT_CONTENT = _words(
     tiep_theo the thay noi ve cu_the kinh_gui quy_dinh phan_tram bao_lau nua ngoai rieng gio tiep sua lan lai viec
     dieu mot hai ba tren duoi sau truoc khac cung dang
     anh_huong vuot vuot_qua duoc_phep
+    giup giup_minh giup_toi giup_em giup_voi ke_ra liet_ke
     """
 )
 # Syllables that make a compound a segmentation accident ("thì_giờ", "đáp_ứng_bộ", "ntm_vùng") rather

@@ -30,6 +30,8 @@ _INTENT = re.compile(
 )
 # What a criteria set says (a figure, a criterion's content), as opposed to what a unit must do.
 _CONTENT_ASK = re.compile(r"\b(ty le|muc|bao nhieu|toi thieu|toi da|chi tieu|tieu chi \S+ (la gi|gom|quy dinh))\b")
+# A count or list of a set's conditions or criteria: what the set says, whatever the question asks to do.
+_SET_CONTENT = re.compile(r"\b(may|nhung|bao nhieu|cac) (dieu kien|tieu chi|chi tieu)\b|\bke ra\b")
 _ASOF_CUE = re.compile(r"(thi|hien nay|bay gio|den|trong|cho)\s+(nam\s+)?$")
 ACTION = re.compile(
     r"\b(phai lam gi|lam gi|can lam|phai dap ung|ap dung|bo tieu chi( [a-z]+){0,2} nao|theo bo|tiep theo|phan dau"
@@ -84,8 +86,11 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             cued_period = True
         elif _SET_CUE.search(before):
             set_period = set_period or value
-        elif _PURPOSE.search(before) or (
-            _CONTENT_ASK.search(f) and not ACTION.search(f) and not _RECOGNITION_CUE.search(before)
+        elif (
+            _PURPOSE.search(before)
+            or (_CONTENT_ASK.search(f) and not ACTION.search(f) and not _RECOGNITION_CUE.search(before))
+            # "xã NTM kiểu mẫu giai đoạn 2021-2025 phải đáp ứng mấy điều kiện, kể ra": the set's own content.
+            or (_SET_CONTENT.search(f) and not _RECOGNITION_CUE.search(before))
         ):
             # "Tỷ lệ hộ nghèo của xã NTM 2021-2025 phải dưới bao nhiêu?": with no word of recognition and
             # nothing to do, the period is that of the set whose figure is asked, not of a recognition.

@@ -292,6 +292,12 @@ def criteria(ctx: Context) -> list[Candidate]:
 
 def _several_by_words(ctx: Context, cset: CriteriaSet, f: str, base: set, docs: set[str]) -> Candidate | None:
     """A question that spells out two indicators ("tỷ lệ … và tỷ lệ …"): one candidate with both."""
+    # "Tiêu chí Hệ thống chính trị và tiếp cận pháp luật": a criterion's own name holds a "và"; its words are
+    # the criterion asked about, not two indicators.
+    for crit in cset.criteria:
+        name = fold(crit.name).lower()
+        if " va " in name and name in f:
+            f = f.replace(name, " ")
     hits: list[tuple[int, str]] = []
     for part in re.split(r"\bva\b|,|;", f):
         hit = match_indicator(part, cset)

@@ -716,3 +716,10 @@ def test_a_registry_basis_lists_the_laws_asked_for_and_a_signer_gets_the_full_ti
     assert "63/2025/QH15" in both.text and "257/2025/QH15" in both.text
     title = assistant.ask("Công văn 5766/UBND-CNN&XD do ông Đặng Xuân Trường ký với chức danh gì?")
     assert "Phó Chủ tịch thường trực Đặng Xuân Trường" in title.text
+
+
+def test_a_criterion_whose_name_holds_and_is_one_criterion_not_two_indicators(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Tiêu chí Hệ thống chính trị và tiếp cận pháp luật trong bộ tiêu chí xã NTM 2016-2020 gồm những gì?"
+    )
+    assert "Tiêu chí 18" in a.text and "18.1" in a.text and "18.6" in a.text

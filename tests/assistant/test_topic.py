@@ -90,3 +90,7 @@ def test_an_accent_free_asking_marker_starts_the_asking_clause() -> None:
 
 def test_an_ordinal_is_not_a_topic() -> None:
     assert words("nhóm tiêu chí thứ IV, nhóm III", ["thứ_iv", "iii"]) == []
+
+
+def test_asking_for_help_is_not_a_topic() -> None:
+    assert words("xa NTM kieu mau phai dap ung may dieu kien, ke ra giup minh", ["ke_ra", "giup_minh"]) == []

@@ -187,3 +187,8 @@ def test_the_unit_recognised_is_the_unit_asked_about(question: str, level: str) 
 def test_the_years_a_set_was_issued_and_amended_are_not_the_year_asked() -> None:
     query = q("Xã đạt chuẩn năm 2015 theo Bộ tiêu chí quốc gia năm 2009 đã sửa đổi năm 2013; thu nhập đến năm 2015?")
     assert query.ask_year in (None, 2015) and 2009 not in (query.ask_year, query.recognition_year)
+
+
+def test_a_count_of_a_sets_conditions_names_the_sets_period_not_a_recognition() -> None:
+    query = q("xa NTM kieu mau giai doan 2021-2025 phai dap ung may dieu kien, ke ra giup minh")
+    assert query.period == "2021-2025" and query.recognition_period is None
