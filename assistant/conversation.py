@@ -78,6 +78,7 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
             (bool(previous.level) and current.level != previous.level)
             or bool(current.tier and previous.tier and current.tier != previous.tier)
         )
+        other_unit = changed_unit
         # "Còn nếu là huyện đạt chuẩn cùng năm đó thì sao?": another unit, the same year.
         changed_unit = changed_unit and not re.search(r"\b(cung nam|nam do|nam ay|cung thoi diem)\b", current.folded)
         for name in _UNIT:
@@ -86,6 +87,8 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
             if not getattr(merged, name) and getattr(previous, name):
                 setattr(merged, name, getattr(previous, name))
         for name in _CONTEXT:
+            if other_unit and name == "sets":
+                continue  # the set the earlier unit was recognised under is not the new unit's (318 is no district's)
             if not getattr(merged, name) and getattr(previous, name):
                 value = getattr(previous, name)
                 setattr(merged, name, list(value) if isinstance(value, list) else value)

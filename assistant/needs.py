@@ -56,6 +56,9 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
             break
         if step == "named":
             for atom in read_need(understand(query.context, assistant.catalogue), assistant.known_number).atoms:
+                sets = assistant.catalogue.for_document(atom[1]) if atom[0] == "doc" else []
+                if sets and query.level and all(c.level != query.level for c in sets):
+                    continue  # the earlier unit's set is not this one's ("cùng năm đó mà là huyện" after 318)
                 if atom[0] == "doc" and atom[1] not in query.sets:
                     query.sets.append(atom[1])
                     need.atoms.add(atom)

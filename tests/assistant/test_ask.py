@@ -723,3 +723,13 @@ def test_a_criterion_whose_name_holds_and_is_one_criterion_not_two_indicators(as
         "Tiêu chí Hệ thống chính trị và tiếp cận pháp luật trong bộ tiêu chí xã NTM 2016-2020 gồm những gì?"
     )
     assert "Tiêu chí 18" in a.text and "18.1" in a.text and "18.6" in a.text
+
+
+def test_another_unit_the_same_year_does_not_inherit_the_earlier_units_set(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Cùng năm đó mà là huyện được công nhận NTM nâng cao thì sao?",
+        history=["Xã tôi được công nhận đạt chuẩn NTM nâng cao năm 2022 theo QĐ 318, năm 2024 phải phấn đấu gì?"],
+        as_of=dt.date(2024, 7, 1),
+    )
+    assert "không phải bộ tiêu chí dành cho huyện" not in a.text
+    assert "320/QĐ-TTg" in a.text and "kiểu mẫu" in a.text
