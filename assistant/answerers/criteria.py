@@ -260,7 +260,9 @@ def criteria(ctx: Context) -> list[Candidate]:
                     criterion_drafts(ctx, cset, crit, ind) + period_note(cset, ctx.as_of),
                     lexical=lexical_cover(ctx.text, named_text),
                     covers=base | atoms,
-                    answers={"threshold", "list", "count", "contents", "definition", "indicator"},
+                    # A criterion whose indicators no source shows (51/2025) has no figure to give.
+                    answers={"threshold", "list", "count", "contents", "definition", "indicator"}
+                    - (set() if crit.indicators else {"threshold", "count", "list"}),
                     evidence=[next((i.section for i in crit.indicators if i.code == ind), crit.section)],
                     docs=set_docs(cset, ctx.query.sets),
                     period=cset.period,

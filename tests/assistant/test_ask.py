@@ -733,3 +733,9 @@ def test_another_unit_the_same_year_does_not_inherit_the_earlier_units_set(assis
     )
     assert "không phải bộ tiêu chí dành cho huyện" not in a.text
     assert "320/QĐ-TTg" in a.text and "kiểu mẫu" in a.text
+
+
+def test_a_criterion_without_known_indicators_does_not_answer_a_figure(assistant: Assistant) -> None:
+    # 51/2025's criterion 6 (Giảm nghèo) has no indicators in the corpus: the programme's target (417) answers.
+    a = assistant.ask("Theo chương trình MTQG giai đoạn 2026-2030, tỷ lệ nghèo đa chiều phải giảm bao nhiêu mỗi năm?")
+    assert "417/QĐ-BNNMT" in a.text and "1,5%" in a.text
