@@ -94,6 +94,8 @@ _ADDRESS = re.compile(
     # Typed without marks ("xa Tien Luc, huyen Lang Giang").
     r"|xa|phuong|thi tran|huyen|thi xa|thanh pho|tinh|quan)\s+(?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*"
 )
+# After a province's name: it is named as it was before the 2025 merger ("Gia Lai cũ", "… trước khi hợp nhất").
+_FORMER = re.compile(r"\s*(?:\()?(cu|cũ|truoc khi (hop nhat|sap nhap|sap xep)|trước khi (hợp nhất|sáp nhập|sắp xếp))\b")
 # "hiện nay", "bây giờ": the question is about the date it is asked.
 NOW_CUE = re.compile(r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio|moi nhat|dang ap dung|dang co hieu luc)\b")
 _HISTORY = re.compile(r"\b(lich su|truoc day|sua doi|thay the|thay cho|bo tieu chi cu|da het hieu luc|con hieu luc)\b")
@@ -272,13 +274,13 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     if regions is not None:
         provinces, region_names = _place_patterns(regions, accented is not None)
         haystack = accented if accented is not None else f
-        for pattern, province in provinces:
-            hit = pattern.search(haystack)
-            if hit:
-                q.province = province.name
-                q.region = province.regions.get("vung-7")
-                q.province_former = bool(re.match(r"\s*(cu|cũ)\b", haystack[hit.end() :]))
-                break
+        # The province named first in the question ("tỉnh Gia Lai trước khi hợp nhất với Bình Định" is Gia Lai).
+        hits = [(m.start(), m.end(), province) for pattern, province in provinces if (m := pattern.search(haystack))]
+        if hits:
+            _, end, province = min(hits, key=lambda h: h[0])
+            q.province = province.name
+            q.region = province.regions.get("vung-7")
+            q.province_former = bool(_FORMER.match(haystack[end:]))
         if q.region is None:
             for pattern, code in region_names:
                 if pattern.search(haystack):

@@ -192,3 +192,17 @@ def test_the_years_a_set_was_issued_and_amended_are_not_the_year_asked() -> None
 def test_a_count_of_a_sets_conditions_names_the_sets_period_not_a_recognition() -> None:
     query = q("xa NTM kieu mau giai doan 2021-2025 phai dap ung may dieu kien, ke ra giup minh")
     assert query.period == "2021-2025" and query.recognition_period is None
+
+
+@pytest.mark.parametrize(
+    ("question", "province", "former"),
+    [
+        # The province named first, named as it was before the merger.
+        ("Các xã thuộc tỉnh Gia Lai trước khi hợp nhất với Bình Định phải đạt bao nhiêu?", "Gia Lai", True),
+        ("Xã ở Bình Định, nay thuộc Gia Lai, phải đạt bao nhiêu?", "Bình Định", False),
+        ("xa o Vinh Phuc cu nay thuoc Phu Tho", "Vĩnh Phúc", True),
+    ],
+)
+def test_the_province_named_first_and_whether_as_before_the_merger(question: str, province: str, former: bool) -> None:
+    query = q(question)
+    assert (query.province, query.province_former) == (province, former)
