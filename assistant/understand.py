@@ -86,6 +86,10 @@ _ABBREVIATIONS = [
     (r"\bbcd\b", "ban chi dao"),
     (r"\btp\.?\s", "thanh pho "),
     (r"\btc\s*(?=\d)", "tieu chi "),
+    # Schools and cooperatives, as officials abbreviate them in criteria 5, 13 and 14.
+    (r"\bthpt\b", "trung hoc pho thong"),
+    (r"\bthcs\b", "trung hoc co so"),
+    (r"\bhtx\b", "hop tac xa"),
 ]
 
 # Addresses ("xã Ka Đô, huyện Đơn Dương, tỉnh Lâm Đồng") name where the asker works, not the unit asked about.

@@ -206,3 +206,8 @@ def test_a_count_of_a_sets_conditions_names_the_sets_period_not_a_recognition() 
 def test_the_province_named_first_and_whether_as_before_the_merger(question: str, province: str, former: bool) -> None:
     query = q(question)
     assert (query.province, query.province_former) == (province, former)
+
+
+def test_school_and_cooperative_abbreviations_are_read_in_full() -> None:
+    assert "trung hoc pho thong" in q("Tỷ lệ trường THPT đạt chuẩn của huyện?").folded
+    assert "hop tac xa" in q("HTX của xã có được tính vào tiêu chí 13 không?").folded
