@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 
-from assistant.topic import asking_clause
+from assistant.topic import asking_clause, marked_clause
 from assistant.unit import first_level, read_level, read_tier
 from assistant.years import ACTION, read_years
 from corpus.criteria import Catalogue
@@ -124,6 +124,8 @@ class Query:
     sets: list[str] = field(default_factory=list)  # document numbers named
     province: str | None = None
     province_former: bool = False  # "tỉnh Vĩnh Phúc cũ": the province before the 2025 reorganisation
+    # The other provinces named, in order, each with whether it is named as before the reorganisation.
+    other_provinces: list[tuple[str, bool]] = field(default_factory=list)
     region: str | None = None  # vung-7 code
     commune_group: str | None = None  # "N1".."N3": "xã nhóm 3", the column of a 2026-2030 set
     place_regions: dict[str, str] = field(default_factory=dict)  # former province → vung-7 code, when several
@@ -280,11 +282,19 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         haystack = accented if accented is not None else f
         # The province named first in the question ("tỉnh Gia Lai trước khi hợp nhất với Bình Định" is Gia Lai).
         hits = [(m.start(), m.end(), province) for pattern, province in provinces if (m := pattern.search(haystack))]
+        clause = marked_clause(text)
+        if clause is not None and len(hits) > 1:
+            # "Tôi ở Quảng Ngãi. Xin hỏi tỉnh Gia Lai mới gồm những tỉnh nào?": the province the asking clause names.
+            asked = clause.lower() if accented is not None else normalise_question(clause)
+            named = {p.name for pattern, p in provinces if pattern.search(asked)}
+            hits = [h for h in hits if h[2].name in named] or hits
         if hits:
-            _, end, province = min(hits, key=lambda h: h[0])
+            hits.sort(key=lambda h: h[0])
+            _, end, province = hits[0]
             q.province = province.name
             q.region = province.regions.get("vung-7")
             q.province_former = bool(_FORMER.match(haystack[end:]))
+            q.other_provinces = [(p.name, bool(_FORMER.match(haystack[e:]))) for _, e, p in hits[1:]]
         if q.region is None:
             for pattern, code in region_names:
                 if pattern.search(haystack):

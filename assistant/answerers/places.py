@@ -18,17 +18,51 @@ def places(ctx: Context) -> list[Candidate]:
     # "mới" reads the name on the new map whatever the date; "cũ" on the old one.
     moi = re.search(r"\b(tinh|thanh pho) [a-z ]{2,30}? moi\b|\bmoi gom\b", q.folded)
     on = max(ctx.as_of, regions.reorganisation.effective) if moi else ctx.as_of
-    try:
-        place = locate(regions, q.province, on, former=q.province_former)
-    except UnknownPlaceError:
-        return []
     number = regions.reorganisation.document
-    meta = ctx.meta(number)
-    if meta is None:
+    if ctx.meta(number) is None:
         return []
+    # "Gia Lai mới gồm những tỉnh nào, còn Quảng Ngãi mới hợp nhất với tỉnh nào?": each province named, in order.
+    # Another province is asked about only when the map is asked twice; "Bình Định, nay thuộc Gia Lai" asks once.
+    others = q.other_provinces if len(MAP_CUES.findall(q.folded)) >= 2 else []
+    drafts: list[Draft] = []
+    said: list[str] = []
+    for name, former in [(q.province, q.province_former), *others]:
+        try:
+            place = locate(regions, name, on, former=former)
+        except UnknownPlaceError:
+            continue
+        if place.name in said or (
+            place.on_new_map is False and place.unit is None and on >= regions.reorganisation.effective
+        ):
+            continue
+        said.append(place.name)
+        drafts += _place_drafts(ctx, place, on, number)
+    if not drafts:
+        return []
+    drafts.append(
+        Draft(
+            "Danh sách lấy từ mục đăng ký của kho, tổng hợp từ trang công khai (không phải toàn văn nghị quyết; "
+            "số hiệu nghị quyết chưa ghi nhận)."
+        )
+    )
+    return [
+        Candidate(
+            "places",
+            drafts,
+            covers={("province", q.province)},
+            answers={"list", "which", "contents", "definition"},
+            evidence=[f"{number} › Phần mở đầu"],
+            docs={number},
+            prior=1.4,
+            label=f"bản đồ tỉnh {said[0]}",
+        )
+    ]
+
+
+def _place_drafts(ctx: Context, place, on, number: str) -> list[Draft]:
+    """What the map says of one province, and the regions its former provinces belonged to."""
+    regions = ctx.catalogue.regions
     text = describe(place)
-    if place.on_new_map is False and place.unit is None and on >= regions.reorganisation.effective:
-        return []
     if on < regions.reorganisation.effective:
         text = (
             f"Tính đến ngày {on:%d/%m/%Y} chưa có đợt sắp xếp tỉnh năm 2025 (các tỉnh mới hoạt động từ 01/7/2025). "
@@ -46,21 +80,4 @@ def places(ctx: Context) -> list[Candidate]:
                 "không nguồn nào quy định). Từ giai đoạn 2026-2030, nhóm xã (nhóm 1, 2, 3) thay cho vùng."
             )
         )
-    drafts.append(
-        Draft(
-            "Danh sách lấy từ mục đăng ký của kho, tổng hợp từ trang công khai (không phải toàn văn nghị quyết; "
-            "số hiệu nghị quyết chưa ghi nhận)."
-        )
-    )
-    return [
-        Candidate(
-            "places",
-            drafts,
-            covers={("province", q.province)},
-            answers={"list", "which", "contents", "definition"},
-            evidence=[f"{number} › Phần mở đầu"],
-            docs={number},
-            prior=1.4,
-            label=f"bản đồ tỉnh {place.name}",
-        )
-    ]
+    return drafts

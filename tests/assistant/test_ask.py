@@ -739,3 +739,11 @@ def test_a_criterion_without_known_indicators_does_not_answer_a_figure(assistant
     # 51/2025's criterion 6 (Giảm nghèo) has no indicators in the corpus: the programme's target (417) answers.
     a = assistant.ask("Theo chương trình MTQG giai đoạn 2026-2030, tỷ lệ nghèo đa chiều phải giảm bao nhiêu mỗi năm?")
     assert "417/QĐ-BNNMT" in a.text and "1,5%" in a.text
+
+
+def test_two_provinces_asked_on_the_map_are_both_answered(assistant: Assistant) -> None:
+    a = assistant.ask("Tỉnh Gia Lai mới gồm những tỉnh cũ nào, còn tỉnh Quảng Ngãi mới được hợp nhất với tỉnh nào?")
+    assert "Bình Định" in a.text and "Kon Tum" in a.text
+    # One map question describes one province, though the asker names another.
+    one = assistant.ask("Tôi ở Quảng Ngãi. Xin hỏi tỉnh Gia Lai mới gồm những tỉnh cũ nào?")
+    assert "Bình Định" in one.text and "Kon Tum" not in one.text

@@ -211,3 +211,7 @@ def test_the_province_named_first_and_whether_as_before_the_merger(question: str
 def test_school_and_cooperative_abbreviations_are_read_in_full() -> None:
     assert "trung hoc pho thong" in q("Tỷ lệ trường THPT đạt chuẩn của huyện?").folded
     assert "hop tac xa" in q("HTX của xã có được tính vào tiêu chí 13 không?").folded
+
+
+def test_the_province_the_asking_clause_names_wins_over_the_askers_own() -> None:
+    assert q("Tôi ở Quảng Ngãi. Xin hỏi tỉnh Gia Lai mới gồm những tỉnh cũ nào?").province == "Gia Lai"
