@@ -173,13 +173,7 @@ class Assistant:
 
     def section(self, path: str) -> Section | None:
         """A section by its full path ('318/QĐ-TTg › Phụ lục I › Tiêu chí 17'), or None."""
-        doc = self.corpus.find(path.split(" › ", 1)[0])
-        if doc is None:
-            return None
-        for s in self.corpus.tree(doc.number).walk():
-            if s.path == path:
-                return s
-        return None
+        return self.corpus.section(path)
 
     def meta(self, number: str) -> DocumentMeta | None:
         doc = self.corpus.find(number)

@@ -63,11 +63,13 @@ def normalize_text(text: str) -> str:
 _MARKS = regex.compile(r"\p{Mn}+")
 
 
+@functools.lru_cache(maxsize=32768)
 def fold(text: str) -> str:
     """Lower-case and strip all diacritics (đ → d), for matching text typed without accents.
 
     Where a tone mark sits does not matter once every mark is stripped, so this skips
-    `normalize_text`'s tone placement: fold runs on every sentence an answer quotes from.
+    `normalize_text`'s tone placement: fold runs on every sentence an answer quotes from, and on the same
+    sentences and names again for every question (hence the cache).
     """
     text = unicodedata.normalize("NFD", text.translate(_LOOKALIKES).lower())
     return _MARKS.sub("", text).replace("đ", "d")

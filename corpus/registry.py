@@ -126,6 +126,7 @@ class Corpus:
     def reload(self) -> None:
         self.__dict__.pop("_documents", None)
         self.__dict__.pop("_parsed", None)
+        self.__dict__.pop("_by_path", None)
 
     def documents(self) -> list[Document]:
         return sorted(self._documents.values(), key=lambda d: (d.meta.issued or dt.date.min, d.number))
@@ -142,6 +143,15 @@ class Corpus:
     @cached_property
     def _parsed(self) -> dict[str, Section]:
         return {key: parse(doc) for key, doc in self._documents.items()}
+
+    @cached_property
+    def _by_path(self) -> dict[str, Section]:
+        return {s.path: s for root in self._parsed.values() for s in root.walk()}
+
+    def section(self, path: str) -> Section | None:
+        """A section by its full path ('318/QĐ-TTg › Phụ lục I › Tiêu chí 17'), or None; one lookup, since answers
+        ask for the same sections many times."""
+        return self._by_path.get(path)
 
     def parsed(self) -> list[tuple[Document, Section]]:
         return [(d, self._parsed[number_key(d.number)]) for d in self.documents()]
