@@ -221,8 +221,11 @@ def _same_fact_of_another(best: Candidate, c: Candidate, need: Need, covered: se
         return False
     if not ({a for a in need.atoms if a[0] == "doc"} - covered) & c.covers:
         return False
-    text = lambda x: " ".join(d.text for d in x.drafts)  # noqa: E731
-    return not (any(n in text(c) for n in best.docs) or any(n in text(best) for n in c.docs))
+    return not (any(n in _said(c) for n in best.docs) or any(n in _said(best) for n in c.docs))
+
+
+def _said(c: Candidate) -> str:
+    return " ".join(d.text for d in c.drafts)
 
 
 def _in_question_order(parts: list[Candidate], need: Need) -> list[Candidate]:

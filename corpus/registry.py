@@ -151,14 +151,23 @@ class Corpus:
     def section(self, path: str) -> Section | None:
         """A section by its full path ('318/QĐ-TTg › Phụ lục I › Tiêu chí 17'), or None; one lookup, since answers
         ask for the same sections many times."""
-        return self._by_path.get(path)
+        found = self._by_path.get(path)
+        if found is None and path.split(" › ", 1)[0] and self.find(path.split(" › ", 1)[0]) is not None:
+            self.tree(path.split(" › ", 1)[0])  # a document added since the paths were read
+            found = self._by_path.get(path)
+        return found
 
     def parsed(self) -> list[tuple[Document, Section]]:
         return [(d, self._parsed[number_key(d.number)]) for d in self.documents()]
 
     def tree(self, number: str) -> Section:
         self.get(number)
-        return self._parsed[number_key(number)]
+        key = number_key(number)
+        if key not in self._parsed:
+            # Parsed before a document was added (an ingest in this process): parse again, paths too.
+            self.__dict__.pop("_parsed", None)
+            self.__dict__.pop("_by_path", None)
+        return self._parsed[key]
 
     def in_force(self, document: Document, on: dt.date) -> bool:
         """Whether a document was in force on a date (in force by then and not yet superseded)."""
