@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answerers.base import Candidate
-from assistant.asks import Need
+from assistant.asks import Need, kinds_of
 
 # How much naming an entity counts: a criterion or article number is what the user wants; the level
 # ("xã") is in almost every question.
@@ -34,6 +34,8 @@ THRESHOLD = 2.3
 # ahead of the next) is the answer; the question is then not embedded and no passage is retrieved.
 CONFIDENT = 4.0
 CONFIDENT_MARGIN = 0.5
+# A part's own best answer stands beside the others only this close to the whole question's best.
+PART_MARGIN = 0.5
 
 
 @dataclass
@@ -50,6 +52,7 @@ class Choice:
     parts: list[Candidate]
     scope: str  # answer | not_in_corpus | uncovered
     ranking: list[Scored] = field(default_factory=list)
+    answered: list[str] = field(default_factory=list)  # parts of the question a document's own fact answers
 
 
 def semantic(sim: float | None) -> float:
@@ -126,6 +129,7 @@ def choose(
     sims: list[float | None],
     unknown: list[str] | None = None,
     threshold: float = THRESHOLD,
+    asked: list[str] | None = None,
 ) -> Choice:
     """The best candidate, then the ones that answer what it leaves open (a two-part question).
 
@@ -135,6 +139,7 @@ def choose(
         sims: cosine similarity of the question to each candidate's evidence (None when unknown).
         unknown: the question's content words the corpus never uses (the topic it does not cover).
         threshold: the least score that counts as covering the question.
+        asked: the parts of the question (asks.question_parts), when it asks several things.
     """
     ranking = sorted((score(c, need, s) for c, s in zip(candidates, sims, strict=True)), key=lambda x: -x.score)
     if not ranking or ranking[0].score < threshold:
@@ -145,15 +150,16 @@ def choose(
     if _cannot_say(ranking[0].candidate, need):
         return Choice([], "uncovered", ranking)
     best = ranking[0]
-    parts = [best.candidate]
-    covered = set(best.candidate.covers)
-    answered = set(best.candidate.answers)
-    seen = _text(best.candidate)
+    by_part = _best_per_part(need, ranking, asked or [], threshold)
+    parts = [c for i, (_, c) in enumerate(by_part) if all(c is not d for _, d in by_part[:i])] or [best.candidate]
+    covered = {a for c in parts for a in c.covers}
+    answered = {a for c in parts for a in c.answers}
+    seen = {t for c in parts for t in _text(c)}
     for other in ranking[1:]:
         if len(parts) >= 4 or other.score < threshold:
             break
         c = other.candidate
-        if c.kind == "passages" and best.candidate.kind == "passages":
+        if c.kind == "passages" and parts[0].kind == "passages":
             # Details from the next passages, when they are nearly as good.
             if other.score >= best.score - 0.35 and len(parts) < 3 and c.label != best.candidate.label:
                 parts.append(c)
@@ -165,13 +171,41 @@ def choose(
             or (c.answers & open_asks and (c.docs & best.candidate.docs or not c.docs))
             or _same_fact_of_another(best.candidate, c, need, covered)
         )
-        if not adds or c.kind == "passages" or _text(c) <= seen:
+        if not adds or c.kind == "passages" or _text(c) <= seen or c in parts:
             continue
         parts.append(c)
         covered |= c.covers
         answered |= c.answers
         seen |= _text(c)
-    return Choice(_in_question_order(parts, need), "answer", ranking)
+    # A part a document's fact answers (its signer, its date) is answered, whatever words the part also holds.
+    facts = [part for part, c in by_part if c.kind == "documents"]
+    return Choice(_in_question_order(parts, need), "answer", ranking, answered=facts)
+
+
+def _best_per_part(
+    need: Need, ranking: list[Scored], asked: list[str], threshold: float
+) -> list[tuple[str, Candidate]]:
+    """ "Ai ký 558 …, và huyện phải có bao nhiêu % trường THPT đạt chuẩn?": parts that ask different kinds of
+    question each get the candidate that best answers their own kind (the signer's fact, the indicator), where
+    the whole question's best may be a passage that answers each part only half. Each part's own best must be
+    nearly as good an answer to the whole question (a unit's card is not the answer to "theo bộ nào" beside
+    the set it names). Empty when the question asks one kind of thing, or one candidate is best for all."""
+    kinds = [kinds_of(p) & need.asks for p in asked]
+    if len(asked) < 2 or not all(kinds) or len({frozenset(k) for k in kinds}) < 2:
+        return []
+    chosen: list[tuple[str, Candidate]] = []
+    for text, part in zip(asked, kinds, strict=True):
+        # The score with the part's kinds of question in place of the whole question's (see `score`).
+        def for_part(s: Scored, part: set[str] = part) -> float:
+            c = s.candidate
+            share = len(part & c.answers) / len(part) * (0.5 if c.kind == "passages" else 1.0)
+            return s.score - 1.6 * s.detail["asks"] + 1.6 * share
+
+        top = max(ranking, key=for_part)
+        if for_part(top) < threshold or top.candidate.kind == "passages" or top.score < ranking[0].score - PART_MARGIN:
+            return []  # a part nothing structured answers: the whole question's best and its completions
+        chosen.append((text, top.candidate))
+    return chosen if len({id(c) for _, c in chosen}) > 1 else []
 
 
 def confident(choice: Choice) -> bool:

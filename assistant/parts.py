@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answerers.base import QUESTION_WORDS, Candidate, Draft, Source, lexical_cover
+from assistant.understand import normalise_question
 from corpus.model import Section
 from corpus.normalize import syllables
 
@@ -58,10 +59,12 @@ def _text(c: Candidate, section: Callable[[str], Section | None]) -> str:
 def open_parts(parts: list[str], said: str) -> list[str]:
     """The parts `said` (the chosen answer's text and sources, see `answered_text`) does not answer; a part
     with nothing of its own to look up, like "đã đạt chỉ tiêu này chưa", is not open."""
+    # Abbreviations spelled out ("THPT"): the answer says "Trung học phổ thông".
     return [
         part
         for part in parts
-        if len(syllables(part) - QUESTION_WORDS - _FILLER) >= 3 and lexical_cover(part, said) < COVERED
+        if len(syllables(part) - QUESTION_WORDS - _FILLER) >= 3
+        and lexical_cover(normalise_question(part), said) < COVERED
     ]
 
 

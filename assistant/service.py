@@ -279,17 +279,17 @@ class Assistant:
         # First the answers built from rules, the catalogue and the registry, scored without meaning: one
         # that covers the question this well needs neither the embedding nor the passages.
         structured = propose(ctx, passages=False)
-        choice = choose(need, structured, [None] * len(structured), unknown=unknown)
+        asked = question_parts(text)
+        choice = choose(need, structured, [None] * len(structured), unknown=unknown, asked=asked)
         retrieved: list = []
         if not (choice.parts and confident(choice) and not need.missing):
             retrieved = propose_passages(ctx)
             candidates = structured + retrieved
             sims = [index.similarity(vector(), c.evidence) if c.evidence else None for c in candidates]
-            choice = choose(need, candidates, sims, unknown=unknown)
-        asked = question_parts(text)
+            choice = choose(need, candidates, sims, unknown=unknown, asked=asked)
         said = answered_text(choice.parts, self.section) if choice.parts and len(asked) > 1 else ""
         # Only a part left open is worth retrieving for: a sure structured answer to every part is not embedded.
-        open_asked = open_parts(asked, said) if said else []
+        open_asked = [p for p in open_parts(asked, said) if p not in choice.answered] if said else []
         # "…, nghị quyết ấy ban hành ngày nào?": a part pointing at the document the answer has just named asks
         # that document's fact, whatever the question's own document's facts said (a chain of reference).
         ranked = [r.candidate for r in choice.ranking]

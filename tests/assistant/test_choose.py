@@ -57,6 +57,32 @@ def test_both_parts_of_a_two_part_question_are_answered_in_the_order_asked() -> 
     assert labels(choice) == ["criterion 14", "criterion 16"]
 
 
+def test_parts_asking_different_kinds_each_get_the_candidate_of_their_kind() -> None:
+    """ "Ai ký 558 …, và huyện phải có bao nhiêu % trường THPT đạt chuẩn?": the signer's fact and the indicator,
+    not the annex passage that half answers both; the part the fact answers is not left open."""
+    asked = ["Ai ký Quyết định 558/QĐ-TTg", "huyện phải có bao nhiêu phần trăm trường THPT đạt chuẩn?"]
+    doc = {"558/QĐ-TTg"}
+    n = need(asks={"who", "threshold"}, atoms={("doc", "558/QĐ-TTg")})
+    annex = cand(
+        "passages", "annex", covers={("doc", "558/QĐ-TTg")}, answers={"who", "threshold"}, docs=doc, lexical=0.6
+    )
+    signer = cand("documents", "signer", covers={("doc", "558/QĐ-TTg")}, answers={"who"}, docs=doc, prior=1.0)
+    indicator = cand("criteria", "5.3", covers={("doc", "558/QĐ-TTg")}, answers={"threshold"}, docs=doc, prior=0.65)
+    sims = [0.92, 0.9, 0.92]
+    assert labels(choose(n, [annex, signer, indicator], sims))[0] == "annex"
+    choice = choose(n, [annex, signer, indicator], sims, asked=asked)
+    assert sorted(labels(choice)) == ["5.3", "signer"]
+    assert choice.answered == [asked[0]]
+
+
+def test_a_part_whose_own_best_is_far_behind_does_not_split_the_answer() -> None:
+    asked = ["xã theo bộ tiêu chí nào", "bộ đó có bao nhiêu tiêu chí"]
+    n = need(asks={"which", "count"}, atoms={("period", "2026-2030")})
+    overview = cand("criteria", "overview", covers={("period", "2026-2030")}, answers={"count"}, prior=1.0)
+    card = cand("applicability", "card", answers={"which"}, prior=0.4)
+    assert labels(choose(n, [overview, card], [0.9, 0.9], asked=asked)) == ["overview"]
+
+
 def test_two_facts_of_a_document_come_from_two_candidates() -> None:
     n = need(asks={"when", "contents"}, atoms={("doc", "691/QĐ-TTg")})
     doc = {"691/QĐ-TTg"}
