@@ -81,13 +81,18 @@ _CRITERIA = re.compile(
 _SECTION = re.compile(
     r"\b(dieu|khoan|muc|phu luc|diem|chuong)\s+(?:so\s+)?([0-9]{1,3}|[ivx]{1,5}|[a-dđ](?=\s|$|\W))(?![./]\d)"
 )
-_KINDS = r"(thong tu|nghi dinh|quyet dinh|nghi quyet|cong van|chi thi|huong dan|ke hoach|thong bao|luat|qd|nd|tt|nq|cv)"
+_KINDS = (
+    r"(thong tu lien tich|thong tu|ttlt|nghi dinh|quyet dinh|nghi quyet|cong van|chi thi|huong dan|ke hoach"
+    r"|thong bao|luat|qd|nd|tt|nq|cv)"
+)
 # "Thông tư 41/2013/TT-BNNPTNT", "Nghị định số 27/2022/NĐ-CP", "Quyết định 18/2022/QĐ-TTg", "QĐ 800/QĐ-TTg".
 _DOC_REF = re.compile(
     r"\b" + _KINDS + r"\.?\s*(?:so\s*)?(\d{1,5}(?:-[a-z]+)?)(?:\s*/\s*(\d{4}))?(?:\s*/\s*([a-z][a-z0-9&\-]*))?", re.I
 )
 _LABEL = {"dieu": "Điều", "khoan": "Khoản", "muc": "Mục", "phu luc": "Phụ lục", "diem": "Điểm", "chuong": "Chương"}
 _DOC_KIND = {
+    "thong tu lien tich": "Thông tư liên tịch",
+    "ttlt": "Thông tư liên tịch",
     "thong tu": "Thông tư",
     "nghi dinh": "Nghị định",
     "quyet dinh": "Quyết định",

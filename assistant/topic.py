@@ -32,7 +32,11 @@ _GLUE = _words(
     "may chi thang nay con da se duoc cua va la co"
 )
 # Function words that accent-free segmentation glues to a neighbour ("ở Bình", "vào tỉnh").
-_FUNCTION = _words("o vao tai cua va thi cho de ve tu den voi trong ngoai nay do ma nen khi len xuong ra")
+_FUNCTION = _words(
+    "o vao tai cua va thi cho de ve tu den voi trong ngoai nay do ma nen khi len xuong ra"
+    # "vì tiêu chí", "nghèo không", "nông thôn nữa", "bỏ rồi": particles that end or start a clause.
+    " vi khong nua roi"
+)
 # "tỉnh Hà Giang cũ", "tỉnh Đắk Lắk mới": a place named on the map before or after the 2025 merger.
 _OLD_NEW = _words("cu moi")
 _ASKING = re.compile(

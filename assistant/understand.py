@@ -216,6 +216,8 @@ def _sets(f: str) -> list[str]:
         after = f[m.end() : m.end() + 12]
         if re.search(r"(?<!bo )(tieu chi|chi tieu)\s*(so\s*)?$", before):
             continue  # "tiêu chí số 14" is a criterion, not a document
+        if re.match(r"\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before):
+            continue  # a date ("ngày 14/3/2014", "ngày 02/14/…") or another number ("5/14/…"), not a document
         # Numbers that are also years or small counts need a cue; 318/319/320/1345/558/691 stand alone.
         if num in ("14", "1980", "5766", "51") and not (
             re.search(cue + r"\s*(so\s*)?$", before) or after.startswith("/")

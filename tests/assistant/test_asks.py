@@ -88,6 +88,8 @@ def test_every_criterion_and_section_named(question: str, criteria: list[int], s
         ("QĐ 320 thay thế văn bản nào?", []),
         ("Quyết định 51/2025/QĐ-TTg có hiệu lực từ ngày nào?", []),
         ("Kế hoạch 5 năm của xã gồm gì?", []),
+        ("theo TTLT 13/2011/TTLT-BXD-BNNPTNT quy định gì", ["Thông tư liên tịch 13/2011/TTLT-BXD-BNNPTNT"]),
+        ("Thông tư liên tịch số 13/2011 quy định gì", ["Thông tư liên tịch 13/2011"]),
     ],
 )
 def test_documents_the_corpus_does_not_hold(question: str, missing: list[str]) -> None:

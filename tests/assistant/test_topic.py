@@ -42,6 +42,12 @@ def test_accent_free_segmentation_guesses_with_a_function_word_are_not_topics() 
     assert words("xa o Binh Phuoc cu nay sap nhap vao tinh Dong Nai duoc huong phu cap", terms) == ["phu_cap"]
 
 
+def test_accent_free_particles_glued_to_a_neighbour_are_not_topics() -> None:
+    # "vì tiêu chí", "hộ nghèo không", "nông thôn nữa" typed without marks.
+    terms = ["vi_tieu", "ngheo_khong", "thon_nua"]
+    assert words("xa co bi loai vi tieu chi khong con ho ngheo khong, nong thon nua", terms) == []
+
+
 def test_a_compound_glued_to_a_known_word_is_not_a_topic() -> None:
     assert content_words("Bộ Tôn giáo phê duyệt", ["tôn_giáo_phê"], {"tôn_giáo"}, {"ton_giao"}, set(), " ") == []
 

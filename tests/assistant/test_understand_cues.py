@@ -215,3 +215,10 @@ def test_school_and_cooperative_abbreviations_are_read_in_full() -> None:
 
 def test_the_province_the_asking_clause_names_wins_over_the_askers_own() -> None:
     assert q("Tôi ở Quảng Ngãi. Xin hỏi tỉnh Gia Lai mới gồm những tỉnh cũ nào?").province == "Gia Lai"
+
+
+def test_a_date_is_not_the_dispatch_numbered_14() -> None:
+    """ "ngày 14/3/2014" is a date; "Công văn 14/BCĐCTMTQG" and "công văn số 14" name the dispatch."""
+    assert understand("Hồ sơ lập theo Quyết định 372/QĐ-TTg ngày 14/3/2014 gồm những gì?").sets == []
+    assert understand("Công văn 14/BCĐCTMTQG yêu cầu gì?").sets == ["14/BCĐCTMTQG"]
+    assert understand("công văn số 14 năm 2023 yêu cầu gì?").sets == ["14/BCĐCTMTQG"]
