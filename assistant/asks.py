@@ -37,7 +37,8 @@ _ASKS: dict[str, str] = {
     r"|chuyen (tiep )?(cong van|van ban|quyet dinh)|bang van ban (so )?(may|nao))\b",
     "count": r"\b(bao nhieu|(?<!so )may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
     "list": r"\b(nhung (?:[a-z]+ ){1,3}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
-    "threshold": r"\b(muc|nguong|toi thieu|toi da|dat bao nhieu|phan tram|ty le|bao nhieu %|tren \d|tu \d)\b",
+    "threshold": r"\b(muc|nguong|toi thieu|toi da|dat (?:la |duoc )?bao nhieu|phan tram|ty le|bao nhieu %"
+    r"|bao nhieu trieu dong/nguoi|tren \d|tu \d)\b",
     "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|phai dap ung|bo tieu chi( [a-z]+){0,2} nao|phan dau"
     r"|phai dat lai"
     r"|phai ra soat|tiep theo|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao)\b",

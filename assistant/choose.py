@@ -240,6 +240,10 @@ def _named_exactly(best: Scored, need: Need) -> bool:
     named = {a[1] for a in need.atoms if a[0] == "doc"}
     if named & c.docs and best.detail["semantic"] >= 0.8:
         return True
+    # A figure of the document named by number that answers every kind of thing asked ("QĐ 1980, xã ngoại
+    # thành Hà Nội: tỷ lệ … tối thiểu bao nhiêu?"): the question is about it, whatever else it says.
+    if named & c.docs and c.kind == "criteria" and best.detail["asks"] >= 1.0 and best.detail["semantic"] >= 0.6:
+        return True
     exact = {a for a in need.atoms if a[0] in ("criterion", "indicator", "section")}
     if exact & c.covers:
         return True

@@ -23,6 +23,7 @@ NOT_CONTENT = _words(
     dieu mot hai ba tren duoi sau truoc khac cung dang
     anh_huong vuot vuot_qua duoc_phep
     giup giup_minh giup_toi giup_em giup_voi ke_ra liet_ke
+    lan_luot ap_muc
     """
 )
 # Syllables that make a compound a segmentation accident ("thì_giờ", "đáp_ứng_bộ", "ntm_vùng") rather
@@ -46,6 +47,10 @@ _ASKING = re.compile(
 )
 
 
+# Question words: the clause holding them is the one that asks.
+_ASKS_SOMETHING = re.compile(r"\b(bao nhieu|bao gio|khi nao|the nao|ra sao|nao|gi|ai|may|khong|chua)\b")
+
+
 def marked_clause(question: str) -> str | None:
     """What follows the question's last explicit "xin cho hỏi", "cho biết" …, or None when it has none."""
     found = list(_ASKING.finditer(question))
@@ -59,7 +64,12 @@ def asking_clause(question: str) -> str:
     if marked is not None:
         return marked
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s.strip()]
-    return sentences[-1] if sentences else question
+    last = sentences[-1] if sentences else question
+    # "…, cần ghi đúng con số: theo bộ tiêu chí đó, … là bao nhiêu?": what follows the colon asks.
+    head, colon, tail = last.rpartition(": ")
+    if colon and _ASKS_SOMETHING.search(fold(tail)) and not _ASKS_SOMETHING.search(fold(head)):
+        return tail
+    return last
 
 
 def content_words(

@@ -90,6 +90,10 @@ _ABBREVIATIONS = [
     (r"\bthpt\b", "trung hoc pho thong"),
     (r"\bthcs\b", "trung hoc co so"),
     (r"\bhtx\b", "hop tac xa"),
+    # Indicators officials name by their initials.
+    (r"\bbhyt\b", "bao hiem y te"),
+    (r"\battp\b", "an toan thuc pham"),
+    (r"\bdtts\b", "dan toc thieu so"),
 ]
 
 # Addresses ("xã Ka Đô, huyện Đơn Dương, tỉnh Lâm Đồng") name where the asker works, not the unit asked about.

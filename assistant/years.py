@@ -24,7 +24,11 @@ _SET_CUE = re.compile(
 _PURPOSE = re.compile(r"\b(de|muon|nham)(?: \w+){0,2} (duoc )?(dat chuan|dat|cong nhan)\b[^.?!]{0,50}$")
 _TARGET = re.compile(r"\b(phan dau|muc tieu|du kien|ke hoach|muon)\b")
 # "khi đó", "lúc công nhận": the time of the recognition just named.
-_THEN = re.compile(r"\b(khi do|luc do|khi ay|luc ay|thoi diem do|thoi diem ay|(khi|luc|thoi diem) (duoc )?cong nhan)\b")
+_THEN = re.compile(
+    r"\b(khi do|luc do|khi ay|luc ay|hoi do|hoi ay|thoi diem do|thoi diem ay|(khi|luc|thoi diem) (duoc )?cong nhan"
+    # "Năm 2019 xét công nhận đạt chuẩn thì … phải …": what a recognition that year was judged against.
+    r"|(?:19|20)\d\d (?:duoc )?xet cong nhan)\b"
+)
 _INTENT = re.compile(
     r"\b(muon|de|phan dau|du kien|ke hoach|nham|se|can)\s+(duoc\s+)?\S*\s*(duoc cong nhan|dat chuan|duoc tinh)"
 )

@@ -112,3 +112,8 @@ def test_an_amount_of_money_and_a_procedure_in_the_asking_clause() -> None:
     assert not need_of("Thu nhập bình quân đầu người phải đạt bao nhiêu triệu đồng?").money
     assert need_of("Tôi là cán bộ xã. Xin hỏi hồ sơ đề nghị công nhận gồm những gì?").procedure
     assert not need_of("Huyện đang chuẩn bị hồ sơ. Xin hỏi số xã đạt chuẩn đã đủ chưa?").procedure
+
+
+def test_a_per_person_income_asked_as_bao_nhieu_trieu_is_a_threshold() -> None:
+    asks = need_of("Thu nhập bình quân đầu người phải đạt là bao nhiêu triệu đồng/người?").asks
+    assert "threshold" in asks and "count" not in asks

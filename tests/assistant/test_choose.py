@@ -249,3 +249,14 @@ def test_another_levels_set_loses_to_a_passage_about_the_level_asked() -> None:
     district = cand("passages", "211 entry", covers={("level", "huyện")}, answers={"threshold"}, prior=0.5)
     assert score(commune, n, 0.9).detail["conflict"] == 0.5
     assert score(district, n, 0.9).detail["conflict"] == 0
+
+
+def test_a_figure_of_the_document_named_answers_despite_a_word_the_corpus_lacks() -> None:
+    """ "QĐ 1980, xã ngoại thành Hà Nội: tỷ lệ … tối thiểu bao nhiêu?": "ngoại thành" is not a new topic when the
+    named document's indicator answers all that is asked; a passage of it does not."""
+    n = need(asks={"threshold"}, atoms={("doc", "1980/QĐ-TTg")})
+    doc = {"1980/QĐ-TTg"}
+    figure = cand("criteria", "14.2", covers={("doc", "1980/QĐ-TTg")}, answers={"threshold"}, docs=doc, prior=0.65)
+    assert labels(choose(n, [figure], [0.87], unknown=["ngoại_thành"])) == ["14.2"]
+    passage = cand("passages", "annex", covers={("doc", "1980/QĐ-TTg")}, answers={"threshold"}, docs=doc)
+    assert choose(n, [passage], [0.87], unknown=["ngoại_thành"]).scope == "uncovered"

@@ -42,6 +42,12 @@ def test_accent_free_segmentation_guesses_with_a_function_word_are_not_topics() 
     assert words("xa o Binh Phuoc cu nay sap nhap vao tinh Dong Nai duoc huong phu cap", terms) == ["phu_cap"]
 
 
+def test_what_follows_a_colon_is_asked_when_only_it_holds_a_question_word() -> None:
+    q = "Tôi được giao viết phần lịch sử cho cuốn địa chí, cần ghi đúng con số: thu nhập phải đạt là bao nhiêu?"
+    assert asking_clause(q) == "thu nhập phải đạt là bao nhiêu?"
+    assert asking_clause("Xã nào đạt chuẩn: A hay B?") == "Xã nào đạt chuẩn: A hay B?"
+
+
 def test_accent_free_particles_glued_to_a_neighbour_are_not_topics() -> None:
     # "vì tiêu chí", "hộ nghèo không", "nông thôn nữa" typed without marks.
     terms = ["vi_tieu", "ngheo_khong", "thon_nua"]

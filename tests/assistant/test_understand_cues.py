@@ -142,6 +142,9 @@ def test_the_set_in_force_at_a_recognition_named_then() -> None:
     assert (got.recognition_year, got.period) == (2018, "2016-2020")
     # Without "khi đó" the figure is asked of no particular set.
     assert q("Xã được công nhận đạt chuẩn NTM năm 2018. Tỷ lệ lao động là bao nhiêu?").period is None
+    # "Hồi đó", and a recognition judged in a year ("năm 2019 xét công nhận … thì"): the set of that time.
+    assert q("Xã đạt chuẩn NTM năm 2017. Hồi đó tỷ lệ lao động phải đạt bao nhiêu?").period == "2016-2020"
+    assert q("Xã tôi năm 2019 xét công nhận đạt chuẩn NTM thì BHYT phải bao nhiêu?").period == "2016-2020"
 
 
 @pytest.mark.parametrize(
@@ -211,6 +214,7 @@ def test_the_province_named_first_and_whether_as_before_the_merger(question: str
 def test_school_and_cooperative_abbreviations_are_read_in_full() -> None:
     assert "trung hoc pho thong" in q("Tỷ lệ trường THPT đạt chuẩn của huyện?").folded
     assert "hop tac xa" in q("HTX của xã có được tính vào tiêu chí 13 không?").folded
+    assert "bao hiem y te" in q("Số dân có thẻ BHYT phải chiếm bao nhiêu?").folded
 
 
 def test_the_province_the_asking_clause_names_wins_over_the_askers_own() -> None:
