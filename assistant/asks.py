@@ -76,6 +76,12 @@ MAP_CUES = re.compile(
     r"|nay thuoc|thuoc tinh nao|thuoc thanh pho nao|tinh moi|thanh pho moi|tinh cu|truoc day la)\b"
 )
 
+# "Nghị quyết sáp nhập tỉnh năm 2025 là nghị quyết số mấy?": the document of the 2025 map, whatever it is called.
+MAP_DOCUMENT = re.compile(
+    r"\b(nghi quyet|van ban|quyet dinh)\b.*\b(sap nhap|sap xep|hop nhat) (cac )?(don vi hanh chinh |dvhc )?(cap )?tinh\b"
+    r"|\b(sap nhap|sap xep|hop nhat) (cac )?(don vi hanh chinh |dvhc )?(cap )?tinh\b.*\b(nghi quyet|van ban)\b"
+)
+
 _CRITERIA = re.compile(
     r"\btieu chi\s*(?:so\s*)?(\d{1,2}(?:\s*(?:,|va|hoac|den|-)\s*(?:tieu chi\s*)?(?:so\s*)?\d{1,2})*)\b(?!\.\d)"
 )

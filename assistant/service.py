@@ -16,7 +16,7 @@ from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.documents import documents
 from assistant.answerers.rules import contradictions
 from assistant.applicability import resolve
-from assistant.asks import MAP_CUES, Need, kinds_of, question_parts
+from assistant.asks import MAP_CUES, MAP_DOCUMENT, Need, kinds_of, question_parts
 from assistant.chain import pointed_documents, without_facts
 from assistant.choose import choose, confident
 from assistant.conversation import merge
@@ -220,6 +220,7 @@ class Assistant:
             or query.history
             or bool(need.missing and _NEAR_DOMAIN.search(query.folded))
             or bool(query.province and MAP_CUES.search(query.folded))
+            or bool(MAP_DOCUMENT.search(query.folded))
             or bool(query.sets)  # a document the corpus holds, named by its number
         )
         if not in_domain and names_corpus_topic(query.folded, self._topic_phrases()):

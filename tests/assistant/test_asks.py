@@ -3,7 +3,7 @@ does not hold, the period, the year a document was issued."""
 
 import pytest
 
-from assistant.asks import display_number, read_need
+from assistant.asks import MAP_DOCUMENT, display_number, read_need
 from assistant.understand import NAMED_SETS, understand
 
 HELD = {"318/qd-ttg", "320/qd-ttg", "491/qd-ttg", "1345/bnn-vpdp", "51/2025/qd-ttg", "14/bcdctmtqg"}
@@ -117,3 +117,15 @@ def test_an_amount_of_money_and_a_procedure_in_the_asking_clause() -> None:
 def test_a_per_person_income_asked_as_bao_nhieu_trieu_is_a_threshold() -> None:
     asks = need_of("Thu nhập bình quân đầu người phải đạt là bao nhiêu triệu đồng/người?").asks
     assert "threshold" in asks and "count" not in asks
+
+
+@pytest.mark.parametrize(
+    ("question", "about_the_map"),
+    [
+        ("nghị quyết sáp nhập tỉnh năm 2025 của Quốc hội là nghị quyết số bao nhiêu?", True),
+        ("Văn bản sắp xếp đơn vị hành chính cấp tỉnh ban hành ngày nào?", True),
+        ("Sáp nhập xã thì xã mới theo bộ tiêu chí nào?", False),
+    ],
+)
+def test_the_document_of_the_2025_map_named_by_what_it_does(question: str, about_the_map: bool) -> None:
+    assert bool(MAP_DOCUMENT.search(understand(question).folded)) is about_the_map
