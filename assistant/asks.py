@@ -77,9 +77,9 @@ MAP_CUES = re.compile(
 )
 
 # "Nghị quyết sáp nhập tỉnh năm 2025 là nghị quyết số mấy?": the document of the 2025 map, whatever it is called.
+_MERGED_PROVINCES = r"\b(sap nhap|sap xep|hop nhat) (cac )?(don vi hanh chinh |dvhc )?(cap )?tinh\b"
 MAP_DOCUMENT = re.compile(
-    r"\b(nghi quyet|van ban|quyet dinh)\b.*\b(sap nhap|sap xep|hop nhat) (cac )?(don vi hanh chinh |dvhc )?(cap )?tinh\b"
-    r"|\b(sap nhap|sap xep|hop nhat) (cac )?(don vi hanh chinh |dvhc )?(cap )?tinh\b.*\b(nghi quyet|van ban)\b"
+    rf"\b(nghi quyet|van ban|quyet dinh)\b.*{_MERGED_PROVINCES}|{_MERGED_PROVINCES}.*\b(nghi quyet|van ban)\b"
 )
 
 _CRITERIA = re.compile(

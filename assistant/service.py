@@ -15,8 +15,8 @@ from assistant.answer import FOREIGN, OVERRIDE, REFUSAL, Answer, asks_override, 
 from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.documents import documents
 from assistant.answerers.rules import contradictions
-from assistant.applicability import resolve
 from assistant.asks import MAP_CUES, MAP_DOCUMENT, Need, kinds_of, question_parts
+from assistant.card import card_for
 from assistant.chain import pointed_documents, without_facts
 from assistant.choose import choose, confident
 from assistant.conversation import merge
@@ -28,7 +28,7 @@ from assistant.render import render
 from assistant.retrieve import Filters, Result, Searcher, check_question
 from assistant.sets import judge_stated_value, national_set_for
 from assistant.settings import Settings
-from assistant.target_sets import DISPATCH, LEVELS, REGISTRY_2026_STEP, Resolution
+from assistant.target_sets import LEVELS, Resolution
 from assistant.topic import NOT_CONTENT, asking_clause, content_words, domain_phrases, names_corpus_topic
 from assistant.understand import NAMED_SETS, Query, as_of_for, understand
 from corpus.criteria import Catalogue, CriteriaSet
@@ -63,10 +63,6 @@ _NEAR_DOMAIN = re.compile(
     # "… có trong kho không?": a question about the collection itself is answered by saying what it holds.
     r"|kho van ban|trong kho|kho du lieu)\b"
 )
-
-
-# The dispatches that say which set a recognised unit must meet: about units, not sets of their own.
-_DISPATCHES = (DISPATCH, "5766/UBND-CNN&XD")
 
 
 class Assistant:
@@ -257,7 +253,7 @@ class Assistant:
             return found
 
         t2 = time.perf_counter()
-        resolution = self._resolution(query, when)
+        resolution = card_for(query, when, self.catalogue)
         cset = self.criteria_set_for(query, resolution, when)
         judged = judge_stated_value(self.catalogue, self.corpus, query, cset, when) if cset is not None else None
         ctx = Context(
@@ -388,39 +384,6 @@ class Assistant:
             if t in index.vocabulary and "_" in t and fold(t).replace(" ", "_") not in NOT_CONTENT
         ]
         return len(known) >= 2 and not self._unknown_words(index, text)
-
-    def _resolution(self, query: Query, when: dt.date) -> Resolution | None:
-        """The applicability card, when the question is about a unit's status and what applies to it."""
-        wants_rule = (query.level or query.tier or query.sets) and (
-            query.action or query.recognition_year or query.recognition_period or query.not_recognised
-        )
-        # The card's rules (Công văn 14, the sets by recognition) are for communes and districts; a province
-        # "hoàn thành nhiệm vụ" is answered from its own provisions, and asking it "xã hay huyện?" is wrong.
-        if not wants_rule or query.level == "tỉnh":
-            return None
-        if query.sets and not any(self.catalogue.for_document(n) or n in _DISPATCHES for n in query.sets):
-            return None  # "Theo Quyết định 417 … cả nước phấn đấu …": the named plan answers, not a unit's card
-        named = next((s for s in query.sets if s not in (*_DISPATCHES, "51/2025/QĐ-TTg")), None)
-        card = resolve(
-            query.level,
-            query.tier,
-            recognition_year=query.recognition_year,
-            recognition_period=query.recognition_period,
-            named_set=named,
-            as_of=when,
-            not_recognised=query.not_recognised,
-        )
-        imported = next((c for c in self.catalogue.for_document("51/2025/QĐ-TTg") if c.imported_from), None)
-        if card is not None and imported is not None:
-            for step in card.actions:
-                if step.text == REGISTRY_2026_STEP:
-                    # The official table is in the catalogue now: say what it holds, not what was missing.
-                    step.text = (
-                        f"Phụ lục I của Quyết định 51/2025/QĐ-TTg quy định {len(imported.criteria)} tiêu chí, "
-                        f"{len(imported.indicators())} chỉ tiêu xã theo nhóm xã (nhóm 1, 2, 3); mức đạt chuẩn của "
-                        f"từng chỉ tiêu theo nhóm xã lấy từ bản chính thức đã nạp ({imported.imported_from})."
-                    )
-        return card
 
     def known_number(self, typed: str) -> str | None:
         """The corpus document a typed number means ("318", "51/2025", "18/2022/qd-ttg"), or None."""

@@ -1,0 +1,48 @@
+"""The applicability card of a question: which set a unit's status makes apply and what it must do (see
+applicability.resolve), with the 2026-2030 step told from the official table once it is in the catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.applicability import resolve
+from assistant.target_sets import DISPATCH, REGISTRY_2026_STEP, Resolution
+from assistant.understand import Query
+from corpus.criteria import Catalogue
+
+# The dispatches that say which set a recognised unit must meet: about units, not sets of their own.
+_DISPATCHES = (DISPATCH, "5766/UBND-CNN&XD")
+
+
+def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | None:
+    """The applicability card, when the question is about a unit's status and what applies to it."""
+    wants_rule = (query.level or query.tier or query.sets) and (
+        query.action or query.recognition_year or query.recognition_period or query.not_recognised
+    )
+    # The card's rules (Công văn 14, the sets by recognition) are for communes and districts; a province
+    # "hoàn thành nhiệm vụ" is answered from its own provisions, and asking it "xã hay huyện?" is wrong.
+    if not wants_rule or query.level == "tỉnh":
+        return None
+    if query.sets and not any(catalogue.for_document(n) or n in _DISPATCHES for n in query.sets):
+        return None  # "Theo Quyết định 417 … cả nước phấn đấu …": the named plan answers, not a unit's card
+    named = next((s for s in query.sets if s not in (*_DISPATCHES, "51/2025/QĐ-TTg")), None)
+    card = resolve(
+        query.level,
+        query.tier,
+        recognition_year=query.recognition_year,
+        recognition_period=query.recognition_period,
+        named_set=named,
+        as_of=when,
+        not_recognised=query.not_recognised,
+    )
+    imported = next((c for c in catalogue.for_document("51/2025/QĐ-TTg") if c.imported_from), None)
+    if card is not None and imported is not None:
+        for step in card.actions:
+            if step.text == REGISTRY_2026_STEP:
+                # The official table is in the catalogue now: say what it holds, not what was missing.
+                step.text = (
+                    f"Phụ lục I của Quyết định 51/2025/QĐ-TTg quy định {len(imported.criteria)} tiêu chí, "
+                    f"{len(imported.indicators())} chỉ tiêu xã theo nhóm xã (nhóm 1, 2, 3); mức đạt chuẩn của "
+                    f"từng chỉ tiêu theo nhóm xã lấy từ bản chính thức đã nạp ({imported.imported_from})."
+                )
+    return card
