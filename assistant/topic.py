@@ -24,7 +24,7 @@ NOT_CONTENT = _words(
     dieu mot hai ba tren duoi sau truoc khac cung dang
     anh_huong vuot vuot_qua duoc_phep
     giup giup_minh giup_toi giup_em giup_voi ke_ra liet_ke
-    lan_luot ap_muc
+    lan_luot ap_muc du_kien
     sap_nhap
     """
 )

@@ -112,7 +112,9 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         after = _RECOGNITION_AFTER.search(masked[p + 4 : p + 90])
         # "Năm 2027 tỉnh … muốn được công nhận": a goal for that year, not a recognition obtained.
         # "đến năm 2030 phấn đấu có bao nhiêu tỉnh được công nhận": a target, not a recognition.
-        if after and not _INTENT.search(after.group(0)) and not _TARGET.search(after.group(0)):
+        # "dự kiến đến 2028 mới đạt chuẩn": a year the asker plans for, named before it.
+        planned = _TARGET.search(masked[max(0, p - 20) : p])
+        if after and not _INTENT.search(after.group(0)) and not _TARGET.search(after.group(0)) and not planned:
             cued_after.append((y, p))
     recognised = (cued_before or cued_after or [None])[0]
     for year, pos in years:

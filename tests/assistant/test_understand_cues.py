@@ -226,3 +226,9 @@ def test_a_date_is_not_the_dispatch_numbered_14() -> None:
     assert understand("Hồ sơ lập theo Quyết định 372/QĐ-TTg ngày 14/3/2014 gồm những gì?").sets == []
     assert understand("Công văn 14/BCĐCTMTQG yêu cầu gì?").sets == ["14/BCĐCTMTQG"]
     assert understand("công văn số 14 năm 2023 yêu cầu gì?").sets == ["14/BCĐCTMTQG"]
+
+
+def test_a_year_planned_for_is_not_a_recognition() -> None:
+    """ "dự kiến đến 2028 mới đạt chuẩn": the year the commune plans for, not the year it was recognised."""
+    assert q("con xa ben canh du kien den 2028 moi dat chuan NTM thi cham theo bo nao").recognition_year is None
+    assert q("Xã bên cạnh năm 2019 đạt chuẩn NTM thì chấm theo bộ nào?").recognition_year == 2019
