@@ -76,6 +76,10 @@ MAP_CUES = re.compile(
     r"|nay thuoc|thuoc tinh nao|thuoc thanh pho nao|tinh moi|thanh pho moi|tinh cu|truoc day la)\b"
 )
 
+# "nghị quyết ấy", "quyết định đó", "văn bản này": pointing back at a document by its kind.
+POINTED = re.compile(
+    r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu|van ban|quy dinh) (do|ay|nay|tren|vua neu)\b"
+)
 # "Nghị quyết sáp nhập tỉnh năm 2025 là nghị quyết số mấy?": the document of the 2025 map, whatever it is called.
 _MERGED_PROVINCES = r"\b(sap nhap|sap xep|hop nhat) (cac )?(don vi hanh chinh |dvhc )?(cap )?tinh\b"
 MAP_DOCUMENT = re.compile(
@@ -143,6 +147,9 @@ class Need:
     sections: list[str] = field(default_factory=list)  # "Điều 2", "Phụ lục II", "Mục 6"
     refs: list[DocRef] = field(default_factory=list)
     missing: list[DocRef] = field(default_factory=list)  # named documents the corpus does not hold
+    # Every document not held is named only beside the question ("… theo Quyết định 33/2020. Còn giai đoạn
+    # 2026-2030 thì theo văn bản nào?"): what is asked may still be answered, after saying what is lacking.
+    missing_aside: bool = False
     period: str | None = None  # a programme period the question names or implies (2026-2030, …)
     groups: list[int] = field(default_factory=list)  # commune groups (nhóm 1/2/3) of 2026-2030
     issued_year: int | None = None  # "bộ tiêu chí ban hành năm 2009": the document issued that year
@@ -240,6 +247,11 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         elif number is not None and number not in query.sets and (year or suffix or len(num) >= 3):
             # A document the corpus holds but `understand` has no name for (a registry entry: 211, 18/2022).
             query.sets.append(number)
+    if need.missing:
+        asking = fold(normalize_text(asking_clause(query.text))).lower()
+        need.missing_aside = not POINTED.search(normalise_question(asking)) and not any(
+            re.match(r"\d+", r.number).group(0) in re.findall(r"\d+", asking) for r in need.missing
+        )
     # "Nghị địng 272/2025" (a kind word mistyped), "theo 51/2025": a number and year the corpus holds.
     for m in re.finditer(r"(?<![\d/])(\d{1,4})\s*/\s*((?:19|20)\d\d)(?![\d/])", raw):
         if re.search(r"\b(thang|ngay|den)\s*$", raw[: m.start()]):

@@ -8,14 +8,11 @@ import re
 from collections.abc import Callable
 
 from assistant.answerers.base import Candidate
+from assistant.asks import POINTED
 from assistant.understand import Query
 from corpus.model import DocumentMeta
 from corpus.normalize import fold
 
-# "nghị quyết ấy", "quyết định đó", "văn bản này": pointing back at a document by its kind.
-POINTED = re.compile(
-    r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu|van ban|quy dinh) (do|ay|nay|tren|vua neu)\b"
-)
 _NUMBER = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[A-ZĐ][\wĐ&-]*")
 
 

@@ -128,7 +128,7 @@ def render(
     if need.missing:
         emit(Draft(missing_sentence(need.missing)))
     scope, kind = "answer", choice.parts[0].kind if choice.parts else "not_in_corpus"
-    if choice.parts and (not need.missing or named_known):
+    if choice.parts and (not need.missing or named_known or need.missing_aside):
         for part in choice.parts:
             for d in part.drafts:
                 emit(d)

@@ -7,6 +7,7 @@ import re
 
 _YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d\d)(?![\d/])")
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+_CONTRAST = re.compile(r"\bcon (trong |o |doi voi |voi )?(giai doan |thoi ky |nam )?$")
 _RECOGNITION_CUE = re.compile(
     r"(?<!chua )(?<!chua duoc )(dat chuan|dat nong thon moi|cong nhan|ve dich|hoan thanh)\b[^.?!]{0,60}$"
 )
@@ -85,6 +86,12 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     for m in periods:
         before = f[max(0, m.start() - 70) : m.start()]
         value = f"{m.group(1)}-{m.group(2)}"
+        if _CONTRAST.search(before[-30:]):
+            # "…giai đoạn 2021-2025 theo QĐ 33/2020. Còn giai đoạn 2026-2030 thì …": the period turned to is asked.
+            set_period = value
+            if not cued_period:
+                recognition_period = None
+            continue
         if _RECOGNITION_CUE.search(before[-30:]) and not _PURPOSE.search(before):
             recognition_period = recognition_period or value
             cued_period = True

@@ -129,3 +129,18 @@ def test_a_per_person_income_asked_as_bao_nhieu_trieu_is_a_threshold() -> None:
 )
 def test_the_document_of_the_2025_map_named_by_what_it_does(question: str, about_the_map: bool) -> None:
     assert bool(MAP_DOCUMENT.search(understand(question).folded)) is about_the_map
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        ("Giai đoạn trước xã được phân định theo Quyết định 33/2020/QĐ-TTg. Còn nay theo văn bản nào?", True),
+        ("Tôi đọc Thông tư 41/2013/TT-BNNPTNT. Xin hỏi thông tư này hướng dẫn những gì?", False),
+        ("Nghị quyết 19-NQ/TW năm 2022 đặt mục tiêu bao nhiêu phần trăm số xã đạt chuẩn?", False),
+    ],
+)
+def test_a_document_not_held_named_only_beside_the_question(question: str, aside: bool) -> None:
+    """What is asked may still be answered when the missing document is only named in a preamble; never when
+    the asking clause names it or points back at it ("thông tư này")."""
+    n = need_of(question)
+    assert n.missing and n.missing_aside is aside

@@ -232,3 +232,8 @@ def test_a_year_planned_for_is_not_a_recognition() -> None:
     """ "dự kiến đến 2028 mới đạt chuẩn": the year the commune plans for, not the year it was recognised."""
     assert q("con xa ben canh du kien den 2028 moi dat chuan NTM thi cham theo bo nao").recognition_year is None
     assert q("Xã bên cạnh năm 2019 đạt chuẩn NTM thì chấm theo bộ nào?").recognition_year == 2019
+
+
+def test_the_period_a_question_turns_to_with_con_is_the_one_asked() -> None:
+    got = q("Giai đoạn 2021-2025 xã được phân định theo QĐ 33/2020. Còn giai đoạn 2026-2030 thì theo văn bản nào?")
+    assert (got.period, got.recognition_period) == ("2026-2030", None)
