@@ -26,3 +26,18 @@ def read_place(query: Query, catalogue: Catalogue, on: dt.date) -> None:
     query.place_regions = dict(place.regions) if place.spans_regions else {}
     if place.on_new_map:
         query.province = place.name
+    # "… một xã thuộc Đắk Lắk cũ phải đạt bao nhiêu, còn một xã thuộc Phú Yên cũ?": two former provinces of two
+    # regions are two columns asked, each given.
+    formers = [(query.province, place.region)] if query.province_former and place.region else []
+    for name, former in query.other_provinces:
+        if not former:
+            continue
+        try:
+            other = locate(catalogue.regions, name, on, former=True)
+        except UnknownPlaceError:
+            continue
+        if other.region:
+            formers.append((other.name, other.region))
+    if len({region for _, region in formers}) > 1:
+        query.region = None
+        query.place_regions = dict(formers)

@@ -39,6 +39,8 @@ _FUNCTION = _words(
     "o vao tai cua va thi cho de ve tu den voi trong ngoai nay do ma nen khi len xuong ra"
     # "vì tiêu chí", "nghèo không", "nông thôn nữa", "bỏ rồi": particles that end or start a clause.
     " vi khong nua roi"
+    # "mỗi bên", "mới nhất": typed without marks, "moi" is a word of degree, not a topic.
+    " moi"
 )
 # "tỉnh Hà Giang cũ", "tỉnh Đắk Lắk mới": a place named on the map before or after the 2025 merger.
 _OLD_NEW = _words("cu moi")

@@ -288,6 +288,13 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         haystack = accented if accented is not None else f
         # The province named first in the question ("tỉnh Gia Lai trước khi hợp nhất với Bình Định" is Gia Lai).
         hits = [(m.start(), m.end(), province) for pattern, province in provinces if (m := pattern.search(haystack))]
+        # A province is named as it was before the merger when any mention says so ("nhập Phú Yên vào …, một xã
+        # thuộc Phú Yên cũ").
+        former = {
+            province.name
+            for pattern, province in provinces
+            if any(_FORMER.match(haystack[m.end() :]) for m in pattern.finditer(haystack))
+        }
         clause = marked_clause(text)
         if clause is not None and len(hits) > 1:
             # "Tôi ở Quảng Ngãi. Xin hỏi tỉnh Gia Lai mới gồm những tỉnh nào?": the province the asking clause names.
@@ -296,11 +303,11 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
             hits = [h for h in hits if h[2].name in named] or hits
         if hits:
             hits.sort(key=lambda h: h[0])
-            _, end, province = hits[0]
+            province = hits[0][2]
             q.province = province.name
             q.region = province.regions.get("vung-7")
-            q.province_former = bool(_FORMER.match(haystack[end:]))
-            q.other_provinces = [(p.name, bool(_FORMER.match(haystack[e:]))) for _, e, p in hits[1:]]
+            q.province_former = province.name in former
+            q.other_provinces = [(p.name, p.name in former) for _, _, p in hits[1:]]
         if q.region is None:
             for pattern, code in region_names:
                 if pattern.search(haystack):

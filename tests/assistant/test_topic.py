@@ -50,8 +50,8 @@ def test_what_follows_a_colon_is_asked_when_only_it_holds_a_question_word() -> N
 
 def test_accent_free_particles_glued_to_a_neighbour_are_not_topics() -> None:
     # "vì tiêu chí", "hộ nghèo không", "nông thôn nữa" typed without marks.
-    terms = ["vi_tieu", "ngheo_khong", "thon_nua"]
-    assert words("xa co bi loai vi tieu chi khong con ho ngheo khong, nong thon nua", terms) == []
+    terms = ["vi_tieu", "ngheo_khong", "thon_nua", "moi_ben"]
+    assert words("xa co bi loai vi tieu chi khong con ho ngheo khong, nong thon nua, moi ben", terms) == []
 
 
 def test_a_compound_glued_to_a_known_word_is_not_a_topic() -> None:

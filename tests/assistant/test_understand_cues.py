@@ -237,3 +237,23 @@ def test_a_year_planned_for_is_not_a_recognition() -> None:
 def test_the_period_a_question_turns_to_with_con_is_the_one_asked() -> None:
     got = q("Giai đoạn 2021-2025 xã được phân định theo QĐ 33/2020. Còn giai đoạn 2026-2030 thì theo văn bản nào?")
     assert (got.period, got.recognition_period) == ("2026-2030", None)
+
+
+def test_two_former_provinces_of_two_regions_are_both_asked() -> None:
+    """ "Sau khi nhập Phú Yên vào Đắk Lắk …, xã thuộc Đắk Lắk cũ …, còn xã thuộc Phú Yên cũ": each former province
+    counts as named before the merger (a later mention says "cũ"), and each region's column is asked."""
+    import datetime as dt
+
+    from assistant.place import read_place
+
+    query = q(
+        "Sau khi nhập Phú Yên vào Đắk Lắk, theo QĐ 1980 tỷ lệ lao động qua đào tạo của một xã thuộc Đắk Lắk cũ "
+        "phải đạt bao nhiêu, còn một xã thuộc Phú Yên cũ?"
+    )
+    assert query.province_former and query.other_provinces == [("Đắk Lắk", True)]
+    read_place(query, CATALOGUE, dt.date(2026, 11, 24))
+    assert query.region is None and set(query.place_regions.values()) == {"TN", "DHNTB"}
+    # One former province beside the new one it joined: one column.
+    one = q("Xã tôi ở Bình Định cũ, nay thuộc Gia Lai, theo QĐ 1980 tỷ lệ lao động qua đào tạo phải đạt bao nhiêu?")
+    read_place(one, CATALOGUE, dt.date(2026, 11, 24))
+    assert one.region == "DHNTB" and one.place_regions == {}
