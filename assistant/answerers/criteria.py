@@ -54,6 +54,10 @@ def _cell_note(ind, column: str | None, year: int | None) -> str:
     return f" (bảng: {t.cell})" if t is not None and t.cell else ""
 
 
+# "thuộc nhóm nào", "nằm trong nhóm gì": the group of criteria (not a 2026-2030 commune group "nhóm 1").
+_ASKS_GROUP = re.compile(r"\bnhom\b(?!\s*[1-3]\b)")
+
+
 def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator: str | None) -> list[Draft]:
     q = ctx.query
     region_name = _region_name(ctx, cset)
@@ -64,6 +68,9 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
         year = q.recognition_year
     indicators = [i for i in crit.indicators if indicator in (None, i.code)]
     named = f"{crit.name}; trước khi sửa đổi: {crit.former_name}" if crit.former_name else crit.name
+    # "… là tiêu chí số mấy, thuộc nhóm nào?"
+    group = f"; thuộc nhóm {crit.group}" if crit.group and _ASKS_GROUP.search(q.folded) else ""
+    named += group
     column = _column(ctx, cset) if region_name else None
     where = ""
     if region_name:
@@ -76,7 +83,7 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
         return _by_former_province(ctx, cset, crit, indicators, year)
     head = f"Tiêu chí {crit.number} ({named}) của {of} gồm {len(crit.indicators)} chỉ tiêu:"
     if indicator and indicators:
-        head = f"Chỉ tiêu {indicator} thuộc tiêu chí {crit.number} ({crit.name}) của {of}:"
+        head = f"Chỉ tiêu {indicator} thuộc tiêu chí {crit.number} ({crit.name}{group}) của {of}:"
     first = crit.indicators[0]
     lead = src(cset, crit.section, hint(cset, first), first.page) if cset.imported_from else None
     out = [Draft(head, lead or src(cset, crit.section, crit.name))]

@@ -747,3 +747,19 @@ def test_two_provinces_asked_on_the_map_are_both_answered(assistant: Assistant) 
     # One map question describes one province, though the asker names another.
     one = assistant.ask("Tôi ở Quảng Ngãi. Xin hỏi tỉnh Gia Lai mới gồm những tỉnh cũ nào?")
     assert "Bình Định" in one.text and "Kon Tum" not in one.text
+
+
+def test_the_group_of_a_criterion_is_said_when_asked(assistant: Assistant) -> None:
+    asked = assistant.ask("Tỷ lệ hộ nghèo đa chiều là tiêu chí nào trong bộ tiêu chí theo QĐ 318, thuộc nhóm nào?")
+    assert "thuộc nhóm Kinh tế và tổ chức sản xuất" in asked.text
+    # Not asked: not said (and "nhóm 1" is a 2026-2030 commune group, not a group of criteria).
+    assert "thuộc nhóm" not in assistant.ask("Tỷ lệ hộ nghèo đa chiều là tiêu chí nào trong QĐ 318?").text
+
+
+def test_two_former_provinces_of_two_regions_each_get_their_figure(assistant: Assistant) -> None:
+    asked = assistant.ask(
+        "Sau khi nhập Phú Yên vào Đắk Lắk, theo QĐ 1980 tỷ lệ lao động có việc làm qua đào tạo của một xã thuộc "
+        "Đắk Lắk cũ phải đạt bao nhiêu, còn một xã thuộc Phú Yên cũ?"
+    )
+    assert "Xã thuộc Đắk Lắk cũ (vùng Tây Nguyên)" in asked.text and "≥ 25%" in asked.text
+    assert "Xã thuộc Phú Yên cũ (vùng Duyên hải Nam Trung Bộ)" in asked.text and "≥ 40%" in asked.text
