@@ -156,6 +156,8 @@ class Need:
     lists_documents: bool = False  # "những văn bản nào quy định …"
     money: bool = False  # "được hỗ trợ bao nhiêu tiền", "tiền thưởng", "kinh phí": an amount of money is asked
     procedure: bool = False  # the asking clause asks a procedure (a preamble's "chuẩn bị hồ sơ" does not)
+    # Two or more programme periods named ("bộ 2016-2020 … sang bộ 2021-2025"): each set's figure is asked.
+    periods: list[str] = field(default_factory=list)
 
 
 def _roman(label: str) -> str:
@@ -280,6 +282,11 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         need.period = "2026-2030"
     elif re.search(r"\b2021\s*-\s*2025\b", f):
         need.period = "2021-2025"
+    named_periods = dict.fromkeys(
+        f"{a}-{b}" for a, b in re.findall(r"\b(2010|2016|2021|2026)\s*-\s*(2015|2020|2025|2030)\b", f)
+    )
+    if len(named_periods) > 1:
+        need.periods = list(named_periods)
     atoms = need.atoms
     for d in query.sets:
         atoms.add(("doc", d))

@@ -89,6 +89,7 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
         # The document the question names by number is its subject, whatever period its words mention
         # ("342/QĐ-TTg … căn cứ quyết định phê duyệt Chương trình … giai đoạn 2010-2020").
         and not (named & c.docs)
+        and c.period not in need.periods  # one of several periods the question compares
     ):
         conflict += 1.0
     # A set of a higher tier than any the question names ("xã" alone is a commune to be recognised NTM): the
@@ -170,6 +171,7 @@ def choose(
             (c.covers & open_atoms)
             or (c.answers & open_asks and (c.docs & best.candidate.docs or not c.docs))
             or _same_fact_of_another(best.candidate, c, need, covered)
+            or _same_figure_of_another_set(parts, c, need)
         )
         if not adds or c.kind == "passages" or _text(c) <= seen or c in parts:
             continue
@@ -260,6 +262,21 @@ def _same_fact_of_another(best: Candidate, c: Candidate, need: Need, covered: se
     if not ({a for a in need.atoms if a[0] == "doc"} - covered) & c.covers:
         return False
     return not (any(n in _said(c) for n in best.docs) or any(n in _said(best) for n in c.docs))
+
+
+def _same_figure_of_another_set(parts: list[Candidate], c: Candidate, need: Need) -> bool:
+    """ "Theo bộ 2016-2020 thì tối đa bao nhiêu %, sang bộ 2021-2025 thì bao nhiêu %?": the same criterion or
+    indicator of another set the question names (by its period or its document)."""
+    best = parts[0]
+    if not (best.kind == c.kind == "criteria") or " " not in best.label or " " not in c.label:
+        return False
+    if best.label.split(" ", 1)[1] != c.label.split(" ", 1)[1]:
+        return False  # another criterion
+    named = {a[1] for a in need.atoms if a[0] == "doc"}
+    another = (c.period in need.periods and all(c.period != p.period for p in parts)) or bool(
+        (c.docs & named) - {d for p in parts for d in p.docs}
+    )
+    return another
 
 
 def _said(c: Candidate) -> str:

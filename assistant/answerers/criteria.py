@@ -10,6 +10,7 @@ from assistant.answerers.catalogue import base_covers, hint, period_note, set_do
 from assistant.answerers.indicators import match_indicator
 from assistant.answerers.overview import group_named, set_groups, set_overview
 from assistant.format import threshold_text, vn_number
+from assistant.sets import set_of_period
 from assistant.target_sets import PERIOD_END, Ref
 from assistant.understand import criterion_key, normalise_question
 from corpus.criteria import ANY_REGION, CriteriaSet, Criterion
@@ -182,6 +183,11 @@ def _sets(ctx: Context) -> list[CriteriaSet]:
         for cset in found:
             if cset not in out and (ctx.query.tier in (None, "NTM") or cset.tier == ctx.query.tier):
                 out.append(cset)
+    for period in ctx.need.periods:
+        # "bộ 2016-2020 … sang bộ 2021-2025": each period the question compares has its set.
+        found = set_of_period(ctx.catalogue, ctx.query, period)
+        if found is not None and found not in out:
+            out.append(found)
     first = out[0] if out else None
     numbered = bool(ctx.need.criteria or ctx.query.criterion or ctx.query.indicator)  # numbers are the set's own
     if (

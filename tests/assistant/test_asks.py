@@ -144,3 +144,11 @@ def test_a_document_not_held_named_only_beside_the_question(question: str, aside
     the asking clause names it or points back at it ("thông tư này")."""
     n = need_of(question)
     assert n.missing and n.missing_aside is aside
+
+
+def test_periods_compared() -> None:
+    assert need_of("theo bộ 2016-2020 thì bao nhiêu %, sang bộ 2021-2025 thì bao nhiêu %?").periods == [
+        "2016-2020",
+        "2021-2025",
+    ]
+    assert need_of("Bộ tiêu chí giai đoạn 2021-2025 có bao nhiêu tiêu chí?").periods == []

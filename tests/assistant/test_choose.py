@@ -260,3 +260,17 @@ def test_a_figure_of_the_document_named_answers_despite_a_word_the_corpus_lacks(
     assert labels(choose(n, [figure], [0.87], unknown=["ngoại_thành"])) == ["14.2"]
     passage = cand("passages", "annex", covers={("doc", "1980/QĐ-TTg")}, answers={"threshold"}, docs=doc)
     assert choose(n, [passage], [0.87], unknown=["ngoại_thành"]).scope == "uncovered"
+
+
+def test_the_same_criterion_of_each_period_compared_is_answered() -> None:
+    """ "theo bộ 2016-2020 thì tối đa bao nhiêu %, sang bộ 2021-2025 thì bao nhiêu %": both sets' criterion 15; the
+    second period is not a conflict, and another criterion of it is not added."""
+    n = need(
+        asks={"threshold"}, atoms={("period", "2016-2020")}, period="2016-2020", periods=["2016-2020", "2021-2025"]
+    )
+    old = cand("criteria", "1980 tiêu chí 15", answers={"threshold"}, period="2016-2020", prior=1.0)
+    new = cand("criteria", "318 tiêu chí 15", answers={"threshold"}, period="2021-2025", prior=0.8)
+    other = cand("criteria", "318 tiêu chí 14", answers={"threshold"}, period="2021-2025", prior=0.8)
+    assert labels(choose(n, [old, new, other], [0.9, 0.9, 0.9])) == ["1980 tiêu chí 15", "318 tiêu chí 15"]
+    one = need(asks={"threshold"}, atoms={("period", "2016-2020")}, period="2016-2020")
+    assert labels(choose(one, [old, new], [0.9, 0.9])) == ["1980 tiêu chí 15"]
