@@ -268,9 +268,9 @@ def test_the_same_criterion_of_each_period_compared_is_answered() -> None:
     n = need(
         asks={"threshold"}, atoms={("period", "2016-2020")}, period="2016-2020", periods=["2016-2020", "2021-2025"]
     )
-    old = cand("criteria", "1980 tiêu chí 15", answers={"threshold"}, period="2016-2020", prior=1.0)
-    new = cand("criteria", "318 tiêu chí 15", answers={"threshold"}, period="2021-2025", prior=0.8)
-    other = cand("criteria", "318 tiêu chí 14", answers={"threshold"}, period="2021-2025", prior=0.8)
-    assert labels(choose(n, [old, new, other], [0.9, 0.9, 0.9])) == ["1980 tiêu chí 15", "318 tiêu chí 15"]
+    old = cand("criteria", "xa-1980 tiêu chí 15", answers={"threshold"}, period="2016-2020", prior=1.0)
+    new = cand("criteria", "xa-318 tiêu chí 15", answers={"threshold"}, period="2021-2025", prior=0.8)
+    other = cand("criteria", "xa-318 tiêu chí 14", answers={"threshold"}, period="2021-2025", prior=0.8)
+    assert labels(choose(n, [old, new, other], [0.9, 0.9, 0.9])) == ["xa-1980 tiêu chí 15", "xa-318 tiêu chí 15"]
     one = need(asks={"threshold"}, atoms={("period", "2016-2020")}, period="2016-2020")
-    assert labels(choose(one, [old, new], [0.9, 0.9])) == ["1980 tiêu chí 15"]
+    assert labels(choose(one, [old, new], [0.9, 0.9])) == ["xa-1980 tiêu chí 15"]
