@@ -204,9 +204,11 @@ def _best_per_part(
             return s.score - 1.6 * s.detail["asks"] + 1.6 * share
 
         top = max(ranking, key=for_part)
-        if for_part(top) < threshold or top.candidate.kind == "passages" or top.score < ranking[0].score - PART_MARGIN:
-            return []  # a part nothing structured answers: the whole question's best and its completions
+        if for_part(top) < threshold or top.score < ranking[0].score - PART_MARGIN:
+            return []  # a part nothing answers well: the whole question's best and its completions
         chosen.append((text, top.candidate))
+    if all(c.kind == "passages" for _, c in chosen):
+        return []  # passages only: the whole question's best passages, as ever
     return chosen if len({id(c) for _, c in chosen}) > 1 else []
 
 

@@ -274,3 +274,15 @@ def test_the_same_criterion_of_each_period_compared_is_answered() -> None:
     assert labels(choose(n, [old, new, other], [0.9, 0.9, 0.9])) == ["xa-1980 tiêu chí 15", "xa-318 tiêu chí 15"]
     one = need(asks={"threshold"}, atoms={("period", "2016-2020")}, period="2016-2020")
     assert labels(choose(one, [old, new], [0.9, 0.9])) == ["xa-1980 tiêu chí 15"]
+
+
+def test_a_part_a_passage_answers_beside_a_part_a_fact_answers() -> None:
+    """ "… do ai ký, được thông qua tại kỳ họp thứ mấy?": the signer's fact for one part, the passage for the
+    other; passages alone for every part leave the whole question's ranking as it is."""
+    asked = ["Nghị quyết 25/2021/QH15 do ai ký", "được Quốc hội thông qua tại kỳ họp thứ mấy"]
+    doc = {"25/2021/QH15"}
+    n = need(asks={"who", "count"}, atoms={("doc", "25/2021/QH15")})
+    entry = cand("passages", "entry", covers={("doc", "25/2021/QH15")}, answers={"count"}, docs=doc, lexical=0.8)
+    signer = cand("documents", "signer", covers={("doc", "25/2021/QH15")}, answers={"who"}, docs=doc, prior=1.0)
+    choice = choose(n, [entry, signer], [0.95, 0.9], asked=asked)
+    assert sorted(labels(choice)) == ["entry", "signer"] and choice.answered == [asked[0]]
