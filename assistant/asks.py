@@ -17,8 +17,8 @@ from corpus.normalize import fold, normalize_text
 _ASKS: dict[str, str] = {
     "who": r"\b(ai ky|nguoi ky|do ai ky|ky ban hanh|ai la nguoi ky|ky quyet dinh|ky van ban|ky cong van|ai ky"
     r"|ky (voi )?(chuc danh|chuc vu))\b",
-    "issuer": r"\b(co quan nao ban hanh|do co quan nao|ai ban hanh|do ai ban hanh|cap nao ban hanh|ban hanh boi"
-    r"|noi ban hanh|cua co quan nao)\b",
+    "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh|do co quan nao|do bo nao|ai ban hanh|do ai ban hanh"
+    r"|ban hanh boi|noi ban hanh|cua co quan nao)\b",
     "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay)\b",
     "in_force": r"\b(hieu luc|bat dau ap dung|ap dung tu ngay|ap dung tu khi nao)\b",
     "status": r"\b(con hieu luc|het hieu luc|con ap dung|con duoc|con dung|hien con|con gia tri|hien hanh|con la can cu"
@@ -78,7 +78,9 @@ MAP_CUES = re.compile(
 
 # "nghị quyết ấy", "quyết định đó", "văn bản này": pointing back at a document by its kind.
 POINTED = re.compile(
-    r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu|van ban|quy dinh) (do|ay|nay|tren|vua neu)\b"
+    r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu|van ban|quy dinh)"
+    # "quyết định ban hành bộ tiêu chí đó": the decision that issued the set just named.
+    r"(?: (?:ban hanh|phe duyet) (?:bo tieu chi|van ban|danh sach))? (do|ay|nay|tren|vua neu)\b"
 )
 # "Nghị quyết sáp nhập tỉnh năm 2025 là nghị quyết số mấy?": the document of the 2025 map, whatever it is called.
 _MERGED_PROVINCES = r"\b(sap nhap|sap xep|hop nhat) (cac )?(don vi hanh chinh |dvhc )?(cap )?tinh\b"

@@ -152,3 +152,24 @@ def test_periods_compared() -> None:
         "2021-2025",
     ]
     assert need_of("Bộ tiêu chí giai đoạn 2021-2025 có bao nhiêu tiêu chí?").periods == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("quyết định ban hành bộ tiêu chí đó do ai ký", "quyet dinh"),
+        ("nghị quyết ấy được thông qua ngày nào", "nghi quyet"),
+        ("văn bản này có hiệu lực không", "van ban"),
+    ],
+)
+def test_a_part_pointing_back_at_a_document_by_its_kind(text: str, kind: str) -> None:
+    from assistant.asks import POINTED
+    from corpus.normalize import fold
+
+    found = POINTED.search(fold(text).lower())
+    assert found is not None and found.group(1) == kind
+    assert POINTED.search(fold("quyết định ban hành bộ tiêu chí giai đoạn 2026-2030").lower()) is None
+
+
+def test_which_ministry_issued_is_the_issuer() -> None:
+    assert "issuer" in need_of("Quyết định 60/QĐ-BDTTG do bộ nào ban hành?").asks
