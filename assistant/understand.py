@@ -86,6 +86,9 @@ _ABBREVIATIONS = [
     (r"\bbcd\b", "ban chi dao"),
     (r"\btp\.?\s", "thanh pho "),
     (r"\btc\s*(?=\d)", "tieu chi "),
+    # "Đ1 QĐ 558", "k2 d2 qd 558": an article and a clause as officials abbreviate them.
+    (r"\bd\s?(?=\d{1,2}\b)", "dieu "),
+    (r"\bk\s?(?=\d{1,2}\b)", "khoan "),
     # Schools and cooperatives, as officials abbreviate them in criteria 5, 13 and 14.
     (r"\bthpt\b", "trung hoc pho thong"),
     (r"\bthcs\b", "trung hoc co so"),

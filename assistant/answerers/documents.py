@@ -424,7 +424,10 @@ def documents(ctx: Context) -> list[Candidate]:
             )
         else:
             facts.append(("when", [Draft(f"Kho văn bản {NOT_RECORDED} ngày ban hành của {name}.")], {"when"}))
-        facts.append(("in_force", _in_force(ctx, m), {"in_force", "when"}))
+        in_force = _in_force(ctx, m)
+        # A date of taking effect answers "từ ngày nào"; "not recorded" does not answer when it was issued.
+        dated = not any(NOT_RECORDED in d.text for d in in_force)
+        facts.append(("in_force", in_force, {"in_force", "when"} if dated else {"in_force"}))
         proposer = _proposer(ctx, m)
         if proposer:
             facts.append(("proposer", proposer, {"proposer"}))

@@ -94,6 +94,13 @@ def _table_drafts(number: str, section: Section, name: str, block: str) -> list[
     return out
 
 
+def _title_is_text(section) -> bool:
+    """A short clause whose one sentence the parser took as its title ("2. Các bộ, ngành … quản lý."): said once
+    in the heading sentence, not quoted a second time."""
+    body = re.sub(r"^\s*(?:\d+|[a-zđ])[.)]\s*", "", section.text.strip())
+    return bool(section.title) and body.rstrip(". ") == section.title.rstrip(". ")
+
+
 def _order(label: str) -> int:
     kinds = ["Phụ lục", "Chương", "Mục", "Điều", "Khoản", "Điểm"]
     return next(i for i, k in enumerate(kinds) if label.startswith(k + " "))
@@ -128,7 +135,7 @@ def sections(ctx: Context) -> list[Candidate]:
             drafts.extend(_lines(number, focus, ctx.text, 1))
         elif section.children:
             drafts.extend(_lines(number, section, ctx.text))
-        elif table is None:
+        elif table is None and not _title_is_text(section):
             drafts.append(Draft(f"«{QUOTE}»", [Source(number, section.path, ctx.text)]))
         covers = {("doc", number)} | {("section", x) for x in labels if x in section.path}
         out.append(

@@ -763,3 +763,14 @@ def test_two_former_provinces_of_two_regions_each_get_their_figure(assistant: As
     )
     assert "Xã thuộc Đắk Lắk cũ (vùng Tây Nguyên)" in asked.text and "≥ 25%" in asked.text
     assert "Xã thuộc Phú Yên cũ (vùng Duyên hải Nam Trung Bộ)" in asked.text and "≥ 40%" in asked.text
+
+
+def test_a_one_sentence_clause_is_said_once(assistant: Assistant) -> None:
+    asked = assistant.ask("k2 d2 qd 558 quy dinh gi")
+    assert asked.kind == "section"
+    assert asked.text.count("hướng dẫn thực hiện các tiêu chí thuộc lĩnh vực ngành quản lý") == 1
+
+
+def test_an_unrecorded_date_in_force_leaves_the_date_issued_to_its_own_fact(assistant: Assistant) -> None:
+    asked = assistant.ask("NQ 257/2025/QH15 QH thông qua ngày nào, hiệu lực từ bao h?")
+    assert "11/12/2025" in asked.text and "chưa ghi nhận ngày có hiệu lực" in asked.text

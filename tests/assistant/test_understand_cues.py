@@ -257,3 +257,15 @@ def test_two_former_provinces_of_two_regions_are_both_asked() -> None:
     one = q("Xã tôi ở Bình Định cũ, nay thuộc Gia Lai, theo QĐ 1980 tỷ lệ lao động qua đào tạo phải đạt bao nhiêu?")
     read_place(one, CATALOGUE, dt.date(2026, 11, 24))
     assert one.region == "DHNTB" and one.place_regions == {}
+
+
+@pytest.mark.parametrize(
+    ("question", "sections"),
+    [
+        ("k2 d2 qd 558 quy dinh gi", ["Khoản 2", "Điều 2"]),
+        ("Đ1 QĐ 558 nói gì?", ["Điều 1"]),
+        ("K3 Đ1 QĐ 319 quy đinh gì?", ["Khoản 3", "Điều 1"]),
+    ],
+)
+def test_abbreviated_articles_and_clauses_are_sections(question: str, sections: list[str]) -> None:
+    assert read_need(q(question), lambda typed: None).sections == sections
