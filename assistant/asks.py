@@ -29,6 +29,8 @@ _ASKS: dict[str, str] = {
     r"|(ban hanh|huong dan|de cap|giao) (nhung )?(gi|viec gi|nhiem vu gi|nhung gi)"
     r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi)\b",
     "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"
+    # "QĐ này thay những QĐ nào?"
+    r"|thay (nhung|cac) (quyet dinh|van ban|nghi dinh|thong tu)( [a-z]+){0,2} nao"
     r"|dieu chinh"
     # Other relations a document's registry records: what it implements, what it rests on.
     r"|(trien khai|thuc hien|huong dan) (thuc hien )?(nghi quyet|quyet dinh|van ban|luat) nao"
@@ -83,6 +85,11 @@ POINTED = re.compile(
     r"(?: (?:ban hanh|phe duyet) (?:bo tieu chi|van ban|danh sach))? (do|ay|nay|tren|vua neu)\b"
 )
 # "Nghị quyết sáp nhập tỉnh năm 2025 là nghị quyết số mấy?": the document of the 2025 map, whatever it is called.
+# Words beside a bare number that make it a document's ("theo 2540", "2540 có hiệu lực", "417 phê duyệt").
+_BARE_BEFORE = re.compile(r"(^|\b(theo|cua|tai|so|va)\s+)$")
+_BARE_AFTER = re.compile(
+    r"\s*(co hieu luc|hieu luc|con hieu luc|ky|ban hanh|quy dinh|do ai|la van ban|thay|sua|phe duyet|gom|noi|ghi)\b"
+)
 _MERGED_PROVINCES = r"\b(sap nhap|sap xep|hop nhat) (cac )?(don vi hanh chinh |dvhc )?(cap )?tinh\b"
 MAP_DOCUMENT = re.compile(
     rf"\b(nghi quyet|van ban|quyet dinh)\b.*{_MERGED_PROVINCES}|{_MERGED_PROVINCES}.*\b(nghi quyet|van ban)\b"
@@ -263,6 +270,15 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         number = known(f"{m.group(1)}/{m.group(2)}")
         if number is not None and number not in query.sets:
             query.sets.append(number)
+    # "2540 có hiệu lực từ ngày nào", "theo 417 thì …": a held document's bare number, where the words around it
+    # say it is a document (not a count: "417 hộ", not a year).
+    for m in re.finditer(r"(?<![\d/.,])(\d{3,4})(?![\d/.,%])", raw):
+        before, after = raw[max(0, m.start() - 12) : m.start()], raw[m.end() : m.end() + 16]
+        if 1900 <= int(m.group(1)) <= 2100 or not (_BARE_BEFORE.search(before) or _BARE_AFTER.match(after)):
+            continue
+        number = known(m.group(1))
+        if number is not None and number not in query.sets:
+            query.sets.append(number)
     need.groups = [int(g) for g in re.findall(r"\bnhom\s*([1-3])\b", f)]
     issued = re.search(
         r"\b(?:ban hanh|ky) (?:vao |tu )?nam ((?:19|20)\d\d)\b|\bbo tieu chi (?:nam )?((?:19|20)\d\d)\b", f
@@ -335,6 +351,14 @@ def question_parts_uncached(text: str) -> list[str]:
     """The parts of a question that asks two things ("… bao nhiêu phần trăm số xã …, và bao nhiêu tỉnh …?"),
     each holding its own question word; `[text]` when it asks one thing. Answers quote a sentence for each."""
     whole, text = text, asking_clause(text)  # "Tôi là …, xã không thuộc diện …": a preamble asks nothing
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", whole.strip()) if x.strip()]
+    asked = []
+    for sentence in reversed(sentences):
+        if not sentence.rstrip().endswith("?"):
+            break
+        asked.insert(0, sentence)
+    if len(asked) > 1 and text.strip() == asked[-1].strip():
+        text = " ".join(asked)  # "K1 Đ2 QĐ 558 giao ai làm gì? 558 ai ký?": each question sentence asks
     pieces = [p.strip() for p in re.split(r",?\s+(?:và|đồng thời|trong đó)\s+|[,;]\s*|\?\s+", text) if p.strip()]
     parts: list[str] = []
     for piece in pieces:

@@ -86,6 +86,8 @@ _ABBREVIATIONS = [
     (r"\bbcd\b", "ban chi dao"),
     (r"\btp\.?\s", "thanh pho "),
     (r"\btc\s*(?=\d)", "tieu chi "),
+    (r"\b(bo|cac) tc\b", r"\1 tieu chi"),
+    (r"\bnq\b(?!\s*-)", "nghi quyet"),
     # "Đ1 QĐ 558", "k2 d2 qd 558": an article and a clause as officials abbreviate them.
     (r"\bd\s?(?=\d{1,2}\b)", "dieu "),
     (r"\bk\s?(?=\d{1,2}\b)", "khoan "),
@@ -226,8 +228,12 @@ def _sets(f: str) -> list[str]:
         if re.match(r"\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before):
             continue  # a date ("ngày 14/3/2014", "ngày 02/14/…") or another number ("5/14/…"), not a document
         # Numbers that are also years or small counts need a cue; 318/319/320/1345/558/691 stand alone.
+        # "bộ TC xã NTM 1980": the set's words a few words before the number name it too.
+        set_words = num == "1980" and re.search(
+            r"\bbo tieu chi(?: [a-z]+){0,4}\s*$", f[max(0, m.start() - 45) : m.start()]
+        )
         if num in ("14", "1980", "5766", "51") and not (
-            re.search(cue + r"\s*(so\s*)?$", before) or after.startswith("/")
+            re.search(cue + r"\s*(so\s*)?$", before) or after.startswith("/") or set_words
         ):
             continue
         if num == "1980" and re.search(r"\bnam\s*$", before):

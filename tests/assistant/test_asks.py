@@ -173,3 +173,35 @@ def test_a_part_pointing_back_at_a_document_by_its_kind(text: str, kind: str) ->
 
 def test_which_ministry_issued_is_the_issuer() -> None:
     assert "issuer" in need_of("Quyết định 60/QĐ-BDTTG do bộ nào ban hành?").asks
+
+
+def test_each_question_sentence_is_a_part() -> None:
+    from assistant.asks import question_parts
+
+    assert question_parts("K1 Đ2 QĐ 558 giao ai làm gì? 558 ai ký?") == ["K1 Đ2 QĐ 558 giao ai làm gì", "558 ai ký?"]
+    # A statement before the question is not a part.
+    assert len(question_parts("Xã tôi đạt chuẩn năm 2019. Giờ theo bộ tiêu chí nào?")) == 1
+
+
+def test_replaced_documents_asked_tersely() -> None:
+    assert "amends" in need_of("QĐ này thay những QĐ nào?").asks
+    assert "basis" in need_of("QĐ1980 căn cứ NQ nào của QH vậy?").asks
+
+
+@pytest.mark.parametrize(
+    ("question", "held"),
+    [
+        ("2540 co hieu luc tu ngay nao vay ae", ["2540/QĐ-TTg"]),
+        ("theo 417 thì mục tiêu đến năm 2030 là gì", ["417/QĐ-BNNMT"]),
+        ("thôn có 417 hộ dân thì đạt chưa", []),
+        ("có 211 xã đạt chuẩn", []),
+    ],
+)
+def test_a_held_documents_bare_number_where_the_words_say_it_is_one(question: str, held: list[str]) -> None:
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    assistant = Assistant(Settings(_env_file=None))
+    query = understand(question)
+    read_need(query, assistant.known_number)
+    assert [s for s in query.sets if s in ("2540/QĐ-TTg", "417/QĐ-BNNMT", "211/QĐ-TTg")] == held

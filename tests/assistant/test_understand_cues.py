@@ -269,3 +269,9 @@ def test_two_former_provinces_of_two_regions_are_both_asked() -> None:
 )
 def test_abbreviated_articles_and_clauses_are_sections(question: str, sections: list[str]) -> None:
     assert read_need(q(question), lambda typed: None).sections == sections
+
+
+def test_the_set_of_1980_named_after_its_words_and_nq_read_in_full() -> None:
+    assert q("bo TC xa NTM 1980 tong cong bao nhieu chi tieu").sets == ["1980/QĐ-TTg"]
+    assert q("xã đạt chuẩn năm 1980").sets == []
+    assert "can cu nghi quyet nao" in q("QĐ1980 căn cứ NQ nào của QH vậy?").folded
