@@ -200,6 +200,26 @@ def refuse(question: str, query: Query, as_of: dt.date, reason: str) -> Answer:
     )
 
 
+TASK = (
+    "Trợ lý không viết mã, công thức, truyện hay văn bản theo yêu cầu. Trợ lý chỉ trả lời về các bộ tiêu chí và "
+    "văn bản chỉ đạo xây dựng nông thôn mới, có trích dẫn nguồn."
+)
+# A request for a piece of work rather than for what the regulations say ("viết giúp mình đoạn code Python …",
+# "chỉ giúp tôi công thức làm chả mực", "kể một chuyện cười"), whatever programme words it mentions.
+_TASK = re.compile(
+    r"\b(?:viet|lam|soan)\s+(?:giup|ho|cho)?\s*(?:\w+\s+){0,2}(?:doan\s+)?(?:code|ma nguon|chuong trinh may tinh"
+    r"|script|bai tho|bai hat|truyen (?:ngan|cuoi|co tich|thieu nhi)|tieu thuyet)\b"
+    r"|\b(?:code|script) (?:python|java|javascript|excel|vba)\b"
+    r"|\bcong thuc (?:lam|nau|che bien|uop)\b"
+    r"|\bke (?:\w+ ){0,2}(?:chuyen cuoi|truyen cuoi|cau chuyen cuoi)\b"
+)
+
+
+def asks_task(question: str) -> bool:
+    """The question asks for a piece of work (code, a recipe, a story), not for what the regulations say."""
+    return bool(_TASK.search(fold(question).lower()))
+
+
 def asks_override(question: str) -> bool:
     """The question asks the assistant to drop its rules or take another role."""
     return bool(_OVERRIDE.search(fold(question).lower()))

@@ -11,7 +11,17 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.answer import FOREIGN, OVERRIDE, REFUSAL, Answer, asks_override, looks_foreign, refuse
+from assistant.answer import (
+    FOREIGN,
+    OVERRIDE,
+    REFUSAL,
+    TASK,
+    Answer,
+    asks_override,
+    asks_task,
+    looks_foreign,
+    refuse,
+)
 from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.documents import documents
 from assistant.answerers.rules import contradictions
@@ -210,6 +220,8 @@ class Assistant:
             return refuse(text, query, when, FOREIGN)
         if asks_override(text):
             return refuse(text, query, when, OVERRIDE)
+        if asks_task(text):
+            return refuse(text, query, when, TASK)
         in_domain = (
             query.domain
             or query.duties

@@ -103,6 +103,31 @@ def test_a_request_to_drop_the_role_is_refused_whatever_domain_words_it_holds(
     assert a.sentences[0].text.startswith("Trợ lý không đổi vai trò")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Viết giúp mình đoạn code Python dùng pandas đọc file Excel tổng hợp 19 tiêu chí NTM của các xã",
+        "Chỉ giúp tôi công thức làm chả mực ngon như sản phẩm OCOP 4 sao",
+    ],
+)
+def test_a_request_for_a_piece_of_work_is_refused_whatever_domain_words_it_holds(
+    assistant: Assistant, question: str
+) -> None:
+    a = assistant.ask(question)
+    assert a.refused and a.scope == "out_of_domain" and a.sentences[0].text.startswith("Trợ lý không viết mã")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Làm truyền thông về xây dựng nông thôn mới thuộc tiêu chí nào?",
+        "Công thức tính tỷ lệ hộ nghèo đa chiều của xã nông thôn mới?",
+    ],
+)
+def test_programme_work_is_not_a_request_for_a_piece_of_work(assistant: Assistant, question: str) -> None:
+    assert not assistant.ask(question).refused
+
+
 def test_skipping_a_criterion_is_a_question_not_an_override(assistant: Assistant) -> None:
     a = assistant.ask("Xã có được bỏ qua tiêu chí 17 về môi trường khi xét công nhận nông thôn mới không?")
     assert not a.refused
