@@ -63,6 +63,10 @@ _ASKS: dict[str, str] = {
     r"|can cu phap ly|can cu ban hanh|dan (chieu )?(nghi dinh|luat|quyet dinh|nghi quyet) nao)\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
     "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",
+    # Which region's levels a commune is held to ("áp mức đạt chuẩn của vùng nào", "được áp mức vùng khác"): a rule
+    # of the decision's articles, not a figure of one indicator.
+    "region_level": r"\b(muc (dat chuan )?(cua |theo )?vung (nao|khac)"
+    r"|ap (dung )?muc( dat chuan)?( cua| theo)? vung)\b",
     # "đã đạt chưa": a value stated in the question, to be judged against its threshold.
     "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b",
 }

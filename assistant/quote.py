@@ -40,6 +40,7 @@ CUES = {
     "count": re.compile(r"\d+\s+(tiêu chí|chỉ tiêu|nhóm|nội dung|phần|điều)"),
     "threshold": re.compile(r"\d|%"),
     "list": re.compile(r"\(\d+\)[^;]+;[^;]+;|;[^;]+;[^;]+;"),
+    "region_level": re.compile(r"(áp dụng|theo quy định)[^.;]{0,40}\bvùng [A-ZĐ]"),
     # "Xã nhóm 3 là xã …": a sentence that says what something is.
     "definition": re.compile(r"^\S+(?: \S+){0,4} là "),
 }

@@ -205,3 +205,9 @@ def test_a_held_documents_bare_number_where_the_words_say_it_is_one(question: st
     query = understand(question)
     read_need(query, assistant.known_number)
     assert [s for s in query.sets if s in ("2540/QĐ-TTg", "417/QĐ-BNNMT", "211/QĐ-TTg")] == held
+
+
+def test_which_regions_levels_apply_is_its_own_kind_of_question() -> None:
+    asks = need_of("Xã ATK thuộc huyện nghèo phải áp mức đạt chuẩn của vùng Duyên hải hay được áp mức vùng khác?").asks
+    assert "region_level" in asks
+    assert "region_level" not in need_of("Tỷ lệ hộ nghèo của xã vùng Tây Nguyên phải dưới bao nhiêu?").asks

@@ -286,3 +286,23 @@ def test_a_part_a_passage_answers_beside_a_part_a_fact_answers() -> None:
     signer = cand("documents", "signer", covers={("doc", "25/2021/QH15")}, answers={"who"}, docs=doc, prior=1.0)
     choice = choose(n, [entry, signer], [0.95, 0.9], asked=asked)
     assert sorted(labels(choice)) == ["entry", "signer"] and choice.answered == [asked[0]]
+
+
+def test_a_rule_of_which_regions_levels_apply_is_answered_by_the_article_not_an_indicator() -> None:
+    n = need(asks={"threshold", "region_level"}, atoms={("doc", "318/QĐ-TTg")})
+    doc = {"318/QĐ-TTg"}
+    guess = cand(
+        "criteria", "17.3", covers={("doc", "318/QĐ-TTg")}, answers={"threshold"}, docs=doc, prior=0.65, lexical=0.1
+    )
+    article = cand(
+        "passages",
+        "Điều 1",
+        covers={("doc", "318/QĐ-TTg")},
+        answers={"threshold", "region_level"},
+        docs=doc,
+        lexical=0.6,
+    )
+    assert labels(choose(n, [guess, article], [0.95, 0.95]))[0] == "Điều 1"
+    # Asked only for a figure, the indicator is the answer.
+    figure = need(asks={"threshold"}, atoms={("doc", "318/QĐ-TTg")})
+    assert labels(choose(figure, [guess, article], [0.95, 0.95]))[0] == "17.3"
