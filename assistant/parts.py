@@ -114,6 +114,12 @@ def complete(
 FACTS = frozenset({"who", "issuer", "when", "in_force", "status", "proposer", "to"})
 
 
+def needs_fact(part: str, kinds_of: Callable[[str], set[str]], chosen: list[Candidate]) -> bool:
+    """The part asks a document's fact that no chosen document's fact answers."""
+    kinds = kinds_of(part) & FACTS
+    return bool(kinds) and not any(c.kind == "documents" and c.answers & kinds for c in chosen)
+
+
 def facts_for(
     parts: list[str], candidates: list[Candidate], used: set[str], kinds_of: Callable[[str], set[str]]
 ) -> tuple[list[Candidate], list[str]]:

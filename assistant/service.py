@@ -32,7 +32,7 @@ from assistant.choose import choose, confident
 from assistant.conversation import merge
 from assistant.errors import QuestionError
 from assistant.needs import full_need
-from assistant.parts import answered_text, complete, facts_for, open_parts
+from assistant.parts import answered_text, complete, facts_for, needs_fact, open_parts
 from assistant.place import read_place
 from assistant.render import render
 from assistant.retrieve import Filters, Result, Searcher, check_question
@@ -298,7 +298,11 @@ class Assistant:
             choice = choose(need, candidates, sims, unknown=unknown, asked=asked)
         said = answered_text(choice.parts, self.section) if choice.parts and len(asked) > 1 else ""
         # Only a part left open is worth retrieving for: a sure structured answer to every part is not embedded.
-        open_asked = [p for p in open_parts(asked, said) if p not in choice.answered] if said else []
+        # A part asking a document's fact (its date, its signer) is open until a document's fact answers it, whatever
+        # words of it a section's text holds ("CV 14 ký ngày nào? Mục 3 …").
+        unfacted = [p for p in asked if needs_fact(p, kinds_of, choice.parts)] if said else []
+        lexical = open_parts(asked, said) if said else []
+        open_asked = [p for p in asked if (p in lexical or p in unfacted) and p not in choice.answered]
         # "…, nghị quyết ấy ban hành ngày nào?": a part pointing at the document the answer has just named asks
         # that document's fact, whatever the question's own document's facts said (a chain of reference).
         ranked = [r.candidate for r in choice.ranking]

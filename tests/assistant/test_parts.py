@@ -2,7 +2,7 @@
 
 from assistant.answerers.base import Candidate, Draft, Source
 from assistant.asks import kinds_of, question_parts
-from assistant.parts import answered_text, complete, facts_for, open_parts
+from assistant.parts import answered_text, complete, facts_for, needs_fact, open_parts
 
 
 def test_parts_are_split_where_each_asks_its_own_thing() -> None:
@@ -68,3 +68,13 @@ def test_a_part_asking_a_documents_fact_gets_that_fact() -> None:
     assert [c.label for c in added] == ["491: in_force"] and left == parts[:1]
     # A fact already in the answer is not added twice.
     assert facts_for(parts[1:], [fact], {"491: in_force"}, kinds_of) == ([], parts[1:])
+
+
+def test_a_part_asking_a_documents_fact_waits_for_a_fact_not_for_words() -> None:
+    """ "CV 14 ký ngày nào? Mục 3 …": the section quoted holds "công văn" and "ngày", yet only a document's fact
+    answers when it was signed."""
+    section = Candidate("section", [Draft("Mục 3 Công văn 14 …")], answers={"contents", "when"}, label="Mục 3")
+    when = Candidate("documents", [Draft("ban hành ngày 03/11/2023.")], answers={"when"}, label="14: when")
+    assert needs_fact("CV 14 ký ngày nào", kinds_of, [section])
+    assert not needs_fact("CV 14 ký ngày nào", kinds_of, [section, when])
+    assert not needs_fact("Mục 3 bắt xã kiểu mẫu đáp ứng QĐ nào", kinds_of, [section])
