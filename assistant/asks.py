@@ -163,6 +163,8 @@ class Need:
     # Every document not held is named only beside the question ("… theo Quyết định 33/2020. Còn giai đoạn
     # 2026-2030 thì theo văn bản nào?"): what is asked may still be answered, after saying what is lacking.
     missing_aside: bool = False
+    # A held document is named in the asking clause too (not only in a preamble beside the one lacking).
+    held_asked: bool = False
     period: str | None = None  # a programme period the question names or implies (2026-2030, …)
     groups: list[int] = field(default_factory=list)  # commune groups (nhóm 1/2/3) of 2026-2030
     issued_year: int | None = None  # "bộ tiêu chí ban hành năm 2009": the document issued that year
@@ -333,6 +335,9 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     if query.province and MAP_CUES.search(f):
         # Only a question about the map is about the province itself; elsewhere it selects a region.
         atoms.add(("province", query.province))
+    if need.missing:
+        asking = set(re.findall(r"\d+", fold(normalize_text(asking_clause(query.text)))))
+        need.held_asked = any((m := re.match(r"\d+", n)) and m.group(0) in asking for n in query.sets)
     return need
 
 

@@ -124,7 +124,8 @@ def render(
 
     for d in notes or []:
         emit(d)
-    named_known = any(a[0] == "doc" for a in need.atoms)
+    # A held document named only in a preamble beside the one asked about does not make the question answerable.
+    named_known = any(a[0] == "doc" for a in need.atoms) and (not need.missing or need.held_asked)
     if need.missing:
         emit(Draft(missing_sentence(need.missing)))
     scope, kind = "answer", choice.parts[0].kind if choice.parts else "not_in_corpus"

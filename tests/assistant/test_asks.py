@@ -211,3 +211,19 @@ def test_which_regions_levels_apply_is_its_own_kind_of_question() -> None:
     asks = need_of("Xã ATK thuộc huyện nghèo phải áp mức đạt chuẩn của vùng Duyên hải hay được áp mức vùng khác?").asks
     assert "region_level" in asks
     assert "region_level" not in need_of("Tỷ lệ hộ nghèo của xã vùng Tây Nguyên phải dưới bao nhiêu?").asks
+
+
+@pytest.mark.parametrize(
+    ("question", "held_asked"),
+    [
+        ("Theo QĐ 18/2022 thì xã phải không phức tạp về an ninh. Vậy Công văn 3371/BCA-V05 hướng dẫn thế nào?", False),
+        ("Thông tư 41/2013/TT-BNNPTNT hướng dẫn Quyết định 491 thế nào?", True),
+    ],
+)
+def test_a_held_document_named_in_the_asking_clause(question: str, held_asked: bool) -> None:
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    query = understand(question)
+    need = read_need(query, Assistant(Settings(_env_file=None)).known_number)
+    assert need.missing and query.sets and need.held_asked is held_asked
