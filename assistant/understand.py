@@ -85,7 +85,7 @@ _ABBREVIATIONS = [
     (r"\bttg\b", "thu tuong"),
     (r"\bbcd\b", "ban chi dao"),
     (r"\btp\.?\s", "thanh pho "),
-    (r"\btc\s*(?=\d)", "tieu chi "),
+    (r"\btc\s*(?=(?:so\s*)?\d)", "tieu chi "),
     (r"\b(bo|cac) tc\b", r"\1 tieu chi"),
     (r"\bnq\b(?!\s*-)", "nghi quyet"),
     # "Đ1 QĐ 558", "k2 d2 qd 558": an article and a clause as officials abbreviate them.
@@ -95,6 +95,12 @@ _ABBREVIATIONS = [
     (r"\bthpt\b", "trung hoc pho thong"),
     (r"\bthcs\b", "trung hoc co so"),
     (r"\bhtx\b", "hop tac xa"),
+    # Chat shorthand: "bn" (bao nhiêu), "bao h" (bao giờ), "ko"/"k0" (không), "dc"/"đc" (được), "j" (gì).
+    (r"\bbn\b", "bao nhieu"),
+    (r"\bbao h\b", "bao gio"),
+    (r"\b(?:ko|k0|khg|kh)\b", "khong"),
+    (r"\bdc\b", "duoc"),
+    (r"\b(la|ten|noi|quy dinh|yeu cau) j\b", r"\1 gi"),
     # Indicators officials name by their initials.
     (r"\bbhyt\b", "bao hiem y te"),
     (r"\battp\b", "an toan thuc pham"),

@@ -275,3 +275,17 @@ def test_the_set_of_1980_named_after_its_words_and_nq_read_in_full() -> None:
     assert q("bo TC xa NTM 1980 tong cong bao nhieu chi tieu").sets == ["1980/QĐ-TTg"]
     assert q("xã đạt chuẩn năm 1980").sets == []
     assert "can cu nghi quyet nao" in q("QĐ1980 căn cứ NQ nào của QH vậy?").folded
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("có bn đơn vị", "co bao nhieu don vi"),
+        ("còn hiệu lực ko", "con hieu luc khong"),
+        ("hiệu lực từ bao h", "hieu luc tu bao gio"),
+        ("TC số 2 tên j", "tieu chi so 2 ten gi"),
+        ("xã dc công nhận", "xa duoc cong nhan"),
+    ],
+)
+def test_chat_shorthand_is_read_in_full(typed: str, read: str) -> None:
+    assert read in q(typed).folded
