@@ -276,7 +276,9 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     q.tier = read_tier(f)
     q.sets = _sets(f)
     q.recognition_year, q.recognition_period, q.ask_year, q.period = read_years(f)
-    q.not_recognised = bool(re.search(r"\bchua (dat chuan|duoc cong nhan|dat)\b", f)) or bool(
+    # "chưa được công nhận nâng cao" of a commune that "đạt chuẩn NTM": not yet the higher tier, yet recognised.
+    not_yet = re.search(r"\bchua (dat chuan|duoc cong nhan|dat)\b(?! (?:nong thon moi |ntm )?(?:nang cao|kieu mau))", f)
+    q.not_recognised = bool(not_yet) or bool(
         # "huyện muốn phấn đấu đạt chuẩn huyện NTM": a unit aiming at recognition has not got it yet.
         re.search(r"\b(muon|phan dau|dang xay dung de) (de )?(duoc )?(dat chuan|cong nhan)\b", f)
         and q.recognition_year is None

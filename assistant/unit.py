@@ -60,6 +60,13 @@ def read_tier(f: str) -> str | None:
     # "Huyện NTM phải có bao nhiêu % số xã đạt chuẩn NTM nâng cao": the tier of the communes counted is not
     # the tier of the unit asked about.
     f = re.sub(r"\b(so|ty le)( cac)? xa\b[^.?!,]{0,40}?\b(nang cao|kieu mau)\b", " ", f)
+    # "chưa được công nhận nâng cao hay kiểu mẫu gì cả": tiers the unit has not got are not its tier.
+    f = re.sub(
+        r"\bchua (duoc )?(cong nhan|dat)( chuan)?( (?:xa )?(?:nong thon moi |ntm )?(nang cao|kieu mau)"
+        r"(?:,| hay| hoac| va)?)+",
+        " ",
+        f,
+    )
     # "Xã đạt chuẩn NTM nâng cao năm 2023, đang phấn đấu trở thành xã NTM kiểu mẫu": the tier aimed at is not
     # the unit's, when the unit's own is said too.
     goal = re.sub(r"\b(phan dau|tro thanh|huong toi|len)\b[^.?!,]{0,30}?\b(nang cao|kieu mau|thong minh)\b", " ", f)

@@ -289,3 +289,11 @@ def test_the_set_of_1980_named_after_its_words_and_nq_read_in_full() -> None:
 )
 def test_chat_shorthand_is_read_in_full(typed: str, read: str) -> None:
     assert read in q(typed).folded
+
+
+def test_tiers_not_yet_obtained_are_not_the_units() -> None:
+    """ "Xã mới đạt chuẩn NTM thôi, chưa được công nhận nâng cao hay kiểu mẫu": a recognised NTM commune."""
+    got = q("Xã mới đạt chuẩn NTM thôi, chưa được công nhận nâng cao hay kiểu mẫu gì cả.")
+    assert (got.tier, got.not_recognised) == ("NTM", False)
+    assert q("Xã chưa đạt chuẩn nông thôn mới thì theo bộ nào?").not_recognised
+    assert q("xã đạt NTM nâng cao năm 2020").tier == "nâng cao"
