@@ -265,7 +265,7 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     # the asker's office ("bảo hiểm xã hội huyện"); "số xã được công nhận" counts units, it names none.
     own = own or re.search(
         r"(?<!\bso )(?<!\bcac )(?<!\bnhung )(?<!% )(?<!\bbao nhieu )\b(thi xa|huyen|xa)"
-        r"\s+(?:[a-z]+\s+){0,2}?(?:da |da duoc |duoc )(?:thu tuong |ubnd tinh )?cong nhan\b",
+        r"\s+(?:[a-z]+\s+){0,2}?(?:da |da duoc |duoc )(?:thu tuong |ubnd tinh )?(?:cong nhan|dat)\b",
         f,
     )
     q.level = (

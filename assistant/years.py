@@ -9,7 +9,8 @@ _YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d\d)(?![\d/])")
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 _CONTRAST = re.compile(r"\bcon (trong |o |doi voi |voi )?(giai doan |thoi ky |nam )?$")
 _RECOGNITION_CUE = re.compile(
-    r"(?<!chua )(?<!chua duoc )(dat chuan|dat nong thon moi|cong nhan|ve dich|hoan thanh)\b[^.?!]{0,60}$"
+    r"(?<!chua )(?<!chua duoc )(dat chuan|dat nong thon moi|dat (?:nong thon moi )?(?:nang cao|kieu mau)|cong nhan"
+    r"|ve dich|hoan thanh)\b[^.?!]{0,60}$"
 )
 # "Năm 2023 huyện chúng tôi được công nhận …": the year comes first.
 _RECOGNITION_AFTER = re.compile(r"^[^.?!\d]{0,50}?\b(duoc cong nhan|dat chuan|duoc tinh cong nhan)\b")

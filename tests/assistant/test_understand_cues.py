@@ -297,3 +297,9 @@ def test_tiers_not_yet_obtained_are_not_the_units() -> None:
     assert (got.tier, got.not_recognised) == ("NTM", False)
     assert q("Xã chưa đạt chuẩn nông thôn mới thì theo bộ nào?").not_recognised
     assert q("xã đạt NTM nâng cao năm 2020").tier == "nâng cao"
+
+
+def test_the_commune_that_reached_a_tier_is_the_unit_asked_about() -> None:
+    got = q("con xa trong huyen da dat kieu mau tu nam 2020 thi phai dap ung quy dinh nao?")
+    assert (got.level, got.tier, got.recognition_year) == ("xã", "kiểu mẫu", 2020)
+    assert q("huyện tôi có 5 xã đã đạt chuẩn").level == "huyện"
