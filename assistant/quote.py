@@ -113,6 +113,10 @@ def quotable(piece: str, clause: bool = False) -> bool:
     # A registry entry's heading of a list ("Thông tin chung (đã đối chiếu):") is not a fact.
     if bare.endswith(":") and re.search(r"đối chiếu|tóm tắt|nguyên văn", bare):
         return False
+    # A lead-in to a list ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:", "Điều 1. Ban hành kèm theo
+    # Quyết định này:") says who or what, not what is required of them; one that counts ("gồm 19 tiêu chí:") does.
+    if bare.endswith(":") and len(bare.split()) <= 14 and not re.search(r"\d+\s+\w", bare.split(".", 1)[-1]):
+        return False
     # Source lines and the compiler's own notes are not the regulation's words.
     if re.match(r"^(?:Nguồn|Theo nguồn)\s*:|^Ghi chú|^Ô có|^[¹²³⁴⁵⁶⁷⁸⁹*]", bare) or "biên soạn" in bare:
         return False

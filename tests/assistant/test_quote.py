@@ -126,3 +126,13 @@ def test_an_annex_line_is_not_a_proposal() -> None:
     assert not quotable("(Ban hành theo Quyết định số 320/QĐ-TTg ngày 08/3/2022)")
     assert not quotable("Ban hành kèm theo Quyết định số 318/QĐ-TTg ngày 08 tháng 3 năm 2022")
     assert quotable("Ban hành theo đề nghị của Bộ trưởng Bộ Nông nghiệp và Môi trường tại Tờ trình số 263/TTr-BNNMT.")
+
+
+def test_a_lead_in_to_a_list_is_not_the_answering_words() -> None:
+    assert not quotable("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:")
+    assert not quotable("Điều 1. Ban hành kèm theo Quyết định này:")
+    assert quotable("Bộ tiêu chí quốc gia về xã nông thôn mới gồm 19 tiêu chí:")  # it counts: it answers
+    text = (
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:\na) Chỉ đạo cấp huyện rà soát, đề nghị công nhận."
+    )
+    assert best_span(text, "Ủy ban nhân dân tỉnh phải làm gì") == "a) Chỉ đạo cấp huyện rà soát, đề nghị công nhận."
