@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from assistant.format import COMPILED_MARK, ocr_note
-from assistant.quote import best_span, number_words, title_words
+from assistant.quote import best_span, number_words, pieces, quotable, title_words
 from assistant.target_sets import Resolution
 from assistant.understand import Query
 from corpus.model import DocumentMeta, Section
@@ -142,7 +142,10 @@ class Citations:
             if whole and 12 <= len(own) <= WHOLE_LIMIT and own in section.text:
                 text = own
             else:
-                text = section.full_text() if len(section.text) < 40 else section.text
+                # An article whose own line is only its heading or a compiler's note ("Điều 2. Tổ chức thực hiện
+                # [nội dung biên soạn …]") is quoted from its clauses.
+                bare = len(section.text) < 40 or not any(quotable(p) for p in pieces(section.text))
+                text = section.full_text() if bare and (section.children or len(section.text) < 40) else section.text
         quote = text if whole and text is not None and len(text) <= WHOLE_LIMIT else None
         meta = self._meta(doc)
         # The document's number and kind, which the question names, say nothing about which sentence answers.
