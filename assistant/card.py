@@ -4,12 +4,21 @@ applicability.resolve), with the 2026-2030 step told from the official table onc
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from assistant.applicability import resolve
 from assistant.target_sets import DISPATCH, REGISTRY_2026_STEP, Resolution
 from assistant.understand import Query
 from corpus.criteria import Catalogue
+from corpus.normalize import fold
 
+# An agency asked about ("ngoài việc chủ trì thì Sở còn phải làm gì đối với UBND tỉnh"): what a dispatch assigns it,
+# not a recognised unit's card.
+_AGENCY = re.compile(
+    r"\b(so (?:nong nghiep|nn|tai chinh|ke hoach|xay dung|giao thong|y te|giao duc|van hoa|noi vu|tai nguyen)"
+    r"|ubnd (?:cap )?tinh|chu tich ubnd|cac bo|bo nganh|van phong dieu phoi)\b[^.?!]{0,60}"
+    r"\b(phai lam gi|lam gi|co trach nhiem|duoc giao|nhiem vu gi|chu tri)"
+)
 # The dispatches that say which set a recognised unit must meet: about units, not sets of their own.
 _DISPATCHES = (DISPATCH, "5766/UBND-CNN&XD")
 
@@ -22,6 +31,9 @@ def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | 
     # The card's rules (Công văn 14, the sets by recognition) are for communes and districts; a province
     # "hoàn thành nhiệm vụ" is answered from its own provisions, and asking it "xã hay huyện?" is wrong.
     if not wants_rule or query.level == "tỉnh":
+        return None
+    status = query.recognition_year or query.recognition_period or query.not_recognised or query.tier
+    if not status and _AGENCY.search(fold(query.text).lower().replace("uy ban nhan dan", "ubnd")):
         return None
     if query.sets and not any(catalogue.for_document(n) or n in _DISPATCHES for n in query.sets):
         return None  # "Theo Quyết định 417 … cả nước phấn đấu …": the named plan answers, not a unit's card
