@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.retrieve import quoted_phrases
 from assistant.topic import asking_clause, marked_clause
 from assistant.understand import Query, normalise_question
 from corpus.normalize import fold, normalize_text
@@ -335,6 +336,8 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     if query.province and MAP_CUES.search(f):
         # Only a question about the map is about the province itself; elsewhere it selects a region.
         atoms.add(("province", query.province))
+    # "Câu “… chỉ có điểm khởi đầu …” có trong văn bản nào": the words quoted name what is asked about.
+    atoms |= {("quoted", p) for p in quoted_phrases(query.text)}
     if need.missing:
         asking = set(re.findall(r"\d+", fold(normalize_text(asking_clause(query.text)))))
         need.held_asked = any((m := re.match(r"\d+", n)) and m.group(0) in asking for n in query.sets)

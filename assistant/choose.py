@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from assistant.answerers.base import Candidate
 from assistant.asks import Need, kinds_of
+from corpus.normalize import fold
 
 # How much naming an entity counts: a criterion or article number is what the user wants; the level
 # ("xã") is in almost every question.
@@ -24,6 +25,7 @@ ATOM_WEIGHT = {
     "tier": 0.6,
     "region": 0.3,
     "province": 0.3,
+    "quoted": 2.0,  # words the question quotes: where they are written is what it asks
 }
 # Parts of a question that a second candidate may answer.
 PART_ATOMS = {"criterion", "indicator", "section", "group_name", "criterion_name"}
@@ -65,7 +67,13 @@ def semantic(sim: float | None) -> float:
 def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     """How well one candidate covers the question."""
     total = sum(ATOM_WEIGHT.get(a[0], 0.5) for a in need.atoms)
-    hit = sum(ATOM_WEIGHT.get(a[0], 0.5) for a in need.atoms if a in c.covers)
+    covers = c.covers
+    quoted = {a for a in need.atoms if a[0] == "quoted"} - covers
+    if quoted:
+        # A candidate that says the quoted words (a criterion's name) covers them as a passage holding them does.
+        said = " ".join(fold(_said(c)).lower().split())
+        covers = covers | {a for a in quoted if a[1] in said}
+    hit = sum(ATOM_WEIGHT.get(a[0], 0.5) for a in need.atoms if a in covers)
     entity = hit / total if total else 0.5  # a question that names nothing favours no candidate
     answers = c.answers
     if need.counted and c.counts is not None and not any(need.counted.startswith(x) for x in c.counts):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from assistant.errors import QuestionError
 from assistant.settings import Settings
-from corpus.normalize import normalize_text
+from corpus.normalize import fold, normalize_text
 from index import segment
 from index.chunk import Chunk
 from index.embed import Embedder
@@ -61,6 +61,28 @@ class Result:
     def parent_path(self) -> str | None:
         """The enclosing section (for context: the article of a clause, the criterion of an indicator)."""
         return self.chunk.path.rsplit(" › ", 1)[0] if self.chunk.path.count(" › ") > 1 else None
+
+
+# A phrase the question quotes ("Câu “Nông thôn mới chỉ có điểm khởi đầu …” có trong văn bản nào?").
+_QUOTED = re.compile(r"[“\"«]([^”\"»]{12,240})[”\"»]")
+
+
+def quoted_phrases(question: str) -> list[str]:
+    """The phrases of four words or more the question quotes, accent-free and lower-case."""
+    phrases = [" ".join(fold(p).lower().split()) for p in _QUOTED.findall(question)]
+    return [p for p in phrases if len(p.split()) >= 4]
+
+
+def quoted_first(question: str, found: list[Result], chunks: list[Chunk]) -> list[Result]:
+    """The passages holding a phrase the question quotes, word for word (accents and case aside), first: the
+    user asks where those words are written."""
+    phrases = quoted_phrases(question)
+    if not phrases:
+        return found
+    top = found[0].score if found else 1.0
+    holding = [c for c in chunks if any(p in " ".join(fold(c.text).lower().split()) for p in phrases)][:3]
+    ids = {c.id for c in holding}
+    return [Result(c, top + 1.0) for c in holding] + [r for r in found if r.chunk.id not in ids]
 
 
 @dataclass

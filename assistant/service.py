@@ -35,7 +35,7 @@ from assistant.needs import full_need
 from assistant.parts import answered_text, complete, facts_for, needs_fact, open_parts
 from assistant.place import read_place
 from assistant.render import render
-from assistant.retrieve import Filters, Result, Searcher, check_question
+from assistant.retrieve import Filters, Result, Searcher, check_question, quoted_first
 from assistant.sets import judge_stated_value, national_set_for
 from assistant.settings import Settings
 from assistant.target_sets import LEVELS, Resolution
@@ -466,9 +466,9 @@ class Assistant:
         )
         # A follow-up is searched with the earlier question's words, which name what it leaves unsaid.
         searched = f"{query.context} {text}" if query.context else text
-        return Searcher(self.index(), self.embedder, self.settings).search(
-            searched, k=k, filters=filters, vector=vector
-        )
+        index = self.index()
+        found = Searcher(index, self.embedder, self.settings).search(searched, k=k, filters=filters, vector=vector)
+        return quoted_first(text, found, index.chunks)
 
     def _issuer_docs(self, folded: str) -> list[str]:
         """Documents whose issuer the question names, when that issuer issued only one of them ("UBND tỉnh

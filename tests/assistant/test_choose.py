@@ -306,3 +306,13 @@ def test_a_rule_of_which_regions_levels_apply_is_answered_by_the_article_not_an_
     # Asked only for a figure, the indicator is the answer.
     figure = need(asks={"threshold"}, atoms={("doc", "318/QĐ-TTg")})
     assert labels(choose(figure, [guess, article], [0.95, 0.95]))[0] == "17.3"
+
+
+def test_the_words_a_question_quotes_are_covered_where_they_are_held_or_said() -> None:
+    phrase = "nong thon moi chi co diem khoi dau"
+    n = need(asks={"which"}, atoms={("quoted", phrase)})
+    holder = cand("passages", "14 opening", covers={("quoted", phrase)})
+    other = cand("passages", "211 opening", lexical=0.6, prior=0.5)
+    assert labels(choose(n, [other, holder], [0.9, 0.88]))[0] == "14 opening"
+    named = Candidate("criteria", [Draft("Tiêu chí 7 (Nông thôn mới chỉ có điểm khởi đầu)")], label="criterion 7")
+    assert score(named, n, 0.9).detail["entity"] == 1.0
