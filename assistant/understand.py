@@ -98,7 +98,7 @@ _ABBREVIATIONS = [
     # Chat shorthand: "bn" (bao nhiêu), "bao h" (bao giờ), "ko"/"k0" (không), "dc"/"đc" (được), "j" (gì).
     (r"\bbn\b", "bao nhieu"),
     (r"\bbao h\b", "bao gio"),
-    (r"\b(?:ko|k0|khg|kh)\b", "khong"),
+    (r"\b(?:ko|k0|khg)\b", "khong"),  # not "KH", which is "kế hoạch" ("KH-UBND")
     (r"\bdc\b", "duoc"),
     (r"\b(la|ten|noi|quy dinh|yeu cau) j\b", r"\1 gi"),
     # Indicators officials name by their initials.
