@@ -316,6 +316,11 @@ class Assistant:
             )
             others = [d for n in pointed for d in documents(replace(ctx, query=replace(query, sets=[n])))]
             ranked = others + [c for c in ranked if not (c.kind == "documents" and c.docs & set(query.sets))]
+        cited = {d for c in choice.parts for d in c.docs}
+        if open_asked and not query.sets and len(cited) == 1:
+            # "… có được ghi trong văn bản nào không? Nếu có thì văn bản số mấy, ban hành ngày nào?": the facts of
+            # the one document the answer so far quotes.
+            ranked = ranked + documents(replace(ctx, query=replace(query, sets=list(cited))))
         if open_asked:
             # A part that asks a document's fact gets it from the candidates already ranked.
             facts, open_asked = facts_for(open_asked, ranked, {c.label for c in choice.parts}, kinds_of)

@@ -799,3 +799,12 @@ def test_a_one_sentence_clause_is_said_once(assistant: Assistant) -> None:
 def test_an_unrecorded_date_in_force_leaves_the_date_issued_to_its_own_fact(assistant: Assistant) -> None:
     asked = assistant.ask("NQ 257/2025/QH15 QH thông qua ngày nào, hiệu lực từ bao h?")
     assert "11/12/2025" in asked.text and "chưa ghi nhận ngày có hiệu lực" in asked.text
+
+
+def test_a_fact_part_is_answered_of_the_one_document_the_answer_quotes(assistant: Assistant) -> None:
+    """No document named: the words quoted are found in Công văn 14, and "ban hành ngày nào" is asked of it."""
+    asked = assistant.ask(
+        'Câu "Nông thôn mới chỉ có điểm khởi đầu, không có điểm kết thúc" có được ghi trong văn bản chỉ đạo chính '
+        "thức nào không? Nếu có thì văn bản số mấy, ban hành ngày nào?"
+    )
+    assert "14/BCĐCTMTQG" in asked.text and "ban hành ngày 03/11/2023" in asked.text
