@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.retrieve import quoted_phrases
-from assistant.topic import asking_clause, marked_clause
+from assistant.topic import QUESTION_WORD, asking_clause, marked_clause, sentences
 from assistant.understand import Query, normalise_question
 from corpus.normalize import fold, normalize_text
 
@@ -89,12 +89,12 @@ POINTED = re.compile(
     # "quyết định ban hành bộ tiêu chí đó": the decision that issued the set just named.
     r"(?: (?:ban hanh|phe duyet) (?:bo tieu chi|van ban|danh sach))? (do|ay|nay|tren|vua neu)\b"
 )
-# "Nghị quyết sáp nhập tỉnh năm 2025 là nghị quyết số mấy?": the document of the 2025 map, whatever it is called.
 # Words beside a bare number that make it a document's ("theo 2540", "2540 có hiệu lực", "417 phê duyệt").
 _BARE_BEFORE = re.compile(r"(^|\b(theo|cua|tai|so|va)\s+)$")
 _BARE_AFTER = re.compile(
     r"\s*(co hieu luc|hieu luc|con hieu luc|ky|ban hanh|quy dinh|do ai|la van ban|thay|sua|phe duyet|gom|noi|ghi)\b"
 )
+# "Nghị quyết sáp nhập tỉnh năm 2025 là nghị quyết số mấy?": the document of the 2025 map, whatever it is called.
 _MERGED_PROVINCES = r"\b(sap nhap|sap xep|hop nhat) (cac )?(don vi hanh chinh |dvhc )?(cap )?tinh\b"
 MAP_DOCUMENT = re.compile(
     rf"\b(nghi quyet|van ban|quyet dinh)\b.*{_MERGED_PROVINCES}|{_MERGED_PROVINCES}.*\b(nghi quyet|van ban)\b"
@@ -197,6 +197,11 @@ def display_number(kind: str, typed: str) -> str:
     return f"{kind} {'/'.join(parts)}"
 
 
+def _lead_number(number: str) -> str:
+    """ "33" of "33/2020/qd-ttg", "19" of "19-nq/tw"; "" for a document named without a number."""
+    return re.match(r"\d*", number).group(0)
+
+
 def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     """Read the question's needs. `known(number_text) -> canonical number | None` tells which
     documents the corpus holds (the registry's lookup, with the short forms people type)."""
@@ -265,11 +270,6 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         elif number is not None and number not in query.sets and (year or suffix or len(num) >= 3):
             # A document the corpus holds but `understand` has no name for (a registry entry: 211, 18/2022).
             query.sets.append(number)
-    if need.missing:
-        asking = fold(normalize_text(asking_clause(query.text))).lower()
-        need.missing_aside = not POINTED.search(normalise_question(asking)) and not any(
-            re.match(r"\d+", r.number).group(0) in re.findall(r"\d+", asking) for r in need.missing
-        )
     # "Nghị địng 272/2025" (a kind word mistyped), "theo 51/2025": a number and year the corpus holds.
     for m in re.finditer(r"(?<![\d/])(\d{1,4})\s*/\s*((?:19|20)\d\d)(?![\d/])", raw):
         if re.search(r"\b(thang|ngay|den)\s*$", raw[: m.start()]):
@@ -339,13 +339,14 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     # "Câu “… chỉ có điểm khởi đầu …” có trong văn bản nào": the words quoted name what is asked about.
     atoms |= {("quoted", p) for p in quoted_phrases(query.text)}
     if need.missing:
-        asking = set(re.findall(r"\d+", fold(normalize_text(asking_clause(query.text)))))
-        need.held_asked = any((m := re.match(r"\d+", n)) and m.group(0) in asking for n in query.sets)
+        # Which documents the asking clause names (by the leading number), against a preamble that only mentions them.
+        asking = fold(normalize_text(asking_clause(query.text))).lower()
+        numbers = set(re.findall(r"\d+", asking))
+        need.missing_aside = not POINTED.search(normalise_question(asking)) and not any(
+            _lead_number(r.number) in numbers for r in need.missing
+        )
+        need.held_asked = any(_lead_number(n) in numbers for n in query.sets)
     return need
-
-
-# The question words of a part that asks something of its own.
-_PART_ASK = re.compile(r"\b(bao nhieu|bao nhiu|bao lau|bao gio|may|nao|gi|ai|khi nao|the nao|ra sao|chua|khong|dau)\b")
 
 
 @lru_cache(maxsize=1024)
@@ -363,9 +364,8 @@ def question_parts_uncached(text: str) -> list[str]:
     """The parts of a question that asks two things ("… bao nhiêu phần trăm số xã …, và bao nhiêu tỉnh …?"),
     each holding its own question word; `[text]` when it asks one thing. Answers quote a sentence for each."""
     whole, text = text, asking_clause(text)  # "Tôi là …, xã không thuộc diện …": a preamble asks nothing
-    sentences = [x for x in re.split(r"(?<=[.!?])\s+", whole.strip()) if x.strip()]
-    asked = []
-    for sentence in reversed(sentences):
+    asked: list[str] = []
+    for sentence in reversed(sentences(whole)):
         if not sentence.rstrip().endswith("?"):
             break
         asked.insert(0, sentence)
@@ -374,11 +374,11 @@ def question_parts_uncached(text: str) -> list[str]:
     pieces = [p.strip() for p in re.split(r",?\s+(?:và|đồng thời|trong đó)\s+|[,;]\s*|\?\s+", text) if p.strip()]
     parts: list[str] = []
     for piece in pieces:
-        if parts and not _PART_ASK.search(fold(piece)):
+        if parts and not QUESTION_WORD.search(fold(piece)):
             parts[-1] = f"{parts[-1]}, {piece}"  # "… và miền núi …", "tỉnh A, B": no question of its own
         else:
             parts.append(piece)
-    asking = [p for p in parts if _PART_ASK.search(fold(p))]
+    asking = [p for p in parts if QUESTION_WORD.search(fold(p))]
     return asking if len(asking) >= 2 else [whole]
 
 

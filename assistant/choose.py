@@ -160,7 +160,11 @@ def choose(
         return Choice([], "uncovered", ranking)
     best = ranking[0]
     by_part = _best_per_part(need, ranking, asked or [], threshold)
-    parts = [c for i, (_, c) in enumerate(by_part) if all(c is not d for _, d in by_part[:i])] or [best.candidate]
+    parts: list[Candidate] = []
+    for _, c in by_part:
+        if all(c is not p for p in parts):
+            parts.append(c)  # one candidate may answer two parts
+    parts = parts or [best.candidate]
     covered = {a for c in parts for a in c.covers}
     answered = {a for c in parts for a in c.answers}
     seen = {t for c in parts for t in _text(c)}

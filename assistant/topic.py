@@ -51,8 +51,10 @@ _ASKING = re.compile(
 )
 
 
-# Question words: the clause holding them is the one that asks.
-_ASKS_SOMETHING = re.compile(r"\b(bao nhieu|bao gio|khi nao|the nao|ra sao|nao|gi|ai|may|khong|chua)\b")
+# Question words (accent-free): the clause or part holding them is one that asks.
+QUESTION_WORD = re.compile(
+    r"\b(bao nhieu|bao nhiu|bao lau|bao gio|may|nao|gi|ai|khi nao|the nao|ra sao|chua|khong|dau)\b"
+)
 
 
 def marked_clause(question: str) -> str | None:
@@ -61,17 +63,22 @@ def marked_clause(question: str) -> str | None:
     return question[found[-1].end() :] if found else None
 
 
+def sentences(text: str) -> list[str]:
+    """The text's sentences, each with its closing mark."""
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+
+
 def asking_clause(question: str) -> str:
     """The part of a question that asks (after "xin cho hỏi", else its last sentence): a preamble
     about who is asking is not the topic."""
     marked = marked_clause(question)
     if marked is not None:
         return marked
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s.strip()]
-    last = sentences[-1] if sentences else question
+    said = sentences(question)
+    last = said[-1] if said else question
     # "…, cần ghi đúng con số: theo bộ tiêu chí đó, … là bao nhiêu?": what follows the colon asks.
     head, colon, tail = last.rpartition(": ")
-    if colon and _ASKS_SOMETHING.search(fold(tail)) and not _ASKS_SOMETHING.search(fold(head)):
+    if colon and QUESTION_WORD.search(fold(tail)) and not QUESTION_WORD.search(fold(head)):
         return tail
     return last
 

@@ -53,9 +53,11 @@ def passages(ctx: Context) -> list[Candidate]:
         else:
             text = f"Theo {chunk.doc} ({label}{page}): «{QUOTE}»"
         covers = {("doc", chunk.doc)}
-        # The words the question quotes, where this passage holds them.
-        held = " ".join(fold(chunk.text).lower().split())
-        covers |= {a for a in ctx.need.atoms if a[0] == "quoted" and a[1] in held}
+        # The words the question quotes, where this passage holds them (folded only when the question quotes any).
+        quoted = [a for a in ctx.need.atoms if a[0] == "quoted"]
+        if quoted:
+            held = " ".join(fold(chunk.text).lower().split())
+            covers |= {a for a in quoted if a[1] in held}
         for m in re.finditer(r"(Điều|Khoản|Mục|Phụ lục|Điểm|Chương) ([0-9IVX]+|[a-zđ])\b", chunk.path):
             covers.add(("section", m.group(0)))
         if meta is not None and not meta.full_text:
