@@ -59,6 +59,8 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
                 sets = assistant.catalogue.for_document(atom[1]) if atom[0] == "doc" else []
                 if sets and query.level and all(c.level != query.level for c in sets):
                     continue  # the earlier unit's set is not this one's ("cùng năm đó mà là huyện" after 318)
+                if sets and query.tier in ("nâng cao", "kiểu mẫu") and all(c.tier != query.tier for c in sets):
+                    continue  # "vậy xã kiểu mẫu thì sao" after a commune recognised under 491: not its set
                 if atom[0] == "doc" and atom[1] not in query.sets:
                     query.sets.append(atom[1])
                     need.atoms.add(atom)

@@ -67,6 +67,19 @@ def read_tier(f: str) -> str | None:
         " ",
         f,
     )
+    # "Huyện … được công nhận đạt chuẩn huyện NTM nâng cao …, có phải phấn đấu lên huyện kiểu mẫu không và tiêu
+    # chí kiểu mẫu do ai quy định?": the one tier a recognition obtained names is the unit's, whatever others
+    # the question mentions.
+    obtained = {
+        m.group(2)
+        for m in re.finditer(
+            r"(?<!muon )(?<!de )(?<!se )(?<!phan dau )(?<!du kien )\b(duoc cong nhan|cong nhan|da dat|dat)"
+            r"(?: dat chuan)? (?:xa |huyen |thi xa )?(?:nong thon moi |ntm )?(nang cao|kieu mau)\b",
+            f,
+        )
+    }
+    if len(obtained) == 1:
+        return {"nang cao": "nâng cao", "kieu mau": "kiểu mẫu"}[obtained.pop()]
     # "Xã đạt chuẩn NTM nâng cao năm 2023, đang phấn đấu trở thành xã NTM kiểu mẫu": the tier aimed at is not
     # the unit's, when the unit's own is said too.
     goal = re.sub(r"\b(phan dau|tro thanh|huong toi|len)\b[^.?!,]{0,30}?\b(nang cao|kieu mau|thong minh)\b", " ", f)

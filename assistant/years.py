@@ -74,6 +74,12 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         lambda m: " " * len(m.group(0)),
         masked,
     )
+    # "xã mới thành lập khi sắp xếp đơn vị hành chính năm 2025": the year places changed, not the year asked about.
+    masked = re.sub(
+        r"\b(sap xep|sap nhap|hop nhat|thanh lap)( [a-z]+){0,4}? (nam |tu nam )?(19|20)\d\d\b",
+        lambda m: " " * len(m.group(0)),
+        masked,
+    )
     # "Theo QĐ 1980", "quyết định 1980": a document number, not a year.
     masked = re.sub(
         r"\b(quyet dinh|qd|cong van|cv|bo tieu chi)\s+(so\s+)?\d{3,4}\b", lambda m: " " * len(m.group(0)), masked

@@ -808,3 +808,10 @@ def test_a_fact_part_is_answered_of_the_one_document_the_answer_quotes(assistant
         "thức nào không? Nếu có thì văn bản số mấy, ban hành ngày nào?"
     )
     assert "14/BCĐCTMTQG" in asked.text and "ban hành ngày 03/11/2023" in asked.text
+
+
+def test_a_follow_up_about_another_tier_drops_the_earlier_set(assistant: Assistant) -> None:
+    """ "vậy xã kiểu mẫu thì sao" after a commune recognised under 491: 491 is not the model commune's set."""
+    history = ["Xã tôi đạt chuẩn NTM năm 2013 theo QĐ 491. Năm 2024 thì phải rà soát theo bộ tiêu chí nào?"]
+    a = assistant.ask("vậy xã kiểu mẫu thì sao, phải đáp ứng quy định nào?", history=history, as_of=dt.date(2024, 9, 9))
+    assert "319/QĐ-TTg" in a.text and "không phải bộ tiêu chí" not in a.text

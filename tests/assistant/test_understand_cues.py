@@ -303,3 +303,23 @@ def test_the_commune_that_reached_a_tier_is_the_unit_asked_about() -> None:
     got = q("con xa trong huyen da dat kieu mau tu nam 2020 thi phai dap ung quy dinh nao?")
     assert (got.level, got.tier, got.recognition_year) == ("xã", "kiểu mẫu", 2020)
     assert q("huyện tôi có 5 xã đã đạt chuẩn").level == "huyện"
+
+
+def test_the_year_places_were_reorganised_is_not_the_year_asked() -> None:
+    """ "xã mới thành lập khi sắp xếp đơn vị hành chính năm 2025": the year the commune was formed, not the year
+    the question is about (asked today, the set in force today applies)."""
+    got = q(
+        "Xã mới thành lập khi sắp xếp đơn vị hành chính năm 2025, xã cũ đạt chuẩn NTM theo QĐ 1980. Giờ theo bộ nào?"
+    )
+    assert (got.ask_year, got.recognition_year) == (None, None)
+    assert q("Xã đạt chuẩn NTM năm 2015, năm 2025 phải rà soát theo bộ nào?").ask_year == 2025
+
+
+def test_the_tier_a_recognition_obtained_names_is_the_units() -> None:
+    """Another tier the question mentions (aimed at, or asked about) is not the unit's own."""
+    got = q(
+        "Huyện được công nhận đạt chuẩn huyện NTM nâng cao năm 2023. Có phải phấn đấu lên kiểu mẫu không và "
+        "tiêu chí kiểu mẫu do ai quy định?"
+    )
+    assert got.tier == "nâng cao"
+    assert q("Xã muốn được công nhận đạt chuẩn NTM kiểu mẫu thì phải làm gì?").tier == "kiểu mẫu"
