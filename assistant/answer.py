@@ -213,6 +213,10 @@ _TASK = re.compile(
     r"\b(?:viet|lam|soan)\s+(?:giup|ho|cho)?\s*(?:\w+\s+){0,2}(?:doan\s+)?(?:code|ma nguon|chuong trinh may tinh"
     r"|script|bai tho|bai hat|truyen (?:ngan|cuoi|co tich|thieu nhi)|tieu thuyet)\b"
     r"|\b(?:code|script) (?:python|java|javascript|excel|vba)\b"
+    # "Soạn giúp tôi bài phát biểu khai mạc …", "viết giúp mình hàm Google Apps Script …": asked to write it.
+    r"|\b(?:viet|soan|thao|lam)\s+(?:giup|ho|dum|gium)\s+(?:\w+\s+){0,5}?"
+    r"(?:bai phat bieu|dien van|loi (?:chuc|dan|khai mac)|kich ban|bai tho|bai hat"
+    r"|ham|macro|code|script|cong thuc excel)\b"
     r"|\bcong thuc (?:lam|nau|che bien|uop)\b"
     r"|\bke (?:\w+ ){0,2}(?:chuyen cuoi|truyen cuoi|cau chuyen cuoi)\b"
 )

@@ -39,7 +39,8 @@ _ASKS: dict[str, str] = {
     r"|ap dung (cho|doi voi)\b[^?]{0,60}\b(cua )?(quyet dinh|van ban|nghi quyet) nao"
     r"|chuyen (tiep )?(cong van|van ban|quyet dinh)|bang van ban (so )?(may|nao))\b",
     "count": r"\b(bao nhieu|(?<!so )may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
-    "list": r"\b(nhung (?:[a-z]+ ){1,3}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
+    # "những tỉnh, thành phố nào": the things listed may be several, with commas.
+    "list": r"\b(nhung (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     "threshold": r"\b(muc|nguong|toi thieu|toi da|dat (?:la |duoc )?bao nhieu|phan tram|ty le|bao nhieu %"
     r"|bao nhieu trieu dong/nguoi|tren \d|tu \d)\b",
     "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|phai dap ung|bo tieu chi( [a-z]+){0,2} nao|phan dau"
@@ -80,7 +81,9 @@ _MONEY = re.compile(
 # What a question about the map asks: a composition, a merger, where a former province went.
 MAP_CUES = re.compile(
     r"\b(gom nhung tinh|gom (cac |nhung )?tinh|gom tinh nao|hop nhat|sap nhap|sap xep|hinh thanh tu|nhap tu"
-    r"|nay thuoc|thuoc tinh nao|thuoc thanh pho nao|tinh moi|thanh pho moi|tinh cu|truoc day la)\b"
+    r"|nay thuoc|thuoc tinh nao|thuoc thanh pho nao|tinh moi|thanh pho moi|tinh cu|truoc day la"
+    # "Bạc Liêu thì nhập vào đâu?"
+    r"|nhap vao|nhap voi|ve tinh nao)\b"
 )
 
 # "nghị quyết ấy", "quyết định đó", "văn bản này": pointing back at a document by its kind.

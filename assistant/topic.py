@@ -25,6 +25,7 @@ NOT_CONTENT = _words(
     anh_huong vuot vuot_qua duoc_phep
     giup giup_minh giup_toi giup_em giup_voi ke_ra liet_ke
     lan_luot ap_muc du_kien
+    that them giong giong_nhu thuc_ra cham_diem
     sap_nhap
     """
 )
@@ -41,6 +42,8 @@ _FUNCTION = _words(
     " vi khong nua roi"
     # "mỗi bên", "mới nhất": typed without marks, "moi" is a word of degree, not a topic.
     " moi"
+    # "xã tôi thuộc", "em hỏi": the asker's pronoun glued to a neighbour.
+    " toi em minh"
 )
 # "tỉnh Hà Giang cũ", "tỉnh Đắk Lắk mới": a place named on the map before or after the 2025 merger.
 _OLD_NEW = _words("cu moi")

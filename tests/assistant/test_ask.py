@@ -108,6 +108,8 @@ def test_a_request_to_drop_the_role_is_refused_whatever_domain_words_it_holds(
     [
         "Viết giúp mình đoạn code Python dùng pandas đọc file Excel tổng hợp 19 tiêu chí NTM của các xã",
         "Chỉ giúp tôi công thức làm chả mực ngon như sản phẩm OCOP 4 sao",
+        "Soạn giúp tôi bài phát biểu khai mạc lễ công bố xã đạt chuẩn NTM kiểu mẫu",
+        "viet giup minh ham Google Apps Script dem so tieu chi NTM da dat cua tung xa",
     ],
 )
 def test_a_request_for_a_piece_of_work_is_refused_whatever_domain_words_it_holds(
@@ -815,3 +817,11 @@ def test_a_follow_up_about_another_tier_drops_the_earlier_set(assistant: Assista
     history = ["Xã tôi đạt chuẩn NTM năm 2013 theo QĐ 491. Năm 2024 thì phải rà soát theo bộ tiêu chí nào?"]
     a = assistant.ask("vậy xã kiểu mẫu thì sao, phải đáp ứng quy định nào?", history=history, as_of=dt.date(2024, 9, 9))
     assert "319/QĐ-TTg" in a.text and "không phải bộ tiêu chí" not in a.text
+
+
+def test_a_speech_being_written_is_context_not_a_request(assistant: Assistant) -> None:
+    """ "tôi đang soạn bài phát biểu …, xin hỏi …": the asker writes it; the question is still answered."""
+    a = assistant.ask(
+        "Tôi đang soạn bài phát biểu cho lễ kỷ niệm. Xin hỏi bộ tiêu chí xã NTM 2021-2025 có mấy tiêu chí?"
+    )
+    assert not a.refused and "19" in a.text

@@ -3,7 +3,7 @@ does not hold, the period, the year a document was issued."""
 
 import pytest
 
-from assistant.asks import MAP_DOCUMENT, display_number, read_need
+from assistant.asks import MAP_CUES, MAP_DOCUMENT, display_number, read_need
 from assistant.understand import NAMED_SETS, understand
 
 HELD = {"318/qd-ttg", "320/qd-ttg", "491/qd-ttg", "1345/bnn-vpdp", "51/2025/qd-ttg", "14/bcdctmtqg"}
@@ -227,3 +227,8 @@ def test_a_held_document_named_in_the_asking_clause(question: str, held_asked: b
     query = understand(question)
     need = read_need(query, Assistant(Settings(_env_file=None)).known_number)
     assert need.missing and query.sets and need.held_asked is held_asked
+
+
+def test_a_list_of_several_kinds_of_things_and_a_province_merged_into_another() -> None:
+    assert "list" in need_of("Những tỉnh, thành phố nào được giữ nguyên sau sắp xếp năm 2025?").asks
+    assert MAP_CUES.search("the con bac lieu thi nhap vao dau?")

@@ -106,3 +106,10 @@ def test_an_ordinal_is_not_a_topic() -> None:
 
 def test_asking_for_help_is_not_a_topic() -> None:
     assert words("xa NTM kieu mau phai dap ung may dieu kien, ke ra giup minh", ["ke_ra", "giup_minh"]) == []
+
+
+def test_words_of_degree_and_comparison_and_a_glued_pronoun_are_not_topics() -> None:
+    """ "có thêm chỉ tiêu nào", "như vậy thật không", "giống như", "xa toi thuoc" (accent-free "xã tôi thuộc")."""
+    terms = ["thêm", "thật", "giống", "chấm_điểm"]
+    assert words("Có thêm chỉ tiêu nào, thật không, giống không, chấm điểm thế nào?", terms) == []
+    assert words("xa toi thuoc nhom nao", ["toi_thuoc"]) == []
