@@ -78,6 +78,32 @@ _MONEY = re.compile(
     r"\b(bao nhieu tien|(muc|so tien) ho tro|ho tro bao nhieu|tien thuong|muc thuong|kinh phi|vay (toi da|duoc)"
     r"|bao nhieu dong|muc chi|muc dong gop|thoi han)\b"
 )
+# A figure asked in a unit ("bao nhiêu phần trăm", "tổng mức vốn … là bao nhiêu"), and how an answer writes one.
+_ASKED_FIGURE = {
+    "%": re.compile(
+        r"\b((bao nhieu|bao nhiu|may|bn) ?(phan tram|%)|ty le\b[^.?!]{0,80}\b(bao nhieu|bao nhiu|bn|muc nao))"
+    ),
+    "money": re.compile(
+        r"\b((bao nhieu|bao nhiu|bn|muc) (tien|trieu|ty dong)|(tong )?(muc )?von\b[^.?!]{0,60}\b(bao nhieu|bao nhiu|bn)"
+        r"(?! lan))"
+    ),
+}
+_FIGURE_WRITTEN = {
+    "%": re.compile(r"\d[\d.,]*\s*%"),
+    "money": re.compile(r"\d[\d.,]*\s*(triệu|tỷ|nghìn|đồng)", re.I),
+}
+
+
+def asked_figure(folded_clause: str) -> str | None:
+    """The unit of the figure the asking clause asks for ("%" or "money"), or None."""
+    return next((unit for unit, cue in _ASKED_FIGURE.items() if cue.search(folded_clause)), None)
+
+
+def holds_figure(text: str, unit: str) -> bool:
+    """The text writes a figure in that unit ("90%", "45 triệu đồng")."""
+    return bool(_FIGURE_WRITTEN[unit].search(text))
+
+
 # What a question about the map asks: a composition, a merger, where a former province went.
 MAP_CUES = re.compile(
     r"\b(gom nhung tinh|gom (cac |nhung )?tinh|gom tinh nao|hop nhat|sap nhap|sap xep|hinh thanh tu|nhap tu"

@@ -10,10 +10,12 @@ from collections.abc import Callable
 
 from assistant.answer import Answer, Citations, Sentence
 from assistant.answerers.base import QUOTE, Candidate, Draft
-from assistant.asks import DocRef, Need
+from assistant.asks import DocRef, Need, asked_figure, holds_figure
 from assistant.choose import Choice
+from assistant.topic import asking_clause
 from assistant.understand import Query
 from corpus.model import DocumentMeta, Section
+from corpus.normalize import fold
 
 _SITE = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org)\b")
 
@@ -68,6 +70,13 @@ def missing_sentence(refs: list[DocRef]) -> str:
     return f"{names} chưa có trong kho văn bản, nên trợ lý không trả lời được nội dung của văn bản này."
 
 
+FIGURE_NOT_RECORDED = (
+    "Các đoạn trích trên không nêu con số được hỏi: kho văn bản chưa ghi nhận con số này, cần đối chiếu văn bản "
+    "chính thức."
+)
+FIGURE_NOT_QUOTED = "Các đoạn trích trên không nêu con số được hỏi; cần đối chiếu văn bản chính thức."
+
+
 def render(
     question: str,
     query: Query,
@@ -80,6 +89,7 @@ def render(
     related: Candidate | None = None,
     resolution=None,
     notes: list[Draft] | None = None,
+    figure_found: Callable[[str, set[str]], bool] | None = None,
 ) -> Answer:
     """The answer for a choice.
 
@@ -92,6 +102,8 @@ def render(
         related: related content to show, labelled, after "not in the corpus".
         resolution: the applicability card computed for the question, shown beside any answer.
         notes: what the question says that cannot be true together, said first.
+        figure_found: whether passages of these documents found for the question write a figure in this unit
+            ("%", "money"), so that an unquoted figure is not said to be unrecorded.
     """
     asks = set(need.asks) | ({f"count={need.counted}"} if need.counted else set())
     if query.level in ("xã", "huyện"):
@@ -143,6 +155,15 @@ def render(
             for d in related.drafts:
                 emit(d)
         emit(Draft(coverage_note(documents)))
+    unit = asked_figure(fold(asking_clause(question)).lower()) if scope == "answer" else None
+    if unit and kind not in ("applicability", "places") and not any(holds_figure(s.text, unit) for s in sentences):
+        # Asked a figure that nothing quoted states: said plainly, not left for the reader to notice. That the
+        # corpus does not record it is said only of a document the question names, when none of its passages
+        # found for the question writes such a figure either.
+        named = {a[1] for a in need.atoms if a[0] == "doc"}
+        cited = {d for p in choice.parts for d in p.docs}
+        unrecorded = bool(named) and cited <= named and figure_found is not None and not figure_found(unit, named)
+        emit(Draft(FIGURE_NOT_RECORDED if unrecorded else FIGURE_NOT_QUOTED))
     card = resolution if scope == "answer" else None
     return Answer(
         id=uuid.uuid4().hex,

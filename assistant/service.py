@@ -25,7 +25,7 @@ from assistant.answer import (
 from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.documents import documents
 from assistant.answerers.rules import contradictions
-from assistant.asks import MAP_CUES, MAP_DOCUMENT, Need, kinds_of, question_parts
+from assistant.asks import MAP_CUES, MAP_DOCUMENT, Need, holds_figure, kinds_of, question_parts
 from assistant.card import card_for
 from assistant.chain import pointed_documents, without_facts
 from assistant.choose import choose, confident
@@ -364,6 +364,9 @@ class Assistant:
             related,
             resolution=resolution,
             notes=contradictions(ctx),
+            figure_found=lambda unit, docs: any(
+                r.chunk.doc in docs and holds_figure(r.chunk.text, unit) for r in passages()[:5]
+            ),
         )
         timings["compose"] = time.perf_counter() - t2 - timings["retrieve"] - timings["embed"]
         answer.timings = {k: round(v * 1000, 2) for k, v in timings.items()}

@@ -825,3 +825,14 @@ def test_a_speech_being_written_is_context_not_a_request(assistant: Assistant) -
         "Tôi đang soạn bài phát biểu cho lễ kỷ niệm. Xin hỏi bộ tiêu chí xã NTM 2021-2025 có mấy tiêu chí?"
     )
     assert not a.refused and "19" in a.text
+
+
+def test_a_figure_the_named_document_does_not_record_is_said_to_be_unrecorded(assistant: Assistant) -> None:
+    """Asked a sum of money that nothing the corpus holds of the named resolution writes: said plainly."""
+    a = assistant.ask("Nghị quyết 25/2021/QH15 phê duyệt tổng mức vốn cho chương trình là bao nhiêu?")
+    assert "chưa ghi nhận con số này" in a.text
+
+
+def test_a_figure_quoted_is_not_said_to_be_missing(assistant: Assistant) -> None:
+    a = assistant.ask("Theo QĐ 320, tỷ lệ người dân hài lòng của huyện NTM phải đạt từ bao nhiêu phần trăm?")
+    assert "90%" in a.text and "không nêu con số" not in a.text

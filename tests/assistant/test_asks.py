@@ -232,3 +232,13 @@ def test_a_held_document_named_in_the_asking_clause(question: str, held_asked: b
 def test_a_list_of_several_kinds_of_things_and_a_province_merged_into_another() -> None:
     assert "list" in need_of("Những tỉnh, thành phố nào được giữ nguyên sau sắp xếp năm 2025?").asks
     assert MAP_CUES.search("the con bac lieu thi nhap vao dau?")
+
+
+def test_a_figure_asked_in_a_unit_and_whether_a_text_writes_one() -> None:
+    from assistant.asks import asked_figure, holds_figure
+
+    assert asked_figure("ty le nguoi dan hai long phai dat tu bao nhieu phan tram tro len?") == "%"
+    assert asked_figure("nq 25/2021/qh15 phe duyet tong muc von la bao nhieu") == "money"
+    assert asked_figure("thu nhap phai cao gap bao nhieu lan?") is None  # a ratio, not a sum of money
+    assert holds_figure("đạt từ 90% trở lên", "%") and not holds_figure("đạt 90 điểm", "%")
+    assert holds_figure("45 triệu đồng/người/năm", "money")
