@@ -45,7 +45,9 @@ _ASKS: dict[str, str] = {
     r"|bao nhieu trieu dong/nguoi|tren \d|tu \d)\b",
     "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|phai dap ung|bo tieu chi( [a-z]+){0,2} nao|phan dau"
     r"|phai dat lai"
-    r"|phai ra soat|tiep theo|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao)\b",
+    r"|phai ra soat|tiep theo|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
+    # "năm 2025 giữ chuẩn theo bộ nào", "năm 2027 có còn phải theo Phụ lục II QĐ 318 không": which set applies now.
+    r"|theo bo (tieu chi )?nao|giu chuan theo|con phai theo|con (phai )?ap dung|chuyen sang bo)\b",
     "procedure": r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc|nop (ho so|o dau))\b",
     "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la|la (?:[a-z]+ )?(?:nhu )?the nao"
     r"|duoc xac dinh)\b",

@@ -85,6 +85,9 @@ def applicability(ctx: Context) -> list[Candidate]:
     rule = r.previous or r
     docs = {DISPATCH} | {ref.doc for ref in r.refs()} | set(q.sets)
     covers |= {("doc", d) for d in docs}
+    # "… nâng cao năm 2023 theo Phụ lục II QĐ 318 thì năm 2025 giữ chuẩn theo bộ nào": the set's annex the question
+    # names is the one the card tells about.
+    covers |= {("section", ref.path.split(" › ", 1)[1]) for ref in r.refs() if " › " in ref.path}
     if rule.recognition:
         covers.add(("period", rule.recognition))
     covers.add(("period", r.period))

@@ -836,3 +836,12 @@ def test_a_figure_the_named_document_does_not_record_is_said_to_be_unrecorded(as
 def test_a_figure_quoted_is_not_said_to_be_missing(assistant: Assistant) -> None:
     a = assistant.ask("Theo QĐ 320, tỷ lệ người dân hài lòng của huyện NTM phải đạt từ bao nhiêu phần trăm?")
     assert "90%" in a.text and "không nêu con số" not in a.text
+
+
+def test_the_annex_a_recognised_unit_names_is_the_cards_not_a_section_to_quote(assistant: Assistant) -> None:
+    """ "… nâng cao năm 2022 theo Phụ lục II QĐ 318 thì năm 2024 giữ chuẩn theo bộ nào?": the card answers."""
+    a = assistant.ask(
+        "Xã được công nhận NTM nâng cao năm 2022 theo Phụ lục II QĐ 318 thì năm 2024 giữ chuẩn theo bộ nào?",
+        as_of=dt.date(2024, 6, 1),
+    )
+    assert a.kind == "applicability" and "318/QĐ-TTg" in a.text

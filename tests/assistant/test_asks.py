@@ -242,3 +242,14 @@ def test_a_figure_asked_in_a_unit_and_whether_a_text_writes_one() -> None:
     assert asked_figure("thu nhap phai cao gap bao nhieu lan?") is None  # a ratio, not a sum of money
     assert holds_figure("đạt từ 90% trở lên", "%") and not holds_figure("đạt 90 điểm", "%")
     assert holds_figure("45 triệu đồng/người/năm", "money")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Xã đạt chuẩn NTM nâng cao năm 2022, năm 2025 giữ chuẩn theo bộ nào?",
+        "xa dat NTM nang cao nam 2020, nam 2027 co con phai theo phu luc II QD 318 ko",
+    ],
+)
+def test_which_set_a_unit_keeps_its_standard_by_is_what_it_must_do(question: str) -> None:
+    assert "todo" in need_of(question).asks
