@@ -282,15 +282,21 @@ def _same_figure_of_another_set(parts: list[Candidate], c: Candidate, need: Need
     """ "Theo bộ 2016-2020 thì tối đa bao nhiêu %, sang bộ 2021-2025 thì bao nhiêu %?": the same criterion or
     indicator of another set the question names (by its period or its document)."""
     best = parts[0]
-    if not (best.kind == c.kind == "criteria") or " " not in best.label or " " not in c.label:
+    if not (best.kind == c.kind == "criteria") or _figure_key(best.label) != _figure_key(c.label):
+        return False  # another criterion, or another kind of answer (an overview, a group)
+    if not _figure_key(best.label):
         return False
-    if best.label.split(" ", 1)[1] != c.label.split(" ", 1)[1]:
-        return False  # another criterion
     named = {a[1] for a in need.atoms if a[0] == "doc"}
     another = (c.period in need.periods and all(c.period != p.period for p in parts)) or bool(
         (c.docs & named) - {d for p in parts for d in p.docs}
     )
     return another
+
+
+def _figure_key(label: str) -> str:
+    """What a catalogue answer is about, whatever its set: "318-xa-ntm tiêu chí 19" → "tiêu chí 19",
+    "tổng quan 1980-xa-ntm" → "tổng quan"."""
+    return " ".join(w for w in label.split() if not ("-" in w and any(ch.isdigit() for ch in w)))
 
 
 def _said(c: Candidate) -> str:

@@ -276,6 +276,15 @@ def test_the_same_criterion_of_each_period_compared_is_answered() -> None:
     assert labels(choose(one, [old, new], [0.9, 0.9])) == ["xa-1980 tiêu chí 15"]
 
 
+def test_the_overview_of_each_period_compared_is_answered() -> None:
+    """ "bộ 2016-2020 có bao nhiêu chỉ tiêu, bộ 2021-2025 có bao nhiêu?": both sets' overviews, not a group."""
+    n = need(asks={"count"}, atoms={("period", "2021-2025")}, period="2021-2025", periods=["2021-2025", "2016-2020"])
+    new = cand("criteria", "tổng quan 318-xa-ntm", answers={"count"}, period="2021-2025", prior=1.0)
+    old = cand("criteria", "tổng quan 1980-xa-ntm", answers={"count"}, period="2016-2020", prior=0.8)
+    group = cand("criteria", "nhóm 1980-xa-ntm", answers={"count"}, period="2016-2020", prior=0.8)
+    assert labels(choose(n, [new, old, group], [0.9, 0.9, 0.9])) == ["tổng quan 318-xa-ntm", "tổng quan 1980-xa-ntm"]
+
+
 def test_a_part_a_passage_answers_beside_a_part_a_fact_answers() -> None:
     """ "… do ai ký, được thông qua tại kỳ họp thứ mấy?": the signer's fact for one part, the passage for the
     other; passages alone for every part leave the whole question's ranking as it is."""
