@@ -240,6 +240,8 @@ def _densest_window(sentence: str, want: set[str], limit: int) -> str:
             window = " ".join(clauses[i:j])
             if len(window) > limit:
                 break
+            if (i > 0 and window.startswith("(")) or window.count("(") != window.count(")"):
+                continue  # "(theo Quyết định … ), trước hết": a parenthesis cut out of its sentence is no quote
             score = weight(syllables(window) & want) - (0.5 if i > 0 else 0.0)
             if score > best_score and window in sentence:
                 best, best_score = window, score

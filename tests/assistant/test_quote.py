@@ -136,3 +136,15 @@ def test_a_lead_in_to_a_list_is_not_the_answering_words() -> None:
         "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:\na) Chỉ đạo cấp huyện rà soát, đề nghị công nhận."
     )
     assert best_span(text, "Ủy ban nhân dân tỉnh phải làm gì") == "a) Chỉ đạo cấp huyện rà soát, đề nghị công nhận."
+
+
+def test_a_long_sentence_is_not_quoted_from_a_parenthesis_cut_out_of_it() -> None:
+    text = (
+        "4. Đối với các huyện đã đạt chuẩn NTM giai đoạn 2010-2015 (theo Quyết định số 491/QĐ-TTg ngày 16/4/2009 của "
+        "Thủ tướng Chính phủ) và các huyện đạt chuẩn NTM giai đoạn 2016-2020 (theo Quyết định số 558/QĐ-TTg ngày "
+        "05/4/2016 của Thủ tướng Chính phủ về việc ban hành Tiêu chí huyện NTM và Quy định thị xã, thành phố trực "
+        "thuộc cấp tỉnh hoàn thành nhiệm vụ xây dựng NTM), trước hết phải tập trung rà soát, chỉ đạo thực hiện để đáp "
+        "ứng đầy đủ các điều kiện và mức đạt chuẩn theo yêu cầu của Bộ tiêu chí quốc gia về huyện NTM giai đoạn 2021-2025."
+    )
+    span = best_span(text, "thị xã, thành phố trực thuộc cấp tỉnh hoàn thành nhiệm vụ xây dựng NTM theo 558")
+    assert span in text and not span.startswith("(") and span.count("(") == span.count(")")
