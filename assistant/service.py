@@ -11,17 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.answer import (
-    FOREIGN,
-    OVERRIDE,
-    REFUSAL,
-    TASK,
-    Answer,
-    asks_override,
-    asks_task,
-    looks_foreign,
-    refuse,
-)
+from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refusal_reason, refuse
 from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.documents import documents
 from assistant.answerers.rules import contradictions
@@ -218,10 +208,8 @@ class Assistant:
         timings["understand"] = time.perf_counter() - t0
         if looks_foreign(text) and not query.domain:
             return refuse(text, query, when, FOREIGN)
-        if asks_override(text):
-            return refuse(text, query, when, OVERRIDE)
-        if asks_task(text):
-            return refuse(text, query, when, TASK)
+        if (reason := refusal_reason(text)) is not None:
+            return refuse(text, query, when, reason)
         in_domain = (
             query.domain
             or query.duties

@@ -49,7 +49,8 @@ _FUNCTION = _words(
 _OLD_NEW = _words("cu moi")
 _ASKING = re.compile(
     # Typed without marks, "hoi" alone is as often "hội" (xã hội): only "xin hoi", "cho hoi" ask.
-    r"(?:cho (?:tôi |toi |em )?h[ỏo]i|xin h[ỏo]i|hỏi|cho bi[ếe]t|xin (?:được |duoc )?gi[ảa]i [đd][áa]p)\s*:?",
+    r"(?:cho (?:tôi |toi |em |mình |minh )?h[ỏo]i|xin h[ỏo]i|hỏi|cho bi[ếe]t"
+    r"|xin (?:được |duoc )?gi[ảa]i [đd][áa]p)\s*:?",
     re.I,
 )
 
@@ -79,6 +80,9 @@ def asking_clause(question: str) -> str:
         return marked
     said = sentences(question)
     last = said[-1] if said else question
+    if not last.rstrip().endswith("?") and not QUESTION_WORD.search(fold(last)):
+        # "Tuần sau có bão không? Xã định tổ chức lễ ngoài trời.": the sentence that asks, not the one after it.
+        last = next((x for x in reversed(said) if x.rstrip().endswith("?")), last)
     # "…, cần ghi đúng con số: theo bộ tiêu chí đó, … là bao nhiêu?": what follows the colon asks.
     head, colon, tail = last.rpartition(": ")
     if colon and QUESTION_WORD.search(fold(tail)) and not QUESTION_WORD.search(fold(head)):

@@ -113,3 +113,8 @@ def test_words_of_degree_and_comparison_and_a_glued_pronoun_are_not_topics() -> 
     terms = ["thêm", "thật", "giống", "chấm_điểm"]
     assert words("Có thêm chỉ tiêu nào, thật không, giống không, chấm điểm thế nào?", terms) == []
     assert words("xa toi thuoc nhom nao", ["toi_thuoc"]) == []
+
+
+def test_the_sentence_that_asks_is_the_asking_clause_when_a_statement_follows_it() -> None:
+    assert asking_clause("Tuần sau có bão không? Xã định tổ chức lễ ngoài trời.") == "Tuần sau có bão không?"
+    assert asking_clause("ok cảm ơn. Tiện cho mình hỏi tiêu chí 17 gồm gì?").strip() == "tiêu chí 17 gồm gì?"
