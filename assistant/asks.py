@@ -96,6 +96,16 @@ _FIGURE_WRITTEN = {
 }
 
 
+def _names_section(folded: str, name: str) -> bool:
+    """The folded text names the section ("Điều 3", "Phụ lục II" written "phu luc 2" or "PL II")."""
+    return any(_section_name(m.group(1), m.group(2)) == name for m in _SECTION.finditer(folded))
+
+
+def _section_name(kind: str, label: str) -> str:
+    """ "Phụ lục II" from the folded "phu luc", "ii"."""
+    return f"{_LABEL[kind]} {_roman(label) if kind in ('phu luc', 'chuong', 'muc') else label}"
+
+
 def asked_figure(folded_clause: str) -> str | None:
     """The unit of the figure the asking clause asks for ("%" or "money"), or None."""
     return next((unit for unit, cue in _ASKED_FIGURE.items() if cue.search(folded_clause)), None)
@@ -283,9 +293,15 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
             continue
         if kind in ("diem",) and not re.fullmatch(r"[a-dđ]", label):
             continue
-        name = f"{_LABEL[kind]} {_roman(label) if kind in ('phu luc', 'chuong', 'muc') else label}"
+        name = _section_name(kind, label)
         if name not in need.sections:
             need.sections.append(name)
+    marked = marked_clause(f)
+    asked_sections = [n for n in need.sections if marked and _names_section(fold(marked), n)]
+    if asked_sections:
+        # "… nội dung chính nằm ở Điều 1 và Điều 2. Xin hỏi Điều 3 quy định gì?": the sections the question asks
+        # about are those after "xin hỏi"; the preamble's are context.
+        need.sections = asked_sections
     # On the folded question without abbreviation expansion: "558/QĐ-TTg" must stay one number.
     raw = re.sub(r"\s+", " ", fold(normalize_text(query.text)))
     for m in _DOC_REF.finditer(raw):

@@ -253,3 +253,12 @@ def test_a_figure_asked_in_a_unit_and_whether_a_text_writes_one() -> None:
 )
 def test_which_set_a_unit_keeps_its_standard_by_is_what_it_must_do(question: str) -> None:
     assert "todo" in need_of(question).asks
+
+
+def test_the_sections_asked_are_those_after_xin_hoi() -> None:
+    question = (
+        "Quyết định 319/QĐ-TTg không có phụ lục, nội dung chính nằm ở Điều 1 và Điều 2. "
+        "Xin hỏi Điều 3 của Quyết định 319/QĐ-TTg quy định gì?"
+    )
+    assert need_of(question).sections == ["Điều 3"]
+    assert need_of("Cho hỏi Phụ lục II QĐ 318 và Mục 3 CV 14 nói gì?").sections == ["Phụ lục II", "Mục 3"]
