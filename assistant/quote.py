@@ -195,7 +195,10 @@ def best_span(
 
     # A word in few of the section's sentences says more about which one answers than a word in all of them
     # ("giao … chủ trì" against "tỉnh", "thực hiện"); and two words side by side more than each alone.
+    # A clause after ";" in a line led by "Mục tiêu tổng quát (…): …; …" answers as a part of what the lead names.
+    lead_of = {p: _lead(text, p) for p in candidates}
     words_of = {p: syllables(p) for p in candidates}
+    lead_words = {p: syllables(lead_of[p]) - words_of[p] for p in candidates}
     seen = Counter(w for ws in words_of.values() for w in ws & want)
     n = len(candidates)
     rarity = {w: 0.5 + 0.5 * math.log((n + 1) / (seen[w] + 1)) / math.log(n + 1) for w in seen}
@@ -203,8 +206,9 @@ def best_span(
 
     def score(p: str) -> tuple[float, int]:
         s = sum(_weight(w) * rarity[w] for w in words_of[p] & want)
+        s += 0.5 * sum(_weight(w) for w in lead_words[p] & want)
         if pairs:
-            s += 0.8 * len(pairs & word_pairs(p))
+            s += 0.8 * len(pairs & word_pairs(p)) + 0.4 * len(pairs & word_pairs(lead_of[p]) - word_pairs(p))
         for ask in asks:
             cue = CUES.get(ask)
             if cue is not None and cue.search(p):
@@ -229,6 +233,16 @@ def best_span(
     if len(best) > limit:
         best = _densest_window(best, want, limit)
     return best if best in text else text[:limit]
+
+
+def _lead(text: str, piece: str) -> str:
+    """The lead of the line a clause after ";" belongs to (its words up to the first ":"), or ""."""
+    at = text.find(piece)
+    start = text.rfind("\n", 0, at) + 1
+    before = text[start:at]
+    if ";" not in before or ":" not in before.split(";", 1)[0]:
+        return ""
+    return before.split(":", 1)[0]
 
 
 def _densest_window(sentence: str, want: set[str], limit: int) -> str:

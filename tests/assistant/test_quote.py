@@ -148,3 +148,15 @@ def test_a_long_sentence_is_not_quoted_from_a_parenthesis_cut_out_of_it() -> Non
     )
     span = best_span(text, "thị xã, thành phố trực thuộc cấp tỉnh hoàn thành nhiệm vụ xây dựng NTM theo 558")
     assert span in text and not span.startswith("(") and span.count("(") == span.count(")")
+
+
+def test_a_clause_after_a_semicolon_answers_with_its_lines_lead() -> None:
+    """ "Mục tiêu tổng quát: …; phát triển kinh tế nông thôn theo hướng xanh, …;": asked the general goal for the
+    rural economy, the clause about it, whatever sentence elsewhere shares the programme's words."""
+    text = (
+        "- Quyết định phê duyệt Chương trình mục tiêu quốc gia xây dựng nông thôn mới và phát triển kinh tế - xã hội.\n"
+        "- Mục tiêu tổng quát: xây dựng nông thôn mới hiện đại; giảm nghèo đa chiều, bền vững; phát triển kinh tế "
+        "nông thôn theo hướng xanh, tuần hoàn, sinh thái; bảo đảm quốc phòng, an ninh.\n"
+    )
+    span = best_span(text, "mục tiêu tổng quát đặt hướng phát triển kinh tế nông thôn như thế nào?")
+    assert "xanh, tuần hoàn" in span
