@@ -335,7 +335,10 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
             query.sets.append(number)
     need.groups = [int(g) for g in re.findall(r"\bnhom\s*([1-3])\b", f)]
     issued = re.search(
-        r"\b(?:ban hanh|ky) (?:vao |tu )?nam ((?:19|20)\d\d)\b|\bbo tieu chi (?:nam )?((?:19|20)\d\d)\b", f
+        # "bộ tiêu chí 2026-2030" names a period, not the year a set was issued.
+        r"\b(?:ban hanh|ky) (?:vao |tu )?nam ((?:19|20)\d\d)\b"
+        r"|\bbo tieu chi (?:nam )?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)",
+        f,
     )
     if issued:
         need.issued_year = int(issued.group(1) or issued.group(2))

@@ -262,3 +262,8 @@ def test_the_sections_asked_are_those_after_xin_hoi() -> None:
     )
     assert need_of(question).sections == ["Điều 3"]
     assert need_of("Cho hỏi Phụ lục II QĐ 318 và Mục 3 CV 14 nói gì?").sections == ["Phụ lục II", "Mục 3"]
+
+
+def test_a_sets_period_is_not_the_year_it_was_issued() -> None:
+    assert need_of("Theo bộ tiêu chí 2026-2030, xã nhóm 2 phải đạt tỷ lệ BHYT bao nhiêu?").issued_year is None
+    assert need_of("Bộ tiêu chí năm 2009 có bao nhiêu tiêu chí?").issued_year == 2009
