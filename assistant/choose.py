@@ -4,6 +4,7 @@ plus the candidates that answer the parts the best one leaves open."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.answerers.base import Candidate
@@ -245,7 +246,14 @@ def _cannot_say(c: Candidate, need: Need) -> bool:
         return False
     if need.money and not any("đồng" in d.text for d in c.drafts):
         return True
-    return need.procedure and bool({("topic", "overview"), ("topic", "groups")} & c.covers)
+    if need.procedure and bool({("topic", "overview"), ("topic", "groups")} & c.covers):
+        return True
+    # An indicator's figure is no procedure ("hồ sơ đề xuất gồm những gì, trình cấp nào phê duyệt"), unless its own
+    # words speak of one.
+    return need.procedure and not any(_PROCEDURE_WORDS.search(d.text) for d in c.drafts)
+
+
+_PROCEDURE_WORDS = re.compile(r"hồ sơ|thủ tục|trình tự|quy trình|cách thức", re.I)
 
 
 def _named_exactly(best: Scored, need: Need) -> bool:

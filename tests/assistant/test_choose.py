@@ -325,3 +325,11 @@ def test_the_words_a_question_quotes_are_covered_where_they_are_held_or_said() -
     assert labels(choose(n, [other, holder], [0.9, 0.88]))[0] == "14 opening"
     named = Candidate("criteria", [Draft("Tiêu chí 7 (Nông thôn mới chỉ có điểm khởi đầu)")], label="criterion 7")
     assert score(named, n, 0.9).detail["entity"] == 1.0
+
+
+def test_an_indicators_figure_is_no_procedure() -> None:
+    """ "hồ sơ đề xuất gồm những gì, trình cấp nào phê duyệt": a criterion's figure does not say how to apply."""
+    n = need(asks={"list"}, atoms={("level", "xã")}, procedure=True)
+    figure = cand("criteria", "318-xa-ntm tiêu chí 6", covers={("level", "xã")}, answers={"list"}, prior=1.0)
+    assert choose(n, [figure], [0.9]).scope == "uncovered"
+    assert choose(need(asks={"list"}, atoms={("level", "xã")}), [figure], [0.9]).scope == "answer"
