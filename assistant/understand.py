@@ -414,6 +414,14 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
                     generic = re.fullmatch(r"(xa|huyen)?\s*(dat chuan)?\s*(nong thon moi)?\s*(nang cao|kieu mau)?", key)
                     if len(key) >= 4 and not generic:
                         names.setdefault(key, c.name)
+            # The later parts of a name ("… và an ninh, quốc phòng", "Văn hóa, giáo dục, y tế") name it too, where
+            # no whole name is the same words: "nội dung tiếp cận pháp luật nằm trong tiêu chí số mấy".
+            for cset in catalogue.sets.values():
+                for c in cset.criteria:
+                    for part in re.split(r"[,(;)]| và ", c.name)[1:]:
+                        key = fold(part).strip()
+                        if len(key.split()) >= 2:
+                            names.setdefault(key, c.name)
         except Exception:  # a broken catalogue must not stop question understanding
             names = {}
         entry = _CRITERION_NAMES[id(catalogue)] = (catalogue, names)
@@ -438,7 +446,8 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
         if not re.search(rf"\b{re.escape(key)}\b", f):
             continue
         # Typed with diacritics, the name must be there with them: "diện" (category) is not "Điện".
-        own = re.split(r"[,(;]| và ", name)[0].strip().lower()
+        parts = [x.strip() for x in re.split(r"[,(;)]| và ", name)]
+        own = next((x.lower() for x in parts if fold(x).strip() == key), parts[0].lower())
         if accented is not None and not re.search(rf"(?<!\w){re.escape(own)}(?!\w)", accented):
             continue
         # Named as a criterion ("tiêu chí Y tế") or in the asking part; a preamble's job title ("công chức

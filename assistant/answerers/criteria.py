@@ -168,7 +168,16 @@ def _find_by_name(cset: CriteriaSet, name: str, catalogue=None) -> Criterion | N
         found = next(
             (c for c in cset.criteria if any(fold(n) == want for n in criterion_names(catalogue, cset, c)[1:])), None
         )
+    if found is None:
+        # Another set's name of the same content: "Quốc phòng và An ninh" (2021-2025) is part of "Tiếp cận pháp luật
+        # và an ninh, quốc phòng" (2026-2030).
+        found = next((c for c in cset.criteria if _name_parts(name) & _name_parts(c.name)), None)
     return found
+
+
+def _name_parts(name: str) -> set[str]:
+    """The accent-free parts of a criterion's name of two words or more."""
+    return {k for k in (fold(x).strip() for x in re.split(r"[,(;)]| và ", name)) if len(k.split()) >= 2}
 
 
 def _sets(ctx: Context) -> list[CriteriaSet]:

@@ -866,3 +866,9 @@ def test_how_many_is_not_a_storm(assistant: Assistant) -> None:
     """Typed without marks, "có bao nhiêu" is not "có bão"."""
     a = assistant.ask("Theo danh sach 2026-2030 ca nuoc co bao nhieu xa khu vuc III?")
     assert not a.refused
+
+
+def test_a_criterion_named_by_a_later_part_of_its_name(assistant: Assistant) -> None:
+    """ "an ninh" is the second part of the 2026-2030 criterion "Tiếp cận pháp luật và an ninh, quốc phòng"."""
+    a = assistant.ask("Trong bộ tiêu chí xã nông thôn mới 2026-2030, nội dung an ninh thuộc tiêu chí số mấy?")
+    assert "Tiêu chí 10" in a.text and "an ninh, quốc phòng" in a.text
