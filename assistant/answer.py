@@ -240,7 +240,9 @@ _EVERYDAY = re.compile(
     # "có bão" typed without marks, not "có bao nhiêu", "còn bao lâu".
     r"|(?:co|con|sap co) bao(?! nhieu| nhiu| gio| lau| cao| ve| quat| duoc)|bao (?:so \d+|vao|do bo)"
     r"|gia (?:xang|dau|vang|xi mang|da \dx\d|thep|cat|gach|lua|gao|phan bon|phan ure|heo|lon hoi|ca phe|tieu|sau rieng)"
-    r"|cong thuc (?:pha|nau|lam)|nuoc cham|mon an)\b"
+    r"|cong thuc (?:pha|nau|lam)|nuoc cham|mon an"
+    # Papers of a person's own: a driving licence, an identity card, a passport, a birth or marriage registration.
+    r"|bang lai|giay phep lai xe|can cuoc|cccd|ho chieu|khai sinh|dang ky ket hon)\b"
 )
 _PROGRAMME = re.compile(
     r"\b(nong thon moi|ntm|tieu chi|chi tieu|dat chuan|cong nhan|quyet dinh|cong van|nghi dinh|nghi quyet|thong tu)\b"

@@ -71,6 +71,10 @@ _ASKS: dict[str, str] = {
     # of the decision's articles, not a figure of one indicator.
     "region_level": r"\b(muc (dat chuan )?(cua |theo )?vung (nao|khac)"
     r"|ap (dung )?muc( dat chuan)?( cua| theo)? vung)\b",
+    # "Đồng Tháp bây giờ là gộp với tỉnh nào?": where a province went in the 2025 merger, or what it was formed from.
+    "map": r"\b(gop (?:voi|vao|chung) (?:tinh|thanh pho) nao"
+    r"|(?:nhap|sap nhap|hop nhat) (?:vao|voi) (?:tinh|thanh pho) nao|nhap vao dau|thuoc (?:tinh|thanh pho) nao"
+    r"|gom (?:nhung |cac )?tinh (?:nao|cu nao)|hinh thanh tu (?:nhung )?tinh nao)\b",
     # "đã đạt chưa": a value stated in the question, to be judged against its threshold.
     "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b",
 }
@@ -120,8 +124,8 @@ def holds_figure(text: str, unit: str) -> bool:
 MAP_CUES = re.compile(
     r"\b(gom nhung tinh|gom (cac |nhung )?tinh|gom tinh nao|hop nhat|sap nhap|sap xep|hinh thanh tu|nhap tu"
     r"|nay thuoc|thuoc tinh nao|thuoc thanh pho nao|tinh moi|thanh pho moi|tinh cu|truoc day la"
-    # "Bạc Liêu thì nhập vào đâu?"
-    r"|nhap vao|nhap voi|ve tinh nao)\b"
+    # "Bạc Liêu thì nhập vào đâu?", "Đồng Tháp bây giờ là gộp với tỉnh nào?"
+    r"|nhap vao|nhap voi|ve tinh nao|gop (?:voi|vao|chung)|(?:la|bi|duoc) gop)\b"
 )
 
 # "nghị quyết ấy", "quyết định đó", "văn bản này": pointing back at a document by its kind.

@@ -142,8 +142,12 @@ def content_words(
             continue
         if len(pieces) > 1 and not accented and _resplits(pieces, syllables, text, names):
             continue
-        if all(p in names for p in pieces[:-1]) and (pieces[-1] in names or pieces[-1] in _OLD_NEW):
-            continue  # a person, a commune, a title written with capitals; "Vũng Tàu cũ", "Đắk Lắk mới"
+        if all(p in names for p in pieces[:-1]) and (
+            pieces[-1] in names or pieces[-1] in _OLD_NEW or (not accented and pieces[-1] in folded_vocabulary)
+        ):
+            # A person, a commune, a title written with capitals; "Vũng Tàu cũ", "Đắk Lắk mới"; typed without marks,
+            # a name glued to a known word ("Thai Nguyen gui" → "nguyen_gui").
+            continue
         out.append(t)
     return out
 

@@ -50,7 +50,7 @@ def places(ctx: Context) -> list[Candidate]:
             "places",
             drafts,
             covers={("province", q.province)},
-            answers={"list", "which", "contents", "definition"},
+            answers={"list", "which", "contents", "definition", "map"},
             evidence=[f"{number} › Phần mở đầu"],
             docs={number},
             prior=1.4,

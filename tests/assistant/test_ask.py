@@ -872,3 +872,16 @@ def test_a_criterion_named_by_a_later_part_of_its_name(assistant: Assistant) -> 
     """ "an ninh" is the second part of the 2026-2030 criterion "Tiếp cận pháp luật và an ninh, quốc phòng"."""
     a = assistant.ask("Trong bộ tiêu chí xã nông thôn mới 2026-2030, nội dung an ninh thuộc tiêu chí số mấy?")
     assert "Tiêu chí 10" in a.text and "an ninh, quốc phòng" in a.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Đồng Tháp bây giờ là gộp với tỉnh nào vậy ad?", "thế còn Bạc Liêu thì nhập vào đâu?"]
+)
+def test_where_a_province_went_in_chat_words_is_a_map_question(assistant: Assistant, question: str) -> None:
+    a = assistant.ask(question)
+    assert a.kind == "places" and not a.refused
+
+
+def test_papers_of_ones_own_are_out_of_the_domain(assistant: Assistant) -> None:
+    a = assistant.ask("ad ơi cho mình hỏi bằng lái xe máy bị mất thì làm lại ở UBND xã được không hay phải lên tỉnh?")
+    assert a.refused and a.scope == "out_of_domain"

@@ -118,3 +118,9 @@ def test_words_of_degree_and_comparison_and_a_glued_pronoun_are_not_topics() -> 
 def test_the_sentence_that_asks_is_the_asking_clause_when_a_statement_follows_it() -> None:
     assert asking_clause("Tuần sau có bão không? Xã định tổ chức lễ ngoài trời.") == "Tuần sau có bão không?"
     assert asking_clause("ok cảm ơn. Tiện cho mình hỏi tiêu chí 17 gồm gì?").strip() == "tiêu chí 17 gồm gì?"
+
+
+def test_an_accent_free_name_glued_to_a_known_word_is_not_a_topic() -> None:
+    """ "UBND tinh Thai Nguyen gui cho …" segmented "nguyen_gui": the name and "gửi"."""
+    got = content_words("cv cua UBND tinh Thai Nguyen gui cho ai", ["nguyen_gui"], {"gửi"}, {"gui"}, set(), " ")
+    assert got == []
