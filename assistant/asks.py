@@ -47,7 +47,7 @@ _ASKS: dict[str, str] = {
     r"|phai dat lai"
     r"|phai ra soat|tiep theo|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
     # "năm 2025 giữ chuẩn theo bộ nào", "năm 2027 có còn phải theo Phụ lục II QĐ 318 không": which set applies now.
-    r"|theo bo (tieu chi )?nao|giu chuan theo|con phai theo|con (phai )?ap dung|chuyen sang bo)\b",
+    r"|theo bo (tieu chi )?nao|giu chuan|con phai theo|con (phai )?ap dung|chuyen sang bo|can cu (vao )?phu luc nao)\b",
     "procedure": r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc|nop (ho so|o dau))\b",
     "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la|la (?:[a-z]+ )?(?:nhu )?the nao"
     r"|duoc xac dinh)\b",

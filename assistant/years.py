@@ -42,7 +42,9 @@ _ASOF_CUE = re.compile(r"(thi|hien nay|bay gio|den|trong|cho)\s+(nam\s+)?$")
 ACTION = re.compile(
     r"\b(phai lam gi|lam gi|can lam|phai dap ung|ap dung|bo tieu chi( [a-z]+){0,2} nao|theo bo|tiep theo|phan dau"
     # "đã được công nhận …, giờ phải duy trì theo quy định nào?": what keeps the unit recognised.
-    r"|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao)\b"
+    r"|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
+    # "năm nay rà soát giữ chuẩn thì căn cứ phụ lục nào": what keeps the unit's standard.
+    r"|giu chuan|can cu (?:vao )?phu luc nao)\b"
 )
 
 

@@ -249,6 +249,7 @@ def test_a_figure_asked_in_a_unit_and_whether_a_text_writes_one() -> None:
     [
         "Xã đạt chuẩn NTM nâng cao năm 2022, năm 2025 giữ chuẩn theo bộ nào?",
         "xa dat NTM nang cao nam 2020, nam 2027 co con phai theo phu luc II QD 318 ko",
+        "Đơn vị tôi được công nhận NTM nâng cao năm 2023. Năm nay rà soát giữ chuẩn thì căn cứ phụ lục nào?",
     ],
 )
 def test_which_set_a_unit_keeps_its_standard_by_is_what_it_must_do(question: str) -> None:

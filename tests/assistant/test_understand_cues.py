@@ -323,3 +323,7 @@ def test_the_tier_a_recognition_obtained_names_is_the_units() -> None:
     )
     assert got.tier == "nâng cao"
     assert q("Xã muốn được công nhận đạt chuẩn NTM kiểu mẫu thì phải làm gì?").tier == "kiểu mẫu"
+
+
+def test_keeping_the_standard_is_what_the_unit_must_do() -> None:
+    assert q("Đơn vị tôi đạt chuẩn NTM nâng cao năm 2023. Năm nay rà soát giữ chuẩn thì căn cứ phụ lục nào?").action
