@@ -439,4 +439,11 @@ def question_parts_uncached(text: str) -> list[str]:
 def kinds_of(text: str) -> set[str]:
     """The kinds of question a piece of text asks (a part of a two-part question)."""
     folded = normalise_question(text)
-    return {k for k, r in _ASK_RE.items() if r.search(folded)}
+    kinds = {k for k, r in _ASK_RE.items() if r.search(folded)}
+    if {"in_force", "when"} <= kinds and _IN_FORCE_WHEN.search(folded) and not _ISSUED_WHEN.search(folded):
+        kinds.discard("when")  # "có hiệu lực từ ngày nào" asks when it took effect, not when it was issued
+    return kinds
+
+
+_IN_FORCE_WHEN = re.compile(r"\bhieu luc (?:thi hanh )?(?:tu |ke tu )?(?:ngay nao|khi nao|bao gio)")
+_ISSUED_WHEN = re.compile(r"\b(ban hanh|ky|thong qua)\b[^?.]{0,20}\b(ngay nao|khi nao|nam nao)")

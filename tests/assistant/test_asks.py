@@ -268,3 +268,10 @@ def test_the_sections_asked_are_those_after_xin_hoi() -> None:
 def test_a_sets_period_is_not_the_year_it_was_issued() -> None:
     assert need_of("Theo bộ tiêu chí 2026-2030, xã nhóm 2 phải đạt tỷ lệ BHYT bao nhiêu?").issued_year is None
     assert need_of("Bộ tiêu chí năm 2009 có bao nhiêu tiêu chí?").issued_year == 2009
+
+
+def test_a_part_asking_when_a_document_took_effect_does_not_ask_when_it_was_issued() -> None:
+    from assistant.asks import kinds_of
+
+    assert kinds_of("nghị quyết đó có hiệu lực từ ngày nào?") == {"in_force"}
+    assert kinds_of("ban hành ngày nào và có hiệu lực từ ngày nào?") == {"in_force", "when"}
