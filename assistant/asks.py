@@ -64,6 +64,8 @@ _ASKS: dict[str, str] = {
     # "căn cứ văn bản nào" alone asks on what an answer rests, not a document's basis.
     "basis": r"\b(ban hanh can cu|duoc can cu|can cu vao (nghi quyet|quyet dinh|luat|nghi dinh|van ban) nao|phan can cu"
     r"|can cu (nghi quyet|quyet dinh|luat|nghi dinh|thong tu) nao"
+    # "căn cứ Luật Tổ chức Chính phủ số mấy?"
+    r"|can cu (luat|nghi quyet|nghi dinh)( [a-z]+){0,5} so (may|bao nhieu)"
     r"|can cu phap ly|can cu ban hanh|dan (chieu )?(nghi dinh|luat|quyet dinh|nghi quyet) nao)\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
     "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",

@@ -275,3 +275,7 @@ def test_a_part_asking_when_a_document_took_effect_does_not_ask_when_it_was_issu
 
     assert kinds_of("nghị quyết đó có hiệu lực từ ngày nào?") == {"in_force"}
     assert kinds_of("ban hành ngày nào và có hiệu lực từ ngày nào?") == {"in_force", "when"}
+
+
+def test_the_number_of_the_law_a_document_rests_on_asks_its_basis() -> None:
+    assert "basis" in need_of("QĐ 51/2025 căn cứ Luật Tổ chức Chính phủ số mấy?").asks
