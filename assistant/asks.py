@@ -102,6 +102,16 @@ _FIGURE_WRITTEN = {
 }
 
 
+def _kind_of_code(code: str, before: str) -> str:
+    """The kind of document an issuer's code says ("nđ-cp" a decree, "qh15" a law or a resolution)."""
+    code = fold(code).lower()
+    if code.startswith("qh"):
+        return "Luật" if re.search(r"\bluat\b", before) else "Nghị quyết"
+    prefixes = (("nd-", "Nghị định"), ("qd-", "Quyết định"), ("ttlt", "Thông tư liên tịch"), ("tt-", "Thông tư"))
+    prefixes += (("nq-", "Nghị quyết"), ("ct-", "Chỉ thị"))
+    return next((kind for p, kind in prefixes if code.startswith(p)), "Văn bản")
+
+
 def _names_section(folded: str, name: str) -> bool:
     """The folded text names the section ("Điều 3", "Phụ lục II" written "phu luc 2" or "PL II")."""
     return any(_section_name(m.group(1), m.group(2)) == name for m in _SECTION.finditer(folded))
@@ -323,6 +333,17 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         elif number is not None and number not in query.sets and (year or suffix or len(num) >= 3):
             # A document the corpus holds but `understand` has no name for (a registry entry: 211, 18/2022).
             query.sets.append(number)
+    # "Luật Hợp tác xã số 17/2023/QH15": a full number (number, year, issuer's code) names a document whatever words
+    # stand between it and its kind.
+    named = {r.number for r in need.refs}
+    for m in re.finditer(r"(?<![\d/])(\d{1,5})/((?:19|20)\d\d)/([a-z][a-z0-9&\-]*[a-z0-9])", raw, re.I):
+        typed = m.group(0).lower()
+        if typed in named or any(n.endswith(typed) or typed.endswith(n) for n in named):
+            continue
+        ref = DocRef(_kind_of_code(m.group(3).lower(), raw[max(0, m.start() - 60) : m.start()]), typed)
+        need.refs.append(ref)
+        if known(typed) is None:
+            need.missing.append(ref)
     # "Nghị địng 272/2025" (a kind word mistyped), "theo 51/2025": a number and year the corpus holds.
     for m in re.finditer(r"(?<![\d/])(\d{1,4})\s*/\s*((?:19|20)\d\d)(?![\d/])", raw):
         if re.search(r"\b(thang|ngay|den)\s*$", raw[: m.start()]):

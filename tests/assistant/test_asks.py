@@ -90,6 +90,8 @@ def test_every_criterion_and_section_named(question: str, criteria: list[int], s
         ("Kế hoạch 5 năm của xã gồm gì?", []),
         ("theo TTLT 13/2011/TTLT-BXD-BNNPTNT quy định gì", ["Thông tư liên tịch 13/2011/TTLT-BXD-BNNPTNT"]),
         ("Thông tư liên tịch số 13/2011 quy định gì", ["Thông tư liên tịch 13/2011"]),
+        ("Theo Luật Hợp tác xã số 17/2023/QH15 thì HTX cần mấy thành viên?", ["Luật 17/2023/QH15"]),
+        ("Nghị định về cơ chế đặc thù số 27/2022/NĐ-CP quy định gì?", ["Nghị định 27/2022/NĐ-CP"]),
     ],
 )
 def test_documents_the_corpus_does_not_hold(question: str, missing: list[str]) -> None:
