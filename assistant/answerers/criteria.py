@@ -282,9 +282,10 @@ def criteria(ctx: Context) -> list[Candidate]:
                     criterion_drafts(ctx, cset, crit, ind) + period_note(cset, ctx.as_of),
                     lexical=lexical_cover(ctx.text, named_text),
                     covers=base | atoms,
-                    # A criterion whose indicators no source shows (51/2025) has no figure to give.
+                    # A criterion whose indicators no source shows (51/2025) has no figure to give, but says so:
+                    # asked the level of a criterion named by its number or name, that is the answer.
                     answers={"threshold", "list", "count", "contents", "definition", "indicator"}
-                    - (set() if crit.indicators else {"threshold", "count", "list"}),
+                    - (set() if crit.indicators else {"count", "list"} | ({"threshold"} if prior < 0.8 else set())),
                     evidence=[next((i.section for i in crit.indicators if i.code == ind), crit.section)],
                     docs=set_docs(cset, ctx.query.sets),
                     period=cset.period,

@@ -885,3 +885,9 @@ def test_where_a_province_went_in_chat_words_is_a_map_question(assistant: Assist
 def test_papers_of_ones_own_are_out_of_the_domain(assistant: Assistant) -> None:
     a = assistant.ask("ad ơi cho mình hỏi bằng lái xe máy bị mất thì làm lại ở UBND xã được không hay phải lên tỉnh?")
     assert a.refused and a.scope == "out_of_domain"
+
+
+def test_the_level_of_a_2026_criterion_named_by_number_is_said_to_be_unknown(assistant: Assistant) -> None:
+    """The catalogue holds no indicators of 51/2025 yet: asked the level of criterion 1, the criterion says so."""
+    a = assistant.ask("Bộ tiêu chí xã NTM 2026-2030, tiêu chí số 1 phải đạt mức nào?")
+    assert a.kind == "criteria" and "Chưa biết các chỉ tiêu" in a.text and "51/2025/QĐ-TTg" in a.text
