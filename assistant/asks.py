@@ -102,6 +102,16 @@ _FIGURE_WRITTEN = {
 }
 
 
+def asked_figure(folded_clause: str) -> str | None:
+    """The unit of the figure the asking clause asks for ("%" or "money"), or None."""
+    return next((unit for unit, cue in _ASKED_FIGURE.items() if cue.search(folded_clause)), None)
+
+
+def holds_figure(text: str, unit: str) -> bool:
+    """The text writes a figure in that unit ("90%", "45 triệu đồng")."""
+    return bool(_FIGURE_WRITTEN[unit].search(text))
+
+
 def _kind_of_code(code: str, before: str) -> str:
     """The kind of document an issuer's code says ("nđ-cp" a decree, "qh15" a law or a resolution)."""
     code = fold(code).lower()
@@ -120,16 +130,6 @@ def _names_section(folded: str, name: str) -> bool:
 def _section_name(kind: str, label: str) -> str:
     """ "Phụ lục II" from the folded "phu luc", "ii"."""
     return f"{_LABEL[kind]} {_roman(label) if kind in ('phu luc', 'chuong', 'muc') else label}"
-
-
-def asked_figure(folded_clause: str) -> str | None:
-    """The unit of the figure the asking clause asks for ("%" or "money"), or None."""
-    return next((unit for unit, cue in _ASKED_FIGURE.items() if cue.search(folded_clause)), None)
-
-
-def holds_figure(text: str, unit: str) -> bool:
-    """The text writes a figure in that unit ("90%", "45 triệu đồng")."""
-    return bool(_FIGURE_WRITTEN[unit].search(text))
 
 
 # What a question about the map asks: a composition, a merger, where a former province went.
@@ -459,6 +459,10 @@ def question_parts_uncached(text: str) -> list[str]:
     return asking if len(asking) >= 2 else [whole]
 
 
+_IN_FORCE_WHEN = re.compile(r"\bhieu luc (?:thi hanh )?(?:tu |ke tu )?(?:ngay nao|khi nao|bao gio)")
+_ISSUED_WHEN = re.compile(r"\b(ban hanh|ky|thong qua)\b[^?.]{0,20}\b(ngay nao|khi nao|nam nao)")
+
+
 def kinds_of(text: str) -> set[str]:
     """The kinds of question a piece of text asks (a part of a two-part question)."""
     folded = normalise_question(text)
@@ -466,7 +470,3 @@ def kinds_of(text: str) -> set[str]:
     if {"in_force", "when"} <= kinds and _IN_FORCE_WHEN.search(folded) and not _ISSUED_WHEN.search(folded):
         kinds.discard("when")  # "có hiệu lực từ ngày nào" asks when it took effect, not when it was issued
     return kinds
-
-
-_IN_FORCE_WHEN = re.compile(r"\bhieu luc (?:thi hanh )?(?:tu |ke tu )?(?:ngay nao|khi nao|bao gio)")
-_ISSUED_WHEN = re.compile(r"\b(ban hanh|ky|thong qua)\b[^?.]{0,20}\b(ngay nao|khi nao|nam nao)")

@@ -239,6 +239,9 @@ def confident(choice: Choice) -> bool:
     return not rivals or ranking[0].score - rivals[0].score >= CONFIDENT_MARGIN or choice.parts[1:] != []
 
 
+_PROCEDURE_WORDS = re.compile(r"hồ sơ|thủ tục|trình tự|quy trình|cách thức", re.I)
+
+
 def _cannot_say(c: Candidate, need: Need) -> bool:
     """What the question asks is of a kind the best candidate cannot hold: an amount of money from the criteria
     catalogue (its only sums are incomes, in "triệu đồng"), a procedure from a set's list of criteria."""
@@ -251,9 +254,6 @@ def _cannot_say(c: Candidate, need: Need) -> bool:
     # An indicator's figure is no procedure ("hồ sơ đề xuất gồm những gì, trình cấp nào phê duyệt"), unless its own
     # words speak of one.
     return need.procedure and not any(_PROCEDURE_WORDS.search(d.text) for d in c.drafts)
-
-
-_PROCEDURE_WORDS = re.compile(r"hồ sơ|thủ tục|trình tự|quy trình|cách thức", re.I)
 
 
 def _named_exactly(best: Scored, need: Need) -> bool:

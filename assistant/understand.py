@@ -391,10 +391,16 @@ def _place_patterns(regions, accented: bool) -> tuple[list, list]:
 _CRITERION_NAMES: dict[int, tuple[object, dict[str, str]]] = {}
 
 
+def name_parts(name: str) -> list[str]:
+    """The parts of a criterion's name between commas, brackets and "và" ("Tiếp cận pháp luật và an ninh, quốc
+    phòng" → "Tiếp cận pháp luật", "an ninh", "quốc phòng")."""
+    return [x.strip() for x in re.split(r"[,(;)]| và ", name)]
+
+
 def criterion_key(name: str) -> str:
     """A criterion's name up to its first comma or "và", accent-free ("Hệ thống chính trị và …" →
     "he thong chinh tri"): what questions use to name it."""
-    return fold(re.split(r"[,(;]| và ", name)[0]).strip()
+    return fold(name_parts(name)[0]).strip()
 
 
 _PLACE_NAMES: dict[int, tuple[Catalogue, re.Pattern | None]] = {}
@@ -418,7 +424,7 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
             # no whole name is the same words: "nội dung tiếp cận pháp luật nằm trong tiêu chí số mấy".
             for cset in catalogue.sets.values():
                 for c in cset.criteria:
-                    for part in re.split(r"[,(;)]| và ", c.name)[1:]:
+                    for part in name_parts(c.name)[1:]:
                         key = fold(part).strip()
                         if len(key.split()) >= 2:
                             names.setdefault(key, c.name)
@@ -446,7 +452,7 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
         if not re.search(rf"\b{re.escape(key)}\b", f):
             continue
         # Typed with diacritics, the name must be there with them: "diện" (category) is not "Điện".
-        parts = [x.strip() for x in re.split(r"[,(;)]| và ", name)]
+        parts = name_parts(name)
         own = next((x.lower() for x in parts if fold(x).strip() == key), parts[0].lower())
         if accented is not None and not re.search(rf"(?<!\w){re.escape(own)}(?!\w)", accented):
             continue

@@ -12,7 +12,7 @@ from assistant.answerers.overview import group_named, set_groups, set_overview
 from assistant.format import threshold_text, vn_number
 from assistant.sets import set_of_period
 from assistant.target_sets import PERIOD_END, Ref
-from assistant.understand import criterion_key, normalise_question
+from assistant.understand import criterion_key, name_parts, normalise_question
 from corpus.criteria import ANY_REGION, CriteriaSet, Criterion
 from corpus.normalize import fold
 
@@ -177,7 +177,7 @@ def _find_by_name(cset: CriteriaSet, name: str, catalogue=None) -> Criterion | N
 
 def _name_parts(name: str) -> set[str]:
     """The accent-free parts of a criterion's name of two words or more."""
-    return {k for k in (fold(x).strip() for x in re.split(r"[,(;)]| và ", name)) if len(k.split()) >= 2}
+    return {k for k in (fold(x).strip() for x in name_parts(name)) if len(k.split()) >= 2}
 
 
 def _sets(ctx: Context) -> list[CriteriaSet]:
