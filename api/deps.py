@@ -18,8 +18,16 @@ from assistant.settings import Settings
 
 
 @lru_cache
-def get_settings() -> Settings:
+def load_settings() -> Settings:
+    """The settings from NTM_* and .env, read once per process."""
     return Settings()
+
+
+async def get_settings(request: Request) -> Settings:
+    """The app's own settings, which create_app keeps on app.state. Not a dependency override: FastAPI
+    inspects an override's signature anew on every request (nine times per question), and an async
+    dependency needs no trip to the thread pool."""
+    return request.app.state.settings
 
 
 _lock = threading.Lock()
@@ -29,6 +37,19 @@ _audits: dict[int, tuple[Settings, AuditLog]] = {}
 
 
 def get_assistant(settings: Annotated[Settings, Depends(get_settings)]) -> Assistant:
+    """The request's assistant; a plain function (run in the thread pool), since it may reload documents."""
+    return assistant_for(settings)
+
+
+async def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Store:
+    return store_for(settings)
+
+
+async def get_audit(settings: Annotated[Settings, Depends(get_settings)]) -> AuditLog:
+    return audit_for(settings)
+
+
+def assistant_for(settings: Settings) -> Assistant:
     """One Assistant per Settings object (the settings are built once, so one per process)."""
     with _lock:
         entry = _assistants.get(id(settings))
@@ -40,7 +61,7 @@ def get_assistant(settings: Annotated[Settings, Depends(get_settings)]) -> Assis
     return entry[1]
 
 
-def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Store:
+def store_for(settings: Settings) -> Store:
     with _lock:
         entry = _stores.get(id(settings))
         if entry is None or entry[0] is not settings:
@@ -49,7 +70,7 @@ def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Store:
         return entry[1]
 
 
-def get_audit(settings: Annotated[Settings, Depends(get_settings)]) -> AuditLog:
+def audit_for(settings: Settings) -> AuditLog:
     with _lock:
         entry = _audits.get(id(settings))
         if entry is None or entry[0] is not settings:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import hmac
 import logging
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -23,9 +22,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import docs
-from api.deps import get_assistant, get_settings, get_store
+from api.deps import assistant_for, load_settings, store_for
 from api.errors import ApiError
 from api.jobs import reconcile
+from api.layers import Measure, RateLimit, SecurityHeaders
 from api.limits import BodyLimits
 from api.openapi import install as install_openapi
 from api.routes import admin, ask, assessments, bots, documents, feedback, health, openai, search, versions, zalo
@@ -108,7 +108,7 @@ def check_production(settings: Settings) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the application (uvicorn calls this with --factory); `settings` overrides NTM_* for tests."""
-    settings = settings or get_settings()
+    settings = settings or load_settings()
     check_production(settings)
 
     @contextlib.asynccontextmanager
@@ -116,7 +116,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Each worker, as it starts (a replacement for a killed one too): jobs of dead processes are
         # failed, and an upload whose re-index died with its process is indexed now, in a thread.
         try:
-            await run_in_threadpool(reconcile, get_assistant(settings), get_store(settings))
+            await run_in_threadpool(reconcile, assistant_for(settings), store_for(settings))
         except Exception:  # serving matters more than the repair; the log says what went wrong
             log.exception("start-up reconciliation failed")
         yield
@@ -130,7 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.state.settings = settings  # what api.deps.get_settings gives every route
     install_openapi(app)
     for router in (
         health.router,
@@ -153,15 +153,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     latency = Histogram("ntm_request_seconds", "HTTP request latency", ["route"], registry=registry)
     chunks = Gauge("ntm_index_chunks", "Chunks in the index now served", registry=registry)
 
-    @app.middleware("http")
-    async def measure(request: Request, call_next):
-        started = time.perf_counter()
-        response = await call_next(request)
-        route = request.scope.get("route")
-        name = getattr(route, "path", "unmatched")
-        requests.labels(request.method, name, str(response.status_code)).inc()
-        latency.labels(name).observe(time.perf_counter() - started)
-        return response
+    app.add_middleware(Measure, requests=requests, latency=latency)
 
     @app.get("/metrics", include_in_schema=False)
     def metrics(request: Request) -> Response:
@@ -170,7 +162,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ):
             return _error(401, "unauthorized", "Cần token (Authorization: Bearer …) để xem /metrics.")
         try:
-            chunks.set(get_assistant(settings).index().manifest["chunks"])
+            chunks.set(assistant_for(settings).index().manifest["chunks"])
         except CorpusError:
             chunks.set(0)
         return PlainTextResponse(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
@@ -182,23 +174,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     limiter = MovingWindowRateLimiter(MemoryStorage())
     # Each worker counts on its own: the documented limit is shared out, so N workers never allow N times it.
     limit = parse_limit(f"{max(1, settings.rate_limit_per_minute // settings.workers)}/minute")
-    trusted = set(settings.trusted_proxies)
-    free_prefixes = ("/static/", "/health", "/metrics", *docs.FREE_PREFIXES)
-    free_paths = ("/", *docs.FREE_PATHS)
 
-    @app.middleware("http")
-    async def rate_limit(request: Request, call_next):
-        path = request.url.path
-        if path.startswith(free_prefixes) or path in free_paths:
-            return await call_next(request)
-        client = request.client.host if request.client else "unknown"
-        user = request.headers.get("x-openwebui-user-id")
-        if user and (client in trusted or "*" in trusted):
-            # A chat front end trusted as a proxy (Open WebUI) asks for all its users: each gets the limit.
-            client = f"{client}|{user[:100]}"
-        if not await limiter.hit(limit, client):
-            return _error(429, "rate_limited", "Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.")
-        return await call_next(request)
+    app.add_middleware(
+        RateLimit,
+        limiter=limiter,
+        limit=limit,
+        trusted=set(settings.trusted_proxies),
+        free_prefixes=("/static/", "/health", "/metrics", *docs.FREE_PREFIXES),
+        free_paths=("/", *docs.FREE_PATHS),
+        refusal=lambda: _error(429, "rate_limited", "Quá nhiều yêu cầu; vui lòng thử lại sau ít phút."),
+    )
 
     if settings.cors_origins:
         app.add_middleware(
@@ -207,12 +192,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    @app.middleware("http")
-    async def guard(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+    app.add_middleware(SecurityHeaders)
 
     # Outermost of the app's own layers: bodies are counted as they arrive, on every route.
     app.add_middleware(

@@ -29,14 +29,13 @@ def anchor_for(assistant: Assistant, path: str) -> str:
 
 
 def answer_body(answer: Answer, assistant: Assistant) -> dict:
-    body = answer.to_dict()
+    # The query and the chooser's scores are for `ntm ask --json` and the evaluation, not clients.
+    body = answer.to_dict(leave_out=frozenset({"query", "ranking"}))
     for c in body["citations"]:
         c["doc_id"] = doc_id(c["doc"])
         c["anchor"] = anchor_for(assistant, c["path"])
         cited = assistant.corpus.find(c["doc"])
         c["version"] = (cited.meta.version or 1) if cited else 1
-    body.pop("query", None)
-    body.pop("ranking", None)  # the chooser's scores are for `ntm ask --json` and the evaluation, not clients
     return body
 
 

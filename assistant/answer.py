@@ -7,7 +7,7 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 
 from assistant.format import COMPILED_MARK, ocr_note
 from assistant.quote import best_span, number_words, pieces, quotable, title_words
@@ -93,13 +93,26 @@ class Answer:
             lines.append(f"{s.text} {marks}".rstrip())
         return "\n".join(lines)
 
-    def to_dict(self) -> dict:
-        d = asdict(self)
+    def to_dict(self, leave_out: frozenset[str] = frozenset()) -> dict:
+        """The answer as plain data; `leave_out`: fields not converted at all (the API never shows the
+        query and the chooser's ranking, and converting them costs more than the rest of the answer)."""
+        d = {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name not in leave_out}
         d["text"] = self.text
         d["as_of"] = self.as_of.isoformat()
         if self.card is not None:
             d["card"] = _card_dict(self.card)
         return d
+
+
+def _plain(value: object) -> object:
+    """A field's value as plain data, as `asdict` converts it."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def _card_dict(r: Resolution) -> dict:

@@ -167,7 +167,28 @@ def _resolve_period(
 ) -> Resolution:
     as_of = as_of or dt.date.today()
     if named_set:
+        given = (level, tier, recognition_period)
         level, tier, recognition_period, conflict = _from_named_set(named_set, level, tier, recognition_period)
+        if conflict and as_of >= PERIOD_START and level and (recognition_year or given[2] or not_recognised):
+            # The unit is told well enough without the set it names ("huyện phấn đấu đạt chuẩn năm 2024 … chấm theo
+            # QĐ 318", "xã kiểu mẫu công nhận năm 2019 … căn cứ Công văn 1345"): say what does not fit, then answer
+            # from the level, tier and year.
+            r = _resolve_period(
+                level,
+                tier,
+                recognition_year=recognition_year,
+                recognition_period=given[2],
+                as_of=as_of,
+                not_recognised=not_recognised,
+            )
+            r.notes.insert(
+                0,
+                Step(
+                    f"Lưu ý: {conflict}; câu trả lời dựa trên cấp, hạng và năm công nhận nêu trong câu hỏi.",
+                    [Ref(named_set, f"{named_set} › Phần mở đầu")],
+                ),
+            )
+            return r
         if conflict and as_of >= PERIOD_START:
             r = Resolution(
                 as_of=as_of,

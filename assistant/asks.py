@@ -43,11 +43,20 @@ _ASKS: dict[str, str] = {
     "list": r"\b(nhung (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     "threshold": r"\b(muc|nguong|toi thieu|toi da|dat (?:la |duoc )?bao nhieu|phan tram|ty le|bao nhieu %"
     r"|bao nhieu trieu dong/nguoi|tren \d|tu \d)\b",
-    "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|phai dap ung|bo tieu chi( [a-z]+){0,2} nao|phan dau"
+    "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|(phai|can) dap ung|bo tieu chi( [a-z]+){0,2} nao"
+    r"|phan dau"
     r"|phai dat lai"
     r"|phai ra soat|tiep theo|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
     # "năm 2025 giữ chuẩn theo bộ nào", "năm 2027 có còn phải theo Phụ lục II QĐ 318 không": which set applies now.
     r"|theo bo (tieu chi )?nao|giu chuan|con phai theo|con (phai )?ap dung|chuyen sang bo|can cu (vao )?phu luc nao)\b",
+    # Which set or regulation a unit is held to ("xã cần đáp ứng quy định của văn bản nào", "lấy bộ tiêu chí nào làm
+    # mốc"): the applicability card's question, which a list of duties does not answer.
+    # "Những bộ tiêu chí nào" a decision amends is another question: the sets it touches.
+    "set": r"\b((?<!nhung )(?<!cac )bo tieu chi( [a-z]+){0,2} nao|theo bo (tieu chi )?nao|giu chuan theo"
+    r"|chuyen sang bo|thay (bang|the bang) bo( tieu chi)? nao|theo bo( tieu chi)? khac"
+    # "chấm điểm theo bộ tiêu chí của QĐ 318 có đúng không": whether that set is the one.
+    r"|theo bo\b[^?]{0,60}\b(co )?dung (khong|ko|chua)"
+    r"|(theo|dap ung|can cu vao|can cu|lay|doi chieu voi) (quy dinh|van ban|bo tieu chi|bo)( [a-z]+){0,3} nao)\b",
     "procedure": r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc|nop (ho so|o dau))\b",
     "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la|la (?:[a-z]+ )?(?:nhu )?the nao"
     r"|duoc xac dinh)\b",
@@ -231,6 +240,9 @@ class Need:
     procedure: bool = False  # the asking clause asks a procedure (a preamble's "chuẩn bị hồ sơ" does not)
     # Two or more programme periods named ("bộ 2016-2020 … sang bộ 2021-2025"): each set's figure is asked.
     periods: list[str] = field(default_factory=list)
+    # Which criteria set a unit is held to, in so many words ("bộ tiêu chí nào", "giữ chuẩn theo"), not which rule
+    # of any kind ("tuyển sinh theo quy định nào").
+    criteria_set_asked: bool = False
 
 
 def _roman(label: str) -> str:
@@ -275,6 +287,9 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         if m:
             need.asks.add(k)
             need.ask_order[k] = m.start()
+    need.criteria_set_asked = "set" in need.asks and bool(
+        re.search(r"\bbo( tieu chi)?( [a-z]+){0,2} (nao|khac)\b|\bgiu chuan\b|\btheo bo\b", asked)
+    )
     counted = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+(?: (?:chi|tieu|xa|huyen))?)", f)
     if counted and "count" in need.asks:
         need.counted = counted.group(1)

@@ -271,8 +271,10 @@ def _named_exactly(best: Scored, need: Need) -> bool:
     exact = {a for a in need.atoms if a[0] in ("criterion", "indicator", "section")}
     if exact & c.covers:
         return True
-    if c.kind == "applicability" and c.prior >= 1.0:
-        return True  # a recognised unit asking what it must do: the card answers, other words are detail
+    if c.kind == "applicability" and (c.prior >= 1.0 or need.criteria_set_asked):
+        # A recognised unit asking what it must do, or a unit asking which set it is held to: the card answers,
+        # other words ("trước khi tổng kết giai đoạn", "phòng kinh tế") are detail.
+        return True
     return c.kind == "documents" and bool(need.asks & c.answers)
 
 

@@ -6,10 +6,13 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.understand import Query
+from assistant.topic import QUESTION_WORD
+from assistant.understand import NOW_CUE, Query
 
 # Facts that describe the unit asked about; they carry over together.
 _UNIT = ("level", "tier", "recognition_year", "recognition_period", "not_recognised")
+# "năm nay", "giờ": the year of the answer's date, whatever year the earlier question asked about.
+_THIS_YEAR = re.compile(r"\b(nam nay|gio|luc nay|thoi diem nay)\b")
 _CONTEXT = ("ask_year", "province", "region", "sets", "criterion", "criterion_name", "indicator")
 
 
@@ -78,6 +81,9 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
             (bool(previous.level) and current.level != previous.level)
             or bool(current.tier and previous.tier and current.tier != previous.tier)
         )
+        # "Dạ, quyết định đó công nhận xã đạt chuẩn NTM kiểu mẫu ạ.": a statement answers what the assistant asked
+        # about the same unit; only a question about another tier ("còn xã kiểu mẫu thì sao?") changes the unit.
+        changed_unit = changed_unit and ("?" in current.text or bool(QUESTION_WORD.search(current.folded)))
         other_unit = changed_unit
         # "Còn nếu là huyện đạt chuẩn cùng năm đó thì sao?": another unit, the same year.
         changed_unit = changed_unit and not re.search(r"\b(cung nam|nam do|nam ay|cung thoi diem)\b", current.folded)
@@ -89,6 +95,8 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
         for name in _CONTEXT:
             if other_unit and name == "sets":
                 continue  # the set the earlier unit was recognised under is not the new unit's (318 is no district's)
+            if name == "ask_year" and (_THIS_YEAR.search(current.folded) or NOW_CUE.search(current.folded)):
+                continue  # "còn năm nay thì …" after "hồi năm 2024 …": today, not the earlier year
             if not getattr(merged, name) and getattr(previous, name):
                 value = getattr(previous, name)
                 setattr(merged, name, list(value) if isinstance(value, list) else value)

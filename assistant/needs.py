@@ -51,8 +51,10 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
         for number in [n for n in query.sets if n not in own]:
             query.sets.remove(number)
             need.atoms.discard(("doc", number))
+    # "Dạ, quyết định đó công nhận xã … kiểu mẫu ạ": the unit's own recognition decision, no document of the corpus.
+    recognition_decision = re.search(r"\b(quyet dinh|qd) (do|nay|ay) (la )?cong nhan\b", query.folded)
     for step in ("answered", "named") if asked_for_one else ("named", "answered"):
-        if not query.context or any(a[0] == "doc" for a in need.atoms):
+        if not query.context or any(a[0] == "doc" for a in need.atoms) or recognition_decision:
             break
         if step == "named":
             for atom in read_need(understand(query.context, assistant.catalogue), assistant.known_number).atoms:

@@ -268,6 +268,8 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         r"\s+(?:[a-z]+\s+){0,2}?(?:da |da duoc |duoc )(?:thu tuong |ubnd tinh )?(?:cong nhan|dat)\b",
         f,
     )
+    # "còn các xã trong huyện cũng đạt chuẩn năm 2018 thì …": the communes are the unit, the district where they are.
+    own = own or re.search(r"\b(?:cac|nhung) (xa) (?:trong|thuoc|cua|tren dia ban) (?:huyen|tinh)\b", f)
     q.level = (
         {"thi xa": "thị xã", "huyen": "huyện", "xa": "xã"}[own.group(1)]
         if own
@@ -406,6 +408,9 @@ def criterion_key(name: str) -> str:
 _PLACE_NAMES: dict[int, tuple[Catalogue, re.Pattern | None]] = {}
 
 
+_AGENCY_NAMES = re.compile(r"\b(?:nong nghiep|tai nguyen)\s*(?:va|&|-)\s*moi truong\b")
+
+
 def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None) -> str | None:
     """A criterion named in words ('tiêu chí môi trường'): the longest known name found."""
     entry = _CRITERION_NAMES.get(id(catalogue))
@@ -446,6 +451,8 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
         places = _PLACE_NAMES[id(catalogue)] = (catalogue, pattern)
     if places[1] is not None:
         f = places[1].sub(" ", f)
+    # Nor are agencies: "Sở Nông nghiệp và Môi trường" asks for a report, not about the criterion "Môi trường".
+    f = _AGENCY_NAMES.sub(" ", f)
     clause = fold(asking_clause(f))
     found: list[tuple[bool, int, str]] = []
     for key, name in entry[1].items():

@@ -40,7 +40,7 @@ _CONTENT_ASK = re.compile(r"\b(ty le|muc|bao nhieu|toi thieu|toi da|chi tieu|tie
 _SET_CONTENT = re.compile(r"\b(may|nhung|bao nhieu|cac) (dieu kien|tieu chi|chi tieu)\b|\bke ra\b")
 _ASOF_CUE = re.compile(r"(thi|hien nay|bay gio|den|trong|cho)\s+(nam\s+)?$")
 ACTION = re.compile(
-    r"\b(phai lam gi|lam gi|can lam|phai dap ung|ap dung|bo tieu chi( [a-z]+){0,2} nao|theo bo|tiep theo|phan dau"
+    r"\b(phai lam gi|lam gi|can lam|(phai|can) dap ung|ap dung|bo tieu chi( [a-z]+){0,2} nao|theo bo|tiep theo|phan dau"
     # "đã được công nhận …, giờ phải duy trì theo quy định nào?": what keeps the unit recognised.
     r"|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
     # "năm nay rà soát giữ chuẩn thì căn cứ phụ lục nào": what keeps the unit's standard.
@@ -70,10 +70,15 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     )
     masked = re.sub(r"\bthang \d{1,2}\s*/\s*(?=\d{4})", lambda m: " " * len(m.group(0)), masked)
     # "Bộ tiêu chí năm 2009 đã sửa đổi năm 2013": the years documents were issued, not years asked about.
+    # But a recognition decision signed that year ("quyết định công nhận đạt chuẩn ký năm 2019") dates the recognition.
     masked = re.sub(
         r"\b(bo tieu chi(?: quoc gia)?(?: ve)?(?: xa)?(?: nong thon moi| ntm)?|ban hanh|sua doi|bo sung|ky)"
         r"( (vao|tu|nam|da|duoc))* (19|20)\d\d\b",
-        lambda m: " " * len(m.group(0)),
+        lambda m: (
+            m.group(0)
+            if m.group(1) == "ky" and "cong nhan" in m.string[max(0, m.start() - 50) : m.start()]
+            else " " * len(m.group(0))
+        ),
         masked,
     )
     # "xã mới thành lập khi sắp xếp đơn vị hành chính năm 2025": the year places changed, not the year asked about.

@@ -30,7 +30,7 @@ from fastapi import APIRouter, BackgroundTasks, Header, Request
 from starlette.concurrency import run_in_threadpool
 
 from api.audit import Asker
-from api.deps import SettingsDep, StoreDep, asker, get_assistant, get_audit, get_store
+from api.deps import SettingsDep, StoreDep, asker, assistant_for, audit_for, store_for
 from api.errors import ApiError
 from api.routes.bots import TEXT_ONLY, WELCOME, _reply, _same
 from api.schemas import error_responses
@@ -54,7 +54,7 @@ def _answer_and_send(
         if question is None:
             reply = fixed or TEXT_ONLY
         else:
-            assistant, store, audit = get_assistant(settings), get_store(settings), get_audit(settings)
+            assistant, store, audit = assistant_for(settings), store_for(settings), audit_for(settings)
             _, reply = _reply(assistant, store, question, ZALO_TOTAL, audit=audit, who=who)
     except CorpusError as exc:  # index not built, being rebuilt …: the user is told why, in Vietnamese
         reply = exc.message

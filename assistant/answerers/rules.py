@@ -39,7 +39,8 @@ def _body(r: Resolution, past: bool) -> list[Draft]:
     prefix = "Theo quy định giai đoạn 2021-2025 (nay là giai đoạn trước), " if past else ""
     if r.applicable is None and r.alternatives:
         out.append(Draft(f"Cần thêm thông tin để trả lời chính xác: {r.ask}"))
-        out.append(Draft(f"{prefix}các trường hợp theo Công văn 14/BCĐCTMTQG:".strip().capitalize()))
+        lead = f"{prefix}các trường hợp theo Công văn 14/BCĐCTMTQG:"
+        out.append(Draft(lead[0].upper() + lead[1:]))  # not str.capitalize(): it lower-cases "14/BCĐCTMTQG"
         for alt in r.alternatives:
             text = f"- {alt.status}: áp dụng {alt.applicable.title}."
             out.append(Draft(text, sources([x for x in (alt.case, alt.applicable.ref) if x], text)))
@@ -93,13 +94,16 @@ def applicability(ctx: Context) -> list[Candidate]:
     covers.add(("period", r.period))
     covers.add(("period", period_of(r.as_of.year)))  # the card is made for the question's date
     evidence = [ref.path for ref in (rule.case, rule.applicable.ref if rule.applicable else None) if ref]
+    if rule is not r and r.applicable is not None:
+        # A unit recognised after 2025 has no 2021-2025 rule to show: the set in force today is the card's evidence.
+        evidence.insert(0, r.applicable.ref.path)
     evidence += [alt.case.path for alt in rule.alternatives if alt.case][:3]
     return [
         Candidate(
             "applicability",
             card_drafts(r),
             covers=covers,
-            answers={"todo"},
+            answers={"todo", "set"},
             evidence=evidence,
             docs=docs,
             period=r.period,

@@ -143,8 +143,9 @@ def sections(ctx: Context) -> list[Candidate]:
                 "section",
                 drafts,
                 covers=covers,
-                # The named section is the authority on whatever the question asks about it.
-                answers={"contents", "todo", "definition"} | ctx.need.asks,
+                # The named section is the authority on whatever the question asks about it, but not on which set
+                # a unit is held to now ("xã đạt nâng cao theo Phụ lục II QĐ 318 … giữ chuẩn theo bộ nào").
+                answers={"contents", "todo", "definition"} | (ctx.need.asks - {"set"}),
                 lexical=lexical_cover(ctx.text, section.full_text()),
                 evidence=[section.path],
                 docs={number},

@@ -37,6 +37,19 @@ def test_ask_returns_answer_card_and_citations(client: TestClient) -> None:
     assert body["sentences"][0]["cites"]
 
 
+def test_the_answer_body_leaves_out_the_query_and_the_chooser_scores(client: TestClient) -> None:
+    body = client.post("/v1/ask", json={"question": Q}).json()
+    assert "query" not in body and "ranking" not in body
+    assert body["text"] and isinstance(body["sentences"][0]["cites"], list) and body["flags"] is not None
+
+
+def test_every_response_carries_the_security_headers_and_is_counted(client: TestClient) -> None:
+    for r in (client.post("/v1/ask", json={"question": Q}), client.get("/khong-co-trang-nay"), client.get("/health")):
+        assert r.headers["x-content-type-options"] == "nosniff" and r.headers["referrer-policy"] == "no-referrer"
+    text = client.get("/metrics").text
+    assert 'route="unmatched",status="404"' in text and 'route="/health",status="200"' in text
+
+
 def test_follow_up_uses_the_conversation(client: TestClient) -> None:
     r = client.post("/v1/ask", json={"question": "còn xã NTM nâng cao thì sao?", "history": [Q]})
     card = r.json()["card"]

@@ -611,3 +611,35 @@ def test_a_thi_xa_recognised_under_558_is_a_district_level_unit_that_ended_in_20
     assert not any(n.text.startswith("Từ ngày 01/7/2025") for n in before.notes)
     # 558 named alone still means a district.
     assert resolve_card(None, None, named_set="558/QĐ-TTg", as_of=dt.date(2024, 5, 1)).level == "huyện"
+
+
+@pytest.mark.parametrize(
+    ("level", "tier", "year", "named", "not_recognised", "applies", "case"),
+    [
+        # A district striving in 2024 whose office scores it by the commune set.
+        ("huyện", "NTM", None, "318/QĐ-TTg", True, "320/QĐ-TTg", None),
+        # A model commune recognised in 2019 whose decision cites the advanced-commune guidance.
+        ("xã", "kiểu mẫu", 2019, "1345/BNN-VPĐP", False, "319/QĐ-TTg", "14/BCĐCTMTQG › Mục 3"),
+    ],
+)
+def test_a_named_set_that_does_not_fit_the_unit_is_said_and_the_unit_answered(
+    level, tier, year, named, not_recognised, applies, case
+) -> None:
+    r = resolve_card(
+        level,
+        tier,
+        recognition_year=year,
+        named_set=named,
+        as_of=dt.date(2024, 5, 1),
+        not_recognised=not_recognised,
+    )
+    assert r.applicable is not None and r.applicable.doc == applies
+    assert (r.case.path if r.case else None) == case
+    said = [n.text for n in r.notes if named in n.text]
+    assert said and "không phải bộ tiêu chí" in said[0]
+
+
+def test_a_named_set_that_does_not_fit_an_untold_unit_asks_for_it() -> None:
+    # Nothing but the set: the card cannot answer without guessing, so it says what does not fit and asks.
+    r = resolve_card("huyện", None, named_set="318/QĐ-TTg", as_of=dt.date(2024, 5, 1))
+    assert r.applicable is None and "không phải bộ tiêu chí dành cho huyện" in r.status

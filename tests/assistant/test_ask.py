@@ -889,3 +889,41 @@ def test_the_level_of_a_2026_criterion_named_by_number_is_said_to_be_unknown(ass
     """The catalogue holds no indicators of 51/2025 yet: asked the level of criterion 1, the criterion says so."""
     a = assistant.ask("Bộ tiêu chí xã NTM 2026-2030, tiêu chí số 1 phải đạt mức nào?")
     assert a.kind == "criteria" and "Chưa biết các chỉ tiêu" in a.text and "51/2025/QĐ-TTg" in a.text
+
+
+def test_a_unit_recognised_after_2025_under_the_old_set_gets_todays_set(assistant: Assistant) -> None:
+    """The card's evidence is the set in force when the 2021-2025 rules have nothing for the unit."""
+    a = assistant.ask("Xã được công nhận đạt chuẩn NTM tháng 5/2026 theo hồ sơ chấm QĐ 318, giờ giữ chuẩn theo bộ nào?")
+    assert a.kind == "applicability" and "51/2025/QĐ-TTg" in a.text
+    _valid_citations(assistant, a)
+
+
+def test_which_set_beside_a_monitoring_role_is_answered_by_the_card(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Xã tôi đạt chuẩn nông thôn mới năm 2013. Khi Mặt trận giám sát việc giữ chuẩn năm 2024 thì lấy bộ tiêu chí "
+        "nào để đối chiếu, và Công văn 14 giao Mặt trận vai trò gì?",
+        as_of=dt.date(2024, 6, 1),
+    )
+    assert "318/QĐ-TTg" in a.text and "Mặt trận" in a.text
+
+
+def test_the_unit_answering_with_its_recognition_decision_is_not_sent_to_the_answers_document(
+    assistant: Assistant,
+) -> None:
+    a = assistant.ask(
+        "Dạ, quyết định đó công nhận xã đạt chuẩn NTM kiểu mẫu ạ.",
+        as_of=dt.date(2024, 6, 1),
+        history=["Xã tôi có quyết định công nhận đạt chuẩn ký năm 2019, năm 2024 phải rà soát theo bộ nào?"],
+    )
+    assert a.kind == "applicability" and "319/QĐ-TTg" in a.text and "không phải bộ tiêu chí" not in a.text
+
+
+def test_which_set_a_unit_of_unknown_level_is_held_to_lays_out_the_cases(assistant: Assistant) -> None:
+    """Words the corpus never uses ("tổng kết") do not make a question which set applies off-topic."""
+    a = assistant.ask(
+        "Đơn vị tôi đạt chuẩn NTM nâng cao năm 2023, làm báo cáo trước khi tổng kết thì lấy bộ tiêu chí nào?",
+        as_of=dt.date(2025, 6, 1),
+    )
+    assert a.scope == "answer" and a.kind == "applicability"
+    assert "Các trường hợp theo Công văn 14/BCĐCTMTQG:" in a.text
+    assert "318/QĐ-TTg" in a.text and "320/QĐ-TTg" in a.text

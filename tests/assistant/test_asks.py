@@ -281,3 +281,24 @@ def test_a_part_asking_when_a_document_took_effect_does_not_ask_when_it_was_issu
 
 def test_the_number_of_the_law_a_document_rests_on_asks_its_basis() -> None:
     assert "basis" in need_of("QĐ 51/2025 căn cứ Luật Tổ chức Chính phủ số mấy?").asks
+
+
+@pytest.mark.parametrize(
+    ("question", "which_set", "in_words"),
+    [
+        ("Xã mình đang mang danh hiệu xã NTM kiểu mẫu, năm 2024 xã cần đáp ứng quy định của văn bản nào?", True, False),
+        ("Khi giám sát việc duy trì thì lấy bộ tiêu chí nào làm mốc để đối chiếu?", True, True),
+        ("Năm 2026 tỉnh còn đánh giá theo QĐ 320 nữa không, hay thay bằng bộ nào?", True, True),
+        ("Phòng kinh tế chấm điểm theo bộ tiêu chí của QĐ 318 có đúng ko, hay phải theo bộ khác?", True, True),
+        # A decision's sets, a document's status, a rule of another kind: not which set a unit is held to.
+        ("QĐ 211/QĐ-TTg sửa đổi những bộ tiêu chí nào của giai đoạn 2021-2025?", False, False),
+        ("QĐ 319 về xã kiểu mẫu bây h còn áp dụng ko?", False, False),
+        ("Con tôi vào lớp 1 trường của xã NTM kiểu mẫu thì tuyển sinh theo quy định nào?", True, False),
+    ],
+)
+def test_which_set_a_unit_is_held_to_is_its_own_kind_of_question(
+    question: str, which_set: bool, in_words: bool
+) -> None:
+    need = need_of(question)
+    assert ("set" in need.asks) == which_set
+    assert need.criteria_set_asked == in_words

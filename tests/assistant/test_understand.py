@@ -334,6 +334,16 @@ ROWS: list[tuple[str, dict]] = [
     ("?!...,;:--//", dict(domain=False, level=None, sets=[], indicator=None)),
     ("a" * 10_000, dict(domain=False)),
     (LONG_QUESTION, dict(level="xã", tier="NTM", recognition_year=2017, ask_year=2023)),
+    # --- organisation names, the communes of a district, a recognition decision signed that year ------------
+    (
+        "thang 11/2025 so nong nghiep va moi truong bat bao cao giu chuan cua huyen, vay doi chieu bo tieu chi huyen nao",
+        {"level": "huyện", "criterion_name": None},
+    ),
+    ("còn các xã trong huyện cũng đạt chuẩn NTM năm 2018 thì rà soát theo bộ nào?", {"level": "xã"}),
+    (
+        "Xã tôi có quyết định công nhận đạt chuẩn ký năm 2019, năm 2024 phải rà soát theo bộ nào?",
+        {"level": "xã", "recognition_year": 2019, "ask_year": 2024},
+    ),
 ]
 
 SCALARS = (

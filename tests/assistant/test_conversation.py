@@ -1,0 +1,48 @@
+"""Follow-ups: what the earlier question said carries over unless the new one says otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation import merge
+from assistant.understand import understand
+from corpus.criteria import Catalogue
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return Catalogue()
+
+
+def follow(catalogue: Catalogue, earlier: str, now: str):
+    # Every follow-up here speaks of the programme (the service asks the corpus's words).
+    return merge(understand(now, catalogue), [understand(earlier, catalogue)], lambda _: True)
+
+
+def test_a_statement_of_the_tier_completes_the_same_unit(catalogue: Catalogue) -> None:
+    q = follow(
+        catalogue,
+        "Xã tôi có quyết định công nhận đạt chuẩn ký năm 2019, năm 2024 phải rà soát theo bộ nào?",
+        "Dạ, quyết định đó công nhận xã đạt chuẩn NTM kiểu mẫu ạ.",
+    )
+    assert (q.level, q.tier, q.recognition_year, q.ask_year) == ("xã", "kiểu mẫu", 2019, 2024)
+
+
+def test_a_question_about_another_tier_is_another_unit(catalogue: Catalogue) -> None:
+    q = follow(catalogue, "Xã đạt chuẩn NTM năm 2017 thì năm 2023 phải làm gì?", "Còn xã NTM kiểu mẫu thì sao?")
+    assert q.tier == "kiểu mẫu" and q.recognition_year is None
+
+
+@pytest.mark.parametrize("now", ["ok, còn năm nay thì xã giữ chuẩn theo cái gì?", "vậy bây giờ thì theo bộ nào?"])
+def test_this_year_is_not_the_year_the_earlier_question_asked_about(catalogue: Catalogue, now: str) -> None:
+    q = follow(
+        catalogue, "Xã tôi được công nhận đạt chuẩn NTM năm 2016. Hồi năm 2024 xã phải rà soát theo bộ nào?", now
+    )
+    assert q.recognition_year == 2016 and q.ask_year is None
+
+
+def test_a_follow_up_without_a_time_keeps_the_year_asked(catalogue: Catalogue) -> None:
+    q = follow(
+        catalogue, "Xã đạt chuẩn NTM năm 2016, năm 2024 phải rà soát theo bộ nào?", "Còn xã nâng cao cùng năm đó?"
+    )
+    assert q.ask_year == 2024
