@@ -38,8 +38,11 @@ _OVERRIDE = re.compile(
     r"|mat khau)\b"
     r"|^\W*system\W|\bche do (?:kiem thu|debug|developer|nha phat trien)\b"
     r"|tu (?:gio|bay gio|nay) (?:tro di )?ban (?:la|se la|dong vai)\b"
-    r"|hay dong vai\b"
-    r"|ignore (?:all |any )?(?:the )?(?:previous|prior|above) (?:instructions|rules))"
+    r"|hay dong vai\b|\bgia su ban la\b"
+    # "tắt giới hạn chủ đề", a chat message dressed as the system's ({"role": "system", …}).
+    r"|\btat (?:\w+ ){0,2}(?:gioi han|han che|bo loc)\b|\"role\"\s*:\s*\"system\""
+    r"|ignore (?:all |any )?(?:the |your )?(?:previous |prior |above )?(?:instructions|rules|corpus)"
+    r"|\byou are now\b)"
 )
 
 
@@ -234,7 +237,7 @@ _TASK = re.compile(
     # "Soạn giúp tôi bài phát biểu khai mạc …", "viết giúp mình hàm Google Apps Script …": asked to write it.
     r"|\b(?:viet|soan|thao|lam)\s+(?:giup|ho|dum|gium)\s+(?:\w+\s+){0,5}?"
     r"(?:bai phat bieu|dien van|loi (?:chuc|dan|khai mac)|kich ban|bai tho|bai hat"
-    r"|ham|macro|code|script|cong thuc excel)\b"
+    r"|ham|macro|code|script|cong thuc excel|quyet dinh|to trinh|bai quang cao|quang cao)\b"
     r"|\bcong thuc (?:lam|nau|che bien|uop)\b"
     r"|\bke (?:\w+ ){0,2}(?:chuyen cuoi|truyen cuoi|cau chuyen cuoi)\b"
 )
@@ -254,6 +257,12 @@ _EVERYDAY = re.compile(
     r"|(?:co|con|sap co) bao(?! nhieu| nhiu| gio| lau| cao| ve| quat| duoc)|bao (?:so \d+|vao|do bo)"
     r"|gia (?:xang|dau|vang|xi mang|da \dx\d|thep|cat|gach|lua|gao|phan bon|phan ure|heo|lon hoi|ca phe|tieu|sau rieng)"
     r"|cong thuc (?:pha|nau|lam)|nuoc cham|mon an"
+    # A price of goods by the piece ("giá khoảng bao nhiêu một bộ"), which brand lasts, an exchange rate.
+    r"|gia (?:khoang |tam )?(?:bao nhieu|bn) (?:mot|1) (?:bo|cai|chiec|tan|khoi|bao|cay|met)|hang nao (?:ben|tot)"
+    r"|ty gia|doi tien|ngoai te|doi (?:duoc )?(?:bao nhieu|bn) (?:won|usd|do|yen|te)"
+    # How to farm (stocking density, feeding), a match on television.
+    r"|mat do (?:tha|nuoi)|tha (?:nuoi )?mat do|cho an (?:moi )?ngay may (?:cu|lan|bua)"
+    r"|da (?:luc )?may gio|kenh nao (?:chieu|phat)|tran (?:dau|bong) (?:hom nay|toi nay)"
     # Papers of a person's own: a driving licence, an identity card, a passport, a birth or marriage registration.
     r"|bang lai|giay phep lai xe|can cuoc|cccd|ho chieu|khai sinh|dang ky ket hon)\b"
 )

@@ -43,7 +43,9 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
     # "cả hai quyết định đó", "văn bản này", "tiêu chí đó": the question points back at the conversation.
     refers = re.search(
         r"\b(quyet dinh|quy dinh|nghi quyet|nghi dinh|thong tu|van ban|bo tieu chi|tieu chi|cong van|chi tieu|hai)"
-        r"( nay| do| ay| tren| vua neu)\b",
+        r"( nay| do| ay| tren| vua neu)\b"
+        # "thế mức chung cả nước cùng mốc đó là bao nhiêu?": the earlier question's time or figure.
+        r"|\b(moc|muc|thoi diem|giai doan|vung)( do| ay| tren)\b",
         current.folded,
     )
     # "Thế còn vốn tín dụng chính sách thì bao nhiêu?": an elliptic follow-up in words the corpus uses continues

@@ -44,6 +44,8 @@ _FUNCTION = _words(
     " moi"
     # "xã tôi thuộc", "em hỏi": the asker's pronoun glued to a neighbour.
     " toi em minh"
+    # "còn lại bao nhiêu" → "lai_bao": the start of "bao nhiêu" glued to the word before it.
+    " bao"
 )
 # "tỉnh Hà Giang cũ", "tỉnh Đắk Lắk mới": a place named on the map before or after the 2025 merger.
 _OLD_NEW = _words("cu moi")

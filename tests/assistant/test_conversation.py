@@ -46,3 +46,16 @@ def test_a_follow_up_without_a_time_keeps_the_year_asked(catalogue: Catalogue) -
         catalogue, "Xã đạt chuẩn NTM năm 2016, năm 2024 phải rà soát theo bộ nào?", "Còn xã nâng cao cùng năm đó?"
     )
     assert q.ask_year == 2024
+
+
+def test_the_earlier_questions_time_or_figure_pointed_at_carries_its_document(catalogue: Catalogue) -> None:
+    q = merge(
+        understand("thế mức chung cả nước cùng mốc đó là bao nhiêu?", catalogue),
+        [
+            understand(
+                "Theo QĐ 342/QĐ-TTg, thu nhập bình quân đầu người xã vùng Tây Nguyên đến năm 2015 là bao nhiêu?",
+                catalogue,
+            )
+        ],
+    )
+    assert q.sets == ["342/QĐ-TTg"] and q.context

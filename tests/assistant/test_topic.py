@@ -124,3 +124,9 @@ def test_an_accent_free_name_glued_to_a_known_word_is_not_a_topic() -> None:
     """ "UBND tinh Thai Nguyen gui cho …" segmented "nguyen_gui": the name and "gửi"."""
     got = content_words("cv cua UBND tinh Thai Nguyen gui cho ai", ["nguyen_gui"], {"gửi"}, {"gui"}, set(), " ")
     assert got == []
+
+
+def test_the_start_of_bao_nhieu_glued_to_the_word_before_is_not_a_topic() -> None:
+    """Accent-free "còn lại bao nhiêu" segmented "lai_bao"; typed with marks, "lãi suất" stays a topic."""
+    assert words("sau sap xep nam 2025 con lai bao nhieu tinh", ["lai_bao"]) == []
+    assert words("Lãi suất vay vốn làm đường thôn là bao nhiêu?", ["lãi_suất"]) == ["lãi_suất"]

@@ -340,6 +340,10 @@ ROWS: list[tuple[str, dict]] = [
         {"level": "huyện", "criterion_name": None},
     ),
     ("còn các xã trong huyện cũng đạt chuẩn NTM năm 2018 thì rà soát theo bộ nào?", {"level": "xã"}),
+    # What the corpus holds and the 2025 map are the domain, without a word of the programme.
+    ("cho hỏi trong kho có những văn bản cấp bộ nào?", {"domain": True}),
+    ("truoc khi sap nhap ca nuoc co bao nhieu tinh thanh, sau sap xep con lai bao nhieu", {"domain": True}),
+    ("Chương trình MTQG giai đoạn 2026-2035 gồm những dự án thành phần nào?", {"domain": True}),
     (
         "Xã tôi có quyết định công nhận đạt chuẩn ký năm 2019, năm 2024 phải rà soát theo bộ nào?",
         {"level": "xã", "recognition_year": 2019, "ask_year": 2024},
