@@ -32,7 +32,7 @@ _ASKS: dict[str, str] = {
     "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"
     # "QĐ này thay những QĐ nào?"
     r"|thay (nhung|cac) (quyet dinh|van ban|nghi dinh|thong tu)( [a-z]+){0,2} nao"
-    r"|dieu chinh"
+    r"|dieu chinh|bai bo"
     # Other relations a document's registry records: what it implements, what it rests on.
     r"|(trien khai|thuc hien|huong dan) (thuc hien )?(nghi quyet|quyet dinh|van ban|luat) nao"
     # "18/2022 … áp dụng cho bộ tiêu chí xã của quyết định nào": the document it serves.
@@ -75,7 +75,9 @@ _ASKS: dict[str, str] = {
     r"|can cu (nghi quyet|quyet dinh|luat|nghi dinh|thong tu) nao"
     # "căn cứ Luật Tổ chức Chính phủ số mấy?"
     r"|can cu (luat|nghi quyet|nghi dinh)( [a-z]+){0,5} so (may|bao nhieu)"
-    r"|can cu phap ly|can cu ban hanh|dan (chieu )?(nghi dinh|luat|quyet dinh|nghi quyet) nao)\b",
+    r"|can cu phap ly|can cu ban hanh|dan (chieu )?(nghi dinh|luat|quyet dinh|nghi quyet) nao"
+    # "có ghi căn cứ Nghị định 272/2025/NĐ-CP không": whether one document is among its bases.
+    r"|(co )?ghi can cu (vao )?(nghi dinh|nghi quyet|quyet dinh|luat|thong tu))\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
     "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",
     # Which region's levels a commune is held to ("áp mức đạt chuẩn của vùng nào", "được áp mức vùng khác"): a rule

@@ -8,6 +8,7 @@ from assistant.answerers.base import Candidate, Context, Draft, Source
 from assistant.answerers.compare import compare
 from assistant.answerers.criteria import criteria
 from assistant.answerers.documents import documents
+from assistant.answerers.issuers import issuer_documents
 from assistant.answerers.overview import commune_groups
 from assistant.answerers.passages import passages
 from assistant.answerers.places import places
@@ -21,6 +22,7 @@ ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
     compare,
     places,
     documents,
+    issuer_documents,
     sections,
     shared_duties,
     passages,

@@ -431,7 +431,14 @@ def documents(ctx: Context) -> list[Candidate]:
         proposer = _proposer(ctx, m)
         if proposer:
             facts.append(("proposer", proposer, {"proposer"}))
+        # Typed by its number (not found by its title): a fact asked of it that the corpus lacks is said to be lacking.
+        typed = bool(re.search(rf"\b{re.escape(m.number.split('/')[0])}\b", ctx.query.folded))
         grounds = basis(ctx, m)
+        if not grounds and typed and "basis" in ctx.need.asks:
+            # Asked on what it rests and the corpus holds no line of it: said so, never guessed.
+            grounds = [
+                Draft(f"Kho văn bản {NOT_RECORDED} căn cứ ban hành của {name}.", [Source(m.number, _opening(m))])
+            ]
         if grounds:
             facts.append(("basis", grounds, {"basis"}))
         to = _addressees(ctx, m)
@@ -441,6 +448,14 @@ def documents(ctx: Context) -> list[Candidate]:
         # What a decision issues: its articles and annexes (the sets it issues among them).
         facts.append(("contents", _contents(ctx, m), {"contents", "definition", "list"}))
         rel = _relations(ctx, m)
+        if not rel and typed and "amends" in ctx.need.asks:
+            rel = [
+                Draft(
+                    f"Kho văn bản {NOT_RECORDED} văn bản nào được {name} sửa đổi, thay thế hay bãi bỏ, cũng như "
+                    f"văn bản nào sửa đổi, thay thế {name}.",
+                    [Source(m.number, _opening(m))],
+                )
+            ]
         if rel:
             facts.append(("amends", rel, {"amends"}))
         order = ctx.need.ask_order

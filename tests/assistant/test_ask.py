@@ -927,3 +927,24 @@ def test_which_set_a_unit_of_unknown_level_is_held_to_lays_out_the_cases(assista
     assert a.scope == "answer" and a.kind == "applicability"
     assert "Các trường hợp theo Công văn 14/BCĐCTMTQG:" in a.text
     assert "318/QĐ-TTg" in a.text and "320/QĐ-TTg" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "held", "not_listed"),
+    [
+        ("Những văn bản nào trong kho do Quốc hội ban hành?", ["25/2021/QH15", "257/2025/QH15"], "318/QĐ-TTg"),
+        ("Văn bản nào do Chính phủ ban hành?", ["272/2025/NĐ-CP", "424/NQ-CP"], "318/QĐ-TTg"),
+        ("Trong kho đang lưu những văn bản cấp bộ nào?", ["1345/BNN-VPĐP", "417/QĐ-BNNMT"], "272/2025/NĐ-CP"),
+    ],
+)
+def test_the_documents_of_one_issuer_are_listed(assistant: Assistant, question: str, held, not_listed) -> None:
+    a = assistant.ask(question)
+    assert a.kind == "documents" and all(n in a.text for n in held) and not_listed not in a.text
+    _valid_citations(assistant, a)
+
+
+def test_a_relation_or_basis_the_registry_lacks_is_said_to_be_unrecorded(assistant: Assistant) -> None:
+    repeal = assistant.ask("Nghị định 272/2025/NĐ-CP có bãi bỏ Quyết định 33/2020/QĐ-TTg không?")
+    assert "chưa ghi nhận" in repeal.text and "33/2020/QĐ-TTg chưa có trong kho" in repeal.text
+    grounds = assistant.ask("QĐ 60/QĐ-BDTTG có ghi căn cứ Nghị định 272/2025/NĐ-CP không?")
+    assert "chưa ghi nhận căn cứ ban hành của Quyết định 60/QĐ-BDTTG" in grounds.text
