@@ -167,9 +167,9 @@ def _resolve_period(
 ) -> Resolution:
     as_of = as_of or dt.date.today()
     if named_set:
-        given = (level, tier, recognition_period)
+        given_period = recognition_period
         level, tier, recognition_period, conflict = _from_named_set(named_set, level, tier, recognition_period)
-        if conflict and as_of >= PERIOD_START and level and (recognition_year or given[2] or not_recognised):
+        if conflict and as_of >= PERIOD_START and level and (recognition_year or given_period or not_recognised):
             # The unit is told well enough without the set it names ("huyện phấn đấu đạt chuẩn năm 2024 … chấm theo
             # QĐ 318", "xã kiểu mẫu công nhận năm 2019 … căn cứ Công văn 1345"): say what does not fit, then answer
             # from the level, tier and year.
@@ -177,7 +177,7 @@ def _resolve_period(
                 level,
                 tier,
                 recognition_year=recognition_year,
-                recognition_period=given[2],
+                recognition_period=given_period,
                 as_of=as_of,
                 not_recognised=not_recognised,
             )

@@ -100,3 +100,14 @@ class Context:
     related: Callable[[str], list[DocumentMeta]]  # documents that point at a number (replaced by, amended by)
     documents: Callable[[], list[DocumentMeta]]  # every document of the corpus
     judged: tuple | None = None
+
+
+def document_name(m: DocumentMeta) -> str:
+    """ "Quyết định 318/QĐ-TTg"; a registry entry named in words keeps its name ("Nghị quyết sắp xếp ĐVHC …")."""
+    kind = m.kind or "Văn bản"
+    return m.number if m.number.startswith(kind) else f"{kind} {m.number}"
+
+
+def opening(m: DocumentMeta) -> str:
+    """The path of a document's opening, where its number, title and bases are."""
+    return f"{m.number} › Phần mở đầu"

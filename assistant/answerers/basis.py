@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answerers.base import QUOTE, Context, Draft, Source
+from assistant.answerers.base import QUOTE, Context, Draft, Source, document_name, opening
 from assistant.quote import word_pairs
 from corpus.model import DocumentMeta
 
@@ -36,9 +36,9 @@ def _described(folded_question: str) -> tuple[frozenset[str], bool]:
 
 def basis(ctx: Context, m: DocumentMeta) -> list[Draft]:
     """The drafts that say on what `m` was issued; none when its opening has no "Căn cứ" line."""
-    opening = ctx.section(f"{m.number} › Phần mở đầu")
-    lines = _LINE.findall(opening.text) if opening is not None else []
-    if opening is None or not lines:
+    head = ctx.section(opening(m))
+    lines = _LINE.findall(head.text) if head is not None else []
+    if head is None or not lines:
         return []
     if not m.full_text:
         # A registry entry lists them on one line, separated by ";"; "theo đề nghị của …" there is no basis.
@@ -55,12 +55,12 @@ def basis(ctx: Context, m: DocumentMeta) -> list[Draft]:
         picked = [lines[shared.index(top)]]  # the question describes one of them
     else:
         picked = lines[:5]
-    name = f"{m.kind or 'Văn bản'} {m.number}"
+    name = document_name(m)
     if m.full_text:
         first, other = f"{name} được ban hành căn cứ: «{QUOTE}»", f"Căn cứ khác: «{QUOTE}»"
     else:
         first = f"Mục đăng ký của kho ghi căn cứ ban hành của {name}: {QUOTE}"
         other = f"Căn cứ khác (mục đăng ký): {QUOTE}"
     return [
-        Draft(first if i == 0 else other, [Source(m.number, opening.path, line[:160])]) for i, line in enumerate(picked)
+        Draft(first if i == 0 else other, [Source(m.number, head.path, line[:160])]) for i, line in enumerate(picked)
     ]

@@ -8,6 +8,8 @@ import datetime as dt
 import re
 
 from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, sources
+from assistant.answerers.base import document_name as _name
+from assistant.answerers.base import opening as _opening
 from assistant.answerers.basis import basis
 from assistant.dispatch import districts_note
 from assistant.format import vn_date
@@ -23,14 +25,6 @@ _RELATION_WORDS = {
     "forwards": "chuyển tiếp, triển khai",
     "implements": "triển khai thực hiện",
 }
-
-
-def _name(m: DocumentMeta) -> str:
-    return f"{m.kind or 'Văn bản'} {m.number}"
-
-
-def _opening(m: DocumentMeta) -> str:
-    return f"{m.number} › Phần mở đầu"
 
 
 def _sections(tree: Section | None) -> list[Section]:

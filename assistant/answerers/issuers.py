@@ -6,20 +6,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.answerers.base import Candidate, Context, Draft, Source, document_name, opening
 from assistant.format import vn_date
 from corpus.normalize import fold
 
 # Who issued, as the question names them after "do", "của" or "cấp"; the first one named is asked ("do Chính phủ ban
 # hành (không tính các quyết định của Thủ tướng)").
 _NAMED = re.compile(
-    r"\b(?:do|cua|cap)\s+(quoc hoi|thu tuong(?: chinh phu)?|chinh phu|(?:cac )?bo(?: nganh)?|ubnd|uy ban nhan dan)\b"
+    r"\b(?:do|cua|cap)\s+(?:(?P<quoc_hoi>quoc hoi)|(?P<thu_tuong>thu tuong)|(?P<chinh_phu>chinh phu)"
+    r"|(?P<bo>(?:cac )?bo)|(?P<ubnd>ubnd|uy ban nhan dan))\b"
 )
 _ASKS_WHICH = re.compile(r"\b(van ban|quyet dinh|nghi quyet|nghi dinh)( [a-z]+){0,4} nao\b|\bnhung van ban\b")
+# The issuer asked (the group that matched), as the answer names it and as the registry's folded issuer reads.
 _ISSUERS: dict[str, tuple[str, Callable[[str], bool]]] = {
-    "quoc hoi": ("Quốc hội", lambda i: i == "quoc hoi"),
-    "thu tuong": ("Thủ tướng Chính phủ", lambda i: i.startswith("thu tuong")),
-    "chinh phu": ("Chính phủ", lambda i: i == "chinh phu"),
+    "quoc_hoi": ("Quốc hội", lambda i: i == "quoc hoi"),
+    "thu_tuong": ("Thủ tướng Chính phủ", lambda i: i.startswith("thu tuong")),
+    "chinh_phu": ("Chính phủ", lambda i: i == "chinh phu"),
     "bo": ("các bộ", lambda i: i.startswith("bo ")),
     "ubnd": ("Ủy ban nhân dân cấp tỉnh", lambda i: i.startswith("uy ban nhan dan")),
 }
@@ -27,13 +29,7 @@ _ISSUERS: dict[str, tuple[str, Callable[[str], bool]]] = {
 
 def _issuer_asked(folded: str) -> str | None:
     m = _NAMED.search(folded)
-    if m is None or not _ASKS_WHICH.search(folded):
-        return None
-    named = m.group(1)
-    key = next(
-        k for k in ("quoc hoi", "thu tuong", "chinh phu", "ubnd", "uy ban", "bo") if named.startswith(k) or k in named
-    )
-    return "ubnd" if key == "uy ban" else key
+    return m.lastgroup if m is not None and _ASKS_WHICH.search(folded) else None
 
 
 def issuer_documents(ctx: Context) -> list[Candidate]:
@@ -49,17 +45,15 @@ def issuer_documents(ctx: Context) -> list[Candidate]:
     for m in docs:
         issuer = f" của {m.issuer}" if key == "bo" else ""
         issued = f", ban hành {vn_date(m.issued)}" if m.issued else ""
-        kind = m.kind or "Văn bản"
-        name = m.number if m.number.startswith(kind) else f"{kind} {m.number}"  # "Nghị quyết sắp xếp ĐVHC …"
-        line = f"- {name}{issuer}{issued}: {m.title or ''}".rstrip(": ") + "."
-        drafts.append(Draft(line, [Source(m.number, f"{m.number} › Phần mở đầu", m.title or m.number)]))
+        line = f"- {document_name(m)}{issuer}{issued}: {m.title or ''}".rstrip(": ") + "."
+        drafts.append(Draft(line, [Source(m.number, opening(m), m.title or m.number)]))
     return [
         Candidate(
             "documents",
             drafts,
             covers={("doc", m.number) for m in docs},
             answers={"which", "list", "issuer", "count"},
-            evidence=[f"{m.number} › Phần mở đầu" for m in docs][:3],
+            evidence=[opening(m) for m in docs][:3],
             docs={m.number for m in docs},
             prior=1.2,
             label=f"văn bản do {label} ban hành",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answerers.base import Candidate, Context, Draft, Source, sources
+from assistant.answerers.base import Candidate, Context, Draft, Source, document_name, opening, sources
 from assistant.quote import weight
 from assistant.target_sets import DISPATCH, PERIOD_END, Resolution, duties
 from assistant.years import period_of
@@ -169,9 +169,9 @@ def contradictions(ctx: Context) -> list[Draft]:
         if start.isdigit() and end.isdigit() and not int(start) - 1 <= year <= int(end):
             out.append(
                 Draft(
-                    f"Lưu ý: {m.kind or 'Văn bản'} {m.number} là quy định giai đoạn {m.period}, còn năm công nhận "
+                    f"Lưu ý: {document_name(m)} là quy định giai đoạn {m.period}, còn năm công nhận "
                     f"nêu trong câu hỏi là {year}; hai thông tin này không khớp nhau.",
-                    [Source(m.number, f"{m.number} › Phần mở đầu", m.title or m.number)],
+                    [Source(m.number, opening(m), m.title or m.number)],
                 )
             )
     return out

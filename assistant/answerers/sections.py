@@ -11,6 +11,7 @@ from assistant.answerers.base import (
     Context,
     Draft,
     Source,
+    document_name,
     lexical_cover,
 )
 from assistant.quote import word_pairs
@@ -121,7 +122,7 @@ def sections(ctx: Context) -> list[Candidate]:
         section = _find(tree, labels) or _find(tree, labels[:1])
         if section is None:
             continue
-        name = f"{meta.kind or 'Văn bản'} {meta.number}"
+        name = document_name(meta)
         label = " ".join(x.split(" {")[0] for x in reversed(section.labels))  # "Khoản 2 Điều 1"
         title = f": {section.title.rstrip('.:')}" if section.title else ""
         table = None if section.children else _table(section)
