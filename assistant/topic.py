@@ -59,7 +59,8 @@ _ASKING = re.compile(
 
 # Question words (accent-free): the clause or part holding them is one that asks.
 QUESTION_WORD = re.compile(
-    r"\b(bao nhieu|bao nhiu|bao lau|bao gio|may|nao|gi|ai|khi nao|the nao|ra sao|chua|khong|dau)\b"
+    # "bn", "ko": "bao nhiêu", "không" in chat shorthand.
+    r"\b(bao nhieu|bao nhiu|bn|bao lau|bao gio|may|nao|gi|ai|khi nao|the nao|ra sao|chua|khong|ko|dau)\b"
 )
 
 

@@ -228,6 +228,7 @@ def criteria(ctx: Context) -> list[Candidate]:
         named = bool(docs & set(q.sets)) and cset.tier == (q.tier if q.tier in ("nâng cao", "kiểu mẫu") else "NTM")
         prior_boost = 0.2 if named or rank == 0 else 0.0
         numbers = need.criteria or ([q.criterion] if q.criterion else [])
+        counts_indicators = "count" in need.asks and (need.counted or "").startswith("chi tieu")
         picked: list[tuple[Criterion, str | None, float, set]] = []
         for n in numbers:
             crit = next((c for c in cset.criteria if c.number == n), None)
@@ -235,6 +236,9 @@ def criteria(ctx: Context) -> list[Candidate]:
                 ind = q.indicator if q.indicator and q.indicator.split(".")[0] == str(n) else None
                 atoms = {("criterion", str(n))} | ({("indicator", ind)} if ind else set())
                 picked.append((crit, ind, 1.0, atoms))
+                if ind and counts_indicators:
+                    # "TC 4 gồm mấy chỉ tiêu? Chỉ tiêu 4.2 bao nhiêu %?": the whole criterion counts its indicators.
+                    picked.append((crit, None, 0.9, {("criterion", str(n))}))
         named_group = group_named(cset, f)
         # "nhóm Văn hóa - xã hội - môi trường" names a group, not the criterion "Môi trường".
         by_name = q.criterion_name and not (named_group and criterion_key(q.criterion_name) in fold(named_group))
@@ -284,8 +288,10 @@ def criteria(ctx: Context) -> list[Candidate]:
                     covers=base | atoms,
                     # A criterion whose indicators no source shows (51/2025) has no figure to give, but says so:
                     # asked the level of a criterion named by its number or name, that is the answer.
+                    # One indicator's answer does not count the criterion's indicators ("TC 4 gồm mấy chỉ tiêu").
                     answers={"threshold", "list", "count", "contents", "definition", "indicator"}
-                    - (set() if crit.indicators else {"count", "list"} | ({"threshold"} if prior < 0.8 else set())),
+                    - (set() if crit.indicators else {"count", "list"} | ({"threshold"} if prior < 0.8 else set()))
+                    - ({"count", "list"} if ind and counts_indicators else set()),
                     evidence=[next((i.section for i in crit.indicators if i.code == ind), crit.section)],
                     docs=set_docs(cset, ctx.query.sets),
                     period=cset.period,

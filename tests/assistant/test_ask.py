@@ -948,3 +948,10 @@ def test_a_relation_or_basis_the_registry_lacks_is_said_to_be_unrecorded(assista
     assert "chưa ghi nhận" in repeal.text and "33/2020/QĐ-TTg chưa có trong kho" in repeal.text
     grounds = assistant.ask("QĐ 60/QĐ-BDTTG có ghi căn cứ Nghị định 272/2025/NĐ-CP không?")
     assert "chưa ghi nhận căn cứ ban hành của Quyết định 60/QĐ-BDTTG" in grounds.text
+
+
+def test_a_criterions_indicator_count_and_one_indicators_figure_are_both_answered(assistant: Assistant) -> None:
+    """ "TC 4 gồm mấy chỉ tiêu? Chỉ tiêu 4.2 … bn %?": the whole criterion counts its indicators, the indicator its
+    figure; "bn" is chat shorthand for "bao nhiêu", so the second sentence is a part of its own."""
+    a = assistant.ask("Theo QĐ 1980, TC số 4 gồm mấy chỉ tiêu? Chỉ tiêu 4.2 mức chung cả nước bn %?")
+    assert "gồm 2 chỉ tiêu" in a.text and "4.1" in a.text and "98%" in a.text

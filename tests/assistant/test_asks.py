@@ -3,7 +3,7 @@ does not hold, the period, the year a document was issued."""
 
 import pytest
 
-from assistant.asks import MAP_CUES, MAP_DOCUMENT, display_number, read_need
+from assistant.asks import MAP_CUES, MAP_DOCUMENT, display_number, question_parts, read_need
 from assistant.understand import NAMED_SETS, understand
 
 HELD = {"318/qd-ttg", "320/qd-ttg", "491/qd-ttg", "1345/bnn-vpdp", "51/2025/qd-ttg", "14/bcdctmtqg"}
@@ -178,7 +178,6 @@ def test_which_ministry_issued_is_the_issuer() -> None:
 
 
 def test_each_question_sentence_is_a_part() -> None:
-    from assistant.asks import question_parts
 
     assert question_parts("K1 Đ2 QĐ 558 giao ai làm gì? 558 ai ký?") == ["K1 Đ2 QĐ 558 giao ai làm gì", "558 ai ký?"]
     # A statement before the question is not a part.
@@ -302,3 +301,8 @@ def test_which_set_a_unit_is_held_to_is_its_own_kind_of_question(
     need = need_of(question)
     assert ("set" in need.asks) == which_set
     assert need.criteria_set_asked == in_words
+
+
+def test_chat_shorthand_for_how_much_makes_a_part_of_its_own() -> None:
+    parts = question_parts("QĐ 1980 TC số 4 gồm mấy chỉ tiêu? Chỉ tiêu 4.2 mức chung cả nước bn %?")
+    assert len(parts) == 2 and parts[1].startswith("Chỉ tiêu 4.2")
