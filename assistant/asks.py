@@ -41,8 +41,10 @@ _ASKS: dict[str, str] = {
     "count": r"\b(bao nhieu|(?<!so )may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
     # "những tỉnh, thành phố nào": the things listed may be several, with commas.
     "list": r"\b(nhung (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
-    "threshold": r"\b(muc|nguong|toi thieu|toi da|dat (?:la |duoc )?bao nhieu|phan tram|ty le|bao nhieu %"
-    r"|bao nhieu trieu dong/nguoi|tren \d|tu \d)\b",
+    "threshold": r"\b(muc|nguong|toi thieu|toi da|dat (?:la |duoc )?bao nhieu|phan tram|ty le"
+    r"|bao nhieu trieu dong/nguoi|tren \d|tu \d)\b"
+    # "%" is no word character, so "bao nhiêu %" needs no word boundary after it.
+    r"|\b(bao nhieu|bao nhiu|may|bn) ?%",
     "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|(phai|can) dap ung|bo tieu chi( [a-z]+){0,2} nao"
     r"|phan dau"
     r"|phai dat lai"

@@ -56,6 +56,9 @@ def pointed_documents(
         pointed = POINTED.search(fold(part).lower())
         if pointed is None:
             continue
+        kind = pointed.group(1)
+        if kind not in ("van ban", "quy dinh") and any((m := meta(n)) is not None and _fits(kind, m) for n in subject):
+            continue  # "Nghị quyết 257 …, và nghị quyết này được triển khai bằng văn bản nào?": the question's own
         for typed in _NUMBER.findall(said):
             number = known(typed)
             m = meta(number) if number else None

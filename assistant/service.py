@@ -20,6 +20,7 @@ from assistant.card import card_for
 from assistant.chain import pointed_documents, without_facts
 from assistant.choose import choose, confident
 from assistant.conversation import merge
+from assistant.each_part import answer_parts
 from assistant.errors import QuestionError
 from assistant.needs import full_need
 from assistant.parts import answered_text, complete, facts_for, needs_fact, open_parts
@@ -253,25 +254,8 @@ class Assistant:
             return found
 
         t2 = time.perf_counter()
-        resolution = card_for(query, when, self.catalogue)
-        cset = self.criteria_set_for(query, resolution, when)
-        judged = judge_stated_value(self.catalogue, self.corpus, query, cset, when) if cset is not None else None
-        ctx = Context(
-            text=text,
-            query=query,
-            need=need,
-            as_of=when,
-            catalogue=self.catalogue,
-            criteria_set=cset,
-            resolution=resolution,
-            section=self.section,
-            meta=self.meta,
-            tree=self.tree,
-            passages=passages,
-            related=self.related,
-            documents=self.metas,
-            judged=judged,
-        )
+        ctx = self.context(text, query, when, need, passages)
+        resolution = ctx.resolution
         unknown = self._unknown_words(index, text)
         # First the answers built from rules, the catalogue and the registry, scored without meaning: one
         # that covers the question this well needs neither the embedding nor the passages.
@@ -313,6 +297,12 @@ class Assistant:
             # A part that asks a document's fact gets it from the candidates already ranked.
             facts, open_asked = facts_for(open_asked, ranked, {c.label for c in choice.parts}, kinds_of)
             choice.parts.extend(facts)
+        if open_asked:
+            # A part still open, asked on its own: the catalogue, a document's facts, a named section.
+            more, open_asked = answer_parts(
+                self, text, asked, open_asked, when, {c.label for c in choice.parts}, passages
+            )
+            choice.parts.extend(more)
         if open_asked:
             # A part of the question the chosen answer leaves open gets the passage that holds its words.
             chunks = {"#" + r.chunk.id: r.chunk.context + " " + r.chunk.text for r in passages()}
@@ -363,6 +353,28 @@ class Assistant:
             for r in choice.ranking[:8]
         ]
         return answer
+
+    def context(self, text: str, query: Query, when: dt.date, need: Need, passages) -> Context:
+        """What every answerer sees of one question: its rule card, criteria set and stated value judged."""
+        resolution = card_for(query, when, self.catalogue)
+        cset = self.criteria_set_for(query, resolution, when)
+        judged = judge_stated_value(self.catalogue, self.corpus, query, cset, when) if cset is not None else None
+        return Context(
+            text=text,
+            query=query,
+            need=need,
+            as_of=when,
+            catalogue=self.catalogue,
+            criteria_set=cset,
+            resolution=resolution,
+            section=self.section,
+            meta=self.meta,
+            tree=self.tree,
+            passages=passages,
+            related=self.related,
+            documents=self.metas,
+            judged=judged,
+        )
 
     def _topic_phrases(self) -> frozenset[str]:
         """Phrases of the corpus's titles (and of their sources' headlines for registry entries without one),

@@ -319,9 +319,12 @@ def _listing(head: str, docs: list[DocumentMeta], line, **kw) -> Candidate:
 
 def _period_list(ctx: Context, docs: list[DocumentMeta]) -> Candidate:
     def line(m: DocumentMeta) -> str:
-        since = f", có hiệu lực từ {vn_date(m.in_force_from)}" if m.status == "in_force" and m.in_force_from else ""
+        since = f"có hiệu lực từ {vn_date(m.in_force_from)}" if m.status == "in_force" and m.in_force_from else ""
         issued = f"ban hành {vn_date(m.issued)}" if m.issued else ""
-        return f"- {_name(m)} ({issued}{since}): {m.title or ''}."
+        dates = ", ".join(d for d in (issued, since) if d)
+        # A registry entry may lack a date and a title: said so, not printed as "()" and ": .".
+        title = f": {m.title}." if m.title else f" (kho văn bản {NOT_RECORDED} tên chính thức)."
+        return f"- {_name(m)}{f' ({dates})' if dates else ''}{title}"
 
     return _listing(
         f"Các văn bản giai đoạn {ctx.need.period} trong kho:",

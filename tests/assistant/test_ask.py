@@ -955,3 +955,15 @@ def test_a_criterions_indicator_count_and_one_indicators_figure_are_both_answere
     figure; "bn" is chat shorthand for "bao nhiêu", so the second sentence is a part of its own."""
     a = assistant.ask("Theo QĐ 1980, TC số 4 gồm mấy chỉ tiêu? Chỉ tiêu 4.2 mức chung cả nước bn %?")
     assert "gồm 2 chỉ tiêu" in a.text and "4.1" in a.text and "98%" in a.text
+
+
+def test_this_resolution_after_a_resolution_named_is_that_one(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Nghị quyết 257/2025/QH15 có hiệu lực từ ngày nào, và Chính phủ triển khai nghị quyết này bằng văn bản số mấy?"
+    )
+    assert "chưa ghi nhận ngày có hiệu lực của Nghị quyết 257/2025/QH15" in a.text and "424/NQ-CP" in a.text
+
+
+def test_a_period_list_says_an_unrecorded_title_instead_of_empty_brackets(assistant: Assistant) -> None:
+    a = assistant.ask("Giai đoạn 2026-2030 có những quyết định nào trong kho?")
+    assert "60/QĐ-BDTTG" in a.text and "()" not in a.text and ": ." not in a.text
