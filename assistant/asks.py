@@ -94,6 +94,12 @@ _ASKS: dict[str, str] = {
     "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b",
 }
 _ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
+# A procedure asked, not a file named as context ("hồ sơ xã đạt chuẩn năm 2019 chấm chỉ tiêu … theo mức nào"): the
+# procedure's word with what asks about it ("hồ sơ gồm những gì", "thủ tục thế nào", "nộp ở đâu", "làm thủ tục gì").
+_PROCEDURE_ASKED = re.compile(
+    r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc)\b[^?.;,]{0,40}?\b(gom|bao gom|nhung gi|gi|the nao|ra sao|o dau"
+    r"|nao|buoc|ai|bao lau|han)\b|\bnop (ho so|o dau)\b"
+)
 # An amount of money asked: support, rewards, budgets, loans, fees, and how long a paper stays valid.
 _MONEY = re.compile(
     r"\b(bao nhieu tien|(muc|so tien) ho tro|ho tro bao nhieu|tien thuong|muc thuong|kinh phi|vay (toi da|duoc)"
@@ -344,6 +350,8 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         typed = num + (f"/{year}" if year else "") + (f"/{suffix}" if suffix else "")
         if not year and not suffix and len(num) <= 2 and kind not in ("cong van", "quyet dinh"):
             continue  # "kế hoạch 5 năm", "luật 2": not a document number
+        if not year and not suffix and re.fullmatch(r"(19|20)\d\d", num) and re.match(r"\s*[-–]\s*\d", raw[m.end() :]):
+            continue  # "kế hoạch 2026-2030": a period, not a document number
         ref = DocRef(_DOC_KIND[kind], typed)
         need.refs.append(ref)
         number = known(typed)
@@ -361,8 +369,11 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
             continue
         ref = DocRef(_kind_of_code(m.group(3).lower(), raw[max(0, m.start() - 60) : m.start()]), typed)
         need.refs.append(ref)
-        if known(typed) is None:
+        number = known(typed)
+        if number is None:
             need.missing.append(ref)
+        elif number not in query.sets:
+            query.sets.append(number)  # "… của Quốc hội là 25/2021/QH15 và 257/2025/QH15": held, named in full
     # "Nghị địng 272/2025" (a kind word mistyped), "theo 51/2025": a number and year the corpus holds.
     for m in re.finditer(r"(?<![\d/])(\d{1,4})\s*/\s*((?:19|20)\d\d)(?![\d/])", raw):
         if re.search(r"\b(thang|ngay|den)\s*$", raw[: m.start()]):
@@ -390,7 +401,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         need.issued_year = int(issued.group(1) or issued.group(2))
     need.lists_documents = bool(re.search(r"\b(nhung |cac )?(van ban|quyet dinh) nao\b", f))
     need.money = bool(_MONEY.search(f))
-    need.procedure = bool(_ASK_RE["procedure"].search(normalise_question(asking_clause(query.text))))
+    need.procedure = bool(_PROCEDURE_ASKED.search(normalise_question(asking_clause(query.text))))
     if re.search(r"\bnhom\b(?!\s*[1-3]\b)", f):
         need.atoms.add(("topic", "groups"))
     elif re.search(r"\bbo tieu chi\b", f) and need.asks & {"count", "list"} and not need.criteria:

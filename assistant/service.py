@@ -396,7 +396,9 @@ class Assistant:
             corpus_text = " " + " ".join(re.findall(r"[a-z0-9]+", fold(" ".join(c.text for c in index.chunks)))) + " "
             cached = self._vocab = (index.version, folded, places, corpus_text)
         clause = asking_clause(text)
-        return content_words(clause, segment.terms(clause), index.vocabulary, cached[1], cached[2], cached[3])
+        return content_words(
+            clause, segment.terms(clause), index.vocabulary, cached[1], cached[2], cached[3], segment.dictionary_words()
+        )
 
     def _speaks_of_corpus(self, text: str) -> bool:
         """The question's words are the corpus's: two content words it uses and none it never does."""

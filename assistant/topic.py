@@ -14,6 +14,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Words of degree and comparison ("hoàn toàn", "chênh", "trượt tiêu chí") and a person's title or how a signer
+# stood ("ông", "đứng tên với chức vụ gì") carry no topic either.
 # ("sáp nhập" is what people call the 2025 merger the corpus words as "sắp xếp", "hợp nhất".)
 NOT_CONTENT = _words(
     """
@@ -26,6 +28,8 @@ NOT_CONTENT = _words(
     giup giup_minh giup_toi giup_em giup_voi ke_ra liet_ke
     lan_luot ap_muc du_kien
     that them giong giong_nhu thuc_ra cham_diem
+    hoan_toan chung_chung chenh chenh_lech truot khong_che
+    ong bac chu dung_ten chuc_vu
     sap_nhap
     """
 )
@@ -94,7 +98,13 @@ def asking_clause(question: str) -> str:
 
 
 def content_words(
-    question: str, terms: list[str], vocabulary: set[str], folded_vocabulary: set[str], places: set[str], text: str
+    question: str,
+    terms: list[str],
+    vocabulary: set[str],
+    folded_vocabulary: set[str],
+    places: set[str],
+    text: str,
+    dictionary: frozenset[str] | None = None,
 ) -> list[str]:
     """The question's segmented terms that the corpus never uses and that carry its topic.
 
@@ -106,6 +116,7 @@ def content_words(
         places: accent-free province and region names.
         text: the corpus text, accent-free, one space between words (a phrase the segmenter split
             differently is still in it).
+        dictionary: accent-free multi-syllable words of the language (index.segment.dictionary_words).
     """
     names = {fold(w) for w in re.findall(r"\b[A-ZĐ][\wÀ-ỹ]*", question)}
     syllables = re.findall(r"[a-z0-9]+", fold(question))
@@ -124,6 +135,11 @@ def content_words(
         # piece is a known word, the whole is not a new topic.
         pieces = f.split("_")
         if len(pieces) > 1 and any(p in _GLUE for p in pieces):
+            continue
+        # A compound the language does not have is the segmenter's guess at text typed without marks, with a typo
+        # or glued to punctuation ("dc_ko", "tổng_kêt", "?_tỉnh"), not a topic; a topic the corpus lacks is a word
+        # ("quyết_toán", "xử_phạt").
+        if len(pieces) > 1 and dictionary is not None and f not in dictionary:
             continue
         # Text typed without marks is segmented by guess ("o_binh", "vao_tinh"): a compound holding a
         # function word is a guess, not a new word ("phu_cap" stays one). A compound one of whose two-part

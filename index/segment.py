@@ -10,6 +10,7 @@ import threading
 from functools import lru_cache
 
 from underthesea import sent_tokenize, word_tokenize
+from underthesea.corpus import viet_dict_74K
 
 from corpus.normalize import fold, normalize_text
 
@@ -68,6 +69,14 @@ _ABBR_WORD = re.compile(
     r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """The multi-syllable words of underthesea's bundled Vietnamese dictionary (Viet74K), accent-free and joined
+    by "_" as `terms` joins them: what tells a word ("quyết_toán") from two words the segmenter glued together
+    ("tinh_dang" for "tỉnh đang", "?_tỉnh")."""
+    return frozenset(fold(w).lower().replace(" ", "_") for w in viet_dict_74K.words if " " in w.strip())
 
 
 def expand_abbreviations(text: str) -> str:

@@ -307,3 +307,19 @@ def test_which_set_a_unit_is_held_to_is_its_own_kind_of_question(
 def test_chat_shorthand_for_how_much_makes_a_part_of_its_own() -> None:
     parts = question_parts("QĐ 1980 TC số 4 gồm mấy chỉ tiêu? Chỉ tiêu 4.2 mức chung cả nước bn %?")
     assert len(parts) == 2 and parts[1].startswith("Chỉ tiêu 4.2")
+
+
+def test_a_procedure_is_asked_only_with_what_asks_about_it() -> None:
+    assert need_of("Hồ sơ đề nghị công nhận xã đạt chuẩn gồm những gì?").procedure
+    assert need_of("Thủ tục xét công nhận thế nào?").procedure
+    # A file named as context is no procedure asked.
+    assert not need_of("Hồ sơ xã đạt chuẩn năm 2019 chấm chỉ tiêu lao động theo mức nào?").procedure
+    assert not need_of("Xã làm hồ sơ kiểu mẫu theo QĐ 691, tiêu chí môi trường phải đạt bao nhiêu %?").procedure
+
+
+def test_a_period_after_a_plan_is_no_document_number_and_a_full_number_names_a_held_document() -> None:
+    assert need_of("Tỉnh đang làm kế hoạch 2026-2030 thì huyện phấn đấu theo bộ nào?").missing == []
+    held = {"25/2021/qh15": "25/2021/QH15", "257/2025/qh15": "257/2025/QH15"}
+    query = understand("Hai nghị quyết của Quốc hội là 25/2021/QH15 và 257/2025/QH15 thông qua ở kỳ họp nào?")
+    assert read_need(query, held.get).missing == []
+    assert set(query.sets) == {"25/2021/QH15", "257/2025/QH15"}

@@ -130,3 +130,19 @@ def test_the_start_of_bao_nhieu_glued_to_the_word_before_is_not_a_topic() -> Non
     """Accent-free "còn lại bao nhiêu" segmented "lai_bao"; typed with marks, "lãi suất" stays a topic."""
     assert words("sau sap xep nam 2025 con lai bao nhieu tinh", ["lai_bao"]) == []
     assert words("Lãi suất vay vốn làm đường thôn là bao nhiêu?", ["lãi_suất"]) == ["lãi_suất"]
+
+
+def test_a_compound_the_language_does_not_have_is_a_segmentation_guess() -> None:
+    from index.segment import dictionary_words
+
+    words = dictionary_words()
+    got = content_words("tinh dang lam dc ko", ["dc_ko", "quyet_toan"], set(), set(), set(), " ", words)
+    assert got == ["quyet_toan"]  # "quyết toán" is a word the corpus lacks; "dc ko" is chat shorthand glued
+    assert content_words("theo QĐ 318 ? tỉnh", ["?_tỉnh"], set(), set(), set(), " ", words) == []
+    # Without the dictionary every unknown compound still counts.
+    assert content_words("dc ko", ["dc_ko"], set(), set(), set(), " ") == ["dc_ko"]
+
+
+def test_a_title_and_words_of_degree_are_not_topics() -> None:
+    for words, term in [("Ông Lê Minh Hoan ký văn bản nào", "ông"), ("chỉ tiêu nào hoàn toàn mới", "hoàn_toàn")]:
+        assert content_words(words, [term], set(), set(), set(), " ") == []
