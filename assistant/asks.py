@@ -28,11 +28,13 @@ _ASKS: dict[str, str] = {
     r"|(quy dinh|noi) ve (van de|linh vuc|viec) gi"
     r"|quy dinh (?:[a-z]+ ){0,3}(the nao|ra sao)"
     r"|(ban hanh|huong dan|de cap|giao) (nhung )?(gi|viec gi|nhiem vu gi|nhung gi)"
-    r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi)\b",
+    r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
+    r"|dieu chinh (nhung |cac )?(noi dung|van de|linh vuc|doi tuong))\b",
     "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"
     # "QĐ này thay những QĐ nào?"
     r"|thay (nhung|cac) (quyet dinh|van ban|nghi dinh|thong tu)( [a-z]+){0,2} nao"
-    r"|dieu chinh|bai bo"
+    # "điều chỉnh" is amending, but "điều chỉnh những nội dung gì", "phạm vi điều chỉnh" ask what it governs.
+    r"|(?<!pham vi )dieu chinh(?! (nhung |cac )?(noi dung|van de|linh vuc|doi tuong|gi)\b)|bai bo"
     # Other relations a document's registry records: what it implements, what it rests on.
     r"|(trien khai|thuc hien|huong dan) (thuc hien )?(nghi quyet|quyet dinh|van ban|luat) nao"
     # "18/2022 … áp dụng cho bộ tiêu chí xã của quyết định nào": the document it serves.
@@ -161,7 +163,7 @@ MAP_CUES = re.compile(
 
 # "nghị quyết ấy", "quyết định đó", "văn bản này": pointing back at a document by its kind.
 POINTED = re.compile(
-    r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu|van ban|quy dinh)"
+    r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu|van ban|quy dinh|huong dan|quy chuan)"
     # "quyết định ban hành bộ tiêu chí đó": the decision that issued the set just named.
     r"(?: (?:ban hanh|phe duyet) (?:bo tieu chi|van ban|danh sach))? (do|ay|nay|tren|vua neu)\b"
 )
@@ -242,6 +244,9 @@ class Need:
     missing_aside: bool = False
     # A held document is named in the asking clause too (not only in a preamble beside the one lacking).
     held_asked: bool = False
+    # Numbers typed that the corpus lacks but that mean a held document ("272/2025/QĐ-TTg" for 272/2025/NĐ-CP):
+    # (the number as typed, the held document's number).
+    near: list[tuple[str, str]] = field(default_factory=list)
     period: str | None = None  # a programme period the question names or implies (2026-2030, …)
     groups: list[int] = field(default_factory=list)  # commune groups (nhóm 1/2/3) of 2026-2030
     issued_year: int | None = None  # "bộ tiêu chí ban hành năm 2009": the document issued that year
@@ -360,6 +365,14 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         elif number is not None and number not in query.sets and (year or suffix or len(num) >= 3):
             # A document the corpus holds but `understand` has no name for (a registry entry: 211, 18/2022).
             query.sets.append(number)
+    # "QCVN 01-1:2018/BYT", "TCVN 4054:2005": a national technical regulation or standard, which the corpus does not
+    # hold unless its registry names it.
+    for m in re.finditer(r"\b(qcvn|tcvn)\s*(\d{1,3}(?:-\d{1,3})?:(?:19|20)\d\d(?:/[a-z]+)?)", raw, re.I):
+        typed = m.group(2).lower()
+        ref = DocRef("Quy chuẩn kỹ thuật quốc gia QCVN" if m.group(1).lower() == "qcvn" else "Tiêu chuẩn TCVN", typed)
+        need.refs.append(ref)
+        if known(typed) is None:
+            need.missing.append(ref)
     # "Luật Hợp tác xã số 17/2023/QH15": a full number (number, year, issuer's code) names a document whatever words
     # stand between it and its kind.
     named = {r.number for r in need.refs}
@@ -447,7 +460,9 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     atoms |= {("quoted", p) for p in quoted_phrases(query.text)}
     if need.missing:
         # Which documents the asking clause names (by the leading number), against a preamble that only mentions them.
-        asking = fold(normalize_text(asking_clause(query.text))).lower()
+        # Every sentence that asks counts ("QĐ 353 … có bao nhiêu huyện nghèo? Xã tôi có tên trong danh sách không?").
+        asked = [asking_clause(query.text), *(x for x in sentences(query.text) if x.rstrip().endswith("?"))]
+        asking = fold(normalize_text(" ".join(asked))).lower()
         numbers = set(re.findall(r"\d+", asking))
         need.missing_aside = not POINTED.search(normalise_question(asking)) and not any(
             _lead_number(r.number) in numbers for r in need.missing

@@ -14,6 +14,9 @@ from assistant.asks import Need, read_need
 from assistant.chain import POINTED, answered_document
 from assistant.understand import NOW_CUE, Query, normalise_question, understand
 from assistant.years import period_of
+from corpus.model import DocumentMeta
+from corpus.normalize import fold
+from index.segment import expand_abbreviations
 
 # An earlier question that asked which document applies or was issued.
 _ASKED_FOR_A_DOCUMENT = re.compile(r"\b(quy dinh|van ban|quyet dinh|bo tieu chi|nghi quyet|nghi dinh) nao\b")
@@ -23,6 +26,7 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
     """The question's need (asks.read_need) completed; `assistant` is the service (its corpus, catalogue and
     lookups, and `safe_ask` to answer an earlier question a follow-up points back at)."""
     need = read_need(query, assistant.known_number)
+    _near_documents(assistant.metas(), text, query, need)
     if history and not need.asks:
         # "Là huyện nhé.": a follow-up asks what the earlier question asked.
         for earlier in reversed(history[-5:]):
@@ -87,3 +91,52 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
         need.period = period_of(when.year)
         need.atoms.add(("period", need.period))
     return need
+
+
+# Words of a title that say nothing of what the document is about.
+_TITLE_FILLER = frozenset(["ve", "va", "cua", "cac", "nhung", "ban", "hanh", "v", "viec", "theo", "tai", "cho", "the"])
+# Kind prefixes of an issuer's code ("qd-ttg", "tt-bnn", "ttlt-bnnptnt-…").
+_KIND_PREFIX = re.compile(r"^(qd|nd|tt|nq|ttlt|ct|cv)-")
+
+
+def _issuer(code: str) -> str:
+    return _KIND_PREFIX.sub("", code)
+
+
+def _near_documents(metas: list[DocumentMeta], text: str, query: Query, need: Need) -> None:
+    """A number typed with a wrong code or kind that means a held document: the same number and year, and either
+    the same issuer's code ("1345/2018/TT-BNN" for 1345/BNN-VPĐP, "417/QĐ-BNN-VPĐP" for 417/QĐ-BNNMT) or the held
+    document's title in the question's words ("Quyết định 272/2025/QĐ-TTg về phân định vùng đồng bào DTTS …" for
+    272/2025/NĐ-CP). The question is answered from that document, with a note that the number typed is not held;
+    another issuer's document of the same number ("318/QĐ-BTNMT" beside 318/QĐ-TTg) stays missing."""
+    asked = set(re.findall(r"[a-z0-9]+", fold(expand_abbreviations(text)).lower()))
+    typed = re.findall(r"(?<![\d/])\d{1,5}(?=\b)", fold(text))
+    for ref in need.missing:
+        lead = ref.number.split("/")[0]
+        if typed.count(lead) != 1:
+            continue
+        for number in [n for n in query.sets if fold(n).lower().split("/")[0] == lead]:
+            # "Quyết định 318/QĐ-BTNMT" named once: another issuer's 318, not the set 318/QĐ-TTg.
+            query.sets.remove(number)
+            need.atoms.discard(("doc", number))
+            need.held_asked = False
+    for ref in list(need.missing):
+        parts = ref.number.split("/")
+        year = next((p for p in parts[1:] if re.fullmatch(r"(19|20)\d\d", p)), None)
+        code = next((p for p in parts[1:] if not p.isdigit()), "")
+        for m in metas:
+            held = fold(m.number).lower().split("/")
+            if held[0] != parts[0] or (year and not (m.issued and str(m.issued.year) == year)):
+                continue
+            title = m.title or " ".join(s.quote or "" for s in m.sources[:1])
+            words = [w for w in re.findall(r"[a-z0-9]+", fold(title).lower()) if w not in _TITLE_FILLER]
+            cover = sum(w in asked for w in words) / len(words) if words else 0.0
+            same_issuer = bool(code) and _issuer(code)[:3] == _issuer(held[-1])[:3]
+            if not (same_issuer or cover >= 0.8):
+                continue
+            need.missing.remove(ref)
+            need.near.append((ref.display, m.number))
+            if m.number not in query.sets:
+                query.sets.append(m.number)
+            need.atoms.add(("doc", m.number))
+            break

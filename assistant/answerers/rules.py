@@ -149,6 +149,17 @@ def contradictions(ctx: Context) -> list[Draft]:
     q = ctx.query
     year = q.recognition_year
     out: list[Draft] = []
+    for typed, number in ctx.need.near:
+        # A number typed with another code or kind than the held document's ("272/2025/QĐ-TTg").
+        m = ctx.meta(number)
+        if m is not None:
+            out.append(
+                Draft(
+                    f"Lưu ý: kho văn bản không có {typed}; câu trả lời dưới đây theo {document_name(m)}, văn bản "
+                    "cùng số hiệu có trong kho. Đề nghị kiểm tra lại số hiệu văn bản.",
+                    [Source(m.number, opening(m), m.title or m.number)],
+                )
+            )
     if year is None:
         return out
     if year > ctx.as_of.year:

@@ -967,3 +967,14 @@ def test_this_resolution_after_a_resolution_named_is_that_one(assistant: Assista
 def test_a_period_list_says_an_unrecorded_title_instead_of_empty_brackets(assistant: Assistant) -> None:
     a = assistant.ask("Giai đoạn 2026-2030 có những quyết định nào trong kho?")
     assert "60/QĐ-BDTTG" in a.text and "()" not in a.text and ": ." not in a.text
+
+
+def test_a_number_typed_with_another_code_that_means_a_held_document_is_answered_from_it(
+    assistant: Assistant,
+) -> None:
+    a = assistant.ask("Quyết định 272/2025/QĐ-TTg về phân định vùng đồng bào DTTS và miền núi 2026-2030 do ai ký?")
+    assert a.scope == "answer" and "kho văn bản không có Quyết định 272/2025/QĐ-TTg" in a.text
+    assert "272/2025/NĐ-CP" in a.text
+    # Another issuer's document of a held number is not the held one.
+    b = assistant.ask("Theo Quyết định 318/QĐ-BTNMT của Bộ Tài nguyên và Môi trường, tỷ lệ thu gom rác là bao nhiêu?")
+    assert b.scope == "not_in_corpus" and "318/QĐ-BTNMT" in b.text

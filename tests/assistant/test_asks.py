@@ -323,3 +323,21 @@ def test_a_period_after_a_plan_is_no_document_number_and_a_full_number_names_a_h
     query = understand("Hai nghị quyết của Quốc hội là 25/2021/QH15 và 257/2025/QH15 thông qua ở kỳ họp nào?")
     assert read_need(query, held.get).missing == []
     assert set(query.sets) == {"25/2021/QH15", "257/2025/QH15"}
+
+
+def test_what_a_document_governs_is_its_contents_not_an_amendment() -> None:
+    from assistant.asks import kinds_of
+
+    assert kinds_of("Nghị định này điều chỉnh những nội dung gì?") == {"contents"}
+    assert "contents" in kinds_of("Phạm vi điều chỉnh của quyết định là gì?")
+    assert "amends" in kinds_of("Quyết định 211 điều chỉnh tiêu chí nào của 318?")
+
+
+def test_a_standard_typed_by_its_code_is_a_document_the_corpus_lacks() -> None:
+    need = need_of("Theo QCVN 01-1:2018/BYT nước sạch phải xét nghiệm bao nhiêu thông số?")
+    assert [r.display for r in need.missing] == ["Quy chuẩn kỹ thuật quốc gia QCVN 01-1:2018/BYT"]
+
+
+def test_a_document_asked_in_any_sentence_that_asks_is_not_an_aside() -> None:
+    need = need_of("QĐ 353/QĐ-TTg năm 2022 có bao nhiêu huyện nghèo? Xã tôi có tên trong danh sách không?")
+    assert need.missing and not need.missing_aside
