@@ -48,6 +48,10 @@ def _text(c: Candidate, section: Callable[[str], Section | None]) -> str:
         # A document's fact says its sentence and the line it quotes, not its whole opening ("Căn cứ …" does not
         # answer "giao bộ nào chủ trì" because the opening also names the ministry that proposed it).
         return " ".join(out + [f"{src.hint} {src.text or ''}" for d in c.drafts for src in d.sources])
+    if c.kind == "criteria":
+        # An indicator's answer says that indicator, not its criterion's other indicators its section also holds
+        # ("bến xe khách … loại IV" does not answer "đường huyện … bao nhiêu %").
+        return " ".join(out + [src.text or "" for d in c.drafts for src in d.sources])
     for path in c.evidence:
         s = section(path) if not path.startswith("#") else None
         if s is not None:
@@ -64,8 +68,18 @@ def open_parts(parts: list[str], said: str) -> list[str]:
         part
         for part in parts
         if len(syllables(part) - QUESTION_WORDS - _FILLER) >= 3
-        and lexical_cover(normalise_question(part), said) < COVERED
+        and _cover(normalise_question(part), [normalise_question(p) for p in parts if p != part], said) < COVERED
     ]
+
+
+def _cover(part: str, others: list[str], said: str) -> float:
+    """The share of the part's own words the answer says: words every part shares ("huyện", "đạt chuẩn" in "đường
+    huyện đạt chuẩn … bao nhiêu %, còn bến xe khách ở trung tâm huyện … loại mấy") are the question's context, and
+    an answer to another part holds them too."""
+    own = syllables(part) - QUESTION_WORDS - _FILLER - set().union(*(syllables(o) for o in others))
+    if len(own) < 2:
+        return lexical_cover(part, said)
+    return len(own & syllables(said)) / len(own)
 
 
 def answered_text(chosen: list[Candidate], section: Callable[[str], Section | None]) -> str:
