@@ -30,9 +30,21 @@ def _column(ctx: Context, cset: CriteriaSet) -> str | None:
     scheme = ctx.catalogue.regions.schemes.get(cset.region_scheme or "")
     if scheme is not None and scheme.by == "commune_group":
         return ctx.query.commune_group
-    if cset.region_scheme and _NATIONAL.search(ctx.query.folded):
+    if cset.region_scheme and _NATIONAL.search(ctx.query.folded) and not _also_national(ctx, cset):
         return ANY_REGION  # "mức chung cả nước" asks the national column, whatever province the asker is in
     return ctx.query.region
+
+
+def _also_national(ctx: Context, cset: CriteriaSet) -> bool:
+    """ "của vùng tôi phải đạt bao nhiêu, và mức chung cả nước là bao nhiêu": the asker's region and the national
+    column, both."""
+    q = ctx.query
+    return bool(
+        q.region
+        and cset.region_scheme
+        and _NATIONAL.search(q.folded)
+        and re.search(r"\bvung (toi|minh|em)\b", q.folded)
+    )
 
 
 def _region_name(ctx: Context, cset: CriteriaSet) -> str | None:
@@ -91,9 +103,15 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
     unverified = 0
     for ind in indicators:
         req = threshold_text(ind, column, year) + _cell_note(ind, column, year)
+        national = ind.threshold_for(ANY_REGION, year) if ind.comparator != "text" else None
+        if column not in (None, ANY_REGION) and national is not None and _also_national(ctx, cset):
+            req += f"; {NATIONAL.lower()}: {threshold_text(ind, ANY_REGION, year)}"
+        else:
+            national = None
         # One figure shown: its own cell's evidence confirms it even when the indicator's other cells are not.
         cell = ind.threshold_for(column, year) if column is not None and ind.comparator != "text" else None
         verified = ind.cell_verified(cell) if cell is not None else ind.figures_verified
+        verified = verified and (national is None or ind.cell_verified(national))
         years = _years_asked(q.folded)
         if cell is not None and len(years) > 1:
             # "năm 2012 là bao nhiêu, và đến năm 2020 là bao nhiêu": the figure of each year named.

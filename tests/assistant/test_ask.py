@@ -978,3 +978,11 @@ def test_a_number_typed_with_another_code_that_means_a_held_document_is_answered
     # Another issuer's document of a held number is not the held one.
     b = assistant.ask("Theo Quyết định 318/QĐ-BTNMT của Bộ Tài nguyên và Môi trường, tỷ lệ thu gom rác là bao nhiêu?")
     assert b.scope == "not_in_corpus" and "318/QĐ-BTNMT" in b.text
+
+
+def test_the_askers_region_and_the_national_figure_are_both_given_when_both_are_asked(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Xã mình ở Bình Dương cũ. Theo QĐ 1980, tỷ lệ lao động có việc làm qua đào tạo của vùng mình phải đạt "
+        "bao nhiêu %, còn mức chung cả nước là bao nhiêu?"
+    )
+    assert "45%" in a.text and "mức chung cả nước: ≥ 40%" in a.text
