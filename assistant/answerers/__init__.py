@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from assistant.answerers.assigned import assigned
 from assistant.answerers.base import Candidate, Context, Draft, Source
 from assistant.answerers.compare import compare
 from assistant.answerers.criteria import criteria
@@ -24,6 +25,7 @@ ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
     documents,
     issuer_documents,
     sections,
+    assigned,
     shared_duties,
     passages,
 ]

@@ -132,7 +132,7 @@ def shared_duties(ctx: Context) -> list[Candidate]:
             out,
             covers={("doc", DISPATCH), ("doc", "5766/UBND-CNN&XD")},
             # What to report and how often (every 06 months); "những nhiệm vụ chung nào" lists them.
-            answers={"report", "todo", "count", "when"} | ({"list", "contents"} if shared else set()),
+            answers={"report", "todo", "count", "when", "duty"} | ({"list", "contents"} if shared else set()),
             evidence=paths[:3],
             docs={DISPATCH},
             period="2021-2025",

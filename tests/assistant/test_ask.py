@@ -986,3 +986,35 @@ def test_the_askers_region_and_the_national_figure_are_both_given_when_both_are_
         "bao nhiêu %, còn mức chung cả nước là bao nhiêu?"
     )
     assert "45%" in a.text and "mức chung cả nước: ≥ 40%" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "holds"),
+    [
+        (
+            "theo qđ 558 thì UBND tỉnh có trách nhiệm gì đối với việc xây dựng huyện nông thôn mới?",
+            "Khoản 3 Điều 2 Quyết định 558/QĐ-TTg",
+            "Ủy ban nhân dân các tỉnh",
+        ),
+        (
+            "Theo QĐ 320 tỉnh có thẩm quyền tự ban hành tiêu chí huyện NTM kiểu mẫu không?",
+            "Điểm c Khoản 3 Điều 2 Quyết định 320/QĐ-TTg",
+            "kiểu mẫu",
+        ),
+        (
+            "QĐ 491 giao bộ nào chủ trì hướng dẫn thực hiện bộ tiêu chí?",
+            "Điều 2 Quyết định 491/QĐ-TTg",
+            "Bộ Nông nghiệp",
+        ),
+    ],
+)
+def test_what_a_named_document_assigns_to_an_actor_is_its_clause(
+    assistant: Assistant, question: str, clause: str, holds: str
+) -> None:
+    a = assistant.ask(question)
+    assert a.kind == "duties" and f"Theo {clause}" in a.text and holds in a.text
+
+
+def test_which_set_to_compare_with_is_no_duty(assistant: Assistant) -> None:
+    a = assistant.ask("Xã em đạt chuẩn năm 2019 theo QĐ 491. Rà soát năm 2024 thì đối chiếu bộ nào mới đúng?")
+    assert a.kind != "duties"

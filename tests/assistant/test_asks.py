@@ -341,3 +341,9 @@ def test_a_standard_typed_by_its_code_is_a_document_the_corpus_lacks() -> None:
 def test_a_document_asked_in_any_sentence_that_asks_is_not_an_aside() -> None:
     need = need_of("QĐ 353/QĐ-TTg năm 2022 có bao nhiêu huyện nghèo? Xã tôi có tên trong danh sách không?")
     assert need.missing and not need.missing_aside
+
+
+def test_a_duty_is_asked_by_who_is_given_a_task() -> None:
+    assert "duty" in need_of("Theo QĐ 558 UBND tỉnh có trách nhiệm gì?").asks
+    assert "duty" in need_of("QĐ 491 giao bộ nào chủ trì hướng dẫn?").asks
+    assert "duty" not in need_of("Xã rà soát thì đối chiếu bộ tiêu chí nào?").asks

@@ -1,0 +1,120 @@
+"""What a named document assigns, and to whom ("theo QĐ 558 UBND tỉnh có trách nhiệm gì", "QĐ 491 giao bộ nào chủ
+trì hướng dẫn"): the clauses of its articles that assign a task to the actor asked about, quoted."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerers.base import (
+    QUESTION_WORDS,
+    QUOTE,
+    Candidate,
+    Context,
+    Draft,
+    Source,
+    document_name,
+    lexical_cover,
+)
+from corpus.model import Section
+from corpus.normalize import fold, syllables
+
+# The question asks who does what: a duty, a task given, who leads.
+_ASKS_DUTY = re.compile(
+    r"\b(trach nhiem|nhiem vu|giao (cho )?(ai|bo nao|co quan nao|nhung gi|gi|viec gi)|chu tri|phai lam gi"
+    # "bộ nào chủ trì", not "đối chiếu bộ [tiêu chí] nào".
+    r"|co quan nao|(bo|so) nao (chu tri|chiu trach nhiem|co trach nhiem|huong dan|la co quan)"
+    r"|(ai|cap nao|co quan nao) (chiu trach nhiem|huong dan|ban hanh|xet|cong nhan|quy dinh)"
+    r"|co (duoc )?(tham quyen|quyen)|tham quyen)\b"
+)
+# Actors a question names, and how the documents write them.
+_ACTORS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (re.compile(p), re.compile(t))
+    for p, t in [
+        (
+            r"\b(ubnd|uy ban nhan dan|chu tich)( cap)?( cac)? tinh\b|\bcap tinh\b|\btinh\b",
+            r"\b(uy ban nhan dan|ubnd|chu tich uy ban nhan dan)( cap| cac)? tinh|\bcap tinh\b",
+        ),
+        (
+            r"\b(ubnd|uy ban nhan dan)( cap)?( cac)? huyen\b|\bcap huyen\b",
+            r"\b(uy ban nhan dan|ubnd)( cap| cac)? huyen|\bcap huyen\b",
+        ),
+        (
+            r"\b(ubnd|uy ban nhan dan)( cap)?( cac)? xa\b|\bcap xa\b",
+            r"\b(uy ban nhan dan|ubnd)( cap| cac)? xa|\bcap xa\b",
+        ),
+        (r"\bbo nong nghiep\b|\bbo nn\b", r"\bbo nong nghiep"),
+        (r"\bcac bo\b|\bbo, nganh\b|\bbo nganh\b|\bbo nao\b", r"\bbo\b"),
+        (r"\bso nong nghiep\b|\bso nao\b", r"\bso nong nghiep|\bso\b"),
+        (r"\bvan phong dieu phoi\b", r"\bvan phong dieu phoi"),
+    ]
+]
+# Words of assignment in a clause: a duty is given there.
+_ASSIGNS = re.compile(r"\b(giao|chu tri|chiu trach nhiem|co trach nhiem|huong dan|chi dao|to chuc|xet|cong nhan)\b")
+
+
+# The closing article every decision has ("… chịu trách nhiệm thi hành Quyết định này") assigns nothing particular.
+_CLOSING = re.compile(r"\bchiu trach nhiem thi hanh\b")
+
+
+def _clauses(tree: Section) -> list[tuple[Section, str]]:
+    """The articles' leaves (Điều, Khoản, Điểm) with the lead-in of the clause above them ("3. Ủy ban nhân dân các
+    tỉnh …:" over its points), not the opening, the annexes or the closing article."""
+    lead: dict[str, str] = {}
+    out: list[tuple[Section, str]] = []
+    for s in tree.walk()[1:]:
+        if not (s.labels and s.labels[0].startswith("Điều")):
+            continue
+        for c in s.children:
+            lead[c.path] = lead.get(s.path, "") + " " + (s.text or "")
+        if not s.children and (s.text or "").strip() and not _CLOSING.search(fold(s.text).lower()):
+            out.append((s, fold(lead.get(s.path, "")).lower()))
+    return out
+
+
+def assigned(ctx: Context) -> list[Candidate]:
+    q = ctx.query
+    if not q.sets or not _ASKS_DUTY.search(q.folded):
+        return []
+    actors = [text for asked, text in _ACTORS if asked.search(q.folded)]
+    want = syllables(ctx.text) - QUESTION_WORDS
+    out: list[Candidate] = []
+    for number in q.sets:
+        tree, meta = ctx.tree(number), ctx.meta(number)
+        if tree is None or meta is None:
+            continue
+        scored: list[tuple[float, Section]] = []
+        for s, above in _clauses(tree):
+            own = fold(s.full_text()).lower()
+            text = f"{above} {own}"
+            if not _ASSIGNS.search(text) or (actors and not any(a.search(text) for a in actors)):
+                continue
+            shared = len(want & syllables(text)) / len(want) if want else 0.0
+            # The actor as the clause's subject (at its start, or the lead-in's) is the one given the task; named
+            # further on ("… thị xã trực thuộc cấp tỉnh") it is what the task is about.
+            subject = any(a.search(own[:60]) or a.search(above[-160:][:60]) for a in actors)
+            scored.append((shared + (0.5 if subject else 0.0), s))
+        scored.sort(key=lambda x: -x[0])
+        # A clause clearly about the actor and the question's words; two when the next is nearly as good.
+        picked = [s for score, s in scored[:2] if score >= max(0.35, scored[0][0] - 0.1)] if scored else []
+        if not picked:
+            continue
+        name = document_name(meta)
+        drafts = []
+        for s in picked:
+            label = " ".join(x.split(" {")[0] for x in reversed(s.labels))
+            drafts.append(Draft(f"Theo {label} {name}: «{QUOTE}»", [Source(number, s.path, ctx.text, whole=True)]))
+        out.append(
+            Candidate(
+                "duties",
+                drafts,
+                covers={("doc", number)},
+                answers={"duty", "todo", "contents", "which", "list"} | (ctx.need.asks & {"report", "procedure"}),
+                lexical=lexical_cover(ctx.text, " ".join(s.full_text() for s in picked)),
+                evidence=[s.path for s in picked],
+                docs={number},
+                period=meta.period,
+                prior=0.9,
+                label=f"{number}: giao việc",
+            )
+        )
+    return out
