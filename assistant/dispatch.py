@@ -40,7 +40,8 @@ def dispatch_case(level: str, tier: str, recognition: str | None) -> Resolution 
             Step(REVIEW.format(what="mức đạt chuẩn", target=r.applicable.title), [item(1), r.applicable.ref]),
             Step(MAINTAIN, [item(1)]),
             Step(
-                "Phấn đấu xây dựng xã nông thôn mới nâng cao giai đoạn 2021-2025.",
+                "Phấn đấu xây dựng xã nông thôn mới nâng cao giai đoạn 2021-2025, theo "
+                f"{SETS['318-xa-nang-cao'].title}.",
                 [item(1), SETS["318-xa-nang-cao"].ref],
             ),
         ]
@@ -166,7 +167,11 @@ def current_period_case(level: str, tier: str | None) -> Resolution | None:
             + ".",
             [r.applicable.ref],
         ),
-        Step(next_text, [SETS[nxt].ref] if nxt else [item(3)]),
+        # The higher tier aimed at names its own set ("phấn đấu lên nâng cao thì phải đạt bộ tiêu chí nào").
+        Step(
+            next_text.rstrip(".") + f", theo {SETS[nxt].title}." if nxt else next_text,
+            [SETS[nxt].ref] if nxt else [item(3)],
+        ),
     ]
     return r
 

@@ -1018,3 +1018,11 @@ def test_what_a_named_document_assigns_to_an_actor_is_its_clause(
 def test_which_set_to_compare_with_is_no_duty(assistant: Assistant) -> None:
     a = assistant.ask("Xã em đạt chuẩn năm 2019 theo QĐ 491. Rà soát năm 2024 thì đối chiếu bộ nào mới đúng?")
     assert a.kind != "duties"
+
+
+def test_the_higher_tier_aimed_at_names_its_set(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Xã em đạt chuẩn NTM năm 2024 theo QĐ 318. Xã phấn đấu lên NTM nâng cao thì đạt bộ tiêu chí nào?",
+        as_of=dt.date(2025, 3, 1),
+    )
+    assert "Phụ lục II, Quyết định 318/QĐ-TTg" in a.text
