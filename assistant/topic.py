@@ -28,7 +28,7 @@ NOT_CONTENT = _words(
     giup giup_minh giup_toi giup_em giup_voi ke_ra liet_ke
     lan_luot ap_muc du_kien
     that them giong giong_nhu thuc_ra cham_diem
-    hoan_toan chung_chung chenh chenh_lech truot khong_che
+    hoan_toan chung_chung chenh chenh_lech truot khong_che bat_buoc
     ong bac chu dung_ten chuc_vu
     sap_nhap
     """
@@ -168,7 +168,7 @@ def content_words(
             # a name glued to a known word ("Thai Nguyen gui" → "nguyen_gui").
             continue
         out.append(t)
-    return out
+    return out + uncovered_topics(question)
 
 
 def _resplits(pieces: list[str], syllables: list[str], text: str, names: set[str]) -> bool:
@@ -219,3 +219,16 @@ def names_corpus_topic(folded_question: str, phrases: frozenset[str]) -> bool:
     """The question uses a phrase of four words or more of a document the corpus holds (two overlapping
     three-word phrases): one shared phrase of three can be chance ("thủ tục hồ sơ")."""
     return len(_trigrams(folded_question) & phrases) >= 2
+
+
+# Residents paying in money or labour ("người dân có phải đóng tiền làm đường", "mỗi hộ góp 300 nghìn"): a topic the
+# corpus does not cover, whatever other words of the programme the question uses.
+_CONTRIBUTION = re.compile(
+    r"\b(dong tien|gop tien|thu tien|nop tien|dong gop (tien|bao nhieu|ngay cong)"
+    r"|(moi|cac|tung) ho (phai )?(gop|dong|nop)|quyen gop|dong gop cua (nguoi )?dan)\b"
+)
+
+
+def uncovered_topics(clause: str) -> list[str]:
+    """Topics the asking clause names that the corpus does not cover (residents' contributions)."""
+    return ["đóng góp của người dân"] if _CONTRIBUTION.search(fold(clause).lower()) else []

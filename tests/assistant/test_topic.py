@@ -146,3 +146,10 @@ def test_a_compound_the_language_does_not_have_is_a_segmentation_guess() -> None
 def test_a_title_and_words_of_degree_are_not_topics() -> None:
     for words, term in [("Ông Lê Minh Hoan ký văn bản nào", "ông"), ("chỉ tiêu nào hoàn toàn mới", "hoàn_toàn")]:
         assert content_words(words, [term], set(), set(), set(), " ") == []
+
+
+def test_residents_contributions_are_a_topic_the_corpus_lacks_whatever_the_modal_word() -> None:
+    got = content_words("Người dân có bắt buộc đóng tiền làm đường không?", ["bắt_buộc"], set(), set(), set(), " ")
+    assert got == ["đóng góp của người dân"]
+    # "bắt buộc" alone asks whether something is required: no topic.
+    assert content_words("Bộ đó có bắt buộc tỷ lệ xã nâng cao không?", ["bắt_buộc"], set(), set(), set(), " ") == []
