@@ -245,6 +245,8 @@ _PROCEDURE_WORDS = re.compile(r"hồ sơ|thủ tục|trình tự|quy trình|các
 def _cannot_say(c: Candidate, need: Need) -> bool:
     """What the question asks is of a kind the best candidate cannot hold: an amount of money from the criteria
     catalogue (its only sums are incomes, in "triệu đồng"), a procedure from a set's list of criteria."""
+    if c.kind == "applicability" and need.money and not need.asks & c.answers:
+        return True  # which set applies says no sum of money ("mỗi xã được thưởng bao nhiêu tỷ đồng")
     if c.kind != "criteria":
         return False
     if need.money and not any("đồng" in d.text for d in c.drafts):

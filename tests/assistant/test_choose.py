@@ -333,3 +333,12 @@ def test_an_indicators_figure_is_no_procedure() -> None:
     figure = cand("criteria", "318-xa-ntm tiêu chí 6", covers={("level", "xã")}, answers={"list"}, prior=1.0)
     assert choose(n, [figure], [0.9]).scope == "uncovered"
     assert choose(need(asks={"list"}, atoms={("level", "xã")}), [figure], [0.9]).scope == "answer"
+
+
+def test_the_card_says_no_sum_of_money_unless_the_question_also_asks_which_set() -> None:
+    card = cand("applicability", "thẻ áp dụng", covers={("level", "xã"), ("tier", "kiểu mẫu")}, answers={"todo", "set"})
+    card.prior = 1.4
+    reward = need(asks={"threshold"}, atoms={("level", "xã"), ("tier", "kiểu mẫu")}, money=True)
+    assert choose(reward, [card], [0.9]).scope == "uncovered"
+    both = need(asks={"set", "threshold"}, atoms={("level", "xã"), ("tier", "kiểu mẫu")}, money=True)
+    assert labels(choose(both, [card], [0.9])) == ["thẻ áp dụng"]
