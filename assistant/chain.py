@@ -57,8 +57,11 @@ def pointed_documents(
         if pointed is None:
             continue
         kind = pointed.group(1)
-        if kind not in ("van ban", "quy dinh") and any((m := meta(n)) is not None and _fits(kind, m) for n in subject):
-            continue  # "Nghị quyết 257 …, và nghị quyết này được triển khai bằng văn bản nào?": the question's own
+        own = pointed.group(2) == "nay" and kind not in ("van ban", "quy dinh")
+        if own and any((m := meta(n)) is not None and _fits(kind, m) for n in subject):
+            # "Nghị quyết 257 …, và nghị quyết này được triển khai bằng văn bản nào?": "này" is the question's own;
+            # "quyết định đó" after an answer naming another decision is that one.
+            continue
         for typed in _NUMBER.findall(said):
             number = known(typed)
             m = meta(number) if number else None

@@ -1026,3 +1026,8 @@ def test_the_higher_tier_aimed_at_names_its_set(assistant: Assistant) -> None:
         as_of=dt.date(2025, 3, 1),
     )
     assert "Phụ lục II, Quyết định 318/QĐ-TTg" in a.text
+
+
+def test_that_decision_after_an_answer_naming_another_is_the_other(assistant: Assistant) -> None:
+    a = assistant.ask("Quyết định 342/QĐ-TTg sửa đổi bộ tiêu chí của quyết định nào, quyết định đó ký ngày nào?")
+    assert "491/QĐ-TTg ban hành ngày 16/04/2009" in a.text
