@@ -9,6 +9,7 @@ from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
 from assistant.answerers.catalogue import base_covers, hint, period_note, set_docs, src
 from assistant.answerers.indicators import match_indicator
 from assistant.answerers.overview import group_named, set_groups, set_overview
+from assistant.answerers.special import special_region
 from assistant.format import threshold_text, vn_number
 from assistant.sets import set_of_period
 from assistant.target_sets import PERIOD_END, Ref
@@ -32,7 +33,8 @@ def _column(ctx: Context, cset: CriteriaSet) -> str | None:
         return ctx.query.commune_group
     if cset.region_scheme and _NATIONAL.search(ctx.query.folded) and not _also_national(ctx, cset):
         return ANY_REGION  # "mức chung cả nước" asks the national column, whatever province the asker is in
-    return ctx.query.region
+    special = special_region(ctx, cset.document) if cset.region_scheme else None
+    return special[0] if special else ctx.query.region
 
 
 def _also_national(ctx: Context, cset: CriteriaSet) -> bool:
@@ -100,6 +102,9 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
     first = crit.indicators[0]
     lead = src(cset, crit.section, hint(cset, first), first.page) if cset.imported_from else None
     out = [Draft(head, lead or src(cset, crit.section, crit.name))]
+    special = special_region(ctx, cset.document) if column not in (None, ANY_REGION) else None
+    if special is not None:
+        out.insert(0, special[1])  # why this commune is held to another region's figures
     unverified = 0
     for ind in indicators:
         req = threshold_text(ind, column, year) + _cell_note(ind, column, year)

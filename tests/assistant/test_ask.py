@@ -1031,3 +1031,26 @@ def test_the_higher_tier_aimed_at_names_its_set(assistant: Assistant) -> None:
 def test_that_decision_after_an_answer_naming_another_is_the_other(assistant: Assistant) -> None:
     a = assistant.ask("Quyết định 342/QĐ-TTg sửa đổi bộ tiêu chí của quyết định nào, quyết định đó ký ngày nào?")
     assert "491/QĐ-TTg ban hành ngày 16/04/2009" in a.text
+
+
+def test_a_disadvantaged_commune_is_held_to_the_northern_mountains_figures_and_says_why(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Xã tôi ở Nam Định cũ, thuộc diện đặc biệt khó khăn. Theo QĐ 318, tỷ lệ dân số có sổ khám chữa bệnh "
+        "điện tử phải đạt bao nhiêu?"
+    )
+    assert "Theo Điều 1 Quyết định 318/QĐ-TTg: «Đối với các xã đặc biệt khó khăn" in a.text
+    assert "vùng Trung du và miền núi phía Bắc" in a.text and "≥ 50%" in a.text
+    # Said not to be one, the commune keeps its own region's figures.
+    b = assistant.ask(
+        "Xã tôi ở Nam Định cũ, không thuộc diện đặc biệt khó khăn. Theo QĐ 318, tỷ lệ dân số có sổ khám chữa bệnh "
+        "điện tử phải đạt bao nhiêu?"
+    )
+    assert "Điều 1 Quyết định 318/QĐ-TTg" not in b.text and "Đồng bằng sông Hồng" in b.text
+
+
+def test_an_area_iii_commune_after_2024_cites_the_registrys_summary_of_the_amendment(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Xã khu vực III vùng đồng bào DTTS ở Quảng Nam, theo QĐ 318 tỷ lệ dân số có sổ khám chữa bệnh điện tử bao nhiêu?"
+    )
+    assert "Theo mục đăng ký của kho về 211/QĐ-TTg" in a.text and "không phải nguyên văn" in a.text
+    assert "«Các xã khu vực II" not in a.text  # a registry summary is never shown as the decision's words
