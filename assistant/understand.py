@@ -261,6 +261,9 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     unaddressed = _ADDRESS.sub(" ", text[:MAX_CHARS])
     # "Xã tôi …, huyện yêu cầu …": the unit the asker speaks for is the one asked about.
     own = re.search(r"\b(thi xa|huyen|xa)\s+(?:toi|em|minh|chung toi|chung em|nha)\b", f)
+    # "còn các xã trong huyện cũng đạt chuẩn năm 2018 thì …": the communes are the unit, the district where they are
+    # (before "huyện đã đạt", which the same words hold).
+    own = own or re.search(r"\b(?:cac|nhung) (xa) (?:trong|thuoc|cua|tren dia ban) (?:huyen|tinh)\b", f)
     # "… tổng hợp số liệu cho một xã được công nhận đạt chuẩn …": the unit recognised is the one asked about, not
     # the asker's office ("bảo hiểm xã hội huyện"); "số xã được công nhận" counts units, it names none.
     own = own or re.search(
@@ -268,8 +271,6 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         r"\s+(?:[a-z]+\s+){0,2}?(?:da |da duoc |duoc )(?:thu tuong |ubnd tinh )?(?:cong nhan|dat)\b",
         f,
     )
-    # "còn các xã trong huyện cũng đạt chuẩn năm 2018 thì …": the communes are the unit, the district where they are.
-    own = own or re.search(r"\b(?:cac|nhung) (xa) (?:trong|thuoc|cua|tren dia ban) (?:huyen|tinh)\b", f)
     q.level = (
         {"thi xa": "thị xã", "huyen": "huyện", "xa": "xã"}[own.group(1)]
         if own

@@ -340,6 +340,7 @@ ROWS: list[tuple[str, dict]] = [
         {"level": "huyện", "criterion_name": None},
     ),
     ("còn các xã trong huyện cũng đạt chuẩn NTM năm 2018 thì rà soát theo bộ nào?", {"level": "xã"}),
+    ("Còn các xã trong huyện đã đạt NTM nâng cao từ năm 2019 thì rà soát theo bộ nào?", {"level": "xã"}),
     # What the corpus holds and the 2025 map are the domain, without a word of the programme.
     ("cho hỏi trong kho có những văn bản cấp bộ nào?", {"domain": True}),
     ("truoc khi sap nhap ca nuoc co bao nhieu tinh thanh, sau sap xep con lai bao nhieu", {"domain": True}),
