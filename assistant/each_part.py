@@ -41,6 +41,7 @@ def _direct(c: Candidate) -> bool:
 def answer_parts(
     assistant: Any,
     question: str,
+    whole_period: str | None,
     asked: list[str],
     open_asked: list[str],
     when: dt.date,
@@ -52,6 +53,7 @@ def answer_parts(
     Args:
         assistant: the service (interpret, context, its lookups).
         question: the whole question (its preamble names the set or the unit the parts are about).
+        whole_period: the programme period the whole question names, if any.
         asked: all parts of the question, in order.
         open_asked: the parts the answer so far leaves open.
         when: the date the whole question is answered for.
@@ -60,7 +62,6 @@ def answer_parts(
     """
     added: list[Candidate] = []
     left: list[str] = []
-    whole_period = understand(question, assistant.catalogue).period
     for part in open_asked:
         # What comes before it (a preamble, the earlier parts) says what "quyết định này" is and which set the
         # question is about; the first part reads what follows it.

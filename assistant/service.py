@@ -300,7 +300,7 @@ class Assistant:
         if open_asked:
             # A part still open, asked on its own: the catalogue, a document's facts, a named section.
             more, open_asked = answer_parts(
-                self, text, asked, open_asked, when, {c.label for c in choice.parts}, passages
+                self, text, query.period, asked, open_asked, when, {c.label for c in choice.parts}, passages
             )
             choice.parts.extend(more)
         if open_asked:
