@@ -86,6 +86,10 @@ _ASKS: dict[str, str] = {
     r"|can cu phap ly|can cu ban hanh|dan (chieu )?(nghi dinh|luat|quyet dinh|nghi quyet) nao"
     # "có ghi căn cứ Nghị định 272/2025/NĐ-CP không": whether one document is among its bases.
     r"|(co )?ghi can cu (vao )?(nghi dinh|nghi quyet|quyet dinh|luat|thong tu))\b",
+    # Which documents cite a number ("văn bản nào trong kho dẫn chiếu Quyết định 2540", "những văn bản nào có phần căn
+    # cứ dẫn Nghị quyết 100/2015/QH13"): a list of the citing documents, not the cited one's facts.
+    "cites": r"\b(van ban|quyet dinh|nghi quyet|nghi dinh|cong van)( [^\s?,.]+){0,8}? nao( [a-z]+){0,6}"
+    r" (dan chieu|vien dan|trich dan|can cu|dan)\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
     "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",
     # Which region's levels a commune is held to ("áp mức đạt chuẩn của vùng nào", "được áp mức vùng khác"): a rule
@@ -186,7 +190,7 @@ _CRITERIA = re.compile(
     r"\btieu chi\s*(?:so\s*)?(\d{1,2}(?:\s*(?:,|va|hoac|den|-)\s*(?:tieu chi\s*)?(?:so\s*)?\d{1,2})*)\b(?!\.\d)"
 )
 _SECTION = re.compile(
-    r"\b(dieu|khoan|muc|phu luc|diem|chuong)\s+(?:so\s+)?([0-9]{1,3}|[ivx]{1,5}|[a-dđ](?=\s|$|\W))(?![./]\d)"
+    r"\b(dieu|khoan|muc|phu luc|diem|chuong)\s+(?:so\s+)?([0-9]{1,3}|[ivx]{1,5}(?![a-z])|[a-dđ](?=\s|$|\W))(?![./]\d)"
 )
 _KINDS = (
     r"(thong tu lien tich|thong tu|ttlt|nghi dinh|quyet dinh|nghi quyet|cong van|chi thi|huong dan|ke hoach"
@@ -283,6 +287,17 @@ def display_number(kind: str, typed: str) -> str:
             suffix = suffix.replace(a, b)
         parts[-1] = suffix
     return f"{kind} {'/'.join(parts)}"
+
+
+# "Văn bản nào trong kho dẫn chiếu / có căn cứ dẫn Nghị quyết 100/2015/QH13": the number is what the documents asked
+# for cite, not the document asked about.
+_CITING = r"\b(?:dan chieu|vien dan|trich dan|can cu|dan)(?: [a-z]+){0,3} "
+_WHICH_DOCUMENTS = re.compile(r"\b(van ban|quyet dinh|nghi quyet|nghi dinh|cong van)(?: [^\s?,.]+){0,8}? nao\b")
+
+
+def _cited_only(asking: str, number: str) -> bool:
+    lead = _lead_number(number)
+    return bool(lead) and bool(_WHICH_DOCUMENTS.search(asking)) and bool(re.search(_CITING + lead + r"\b", asking))
 
 
 def _lead_number(number: str) -> str:
@@ -468,9 +483,10 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         asked = [asking_clause(query.text), *(x for x in sentences(query.text) if x.rstrip().endswith("?"))]
         asking = fold(normalize_text(" ".join(asked))).lower()
         numbers = set(re.findall(r"\d+", asking))
-        need.missing_aside = not POINTED.search(normalise_question(asking)) and not any(
-            _lead_number(r.number) in numbers for r in need.missing
-        )
+        need.missing_aside = (
+            not POINTED.search(normalise_question(asking))
+            and not any(_lead_number(r.number) in numbers for r in need.missing)
+        ) or all(_cited_only(asking, r.number) for r in need.missing)
         need.held_asked = any(_lead_number(n) in numbers for n in query.sets)
     return need
 

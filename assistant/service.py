@@ -220,7 +220,8 @@ class Assistant:
             or bool(MAP_DOCUMENT.search(query.folded))
             or bool(query.sets)  # a document the corpus holds, named by its number
         )
-        if not in_domain and names_corpus_topic(query.folded, self._topic_phrases()):
+        signers = frozenset(m.signer for m in self.metas() if m.signer)
+        if not in_domain and names_corpus_topic(query.folded, self._topic_phrases(), signers):
             # The words of a title the corpus holds ("đơn vị hành chính cấp tỉnh"): retrieval searches it too.
             in_domain = query.domain = True
         if not in_domain:

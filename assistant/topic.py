@@ -215,10 +215,25 @@ _CODES = _words("nd cp qd ttg tt qh nq ct bnnptnt bnn vpdp ubnd vn com gov net o
 _KINDS = re.compile(r"\b(nghi dinh|quyet dinh|thong tu|nghi quyet|cong van|chi thi|van ban)\b")
 
 
-def names_corpus_topic(folded_question: str, phrases: frozenset[str]) -> bool:
+def names_corpus_topic(folded_question: str, phrases: frozenset[str], signers: frozenset[str] = frozenset()) -> bool:
     """The question uses a phrase of four words or more of a document the corpus holds (two overlapping
-    three-word phrases): one shared phrase of three can be chance ("thủ tục hồ sơ")."""
-    return len(_trigrams(folded_question) & phrases) >= 2
+    three-word phrases): one shared phrase of three can be chance ("thủ tục hồ sơ"); or it asks about the registry
+    itself (see names_registry)."""
+    return len(_trigrams(folded_question) & phrases) >= 2 or names_registry(folded_question, signers)
+
+
+# "… văn bản nào trong kho …", "hệ thống đang lưu": a question about the registry itself.
+_REGISTRY = re.compile(r"\b(trong kho|kho van ban|he thong dang luu|kho dang luu)\b")
+
+
+def names_registry(folded_question: str, signers: frozenset[str]) -> bool:
+    """The question asks about the documents the corpus holds: it names a signer the registry records in full
+    ("Phạm Bình Minh đã ký những quyết định nào") or asks which of its documents are something ("trong kho có văn
+    bản nào …")."""
+    f = folded_question.lower()
+    if any(fold(s).lower() in f for s in signers):
+        return True
+    return bool(_REGISTRY.search(f) and _KINDS.search(f))
 
 
 # Residents paying in money or labour ("người dân có phải đóng tiền làm đường", "mỗi hộ góp 300 nghìn"): a topic the

@@ -258,7 +258,7 @@ _TITLE = re.compile(
 )
 
 
-def _signer_title(closing: Section | None, signer: str) -> str | None:
+def signer_title(closing: Section | None, signer: str) -> str | None:
     """The signer's office as the signature block writes it, just above the name ("PHÓ THỦ TƯỚNG")."""
     if closing is None:
         return None
@@ -394,7 +394,7 @@ def documents(ctx: Context) -> list[Candidate]:
         name = _name(m)
         facts: list[tuple[str, list[Draft], set[str]]] = []
         if m.signer:
-            title = _signer_title(ctx.section(f"{m.number} › Phần kết"), m.signer)
+            title = signer_title(ctx.section(f"{m.number} › Phần kết"), m.signer)
             who = f"{title} {m.signer}" if title else m.signer
             where = _holding(ctx, m, m.signer)
             facts.append(
