@@ -89,7 +89,7 @@ _ASKS: dict[str, str] = {
     # Which documents cite a number ("văn bản nào trong kho dẫn chiếu Quyết định 2540", "những văn bản nào có phần căn
     # cứ dẫn Nghị quyết 100/2015/QH13"): a list of the citing documents, not the cited one's facts.
     "cites": r"\b(van ban|quyet dinh|nghi quyet|nghi dinh|cong van)( [^\s?,.]+){0,8}? nao( [a-z]+){0,6}"
-    r" (dan chieu|vien dan|trich dan|can cu|dan)\b",
+    r" (dan chieu|vien dan|trich dan|can cu|dan|nhac (den|toi)|de cap( den| toi)?)\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
     "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",
     # Which region's levels a commune is held to ("áp mức đạt chuẩn của vùng nào", "được áp mức vùng khác"): a rule
@@ -289,15 +289,10 @@ def display_number(kind: str, typed: str) -> str:
     return f"{kind} {'/'.join(parts)}"
 
 
-# "Văn bản nào trong kho dẫn chiếu / có căn cứ dẫn Nghị quyết 100/2015/QH13": the number is what the documents asked
-# for cite, not the document asked about.
-_CITING = r"\b(?:dan chieu|vien dan|trich dan|can cu|dan)(?: [a-z]+){0,3} "
-_WHICH_DOCUMENTS = re.compile(r"\b(van ban|quyet dinh|nghi quyet|nghi dinh|cong van)(?: [^\s?,.]+){0,8}? nao\b")
-
-
 def _cited_only(asking: str, number: str) -> bool:
-    lead = _lead_number(number)
-    return bool(lead) and bool(_WHICH_DOCUMENTS.search(asking)) and bool(re.search(_CITING + lead + r"\b", asking))
+    """ "Văn bản nào trong kho dẫn chiếu Nghị quyết 100/2015/QH13", "QĐ 800/QĐ-TTg được những văn bản nào lấy làm căn
+    cứ": the number is what the documents asked for cite, not the document asked about."""
+    return bool(_lead_number(number)) and bool(_ASK_RE["cites"].search(asking))
 
 
 def _lead_number(number: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from assistant.answerers.base import Candidate, Context, Draft, Source, document_name, opening
 from assistant.answerers.documents import NOT_RECORDED, signer_title
 from assistant.format import vn_date
+from assistant.topic import asking_clause
 from corpus.model import DocumentMeta
 from corpus.normalize import fold
 
@@ -31,7 +32,6 @@ _WHICH = re.compile(
 )
 _OLDEST = re.compile(r"\b(?:cu nhat|som nhat|dau tien)\b")
 _NEWEST = re.compile(r"\b(?:moi nhat|gan day nhat|gan nhat)\b")
-_CITES = re.compile(r"\b(?:dan chieu|vien dan|trich dan|can cu|dan)\b")
 _NUMBER = re.compile(r"\b(\d{1,5}/(?:\d{4}/)?[a-z0-9&đ-]*[a-z][a-z0-9&đ-]*)")
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
@@ -134,28 +134,170 @@ def _relation_filters(ctx: Context, f: str) -> list[_Filter]:
     return out
 
 
+_ISSUED_IN = re.compile(
+    r"\b(?:(?:trong |vao )?thang (?P<month>\d{1,2})(?:/| nam )(?P<myear>\d{4})|nam (?P<year>\d{4}))"
+    r"(?P<since> tro di| tro ve sau)?"
+)
+_ISSUING = re.compile(r"\b(ban hanh|(?<!dang )ky|thong qua)\b")  # "đăng ký" is no signing
+_OFFICE = re.compile(
+    r"\b(?:do )?(?:chinh )?(pho thu tuong|thu tuong|bo truong|thu truong|pho chu tich|chu tich)(?: truc tiep)? ky\b"
+)
+_PERIOD = re.compile(
+    r"\b(?:van ban|quyet dinh|nghi quyet)\b[^.?]{0,20}\b(?:cua|thuoc|cho) giai doan (\d{4})\s*-\s*(\d{4})\b"
+)
+_ISSUED_BY = {
+    "quoc hoi": ("của Quốc hội", lambda i: i == "quoc hoi"),
+    "thu tuong": ("của Thủ tướng Chính phủ", lambda i: i.startswith("thu tuong")),
+    "chinh phu": ("của Chính phủ", lambda i: i == "chinh phu"),
+}
+
+
+def _dated_filters(ctx: Context, f: str) -> list[_Filter]:
+    """When and by whom, beside another condition: "năm 2016 Thủ tướng ban hành những quyết định nào", "trong tháng
+    12/2025 có những văn bản nào được ban hành", "văn bản của giai đoạn 2026-2030 … chưa ghi được ngày ban hành",
+    "quyết định nào do chính Thủ tướng ký"."""
+    out: list[_Filter] = []
+    when = _ISSUED_IN.search(f)
+    if when is not None and _ISSUING.search(f[max(0, when.start() - 60) : when.end() + 60]):
+        year = int(when.group("myear") or when.group("year"))
+        month = int(when.group("month")) if when.group("month") else None
+        since = bool(when.group("since"))
+        if month is not None and 1 <= month <= 12:
+            start = dt.date(year, month, 1)
+            end = dt.date.max if since else dt.date(year + month // 12, month % 12 + 1, 1)
+            says = f"ban hành {'từ' if since else 'trong'} tháng {month}/{year}"
+        else:
+            start, end = dt.date(year, 1, 1), dt.date.max if since else dt.date(year + 1, 1, 1)
+            says = f"ban hành {'từ' if since else 'trong'} năm {year}"
+        out.append(_Filter(lambda d: d.issued is not None and start <= d.issued < end, says, asks=frozenset({"when"})))
+    if re.search(r"\b(chua|khong) ghi (duoc |nhan )?ngay (ban hanh|ky)\b", f):
+        out.append(
+            _Filter(lambda d: d.issued is None, f"mà kho {NOT_RECORDED} ngày ban hành", asks=frozenset({"when"}))
+        )
+    period = _PERIOD.search(f)
+    if period is not None:
+        lo, hi = int(period.group(1)), int(period.group(2))
+
+        def overlaps(d: DocumentMeta) -> bool:
+            years = [int(y) for y in re.findall(r"\d{4}", d.period or "")]
+            return len(years) == 2 and years[0] <= hi and lo <= years[1]
+
+        out.append(_Filter(overlaps, f"thuộc giai đoạn {lo}-{hi}"))
+    # "… thường do Phó Thủ tướng ký thay Thủ tướng. Có quyết định nào do chính Thủ tướng ký không": the last one named.
+    office = ([*_OFFICE.finditer(f)] or [None])[-1]
+    if office is not None and not any(fold(m.signer or "").lower() in f for m in ctx.documents() if m.signer):
+        wanted = office.group(1)
+
+        def signed_as(d: DocumentMeta) -> bool:
+            title = signer_title(ctx.section(f"{d.number} › Phần kết"), d.signer) if d.signer else None
+            return title is not None and fold(title).lower() == wanted
+
+        def signer(d: DocumentMeta) -> str:
+            return f"{d.signer} ký" if d.signer else ""
+
+        office_name = signer_title_words(wanted)
+        out.append(_Filter(signed_as, f"do {office_name} ký", signer, asks=frozenset({"who"})))
+    issuer = re.search(r"\b(quoc hoi|thu tuong|chinh phu)(?: chinh phu)? (?:da )?(?:ban hanh|thong qua)\b", f)
+    if issuer is not None and out:
+        says, keep = _ISSUED_BY[issuer.group(1)]
+        out.append(_Filter(lambda d: keep(fold(d.issuer or "").lower()), says, asks=frozenset({"issuer"})))
+    return out
+
+
+def signer_title_words(folded: str) -> str:
+    """ "Thủ tướng" for "thu tuong": the office as the answer writes it."""
+    words = {
+        "pho thu tuong": "Phó Thủ tướng",
+        "thu tuong": "Thủ tướng",
+        "bo truong": "Bộ trưởng",
+        "thu truong": "Thứ trưởng",
+        "pho chu tich": "Phó Chủ tịch",
+        "chu tich": "Chủ tịch",
+    }
+    return words[folded]
+
+
+_RELATION_ASKED = {
+    "guides": re.compile(r"\bhuong dan\b"),
+    "implements": re.compile(r"\b(thu tuc|trien khai|thuc hien)\b"),
+    "amends": re.compile(r"\bsua doi\b"),
+    "replaces": re.compile(r"\bthay the\b"),
+    "forwards": re.compile(r"\b(chuyen|chuyen tiep)\b"),
+}
+_RELATED_WHICH = re.compile(
+    r"\b(?:van ban|quyet dinh|nghi quyet|nghi dinh|cong van)(?: [^\s?,.]+){0,8}? nao(?: [a-z]+){0,6}"
+    r" (?:huong dan|quy dinh thu tuc|trien khai|sua doi|thay the|chuyen)\b"
+)
+
+
+def _typed(ctx: Context, f: str) -> list[str]:
+    """The documents the question names by their number ("QĐ 318"), not by words the understanding maps to one
+    ("quyết định sửa đổi" is no number)."""
+    return [n for n in ctx.query.sets if re.search(rf"(?<![\d/]){re.escape(n.split('/')[0])}\b", f)]
+
+
+def _related(ctx: Context, f: str) -> _Filter | None:
+    """ "Những văn bản nào trong kho hướng dẫn, quy định thủ tục theo hoặc sửa đổi QĐ 318 (không tính văn bản thay thế
+    nó)": the documents whose registry relations point at the one named, of the relations asked."""
+    typed = _typed(ctx, f)
+    which = _RELATED_WHICH.search(f)
+    if len(typed) != 1 or which is None or re.search(r"\bbi (?:\w+ )?\w+$", which.group(0)):
+        # "những văn bản nào của giai đoạn trước bị thay thế": what the named one replaced, its own relations.
+        return None
+    target = typed[0]
+    tail = f[which.start() :]
+    kinds = {k for k, r in _RELATION_ASKED.items() if r.search(tail)}
+    if re.search(r"\b(khong tinh|tru|ngoai)( [a-z]+){0,3} thay the\b", tail):
+        kinds.discard("replaces")
+    if not kinds:
+        return None
+    words = {"guides": "hướng dẫn", "implements": "triển khai thực hiện", "amends": "sửa đổi, bổ sung"}
+    words |= {"replaces": "thay thế", "forwards": "chuyển tiếp"}
+
+    def how(d: DocumentMeta) -> str:
+        return ", ".join(words[r.type] for r in d.relations if r.target == target and r.type in kinds)
+
+    says = " hoặc ".join(words[k] for k in sorted(kinds)) + f" {target}"
+    keep = {m.number for m in ctx.related(target) if how(m)}
+    return _Filter(lambda d: d.number in keep, says, how, asks=frozenset({"amends"}))
+
+
 def _cited(ctx: Context, f: str, metas: list[DocumentMeta]) -> _Filter | None:
     """ "Văn bản nào dẫn chiếu / có căn cứ dẫn Quyết định 2540/QĐ-TTg": the documents whose own text names that
     number (held or not), cited at the section that names it. A registry entry's notes are not its text."""
-    if not _CITES.search(f):
-        return None
+    if "cites" not in ctx.need.asks:
+        return None  # "342/QĐ-TTg được ban hành căn cứ quyết định nào" asks the named document's own bases
     numbers = [n for n in _NUMBER.findall(f) if not _DATE.fullmatch(n)]
     if len(numbers) != 1:
         return None
     wanted = numbers[0]
     where: dict[str, Source] = {}
     for m in metas:
-        if not m.full_text or fold(m.number).lower() == wanted:
+        if fold(m.number).lower() == wanted:
             continue
         tree = ctx.tree(m.number)
         for s in tree.walk()[1:] if tree is not None else []:
-            if wanted in fold(s.text).lower():
-                hit = next(line for line in s.text.splitlines() if wanted in fold(line).lower())
+            # A registry entry's notes mention numbers for many reasons ("chưa có nguồn cho thấy … thay thế 2540"):
+            # only its summary of the document's bases ("Căn cứ ban hành: …") says the document cites one.
+            hit = next(
+                (
+                    line
+                    for line in s.text.splitlines()
+                    if wanted in fold(line).lower() and (m.full_text or "can cu" in fold(line).lower())
+                ),
+                None,
+            )
+            if hit is not None:
                 where[m.number] = Source(m.number, s.path, hit.strip()[:120])
                 break
     typed = next((n for n in re.findall(r"\S+", ctx.text) if fold(n).lower().strip(".,?;:()") == wanted), wanted)
     says = f"dẫn chiếu {typed.strip('.,?;:()')}"
-    return _Filter(lambda d: d.number in where, says, None, lambda d: where[d.number], frozenset({"cites", "basis"}))
+
+    def line(m: DocumentMeta) -> str:
+        return "" if m.full_text else "theo tóm tắt căn cứ trong mục đăng ký của kho"
+
+    keep = frozenset(where)
+    return _Filter(lambda d: d.number in keep, says, line, lambda d: where[d.number], frozenset({"cites", "basis"}))
 
 
 def list_documents(ctx: Context) -> list[Candidate]:
@@ -164,23 +306,25 @@ def list_documents(ctx: Context) -> list[Candidate]:
         return []
     metas = ctx.documents()
     filters: list[_Filter] = []
-    cited = _cited(ctx, f, metas)
+    cited = _cited(ctx, f, metas) or _related(ctx, f)
     if cited is not None:
         filters.append(cited)
-    elif not ctx.query.sets:
+    elif not _typed(ctx, f):
         # Of no document in particular: a document the question names is asked about itself (its signer, what
         # amended it), which the document's own facts answer.
         filters += [x for x in (_signer_filter(ctx, f, metas),) if x is not None]
         filters += _relation_filters(ctx, f)
+        # A year in a preamble ("xã đạt chuẩn năm 2016, …") is the asker's history, not a date of issue asked.
+        filters += _dated_filters(ctx, fold(asking_clause(ctx.text)).lower())
     oldest, newest = bool(_OLDEST.search(f)), bool(_NEWEST.search(f))
     kind, alone = _kind_filter(f)
-    if not (filters or oldest or newest or alone) or (ctx.query.sets and cited is None):
+    if not (filters or oldest or newest or alone) or (_typed(ctx, f) and cited is None):
         return []
     if kind is not None:
         filters.append(kind)
     docs = [m for m in metas if all(x.keep(m) for x in filters)]
     docs.sort(key=lambda m: m.issued or m.in_force_from or dt.date.max)
-    says = " và ".join(x.says for x in filters)
+    says = ", ".join(x.says for x in filters)
     if oldest != newest:
         dated = [m for m in docs if m.issued]
         docs = dated[:1] if oldest else dated[-1:]
@@ -189,17 +333,35 @@ def list_documents(ctx: Context) -> list[Candidate]:
     elif docs:
         head = f"Các văn bản trong kho {says} ({len(docs)} văn bản):"
     else:
-        head = f"Kho văn bản không có văn bản nào {says}."
+        head = f"Kho văn bản {NOT_RECORDED} văn bản nào {says}."
     drafts = [Draft(head)]
+    # "Liệt kê giúp số hiệu, cơ quan ban hành …", "văn bản nào kho ghi được tên người ký": what each line says.
+    columns: list[Callable[[DocumentMeta], str]] = []
+    if re.search(r"\b(co quan|ai) ban hanh\b", f):
+        columns.append(lambda d: f"{d.issuer} ban hành" if d.issuer else f"kho {NOT_RECORDED} cơ quan ban hành")
+    if re.search(r"\b(nguoi ky|ai ky|ten nguoi ky)\b", f) and not any("who" in x.asks for x in filters):
+        columns.append(lambda d: f"người ký {d.signer}" if d.signer else f"kho {NOT_RECORDED} người ký")
     for m in docs:
         issued = f", ban hành {vn_date(m.issued)}" if m.issued else f", kho {NOT_RECORDED} ngày ban hành"
-        extra = "; ".join(x.line(m) for x in filters if x.line is not None)
+        said_by = [x.line(m) for x in filters if x.line is not None] + [c(m) for c in columns]
+        extra = "; ".join(x for x in said_by if x)
         title = f": {m.title}" if m.title else ""
         line = f"- {document_name(m)}{issued}{title}" + (f" ({extra})" if extra else "") + "."
         source = next((x.source(m) for x in filters if x.source is not None), None)
         drafts.append(Draft(line, [source or Source(m.number, opening(m), m.title or m.number)]))
     # The question's own context (a commune official's "của xã") says nothing against a registry-wide list.
-    named = {("doc", n) for n in ctx.query.sets} | {a for a in ctx.need.atoms if a[0] in ("level", "province")}
+    undated = [m for m in metas if m.issued is None and all(x.keep(m) for x in filters if "when" not in x.asks)]
+    if undated and any("when" in x.asks for x in filters) and len(docs) != len(undated):
+        # A date asked of documents whose date the corpus does not record: named, not silently left out.
+        drafts.append(
+            Draft(
+                f"Kho {NOT_RECORDED} ngày ban hành của: " + ", ".join(document_name(m) for m in undated) + ".",
+                [Source(m.number, opening(m), m.title or m.number) for m in undated[:3]],
+            )
+        )
+    named = {("doc", n) for n in ctx.query.sets} | {
+        a for a in ctx.need.atoms if a[0] in ("level", "province", "period", "tier")
+    }
     asks = {"which", "list", "count"} | {a for x in filters for a in x.asks} | ({"when"} if oldest or newest else set())
     return [
         Candidate(

