@@ -272,7 +272,12 @@ _EVERYDAY = re.compile(
     r"|bang lai|giay phep lai xe|can cuoc|cccd|ho chieu|khai sinh|dang ky ket hon"
     # A person's own taxes, pension and social insurance; another country's farm policy.
     r"|thue thu nhap ca nhan|thue tncn|quyet toan thue|giam tru gia canh|le phi truoc ba|luong huu|nghi huu"
-    r"|bhxh mot lan|lien minh chau au|euro)\b"
+    r"|bhxh mot lan|lien minh chau au|euro"
+    # A child's fever and a medicine's dose; a savings rate; another country's law.
+    r"|paracetamol|ha sot|khang sinh|lieu (?:thuoc|dung|uong)|uong (?:thuoc|siro)|bao nhieu ml"
+    # (A loan's rate is the programme's credit policy, a topic of its own: not refused.)
+    r"|gui tiet kiem|(?:luat|phap luat|chinh sach)(?: [a-z]+){0,8} cua (?:trung quoc|han quoc|nhat ban|thai lan"
+    r"|hoa ky|nuoc my|an do))\b"
 )
 _PROGRAMME = re.compile(
     r"\b(nong thon moi|ntm|tieu chi|chi tieu|dat chuan|cong nhan|quyet dinh|cong van|nghi dinh|nghi quyet|thong tu)\b"

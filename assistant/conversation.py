@@ -42,7 +42,9 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
     )
     # "cả hai quyết định đó", "văn bản này", "tiêu chí đó": the question points back at the conversation.
     refers = re.search(
-        r"\b(quyet dinh|quy dinh|nghi quyet|nghi dinh|thong tu|van ban|bo tieu chi|tieu chi|cong van|chi tieu|hai)"
+        r"\b(quyet dinh|quy dinh|nghi quyet|nghi dinh|thong tu|van ban|bo tieu chi|tieu chi|cong van|chi tieu|hai"
+        # "tiêu chí cuối cùng trong bộ đó", "danh sách đó", "phụ lục ấy"
+        r"|bo|danh sach|phu luc|nhom)"
         r"( nay| do| ay| tren| vua neu)\b"
         # "thế mức chung cả nước cùng mốc đó là bao nhiêu?": the earlier question's time or figure.
         r"|\b(moc|muc|thoi diem|giai doan|vung)( do| ay| tren)\b",

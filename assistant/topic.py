@@ -31,6 +31,8 @@ NOT_CONTENT = _words(
     hoan_toan chung_chung chenh chenh_lech truot khong_che bat_buoc
     ong bac chu dung_ten chuc_vu
     sap_nhap
+    cuoi_cung dau_tien sau_cung truoc_het truoc_tien truoc_mat rot_cuoc tat_ca hien_tai vao_khoang luon som
+    van_de nghe_noi nhin nhac quen ben_canh
     """
 )
 # Syllables that make a compound a segmentation accident ("thì_giờ", "đáp_ứng_bộ", "ntm_vùng") rather

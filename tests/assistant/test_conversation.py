@@ -59,3 +59,11 @@ def test_the_earlier_questions_time_or_figure_pointed_at_carries_its_document(ca
         ],
     )
     assert q.sets == ["342/QĐ-TTg"] and q.context
+
+
+@pytest.mark.parametrize("now", ["thế tiêu chí cuối cùng trong bộ đó tên là gì?", "danh sách đó có mấy xã?"])
+def test_a_set_or_list_pointed_back_at_continues_the_conversation(catalogue: Catalogue, now: str) -> None:
+    """ "trong bộ đó", "danh sách đó" point at what the earlier question named, even without a word of the programme."""
+    earlier = "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026-2030 do văn bản nào ban hành?"
+    q = merge(understand(now, catalogue), [understand(earlier, catalogue)])
+    assert q.domain and q.context == earlier

@@ -34,6 +34,12 @@ from assistant.answer import OVERRIDE, REFUSAL, TASK, refusal_reason
         ("Please draft a short press release saying our commune reached NTM nâng cao this year.", TASK),
         ("Cán bộ VPĐP NTM hỏi: giảm trừ gia cảnh khi quyết toán thuế TNCN năm nay là bao nhiêu?", REFUSAL),
         ("Tôi phụ trách NTM ở xã 25 năm. Nghỉ hưu năm 2027 thì lương hưu được bao nhiêu?", REFUSAL),
+        (
+            "Trạm y tế xã (xã đạt tiêu chí y tế NTM) đóng cửa. Cháu 3 tuổi sốt, uống siro hạ sốt bao nhiêu ml một lần?",
+            REFUSAL,
+        ),
+        ("Xã tôi làm NTM. Gửi tiết kiệm 6 tháng ở ngân hàng thì lãi suất bao nhiêu?", REFUSAL),
+        ("Thôn đã đạt NTM. Luật chấn hưng nông thôn của Trung Quốc giao cấp trấn trách nhiệm gì?", REFUSAL),
     ],
 )
 def test_refused_whatever_programme_words_it_carries(question: str, reason: str) -> None:
@@ -48,6 +54,8 @@ def test_refused_whatever_programme_words_it_carries(question: str, reason: str)
         "Theo QĐ 318, tỷ lệ cơ sở chăn nuôi đảm bảo vệ sinh thú y phải đạt bao nhiêu?",
         "Bộ tiêu chí 2026-2030 có bao nhiêu tiêu chí, thôn xã nào được hỗ trợ?",
         "Quyết định 51/2025/QĐ-TTg có hiệu lực từ ngày nào?",
+        "Tỷ lệ trạm y tế xã đạt chuẩn quốc gia theo bộ tiêu chí xã NTM là bao nhiêu?",
+        "Xã vừa đạt NTM, hộ tôi muốn vay vốn ưu đãi làm homestay thì lãi suất bao nhiêu?",
     ],
 )
 def test_the_programmes_own_questions_are_not_refused(question: str) -> None:
