@@ -20,7 +20,9 @@ _ASKS: dict[str, str] = {
     r"|ky (voi )?(chuc danh|chuc vu))\b",
     "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh|do co quan nao|do bo nao|ai ban hanh|do ai ban hanh"
     r"|ban hanh boi|noi ban hanh|cua co quan nao)\b",
-    "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay)\b",
+    "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay"
+    # "văn bản nào được ban hành trước": the dates of each, compared
+    r"|(ban hanh|ky|ra doi|co) (truoc|sau)(?! khi)|(ban hanh|ky) (som|muon) hon)\b",
     "in_force": r"\b(hieu luc|bat dau ap dung|ap dung tu ngay|ap dung tu khi nao)\b",
     "status": r"\b(con hieu luc|het hieu luc|con ap dung|con duoc|con dung|hien con|con gia tri|hien hanh|con la can cu"
     r"|con (?:[a-z]+ ){0,5}nua (khong|chua))\b",

@@ -225,7 +225,12 @@ def names_corpus_topic(folded_question: str, phrases: frozenset[str], signers: f
 
 
 # "… văn bản nào trong kho …", "hệ thống đang lưu": a question about the registry itself.
-_REGISTRY = re.compile(r"\b(trong kho|kho van ban|he thong dang luu|kho dang luu)\b")
+_REGISTRY = re.compile(
+    r"\b(trong kho|kho van ban|he thong dang luu|kho dang luu)\b"
+    # "văn bản nào có hiệu lực từ 15/2/2026": which of the documents took effect or were issued on a date
+    r"|\b(van ban|quyet dinh|nghi quyet|nghi dinh|cong van) nao (duoc )?(co hieu luc|ban hanh|ky)\b"
+    r".*\d{1,2}/\d{1,2}/\d{4}"
+)
 
 
 def names_registry(folded_question: str, signers: frozenset[str]) -> bool:

@@ -170,6 +170,12 @@ def _dated_filters(ctx: Context, f: str) -> list[_Filter]:
             start, end = dt.date(year, 1, 1), dt.date.max if since else dt.date(year + 1, 1, 1)
             says = f"ban hành {'từ' if since else 'trong'} năm {year}"
         out.append(_Filter(lambda d: d.issued is not None and start <= d.issued < end, says, asks=frozenset({"when"})))
+    takes = re.search(r"\bco hieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay )?(\d{1,2})/(\d{1,2})/(\d{4})\b", f)
+    if takes is not None:
+        day = dt.date(int(takes.group(3)), int(takes.group(2)), int(takes.group(1)))
+        out.append(
+            _Filter(lambda d: d.in_force_from == day, f"có hiệu lực từ {vn_date(day)}", asks=frozenset({"in_force"}))
+        )
     if re.search(r"\b(chua|khong) ghi (duoc |nhan )?ngay (ban hanh|ky)\b", f):
         out.append(
             _Filter(lambda d: d.issued is None, f"mà kho {NOT_RECORDED} ngày ban hành", asks=frozenset({"when"}))

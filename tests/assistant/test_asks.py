@@ -356,3 +356,8 @@ def test_which_documents_cite_a_number_is_its_own_kind_of_question() -> None:
     assert "cites" in need_of("Văn bản nào trong kho dẫn chiếu Quyết định 2540/QĐ-TTg?").asks
     assert "cites" in need_of("QĐ 800/QĐ-TTg được những văn bản nào trong kho lấy làm căn cứ?").asks
     assert "cites" not in need_of("Quyết định 342/QĐ-TTg được ban hành căn cứ quyết định nào?").asks
+
+
+def test_which_of_two_documents_came_first_asks_their_dates() -> None:
+    assert "when" in need_of("NQ 424/NQ-CP và QĐ 417/QĐ-BNNMT, văn bản nào được ban hành trước?").asks
+    assert "when" not in need_of("Trước khi ban hành bộ tiêu chí mới, xã phải làm gì?").asks

@@ -47,6 +47,8 @@ def _valid(a: Assistant, answer) -> None:
             ["257/2025/QH15", "51/2025/QĐ-TTg", "424/NQ-CP"],
             ["272/2025/NĐ-CP", "417/QĐ-BNNMT"],
         ),
+        # in force from a date, asked without a word of the programme
+        ("van ban nao co hieu luc tu 15/2/2026 vay", ["51/2025/QĐ-TTg"], ["318/QĐ-TTg", "417/QĐ-BNNMT"]),
         # the oldest by the date issued
         ("Văn bản cũ nhất mà kho văn bản nông thôn mới đang lưu là văn bản nào?", ["491/QĐ-TTg", "16/04/2009"], []),
         # the relations pointing at a named document, of the kinds asked ("không tính văn bản thay thế")
