@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 
 from assistant.format import COMPILED_MARK, ocr_note
-from assistant.quote import best_span, number_words, pieces, quotable, title_words
+from assistant.quote import any_quotable, best_span, number_words, title_words
 from assistant.target_sets import Resolution
 from assistant.topic import asking_clause
 from assistant.understand import Query
@@ -167,7 +167,7 @@ class Citations:
             else:
                 # An article whose own line is only its heading or a compiler's note ("Điều 2. Tổ chức thực hiện
                 # [nội dung biên soạn …]") is quoted from its clauses.
-                bare = len(section.text) < 40 or not any(quotable(p) for p in pieces(section.text))
+                bare = len(section.text) < 40 or not any_quotable(section.text)
                 text = section.full_text() if bare and (section.children or len(section.text) < 40) else section.text
         quote = text if whole and text is not None and len(text) <= WHOLE_LIMIT else None
         meta = self._meta(doc)

@@ -136,6 +136,12 @@ def strip_source(piece: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def any_quotable(text: str) -> bool:
+    """Whether any sentence or line of `text` may stand as a quote; cached like the candidates."""
+    return any(quotable(p) for p in pieces(text))
+
+
+@lru_cache(maxsize=4096)
 def _candidates(text: str) -> tuple[str, ...]:
     """The quotable pieces of a section's text; cached, since answers keep quoting the same sections."""
     out = [strip_source(p) for p, clause in _pieces(text) if quotable(strip_source(p), clause)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from assistant.topic import asking_clause, marked_clause
 from assistant.unit import first_level, read_level, read_tier
@@ -209,8 +210,10 @@ def _fix_typos(folded: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=4096)
 def normalise_question(text: str) -> str:
-    """Folded, abbreviation-expanded, typo-corrected form of a question."""
+    """Folded, abbreviation-expanded, typo-corrected form of a question; cached, since the needs, the parts and every
+    answerer read the same question (the typo check tries every window against every key phrase)."""
     folded = fold(normalize_text(text))
     folded = re.sub(r"[“”\"'«»]", " ", folded)
     folded = re.sub(r"\b(qd|cv|nd|tt|so)(\d)", r"\1 \2", folded)
