@@ -77,6 +77,47 @@ FIGURE_NOT_RECORDED = (
 FIGURE_NOT_QUOTED = "Các đoạn trích trên không nêu con số được hỏi; cần đối chiếu văn bản chính thức."
 
 
+# "Có 5 tỉnh, thành phố … Đó là những tỉnh, thành phố nào?", "12 tiêu chí đó gồm những gì?": the question states how
+# many there are and asks which ones.
+_ASKED_LIST = re.compile(
+    r"\b(\d{1,2}) ([a-z]+(?: [a-z]+)?)\b(?: (?:do|nay|ay) (?:gom|la) nhung"
+    r"|(?:(?! \d{1,2} )[^?])*?\b(?:do la nhung|cu the[^?]{0,30} (?:gom|la) nhung|\2 (?:do|nay|ay) (?:gom|la) nhung))\b"
+    r"[^?]*\b(?:nao|gi)\b"
+)
+
+
+_NOT_NOUN = frozenset(["duoc", "da", "co", "la", "do", "nay", "ay", "de", "moi", "cua", "va", "se", "dang", "bi"])
+
+
+def asked_list(clause: str) -> tuple[str, str] | None:
+    """(how many, of what, as the question writes it) when the asking clause states a count and asks which ones."""
+    m = _ASKED_LIST.search(fold(clause).lower())
+    if m is None:
+        return None
+    # "05 tỉnh được …": the noun, without the verb or particle the two-word guess took after it.
+    folded_noun = [w for w in m.group(2).split() if w not in _NOT_NOUN] or m.group(2).split()[:1]
+    size = len(folded_noun)
+    said = re.search(rf"(?<!\d){m.group(1)}\s+((?:[^\W\d]+[\s,]*){{{size}}})", clause)
+    noun = " ".join(re.findall(r"[^\W\d]+", said.group(1))[:size]) if said else " ".join(folded_noun)
+    return m.group(1), noun
+
+
+def items_said(sentences: list[Sentence]) -> int:
+    """How many items the answer names at most: its list lines, or the numbered, ";"- or ","-separated parts of one
+    sentence."""
+    lines = sum(bool(re.match(r"\s*(?:- |\d{1,2}\. )", s.text)) for s in sentences)
+    parts = [
+        max(
+            len(re.findall(r"\b\d{1,2}\. ", s.text)),
+            s.text.count(";") + 1,
+            # "Nam Định, Đồng Nai, Hà Nam, Hưng Yên và Hải Dương": the last item follows "và".
+            s.text.count(",") + 1 + (s.text.count(" và ") if "," in s.text else 0),
+        )
+        for s in sentences
+    ]
+    return max([lines, *parts])
+
+
 def render(
     question: str,
     query: Query,
@@ -164,6 +205,11 @@ def render(
         cited = {d for p in choice.parts for d in p.docs}
         unrecorded = bool(named) and cited <= named and figure_found is not None and not figure_found(unit, named)
         emit(Draft(FIGURE_NOT_RECORDED if unrecorded else FIGURE_NOT_QUOTED))
+    counted = asked_list(question) if scope == "answer" else None
+    if counted and kind != "applicability" and items_said(sentences) < int(counted[0]):
+        # "Có 5 tỉnh … Đó là những tỉnh nào?": the corpus states the count but the answer names fewer: said plainly.
+        n, noun = counted
+        emit(Draft(f"Kho văn bản chưa ghi nhận danh sách {n} {noun} được hỏi; cần đối chiếu văn bản chính thức."))
     card = resolution if scope == "answer" else None
     return Answer(
         id=uuid.uuid4().hex,
