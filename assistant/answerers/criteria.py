@@ -45,7 +45,8 @@ def _also_national(ctx: Context, cset: CriteriaSet) -> bool:
         q.region
         and cset.region_scheme
         and _NATIONAL.search(q.folded)
-        and re.search(r"\bvung (toi|minh|em)\b", q.folded)
+        # "vùng tôi", "vùng của tỉnh tôi", "xã ở vùng của chúng tôi": the asker's own region
+        and re.search(r"\bvung (?:cua )?(?:(?:tinh|xa|huyen) )?(?:toi|minh|em|chung toi|chung minh)\b", q.folded)
     )
 
 

@@ -982,6 +982,12 @@ def test_the_askers_region_and_the_national_figure_are_both_given_when_both_are_
         "bao nhiêu %, còn mức chung cả nước là bao nhiêu?"
     )
     assert "45%" in a.text and "mức chung cả nước: ≥ 40%" in a.text
+    # "vùng của chúng tôi", "vùng của tỉnh tôi" are the asker's region too
+    b = assistant.ask(
+        "Xã tôi thuộc Hậu Giang cũ. Với chỉ tiêu 9.2 trong bộ tiêu chí 2016-2020: mức chung cả nước là bao nhiêu, "
+        "còn mức áp cho xã ở vùng của chúng tôi là bao nhiêu?"
+    )
+    assert "≥ 70%; mức chung cả nước: ≥ 80%" in b.text
 
 
 @pytest.mark.parametrize(
