@@ -121,14 +121,69 @@ def _group_described(f: str, groups: list) -> str | None:
     return scored[0][1]
 
 
+def _stated(f: str, cue: str) -> bool | None:
+    """Whether the question says `cue` of the commune (True), says it is not so ("không giáp đô thị": False), or
+    does not say (None)."""
+    m = re.search(cue, f)
+    if m is None:
+        return None
+    # "không được quy hoạch định hướng thành đô thị mới": the negation governs the clause up to a comma.
+    return not re.search(r"\b(khong|chua|chang)\b(?: [a-z]+){0,8} ?$", f[max(0, m.start() - 60) : m.start()])
+
+
+def _farm_share(f: str) -> tuple[float, str] | None:
+    """The share of farming in the commune's economy the question states ("nông nghiệp chiếm khoảng 35%", "hơn 1/3",
+    "thuần nông"), in percent, with how the answer repeats it (never a figure the question did not give)."""
+    m = re.search(r"\bnong nghiep\b[^.?]{0,60}?(\d+(?:[.,]\d+)?)\s*%", f)
+    if m is not None:
+        return float(m.group(1).replace(",", ".")), f"tỷ trọng nông nghiệp {m.group(1)}%"
+    m = re.search(r"\bnong nghiep\b[^.?]{0,40}?\b(\d)/(\d)\b", f)
+    if m is not None and int(m.group(2)):
+        return 100 * int(m.group(1)) / int(m.group(2)), f"tỷ trọng nông nghiệp trên {m.group(1)}/{m.group(2)}"
+    return (50.0, "xã thuần nông") if re.search(r"\bthuan nong\b", f) else None
+
+
+def group_of_commune(f: str) -> tuple[str, list[str]] | None:
+    """The 2026-2030 commune group the facts the question states about its commune put it in, by the registry's
+    summary of the three groups, with why it is in no other; None when the facts do not decide it."""
+    if not re.search(r"\bnhom( xa)? (may|nao|so may)\b|\b(xep|thuoc|vao) nhom\b|\bnhom khac\b", f):
+        return None
+    remote = _stated(f, r"\bxa khu vuc (iii|ii|3|2)\b")
+    if remote:
+        return "3", []
+    farm = _farm_share(f)
+    share = farm[0] if farm else None
+    near = _stated(f, r"\b(giap|lien ke|ke ben|sat) (voi )?(mot )?(do thi|phuong|thi tran|thanh pho)\b")
+    oriented = _stated(f, r"\b(dinh huong|phat trien|quy hoach)(?: [a-z]+){0,4} thanh (mot )?(do thi|phuong)\b")
+    new_town = _stated(f, r"\b(do thi moi)\b")
+    if (share is not None and share < 10) or new_town or (near and oriented):
+        return "1", []
+    if share is None and near is not False:
+        return None  # nothing said that rules the first group out
+    why = []
+    if farm is not None:
+        why.append(f"{farm[1]}, không dưới 10%")
+    if near is False:
+        why.append("xã không liền kề đô thị hiện hữu")
+    elif near and oriented is not True:
+        why.append("xã liền kề đô thị nhưng không có định hướng phát triển thành đô thị")
+    if remote is False or _stated(f, r"\bvung dong bao\b") is False:
+        why.append("xã không phải xã khu vực II, III vùng đồng bào dân tộc thiểu số và miền núi")
+    else:
+        why.append("với điều kiện xã không phải xã khu vực II, III vùng đồng bào dân tộc thiểu số và miền núi")
+    return "2", why
+
+
 def commune_groups(ctx: Context) -> list[Candidate]:
-    """ "Xã nhóm 1 là xã nào?": the 2026-2030 commune groups as the registry knows them, with provenance."""
+    """ "Xã nhóm 1 là xã nào?", "xã tôi … thuộc nhóm mấy?": the 2026-2030 commune groups as the registry knows
+    them, with provenance; the group a commune's stated facts put it in."""
     f = ctx.query.folded
     scheme = ctx.catalogue.regions.schemes.get("nhom-xa")
     if scheme is None or not re.search(r"\bxa\b", f):
         return []
+    placed = group_of_commune(f)
     m = re.search(r"\bnhom\s*([1-3])\b", f)
-    number = m.group(1) if m else _group_described(f, scheme.regions)
+    number = placed[0] if placed else m.group(1) if m else _group_described(f, scheme.regions)
     if number is None:
         return []
     cset = next((c for c in ctx.catalogue.sets.values() if c.region_scheme == "nhom-xa"), None)
@@ -146,12 +201,21 @@ def commune_groups(ctx: Context) -> list[Candidate]:
             "nhóm ngược lại (nhóm 1 là xã khu vực II, III), cần dùng cách đánh số của quyết định đã ban hành."
         ),
     ]
+    context: set[tuple[str, str]] = set()
+    if placed is not None:
+        # What the question says of its own commune (its region, its level, the earlier period it compares with) is
+        # the context of the group it is placed in, not another subject.
+        context = {a for a in ctx.need.atoms if a[0] in ("level", "region", "province", "topic", "period")}
+        why = f" ({'; '.join(placed[1])})" if placed[1] else ""
+        drafts.insert(
+            0, Draft(f"Theo những điều câu hỏi nêu về xã, xã thuộc {group.name.lower().removeprefix('xã ')}{why}.")
+        )
     return [
         Candidate(
             "criteria",
             drafts,
-            covers=base_covers(cset) | {("group", number)},
-            answers={"definition", "who", "which", "contents"},
+            covers=base_covers(cset) | {("group", number)} | context,
+            answers={"definition", "who", "which", "contents"} | ({"group"} if placed else set()),
             evidence=[annex_path(cset)],
             docs={cset.document},
             period=cset.period,
