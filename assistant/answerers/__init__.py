@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from assistant.answerers.assigned import assigned
 from assistant.answerers.base import Candidate, Context, Draft, Source
-from assistant.answerers.compare import compare
+from assistant.answerers.compare import compare, counterpart
 from assistant.answerers.criteria import criteria
 from assistant.answerers.documents import documents
 from assistant.answerers.issuers import issuer_documents
@@ -22,6 +22,7 @@ ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
     criteria,
     commune_groups,
     compare,
+    counterpart,
     places,
     documents,
     issuer_documents,

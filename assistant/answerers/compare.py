@@ -4,7 +4,9 @@ side, each with its threshold and citation."""
 
 from __future__ import annotations
 
-from assistant.answerers.base import QUESTION_WORDS, Candidate, Context
+import re
+
+from assistant.answerers.base import QUESTION_WORDS, Candidate, Context, Draft, Source
 from assistant.answerers.catalogue import base_covers, set_docs
 from assistant.answerers.criteria import criterion_drafts, criterion_names
 from assistant.quote import GENERIC, number_words, weight, word_pairs
@@ -64,3 +66,63 @@ def compare(ctx: Context) -> list[Candidate]:
             label="so sánh " + " / ".join(f"{c.id} {code}" for c, _, code in picked),
         )
     ]
+
+
+# "Trong QĐ 318 chỉ tiêu này được chuyển sang tiêu chí nào, mang số mấy", "sang bộ 2021-2025 tương ứng với chỉ tiêu
+# nào": where one set's indicator went in another set.
+_MOVED = re.compile(
+    r"\b(chuyen (sang|thanh|ve)|doi thanh|tuong ung( voi)?|nam o (tieu chi|chi tieu) nao|thuoc tieu chi nao|mang so may"
+    r"|la chi tieu (so )?may)\b"
+)
+
+
+def counterpart(ctx: Context) -> list[Candidate]:
+    """One set's indicator, named by its code with its set's period or document, and the indicator of another set
+    the question names whose name is closest to it: where it went, side by side, each cited."""
+    q, need = ctx.query, ctx.need
+    if not q.indicator or not _MOVED.search(q.folded):
+        return []
+    level = q.level or "xã"
+    sets = [c for c in ctx.catalogue.sets.values() if c.level == level and c.tier == "NTM"]
+    periods = {a[1] for a in need.atoms if a[0] == "period"}
+    source = next(
+        (c for c in sets if c.period in periods and c.document not in q.sets and _indicator(c, q.indicator)), None
+    )
+    targets = [c for n in q.sets for c in ctx.catalogue.for_document(n) if c.level == level and c.tier == "NTM"]
+    target = next((c for c in targets if source is not None and c.id != source.id), None)
+    if source is None or target is None:
+        return []
+    crit, ind = _indicator(source, q.indicator)
+    want = syllables(ind.name) - QUESTION_WORDS - GENERIC
+    best = _best(ctx, target, want, word_pairs(ind.name))
+    if best is None or best[0] < 2.0:
+        return []
+    _, tcrit, tcode = best
+    tind = next(i for i in tcrit.indicators if i.code == tcode)
+    drafts = [
+        Draft(
+            f"Chỉ tiêu {ind.code} ({ind.name}) thuộc tiêu chí {crit.number} ({crit.name}) của {source.title} "
+            f"({source.document}) tương ứng với chỉ tiêu {tind.code} ({tind.name}) thuộc tiêu chí {tcrit.number} "
+            f"({tcrit.name}) của {target.title} ({target.document}), theo tên chỉ tiêu gần nhất.",
+            [Source(source.document, ind.section, ind.name), Source(target.document, tind.section, tind.name)],
+        )
+    ]
+    return [
+        Candidate(
+            "criteria",
+            drafts,
+            covers=base_covers(source)
+            | base_covers(target)
+            | {("indicator", q.indicator), ("doc", target.document)}
+            | {("criterion", str(crit.number))},
+            answers={"which", "compare", "contents", "definition", "threshold"},
+            evidence=[ind.section, tind.section],
+            docs={source.document, target.document},
+            prior=1.4,
+            label=f"tương ứng {source.id} {ind.code} → {target.id} {tind.code}",
+        )
+    ]
+
+
+def _indicator(cset: CriteriaSet, code: str) -> tuple | None:
+    return next(((c, i) for c, i in cset.indicators() if i.code == code), None)

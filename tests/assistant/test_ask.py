@@ -1056,3 +1056,13 @@ def test_an_area_iii_commune_after_2024_cites_the_registrys_summary_of_the_amend
     )
     assert "Theo mục đăng ký của kho về 211/QĐ-TTg" in a.text and "không phải nguyên văn" in a.text
     assert "«Các xã khu vực II" not in a.text  # a registry summary is never shown as the decision's words
+
+
+def test_where_one_sets_indicator_went_in_another_set(assistant: Assistant) -> None:
+    """ "14.3 của bộ 2016-2020 … trong QĐ 318 được chuyển sang tiêu chí nào": the closest-named indicator of 318."""
+    a = assistant.ask(
+        "Ở bộ tiêu chí xã 2016-2020, tỷ lệ lao động có việc làm qua đào tạo là chỉ tiêu 14.3. Trong QĐ 318 chỉ tiêu "
+        "này được chuyển sang tiêu chí nào, mang số mấy?"
+    )
+    assert "tương ứng với chỉ tiêu 12.2" in a.text and "tiêu chí 12 (Lao động)" in a.text
+    _valid_citations(assistant, a)
