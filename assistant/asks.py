@@ -487,7 +487,10 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
             not POINTED.search(normalise_question(asking))
             and not any(_lead_number(r.number) in numbers for r in need.missing)
         ) or all(_cited_only(asking, r.number) for r in need.missing)
-        need.held_asked = any(_lead_number(n) in numbers for n in query.sets)
+        # "(NQ 424/NQ-CP có dẫn trong phần căn cứ)": a held document named in brackets is an aside, not what is asked
+        # (a missing one in brackets may name the subject: "Chương trình … (Quyết định 925/QĐ-TTg) đặt mục tiêu …").
+        unbracketed = set(re.findall(r"\d+", re.sub(r"\([^()]*\)", " ", asking)))
+        need.held_asked = any(_lead_number(n) in unbracketed for n in query.sets)
     return need
 
 

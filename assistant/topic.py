@@ -252,6 +252,22 @@ _CONTRIBUTION = re.compile(
 )
 
 
+# Named lists of the units a province recognised ("danh sách tên các xã … được công nhận … kèm số quyết định"): the
+# corpus holds national rules and national counts, no province's list of communes.
+_RECOGNISED_LIST = re.compile(
+    r"\b(danh sach|ten)( ten)?( cac| nhung)? (xa|huyen|thon)\b[^?]{0,80}\b(duoc |da )?cong nhan\b"
+)
+# A commune's own revenue ("tiền sử dụng đất được để lại cho xã"): budget law, not the programme's criteria.
+_REVENUE = re.compile(r"\b(tien su dung dat|nguon thu (cua )?(ngan sach )?xa|de lai (cho )?(ngan sach )?xa)\b")
+
+
 def uncovered_topics(clause: str) -> list[str]:
-    """Topics the asking clause names that the corpus does not cover (residents' contributions)."""
-    return ["đóng góp của người dân"] if _CONTRIBUTION.search(fold(clause).lower()) else []
+    """Topics the asking clause names that the corpus does not cover (residents' contributions, a province's list of
+    recognised communes, a commune's revenue)."""
+    f = fold(clause).lower()
+    topics = {
+        "đóng góp của người dân": _CONTRIBUTION,
+        "danh sách đơn vị được công nhận của từng tỉnh": _RECOGNISED_LIST,
+        "nguồn thu ngân sách của xã": _REVENUE,
+    }
+    return [name for name, pattern in topics.items() if pattern.search(f)]

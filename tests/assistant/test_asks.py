@@ -361,3 +361,10 @@ def test_which_documents_cite_a_number_is_its_own_kind_of_question() -> None:
 def test_which_of_two_documents_came_first_asks_their_dates() -> None:
     assert "when" in need_of("NQ 424/NQ-CP và QĐ 417/QĐ-BNNMT, văn bản nào được ban hành trước?").asks
     assert "when" not in need_of("Trước khi ban hành bộ tiêu chí mới, xã phải làm gì?").asks
+
+
+def test_a_held_document_named_in_brackets_is_an_aside_beside_a_missing_one() -> None:
+    need = need_of(
+        "Nghị định 85/2025/NĐ-CP (NQ 424/NQ-CP có dẫn trong phần căn cứ) quy định UBND xã lập kế hoạch thế nào?"
+    )
+    assert need.missing and not need.held_asked

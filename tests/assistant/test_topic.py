@@ -156,6 +156,19 @@ def test_residents_contributions_are_a_topic_the_corpus_lacks_whatever_the_modal
     assert content_words("Bộ đó có bắt buộc tỷ lệ xã nâng cao không?", ["bắt_buộc"], set(), set(), set(), " ") == []
 
 
+def test_a_provinces_list_of_recognised_communes_and_a_communes_revenue_are_topics_the_corpus_lacks() -> None:
+    def topics(question: str) -> list[str]:
+        return content_words(question, [], set(), set(), set(), " ")
+
+    assert topics("Cho tôi danh sách tên các xã ở Bắc Ninh được công nhận NTM kiểu mẫu năm 2024") == [
+        "danh sách đơn vị được công nhận của từng tỉnh"
+    ]
+    assert topics("Xã được để lại bao nhiêu phần trăm tiền sử dụng đất?") == ["nguồn thu ngân sách của xã"]
+    # national counts and the criteria themselves stay answerable
+    assert topics("Cả nước có bao nhiêu xã được công nhận đạt chuẩn NTM?") == []
+    assert topics("Tên các tiêu chí của bộ tiêu chí xã là gì?") == []
+
+
 def test_a_question_about_the_registry_itself_is_of_the_domain() -> None:
     """A signer the registry records, or "trong kho" with a kind of document, makes the question one about the corpus;
     a person's name alone or a warehouse ("kho lạnh") does not."""
