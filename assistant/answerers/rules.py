@@ -98,12 +98,16 @@ def applicability(ctx: Context) -> list[Candidate]:
         # A unit recognised after 2025 has no 2021-2025 rule to show: the set in force today is the card's evidence.
         evidence.insert(0, r.applicable.ref.path)
     evidence += [alt.case.path for alt in rule.alternatives if alt.case][:3]
+    drafts = card_drafts(r)
+    # A card made after the period says from when the set in force applies ("51/2025/QĐ-TTg (từ ngày 15/02/2026)").
+    # Only for a question that asks which set (a document's own date in force is that document's fact).
+    dated = "set" in ctx.need.asks and any("có hiệu lực" in d.text and "từ ngày" in d.text for d in drafts)
     return [
         Candidate(
             "applicability",
-            card_drafts(r),
+            drafts,
             covers=covers,
-            answers={"todo", "set"},
+            answers={"todo", "set"} | ({"in_force", "when"} if dated else set()),
             evidence=evidence,
             docs=docs,
             period=r.period,

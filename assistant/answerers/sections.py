@@ -146,7 +146,9 @@ def sections(ctx: Context) -> list[Candidate]:
                 covers=covers,
                 # The named section is the authority on whatever the question asks about it, but not on which set
                 # a unit is held to now ("xã đạt nâng cao theo Phụ lục II QĐ 318 … giữ chuẩn theo bộ nào").
-                answers={"contents", "todo", "definition"} | (ctx.need.asks - {"set"}),
+                # Nor on the date that set applies from ("… hay theo bộ khác, và bộ đó áp dụng từ ngày nào").
+                answers={"contents", "todo", "definition"}
+                | (ctx.need.asks - ({"set", "in_force", "when"} if "set" in ctx.need.asks else set())),
                 lexical=lexical_cover(ctx.text, section.full_text()),
                 evidence=[section.path],
                 docs={number},

@@ -1066,3 +1066,13 @@ def test_where_one_sets_indicator_went_in_another_set(assistant: Assistant) -> N
     )
     assert "tương ứng với chỉ tiêu 12.2" in a.text and "tiêu chí 12 (Lao động)" in a.text
     _valid_citations(assistant, a)
+
+
+def test_a_unit_named_by_its_old_annex_asking_which_set_and_from_when_gets_the_card(assistant: Assistant) -> None:
+    """ "… theo Phụ lục II QĐ 318 … vẫn bám theo Phụ lục II hay theo bộ khác, bộ đó áp dụng từ ngày nào": the annex
+    named is the option asked about, not the answer; the card says the set in force and its date."""
+    a = assistant.ask(
+        "Xã tôi được công nhận nâng cao tháng 10/2025 theo Phụ lục II QĐ 318/QĐ-TTg. Kế hoạch giữ chuẩn năm 2027 "
+        "vẫn theo Phụ lục II QĐ 318 hay theo bộ tiêu chí khác, và bộ đó áp dụng từ ngày nào?"
+    )
+    assert a.kind == "applicability" and "51/2025/QĐ-TTg" in a.text and "15/02/2026" in a.text
