@@ -117,7 +117,10 @@ _ADDRESS = re.compile(
 # After a province's name: it is named as it was before the 2025 merger ("Gia Lai cũ", "… trước khi hợp nhất").
 _FORMER = re.compile(r"\s*(?:\()?(cu|cũ|truoc khi (hop nhat|sap nhap|sap xep)|trước khi (hợp nhất|sáp nhập|sắp xếp))\b")
 # "hiện nay", "bây giờ": the question is about the date it is asked.
-NOW_CUE = re.compile(r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio|moi nhat|dang ap dung|dang co hieu luc)\b")
+NOW_CUE = re.compile(
+    r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio|moi nhat|dang ap dung|dang co hieu luc|den nay"
+    r"|den thoi diem nay)\b"
+)
 _HISTORY = re.compile(r"\b(lich su|truoc day|sua doi|thay the|thay cho|bo tieu chi cu|da het hieu luc|con hieu luc)\b")
 _DUTIES = re.compile(r"\b(bao cao|giam sat|kiem tra|ngan sach|nguon luc|lo trinh|ke hoach)\b")
 _CRITERION_NO = re.compile(r"\btieu chi\s*(?:so\s*)?(\d{1,2})\b(?!\.\d)")

@@ -176,6 +176,20 @@ def _dated_filters(ctx: Context, f: str) -> list[_Filter]:
         out.append(
             _Filter(lambda d: d.in_force_from == day, f"có hiệu lực từ {vn_date(day)}", asks=frozenset({"in_force"}))
         )
+    if re.search(
+        r"\bkhong co hieu luc (ngay )?(tu )?ngay ky\b|\bhieu luc (tu|sau) (mot )?ngay khac\b|\bhieu luc sau ngay ky\b",
+        f,
+    ):
+        out.append(
+            _Filter(
+                lambda d: d.in_force_from is not None and d.issued is not None and d.in_force_from != d.issued,
+                "có hiệu lực từ một ngày khác ngày ký",
+                lambda d: f"có hiệu lực từ {vn_date(d.in_force_from)}" if d.in_force_from else "",
+                asks=frozenset({"in_force"}),
+            )
+        )
+    if re.search(r"\b(quyet dinh|van ban)( [a-z]+){0,4} ban hanh (cac )?bo tieu chi\b", f) and out:
+        out.append(_Filter(lambda d: bool(ctx.catalogue.for_document(d.number)), "ban hành bộ tiêu chí"))
     if re.search(r"\b(chua|khong) ghi (duoc |nhan )?ngay (ban hanh|ky)\b", f):
         out.append(
             _Filter(lambda d: d.issued is None, f"mà kho {NOT_RECORDED} ngày ban hành", asks=frozenset({"when"}))

@@ -1076,3 +1076,8 @@ def test_a_unit_named_by_its_old_annex_asking_which_set_and_from_when_gets_the_c
         "vẫn theo Phụ lục II QĐ 318 hay theo bộ tiêu chí khác, và bộ đó áp dụng từ ngày nào?"
     )
     assert a.kind == "applicability" and "51/2025/QĐ-TTg" in a.text and "15/02/2026" in a.text
+
+
+def test_den_nay_asks_today_whatever_year_names_the_document(assistant: Assistant) -> None:
+    a = assistant.ask("Hướng dẫn 1345/BNN-VPĐP năm 2018 đến nay còn được áp dụng không?")
+    assert "Tính đến ngày 24/11/2026" in a.text and "318/QĐ-TTg" in a.text

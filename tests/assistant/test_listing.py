@@ -49,6 +49,13 @@ def _valid(a: Assistant, answer) -> None:
         ),
         # in force from a date, asked without a word of the programme
         ("van ban nao co hieu luc tu 15/2/2026 vay", ["51/2025/QĐ-TTg"], ["318/QĐ-TTg", "417/QĐ-BNNMT"]),
+        # in force from another day than the day signed, of the decisions issuing a set
+        (
+            "Trong các quyết định của Thủ tướng ban hành bộ tiêu chí NTM, quyết định nào không có hiệu lực ngay từ "
+            "ngày ký mà có hiệu lực từ một ngày khác?",
+            ["1980/QĐ-TTg", "51/2025/QĐ-TTg"],
+            ["318/QĐ-TTg", "491/QĐ-TTg", "2540/QĐ-TTg"],
+        ),
         # the oldest by the date issued
         ("Văn bản cũ nhất mà kho văn bản nông thôn mới đang lưu là văn bản nào?", ["491/QĐ-TTg", "16/04/2009"], []),
         # the relations pointing at a named document, of the kinds asked ("không tính văn bản thay thế")
