@@ -276,6 +276,8 @@ _EVERYDAY = re.compile(
     # A child's fever and a medicine's dose; a savings rate; another country's law.
     r"|paracetamol|ha sot|khang sinh|lieu (?:thuoc|dung|uong)|uong (?:thuoc|siro)|bao nhieu ml"
     # (A loan's rate is the programme's credit policy, a topic of its own: not refused.)
+    # Shares and coins to buy; which hospital or doctor to see.
+    r"|co phieu|chung khoan|tien ao|bitcoin|benh vien nao|phong kham nao|bac si nao|dat lich kham"
     r"|gui tiet kiem|(?:luat|phap luat|chinh sach)(?: [a-z]+){0,8} cua (?:trung quoc|han quoc|nhat ban|thai lan"
     r"|hoa ky|nuoc my|an do))\b"
 )

@@ -13,6 +13,10 @@ from assistant.understand import NOW_CUE, Query
 _UNIT = ("level", "tier", "recognition_year", "recognition_period", "not_recognised")
 # "năm nay", "giờ": the year of the answer's date, whatever year the earlier question asked about.
 _THIS_YEAR = re.compile(r"\b(nam nay|gio|luc nay|thoi diem nay)\b")
+# "nó có hiệu lực từ ngày nào?": the pronoun is the document or set the conversation is about. Typed without
+# marks, "no" is also "nợ", "nổ": only a question that starts with it and goes on as a subject does.
+_PRONOUN = re.compile(r"(?<!\w)nó(?!\w)")
+_PRONOUN_FOLDED = re.compile(r"no (co|duoc|gom|quy dinh|ban hanh|la|thay|sua|het|con|do|ap dung|can cu)\b")
 _CONTEXT = ("ask_year", "province", "region", "sets", "criterion", "criterion_name", "indicator")
 
 
@@ -49,7 +53,7 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
         # "thế mức chung cả nước cùng mốc đó là bao nhiêu?": the earlier question's time or figure.
         r"|\b(moc|muc|thoi diem|giai doan|vung)( do| ay| tren)\b",
         current.folded,
-    )
+    ) or _PRONOUN.search(current.text.lower()) or _PRONOUN_FOLDED.match(current.folded)
     # "Thế còn vốn tín dụng chính sách thì bao nhiêu?": an elliptic follow-up in words the corpus uses continues
     # the conversation; "thế còn giá xăng hôm nay?" does not (`speaks_of_corpus` tells them apart).
     elliptic = bool(

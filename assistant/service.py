@@ -30,7 +30,14 @@ from assistant.retrieve import Filters, Result, Searcher, check_question, quoted
 from assistant.sets import judge_stated_value, national_set_for
 from assistant.settings import Settings
 from assistant.target_sets import LEVELS, Resolution
-from assistant.topic import NOT_CONTENT, asking_clause, content_words, domain_phrases, names_corpus_topic
+from assistant.topic import (
+    NOT_CONTENT,
+    asking_clause,
+    content_words,
+    domain_phrases,
+    local_topics,
+    names_corpus_topic,
+)
 from assistant.understand import NAMED_SETS, Query, as_of_for, understand
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.criteria_import import import_file_criteria
@@ -399,7 +406,7 @@ class Assistant:
         clause = asking_clause(text)
         return content_words(
             clause, segment.terms(clause), index.vocabulary, cached[1], cached[2], cached[3], segment.dictionary_words()
-        )
+        ) + local_topics(text, cached[2])
 
     def _speaks_of_corpus(self, text: str) -> bool:
         """The question's words are the corpus's: two content words it uses and none it never does."""

@@ -5,6 +5,7 @@ cover; question words, place names and document kinds are not content."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus.normalize import fold
 
@@ -28,7 +29,7 @@ NOT_CONTENT = _words(
     giup giup_minh giup_toi giup_em giup_voi ke_ra liet_ke
     lan_luot ap_muc du_kien
     that them giong giong_nhu thuc_ra cham_diem
-    hoan_toan chung_chung chenh chenh_lech truot khong_che bat_buoc
+    hoan_toan chung_chung chenh chenh_lech so_sanh doi_chieu truot khong_che bat_buoc
     ong bac chu dung_ten chuc_vu
     sap_nhap
     cuoi_cung dau_tien sau_cung truoc_het truoc_tien truoc_mat rot_cuoc tat_ca hien_tai vao_khoang luon som
@@ -100,6 +101,11 @@ def asking_clause(question: str) -> str:
     return last
 
 
+@lru_cache(maxsize=2)
+def _syllables(dictionary: frozenset[str]) -> frozenset[str]:
+    return frozenset(p for w in dictionary for p in w.split("_"))
+
+
 def content_words(
     question: str,
     terms: list[str],
@@ -143,6 +149,14 @@ def content_words(
         # or glued to punctuation ("dc_ko", "tổng_kêt", "?_tỉnh"), not a topic; a topic the corpus lacks is a word
         # ("quyết_toán", "xử_phạt").
         if len(pieces) > 1 and dictionary is not None and f not in dictionary:
+            # …unless it is syllables of the language one of which the corpus never writes at all ("phát_phiếu":
+            # no text of the corpus has "phiếu"): that syllable is the topic.
+            known = _syllables(dictionary)
+            if all(p in known for p in pieces) and any(len(p) > 2 and f" {p} " not in text for p in pieces):
+                out.append(t)
+            continue
+        # A syllable typed with marks that no word of the language has ("khôg", "tiu") is a typo, not a topic.
+        if len(pieces) == 1 and dictionary is not None and f != t.lower() and f not in _syllables(dictionary):
             continue
         # Text typed without marks is segmented by guess ("o_binh", "vao_tinh"): a compound holding a
         # function word is a guess, not a new word ("phu_cap" stays one). A compound one of whose two-part
@@ -271,3 +285,33 @@ def uncovered_topics(clause: str) -> list[str]:
         "nguồn thu ngân sách của xã": _REVENUE,
     }
     return [name for name, pattern in topics.items() if pattern.search(f)]
+
+
+# How many units of a named place reached the standard, or when a named commune was recognised ("Tỉnh Hà Tĩnh có bao
+# nhiêu xã đạt chuẩn", "Xã Đường Lâm được công nhận năm nào"): the corpus holds national rules and national counts,
+# no place's own results.
+_HOW_MANY_REACHED = re.compile(
+    r"\b(bao nhieu|bn|may) (xa|huyen|thi xa|thon|don vi)\b[^?.]{0,40}"
+    r"\b(dat chuan|dat (nong thon moi|ntm)|duoc cong nhan)"
+)
+_WHEN_RECOGNISED = re.compile(r"\b(duoc cong nhan|dat chuan)\b[^?]{0,80}\b(nam nao|khi nao|bao gio|tu nam nao)\b")
+_NAMED_COMMUNE = re.compile(r"(?<!\w)[Xx](?:ã|a) (?!(?:tôi|toi|em|mình|minh|chúng|chung|ta|nhà|nha)\b)[A-ZĐ]\w+ [A-ZĐ]")
+# A commune asking a higher level for money ("xin tỉnh hỗ trợ 3 tỷ", "hồ sơ đề nghị hỗ trợ kinh phí"): budget
+# procedure, not the programme's criteria.
+_FUNDING_REQUEST = re.compile(
+    r"\b(xin|de nghi|de xuat)( (tinh|huyen|trung uong|cap tren))? (ho tro|cap|bo sung)( them)?"
+    r" (kinh phi|von|ngan sach|tien|khoang|\d)"
+)
+
+
+def local_topics(question: str, places: set[str]) -> list[str]:
+    """Topics of the whole question the corpus does not cover: a named place's own results, a funding request."""
+    f = fold(question).lower()
+    topics = []
+    named_place = any(len(p) > 3 and re.search(rf"\b{re.escape(p)}\b", f) for p in places)
+    named_commune = _NAMED_COMMUNE.search(question) and _WHEN_RECOGNISED.search(f)
+    if (named_place and _HOW_MANY_REACHED.search(f)) or named_commune:
+        topics.append("kết quả xây dựng nông thôn mới của từng địa phương")
+    if _FUNDING_REQUEST.search(f):
+        topics.append("đề nghị hỗ trợ kinh phí của xã")
+    return topics

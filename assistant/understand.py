@@ -123,7 +123,7 @@ NOW_CUE = re.compile(
 )
 _HISTORY = re.compile(r"\b(lich su|truoc day|sua doi|thay the|thay cho|bo tieu chi cu|da het hieu luc|con hieu luc)\b")
 _DUTIES = re.compile(r"\b(bao cao|giam sat|kiem tra|ngan sach|nguon luc|lo trinh|ke hoach)\b")
-_CRITERION_NO = re.compile(r"\btieu chi\s*(?:so\s*)?(\d{1,2})\b(?!\.\d)")
+_CRITERION_NO = re.compile(r"\btieu chi\s*(?:(?:so|thu)\s*)?(\d{1,2})\b(?!\.\d)")
 _INDICATOR = re.compile(r"\b(?:chi tieu\s*(?:so\s*)?)?(\d{1,2}\.\d{1,2})\b")
 
 
@@ -335,10 +335,11 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
             q.province_former = province.name in former
             q.other_provinces = [(p.name, p.name in former) for _, _, p in hits[1:]]
         if q.region is None:
-            for pattern, code in region_names:
-                if pattern.search(haystack):
-                    q.region = code
-                    break
+            named_regions = {code for pattern, code in region_names if pattern.search(haystack)}
+            # Two regions named ("vùng Trung du miền núi phía Bắc và vùng Đông Nam Bộ lần lượt là bao nhiêu"): the
+            # answer gives every region's threshold, not the first one's.
+            if len(named_regions) == 1:
+                q.region = named_regions.pop()
     group = re.search(r"\bxa (?:thuoc |o |la )?nhom ([1-3])\b", f)
     if group:
         q.commune_group = f"N{group.group(1)}"

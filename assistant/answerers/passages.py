@@ -39,6 +39,13 @@ def passages(ctx: Context) -> list[Candidate]:
         chunk = r.chunk
         meta = ctx.meta(chunk.doc)
         label = chunk.path.removeprefix(chunk.doc + " › ")
+        # A criterion is named by its heading, which the quote (a sentence of its text) never holds: "Tiêu chí 8
+        # (Môi trường và cảnh quan nông thôn)" answers "tiêu chí thứ 8 là gì" as the passage is shown.
+        crit = re.match(r".*? › Tiêu chí \d+", chunk.path)
+        heading = ctx.section(crit.group(0)) if crit else None
+        if heading is not None and heading.kind == "criterion" and 0 < len(heading.title) <= 80:
+            named = crit.group(0).removeprefix(chunk.doc + " › ")
+            label = label.replace(named, f"{named} ({heading.title.rstrip('.:')})", 1)
         page = f", trang {chunk.page}" if chunk.page else ""
         # Quote from the whole section when the corpus has it: a chunk cut from a long section may start
         # mid-sentence, and the quote must start where the sentence does.

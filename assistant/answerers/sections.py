@@ -52,17 +52,41 @@ def _focus(section: Section, question: str, named: str) -> Section | None:
     return section.children[at] if best >= 0.5 and best - second >= 0.25 else None
 
 
+_HEADING = re.compile(r"^(?:Điều|Khoản|Mục|Chương|Phụ lục|PHỤ LỤC|Tiêu chí|Điểm)\b|^(?:\d+|[a-zđ]|[IVX]+)[.)]\s")
+# An annex's frame: "(Kèm theo Quyết định …)", "(Ban hành kèm theo …)".
+_FRAME = re.compile(r"^\(?\s*(?:Ban hành\s+)?kèm theo\b", re.IGNORECASE)
+
+
+def own_lines(section: Section) -> list[str]:
+    """The section's own sentences under its heading (an annex's conditions before its criteria), without the
+    heading, a title in capitals or the "(Kèm theo …)" line: what may be quoted as its words."""
+    lines = [line.strip() for line in section.text.split("\n") if line.strip()]
+    title = section.title.rstrip(".:")
+    out = []
+    for i, line in enumerate(lines):
+        if (i == 0 and _HEADING.match(line)) or _FRAME.match(line) or line.rstrip(".:") == title:
+            continue
+        if line.upper() == line and any(c.isalpha() for c in line):
+            continue  # "BỘ TIÊU CHÍ QUỐC GIA VỀ HUYỆN …": a title set in capitals
+        out.append(line)
+    return out
+
+
 def _lines(number: str, section: Section, hint: str, depth: int = 0) -> list[Draft]:
-    """A section's parts, each quoted; a part's own points one level down."""
+    """A section's parts, each quoted; a part's own points one level down. A part that is only a heading
+    ("Tiêu chí 1. Quy hoạch") is named, not quoted: a bare heading is not an answer."""
     out: list[Draft] = []
     indent = "  " * depth
     for child in section.children[:8]:
-        out.append(
-            Draft(
-                f"{indent}- {child.labels[-1]}: «{QUOTE}»",
-                [Source(number, child.path, hint + " " + child.title, whole=True)],
+        if child.children and child.title and not own_lines(child):
+            out.append(Draft(f"{indent}- {child.labels[-1]} ({child.title.rstrip('.:')})"))
+        else:
+            out.append(
+                Draft(
+                    f"{indent}- {child.labels[-1]}: «{QUOTE}»",
+                    [Source(number, child.path, hint + " " + child.title, whole=True)],
+                )
             )
-        )
         if child.children and depth == 0:
             out.extend(_lines(number, child, hint, depth + 1))
     return out
@@ -135,6 +159,9 @@ def sections(ctx: Context) -> list[Candidate]:
             drafts.append(Draft(f"- {focus.labels[-1]}: «{QUOTE}»", [Source(number, focus.path, ctx.text, whole=True)]))
             drafts.extend(_lines(number, focus, ctx.text, 1))
         elif section.children:
+            # Its own words first (Phụ lục I of 320: the four conditions before the criteria), then its parts.
+            for line in own_lines(section)[:6]:
+                drafts.append(Draft(f"- «{QUOTE}»", [Source(number, section.path, line, text=line, whole=True)]))
             drafts.extend(_lines(number, section, ctx.text))
         elif table is None and not _title_is_text(section):
             drafts.append(Draft(f"«{QUOTE}»", [Source(number, section.path, ctx.text)]))

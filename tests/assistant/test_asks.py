@@ -368,3 +368,10 @@ def test_a_held_document_named_in_brackets_is_an_aside_beside_a_missing_one() ->
         "Nghị định 85/2025/NĐ-CP (NQ 424/NQ-CP có dẫn trong phần căn cứ) quy định UBND xã lập kế hoạch thế nào?"
     )
     assert need.missing and not need.held_asked
+
+
+def test_an_ordinal_names_a_criterion_by_its_number() -> None:
+    from assistant.understand import understand
+
+    assert understand("Bộ tiêu chí xã 2026-2030, tiêu chí thứ 8 là gì?").criterion == 8
+    assert understand("tieu chi thu 12 cua bo 2009 ten la gi").criterion == 12

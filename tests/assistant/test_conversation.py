@@ -67,3 +67,16 @@ def test_a_set_or_list_pointed_back_at_continues_the_conversation(catalogue: Cat
     earlier = "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026-2030 do văn bản nào ban hành?"
     q = merge(understand(now, catalogue), [understand(earlier, catalogue)])
     assert q.domain and q.context == earlier
+
+
+@pytest.mark.parametrize("now", ["nó có hiệu lực từ ngày nào?", "no co hieu luc tu ngay nao?"])
+def test_it_points_back_at_the_document_the_conversation_is_about(catalogue: Catalogue, now: str) -> None:
+    q = follow(catalogue, "Quyết định 51/2025/QĐ-TTg do ai ký?", now)
+    assert q.sets == ["51/2025/QĐ-TTg"] or "51/2025" in (q.context or "")
+
+
+def test_accent_free_no_that_is_not_a_subject_does_not_point_back(catalogue: Catalogue) -> None:
+    q = merge(
+        understand("gia xang hom nay bao nhieu, tien no the nao?", catalogue), [understand("QĐ 318 ai ký?", catalogue)]
+    )
+    assert not q.sets and not q.context

@@ -40,6 +40,8 @@ from assistant.answer import OVERRIDE, REFUSAL, TASK, refusal_reason
         ),
         ("Xã tôi làm NTM. Gửi tiết kiệm 6 tháng ở ngân hàng thì lãi suất bao nhiêu?", REFUSAL),
         ("Thôn đã đạt NTM. Luật chấn hưng nông thôn của Trung Quốc giao cấp trấn trách nhiệm gì?", REFUSAL),
+        ("Quỹ HTX xã NTM đang dư tiền. Cổ phiếu ngân hàng nào nên mua vào tuần này?", REFUSAL),
+        ("Xong báo cáo NTM rồi. Bệnh viện nào ở Huế chữa xương khớp giỏi, có phải đặt lịch khám không?", REFUSAL),
     ],
 )
 def test_refused_whatever_programme_words_it_carries(question: str, reason: str) -> None:

@@ -1,7 +1,7 @@
 """Content words the corpus never uses mark a topic it does not cover; question words, names and
 segmentation accidents do not."""
 
-from assistant.topic import asking_clause, content_words, domain_phrases, names_corpus_topic
+from assistant.topic import asking_clause, content_words, domain_phrases, local_topics, names_corpus_topic
 
 VOCAB = {"tiêu_chí", "xã", "đường", "thôn", "bê_tông", "báo_cáo", "định_kỳ", "kinh_tế", "đạt", "chuẩn", "hóa"}
 FOLDED = {"tieu_chi", "xa", "duong", "thon", "be_tong", "bao_cao", "dinh_ky", "kinh_te", "dat", "chuan", "hoa"}
@@ -177,3 +177,30 @@ def test_a_question_about_the_registry_itself_is_of_the_domain() -> None:
     assert names_corpus_topic("trong kho co nhung cong van nao", frozenset(), signers)
     assert not names_corpus_topic("ong nguyen van a ky nhung hop dong nao", frozenset(), signers)
     assert not names_corpus_topic("kho lanh cua hop tac xa chua duoc bao nhieu tan", frozenset(), signers)
+
+
+def test_comparing_and_a_typo_of_a_function_word_are_not_topics(full_assistant) -> None:
+    index = full_assistant.index()
+    # "so sánh" compares what the corpus holds; "khôg" is "không" typed short: neither is a topic it lacks.
+    assert full_assistant._unknown_words(index, "So sánh số chỉ tiêu của bộ tiêu chí xã 2016-2020 và 2021-2025?") == []
+    assert full_assistant._unknown_words(index, "Thị trấn có phải đạt chuẩn đô thị văn minh khôg?") == []
+
+
+def test_a_syllable_the_corpus_never_writes_is_a_topic_even_inside_an_unknown_compound(full_assistant) -> None:
+    # No text of the corpus has "phiếu": a question about survey forms asks a topic it lacks, however segmented.
+    assert full_assistant._unknown_words(index := full_assistant.index(), "Mỗi thôn phải phát phiếu cho bao nhiêu hộ?")
+    assert not full_assistant._unknown_words(index, "Mỗi thôn phải có nhà văn hóa không?")
+
+
+def test_a_named_places_own_results_and_a_funding_request_are_topics_the_corpus_does_not_cover() -> None:
+    places = {"ha tinh", "nghe an"}
+    results = "kết quả xây dựng nông thôn mới của từng địa phương"
+    assert local_topics("Tinh Ha Tinh den nay co bao nhieu xa dat chuan NTM nang cao?", places) == [results]
+    assert local_topics("Xã Tam Thanh được công nhận xã NTM kiểu mẫu năm nào?", places) == [results]
+    assert local_topics("Hồ sơ đề nghị hỗ trợ kinh phí xây nhà văn hóa gửi tỉnh gồm gì?", places) == [
+        "đề nghị hỗ trợ kinh phí của xã"
+    ]
+    # The programme's own questions: the asker's commune, a national count, a year the question states.
+    assert local_topics("Xã tôi được công nhận đạt chuẩn năm nào thì theo bộ 318?", places) == []
+    assert local_topics("Bộ tiêu chí 2026-2030 có bao nhiêu tiêu chí xã phải đạt chuẩn?", places) == []
+    assert local_topics("Xã ở Nghệ An được công nhận năm 2019 nay theo bộ tiêu chí nào?", places) == []
