@@ -449,7 +449,8 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     named_periods = dict.fromkeys(
         f"{a}-{b}" for a, b in re.findall(r"\b(2010|2016|2021|2026)\s*-\s*(2015|2020|2025|2030)\b", f)
     )
-    if len(named_periods) > 1:
+    # Two periods, or a set named by its document beside a period ("bộ năm 2009 … sang bộ 2016-2020"): each has its set.
+    if len(named_periods) > 1 or (named_periods and query.sets):
         need.periods = list(named_periods)
     atoms = need.atoms
     for d in query.sets:

@@ -52,8 +52,10 @@ def threshold_text(ind: Indicator, region: str | None, year: int | None) -> str:
         when = f" (năm {t.year})" if t.year else ""
         return f"{sign} {vn_number(t.value)}{unit}{when}"
     # "*" beside regional figures is the national ("chung") value, not a figure for every region.
+    # A percentage is written on every region's figure ("DNB: ≥ 90%"), a longer unit once at the end.
+    each, end = (unit, "") if ind.unit == "%" else ("", unit)
     parts = [
-        f"{region_label(t.region)}{(' ' + str(t.year)) if t.year else ''}: {sign} {vn_number(t.value)}"
+        f"{region_label(t.region)}{(' ' + str(t.year)) if t.year else ''}: {sign} {vn_number(t.value)}{each}"
         for t in ind.thresholds
     ]
-    return ("; ".join(parts) + unit) if parts else (ind.requirement or "chưa có số liệu trong danh mục")
+    return ("; ".join(parts) + end) if parts else (ind.requirement or "chưa có số liệu trong danh mục")

@@ -252,7 +252,21 @@ def _sets(f: str) -> list[str]:
             continue
         if NAMED_SETS[num] not in found:
             found.append(NAMED_SETS[num])
+    # "Bộ tiêu chí quốc gia về nông thôn mới năm 2009", "bộ tiêu chí sửa đổi năm 2013": a set named by the year its
+    # decision was issued (the district set of 2016 is 558, the commune set 1980).
+    for m in _SET_BY_YEAR.finditer(f):
+        year = m.group(1)
+        number = "558" if year == "2016" and re.search(r"\bhuyen\b", m.group(0)) else _SET_YEARS[year]
+        if NAMED_SETS[number] not in found:
+            found.append(NAMED_SETS[number])
     return found
+
+
+_SET_YEARS = {"2009": "491", "2013": "342", "2016": "1980", "2025": "51"}
+_SET_BY_YEAR = re.compile(
+    r"\bbo tieu chi(?: quoc gia)?(?: ve)?(?: (?:xa|huyen))?(?: nong thon moi| ntm)?(?: (?:xa|huyen))?"
+    r"(?: (?:ban hanh|sua doi|dau tien|ra doi))?(?: (?:nam|tu nam|vao nam|thang \d{1,2}/?))\s*(2009|2013|2016|2025)\b"
+)
 
 
 def understand(question: str, catalogue: Catalogue | None = None) -> Query:

@@ -163,6 +163,10 @@ def sections(ctx: Context) -> list[Candidate]:
             for line in own_lines(section)[:6]:
                 drafts.append(Draft(f"- «{QUOTE}»", [Source(number, section.path, line, text=line, whole=True)]))
             drafts.extend(_lines(number, section, ctx.text))
+            if len(section.children) > 8:
+                # A list answer says when it shows only part of what was asked for.
+                noun = "tiêu chí" if all(c.kind == "criterion" for c in section.children) else "phần"
+                drafts.append(Draft(f"{label} gồm {len(section.children)} {noun}; trên đây là 8 {noun} đầu."))
         elif table is None and not _title_is_text(section):
             drafts.append(Draft(f"«{QUOTE}»", [Source(number, section.path, ctx.text)]))
         covers = {("doc", number)} | {("section", x) for x in labels if x in section.path}

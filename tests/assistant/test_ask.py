@@ -1081,3 +1081,38 @@ def test_a_unit_named_by_its_old_annex_asking_which_set_and_from_when_gets_the_c
 def test_den_nay_asks_today_whatever_year_names_the_document(assistant: Assistant) -> None:
     a = assistant.ask("Hướng dẫn 1345/BNN-VPĐP năm 2018 đến nay còn được áp dụng không?")
     assert "Tính đến ngày 24/11/2026" in a.text and "318/QĐ-TTg" in a.text
+
+
+def test_an_annex_named_gives_its_own_conditions_and_names_its_criteria_without_quoting_headings(
+    assistant: Assistant,
+) -> None:
+    """Phụ lục I of 320 opens with four conditions (100% of communes, 10% advanced, 100% towns, 90% satisfied)
+    before its criteria: they are quoted; a criterion that is only a heading is named, never quoted bare."""
+    a = assistant.ask("Phụ lục I QĐ 320/QĐ-TTg yêu cầu huyện phải đạt những điều kiện chung nào?")
+    assert a.kind == "section" and "ít nhất 10% số xã" in a.text and "từ 90% trở lên" in a.text
+    assert "(Kèm theo" not in a.text and "«Tiêu chí 1. Quy hoạch»" not in a.text and "Tiêu chí 1 (Quy hoạch)" in a.text
+    _valid_citations(assistant, a)
+
+
+def test_two_regions_named_get_every_regions_threshold(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Theo bộ tiêu chí xã NTM 2016-2020, tỷ lệ học sinh tốt nghiệp THCS được tiếp tục học trung học ở vùng Trung du "
+        "miền núi phía Bắc và vùng Đông Nam Bộ lần lượt là bao nhiêu?"
+    )
+    assert "70%" in a.text and "90%" in a.text
+    _valid_citations(assistant, a)
+
+
+def test_a_criterion_asked_by_its_ordinal_is_answered_with_its_name(assistant: Assistant) -> None:
+    a = assistant.ask("Bộ tiêu chí xã NTM giai đoạn 2026-2030, tiêu chí thứ 8 là tiêu chí gì?")
+    assert "Môi trường và cảnh quan nông thôn" in a.text and "51/2025/QĐ-TTg" in a.text
+
+
+def test_a_set_named_by_its_year_beside_another_period_gets_both_sets_criterion(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Tiêu chí số 18 trong Bộ tiêu chí quốc gia về nông thôn mới năm 2009 có tên là gì, và sang bộ tiêu chí xã "
+        "giai đoạn 2016-2020 được đổi thành tên gì?"
+    )
+    assert "491/QĐ-TTg" in a.text and "1980/QĐ-TTg" in a.text and "tiếp cận pháp luật" in a.text
+    assert a.text.index("491/QĐ-TTg") < a.text.index("1980/QĐ-TTg")  # in the order the question asks
+    _valid_citations(assistant, a)

@@ -519,3 +519,24 @@ def test_fuzz_random_domain_tokens_never_raise(catalogue: Catalogue):
     for _ in range(200):
         text = "".join(rng.choice(_TOKENS) + rng.choice(["", " ", "  ", "/", "-"]) for _ in range(rng.randint(0, 25)))
         _sane(understand(text, catalogue))
+
+
+@pytest.mark.parametrize(
+    ("question", "sets"),
+    [
+        ("Tiêu chí số 12 trong bộ tiêu chí quốc gia về nông thôn mới năm 2009 tên là gì?", ["491/QĐ-TTg"]),
+        ("bộ tiêu chí sửa đổi năm 2013 quy định thu nhập bao nhiêu?", ["342/QĐ-TTg"]),
+        ("Bộ tiêu chí huyện NTM năm 2016 có mấy tiêu chí?", ["558/QĐ-TTg"]),
+        ("Bộ tiêu chí xã ban hành năm 2016 chia mấy nhóm?", ["1980/QĐ-TTg"]),
+        # A year of recognition names no set.
+        ("Xã đạt chuẩn năm 2016 thì nay theo bộ nào?", []),
+    ],
+)
+def test_a_set_named_by_the_year_its_decision_was_issued(catalogue: Catalogue, question: str, sets: list[str]):
+    assert understand(question, catalogue).sets == sets
+
+
+def test_two_regions_named_leave_the_region_open_for_every_regions_figure(catalogue: Catalogue):
+    q = understand("Vùng Tây Nguyên và vùng Đông Nam Bộ lần lượt phải đạt bao nhiêu?", catalogue)
+    assert q.region is None
+    assert understand("Xã vùng Tây Nguyên phải đạt bao nhiêu?", catalogue).region == "TN"
