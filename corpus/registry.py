@@ -141,12 +141,14 @@ class Corpus:
         return self._documents.get(number_key(number))
 
     @cached_property
-    def _parsed(self) -> dict[str, Section]:
-        return {key: parse(doc) for key, doc in self._documents.items()}
+    def _parsed(self) -> dict[str, tuple[Document, Section]]:
+        # Each tree beside the document it was parsed from: a thread that read the documents before another
+        # thread's ingest may store its (older) trees after the reload; a reader checks the document is the same.
+        return {key: (doc, parse(doc)) for key, doc in self._documents.items()}
 
     @cached_property
     def _by_path(self) -> dict[str, Section]:
-        return {s.path: s for root in self._parsed.values() for s in root.walk()}
+        return {s.path: s for _, root in self._parsed.values() for s in root.walk()}
 
     def section(self, path: str) -> Section | None:
         """A section by its full path ('318/QĐ-TTg › Phụ lục I › Tiêu chí 17'), or None; one lookup, since answers
@@ -158,16 +160,27 @@ class Corpus:
         return found
 
     def parsed(self) -> list[tuple[Document, Section]]:
-        return [(d, self._parsed[number_key(d.number)]) for d in self.documents()]
+        parsed = self._parsed
+        out = []
+        for d in self.documents():
+            entry = parsed.get(number_key(d.number))
+            # A tree from another read of the documents (concurrent ingest) is parsed again, never mismatched.
+            out.append((d, entry[1] if entry is not None and entry[0] is d else parse(d)))
+        return out
 
     def tree(self, number: str) -> Section:
         self.get(number)
         key = number_key(number)
-        if key not in self._parsed:
-            # Parsed before a document was added (an ingest in this process): parse again, paths too.
+        entry = self._parsed.get(key)
+        if entry is None or entry[0] is not self._documents.get(key):
+            # Parsed before a document was added or replaced (an ingest in this process): parse again, paths too.
             self.__dict__.pop("_parsed", None)
             self.__dict__.pop("_by_path", None)
-        return self._parsed[key]
+            entry = self._parsed.get(key)
+            document = self._documents.get(key)
+            if entry is None or entry[0] is not document:
+                return parse(document if document is not None else self.get(number))
+        return entry[1]
 
     def in_force(self, document: Document, on: dt.date) -> bool:
         """Whether a document was in force on a date (in force by then and not yet superseded)."""

@@ -95,3 +95,24 @@ def test_two_documents_that_would_share_a_file_are_refused(tmp_path: Path, seed_
     with pytest.raises(IngestError, match="trùng tên lưu với văn bản 702/QĐUBND"):
         corpus.ingest(FIXTURES / "cong-van-mau.docx", official=True, number="702/QĐ&UBND")
     assert {p.name: p.read_bytes() for p in (tmp_path / "ingested").iterdir()} == before
+
+
+def test_trees_stored_by_a_thread_that_read_before_an_ingest_are_never_served_for_the_new_documents(
+    tmp_path: Path, seed_dir: Path
+) -> None:
+    """A reader that parsed the documents before another thread's ingest may store its trees after that ingest's
+    reload (the race behind a re-index job failing with KeyError '706/qd/ubnd'): the new and the replaced
+    documents are parsed again, never looked up in the stale trees."""
+    _compiled(seed_dir)
+    corpus = Corpus(tmp_path / "ingested", builtin_dir=seed_dir)
+    corpus.parsed()
+    stale = corpus.__dict__["_parsed"]
+    corpus.ingest(FIXTURES / "quyet-dinh-mau.pdf", official=True, number="706/QĐ-UBND")
+    corpus.ingest(FIXTURES / "cong-van-mau.docx", official=True, number="99/QĐ-UBND")  # replaces the compiled one
+    corpus.documents()
+    corpus.__dict__["_parsed"] = stale  # the slow reader stores its trees now
+    trees = {d.number: root for d, root in corpus.parsed()}
+    assert "706/QĐ-UBND" in trees
+    replaced = corpus.get("99/QĐ-UBND")
+    assert trees["99/QĐ-UBND"].doc == replaced.number and trees["99/QĐ-UBND"] is not stale[number_key("99/QĐ-UBND")][1]
+    assert corpus.tree("99/QĐ-UBND") is not stale[number_key("99/QĐ-UBND")][1]
