@@ -308,9 +308,12 @@ def local_topics(question: str, places: set[str]) -> list[str]:
     """Topics of the whole question the corpus does not cover: a named place's own results, a funding request."""
     f = fold(question).lower()
     topics = []
-    named_place = any(len(p) > 3 and re.search(rf"\b{re.escape(p)}\b", f) for p in places)
+    # The places are looked for only in a question that asks how many reached the standard (most do not).
+    named_place = _HOW_MANY_REACHED.search(f) and any(
+        len(p) > 3 and re.search(rf"\b{re.escape(p)}\b", f) for p in places
+    )
     named_commune = _NAMED_COMMUNE.search(question) and _WHEN_RECOGNISED.search(f)
-    if (named_place and _HOW_MANY_REACHED.search(f)) or named_commune:
+    if named_place or named_commune:
         topics.append("kết quả xây dựng nông thôn mới của từng địa phương")
     if _FUNDING_REQUEST.search(f):
         topics.append("đề nghị hỗ trợ kinh phí của xã")
