@@ -7,6 +7,7 @@ import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
 from assistant.asks import MAP_CUES
+from corpus.normalize import fold
 from corpus.places import UnknownPlaceError, describe, locate
 
 
@@ -23,7 +24,12 @@ def places(ctx: Context) -> list[Candidate]:
         return []
     # "Gia Lai mới gồm những tỉnh nào, còn Quảng Ngãi mới hợp nhất với tỉnh nào?": each province named, in order.
     # Another province is asked about only when the map is asked twice; "Bình Định, nay thuộc Gia Lai" asks once.
-    others = q.other_provinces if len(MAP_CUES.findall(q.folded)) >= 2 else []
+    # So is one named beside it as one subject ("Lạng Sơn với Cao Bằng thì có phải nhập với tỉnh nào").
+    others = [
+        (name, former)
+        for name, former in q.other_provinces
+        if len(MAP_CUES.findall(q.folded)) >= 2 or _joined(q.folded, q.province, name)
+    ]
     drafts: list[Draft] = []
     said: list[str] = []
     for name, former in [(q.province, q.province_former), *others]:
@@ -81,3 +87,9 @@ def _place_drafts(ctx: Context, place, on, number: str) -> list[Draft]:
             )
         )
     return drafts
+
+
+def _joined(folded: str, first: str, other: str) -> bool:
+    """Two provinces named together as one subject: "X và Y", "X với Y", "X, Y"."""
+    a, b = (re.escape(fold(n).lower()) for n in (first, other))
+    return bool(re.search(rf"\b{a}\s*(?:,|va|voi|hoac)\s*(?:tinh\s+)?{b}\b", folded))

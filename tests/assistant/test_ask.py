@@ -1116,3 +1116,11 @@ def test_a_set_named_by_its_year_beside_another_period_gets_both_sets_criterion(
     assert "491/QĐ-TTg" in a.text and "1980/QĐ-TTg" in a.text and "tiếp cận pháp luật" in a.text
     assert a.text.index("491/QĐ-TTg") < a.text.index("1980/QĐ-TTg")  # in the order the question asks
     _valid_citations(assistant, a)
+
+
+def test_two_provinces_named_as_one_subject_are_both_placed_on_the_map(assistant: Assistant) -> None:
+    a = assistant.ask("Lạng Sơn với Cao Bằng sau sắp xếp năm 2025 có phải nhập với tỉnh nào không?")
+    assert a.kind == "places" and "Tỉnh Lạng Sơn" in a.text and "Tỉnh Cao Bằng" in a.text
+    # A province named once as where another now belongs is not asked about ("Bình Định, nay thuộc Gia Lai").
+    b = assistant.ask("Bình Định, nay thuộc Gia Lai, trước đây gồm những đâu?")
+    assert "Tỉnh Gia Lai không sắp xếp" not in b.text
