@@ -31,14 +31,11 @@ from assistant.sets import judge_stated_value, national_set_for
 from assistant.settings import Settings
 from assistant.target_sets import LEVELS, Resolution
 from assistant.topic import (
-    NOT_CONTENT,
-    asking_clause,
-    content_words,
     domain_phrases,
-    local_topics,
     names_corpus_topic,
 )
 from assistant.understand import NAMED_SETS, Query, as_of_for, understand
+from assistant.vocabulary import Vocabulary
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.criteria_import import import_file_criteria
 from corpus.model import DocumentMeta, Section
@@ -394,30 +391,16 @@ class Assistant:
             cached = self._phrases = (key, domain_phrases(titles))
         return cached[1]
 
+    def _vocabulary(self, index: Index) -> Vocabulary:
+        """The served index's vocabulary, rebuilt when the index changes."""
+        cached = getattr(self, "_vocab", None)
+        if cached is None or cached.version != index.version:
+            cached = self._vocab = Vocabulary.of(index, self.catalogue)
+        return cached
+
     def _unknown_words(self, index: Index, text: str) -> list[str]:
         """The question's content words the served corpus never uses (a topic it does not cover)."""
-        cached = getattr(self, "_vocab", None)
-        if cached is None or cached[0] != index.version:
-            folded = {fold(t).replace(" ", "_") for t in index.vocabulary}
-            places = {fold(n) for p in self.catalogue.regions.provinces for n in (p.name, *p.aliases)}
-            places |= {fold(r.name) for s in self.catalogue.regions.schemes.values() for r in s.regions}
-            corpus_text = " " + " ".join(re.findall(r"[a-z0-9]+", fold(" ".join(c.text for c in index.chunks)))) + " "
-            cached = self._vocab = (index.version, folded, places, corpus_text)
-        clause = asking_clause(text)
-        return content_words(
-            clause, segment.terms(clause), index.vocabulary, cached[1], cached[2], cached[3], segment.dictionary_words()
-        ) + local_topics(text, cached[2])
-
-    def _speaks_of_corpus(self, text: str) -> bool:
-        """The question's words are the corpus's: two content words it uses and none it never does."""
-        index = self.index()
-        clause = asking_clause(text)
-        known = [
-            t
-            for t in segment.terms(clause)
-            if t in index.vocabulary and "_" in t and fold(t).replace(" ", "_") not in NOT_CONTENT
-        ]
-        return len(known) >= 2 and not self._unknown_words(index, text)
+        return self._vocabulary(index).unknown_words(text)
 
     def known_number(self, typed: str) -> str | None:
         """The corpus document a typed number means ("318", "51/2025", "18/2022/qd-ttg"), or None."""
@@ -456,7 +439,7 @@ class Assistant:
         query = understand(text, self.catalogue)
         if history:
             earlier = [understand(h, self.catalogue) for h in history[-5:] if h and h.strip()]
-            query = merge(query, earlier, self._speaks_of_corpus)
+            query = merge(query, earlier, self._vocabulary(self.index()).speaks_of)
         # A province is named as the speaker names it: on the map of the date asked for, else today's
         # ("tỉnh Phú Thọ" said in 2026 is the merged province, even in a question about 2024).
         read_place(query, self.catalogue, as_of or self.settings.now())

@@ -5,6 +5,7 @@ cover; question words, place names and document kinds are not content."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from functools import lru_cache
 
 from corpus.normalize import fold
@@ -109,9 +110,9 @@ def _syllables(dictionary: frozenset[str]) -> frozenset[str]:
 def content_words(
     question: str,
     terms: list[str],
-    vocabulary: set[str],
-    folded_vocabulary: set[str],
-    places: set[str],
+    vocabulary: Set[str],
+    folded_vocabulary: Set[str],
+    places: Set[str],
     text: str,
     dictionary: frozenset[str] | None = None,
 ) -> list[str]:

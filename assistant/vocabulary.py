@@ -1,0 +1,57 @@
+"""What the served corpus speaks of: the words it uses and the places it names, to tell a topic it does not cover
+from a question it can answer. Built once per index version (folding every chunk's text takes ~100 ms)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+from dataclasses import dataclass
+
+from assistant.topic import NOT_CONTENT, asking_clause, content_words, local_topics
+from corpus.criteria import Catalogue
+from corpus.normalize import fold
+from index import segment
+from index.store import Index
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """One index version's words (folded, joined by "_"), place names and folded running text."""
+
+    version: str
+    terms: Set[str]
+    folded: frozenset[str]
+    places: frozenset[str]
+    text: str
+
+    @classmethod
+    def of(cls, index: Index, catalogue: Catalogue) -> Vocabulary:
+        regions = catalogue.regions
+        places = {fold(n) for p in regions.provinces for n in (p.name, *p.aliases)}
+        places |= {fold(r.name) for s in regions.schemes.values() for r in s.regions}
+        words = re.findall(r"[a-z0-9]+", fold(" ".join(c.text for c in index.chunks)))
+        return cls(
+            version=index.version,
+            terms=index.vocabulary,
+            folded=frozenset(fold(t).replace(" ", "_") for t in index.vocabulary),
+            places=frozenset(places),
+            text=" " + " ".join(words) + " ",
+        )
+
+    def unknown_words(self, text: str) -> list[str]:
+        """The question's content words the corpus never uses (a topic it does not cover), and a named place's own
+        results or requests, which no national regulation holds."""
+        clause = asking_clause(text)
+        return content_words(
+            clause, segment.terms(clause), self.terms, self.folded, self.places, self.text, segment.dictionary_words()
+        ) + local_topics(text, self.places)
+
+    def speaks_of(self, text: str) -> bool:
+        """The question's words are the corpus's: two content words it uses and none it never does."""
+        clause = asking_clause(text)
+        known = [
+            t
+            for t in segment.terms(clause)
+            if t in self.terms and "_" in t and fold(t).replace(" ", "_") not in NOT_CONTENT
+        ]
+        return len(known) >= 2 and not self.unknown_words(text)

@@ -1,0 +1,18 @@
+from assistant.vocabulary import Vocabulary
+
+
+def test_the_vocabulary_tells_the_corpus_words_from_a_topic_it_lacks(full_assistant) -> None:
+    vocab = Vocabulary.of(full_assistant.index(), full_assistant.catalogue)
+    assert vocab.version == full_assistant.index().version
+    assert " nha van hoa " in vocab.text and "ha noi" in vocab.places
+    # Two content words the corpus uses and none it never does: a follow-up may lean on the earlier question.
+    assert vocab.speaks_of("Tỷ lệ hộ nghèo đa chiều của xã")
+    assert not vocab.speaks_of("Tỷ lệ hộ nghèo đa chiều và phụ cấp cán bộ thôn")
+    assert vocab.unknown_words("Phụ cấp cho trưởng thôn là bao nhiêu?")
+    assert vocab.unknown_words("Tỷ lệ hộ nghèo đa chiều của xã") == []
+
+
+def test_the_assistant_rebuilds_its_vocabulary_only_when_the_index_changes(full_assistant) -> None:
+    index = full_assistant.index()
+    first = full_assistant._vocabulary(index)
+    assert full_assistant._vocabulary(index) is first
