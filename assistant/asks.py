@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.retrieve import quoted_phrases
 from assistant.topic import QUESTION_WORD, asking_clause, marked_clause, sentences
-from assistant.understand import Query, normalise_question
+from assistant.understand import Query, criterion_key, normalise_question
 from corpus.normalize import fold, normalize_text
 
 # Kind of question → accent-free cue. A question may have several ("ban hành ngày nào và quy định gì").
@@ -41,7 +41,9 @@ _ASKS: dict[str, str] = {
     r"|(trien khai|thuc hien|huong dan) (thuc hien )?(nghi quyet|quyet dinh|van ban|luat) nao"
     # "18/2022 … áp dụng cho bộ tiêu chí xã của quyết định nào": the document it serves.
     r"|ap dung (cho|doi voi)\b[^?]{0,60}\b(cua )?(quyet dinh|van ban|nghi quyet) nao"
-    r"|chuyen (tiep )?(cong van|van ban|quyet dinh)|bang van ban (so )?(may|nao))\b",
+    r"|chuyen (tiep )?(cong van|van ban|quyet dinh)|bang van ban (so )?(may|nao)"
+    # "bị văn bản nào thay", "quyết định nào thay nó": what replaced it, the verb after the asked document.
+    r"|(quyet dinh|van ban|nghi dinh|thong tu|bo tieu chi)( [a-z]+){0,2} nao thay)\b",
     "count": r"\b(bao nhieu|(?<!so )may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
     # "những tỉnh, thành phố nào": the things listed may be several, with commas.
     "list": r"\b(nhung (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
@@ -74,7 +76,8 @@ _ASKS: dict[str, str] = {
     "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban"
     r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? nao)\b",
     # "… là chỉ tiêu số mấy, thuộc tiêu chí nào?": which indicator or criterion of a set holds a topic.
-    "indicator": r"\b(thuoc tieu chi nao|nam trong tieu chi nao|(la |thuoc )?chi tieu (so )?(may|nao))\b",
+    "indicator": r"\b((thuoc|nam trong|nam o|o) tieu chi (so )?(nao|may)|la tieu chi (so )?(may|nao)"
+    r"|(la |thuoc )?chi tieu (so )?(may|nao))\b",
     "history": r"\b(thay nhau|lan luot|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay|cac lan sua)\b",
     "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|kinh phi|nguon luc|lo trinh)\b",
     # Whose proposal the document was issued on ("theo đề nghị của bộ nào", "cơ quan nào trình").
@@ -85,6 +88,9 @@ _ASKS: dict[str, str] = {
     r"|can cu (nghi quyet|quyet dinh|luat|nghi dinh|thong tu) nao"
     # "căn cứ Luật Tổ chức Chính phủ số mấy?"
     r"|can cu (luat|nghi quyet|nghi dinh)( [a-z]+){0,5} so (may|bao nhieu)"
+    # "căn cứ Luật Tổ chức Chính phủ (ban hành) năm nào", "có căn cứ cùng một quyết định … không"
+    r"|can cu (luat|nghi quyet|nghi dinh)( [a-z]+){0,5} (ban hanh )?(nam|ngay) nao"
+    r"|co can cu (cung |chung )?(mot )?(nghi quyet|quyet dinh|luat|nghi dinh)"
     r"|can cu phap ly|can cu ban hanh|dan (chieu )?(nghi dinh|luat|quyet dinh|nghi quyet) nao"
     # "có ghi căn cứ Nghị định 272/2025/NĐ-CP không": whether one document is among its bases.
     r"|(co )?ghi can cu (vao )?(nghi dinh|nghi quyet|quyet dinh|luat|thong tu))\b",
@@ -174,6 +180,11 @@ MAP_CUES = re.compile(
     r"|nhap vao|nhap voi|ve tinh nao|gop (?:voi|vao|chung)|(?:la|bi|duoc) gop)\b"
 )
 
+# Words that compare a figure or a criterion of two periods ("tăng hay giảm", "so với bộ cũ"; "hạ tầng" is no rise).
+_COMPARING = re.compile(
+    r"\b(so voi|so sanh|khac|(?<!ha )tang|giam|cao hon|thap hon|nhu (bo )?cu|giu nguyen|thay doi)\b"
+)
+_PERIOD = re.compile(r"\b(2010|2016|2021|2026)\s*-\s*(2015|2020|2025|2030)\b")
 # "nghị quyết ấy", "quyết định đó", "văn bản này": pointing back at a document by its kind.
 POINTED = re.compile(
     r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu|van ban|quy dinh|huong dan|quy chuan)"
@@ -271,6 +282,9 @@ class Need:
     # Which criteria set a unit is held to, in so many words ("bộ tiêu chí nào", "giữ chuẩn theo"), not which rule
     # of any kind ("tuyển sinh theo quy định nào").
     criteria_set_asked: bool = False
+    # The preamble names a criterion of one period's set and the question asks which criterion of another holds it:
+    # the criteria it names are context, not what is asked.
+    crosswalk: bool = False
 
 
 def _roman(label: str) -> str:
@@ -446,12 +460,40 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         need.period = "2026-2030"
     elif re.search(r"\b2021\s*-\s*2025\b", f):
         need.period = "2021-2025"
-    named_periods = dict.fromkeys(
-        f"{a}-{b}" for a, b in re.findall(r"\b(2010|2016|2021|2026)\s*-\s*(2015|2020|2025|2030)\b", f)
-    )
+    named_periods = dict.fromkeys(f"{a}-{b}" for a, b in _PERIOD.findall(f))
     # Two periods, or a set named by its document beside a period ("bộ năm 2009 … sang bộ 2016-2020"): each has its set.
     if len(named_periods) > 1 or (named_periods and query.sets):
         need.periods = list(named_periods)
+    clause = asking_clause(query.text)
+    asking = normalise_question(clause)
+    asked_periods = set(_PERIOD.findall(asking))
+    if re.search(r"\b(bo|bo tieu chi|giai doan) (moi|hien nay|hien hanh)\b", asking):
+        asked_periods.add(("2026", "2030"))  # "nằm ở tiêu chí nào của bộ mới?"
+    said = sentences(query.text)
+    # A sentence that states, not asks, tells what the asker knows ("Bộ 2021-2025 có tiêu chí Giao thông.");
+    # every sentence that asks is part of the question ("Tiêu chí … gồm những chỉ tiêu nào? Sang bộ mới …?").
+    told = any(x.strip() != clause.strip() and not x.rstrip().endswith("?") for x in said)
+    questions = " ".join(normalise_question(x) for x in said if x.rstrip().endswith("?")) + " " + asking
+    others_asked = _PERIOD.search(questions.replace(asking, ""))  # another sentence that asks names a period
+    if len(named_periods) > 1 and len(asked_periods) == 1 and told and not others_asked:
+        # "Bộ 2021-2025 có tiêu chí Giao thông. Sang bộ 2026-2030 thì nằm trong tiêu chí nào?": the preamble's period
+        # is what the asker knows, the asking sentence's is what is asked (both, when it compares them).
+        need.period = "-".join(next(iter(asked_periods)))
+        if not _COMPARING.search(asking):
+            need.periods = [need.period]
+            # "… tiêu chí 17 «Môi trường và an toàn thực phẩm». Sang bộ 2026-2030 môi trường thuộc tiêu chí số mấy?":
+            # what the preamble names of the set the asker knows is context; which criterion of the set asked holds
+            # it is the question.
+            need.crosswalk = "indicator" in need.asks
+    if need.crosswalk:
+        if query.criterion_name and criterion_key(query.criterion_name) not in questions:
+            query = replace(query, criterion_name=None)
+        need.criteria = [n for n in need.criteria if re.search(rf"\b{n}\b", questions)]
+        query = replace(
+            query,
+            criterion=query.criterion if query.criterion in need.criteria else None,
+            sets=[d for d in query.sets if _lead_number(d) in re.findall(r"\d+", questions)],
+        )
     atoms = need.atoms
     for d in query.sets:
         atoms.add(("doc", d))
@@ -477,7 +519,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         # Only a question about the map is about the province itself; elsewhere it selects a region.
         atoms.add(("province", query.province))
     # "Câu “… chỉ có điểm khởi đầu …” có trong văn bản nào": the words quoted name what is asked about.
-    atoms |= {("quoted", p) for p in quoted_phrases(query.text)}
+    atoms |= {("quoted", p) for p in quoted_phrases(query.text) if not need.crosswalk or p in questions}
     if need.missing:
         # Which documents the asking clause names (by the leading number), against a preamble that only mentions them.
         # Every sentence that asks counts ("QĐ 353 … có bao nhiêu huyện nghèo? Xã tôi có tên trong danh sách không?").

@@ -41,6 +41,32 @@ def answered_document(
     return fitting[0] if fitting else None
 
 
+# "Quyết định thay thế QĐ 558 là quyết định nào": a document described by its relation to a named one.
+_DESCRIBED = re.compile(
+    r"^\W*(quyet dinh|van ban|nghi dinh|thong tu|bo tieu chi) (thay the|thay cho|sua doi|bai bo)( cho)?"
+    r" (qd |quyet dinh |van ban |bo tieu chi )?\d[^?]*\b(nao|gi)\b"
+)
+
+
+# The relation a part asks ("bị văn bản nào thay", "sửa đổi bởi văn bản nào") and the words the answer's sentence
+# stating that relation uses ("được thay thế bởi", "được sửa đổi, bổ sung bởi", "được triển khai thực hiện bởi").
+_RELATIONS = (r"\bthay\b", r"\bsua\b", r"\b(trien khai|thuc hien|huong dan)\b", r"\bcan cu\b")
+
+
+def _by_relevance(said: str, earlier: str) -> list[str]:
+    """The numbers the answer names, those of the sentence stating the relation the part before asks first: after
+    "bị văn bản nào thay", "văn bản đó" is the one the replacement sentence names, not an amendment named before.
+    Otherwise in the order said (the words a part shares with a sentence point at no document)."""
+    relations = [r for r in _RELATIONS if re.search(r, fold(earlier).lower())]
+    lines = [ln for ln in re.split(r"(?<=[.»])\s+", said) if ln.strip()] or [said]
+
+    def rank(item: tuple[int, str]) -> tuple[int, int]:
+        line = fold(item[1]).lower()
+        return (-sum(1 for r in relations if re.search(r, line)), item[0])
+
+    return [typed for _, line in sorted(enumerate(lines), key=rank) for typed in _NUMBER.findall(line)]
+
+
 def pointed_documents(
     parts: list[str],
     said: str,
@@ -52,8 +78,12 @@ def pointed_documents(
     held document of that kind the answer so far (`said`) names and the question did not."""
     found: list[str] = []
     pointing: list[str] = []
-    for part in parts:
+    described = bool(parts) and _DESCRIBED.search(fold(parts[0]).lower()) is not None
+    for i, part in enumerate(parts):
         pointed = POINTED.search(fold(part).lower())
+        if pointed is None and described and i and not re.search(r"\d", part):
+            # "Quyết định thay thế QĐ 558 là quyết định nào, do ai ký …": the later parts ask of the one described.
+            pointed = re.match(r"(van ban) (do)", "van ban do")
         if pointed is None:
             continue
         kind = pointed.group(1)
@@ -62,7 +92,7 @@ def pointed_documents(
             # "Nghị quyết 257 …, và nghị quyết này được triển khai bằng văn bản nào?": "này" is the question's own;
             # "quyết định đó" after an answer naming another decision is that one.
             continue
-        for typed in _NUMBER.findall(said):
+        for typed in _by_relevance(said, parts[0] if described else parts[i - 1] if i else ""):
             number = known(typed)
             m = meta(number) if number else None
             if m is not None and number not in subject and _fits(pointed.group(1), m):

@@ -251,7 +251,7 @@ def criteria(ctx: Context) -> list[Candidate]:
         base = base | {("doc", d) for d in docs}
         named = bool(docs & set(q.sets)) and cset.tier == (q.tier if q.tier in ("nâng cao", "kiểu mẫu") else "NTM")
         prior_boost = 0.2 if named or rank == 0 else 0.0
-        numbers = need.criteria or ([q.criterion] if q.criterion else [])
+        numbers = need.criteria or ([q.criterion] if q.criterion and not need.crosswalk else [])
         counts_indicators = "count" in need.asks and (need.counted or "").startswith("chi tieu")
         picked: list[tuple[Criterion, str | None, float, set]] = []
         for n in numbers:
@@ -265,7 +265,11 @@ def criteria(ctx: Context) -> list[Candidate]:
                     picked.append((crit, None, 0.9, {("criterion", str(n))}))
         named_group = group_named(cset, f)
         # "nhóm Văn hóa - xã hội - môi trường" names a group, not the criterion "Môi trường".
-        by_name = q.criterion_name and not (named_group and criterion_key(q.criterion_name) in fold(named_group))
+        by_name = (
+            q.criterion_name
+            and not need.crosswalk
+            and not (named_group and criterion_key(q.criterion_name) in fold(named_group))
+        )
         if not numbers and by_name:
             crit = _find_by_name(cset, q.criterion_name, ctx.catalogue)
             if crit is not None:

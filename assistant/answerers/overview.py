@@ -37,11 +37,20 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
                 f"{'' if len(pending) < len(cset.criteria) else ' (toàn bộ)'}; cần đối chiếu bản chính thức."
             )
         )
+    # Without the set's indicators, its criteria's names are all the corpus can answer "which criterion holds …" with.
+    unknown = bool(pending) and len(pending) == len(cset.criteria)
+    if unknown and "indicator" in ctx.need.asks:
+        drafts.append(
+            Draft(
+                "Vì kho chưa có danh mục chỉ tiêu của bộ này, chưa thể khẳng định nội dung được hỏi thuộc tiêu chí nào;"
+                " hãy đối chiếu tên các tiêu chí trên với Phụ lục của bản chính thức."
+            )
+        )
     return Candidate(
         "criteria",
         drafts + period_note(cset, ctx.as_of),
         covers=base_covers(cset) | {("topic", "overview")},
-        answers={"count", "list"},
+        answers={"count", "list"} | ({"indicator"} if unknown else set()),
         evidence=[annex_path(cset)],
         docs=set_docs(cset, ctx.query.sets),
         period=cset.period,

@@ -48,6 +48,11 @@ def need_of(question: str):
         ("Công văn 5766 do ông Đặng Xuân Trường ký với chức danh gì?", {"who"}),
         ("Các bộ tiêu chí xã đã thay nhau thế nào từ năm 2009 đến nay?", {"history"}),
         ("Xã tôi thu nhập 45 triệu đã đạt tiêu chí thu nhập chưa?", {"judge"}),
+        # What replaced it, asked with the verb after the asked document.
+        ("bộ tiêu chí năm 2009 bị văn bản nào thay?", {"amends"}),
+        # The law or decision a document rests on, asked by its year or by whether two share it.
+        ("qd 491 can cu luat to chuc chinh phu ban hanh nam nao", {"basis"}),
+        ("Ba quyết định 318, 319, 320 có căn cứ cùng một quyết định không?", {"basis"}),
     ],
 )
 def test_kinds_of_question(question: str, asks: set[str]) -> None:

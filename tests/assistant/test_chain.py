@@ -1,0 +1,43 @@
+"""Chains of reference: a part pointing back at a document means the one the answer so far names for the relation
+the part before asked."""
+
+from assistant.chain import pointed_documents
+from corpus.model import DocumentMeta
+
+HELD = {"491/QĐ-TTg", "342/QĐ-TTg", "1980/QĐ-TTg", "558/QĐ-TTg", "320/QĐ-TTg", "2540/QĐ-TTg"}
+
+
+def known(typed: str) -> str | None:
+    return typed if typed in HELD else None
+
+
+def meta(number: str) -> DocumentMeta | None:
+    if number not in HELD:
+        return None
+    return DocumentMeta(number=number, kind="Quyết định", title="", issuer="Thủ tướng Chính phủ", issued=None)
+
+
+SAID_491 = (
+    "Quyết định 491/QĐ-TTg được sửa đổi, bổ sung bởi Quyết định 342/QĐ-TTg (ban hành 20/02/2013). "
+    "Quyết định 491/QĐ-TTg được thay thế bởi Quyết định 1980/QĐ-TTg (ban hành 17/10/2016). "
+    "Quyết định 491/QĐ-TTg ban hành ngày 16/04/2009."
+)
+SAID_558 = (
+    "Quyết định 558/QĐ-TTg được triển khai thực hiện bởi Quyết định 2540/QĐ-TTg (ban hành 30/12/2016). "
+    "Quyết định 558/QĐ-TTg được thay thế bởi Quyết định 320/QĐ-TTg (ban hành 08/03/2022)."
+)
+
+
+def test_the_document_pointed_at_is_the_one_stating_the_relation_asked_before() -> None:
+    parts = ["bộ tiêu chí năm 2009 (qđ 491) bị văn bản nào thay", "văn bản đó có hiệu lực từ ngày nào và ai ký"]
+    assert pointed_documents(parts, SAID_491, known, meta, {"491/QĐ-TTg"}) == (["1980/QĐ-TTg"], parts[1:])
+    amended = ["qđ 491 được sửa đổi bởi văn bản nào", "văn bản đó ai ký"]
+    assert pointed_documents(amended, SAID_491, known, meta, {"491/QĐ-TTg"})[0] == ["342/QĐ-TTg"]
+
+
+def test_parts_after_a_document_described_by_its_relation_ask_of_that_document() -> None:
+    parts = ["Quyết định thay thế QĐ 558/QĐ-TTg là quyết định nào", "do ai ký", "căn cứ nghị quyết nào của Quốc hội?"]
+    assert pointed_documents(parts, SAID_558, known, meta, {"558/QĐ-TTg"}) == (["320/QĐ-TTg"], parts[1:])
+    # The document itself named: its own facts are asked, nothing points elsewhere.
+    own = ["Quyết định 558/QĐ-TTg là quyết định gì", "do ai ký"]
+    assert pointed_documents(own, SAID_558, known, meta, {"558/QĐ-TTg"}) == ([], [])

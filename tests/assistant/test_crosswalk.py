@@ -1,0 +1,46 @@
+"""A criterion of one period's set named in a preamble, and the question which criterion of another period's set
+holds it: the set asked answers, the criterion told is context."""
+
+from assistant.asks import read_need
+from assistant.service import Assistant
+from assistant.understand import understand
+
+
+def need_of(question: str):
+    return read_need(understand(question), lambda typed: None)
+
+
+def test_the_period_of_the_asking_sentence_is_asked_and_the_preambles_criterion_is_context() -> None:
+    need = need_of(
+        "Bộ tiêu chí xã NTM 2021-2025 có riêng tiêu chí Giao thông. Sang bộ 2026-2030 nội dung này nằm trong tiêu chí nào?"
+    )
+    assert need.crosswalk and need.period == "2026-2030" and need.periods == ["2026-2030"]
+    assert not any(a[0] == "criterion_name" for a in need.atoms)
+    told = need_of(
+        "Ở bộ 2021-2025 môi trường nằm trong tiêu chí số 17. Sang bộ 2026-2030 thì môi trường thuộc tiêu chí số mấy?"
+    )
+    assert told.crosswalk and told.criteria == [] and ("criterion", "17") not in told.atoms
+
+
+def test_a_question_that_asks_of_both_periods_or_compares_them_keeps_both() -> None:
+    # Each sentence asks: the 2021-2025 criterion's indicators are asked too.
+    both = need_of(
+        "Tiêu chí Thông tin và Truyền thông bộ 2021-2025 gồm những chỉ tiêu nào? Sang bộ 2026-2030 thì nằm ở tiêu chí nào?"
+    )
+    assert not both.crosswalk and set(both.periods) == {"2021-2025", "2026-2030"}
+    # "tăng hay giảm" compares the figure of both sets ("hạ tầng" is not "tăng").
+    compared = need_of("Bộ 2021-2025 có 19 tiêu chí. Bộ 2026-2030 số tiêu chí tăng hay giảm?")
+    assert set(compared.periods) == {"2021-2025", "2026-2030"}
+    infra = need_of("Bộ 2021-2025 có tiêu chí Giao thông. Bộ 2026-2030 thì nội dung hạ tầng thuộc tiêu chí số mấy?")
+    assert infra.crosswalk
+
+
+def test_which_new_criterion_holds_an_old_one_is_answered_with_the_new_sets_criteria(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Bộ tiêu chí xã NTM 2021-2025 có riêng các tiêu chí Giao thông, Thủy lợi, Điện. "
+        "Sang bộ 2026-2030 các tiêu chí này nằm trong tiêu chí nào?"
+    )
+    assert "2. Hạ tầng kinh tế - xã hội" in a.text and "51/2025/QĐ-TTg" in a.text
+    # The corpus holds no indicators of the new set: it says it cannot tell which criterion, never guesses one.
+    assert "chưa thể khẳng định" in a.text
+    assert "2.1. Tỷ lệ đường xã" not in a.text  # not the 2021-2025 criterion's indicators
