@@ -532,9 +532,40 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         ) or all(_cited_only(asking, r.number) for r in need.missing)
         # "(NQ 424/NQ-CP có dẫn trong phần căn cứ)": a held document named in brackets is an aside, not what is asked
         # (a missing one in brackets may name the subject: "Chương trình … (Quyết định 925/QĐ-TTg) đặt mục tiêu …").
-        unbracketed = set(re.findall(r"\d+", re.sub(r"\([^()]*\)", " ", asking)))
-        need.held_asked = any(_lead_number(n) in unbracketed for n in query.sets)
+        # So is one that only describes the missing document named before it: "Quyết định 1689/QĐ-TTg … ban hành kế
+        # hoạch triển khai NQ 25/2021/QH15 giao bộ nào …" asks about 1689, not 25.
+        unbracketed = re.sub(r"\([^()]*\)", " ", asking)
+        missing_at = min(
+            (
+                m.start()
+                for r in need.missing
+                for m in re.finditer(rf"\b{_lead_number(r.number)}\b", unbracketed)
+                if _lead_number(r.number)
+            ),
+            default=None,
+        )
+        need.held_asked = any(_asked_held(unbracketed, _lead_number(n), missing_at) for n in query.sets)
     return need
+
+
+# Words that make a document named after them part of another's description ("kế hoạch triển khai NQ 25").
+_DESCRIBING = re.compile(
+    r"\b(trien khai|thuc hien|huong dan|sua doi|bo sung|thay the|bai bo|quy dinh chi tiet|can cu)( [a-z]+){0,3} $"
+)
+
+
+def _asked_held(asking: str, lead: str, missing_at: int | None) -> bool:
+    """A held document (by its leading number) is named in the asking text other than to describe a missing one."""
+    for m in re.finditer(rf"\b{lead}\b", asking) if lead else []:
+        before = asking[: m.start()]
+        if (
+            missing_at is not None
+            and missing_at < m.start()
+            and _DESCRIBING.search(re.sub(r"[^a-z ]", "", before[-60:]))
+        ):
+            continue
+        return True
+    return False
 
 
 @lru_cache(maxsize=1024)

@@ -304,18 +304,30 @@ _FUNDING_REQUEST = re.compile(
     r" (kinh phi|von|ngan sach|tien|khoang|\d)"
 )
 
+# Money a named place was allotted or a province gives ("tỉnh Lạng Sơn được giao bao nhiêu tỷ đồng", "tỉnh hỗ trợ xi
+# măng bao nhiêu tấn/km"): each province's budget and support policy, which no national regulation here holds.
+_LOCAL_MONEY = re.compile(
+    r"\b(duoc giao|duoc phan bo|phan bo|duoc cap|ho tro|cap)\b[^?.]{0,40}?\b(bao nhieu|bn|may)\s*"
+    r"(ty|trieu|nghin|tan|dong|von|tien|kinh phi)\b"
+)
+_LOCAL_GIVER = re.compile(r"\b(tinh|huyen|xa)\s+(ho tro|cap|giao|phan bo)\b")
 
-def local_topics(question: str, places: set[str]) -> list[str]:
+
+def _names_place(f: str, places: Set[str]) -> bool:
+    return any(len(p) > 3 and re.search(rf"\b{re.escape(p)}\b", f) for p in places)
+
+
+def local_topics(question: str, places: Set[str]) -> list[str]:
     """Topics of the whole question the corpus does not cover: a named place's own results, a funding request."""
     f = fold(question).lower()
     topics = []
     # The places are looked for only in a question that asks how many reached the standard (most do not).
-    named_place = _HOW_MANY_REACHED.search(f) and any(
-        len(p) > 3 and re.search(rf"\b{re.escape(p)}\b", f) for p in places
-    )
+    named_place = _HOW_MANY_REACHED.search(f) and _names_place(f, places)
     named_commune = _NAMED_COMMUNE.search(question) and _WHEN_RECOGNISED.search(f)
     if named_place or named_commune:
         topics.append("kết quả xây dựng nông thôn mới của từng địa phương")
     if _FUNDING_REQUEST.search(f):
         topics.append("đề nghị hỗ trợ kinh phí của xã")
+    elif _LOCAL_MONEY.search(f) and (_LOCAL_GIVER.search(f) or _names_place(f, places)):
+        topics.append("vốn, kinh phí và mức hỗ trợ của từng địa phương")
     return topics

@@ -380,3 +380,10 @@ def test_an_ordinal_names_a_criterion_by_its_number() -> None:
 
     assert understand("Bộ tiêu chí xã 2026-2030, tiêu chí thứ 8 là gì?").criterion == 8
     assert understand("tieu chi thu 12 cua bo 2009 ten la gi").criterion == 12
+
+
+def test_a_held_document_that_only_describes_the_missing_one_is_not_asked() -> None:
+    held = need_of("Quyết định 1689/QĐ-TTg ban hành kế hoạch triển khai Quyết định 318/QĐ-TTg giao bộ nào chủ trì?")
+    assert held.missing and not held.held_asked
+    both = need_of("Quyết định 1689/QĐ-TTg và Quyết định 318/QĐ-TTg giao bộ nào chủ trì?")
+    assert both.missing and both.held_asked

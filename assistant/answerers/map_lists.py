@@ -1,0 +1,106 @@
+"""The 2025 map as a list: which provinces or cities were merged, which kept their borders, in a region or
+nationwide, and how many units there are ("những thành phố trực thuộc Trung ương nào được hình thành do hợp nhất",
+"ở vùng Trung du và miền núi phía Bắc những tỉnh nào không phải hợp nhất"). One province named is `places`'."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.asks import MAP_CUES
+from assistant.topic import asking_clause
+from assistant.understand import normalise_question
+from corpus.criteria import RegionMap, Unit
+
+# The question asks for provinces or cities, not one of them ("những tỉnh nào", "bao nhiêu thành phố").
+_ASKS_UNITS = re.compile(
+    r"\b(nhung|cac|bao nhieu|may|ke ten|liet ke)\s+(tinh|thanh pho|don vi)\b|\b(tinh|thanh pho)( [a-z]+){0,5} nao\b"
+)
+_CITIES = re.compile(r"\bthanh pho\b")
+_PROVINCES = re.compile(r"\btinh\b(?!\s*(khac|do|nay))")
+_KEPT = re.compile(
+    r"\b(khong (phai |bi |duoc )?(hop nhat|sap nhap|nhap|gop|sap xep)|giu nguyen|khong thay doi|dung doc lap)\b"
+)
+
+
+def _filtered(regions: RegionMap, folded: str, region: str | None) -> tuple[list[Unit], list[str]]:
+    """The units the question asks for, and the words saying which (kind, merged or kept, region)."""
+    units = list(regions.reorganisation.units)
+    said: list[str] = []
+    cities, provinces = bool(_CITIES.search(folded)), bool(_PROVINCES.search(folded))
+    if cities and not provinces:
+        units = [u for u in units if u.kind == "thành phố"]
+    elif provinces and not cities:
+        units = [u for u in units if u.kind == "tỉnh"]
+    if _KEPT.search(folded):
+        units = [u for u in units if len(u.formed_from) == 1]
+        said.append("không sắp xếp lại (giữ nguyên địa giới)")
+    elif re.search(r"\b(hop nhat|sap nhap|nhap|gop|hinh thanh)\b", folded):
+        units = [u for u in units if len(u.formed_from) > 1]
+        said.append("hình thành do hợp nhất")
+    if region is not None:
+        members = {p.name for p in regions.provinces if p.regions.get("vung-7") == region}
+        units = [u for u in units if members & set(u.formed_from)]
+        said.append(f"có tỉnh cũ thuộc vùng {regions.region('vung-7', region).name}")
+    return units, said
+
+
+def map_lists(ctx: Context) -> list[Candidate]:
+    q = ctx.query
+    regions = ctx.catalogue.regions
+    reorg = regions.reorganisation
+    asking = normalise_question(asking_clause(ctx.text))
+    if reorg is None or q.province or not MAP_CUES.search(q.folded) or not _ASKS_UNITS.search(asking):
+        return []
+    number = reorg.document
+    if ctx.meta(number) is None:
+        return []
+    units, said = _filtered(regions, asking, q.region)
+    if not units:
+        return []
+    kinds = {u.kind for u in units}
+    noun = (
+        "thành phố trực thuộc Trung ương"
+        if kinds == {"thành phố"}
+        else "tỉnh"
+        if kinds == {"tỉnh"}
+        else ("tỉnh, thành phố")
+    )
+    items = "; ".join(
+        u.name + ("" if len(u.formed_from) == 1 else f" (từ {', '.join(u.formed_from)} cũ)") for u in units
+    )
+    where = f"{number} › Phần mở đầu"
+    head = f"Từ 01/7/2025, {len(units)} {noun}{' ' + ', '.join(said) if said else ''}: {items}."
+    drafts = [Draft(head, [Source(number, where, units[0].name)])]
+    if not said and "count" in ctx.need.asks and "list" not in ctx.need.asks:
+        drafts = []  # "cả nước còn bao nhiêu tỉnh": the count, not the 34 names
+    if not said:
+        n_cities = sum(u.kind == "thành phố" for u in reorg.units)
+        drafts.insert(
+            0,
+            Draft(
+                f"Sau đợt sắp xếp năm 2025, cả nước có {len(reorg.units)} đơn vị hành chính cấp tỉnh "
+                f"({len(reorg.units) - n_cities} tỉnh, {n_cities} thành phố trực thuộc Trung ương).",
+                [Source(number, where, "")],
+            ),
+        )
+    drafts.append(
+        Draft(
+            "Danh sách lấy từ mục đăng ký của kho, tổng hợp từ trang công khai (không phải toàn văn nghị quyết; "
+            "số hiệu nghị quyết chưa ghi nhận)."
+        )
+    )
+    covers = {("topic", "map")} | ({("region", q.region)} if q.region else set())
+    covers |= {("level", "thành phố")} if kinds == {"thành phố"} else set()
+    return [
+        Candidate(
+            "places",
+            drafts,
+            covers=covers,
+            answers={"list", "which", "count", "map", "definition"},
+            evidence=[where],
+            docs={number},
+            prior=1.4,
+            label="bản đồ 2025: danh sách",
+        )
+    ]

@@ -1,0 +1,29 @@
+"""The 2025 map as a list: merged or kept units, of a kind, in a region, and how many."""
+
+from assistant.service import Assistant
+
+
+def test_cities_formed_by_merging_are_listed_with_their_former_provinces(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Trong đợt sắp xếp năm 2025, những thành phố trực thuộc Trung ương nào được hình thành do hợp nhất?"
+    )
+    assert a.kind == "places" and a.scope == "answer"
+    for city in ("Hải Phòng (từ Hải Phòng, Hải Dương cũ)", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"):
+        assert city in a.text
+    assert "Huế" not in a.text  # a city, but not merged
+    assert "không phải toàn văn nghị quyết" in a.text  # the registry's summary, never the resolution's words
+
+
+def test_provinces_kept_in_a_region_are_only_those_of_that_region(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Ở vùng Trung du và miền núi phía Bắc, những tỉnh nào không phải hợp nhất trong đợt sắp xếp 2025?"
+    )
+    for province in ("Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Cao Bằng"):
+        assert province in a.text
+    assert "Thanh Hóa" not in a.text and "Tuyên Quang" not in a.text
+
+
+def test_how_many_units_is_a_count_not_a_list(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Sau sắp xếp năm 2025 cả nước còn bao nhiêu tỉnh, thành phố?")
+    assert "34 đơn vị hành chính cấp tỉnh (28 tỉnh, 6 thành phố" in a.text
+    assert "Tuyên Quang (từ Hà Giang" not in a.text
