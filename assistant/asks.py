@@ -78,7 +78,9 @@ _ASKS: dict[str, str] = {
     # "… là chỉ tiêu số mấy, thuộc tiêu chí nào?": which indicator or criterion of a set holds a topic.
     "indicator": r"\b((thuoc|nam trong|nam o|o) tieu chi (so )?(nao|may)|la tieu chi (so )?(may|nao)"
     r"|(la |thuoc )?chi tieu (so )?(may|nao))\b",
-    "history": r"\b(thay nhau|lan luot|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay|cac lan sua)\b",
+    # "lần lượt là bao nhiêu" is "respectively", not one after another.
+    "history": r"\b(thay nhau|lan luot(?! (la|bang|o muc|dat))|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay"
+    r"|cac lan sua)\b",
     "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|kinh phi|nguon luc|lo trinh)\b",
     # Whose proposal the document was issued on ("theo đề nghị của bộ nào", "cơ quan nào trình").
     "proposer": r"\b(theo de nghi|de nghi cua|xet de nghi|to trinh|(co quan|bo|ai) (nao )?(de nghi|trinh))\b",

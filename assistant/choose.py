@@ -68,7 +68,7 @@ def semantic(sim: float | None) -> float:
 def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     """How well one candidate covers the question."""
     total = sum(ATOM_WEIGHT.get(a[0], 0.5) for a in need.atoms)
-    covers = c.covers
+    covers = _covers(c, need)
     quoted = {a for a in need.atoms if a[0] == "quoted"} - covers
     if quoted:
         # A candidate that says the quoted words (a criterion's name) covers them as a passage holding them does.
@@ -115,7 +115,7 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     if c.kind == "criteria" and levels and theirs and not levels & theirs:
         conflict += 0.5
     wanted = {a for a in need.atoms if a[0] in ("criterion", "indicator", "section")}
-    if wanted and c.kind in ("criteria", "section") and not (wanted & c.covers):
+    if wanted and c.kind in ("criteria", "section") and not (wanted & covers):
         conflict += 0.5
     detail = {
         "entity": round(entity, 3),
@@ -127,6 +127,15 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     }
     value = 2.0 * entity + 1.6 * asks + 1.5 * semantic(sim) + 0.6 * c.lexical + 0.6 * c.prior - conflict
     return Scored(c, round(value, 4), detail)
+
+
+def _covers(c: Candidate, need: Need) -> set:
+    """What a candidate covers; an indicator of the annex the question names ("Theo Phụ lục I QĐ 318, tỷ lệ … thấp
+    còi") lies within it, so covers it."""
+    named = {a for a in need.atoms if a[0] == "section"} - c.covers
+    if not named or c.kind != "criteria":
+        return c.covers
+    return c.covers | {a for a in named if any(f" › {a[1]} ›" in e for e in c.evidence)}
 
 
 def _text(c: Candidate) -> set[str]:
@@ -166,7 +175,7 @@ def choose(
         if all(c is not p for p in parts):
             parts.append(c)  # one candidate may answer two parts
     parts = parts or [best.candidate]
-    covered = {a for c in parts for a in c.covers}
+    covered = {a for c in parts for a in _covers(c, need)}
     answered = {a for c in parts for a in c.answers}
     seen = {t for c in parts for t in _text(c)}
     for other in ranking[1:]:
@@ -189,7 +198,7 @@ def choose(
         if not adds or c.kind == "passages" or _text(c) <= seen or c in parts:
             continue
         parts.append(c)
-        covered |= c.covers
+        covered |= _covers(c, need)
         answered |= c.answers
         seen |= _text(c)
     # A part a document's fact answers (its signer, its date) is answered, whatever words the part also holds.

@@ -152,6 +152,9 @@ def _by_former_province(
         f"{q.place_note} Các tỉnh cũ này thuộc những vùng khác nhau trong {cset.title} ({cset.document}), nên mức "
         "đạt chuẩn tùy xã thuộc tỉnh cũ nào (xin cho biết để trả lời một mức):"
     )
+    if q.place_note is None:
+        # Two provinces asked about, each of one region: each one's figure.
+        head = f"Các tỉnh được hỏi thuộc những vùng khác nhau trong {cset.title} ({cset.document}); mức của từng vùng:"
     out = [Draft(head, src(cset, crit.section, crit.name))]
     by_region: dict[str, list[str]] = {}
     for former, code in q.place_regions.items():
@@ -164,7 +167,7 @@ def _by_former_province(
         for ind in indicators:
             req = threshold_text(ind, code, year)
             flag = "" if ind.figures_verified else " (chưa xác minh)"
-            text = f"- Xã thuộc {', '.join(formers)} cũ (vùng {name}), chỉ tiêu {ind.code}. {ind.name}: {req}{flag}."
+            text = f"- Xã thuộc {', '.join(formers)} (vùng {name}), chỉ tiêu {ind.code}. {ind.name}: {req}{flag}."
             out.append(Draft(text, src(cset, ind.section, ind.name)))
     return out
 

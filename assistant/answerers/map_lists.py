@@ -27,7 +27,10 @@ def _filtered(regions: RegionMap, folded: str, region: str | None) -> tuple[list
     """The units the question asks for, and the words saying which (kind, merged or kept, region)."""
     units = list(regions.reorganisation.units)
     said: list[str] = []
-    cities, provinces = bool(_CITIES.search(folded)), bool(_PROVINCES.search(folded))
+    # "trước khi sáp nhập", "sau sắp xếp": when, not which units were merged; "tỉnh thành" is both kinds.
+    folded = re.sub(r"\b(truoc|sau)( khi)? (sap nhap|sap xep|hop nhat|nhap)\b", " ", folded)
+    both = re.search(r"\btinh thanh\b", folded) is not None
+    cities, provinces = both or bool(_CITIES.search(folded)), both or bool(_PROVINCES.search(folded))
     if cities and not provinces:
         units = [u for u in units if u.kind == "thành phố"]
     elif provinces and not cities:
@@ -76,17 +79,19 @@ def map_lists(ctx: Context) -> list[Candidate]:
         drafts = []  # "cả nước còn bao nhiêu tỉnh": the count, not the 34 names
     if not said:
         n_cities = sum(u.kind == "thành phố" for u in reorg.units)
+        before = sum(len(u.formed_from) for u in reorg.units)  # every former province is in exactly one unit
         drafts.insert(
             0,
             Draft(
                 f"Sau đợt sắp xếp năm 2025, cả nước có {len(reorg.units)} đơn vị hành chính cấp tỉnh "
-                f"({len(reorg.units) - n_cities} tỉnh, {n_cities} thành phố trực thuộc Trung ương).",
+                f"({len(reorg.units) - n_cities} tỉnh, {n_cities} thành phố trực thuộc Trung ương), "
+                f"từ {before} tỉnh, thành phố trước đó.",
                 [Source(number, where, "")],
             ),
         )
     drafts.append(
         Draft(
-            "Danh sách lấy từ mục đăng ký của kho, tổng hợp từ trang công khai (không phải toàn văn nghị quyết; "
+            "Thông tin lấy từ mục đăng ký của kho, tổng hợp từ trang công khai (không phải toàn văn nghị quyết; "
             "số hiệu nghị quyết chưa ghi nhận)."
         )
     )

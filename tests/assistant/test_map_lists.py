@@ -27,3 +27,10 @@ def test_how_many_units_is_a_count_not_a_list(full_assistant: Assistant) -> None
     a = full_assistant.ask("Sau sắp xếp năm 2025 cả nước còn bao nhiêu tỉnh, thành phố?")
     assert "34 đơn vị hành chính cấp tỉnh (28 tỉnh, 6 thành phố" in a.text
     assert "Tuyên Quang (từ Hà Giang" not in a.text
+
+
+def test_before_the_merger_is_when_not_which_units_and_tinh_thanh_is_both_kinds(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("truoc khi sap nhap ca nuoc co bao nhieu tinh thanh, sau sap xep nam 2025 con lai bao nhieu")
+    assert "34 đơn vị hành chính cấp tỉnh" in a.text and "từ 63 tỉnh, thành phố trước đó" in a.text
+    assert "hình thành do hợp nhất" not in a.text
+
