@@ -287,6 +287,8 @@ class Need:
     # The preamble names a criterion of one period's set and the question asks which criterion of another holds it:
     # the criteria it names are context, not what is asked.
     crosswalk: bool = False
+    # Two tiers' sets named ("tiêu chí 15 trong bộ xã NTM và tiêu chí 15 trong bộ xã NTM nâng cao"): each is asked.
+    tiers: list[str] = field(default_factory=list)
 
 
 def _roman(label: str) -> str:
@@ -468,6 +470,12 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         need.periods = list(named_periods)
     clause = asking_clause(query.text)
     asking = normalise_question(clause)
+    base_set = re.search(r"\bbo tieu chi (xa )?(nong thon moi|ntm)\b(?! (nang cao|kieu mau))", f)
+    higher = dict.fromkeys(
+        t for t in re.findall(r"\bbo tieu chi (?:xa )?(?:nong thon moi|ntm) (nang cao|kieu mau)\b", f)
+    )
+    if base_set and higher:
+        need.tiers = ["NTM", *("nâng cao" if t == "nang cao" else "kiểu mẫu" for t in higher)]
     asked_periods = set(_PERIOD.findall(asking))
     if re.search(r"\b(bo|bo tieu chi|giai doan) (moi|hien nay|hien hanh)\b", asking):
         asked_periods.add(("2026", "2030"))  # "nằm ở tiêu chí nào của bộ mới?"

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answerers.base import Candidate
-from assistant.asks import POINTED
+from assistant.asks import POINTED, kinds_of
 from assistant.understand import Query
 from corpus.model import DocumentMeta
 from corpus.normalize import fold
@@ -41,11 +41,20 @@ def answered_document(
     return fitting[0] if fitting else None
 
 
-# "Quyết định thay thế QĐ 558 là quyết định nào": a document described by its relation to a named one.
+# "Quyết định thay thế QĐ 558 là quyết định nào", "bộ tiêu chí thay cho nó … ai ký": a document described by its
+# relation to a named one (or to the one the conversation is about).
 _DESCRIBED = re.compile(
-    r"^\W*(quyet dinh|van ban|nghi dinh|thong tu|bo tieu chi) (thay the|thay cho|sua doi|bai bo)( cho)?"
-    r" (qd |quyet dinh |van ban |bo tieu chi )?\d[^?]*\b(nao|gi)\b"
+    r"^\W*(?:(?:the|con|vay|va)\s+)?(?:quyet dinh|van ban|nghi dinh|thong tu|bo tieu chi)( [a-z]+){0,2}?"
+    r" (?:thay the|thay cho|sua doi|bai bo)(?: cho)? (?:(?:qd|quyet dinh|van ban|bo tieu chi|bo) )?"
+    r"(?:\d|no\b|(?:van ban|quyet dinh|bo) (?:do|nay|tren)\b)"
 )
+# What a part asks of the document described besides which one it is.
+_FACT_KINDS = frozenset({"who", "when", "in_force", "issuer", "basis", "proposer", "status"})
+
+
+def describes(part: str) -> bool:
+    """The part names a document by its relation to another ("văn bản thay thế Quyết định 491 do ai ký?")."""
+    return _DESCRIBED.search(fold(part).lower()) is not None
 
 
 # The relation a part asks ("bị văn bản nào thay", "sửa đổi bởi văn bản nào") and the words the answer's sentence
@@ -78,11 +87,13 @@ def pointed_documents(
     held document of that kind the answer so far (`said`) names and the question did not."""
     found: list[str] = []
     pointing: list[str] = []
-    described = bool(parts) and _DESCRIBED.search(fold(parts[0]).lower()) is not None
+    described = bool(parts) and describes(parts[0])
     for i, part in enumerate(parts):
         pointed = POINTED.search(fold(part).lower())
-        if pointed is None and described and i and not re.search(r"\d", part):
-            # "Quyết định thay thế QĐ 558 là quyết định nào, do ai ký …": the later parts ask of the one described.
+        # "Quyết định thay thế QĐ 558 là quyết định nào, do ai ký …": the later parts ask of the one described, and so
+        # does the describing part when it asks a fact ("Văn bản thay thế Quyết định 491 do ai ký?").
+        asks_of_described = (i and not re.search(r"\d", part)) or (not i and kinds_of(part) & _FACT_KINDS)
+        if pointed is None and described and asks_of_described:
             pointed = re.match(r"(van ban) (do)", "van ban do")
         if pointed is None:
             continue

@@ -311,7 +311,12 @@ def _same_figure_of_another_set(parts: list[Candidate], c: Candidate, need: Need
     another = (c.period in need.periods and all(c.period != p.period for p in parts)) or bool(
         (c.docs & named) - {d for p in parts for d in p.docs}
     )
-    return another
+    # Two tiers' sets of one decision named: the other tier's criterion of the same number.
+    tier = next((a[1] for a in c.covers if a[0] == "tier"), "NTM")
+    other_tier = tier in need.tiers and all(
+        tier != next((a[1] for a in p.covers if a[0] == "tier"), "NTM") for p in parts
+    )
+    return another or other_tier
 
 
 def _figure_key(label: str) -> str:

@@ -17,7 +17,7 @@ _THIS_YEAR = re.compile(r"\b(nam nay|gio|luc nay|thoi diem nay)\b")
 # marks, "no" is also "nợ", "nổ": only a question that starts with it and goes on as a subject does.
 _PRONOUN = re.compile(r"(?<!\w)nó(?!\w)")
 _PRONOUN_FOLDED = re.compile(r"no (co|duoc|gom|quy dinh|ban hanh|la|thay|sua|het|con|do|ap dung|can cu)\b")
-_CONTEXT = ("ask_year", "province", "region", "sets", "criterion", "criterion_name", "indicator")
+_CONTEXT = ("ask_year", "province", "region", "sets", "criterion", "criterion_name", "indicator", "period")
 
 
 def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str], bool] | None = None) -> Query:
@@ -103,8 +103,10 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
         for name in _CONTEXT:
             if other_unit and name == "sets":
                 continue  # the set the earlier unit was recognised under is not the new unit's (318 is no district's)
-            if name == "ask_year" and (_THIS_YEAR.search(current.folded) or NOW_CUE.search(current.folded)):
+            if name in ("ask_year", "period") and (_THIS_YEAR.search(current.folded) or NOW_CUE.search(current.folded)):
                 continue  # "còn năm nay thì …" after "hồi năm 2024 …": today, not the earlier year
+            if name == "period" and (current.ask_year or re.search(r"\b(bo|giai doan) moi\b", current.folded)):
+                continue  # "năm 2027 thì sao", "bộ mới thì sao": another period than the earlier set's
             if not getattr(merged, name) and getattr(previous, name):
                 value = getattr(previous, name)
                 setattr(merged, name, list(value) if isinstance(value, list) else value)

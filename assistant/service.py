@@ -17,7 +17,7 @@ from assistant.answerers.documents import documents
 from assistant.answerers.rules import contradictions
 from assistant.asks import MAP_CUES, MAP_DOCUMENT, Need, holds_figure, kinds_of, question_parts
 from assistant.card import card_for
-from assistant.chain import pointed_documents, without_facts
+from assistant.chain import describes, pointed_documents, without_facts
 from assistant.choose import choose, confident
 from assistant.conversation import merge
 from assistant.each_part import answer_parts
@@ -273,7 +273,8 @@ class Assistant:
             candidates = structured + retrieved
             sims = [index.similarity(vector(), c.evidence) if c.evidence else None for c in candidates]
             choice = choose(need, candidates, sims, unknown=unknown, asked=asked)
-        said = answered_text(choice.parts, self.section) if choice.parts and len(asked) > 1 else ""
+        chained = len(asked) > 1 or describes(asked[0])  # several parts, or one naming a document by a relation
+        said = answered_text(choice.parts, self.section) if choice.parts and chained else ""
         # Only a part left open is worth retrieving for: a sure structured answer to every part is not embedded.
         # A part asking a document's fact (its date, its signer) is open until a document's fact answers it, whatever
         # words of it a section's text holds ("CV 14 ký ngày nào? Mục 3 …").
@@ -288,8 +289,10 @@ class Assistant:
         )
         if pointed:
             open_asked = [p for p in asked if p in open_asked or p in pointing]
+            # The relation that describes the document pointed at ("văn bản thay thế QĐ 491 …") stays said.
+            kept = {"amends"} if describes(asked[0]) else set()
             choice.parts = without_facts(
-                choice.parts, ranked, set(query.sets), {k for p in pointing for k in kinds_of(p)}
+                choice.parts, ranked, set(query.sets), {k for p in pointing for k in kinds_of(p)} - kept
             )
             others = [d for n in pointed for d in documents(replace(ctx, query=replace(query, sets=[n])))]
             ranked = others + [c for c in ranked if not (c.kind == "documents" and c.docs & set(query.sets))]

@@ -21,6 +21,7 @@ def _words(text: str) -> frozenset[str]:
 # ("sáp nhập" is what people call the 2025 merger the corpus words as "sắp xếp", "hợp nhất".)
 NOT_CONTENT = _words(
     """
+    phan_muc chia_muc
     bao_nhieu bao_nhiu tong_cong the_nao nhu_the_nao gi dau may muon chung_toi toi minh a nhe sao nao ai khong co_phai
     bay_gio hien_nay nay thi la nhung_ai nhung cac duoc bi cho hoi xin cam_on anh chi em ban vay roi chua
     thong_tu nghi_dinh nghi_quyet quyet_dinh cong_van chi_thi luat ke_hoach so nam thang ngay

@@ -217,7 +217,8 @@ def _sets(ctx: Context) -> list[CriteriaSet]:
             c for c in ctx.catalogue.sets.values() if lead in c.id.split("-")[:3]
         ]
         for cset in found:
-            if cset not in out and (ctx.query.tier in (None, "NTM") or cset.tier == ctx.query.tier):
+            tiers = ctx.need.tiers or [ctx.query.tier]
+            if cset not in out and (ctx.query.tier in (None, "NTM") or cset.tier in tiers):
                 out.append(cset)
     for period in ctx.need.periods:
         # "bộ 2016-2020 … sang bộ 2021-2025": each period the question compares has its set.

@@ -11,6 +11,11 @@ from assistant.quote import word_pairs
 from corpus.criteria import CriteriaSet, Criterion
 from corpus.normalize import fold
 
+# How a set's thresholds are divided ("chia theo những vùng nào", "phân mức đạt chuẩn theo cách nào").
+_DIVIDED = re.compile(
+    r"\b(chia (theo|thanh)|phan (muc|chia)|theo (nhung |cac )?(vung|nhom)( xa)? nao|theo cach nao|theo cai gi)\b"
+)
+
 
 def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
     n_ind = len(cset.indicators())
@@ -37,6 +42,14 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
                 f"{'' if len(pending) < len(cset.criteria) else ' (toàn bộ)'}; cần đối chiếu bản chính thức."
             )
         )
+    scheme = ctx.catalogue.regions.schemes.get(cset.region_scheme or "")
+    divided = scheme is not None and _DIVIDED.search(ctx.query.folded) is not None
+    if divided:
+        # "mức đạt chuẩn chia theo những vùng nào / theo cách nào": the columns of the set's table.
+        unit = "nhóm xã" if scheme.by == "commune_group" else "vùng"
+        names = "; ".join(r.name for r in scheme.regions)
+        text = f"Mức đạt chuẩn của bộ này chia theo {len(scheme.regions)} {unit}: {names}."
+        drafts.append(Draft(text, src(cset, annex_path(cset), cset.title)))
     # Without the set's indicators, its criteria's names are all the corpus can answer "which criterion holds …" with.
     unknown = bool(pending) and len(pending) == len(cset.criteria)
     if unknown and "indicator" in ctx.need.asks:
@@ -56,7 +69,7 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
         period=cset.period,
         prior=0.6,
         label=f"tổng quan {cset.id}",
-        counts=frozenset({"tieu chi", "chi tieu", "tieu"}),
+        counts=frozenset({"tieu chi", "chi tieu", "tieu"} | ({"vung", "nhom"} if divided else set())),
     )
 
 

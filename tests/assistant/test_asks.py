@@ -387,3 +387,9 @@ def test_a_held_document_that_only_describes_the_missing_one_is_not_asked() -> N
     assert held.missing and not held.held_asked
     both = need_of("Quyết định 1689/QĐ-TTg và Quyết định 318/QĐ-TTg giao bộ nào chủ trì?")
     assert both.missing and both.held_asked
+
+
+def test_two_tiers_sets_named_are_each_asked() -> None:
+    both = need_of("Tiêu chí số 15 trong bộ tiêu chí xã NTM và tiêu chí số 15 trong bộ tiêu chí xã NTM nâng cao có giống nhau?")
+    assert both.tiers == ["NTM", "nâng cao"]
+    assert need_of("Tiêu chí số 15 trong bộ tiêu chí xã NTM nâng cao là gì?").tiers == []

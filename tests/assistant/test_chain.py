@@ -1,7 +1,7 @@
 """Chains of reference: a part pointing back at a document means the one the answer so far names for the relation
 the part before asked."""
 
-from assistant.chain import pointed_documents
+from assistant.chain import describes, pointed_documents
 from corpus.model import DocumentMeta
 
 HELD = {"491/QĐ-TTg", "342/QĐ-TTg", "1980/QĐ-TTg", "558/QĐ-TTg", "320/QĐ-TTg", "2540/QĐ-TTg"}
@@ -41,3 +41,13 @@ def test_parts_after_a_document_described_by_its_relation_ask_of_that_document()
     # The document itself named: its own facts are asked, nothing points elsewhere.
     own = ["Quyết định 558/QĐ-TTg là quyết định gì", "do ai ký"]
     assert pointed_documents(own, SAID_558, known, meta, {"558/QĐ-TTg"}) == ([], [])
+
+
+def test_a_document_described_by_its_relation_is_recognised_with_a_number_or_a_pronoun() -> None:
+    assert describes("Văn bản thay thế Quyết định 491 do ai ký?")
+    assert describes("thế bộ tiêu chí thay cho nó ở giai đoạn sau thì ai ký")
+    assert not describes("Quyết định 491 bị văn bản nào thay thế?")  # asks the relation of 491, describes nothing
+    # The describing part itself asks of the described document when it asks a fact beyond which one it is.
+    parts = ["Văn bản thay thế Quyết định 491 do ai ký?"]
+    said = "Quyết định 491/QĐ-TTg được thay thế bởi Quyết định 1980/QĐ-TTg (ban hành 17/10/2016)."
+    assert pointed_documents(parts, said, known, meta, {"491/QĐ-TTg"}) == (["1980/QĐ-TTg"], parts)

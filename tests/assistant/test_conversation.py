@@ -80,3 +80,10 @@ def test_accent_free_no_that_is_not_a_subject_does_not_point_back(catalogue: Cat
         understand("gia xang hom nay bao nhieu, tien no the nao?", catalogue), [understand("QĐ 318 ai ký?", catalogue)]
     )
     assert not q.sets and not q.context
+
+
+def test_a_follow_up_keeps_the_period_of_the_set_asked_unless_it_names_another_time(catalogue: Catalogue) -> None:
+    earlier = "Chỉ tiêu 15.4 trong bộ tiêu chí xã NTM giai đoạn 2021-2025 là chỉ tiêu gì?"
+    assert follow(catalogue, earlier, "mức của nó ở vùng Đồng bằng sông Hồng là bao nhiêu %?").period == "2021-2025"
+    assert follow(catalogue, earlier, "còn bộ mới thì chỉ tiêu đó thế nào?").period is None
+    assert follow(catalogue, earlier, "vậy hiện nay thì sao?").period is None

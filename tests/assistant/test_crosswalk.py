@@ -44,3 +44,20 @@ def test_which_new_criterion_holds_an_old_one_is_answered_with_the_new_sets_crit
     # The corpus holds no indicators of the new set: it says it cannot tell which criterion, never guesses one.
     assert "chưa thể khẳng định" in a.text
     assert "2.1. Tỷ lệ đường xã" not in a.text  # not the 2021-2025 criterion's indicators
+
+
+def test_how_a_sets_thresholds_are_divided_is_said_with_its_overview(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Bộ tiêu chí xã NTM 2026-2030 có bao nhiêu tiêu chí, mức đạt chuẩn chia theo cái gì?")
+    assert "10 tiêu chí" in a.text and "chia theo 3 nhóm xã: Xã nhóm 1; Xã nhóm 2; Xã nhóm 3" in a.text
+    old = full_assistant.ask("Bộ tiêu chí xã NTM 2021-2025 quy định mức đạt chuẩn theo những vùng nào?")
+    assert "chia theo 7 vùng" in old.text and "Tây Nguyên" in old.text
+    plain = full_assistant.ask("Bộ tiêu chí xã NTM 2026-2030 có bao nhiêu tiêu chí?")
+    assert "chia theo" not in plain.text  # said only when asked
+
+
+def test_the_same_criterion_of_two_tiers_named_is_given_for_both(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Tiêu chí số 15 trong bộ tiêu chí xã NTM và tiêu chí số 15 trong bộ tiêu chí xã NTM nâng cao (QĐ 318) có giống"
+        " nhau không?"
+    )
+    assert "Tiêu chí 15 (Y tế)" in a.text and "Tiêu chí 15 (Hành chính công)" in a.text
