@@ -114,7 +114,7 @@ _ASKS: dict[str, str] = {
     r"|(?:nhap|sap nhap|hop nhat) (?:vao|voi) (?:tinh|thanh pho) nao|nhap vao dau|thuoc (?:tinh|thanh pho) nao"
     r"|gom (?:nhung |cac )?tinh (?:nao|cu nao)|hinh thanh tu (?:nhung )?tinh nao)\b",
     # "đã đạt chưa": a value stated in the question, to be judged against its threshold.
-    "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b",
+    "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat|dat hay (khong|chua))\b",
 }
 _ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
 # A procedure asked, not a file named as context ("hồ sơ xã đạt chuẩn năm 2019 chấm chỉ tiêu … theo mức nào"): the
@@ -560,7 +560,8 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
 
 # Words that make a document named after them part of another's description ("kế hoạch triển khai NQ 25").
 _DESCRIBING = re.compile(
-    r"\b(trien khai|thuc hien|huong dan|sua doi|bo sung|thay the|bai bo|quy dinh chi tiet|can cu)( [a-z]+){0,3} $"
+    # ("Thông tư 41 hướng dẫn Quyết định 491 thế nào" asks how the held one is guided: that one is asked.)
+    r"\b(ke hoach|de an|chuong trinh) (trien khai|thuc hien)( [a-z]+){0,3} $"
 )
 
 

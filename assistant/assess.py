@@ -92,6 +92,19 @@ def _shortfall(ind: Indicator, value: float, threshold: float) -> str | None:
     return None
 
 
+_TARGET = "mức phải đạt đến năm"
+
+
+def _meets(ind: Indicator, value: Any, threshold: float) -> bool:
+    return {
+        ">=": value >= threshold,
+        "<=": value <= threshold,
+        ">": value > threshold,
+        "<": value < threshold,
+        "==": value == threshold,
+    }[ind.comparator]
+
+
 def _judge(
     ind: Indicator, value: Any, region: str | None, year: int | None
 ) -> tuple[str, float | None, str | None, str | None]:
@@ -109,18 +122,21 @@ def _judge(
             return "cannot_judge", None, None, "yêu cầu bằng lời; cần đánh giá theo văn bản hướng dẫn"
         return ("met" if flag else "not_met"), None, None, "theo tự đánh giá của đơn vị"
     t = ind.threshold_for(region, year)
+    target = ind.threshold_for(region, None) if t is None and year is not None else None
+    if target is not None and target.year is not None and target.year > year:
+        # "… đến năm 2020" asked of 2019: the table fixes only the level to reach by 2020. Reaching it settles the
+        # question; falling short of it does not, since the year asked may have had a lower level.
+        ok = _meets(ind, value, target.value) if value is not None else None
+        note = f"{_TARGET} {target.year}; danh mục không có mức riêng cho năm {year}"
+        if ok:
+            return "met", target.value, None, note
+        return ("missing" if value is None else "cannot_judge"), target.value, None, note
     if t is None:
         note = "ngưỡng cho vùng/năm này chưa có trong danh mục (chưa xác minh)"
         return ("missing" if value is None else "cannot_judge"), None, None, note
     if value is None:
         return "missing", t.value, None, None
-    ok = {
-        ">=": value >= t.value,
-        "<=": value <= t.value,
-        ">": value > t.value,
-        "<": value < t.value,
-        "==": value == t.value,
-    }[ind.comparator]
+    ok = _meets(ind, value, t.value)
     note = None if ind.figures_verified else "ngưỡng chưa xác minh với văn bản chính thức"
     return ("met" if ok else "not_met"), t.value, (None if ok else _shortfall(ind, value, t.value)), note
 
@@ -193,6 +209,7 @@ def assess(
             if ind.comparator == "text"
             else (
                 f"{SIGN[ind.comparator]} {vn_number(threshold)}{_unit(ind.unit)}"
+                + (f" ({note.split(';')[0]})" if note and note.startswith(_TARGET) else "")
                 if threshold is not None
                 else (ind.requirement or "chưa có ngưỡng")
             )

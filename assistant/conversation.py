@@ -105,8 +105,8 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
                 continue  # the set the earlier unit was recognised under is not the new unit's (318 is no district's)
             if name in ("ask_year", "period") and (_THIS_YEAR.search(current.folded) or NOW_CUE.search(current.folded)):
                 continue  # "còn năm nay thì …" after "hồi năm 2024 …": today, not the earlier year
-            if name == "period" and (current.ask_year or re.search(r"\b(bo|giai doan) moi\b", current.folded)):
-                continue  # "năm 2027 thì sao", "bộ mới thì sao": another period than the earlier set's
+            if name == "period" and re.search(r"\b(19|20)\d\d\b|\b(bo|giai doan) moi\b", current.folded):
+                continue  # "năm 2027 thì sao", "sang bộ 2026-2030", "bộ mới thì sao": its own time, not the earlier
             if not getattr(merged, name) and getattr(previous, name):
                 value = getattr(previous, name)
                 setattr(merged, name, list(value) if isinstance(value, list) else value)

@@ -112,7 +112,9 @@ _ABBREVIATIONS = [
 _ADDRESS = re.compile(
     r"\b(?:xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh|quận"
     # Typed without marks ("xa Tien Luc, huyen Lang Giang").
-    r"|xa|phuong|thi tran|huyen|thi xa|thanh pho|tinh|quan)\s+(?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*"
+    # A name, not an abbreviation: "bộ tiêu chí xã NTM" names the level.
+    r"|xa|phuong|thi tran|huyen|thi xa|thanh pho|tinh|quan)\s+(?:[A-ZĐ](?![A-ZĐ])[\wÀ-ỹ]*)"
+    r"(?:\s+[A-ZĐ](?![A-ZĐ])[\wÀ-ỹ]*)*"
 )
 # After a province's name: it is named as it was before the 2025 merger ("Gia Lai cũ", "… trước khi hợp nhất").
 _FORMER = re.compile(r"\s*(?:\()?(cu|cũ|truoc khi (hop nhat|sap nhap|sap xep)|trước khi (hợp nhất|sáp nhập|sắp xếp))\b")

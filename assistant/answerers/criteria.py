@@ -362,8 +362,9 @@ def _several_by_words(ctx: Context, cset: CriteriaSet, f: str, base: set, docs: 
         if " va " in name and name in f:
             f = f.replace(name, " ")
     hits: list[tuple[int, str]] = []
-    for part in re.split(r"\bva\b|,|;", f):
-        hit = match_indicator(part, cset)
+    for part in re.split(r"\bva\b|,|;|[.?!](?:\s|$)", f):
+        # Each part asks of one thing: three words of one indicator's name, more than any other's, name it.
+        hit = match_indicator(part, cset, asked=True)
         if hit and hit not in hits:
             hits.append(hit)
     if len(hits) < 2:

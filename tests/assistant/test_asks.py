@@ -48,6 +48,7 @@ def need_of(question: str):
         ("Công văn 5766 do ông Đặng Xuân Trường ký với chức danh gì?", {"who"}),
         ("Các bộ tiêu chí xã đã thay nhau thế nào từ năm 2009 đến nay?", {"history"}),
         ("Xã tôi thu nhập 45 triệu đã đạt tiêu chí thu nhập chưa?", {"judge"}),
+        ("Xã có 23% trẻ thấp còi thì đạt hay không đạt?", {"judge"}),
         # What replaced it, asked with the verb after the asked document.
         ("bộ tiêu chí năm 2009 bị văn bản nào thay?", {"amends"}),
         # The law or decision a document rests on, asked by its year or by whether two share it.

@@ -96,6 +96,16 @@ def test_region_and_year_pick_the_threshold() -> None:
     assert south.shortfall == "thiếu 19 triệu đồng/người/năm"
 
 
+def test_a_year_before_the_tables_target_year_is_judged_against_the_target_only_when_it_settles_it() -> None:
+    # 1980/QĐ-TTg fixes incomes "đến năm 2020" only: asked of 2019, reaching the 2020 level settles it, falling short
+    # does not (the year asked may have had a lower level), and the level shown says it is the 2020 one.
+    above, _ = _result({"10": 52}, "10", province="Đồng Tháp", year=2019)
+    below, _ = _result({"10": 48}, "10", province="Đồng Tháp", year=2019)
+    assert above.status == "met" and below.status == "cannot_judge" and below.threshold == 50
+    assert below.requirement == "≥ 50 triệu đồng/người/năm (mức phải đạt đến năm 2020)"
+    assert "không có mức riêng cho năm 2019" in below.note
+
+
 def test_percentages_booleans_and_text_requirements() -> None:
     pct = next(i for _, i in CAT.sets["1980-xa-ntm"].indicators() if i.unit == "%" and i.thresholds)
     assert _result({pct.code: "100%"}, pct.code)[0].status in ("met", "not_met")

@@ -87,3 +87,4 @@ def test_a_follow_up_keeps_the_period_of_the_set_asked_unless_it_names_another_t
     assert follow(catalogue, earlier, "mức của nó ở vùng Đồng bằng sông Hồng là bao nhiêu %?").period == "2021-2025"
     assert follow(catalogue, earlier, "còn bộ mới thì chỉ tiêu đó thế nào?").period is None
     assert follow(catalogue, earlier, "vậy hiện nay thì sao?").period is None
+    assert follow(catalogue, earlier, "Sang bộ 2026-2030 thì nội dung đó nằm ở tiêu chí nào?").period is None

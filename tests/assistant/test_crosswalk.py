@@ -61,3 +61,11 @@ def test_the_same_criterion_of_two_tiers_named_is_given_for_both(full_assistant:
         " nhau không?"
     )
     assert "Tiêu chí 15 (Y tế)" in a.text and "Tiêu chí 15 (Hành chính công)" in a.text
+
+
+def test_two_indicators_described_in_two_parts_are_both_answered(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Tôi là cán bộ Phòng Y tế huyện; năm 2018 huyện tôi đăng ký đạt chuẩn huyện NTM. Theo tiêu chí huyện NTM ban"
+        " hành kèm QĐ 558 thì bệnh viện huyện phải đạt hạng mấy, và bao nhiêu % số trường THPT phải đạt chuẩn?"
+    )
+    assert "bệnh viện hạng 3" in a.text and "≥ 60%" in a.text

@@ -181,6 +181,12 @@ def test_after_xin_hoi_the_preambles_words_are_not_asked() -> None:
         ("Tôi công tác ở xã, muốn hỏi huyện đã được công nhận đạt chuẩn năm 2019 thì nay phải làm gì?", "huyện"),
         # Communes counted name no unit: the district is asked about.
         ("Huyện phải có bao nhiêu xã được công nhận đạt chuẩn nông thôn mới?", "huyện"),
+        # An address sets its units aside; "xã NTM" is a level and its abbreviation, not a commune's name.
+        (
+            "Năm 2024 xã Bình Hải (huyện Bình Sơn, tỉnh Quảng Ngãi) có 23% trẻ thấp còi. Đối chiếu bộ tiêu chí xã NTM"
+            " thì đạt hay không đạt?",
+            "xã",
+        ),
     ],
 )
 def test_the_unit_recognised_is_the_unit_asked_about(question: str, level: str) -> None:
