@@ -190,7 +190,7 @@ def choose(
         open_atoms = {a for a in need.atoms if a[0] in PART_ATOMS} - covered
         open_asks = (need.asks & PART_ASKS) - answered
         adds = (
-            (c.covers & open_atoms)
+            (_covers(c, need) & open_atoms)
             or (c.answers & open_asks and (c.docs & best.candidate.docs or not c.docs))
             or _same_fact_of_another(best.candidate, c, need, covered)
             or _same_figure_of_another_set(parts, c, need)

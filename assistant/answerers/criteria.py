@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
-from assistant.answerers.catalogue import base_covers, hint, period_note, set_docs, src
+from assistant.answerers.catalogue import annex_path, base_covers, hint, period_note, set_docs, src
 from assistant.answerers.indicators import match_indicator
 from assistant.answerers.overview import group_named, set_groups, set_overview
 from assistant.answerers.special import special_region
@@ -220,6 +220,12 @@ def _sets(ctx: Context) -> list[CriteriaSet]:
             tiers = ctx.need.tiers or [ctx.query.tier]
             if cset not in out and (ctx.query.tier in (None, "NTM") or cset.tier in tiers):
                 out.append(cset)
+    # "tiêu chí 18 trong Phụ lục I và trong Phụ lục II của QĐ 318": each annex named is a set asked.
+    annexes = {s for s in ctx.need.sections if s.startswith("Phụ lục")}
+    for number in ctx.query.sets if annexes else []:
+        for cset in ctx.catalogue.for_document(number):
+            if cset not in out and any(annex_path(cset).endswith(f" › {a}") for a in annexes):
+                out.append(cset)
     for period in ctx.need.periods:
         # "bộ 2016-2020 … sang bộ 2021-2025": each period the question compares has its set.
         found = set_of_period(ctx.catalogue, ctx.query, period)
@@ -286,7 +292,15 @@ def criteria(ctx: Context) -> list[Candidate]:
             for crit in cset.criteria:
                 keys = [criterion_key(n) for n in criterion_names(ctx.catalogue, cset, crit)]
                 said_name = next(
-                    (k for k in keys if len(k.split()) >= 2 and re.search(rf"\b{re.escape(k)}\b", f)), None
+                    (
+                        k
+                        for k in keys
+                        if len(k.split()) >= 2
+                        and re.search(rf"\b{re.escape(k)}\b", f)
+                        # "nhóm Hệ thống chính trị": the group's name, not its criterion's
+                        and not (named_group and k in fold(named_group).lower())
+                    ),
+                    None,
                 )
                 if said_name:
                     picked.append((crit, None, 0.7, {("criterion_name", crit.name)}))
@@ -363,8 +377,8 @@ def _several_by_words(ctx: Context, cset: CriteriaSet, f: str, base: set, docs: 
             f = f.replace(name, " ")
     hits: list[tuple[int, str]] = []
     for part in re.split(r"\bva\b|,|;|[.?!](?:\s|$)", f):
-        # Each part asks of one thing: three words of one indicator's name, more than any other's, name it.
-        hit = match_indicator(part, cset, asked=True)
+        # Each part asks of one thing: three words of one indicator's short name, more than any other's, name it.
+        hit = match_indicator(part, cset, asked=True, share=0.35)
         if hit and hit not in hits:
             hits.append(hit)
     if len(hits) < 2:

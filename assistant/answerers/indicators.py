@@ -68,11 +68,14 @@ def _distinctive(cset: CriteriaSet) -> list[tuple[int, str, frozenset[str]]]:
     return entry[1]
 
 
-def match_indicator(folded: str, cset: CriteriaSet, *, asked: bool = False) -> tuple[int, str] | None:
+def match_indicator(
+    folded: str, cset: CriteriaSet, *, asked: bool = False, share: float = 0.0
+) -> tuple[int, str] | None:
     """(criterion, indicator code) whose name the question spells out, e.g. 'suy dinh dưỡng thể
     thấp còi' → 15.3; None unless at least three distinctive words and half of them match. `asked`: the
     question asks which indicator holds what it describes ("bình đẳng giới … thuộc tiêu chí nào?"), so three
-    words of one indicator's name are enough, if no other indicator has as many."""
+    words of one indicator's name are enough, if no other indicator has as many and they are at least `share` of
+    its distinctive words."""
     # "Bộ tiêu chí quốc gia về …" names the set, not "xã đạt tiêu chí quốc gia về y tế" (15.2).
     words = set(re.sub(r"\bbo tieu chi quoc gia( ve)?\b", " ", folded).split())
     best: tuple[float, int, int, str] | None = None
@@ -82,7 +85,11 @@ def match_indicator(folded: str, cset: CriteriaSet, *, asked: bool = False) -> t
         if (hits >= 4 or (hits >= 3 and score >= 0.5)) and (best is None or (score, hits) > (best[0], best[1])):
             best = (score, hits, number, code)
     if best is None and asked:
-        counts = sorted(((len(own & words), number, code) for number, code, own in _distinctive(cset)), reverse=True)
-        if counts and counts[0][0] >= 3 and (len(counts) < 2 or counts[1][0] < counts[0][0]):
-            return counts[0][1], counts[0][2]
+        counts = sorted(
+            ((len(own & words), len(own & words) / len(own), number, code) for number, code, own in _distinctive(cset)),
+            reverse=True,
+        )
+        top = counts[0] if counts else None
+        if top and top[0] >= 3 and top[1] >= share and (len(counts) < 2 or counts[1][0] < top[0]):
+            return top[2], top[3]
     return (best[2], best[3]) if best else None
