@@ -74,7 +74,7 @@ _ASKS: dict[str, str] = {
     r"|duoc xac dinh)\b",
     "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",
     "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban"
-    r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? nao"
+    r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? (nao|may|so may)"
     r"|xep (vao )?nhom( xa)? (nao|may|so may))\b",
     # "… là chỉ tiêu số mấy, thuộc tiêu chí nào?": which indicator or criterion of a set holds a topic.
     "indicator": r"\b((thuoc|nam trong|nam o|o) tieu chi (so )?(nao|may)|la tieu chi (so )?(may|nao)"

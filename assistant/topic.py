@@ -103,6 +103,11 @@ def asking_clause(question: str) -> str:
     return last
 
 
+def dictionary_syllables(dictionary: frozenset[str]) -> frozenset[str]:
+    """The syllables of the language's words (cached: ~50 ms to gather the first time)."""
+    return _syllables(dictionary)
+
+
 @lru_cache(maxsize=2)
 def _syllables(dictionary: frozenset[str]) -> frozenset[str]:
     return frozenset(p for w in dictionary for p in w.split("_"))

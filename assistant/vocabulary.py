@@ -7,7 +7,7 @@ import re
 from collections.abc import Set
 from dataclasses import dataclass
 
-from assistant.topic import NOT_CONTENT, asking_clause, content_words, local_topics
+from assistant.topic import NOT_CONTENT, asking_clause, content_words, dictionary_syllables, local_topics
 from corpus.criteria import Catalogue
 from corpus.normalize import fold
 from index import segment
@@ -30,6 +30,7 @@ class Vocabulary:
         places = {fold(n) for p in regions.provinces for n in (p.name, *p.aliases)}
         places |= {fold(r.name) for s in regions.schemes.values() for r in s.regions}
         words = re.findall(r"[a-z0-9]+", fold(" ".join(c.text for c in index.chunks)))
+        dictionary_syllables(segment.dictionary_words())  # gathered now, not in the first question that needs it
         return cls(
             version=index.version,
             terms=index.vocabulary,
