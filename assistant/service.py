@@ -115,7 +115,7 @@ class Assistant:
                 # The model's first inputs run slower (~28 ms against ~15): paid here, not by a user. A model that
                 # cannot load is said to whoever asks a question that needs it.
                 with contextlib.suppress(EmbedderError):
-                    self.embedder.inner.embed_batch(["nông thôn mới"], query=True)
+                    getattr(self.embedder, "inner", self.embedder).embed_batch(["nông thôn mới"], query=True)
             return self._index
 
     def build(self, progress: Progress | None = None, *, only_if_changed: bool = False) -> BuildResult:

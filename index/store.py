@@ -198,15 +198,19 @@ class Index:
             self._exact = (ids, rows / np.where(norms == 0, 1.0, norms))
         return self._exact
 
+    def _exact_search(self) -> bool:
+        """Small and local: a Chroma server stays the one source of vectors (its outage is reported, not hidden)."""
+        return bool(self.chunks) and len(self.chunks) <= EXACT_MAX and self._collection_name is None
+
     def warm(self) -> None:
         """Read the passage vectors an exact dense search uses now, not in the first question that searches."""
-        if self.chunks and len(self.chunks) <= EXACT_MAX:
+        if self._exact_search():
             self._matrix()
 
     def dense(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[Hit]:
         if not self.chunks:
             return []
-        if len(self.chunks) <= EXACT_MAX:
+        if self._exact_search():
             # A few thousand passages: an exact matrix product (≈0.1 ms at 328) beats an HNSW query through
             # Chroma (≈6 ms), and ranks exactly.
             ids, matrix = self._matrix()

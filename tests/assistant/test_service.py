@@ -29,6 +29,7 @@ class CountingEmbedder(FakeEmbedder):
 def assistant(settings: Settings) -> Assistant:
     a = Assistant(settings)
     a.build()
+    a.index()  # served: the index is open and the model warmed before questions come
     a._embedder = CountingEmbedder()
     return a
 
