@@ -17,7 +17,10 @@ def places(ctx: Context) -> list[Candidate]:
     if not q.province or regions.reorganisation is None or not MAP_CUES.search(q.folded):
         return []
     # "mới" reads the name on the new map whatever the date; "cũ" on the old one.
-    moi = re.search(r"\b(tinh|thanh pho) [a-z ]{2,30}? moi\b|\bmoi gom\b", q.folded)
+    # "sau sắp xếp thuộc tỉnh nào": the new map too, whatever date the conversation was about.
+    moi = re.search(
+        r"\b(tinh|thanh pho) [a-z ]{2,30}? moi\b|\bmoi gom\b|\bsau (khi )?(sap xep|sap nhap|hop nhat)\b", q.folded
+    )
     on = max(ctx.as_of, regions.reorganisation.effective) if moi else ctx.as_of
     number = regions.reorganisation.document
     if ctx.meta(number) is None:
@@ -92,4 +95,4 @@ def _place_drafts(ctx: Context, place, on, number: str) -> list[Draft]:
 def _joined(folded: str, first: str, other: str) -> bool:
     """Two provinces named together as one subject: "X và Y", "X với Y", "X, Y"."""
     a, b = (re.escape(fold(n).lower()) for n in (first, other))
-    return bool(re.search(rf"\b{a}\s*(?:,|va|voi|hoac)\s*(?:tinh\s+)?{b}\b", folded))
+    return bool(re.search(rf"\b{a}\s*(?:,|va|voi|vs|hoac|&)\s*(?:tinh\s+)?{b}\b", folded))

@@ -34,3 +34,12 @@ def test_before_the_merger_is_when_not_which_units_and_tinh_thanh_is_both_kinds(
     assert "34 đơn vị hành chính cấp tỉnh" in a.text and "từ 63 tỉnh, thành phố trước đó" in a.text
     assert "hình thành do hợp nhất" not in a.text
 
+
+
+def test_a_follow_up_about_the_map_is_answered_from_the_map_not_the_earlier_dispatch(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "trong danh sách đó, bà rịa vũng tàu vs bình dương h sau sắp xếp thuộc về tỉnh/thành nào?",
+        history=["Theo CV 14/BCĐCTMTQG, đến tháng 9/2023 những tỉnh, thành phố nào có 100% số xã đạt chuẩn NTM?"],
+    )
+    assert a.kind == "places" and "thuộc thành phố Hồ Chí Minh" in a.text
+    assert "chưa có đợt sắp xếp" not in a.text  # "sau sắp xếp" reads the new map, not the earlier date's
