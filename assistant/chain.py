@@ -82,9 +82,11 @@ def pointed_documents(
     known: Callable[[str], str | None],
     meta: Callable[[str], DocumentMeta | None],
     subject: set[str],
+    follow_up: bool = False,
 ) -> tuple[list[str], list[str]]:
     """(documents, the parts pointing at them): for each part that points back at a document by kind, the first
-    held document of that kind the answer so far (`said`) names and the question did not."""
+    held document of that kind the answer so far (`said`) names and the question did not. `follow_up`: the
+    question's document is the conversation's, which "văn bản đó" then means (not another the answer names)."""
     found: list[str] = []
     pointing: list[str] = []
     described = bool(parts) and describes(parts[0])
@@ -95,6 +97,8 @@ def pointed_documents(
         asks_of_described = (i and not re.search(r"\d", part)) or (not i and kinds_of(part) & _FACT_KINDS)
         if pointed is None and described and asks_of_described:
             pointed = re.match(r"(van ban) (do)", "van ban do")
+        elif follow_up:
+            continue
         if pointed is None:
             continue
         kind = pointed.group(1)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.asks import MAP_CUES
+from assistant.asks import kinds_of
 from assistant.topic import QUESTION_WORD
 from assistant.understand import NOW_CUE, Query
 
@@ -104,7 +104,7 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
         for name in _CONTEXT:
             if other_unit and name == "sets":
                 continue  # the set the earlier unit was recognised under is not the new unit's (318 is no district's)
-            if name == "sets" and current.province and MAP_CUES.search(current.folded):
+            if name == "sets" and current.province and "map" in kinds_of(current.text):
                 continue  # "trong danh sách đó, Bình Dương sau sắp xếp thuộc tỉnh nào?": the map, not the dispatch
             if name in ("ask_year", "period") and (_THIS_YEAR.search(current.folded) or NOW_CUE.search(current.folded)):
                 continue  # "còn năm nay thì …" after "hồi năm 2024 …": today, not the earlier year

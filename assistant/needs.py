@@ -10,7 +10,7 @@ from typing import Any
 
 from assistant.answerers.described import described
 from assistant.answerers.documents import FACT_ASKS
-from assistant.asks import MAP_CUES, Need, read_need
+from assistant.asks import Need, read_need
 from assistant.chain import POINTED, answered_document
 from assistant.understand import NOW_CUE, Query, normalise_question, understand
 from assistant.years import period_of
@@ -59,7 +59,7 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
     recognition_decision = re.search(r"\b(quyet dinh|qd) (do|nay|ay) (la )?cong nhan\b", query.folded)
     # "Trong danh sách đó, Bình Dương sau sắp xếp thuộc tỉnh nào?": a province's place on the map, whatever
     # document the earlier question was about.
-    about_map = bool(query.province and MAP_CUES.search(query.folded))
+    about_map = bool(query.province and "map" in need.asks)
     for step in ("answered", "named") if asked_for_one else ("named", "answered"):
         if not query.context or any(a[0] == "doc" for a in need.atoms) or recognition_decision or about_map:
             break

@@ -294,8 +294,9 @@ class Assistant:
         # "…, nghị quyết ấy ban hành ngày nào?": a part pointing at the document the answer has just named asks
         # that document's fact, whatever the question's own document's facts said (a chain of reference).
         ranked = [r.candidate for r in choice.ranking]
+        follow_up = bool(query.context) and not re.search(r"\d{1,5}/", text)  # "văn bản đó" is the conversation's
         pointed, pointing = pointed_documents(
-            asked if said else [], said, self.known_number, self.meta, set(query.sets)
+            asked if said else [], said, self.known_number, self.meta, set(query.sets), follow_up
         )
         if pointed:
             open_asked = [p for p in asked if p in open_asked or p in pointing]

@@ -25,6 +25,7 @@ def need_of(question: str):
     ("question", "asks"),
     [
         ("Quyết định 558/QĐ-TTg do ai ký?", {"who"}),
+        ("Bộ tiêu chí 2016-2020 do Phó Thủ tướng nào ký?", {"who"}),
         ("Huyện phải có bao nhiêu % số xã đạt chuẩn?", {"threshold"}),
         ("Văn bản 1345/BNN-VPĐP do cơ quan nào ban hành, ai ký, ngày nào?", {"issuer", "who", "when"}),
         ("Quyết định 319/QĐ-TTg có hiệu lực từ ngày nào?", {"in_force", "when"}),

@@ -51,3 +51,12 @@ def test_a_document_described_by_its_relation_is_recognised_with_a_number_or_a_p
     parts = ["Văn bản thay thế Quyết định 491 do ai ký?"]
     said = "Quyết định 491/QĐ-TTg được thay thế bởi Quyết định 1980/QĐ-TTg (ban hành 17/10/2016)."
     assert pointed_documents(parts, said, known, meta, {"491/QĐ-TTg"}) == (["1980/QĐ-TTg"], parts)
+
+
+def test_in_a_follow_up_the_document_pointed_at_is_the_conversations() -> None:
+    # After "Công văn 14 do ai ký?", "văn bản đó còn hiệu lực không" asks of dispatch 14, not of 51/2025 its answer
+    # names; a document described by its relation is still the one described.
+    said = "Công văn 14/BCĐCTMTQG thuộc giai đoạn 2021-2025 đã kết thúc. Giai đoạn 2026-2030 áp dụng Quyết định 320/QĐ-TTg."
+    parts = ["văn bản đó giờ còn hiệu lực không", "hết từ khi nào?"]
+    assert pointed_documents(parts, said, known, meta, {"14/BCĐCTMTQG"}, follow_up=True) == ([], [])
+    assert pointed_documents(parts, said, known, meta, {"14/BCĐCTMTQG"})[0] == ["320/QĐ-TTg"]
