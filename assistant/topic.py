@@ -281,6 +281,12 @@ _RECOGNISED_LIST = re.compile(
 # A commune's own revenue ("tiền sử dụng đất được để lại cho xã"): budget law, not the programme's criteria.
 _REVENUE = re.compile(r"\b(tien su dung dat|nguon thu (cua )?(ngan sach )?xa|de lai (cho )?(ngan sach )?xa)\b")
 
+# How many points a product, a commune or an indicator scores ("đạt bao nhiêu điểm", "thang điểm", "điểm chấm"): the
+# national criteria are met or not, never scored; scoring schemes (OCOP, legal access, health) are other documents.
+_POINTS = re.compile(
+    r"\b(bao nhieu diem|thang diem|diem cham|so diem|may diem)\b(?! (dan cu|phuc vu|vui choi|truong|sinh hoat))"
+)
+
 
 def uncovered_topics(clause: str) -> list[str]:
     """Topics the asking clause names that the corpus does not cover (residents' contributions, a province's list of
@@ -290,6 +296,7 @@ def uncovered_topics(clause: str) -> list[str]:
         "đóng góp của người dân": _CONTRIBUTION,
         "danh sách đơn vị được công nhận của từng tỉnh": _RECOGNISED_LIST,
         "nguồn thu ngân sách của xã": _REVENUE,
+        "thang điểm, số điểm khi chấm đánh giá": _POINTS,
     }
     return [name for name, pattern in topics.items() if pattern.search(f)]
 

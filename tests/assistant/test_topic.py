@@ -1,7 +1,14 @@
 """Content words the corpus never uses mark a topic it does not cover; question words, names and
 segmentation accidents do not."""
 
-from assistant.topic import asking_clause, content_words, domain_phrases, local_topics, names_corpus_topic
+from assistant.topic import (
+    asking_clause,
+    content_words,
+    domain_phrases,
+    local_topics,
+    names_corpus_topic,
+    uncovered_topics,
+)
 
 VOCAB = {"tiêu_chí", "xã", "đường", "thôn", "bê_tông", "báo_cáo", "định_kỳ", "kinh_tế", "đạt", "chuẩn", "hóa"}
 FOLDED = {"tieu_chi", "xa", "duong", "thon", "be_tong", "bao_cao", "dinh_ky", "kinh_te", "dat", "chuan", "hoa"}
@@ -213,3 +220,12 @@ def test_money_a_named_place_was_given_or_a_province_gives_is_a_local_topic() ->
     assert local_topics("xa e lam duong GTNT, tinh ho tro xi mang bao nhieu tan/km vay", places) == [local]
     # The programme's national funds are the corpus's (its resolutions state them), not a place's.
     assert local_topics("Ngân sách trung ương bố trí bao nhiêu tỷ đồng cho chương trình giai đoạn 2026-2030?", places) == []
+
+
+def test_a_score_in_points_is_a_topic_the_corpus_does_not_cover() -> None:
+    points = "thang điểm, số điểm khi chấm đánh giá"
+    assert points in uncovered_topics("Sản phẩm OCOP 4 sao thì điểm chấm cụ thể là bao nhiêu?")
+    assert points in uncovered_topics("xã phải đạt tổng bao nhiêu điểm thì được công nhận?")
+    # Assessing against a set ("chấm điểm theo bộ tiêu chí nào") and a place ("bao nhiêu điểm dân cư") are not scores.
+    assert points not in uncovered_topics("Huyện đang chấm điểm theo bộ tiêu chí nào?")
+    assert points not in uncovered_topics("Xã có bao nhiêu điểm dân cư nông thôn?")
