@@ -96,6 +96,7 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     recognition_period = None
     cued_period = False
     ask_year = None
+    ask_pos = -1
     set_period = None
     for m in periods:
         before = f[max(0, m.start() - 70) : m.start()]
@@ -138,14 +139,18 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         if after and not _INTENT.search(after.group(0)) and not _TARGET.search(after.group(0)) and not planned:
             cued_after.append((y, p))
     recognised = (cued_before or cued_after or [None])[0]
+    # "… năm 2023 Công văn 14 yêu cầu … Giờ đã cuối năm 2026, xã giữ chuẩn theo bộ nào?": the year of the sentence
+    # that asks is the year asked about, before a year the preamble tells.
+    asked_at = f.rfind("?")
+    asking_start = max((m.end() for m in re.finditer(r"[.!?;]\s", f[:asked_at])), default=0) if asked_at > 0 else 0
     for year, pos in years:
         before = masked[max(0, pos - 70) : pos]
         if _BEFORE_YEAR.search(before[-12:]):
             continue  # "trước năm 2021" bounds a period; it is not a year of recognition
         if recognition_year is None and recognised == (year, pos):
             recognition_year = year
-        elif ask_year is None:
-            ask_year = year
+        elif ask_year is None or (asking_start and pos >= asking_start > ask_pos):
+            ask_year, ask_pos = year, pos
     verbs = r"\b(phai|can|lam gi|ap dung|thuc hien)\b"
     if (
         recognition_year is None

@@ -13,7 +13,8 @@ from corpus.normalize import fold
 
 # How a set's thresholds are divided ("chia theo những vùng nào", "phân mức đạt chuẩn theo cách nào").
 _DIVIDED = re.compile(
-    r"\b(chia (theo|thanh)|phan (muc|chia)|theo (nhung |cac )?(vung|nhom)( xa)? nao|theo cach nao|theo cai gi)\b"
+    r"\b(chia (nguong |muc |muc dat chuan )?(theo|thanh)|phan (muc|chia)|theo (nhung |cac )?(vung|nhom)( xa)? nao"
+    r"|theo cach nao|theo cai gi|theo kieu (khac|nao))\b"
 )
 
 
