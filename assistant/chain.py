@@ -97,8 +97,12 @@ def pointed_documents(
         asks_of_described = (i and not re.search(r"\d", part)) or (not i and kinds_of(part) & _FACT_KINDS)
         if pointed is None and described and asks_of_described:
             pointed = re.match(r"(van ban) (do)", "van ban do")
-        elif follow_up:
-            continue
+        elif (
+            pointed is not None
+            and follow_up
+            and any((m := meta(n)) is not None and _fits(pointed.group(1), m) for n in subject)
+        ):
+            continue  # "văn bản đó" is the conversation's document; "nghị quyết ấy" one its answer named
         if pointed is None:
             continue
         kind = pointed.group(1)

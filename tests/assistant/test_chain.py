@@ -4,7 +4,16 @@ the part before asked."""
 from assistant.chain import describes, pointed_documents
 from corpus.model import DocumentMeta
 
-HELD = {"491/QĐ-TTg", "342/QĐ-TTg", "1980/QĐ-TTg", "558/QĐ-TTg", "320/QĐ-TTg", "2540/QĐ-TTg"}
+HELD = {
+    "491/QĐ-TTg",
+    "342/QĐ-TTg",
+    "1980/QĐ-TTg",
+    "558/QĐ-TTg",
+    "320/QĐ-TTg",
+    "2540/QĐ-TTg",
+    "14/BCĐCTMTQG",
+    "257/2025/QH15",
+}
 
 
 def known(typed: str) -> str | None:
@@ -14,7 +23,8 @@ def known(typed: str) -> str | None:
 def meta(number: str) -> DocumentMeta | None:
     if number not in HELD:
         return None
-    return DocumentMeta(number=number, kind="Quyết định", title="", issuer="Thủ tướng Chính phủ", issued=None)
+    kind = "Nghị quyết" if "QH" in number else "Công văn" if "BCĐ" in number else "Quyết định"
+    return DocumentMeta(number=number, kind=kind, title="", issuer="Thủ tướng Chính phủ", issued=None)
 
 
 SAID_491 = (
@@ -60,3 +70,9 @@ def test_in_a_follow_up_the_document_pointed_at_is_the_conversations() -> None:
     parts = ["văn bản đó giờ còn hiệu lực không", "hết từ khi nào?"]
     assert pointed_documents(parts, said, known, meta, {"14/BCĐCTMTQG"}, follow_up=True) == ([], [])
     assert pointed_documents(parts, said, known, meta, {"14/BCĐCTMTQG"})[0] == ["320/QĐ-TTg"]
+    # A pointer of another kind than the conversation's document is one the answer named.
+    nq = "Quyết định 320/QĐ-TTg được ban hành căn cứ: Nghị quyết 257/2025/QH15."
+    found = pointed_documents(
+        ["căn cứ nghị quyết nào", "nghị quyết ấy thông qua ngày nào?"], nq, known, meta, {"320/QĐ-TTg"}, True
+    )
+    assert found[0] == ["257/2025/QH15"]
