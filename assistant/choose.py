@@ -303,7 +303,13 @@ def _same_figure_of_another_set(parts: list[Candidate], c: Candidate, need: Need
     """ "Theo bộ 2016-2020 thì tối đa bao nhiêu %, sang bộ 2021-2025 thì bao nhiêu %?": the same criterion or
     indicator of another set the question names (by its period or its document)."""
     best = parts[0]
-    if not (best.kind == c.kind == "criteria") or _figure_key(best.label) != _figure_key(c.label):
+    tier = next((a[1] for a in c.covers if a[0] == "tier"), "NTM")
+    other_tier = tier in need.tiers and all(
+        tier != next((a[1] for a in p.covers if a[0] == "tier"), "NTM") for p in parts
+    )
+    # The same indicator told in words may have another number in the other tier's set (14.2 is 5.3 there).
+    guessed = other_tier and all(any(a[0] == "indicator_guess" for a in x.covers) for x in (best, c))
+    if not (best.kind == c.kind == "criteria") or (_figure_key(best.label) != _figure_key(c.label) and not guessed):
         return False  # another criterion, or another kind of answer (an overview, a group)
     if not _figure_key(best.label):
         return False
@@ -311,11 +317,7 @@ def _same_figure_of_another_set(parts: list[Candidate], c: Candidate, need: Need
     another = (c.period in need.periods and all(c.period != p.period for p in parts)) or bool(
         (c.docs & named) - {d for p in parts for d in p.docs}
     )
-    # Two tiers' sets of one decision named: the other tier's criterion of the same number.
-    tier = next((a[1] for a in c.covers if a[0] == "tier"), "NTM")
-    other_tier = tier in need.tiers and all(
-        tier != next((a[1] for a in p.covers if a[0] == "tier"), "NTM") for p in parts
-    )
+    # Two tiers' sets of one decision named: the other tier's criterion of the same number (or words).
     return another or other_tier
 
 

@@ -50,6 +50,6 @@ def _named(place: Place, former: bool) -> str | None:
     """How a province asked about is named in an answer by region: "Phú Yên cũ", "Hà Tĩnh" (kept its borders)."""
     if former:
         return f"{place.former[0].name if len(place.former) == 1 else place.name} cũ"
-    if place.unit is not None and len(place.unit.formed_from) == 1:
-        return place.name
+    if place.unit is not None and place.region is not None:
+        return place.name  # kept its borders, or merged within one region ("Đồng Nai" with Bình Phước)
     return None

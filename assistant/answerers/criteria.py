@@ -220,6 +220,18 @@ def _sets(ctx: Context) -> list[CriteriaSet]:
             tiers = ctx.need.tiers or [ctx.query.tier]
             if cset not in out and (ctx.query.tier in (None, "NTM") or cset.tier in tiers):
                 out.append(cset)
+    # "… trong bộ xã NTM 2021-2025 là chỉ tiêu số mấy, còn trong bộ xã NTM nâng cao?": each tier's set of that time.
+    first = out[0] if out else None
+    for tier in ctx.need.tiers if first is not None else []:
+        out += [
+            c
+            for c in ctx.catalogue.sets.values()
+            if c not in out
+            and c.tier == tier
+            and c.period == first.period
+            and c.level == first.level
+            and not c.province
+        ]
     # "tiêu chí 18 trong Phụ lục I và trong Phụ lục II của QĐ 318": each annex named is a set asked.
     annexes = {s for s in ctx.need.sections if s.startswith("Phụ lục")}
     for number in ctx.query.sets if annexes else []:

@@ -20,3 +20,11 @@ def test_a_group_named_by_its_criterions_words_is_the_group(full_assistant: Assi
 def test_which_group_a_commune_is_placed_in_is_asked() -> None:
     need = read_need(understand("Xã được định hướng là đô thị mới thì xếp vào nhóm nào?"), lambda typed: None)
     assert "which" in need.asks
+
+
+def test_the_same_indicator_of_two_tiers_is_given_with_each_tiers_number(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Chỉ tiêu tỷ lệ học sinh tốt nghiệp THCS được tiếp tục học trung học: trong bộ tiêu chí xã NTM 2021-2025 là chỉ"
+        " tiêu số mấy, còn trong bộ xã NTM nâng cao là số mấy?"
+    )
+    assert "Chỉ tiêu 14.2" in a.text and "Chỉ tiêu 5.3" in a.text
