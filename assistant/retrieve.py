@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.errors import QuestionError
 from assistant.settings import Settings
@@ -216,3 +218,19 @@ class Searcher:
             if len(out) == k:
                 break
         return out
+
+
+@lru_cache(maxsize=8)
+def _sole_issuers(pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """(document, pattern of its folded issuer) for issuers of one document only; cached per corpus, since
+    every retrieval asks it."""
+    folded = [(number, fold(issuer).replace("uy ban nhan dan", "ubnd")) for number, issuer in pairs]
+    counts = Counter(issuer for _, issuer in folded)
+    return [(n, re.compile(rf"\b{re.escape(i)}\b")) for n, i in folded if i and counts[i] == 1]
+
+
+def issuer_docs(pairs: tuple[tuple[str, str], ...], folded: str) -> list[str]:
+    """Documents (of `pairs`: number, issuer) whose issuer the question names, when that issuer issued only one of
+    them ("UBND tỉnh Thái Nguyên giao cơ quan nào …" is about the province's dispatch), ranked up like named ones."""
+    folded = folded.replace("uy ban nhan dan", "ubnd")
+    return [number for number, pattern in _sole_issuers(pairs) if pattern.search(folded)]

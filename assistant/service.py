@@ -7,9 +7,7 @@ import datetime as dt
 import re
 import threading
 import time
-from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 
 from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refusal_reason, refuse
@@ -28,7 +26,7 @@ from assistant.parts import answered_text, complete, facts_for, needs_fact, open
 from assistant.place import read_place
 from assistant.quote import warm
 from assistant.render import render
-from assistant.retrieve import Filters, Result, Searcher, check_question, quoted_first
+from assistant.retrieve import Filters, Result, Searcher, check_question, issuer_docs, quoted_first
 from assistant.sets import judge_stated_value, national_set_for
 from assistant.settings import Settings
 from assistant.target_sets import LEVELS, Resolution
@@ -50,18 +48,8 @@ from index.embed import Embedder, EmbeddingCache, QueryCache, make_embedder
 from index.errors import EmbedderError, IndexNotBuiltError
 from index.store import Index, current_version, open_index
 
-
 # Words that place a question naming an unknown document near the NTM programme (then "not in the
 # corpus" is the honest answer; without them it is out of the domain).
-@lru_cache(maxsize=8)
-def _sole_issuers(pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern[str]]]:
-    """(document, pattern of its folded issuer) for issuers of one document only; cached per corpus, since
-    every retrieval asks it."""
-    folded = [(number, fold(issuer).replace("uy ban nhan dan", "ubnd")) for number, issuer in pairs]
-    counts = Counter(issuer for _, issuer in folded)
-    return [(n, re.compile(rf"\b{re.escape(i)}\b")) for n, i in folded if i and counts[i] == 1]
-
-
 _NEAR_DOMAIN = re.compile(
     r"\b(nong nghiep|nong dan|ocop|cong nhan|dat chuan|tieu chi|chi tieu|xa|thon|ban|lang|giao thong nong thon"
     r"|xay dung|bnnptnt|bnnmt|vpdp"
@@ -486,11 +474,7 @@ class Assistant:
         return quoted_first(text, found, index.chunks)
 
     def _issuer_docs(self, folded: str) -> list[str]:
-        """Documents whose issuer the question names, when that issuer issued only one of them ("UBND tỉnh
-        Thái Nguyên giao cơ quan nào …" is about the province's dispatch), ranked up like named ones."""
-        folded = folded.replace("uy ban nhan dan", "ubnd")
-        pairs = tuple((d.number, d.meta.issuer or "") for d in self.corpus.documents())
-        return [number for number, pattern in _sole_issuers(pairs) if pattern.search(folded)]
+        return issuer_docs(tuple((d.number, d.meta.issuer or "") for d in self.corpus.documents()), folded)
 
     def _period_docs(self, need: Need | None) -> list[str]:
         """Documents of the period the question names ("giai đoạn 2026-2030"), ranked up like named ones."""

@@ -152,3 +152,15 @@ def test_near_duplicates_are_copies_not_neighbours(built: Assistant) -> None:
     assert copy != one and near_duplicates(syllables(one), syllables(copy))
     assert not near_duplicates(syllables(one), syllables(two))
     assert not near_duplicates(syllables(one), frozenset())
+
+
+def test_a_question_naming_an_issuer_of_one_document_boosts_that_document() -> None:
+    from assistant.retrieve import issuer_docs
+
+    pairs = (
+        ("5766/UBND-CNN&XD", "Ủy ban nhân dân tỉnh Thái Nguyên"),
+        ("318/QĐ-TTg", "Thủ tướng Chính phủ"),
+        ("319/QĐ-TTg", "Thủ tướng Chính phủ"),
+    )
+    assert issuer_docs(pairs, "ubnd tinh thai nguyen giao co quan nao chu tri") == ["5766/UBND-CNN&XD"]
+    assert issuer_docs(pairs, "thu tuong chinh phu giao bo nao") == []  # issued several: no one document
