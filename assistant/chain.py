@@ -8,7 +8,8 @@ import re
 from collections.abc import Callable
 
 from assistant.answerers.base import Candidate
-from assistant.asks import POINTED, kinds_of
+from assistant.asks import POINTED
+from assistant.kinds import kinds_of
 from assistant.understand import Query
 from corpus.model import DocumentMeta
 from corpus.normalize import fold

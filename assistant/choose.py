@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answerers.base import Candidate
-from assistant.asks import Need, kinds_of
+from assistant.asks import Need
+from assistant.kinds import kinds_of
 from corpus.normalize import fold
 
 # How much naming an entity counts: a criterion or article number is what the user wants; the level
@@ -158,7 +159,7 @@ def choose(
         sims: cosine similarity of the question to each candidate's evidence (None when unknown).
         unknown: the question's content words the corpus never uses (the topic it does not cover).
         threshold: the least score that counts as covering the question.
-        asked: the parts of the question (asks.question_parts), when it asks several things.
+        asked: the parts of the question (kinds.question_parts), when it asks several things.
     """
     ranking = sorted((score(c, need, s) for c, s in zip(candidates, sims, strict=True)), key=lambda x: -x.score)
     if not ranking or ranking[0].score < threshold:

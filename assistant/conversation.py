@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.asks import kinds_of
+from assistant.kinds import kinds_of
 from assistant.topic import QUESTION_WORD
 from assistant.understand import NOW_CUE, Query
 

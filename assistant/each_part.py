@@ -11,9 +11,10 @@ from typing import Any
 
 from assistant.answerers import propose
 from assistant.answerers.base import Candidate
-from assistant.asks import kinds_of, read_need
+from assistant.asks import read_need
 from assistant.choose import choose, confident
 from assistant.errors import QuestionError
+from assistant.kinds import kinds_of
 from assistant.needs import full_need
 from assistant.understand import understand
 

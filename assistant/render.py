@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 from assistant.answer import Answer, Citations, Sentence
 from assistant.answerers.base import QUOTE, Candidate, Draft
-from assistant.asks import DocRef, Need, asked_figure, holds_figure
+from assistant.asks import DocRef, Need
 from assistant.choose import Choice
+from assistant.kinds import asked_figure, holds_figure
 from assistant.topic import asking_clause
 from assistant.understand import Query
 from corpus.model import DocumentMeta, Section

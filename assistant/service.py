@@ -14,13 +14,14 @@ from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refusal_re
 from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.documents import documents
 from assistant.answerers.rules import contradictions
-from assistant.asks import MAP_CUES, MAP_DOCUMENT, Need, holds_figure, kinds_of, question_parts
+from assistant.asks import MAP_DOCUMENT, Need
 from assistant.card import card_for
 from assistant.chain import describes, pointed_documents, without_facts
 from assistant.choose import choose, confident
 from assistant.conversation import merge
 from assistant.each_part import answer_parts
 from assistant.errors import QuestionError
+from assistant.kinds import MAP_CUES, holds_figure, kinds_of, question_parts
 from assistant.needs import full_need
 from assistant.parts import answered_text, complete, facts_for, needs_fact, open_parts
 from assistant.place import read_place

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
-from assistant.asks import MAP_CUES
+from assistant.kinds import MAP_CUES
 from assistant.topic import asking_clause
 from assistant.understand import normalise_question
 from corpus.criteria import RegionMap, Unit

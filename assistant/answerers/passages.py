@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, lexical_cover
-from assistant.asks import question_parts
+from assistant.kinds import question_parts
 from assistant.quote import CUES, best_span, number_words
 from corpus.normalize import fold
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
-from assistant.asks import MAP_CUES
+from assistant.kinds import MAP_CUES
 from corpus.normalize import fold
 from corpus.places import UnknownPlaceError, describe, locate
 

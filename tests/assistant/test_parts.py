@@ -1,7 +1,7 @@
 """Two-part questions: the parts a question asks, and the passage added for a part the answer leaves open."""
 
 from assistant.answerers.base import Candidate, Draft, Source
-from assistant.asks import kinds_of, question_parts
+from assistant.kinds import kinds_of, question_parts
 from assistant.parts import answered_text, complete, facts_for, needs_fact, open_parts
 
 

@@ -1,0 +1,210 @@
+"""The kinds of question a text asks (who, when, how many, which, threshold, what to do, …), the figure it asks
+for, and the parts of a question that asks several things. `asks.read_need` builds on these; answerers and the
+chooser ask them of a question's parts."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.topic import QUESTION_WORD, asking_clause, sentences
+from assistant.understand import normalise_question
+from corpus.normalize import fold
+
+# Kind of question → accent-free cue. A question may have several ("ban hành ngày nào và quy định gì").
+_ASKS: dict[str, str] = {
+    "who": r"\b(ai ky|nguoi ky|do ai ky|ky ban hanh|ai la nguoi ky|ky quyet dinh|ky van ban|ky cong van|ai ky"
+    r"|ky (voi )?(chuc danh|chuc vu)"
+    # "do Phó Thủ tướng nào ký", "ông nào ký"
+    r"|(pho thu tuong|thu tuong|bo truong|chu tich|lanh dao|ong|ba|dong chi) nao ky)\b",
+    "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh|do co quan nao|do bo nao|ai ban hanh|do ai ban hanh"
+    r"|ban hanh boi|noi ban hanh|cua co quan nao)\b",
+    "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay"
+    # "văn bản nào được ban hành trước": the dates of each, compared
+    r"|(ban hanh|ky|ra doi|co) (truoc|sau)(?! khi)|(ban hanh|ky) (som|muon) hon)\b",
+    "in_force": r"\b(hieu luc|bat dau ap dung|ap dung tu ngay|ap dung tu khi nao)\b",
+    "status": r"\b(con hieu luc|het hieu luc|con ap dung|con duoc|con dung|hien con|con gia tri|hien hanh|con la can cu"
+    r"|con (?:[a-z]+ ){0,5}nua (khong|chua))\b",
+    "contents": r"\b(quy dinh (nhung )?(?:[a-z]+ ){0,2}gi|quy dinh ve gi|noi dung"
+    r"|(quy dinh|noi) ve (van de|linh vuc|viec) gi"
+    r"|quy dinh (?:[a-z]+ ){0,3}(the nao|ra sao)"
+    r"|(ban hanh|huong dan|de cap|giao) (nhung )?(gi|viec gi|nhiem vu gi|nhung gi)"
+    r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
+    r"|dieu chinh (nhung |cac )?(noi dung|van de|linh vuc|doi tuong))\b",
+    "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"
+    # "QĐ này thay những QĐ nào?"
+    r"|thay (nhung|cac) (quyet dinh|van ban|nghi dinh|thong tu)( [a-z]+){0,2} nao"
+    # "điều chỉnh" is amending, but "điều chỉnh những nội dung gì", "phạm vi điều chỉnh" ask what it governs.
+    r"|(?<!pham vi )dieu chinh(?! (nhung |cac )?(noi dung|van de|linh vuc|doi tuong|gi)\b)|bai bo"
+    # Other relations a document's registry records: what it implements, what it rests on.
+    r"|(trien khai|thuc hien|huong dan) (thuc hien )?(nghi quyet|quyet dinh|van ban|luat) nao"
+    # "18/2022 … áp dụng cho bộ tiêu chí xã của quyết định nào": the document it serves.
+    r"|ap dung (cho|doi voi)\b[^?]{0,60}\b(cua )?(quyet dinh|van ban|nghi quyet) nao"
+    r"|chuyen (tiep )?(cong van|van ban|quyet dinh)|bang van ban (so )?(may|nao)"
+    # "bị văn bản nào thay", "quyết định nào thay nó": what replaced it, the verb after the asked document.
+    r"|(quyet dinh|van ban|nghi dinh|thong tu|bo tieu chi)( [a-z]+){0,2} nao thay)\b",
+    "count": r"\b(bao nhieu|(?<!so )may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
+    # "những tỉnh, thành phố nào": the things listed may be several, with commas.
+    "list": r"\b(nhung (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
+    "threshold": r"\b(muc|nguong|toi thieu|toi da|dat (?:la |duoc )?bao nhieu|phan tram|ty le"
+    r"|bao nhieu trieu dong/nguoi|tren \d|tu \d)\b"
+    # "%" is no word character, so "bao nhiêu %" needs no word boundary after it.
+    r"|\b(bao nhieu|bao nhiu|may|bn) ?%",
+    "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|(phai|can) dap ung|bo tieu chi( [a-z]+){0,2} nao"
+    r"|phan dau"
+    r"|phai dat lai"
+    r"|phai ra soat|tiep theo|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
+    # "năm 2025 giữ chuẩn theo bộ nào", "năm 2027 có còn phải theo Phụ lục II QĐ 318 không": which set applies now.
+    r"|theo bo (tieu chi )?nao|giu chuan|con phai theo|con (phai )?ap dung|chuyen sang bo|can cu (vao )?phu luc nao)\b",
+    # Which set or regulation a unit is held to ("xã cần đáp ứng quy định của văn bản nào", "lấy bộ tiêu chí nào làm
+    # mốc"): the applicability card's question, which a list of duties does not answer.
+    # "Những bộ tiêu chí nào" a decision amends is another question: the sets it touches.
+    "set": r"\b((?<!nhung )(?<!cac )bo tieu chi( [a-z]+){0,2} nao|theo bo (tieu chi )?nao|giu chuan theo"
+    r"|chuyen sang bo|thay (bang|the bang) bo( tieu chi)? nao|theo bo( tieu chi)? khac"
+    # "chấm điểm theo bộ tiêu chí của QĐ 318 có đúng không": whether that set is the one.
+    r"|theo bo\b[^?]{0,60}\b(co )?dung (khong|ko|chua)"
+    r"|(theo|dap ung|can cu vao|can cu|lay|doi chieu voi) (quy dinh|van ban|bo tieu chi|bo)( [a-z]+){0,3} nao)\b",
+    "procedure": r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc|nop (ho so|o dau))\b",
+    # Who is given what task ("UBND tỉnh có trách nhiệm gì", "giao bộ nào chủ trì", "cơ quan nào chịu trách nhiệm").
+    "duty": r"\b(trach nhiem (gi|nao|the nao)|nhiem vu (gi|nao)|giao (cho )?(ai|bo nao|co quan nao|so nao|cap nao)"
+    r"|(bo|co quan|so|cap|don vi) nao (chu tri|chiu trach nhiem|huong dan|co trach nhiem)"
+    r"|(ai|bo nao|co quan nao|so nao) (la )?(chu tri|co quan chu quan)|co tham quyen)\b",
+    "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la|la (?:[a-z]+ )?(?:nhu )?the nao"
+    r"|duoc xac dinh)\b",
+    "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",
+    "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban"
+    r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? (nao|may|so may)"
+    r"|xep (vao )?nhom( xa)? (nao|may|so may))\b",
+    # "… là chỉ tiêu số mấy, thuộc tiêu chí nào?": which indicator or criterion of a set holds a topic.
+    "indicator": r"\b((thuoc|nam trong|nam o|o) tieu chi (so )?(nao|may)|la tieu chi (so )?(may|nao)"
+    r"|(la |thuoc )?chi tieu (so )?(may|nao))\b",
+    # "lần lượt là bao nhiêu" is "respectively", not one after another.
+    "history": r"\b(thay nhau|lan luot(?! (la|bang|o muc|dat))|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay"
+    r"|cac lan sua)\b",
+    "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|kinh phi|nguon luc|lo trinh)\b",
+    # Whose proposal the document was issued on ("theo đề nghị của bộ nào", "cơ quan nào trình").
+    "proposer": r"\b(theo de nghi|de nghi cua|xet de nghi|to trinh|(co quan|bo|ai) (nao )?(de nghi|trinh))\b",
+    # On what the document was issued: its "Căn cứ …" lines ("được ban hành căn cứ quyết định nào", "phần căn cứ").
+    # "căn cứ văn bản nào" alone asks on what an answer rests, not a document's basis.
+    "basis": r"\b(ban hanh can cu|duoc can cu|can cu vao (nghi quyet|quyet dinh|luat|nghi dinh|van ban) nao|phan can cu"
+    r"|can cu (nghi quyet|quyet dinh|luat|nghi dinh|thong tu) nao"
+    # "căn cứ Luật Tổ chức Chính phủ số mấy?"
+    r"|can cu (luat|nghi quyet|nghi dinh)( [a-z]+){0,5} so (may|bao nhieu)"
+    # "căn cứ Luật Tổ chức Chính phủ (ban hành) năm nào", "có căn cứ cùng một quyết định … không"
+    r"|can cu (luat|nghi quyet|nghi dinh)( [a-z]+){0,5} (ban hanh )?(nam|ngay) nao"
+    r"|co can cu (cung |chung )?(mot )?(nghi quyet|quyet dinh|luat|nghi dinh)"
+    r"|can cu phap ly|can cu ban hanh|dan (chieu )?(nghi dinh|luat|quyet dinh|nghi quyet) nao"
+    # "có ghi căn cứ Nghị định 272/2025/NĐ-CP không": whether one document is among its bases.
+    r"|(co )?ghi can cu (vao )?(nghi dinh|nghi quyet|quyet dinh|luat|thong tu))\b",
+    # Which documents cite a number ("văn bản nào trong kho dẫn chiếu Quyết định 2540", "những văn bản nào có phần căn
+    # cứ dẫn Nghị quyết 100/2015/QH13"): a list of the citing documents, not the cited one's facts.
+    "cites": r"\b(van ban|quyet dinh|nghi quyet|nghi dinh|cong van)( [^\s?,.]+){0,8}? nao( [a-z]+){0,6}"
+    r" (dan chieu|vien dan|trich dan|can cu|dan|nhac (den|toi)|de cap( den| toi)?)\b",
+    # Which 2026-2030 commune group the asker's own commune is in ("xã tôi … được xếp nhóm mấy").
+    "group": r"^(?=.*\bxa (?:toi|minh|em|chung toi)\b).*\b(?:nhom (?:xa )?(?:may|nao|so may)|xep (?:vao )?nhom"
+    r"|thuoc nhom|vao nhom|nhom khac)\b",
+    # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
+    "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",
+    # Which region's levels a commune is held to ("áp mức đạt chuẩn của vùng nào", "được áp mức vùng khác"): a rule
+    # of the decision's articles, not a figure of one indicator.
+    "region_level": r"\b(muc (dat chuan )?(cua |theo )?vung (nao|khac)"
+    r"|ap (dung )?muc( dat chuan)?( cua| theo)? vung)\b",
+    # "Đồng Tháp bây giờ là gộp với tỉnh nào?": where a province went in the 2025 merger, or what it was formed from.
+    "map": r"\b(gop (?:voi|vao|chung) (?:tinh|thanh pho) nao"
+    r"|(?:nhap|sap nhap|hop nhat) (?:vao|voi) (?:tinh|thanh pho) nao|nhap vao dau"
+    r"|thuoc (?:ve )?(?:tinh|thanh pho|tinh/thanh(?: pho)?|tinh thanh)(?: [a-z]+)? nao"
+    r"|gom (?:nhung |cac )?tinh (?:nao|cu nao)|hinh thanh tu (?:nhung )?tinh nao)\b",
+    # "đã đạt chưa": a value stated in the question, to be judged against its threshold.
+    "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat|dat hay (khong|chua))\b",
+}
+ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
+# A procedure asked, not a file named as context ("hồ sơ xã đạt chuẩn năm 2019 chấm chỉ tiêu … theo mức nào"): the
+# procedure's word with what asks about it ("hồ sơ gồm những gì", "thủ tục thế nào", "nộp ở đâu", "làm thủ tục gì").
+PROCEDURE_ASKED = re.compile(
+    r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc)\b[^?.;,]{0,40}?\b(gom|bao gom|nhung gi|gi|the nao|ra sao|o dau"
+    r"|nao|buoc|ai|bao lau|han)\b|\bnop (ho so|o dau)\b"
+)
+# An amount of money asked: support, rewards, budgets, loans, fees, and how long a paper stays valid.
+MONEY = re.compile(
+    r"\b(bao nhieu tien|(muc|so tien) ho tro|ho tro bao nhieu|tien thuong|muc thuong|kinh phi|vay (toi da|duoc)"
+    r"|bao nhieu dong|muc chi|muc dong gop|thoi han)\b"
+)
+# A figure asked in a unit ("bao nhiêu phần trăm", "tổng mức vốn … là bao nhiêu"), and how an answer writes one.
+_ASKED_FIGURE = {
+    "%": re.compile(
+        r"\b((bao nhieu|bao nhiu|may|bn) ?(phan tram|%)|ty le\b[^.?!]{0,80}\b(bao nhieu|bao nhiu|bn|muc nao))"
+    ),
+    "money": re.compile(
+        r"\b((bao nhieu|bao nhiu|bn|muc) (tien|trieu|ty dong)|(tong )?(muc )?von\b[^.?!]{0,60}\b(bao nhieu|bao nhiu|bn)"
+        r"(?! lan))"
+    ),
+}
+_FIGURE_WRITTEN = {
+    "%": re.compile(r"\d[\d.,]*\s*%"),
+    "money": re.compile(r"\d[\d.,]*\s*(triệu|tỷ|nghìn|đồng)", re.I),
+}
+
+
+def asked_figure(folded_clause: str) -> str | None:
+    """The unit of the figure the asking clause asks for ("%" or "money"), or None."""
+    return next((unit for unit, cue in _ASKED_FIGURE.items() if cue.search(folded_clause)), None)
+
+
+def holds_figure(text: str, unit: str) -> bool:
+    """The text writes a figure in that unit ("90%", "45 triệu đồng")."""
+    return bool(_FIGURE_WRITTEN[unit].search(text))
+
+
+# What a question about the map asks: a composition, a merger, where a former province went.
+MAP_CUES = re.compile(
+    r"\b(gom nhung tinh|gom (cac |nhung )?tinh|gom tinh nao|hop nhat|sap nhap|sap xep|hinh thanh tu|nhap tu"
+    r"|nay thuoc|thuoc tinh nao|thuoc thanh pho nao|tinh moi|thanh pho moi|tinh cu|truoc day la"
+    # "Bạc Liêu thì nhập vào đâu?", "Đồng Tháp bây giờ là gộp với tỉnh nào?"
+    r"|nhap vao|nhap voi|ve tinh nao|gop (?:voi|vao|chung)|(?:la|bi|duoc) gop)\b"
+)
+
+
+@lru_cache(maxsize=1024)
+def _parts(text: str) -> tuple[str, ...]:
+    return tuple(question_parts_uncached(text))
+
+
+def question_parts(text: str) -> list[str]:
+    """The parts of a question that asks two things (see question_parts_uncached); cached, since every
+    passage's answer and the service ask it of the same question."""
+    return list(_parts(text))
+
+
+def question_parts_uncached(text: str) -> list[str]:
+    """The parts of a question that asks two things ("… bao nhiêu phần trăm số xã …, và bao nhiêu tỉnh …?"),
+    each holding its own question word; `[text]` when it asks one thing. Answers quote a sentence for each."""
+    whole, text = text, asking_clause(text)  # "Tôi là …, xã không thuộc diện …": a preamble asks nothing
+    asked: list[str] = []
+    for sentence in reversed(sentences(whole)):
+        if not sentence.rstrip().endswith("?"):
+            break
+        asked.insert(0, sentence)
+    if len(asked) > 1 and text.strip() == asked[-1].strip():
+        text = " ".join(asked)  # "K1 Đ2 QĐ 558 giao ai làm gì? 558 ai ký?": each question sentence asks
+    pieces = [p.strip() for p in re.split(r",?\s+(?:và|đồng thời|trong đó)\s+|[,;]\s*|\?\s+", text) if p.strip()]
+    parts: list[str] = []
+    for piece in pieces:
+        if parts and not QUESTION_WORD.search(fold(piece)):
+            parts[-1] = f"{parts[-1]}, {piece}"  # "… và miền núi …", "tỉnh A, B": no question of its own
+        else:
+            parts.append(piece)
+    asking = [p for p in parts if QUESTION_WORD.search(fold(p))]
+    return asking if len(asking) >= 2 else [whole]
+
+
+_IN_FORCE_WHEN = re.compile(r"\bhieu luc (?:thi hanh )?(?:tu |ke tu )?(?:ngay nao|khi nao|bao gio)")
+_ISSUED_WHEN = re.compile(r"\b(ban hanh|ky|thong qua)\b[^?.]{0,20}\b(ngay nao|khi nao|nam nao)")
+
+
+def kinds_of(text: str) -> set[str]:
+    """The kinds of question a piece of text asks (a part of a two-part question)."""
+    folded = normalise_question(text)
+    kinds = {k for k, r in ASK_RE.items() if r.search(folded)}
+    if {"in_force", "when"} <= kinds and _IN_FORCE_WHEN.search(folded) and not _ISSUED_WHEN.search(folded):
+        kinds.discard("when")  # "có hiệu lực từ ngày nào" asks when it took effect, not when it was issued
+    return kinds

@@ -1,0 +1,33 @@
+"""The kinds of question a text asks, the figure it asks for and the parts of a question (assistant/kinds.py)."""
+
+from assistant.kinds import asked_figure, holds_figure, kinds_of, question_parts
+
+
+def test_each_question_sentence_is_a_part() -> None:
+    assert question_parts("K1 Đ2 QĐ 558 giao ai làm gì? 558 ai ký?") == ["K1 Đ2 QĐ 558 giao ai làm gì", "558 ai ký?"]
+    # A statement before the question is not a part.
+    assert len(question_parts("Xã tôi đạt chuẩn năm 2019. Giờ theo bộ tiêu chí nào?")) == 1
+
+
+def test_a_figure_asked_in_a_unit_and_whether_a_text_writes_one() -> None:
+    assert asked_figure("ty le nguoi dan hai long phai dat tu bao nhieu phan tram tro len?") == "%"
+    assert asked_figure("nq 25/2021/qh15 phe duyet tong muc von la bao nhieu") == "money"
+    assert asked_figure("thu nhap phai cao gap bao nhieu lan?") is None  # a ratio, not a sum of money
+    assert holds_figure("đạt từ 90% trở lên", "%") and not holds_figure("đạt 90 điểm", "%")
+    assert holds_figure("45 triệu đồng/người/năm", "money")
+
+
+def test_a_part_asking_when_a_document_took_effect_does_not_ask_when_it_was_issued() -> None:
+    assert kinds_of("nghị quyết đó có hiệu lực từ ngày nào?") == {"in_force"}
+    assert kinds_of("ban hành ngày nào và có hiệu lực từ ngày nào?") == {"in_force", "when"}
+
+
+def test_chat_shorthand_for_how_much_makes_a_part_of_its_own() -> None:
+    parts = question_parts("QĐ 1980 TC số 4 gồm mấy chỉ tiêu? Chỉ tiêu 4.2 mức chung cả nước bn %?")
+    assert len(parts) == 2 and parts[1].startswith("Chỉ tiêu 4.2")
+
+
+def test_what_a_document_governs_is_its_contents_not_an_amendment() -> None:
+    assert kinds_of("Nghị định này điều chỉnh những nội dung gì?") == {"contents"}
+    assert "contents" in kinds_of("Phạm vi điều chỉnh của quyết định là gì?")
+    assert "amends" in kinds_of("Quyết định 211 điều chỉnh tiêu chí nào của 318?")
