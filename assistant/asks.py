@@ -195,7 +195,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     need.criteria_set_asked = "set" in need.asks and bool(
         re.search(r"\bbo( tieu chi)?( [a-z]+){0,2} (nao|khac)\b|\bgiu chuan\b|\btheo bo\b", asked)
     )
-    counted = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+(?: (?:chi|tieu|xa|huyen))?)", f)
+    counted = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+(?: (?:chi|tieu|xa|huyen|luc))?)", f)
     if counted and "count" in need.asks:
         need.counted = counted.group(1)
         if not re.match(
@@ -207,9 +207,17 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
             need.asks.discard("count")
             need.asks.add("threshold")
             need.counted = None
-    elif "count" in need.asks and re.search(r"\b(la|o muc|dat) (bao nhieu|may)\b", f):
+    elif "count" in need.asks and re.search(
+        # "… là bao nhiêu", "phải dưới mức bao nhiêu", "tối đa bao nhiêu": a figure, not a count.
+        r"\b(la|o muc|dat|(duoi|tren) muc|toi da|toi thieu|khong qua|khong vuot qua) (bao nhieu|may)\b",
+        f,
+    ):
         need.asks.discard("count")
         need.asks.add("threshold")
+    if "where" in need.asks and not re.search(r"\b(bao nhieu|may) (phu luc|dieu|muc|khoan|chuong|phan)\b", f):
+        need.asks.discard("count")  # "nằm ở phụ lục số mấy": which annex, not how many
+    if "which" in need.asks and re.search(r"\bnhom (xa )?(may|so may)\b", f) and not re.search(r"\bmay nhom\b", f):
+        need.asks.discard("count")  # "được xếp là xã nhóm mấy": which group, not how many groups
     listed = re.search(r"\bnhung ((?:[a-z]+ ){1,3})nao\b", f)
     if listed and "list" in need.asks:
         need.listed = listed.group(1).strip()

@@ -40,6 +40,8 @@ CONFIDENT = 4.0
 CONFIDENT_MARGIN = 0.5
 # A part's own best answer stands beside the others only this close to the whole question's best.
 PART_MARGIN = 0.5
+# The least share of the question's words a set's criterion or text holds to answer a figure asked beside the card.
+FIGURE_WORDS = 0.3
 
 
 @dataclass
@@ -196,6 +198,10 @@ def choose(
             or _same_fact_of_another(best.candidate, c, need, covered)
             or _same_figure_of_another_set(parts, c, need)
         )
+        if not adds and _figure_of_the_cards_set(parts[0], other, need, answered):
+            parts.append(c)  # a passage too: the set's own text may be where the figure is written
+            answered.add("threshold")
+            continue
         if not adds or c.kind == "passages" or _text(c) <= seen or c in parts:
             continue
         parts.append(c)
@@ -320,6 +326,22 @@ def _same_figure_of_another_set(parts: list[Candidate], c: Candidate, need: Need
     )
     # Two tiers' sets of one decision named: the other tier's criterion of the same number (or words).
     return another or other_tier
+
+
+def _figure_of_the_cards_set(best: Candidate, other: Scored, need: Need, answered: set[str]) -> bool:
+    """ "… rà soát theo bộ tiêu chí nào, và tỷ lệ suy dinh dưỡng thấp còi phải dưới mức bao nhiêu?": the card says
+    which set; a figure asked beside it is a part of its own, answered by that set's criterion or text when its
+    words are close enough to the question's (an indicator guessed from one shared word is not)."""
+    c = other.candidate
+    return (
+        best.kind == "applicability"
+        and c.kind in ("criteria", "passages")
+        and "threshold" in (need.asks & c.answers) - answered
+        and bool(c.docs)
+        and c.docs <= best.docs
+        and c.period in (None, best.period)
+        and other.detail.get("lexical", 0.0) >= FIGURE_WORDS
+    )
 
 
 def _figure_key(label: str) -> str:

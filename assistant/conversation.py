@@ -46,15 +46,19 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
         current.region,
     )
     # "cả hai quyết định đó", "văn bản này", "tiêu chí đó": the question points back at the conversation.
-    refers = re.search(
-        r"\b(quyet dinh|quy dinh|nghi quyet|nghi dinh|thong tu|van ban|bo tieu chi|tieu chi|cong van|chi tieu|hai"
-        # "tiêu chí cuối cùng trong bộ đó", "danh sách đó", "phụ lục ấy"
-        r"|bo|danh sach|phu luc|nhom)"
-        r"( nay| do| ay| tren| vua neu)\b"
-        # "thế mức chung cả nước cùng mốc đó là bao nhiêu?": the earlier question's time or figure.
-        r"|\b(moc|muc|thoi diem|giai doan|vung)( do| ay| tren)\b",
-        current.folded,
-    ) or _PRONOUN.search(current.text.lower()) or _PRONOUN_FOLDED.match(current.folded)
+    refers = (
+        re.search(
+            r"\b(quyet dinh|quy dinh|nghi quyet|nghi dinh|thong tu|van ban|bo tieu chi|tieu chi|cong van|chi tieu|hai"
+            # "tiêu chí cuối cùng trong bộ đó", "danh sách đó", "phụ lục ấy"
+            r"|bo|danh sach|phu luc|nhom)"
+            r"( nay| do| ay| tren| vua neu)\b"
+            # "thế mức chung cả nước cùng mốc đó là bao nhiêu?": the earlier question's time or figure.
+            r"|\b(moc|muc|thoi diem|giai doan|vung)( do| ay| tren)\b",
+            current.folded,
+        )
+        or _PRONOUN.search(current.text.lower())
+        or _PRONOUN_FOLDED.match(current.folded)
+    )
     # "Thế còn vốn tín dụng chính sách thì bao nhiêu?": an elliptic follow-up in words the corpus uses continues
     # the conversation; "thế còn giá xăng hôm nay?" does not (`speaks_of_corpus` tells them apart).
     elliptic = bool(
@@ -104,6 +108,8 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
         for name in _CONTEXT:
             if other_unit and name == "sets":
                 continue  # the set the earlier unit was recognised under is not the new unit's (318 is no district's)
+            if name in ("province", "region") and (current.province or current.region):
+                continue  # "Vùng Bắc Trung Bộ thì sao?" after a province: the place named now, not the earlier one
             if name == "sets" and current.province and "map" in kinds_of(current.text):
                 continue  # "trong danh sách đó, Bình Dương sau sắp xếp thuộc tỉnh nào?": the map, not the dispatch
             if name in ("ask_year", "period") and (_THIS_YEAR.search(current.folded) or NOW_CUE.search(current.folded)):

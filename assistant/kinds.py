@@ -74,7 +74,7 @@ _ASKS: dict[str, str] = {
     "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",
     "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban"
     r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? (nao|may|so may)"
-    r"|xep (vao )?nhom( xa)? (nao|may|so may))\b",
+    r"|xep (vao |la )?(xa )?nhom( xa)? (nao|may|so may))\b",
     # "… là chỉ tiêu số mấy, thuộc tiêu chí nào?": which indicator or criterion of a set holds a topic.
     "indicator": r"\b((thuoc|nam trong|nam o|o) tieu chi (so )?(nao|may)|la tieu chi (so )?(may|nao)"
     r"|(la |thuoc )?chi tieu (so )?(may|nao))\b",
@@ -114,10 +114,13 @@ _ASKS: dict[str, str] = {
     r"|(?:nhap|sap nhap|hop nhat) (?:vao|voi) (?:tinh|thanh pho) nao|nhap vao dau"
     r"|thuoc (?:ve )?(?:tinh|thanh pho|tinh/thanh(?: pho)?|tinh thanh)(?: [a-z]+)? nao"
     r"|gom (?:nhung |cac )?tinh (?:nao|cu nao)|hinh thanh tu (?:nhung )?tinh nao)\b",
+    # "… nằm ở phụ lục số mấy", "mục nào nói về …": where a document says something (see WHERE).
+    "where": r"\b(phu luc|dieu|muc|khoan|chuong|phan)( so)? (nao|may)\b",
     # "đã đạt chưa": a value stated in the question, to be judged against its threshold.
     "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat|dat hay (khong|chua))\b",
 }
 ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
+WHERE = ASK_RE["where"]
 # A procedure asked, not a file named as context ("hồ sơ xã đạt chuẩn năm 2019 chấm chỉ tiêu … theo mức nào"): the
 # procedure's word with what asks about it ("hồ sơ gồm những gì", "thủ tục thế nào", "nộp ở đâu", "làm thủ tục gì").
 PROCEDURE_ASKED = re.compile(

@@ -87,6 +87,18 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         lambda m: " " * len(m.group(0)),
         masked,
     )
+    # "Quyết định 691 năm 2018 có hiệu lực từ ngày nào": the year the document was issued, unless a recognition is
+    # told just before ("đạt chuẩn theo QĐ 691 năm 2020" may date the recognition).
+    masked = re.sub(
+        r"\b(quyet dinh|qd|cong van|cv|nghi quyet|nq|nghi dinh|nd|thong tu|tt)\s+(so\s+)?\d{2,4}(/[a-z0-9&-]+)*"
+        r"\s+nam\s+(19|20)\d\d\b",
+        lambda m: (
+            m.group(0)
+            if _RECOGNITION_CUE.search(m.string[max(0, m.start() - 50) : m.start()])
+            else " " * len(m.group(0))
+        ),
+        masked,
+    )
     # "Theo QĐ 1980", "quyết định 1980": a document number, not a year.
     masked = re.sub(
         r"\b(quyet dinh|qd|cong van|cv|bo tieu chi)\s+(so\s+)?\d{3,4}\b", lambda m: " " * len(m.group(0)), masked

@@ -11,6 +11,7 @@ from assistant.answerers.criteria import criteria
 from assistant.answerers.documents import documents
 from assistant.answerers.issuers import issuer_documents
 from assistant.answerers.listing import list_documents
+from assistant.answerers.locate import locate
 from assistant.answerers.map_lists import map_lists
 from assistant.answerers.overview import commune_groups
 from assistant.answerers.passages import passages
@@ -30,6 +31,7 @@ ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
     issuer_documents,
     list_documents,
     sections,
+    locate,
     assigned,
     shared_duties,
     passages,

@@ -171,7 +171,7 @@ def group_of_commune(f: str) -> tuple[str, list[str]] | None:
     summary of the three groups, with why it is in no other; None when the facts do not decide it."""
     if not re.search(r"\bnhom( xa)? (may|nao|so may)\b|\b(xep|thuoc|vao) nhom\b|\bnhom khac\b", f):
         return None
-    remote = _stated(f, r"\bxa khu vuc (iii|ii|3|2)\b")
+    remote = _stated(f, r"\b(xa|thuoc|la) khu vuc (iii|ii|3|2)\b")
     if remote:
         return "3", []
     farm = _farm_share(f)

@@ -1124,3 +1124,20 @@ def test_two_provinces_named_as_one_subject_are_both_placed_on_the_map(assistant
     # A province named once as where another now belongs is not asked about ("Bình Định, nay thuộc Gia Lai").
     b = assistant.ask("Bình Định, nay thuộc Gia Lai, trước đây gồm những đâu?")
     assert "Tỉnh Gia Lai không sắp xếp" not in b.text
+
+
+def test_a_figure_asked_beside_which_set_is_answered_from_that_set(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Xã ở Nam Định đạt chuẩn NTM năm 2012, năm 2024 rà soát theo bộ tiêu chí nào, và tỷ lệ trẻ dưới 5 tuổi suy "
+        "dinh dưỡng thể thấp còi phải giữ dưới mức bao nhiêu?",
+        as_of=dt.date(2024, 6, 1),
+    )
+    assert a.kind == "applicability" and "318/QĐ-TTg" in a.text
+    assert "15.3" in a.text and "16,5%" in a.text
+    b = full_assistant.ask(
+        "Huyện đạt chuẩn NTM năm 2016 thì năm 2024 phải đáp ứng bộ tiêu chí huyện nào, và tỷ lệ người dân hài lòng "
+        "phải đạt tối thiểu bao nhiêu?",
+        as_of=dt.date(2024, 6, 1),
+    )
+    assert "320/QĐ-TTg" in b.text and "90%" in b.text
+    assert "Chỉ tiêu 3.1" not in b.text  # an indicator guessed from one shared word is not the figure asked

@@ -361,3 +361,12 @@ def test_two_tiers_sets_named_are_each_asked() -> None:
     )
     assert both.tiers == ["NTM", "nâng cao"]
     assert need_of("Tiêu chí số 15 trong bộ tiêu chí xã NTM nâng cao là gì?").tiers == []
+
+
+def test_a_figure_under_a_level_a_group_and_a_section_asked_are_not_counts() -> None:
+    need = need_of("Tỷ lệ trẻ suy dinh dưỡng thể thấp còi phải dưới mức bao nhiêu?")
+    assert "threshold" in need.asks and "count" not in need.asks
+    assert "count" not in need_of("Xã khu vực III được xếp là xã nhóm mấy?").asks
+    need = need_of("Quy định thị xã hoàn thành nhiệm vụ nằm ở phụ lục số mấy của QĐ 320?")
+    assert "where" in need.asks and "count" not in need.asks
+    assert "count" in need_of("Quyết định 51/2025/QĐ-TTg có mấy phụ lục?").asks

@@ -50,3 +50,7 @@ def test_the_reasons_repeat_only_what_the_question_said() -> None:
     assert placed is not None and placed[0] == "2"
     assert "xã thuần nông, không dưới 10%" in placed[1]
     assert not any("50" in why for why in placed[1])  # no share was given: none is written
+
+
+def test_a_commune_said_to_be_in_area_iii_is_in_the_third_group() -> None:
+    assert group("xa mien nui thuoc khu vuc III thi theo bo tieu chi 2026-2030 duoc xep la xa nhom may") == ("3", [])

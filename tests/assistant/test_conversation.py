@@ -88,3 +88,13 @@ def test_a_follow_up_keeps_the_period_of_the_set_asked_unless_it_names_another_t
     assert follow(catalogue, earlier, "còn bộ mới thì chỉ tiêu đó thế nào?").period is None
     assert follow(catalogue, earlier, "vậy hiện nay thì sao?").period is None
     assert follow(catalogue, earlier, "Sang bộ 2026-2030 thì nội dung đó nằm ở tiêu chí nào?").period is None
+
+
+def test_a_region_named_in_the_follow_up_replaces_the_earlier_province(catalogue: Catalogue) -> None:
+    q = follow(
+        catalogue,
+        "Xã ở Bình Dương cũ thì chỉ tiêu 15.3 của bộ tiêu chí xã NTM 2021-2025 là bao nhiêu?",
+        "Còn vùng Bắc Trung Bộ thì chỉ tiêu đó mức bao nhiêu?",
+    )
+    assert q.region == "BTB" and q.province is None
+    assert q.indicator == "15.3"  # the topic still carries over

@@ -333,3 +333,9 @@ def test_the_tier_a_recognition_obtained_names_is_the_units() -> None:
 
 def test_keeping_the_standard_is_what_the_unit_must_do() -> None:
     assert q("Đơn vị tôi đạt chuẩn NTM nâng cao năm 2023. Năm nay rà soát giữ chuẩn thì căn cứ phụ lục nào?").action
+
+
+def test_the_year_after_a_documents_number_is_the_year_it_was_issued() -> None:
+    assert q("Quyết định 691 năm 2018 có hiệu lực từ ngày nào và nay còn áp dụng không?").ask_year is None
+    # Told right after a recognition, the year may date the recognition.
+    assert q("Xã tôi đạt chuẩn kiểu mẫu theo QĐ 691 năm 2020, nay phải đáp ứng quy định nào?").recognition_year == 2020

@@ -1,0 +1,25 @@
+"""Where a named document says something: the section of the kind asked whose heading holds the question's words,
+named only when it is clearly ahead of the others."""
+
+from assistant.service import Assistant
+
+
+def test_the_annex_that_holds_what_is_asked_is_named(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Quy định về thị xã, thành phố trực thuộc cấp tỉnh hoàn thành nhiệm vụ xây dựng NTM nằm ở phụ lục nào của "
+        "QĐ 320/QĐ-TTg?"
+    )
+    assert a.kind == "section"
+    assert "nằm ở Phụ lục II Quyết định 320/QĐ-TTg" in a.text
+
+
+def test_each_part_asking_where_gets_its_own_section(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Điều nào của QĐ 319 nêu các điều kiện của xã NTM kiểu mẫu?")
+    assert "nằm ở Điều 1 Quyết định 319/QĐ-TTg" in a.text
+    assert "Điều 4" not in a.text.split("\n")[0]
+
+
+def test_no_section_is_named_when_none_is_clearly_ahead(full_assistant: Assistant) -> None:
+    # "các huyện đã đạt NTM nâng cao" shares its words with several of the dispatch's items alike.
+    a = full_assistant.ask("CV 14/BCĐCTMTQG mục nào nói về các huyện?")
+    assert "Nội dung được hỏi nằm ở" not in a.text
