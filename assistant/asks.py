@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from assistant.kinds import ASK_RE, MAP_CUES, MONEY, PROCEDURE_ASKED
+from assistant.kinds import ASK_RE, MAP_CUES, MONEY, PROCEDURE_ASKED, WHERE
 from assistant.retrieve import quoted_phrases
 from assistant.topic import asking_clause, marked_clause, sentences
 from assistant.understand import Query, criterion_key, normalise_question
@@ -195,7 +195,8 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     need.criteria_set_asked = "set" in need.asks and bool(
         re.search(r"\bbo( tieu chi)?( [a-z]+){0,2} (nao|khac)\b|\bgiu chuan\b|\btheo bo\b", asked)
     )
-    counted = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+(?: (?:chi|tieu|xa|huyen|luc))?)", f)
+    # "nằm ở phụ lục mấy": where, not a count; what else the question counts is counted without it.
+    counted = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+(?: (?:chi|tieu|xa|huyen|luc))?)", WHERE.sub(" ", f))
     if counted and "count" in need.asks:
         need.counted = counted.group(1)
         if not re.match(
@@ -214,8 +215,8 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     ):
         need.asks.discard("count")
         need.asks.add("threshold")
-    if "where" in need.asks and not re.search(r"\b(bao nhieu|may) (phu luc|dieu|muc|khoan|chuong|phan)\b", f):
-        need.asks.discard("count")  # "nằm ở phụ lục số mấy": which annex, not how many
+    if "where" in need.asks and not ASK_RE["count"].search(WHERE.sub(" ", asked)):
+        need.asks.discard("count")  # "nằm ở phụ lục mấy": which annex, not how many
     if "which" in need.asks and re.search(r"\bnhom (xa )?(may|so may)\b", f) and not re.search(r"\bmay nhom\b", f):
         need.asks.discard("count")  # "được xếp là xã nhóm mấy": which group, not how many groups
     listed = re.search(r"\bnhung ((?:[a-z]+ ){1,3})nao\b", f)

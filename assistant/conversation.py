@@ -18,6 +18,8 @@ _THIS_YEAR = re.compile(r"\b(nam nay|gio|luc nay|thoi diem nay)\b")
 # marks, "no" is also "nợ", "nổ": only a question that starts with it and goes on as a subject does.
 _PRONOUN = re.compile(r"(?<!\w)nó(?!\w)")
 _PRONOUN_FOLDED = re.compile(r"no (co|duoc|gom|quy dinh|ban hanh|la|thay|sua|het|con|do|ap dung|can cu)\b")
+# "cái quyết định thay nó", "văn bản sửa nó": the pronoun as an object, after a verb or "của" ("nợ đọng" is a debt).
+_PRONOUN_OBJECT = re.compile(r"\b(thay|thay the|sua|sua doi|cua|theo) no\b(?! (dong|xay dung|dong gop|vay))")
 _CONTEXT = ("ask_year", "province", "region", "sets", "criterion", "criterion_name", "indicator", "period")
 
 
@@ -58,6 +60,7 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
         )
         or _PRONOUN.search(current.text.lower())
         or _PRONOUN_FOLDED.match(current.folded)
+        or _PRONOUN_OBJECT.search(current.folded)
     )
     # "Thế còn vốn tín dụng chính sách thì bao nhiêu?": an elliptic follow-up in words the corpus uses continues
     # the conversation; "thế còn giá xăng hôm nay?" does not (`speaks_of_corpus` tells them apart).

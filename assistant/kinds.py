@@ -30,7 +30,9 @@ _ASKS: dict[str, str] = {
     r"|quy dinh (?:[a-z]+ ){0,3}(the nao|ra sao)"
     r"|(ban hanh|huong dan|de cap|giao) (nhung )?(gi|viec gi|nhiem vu gi|nhung gi)"
     r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
-    r"|dieu chinh (nhung |cac )?(noi dung|van de|linh vuc|doi tuong))\b",
+    r"|dieu chinh (nhung |cac )?(noi dung|van de|linh vuc|doi tuong)"
+    # "Điểm b … đặt ra những yêu cầu gì": what a named part requires.
+    r"|(dat ra|co|neu) (nhung |cac )?yeu cau (gi|nao))\b",
     "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"
     # "QĐ này thay những QĐ nào?"
     r"|thay (nhung|cac) (quyet dinh|van ban|nghi dinh|thong tu)( [a-z]+){0,2} nao"
@@ -115,7 +117,8 @@ _ASKS: dict[str, str] = {
     r"|thuoc (?:ve )?(?:tinh|thanh pho|tinh/thanh(?: pho)?|tinh thanh)(?: [a-z]+)? nao"
     r"|gom (?:nhung |cac )?tinh (?:nao|cu nao)|hinh thanh tu (?:nhung )?tinh nao)\b",
     # "… nằm ở phụ lục số mấy", "mục nào nói về …": where a document says something (see WHERE).
-    "where": r"\b(phu luc|dieu|muc|khoan|chuong|phan)( so)? (nao|may)\b",
+    # ("gồm những phần nào" lists the parts.)
+    "where": r"\b(?<!gom )(?<!nhung )(?<!cac )(phu luc|dieu|muc|khoan|chuong|phan)( so)? (nao|may)\b",
     # "đã đạt chưa": a value stated in the question, to be judged against its threshold.
     "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat|dat hay (khong|chua))\b",
 }

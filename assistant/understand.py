@@ -290,7 +290,9 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     # the asker's office ("bảo hiểm xã hội huyện"); "số xã được công nhận" counts units, it names none.
     own = own or re.search(
         r"(?<!\bso )(?<!\bcac )(?<!\bnhung )(?<!% )(?<!\bbao nhieu )\b(thi xa|huyen|xa)"
-        r"\s+(?:[a-z]+\s+){0,2}?(?:da |da duoc |duoc )(?:thu tuong |ubnd tinh )?(?:cong nhan|dat)\b",
+        # "Xã Đông Thọ của huyện được UBND tỉnh công nhận …": the commune, not the district it belongs to.
+        r"\s+(?:[a-z]+\s+){0,2}?(?:(?:cua|thuoc) (?:huyen|tinh|thi xa)\s+)?(?:da |da duoc |duoc )"
+        r"(?:thu tuong |ubnd tinh )?(?:cong nhan|dat)\b",
         f,
     )
     q.level = (

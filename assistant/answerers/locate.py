@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, document_name, lexical_cover
+from assistant.answerers.sections import part_lines
 from assistant.kinds import WHERE, question_parts
 from assistant.topic import asking_clause
 from assistant.understand import normalise_question
 from corpus.model import Section
 
+_WHICH_DOCUMENT = re.compile(r"\b(van ban|quyet dinh|nghi quyet|cong van|nghi dinh|thong tu) nao\b")
 _KIND = {"phu luc": "Phụ lục", "dieu": "Điều", "muc": "Mục", "khoan": "Khoản", "chuong": "Chương"}
 # The least share of the question's words the section must hold, and its lead over the next section.
 _LEAST = 0.4
@@ -20,6 +22,8 @@ _LEAD = 0.08
 # What is read of a section to match the question: its heading and its first lines, not its whole text (an annex's
 # table would match every word).
 _HEAD_CHARS = 400
+# An article of this many clauses or fewer is shown whole.
+_FEW = 4
 
 
 def _label(section: Section) -> str:
@@ -57,7 +61,13 @@ def _best(tree: Section, part: str) -> tuple[float, Section] | None:
 
 
 def locate(ctx: Context) -> list[Candidate]:
-    if not WHERE.search(normalise_question(asking_clause(ctx.text))) or ctx.need.sections:
+    asking = normalise_question(asking_clause(ctx.text))
+    q = ctx.query
+    # A named section is `sections`'; "nằm ở văn bản nào, phần nào" asks the document first.
+    if not WHERE.search(asking) or ctx.need.sections or _WHICH_DOCUMENT.search(asking):
+        return []
+    # "đạt chuẩn năm 2019 thì nay áp dụng phụ lục nào": which set applies, the card's question.
+    if "set" in ctx.need.asks or q.recognition_year or q.recognition_period:
         return []
     # "mục nào nói về các huyện …, còn mục nào nói chuyện ngân sách?": each part that asks where gets its section.
     parts = [p for p in question_parts(asking_clause(ctx.text)) if WHERE.search(normalise_question(p))]
@@ -74,7 +84,15 @@ def locate(ctx: Context) -> list[Candidate]:
             title = f" ({section.title.rstrip('.:')})" if section.title else ""
             where = f"{_label(section)} {document_name(meta)}"
             drafts.append(Draft(f"Nội dung được hỏi nằm ở {where}{title}.", [Source(number, section.path, "")]))
-            drafts.append(Draft(f"«{QUOTE}»", [Source(number, section.path, ctx.text)]))
+            if 0 < len(section.children) <= _FEW:
+                # An article of a few clauses: each clause (the one that answers may be any: "Điều 3 … thẩm quyền"
+                # names who in its Khoản 2).
+                drafts.extend(part_lines(number, section, ctx.text))
+            else:
+                # An annex: the sentence of its parts closest to the question.
+                pieces = section.walk()[1:] or [section]
+                focus = max(pieces, key=lambda s: lexical_cover(ctx.text, s.text))
+                drafts.append(Draft(f"«{QUOTE}»", [Source(number, focus.path, ctx.text)]))
         out.append(
             Candidate(
                 "section",

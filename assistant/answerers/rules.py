@@ -147,6 +147,16 @@ def shared_duties(ctx: Context) -> list[Candidate]:
     ]
 
 
+def _recognised_under(folded: str, lead: str) -> bool:
+    """The question says the unit was recognised under that document ("đạt chuẩn năm 2030 theo Quyết định 491"),
+    not that the document is the one it asks about now ("… thì nay áp dụng phụ lục nào của QĐ 318")."""
+    for m in re.finditer(r"\b(dat chuan|cong nhan|dat nong thon moi|dat ntm)\b", folded):
+        between = re.match(rf"([^.?;]{{0,80}}?)\b{lead}\b", folded[m.end() :])
+        if between and not re.search(r"\b(thi|nay|phai|ap dung|giu chuan|ra soat|hien)\b", between.group(1)):
+            return True
+    return False
+
+
 def contradictions(ctx: Context) -> list[Draft]:
     """What in the question cannot be true together, said before the answer ("đạt chuẩn năm 2030 theo
     Quyết định 491": 491 is the 2010-2015 set, and 2030 has not come)."""
@@ -180,6 +190,8 @@ def contradictions(ctx: Context) -> list[Draft]:
             continue
         if number.split("/")[0] not in typed:
             continue  # a document the conversation or an earlier answer brought in: the user said nothing of it
+        if not _recognised_under(q.folded, number.split("/")[0]):
+            continue  # "đạt chuẩn năm 2019 … thì nay áp dụng phụ lục nào của QĐ 318": the set asked, not the basis
         start, _, end = m.period.partition("-")
         if start.isdigit() and end.isdigit() and not int(start) - 1 <= year <= int(end):
             out.append(

@@ -31,13 +31,17 @@ def _find(tree: Section, labels: list[str]) -> Section | None:
     return best
 
 
+# Words that ask what a section says ("quy định về việc gì", "nội dung"), not which of its parts.
+_ASKING = {"quy", "dinh", "ve", "viec", "noi", "dung", "nhung", "cac", "yeu", "cau"}
+
+
 def _focus(section: Section, question: str, named: str) -> Section | None:
     """The one part of a named section the question is about ("Điều 2 … giao gì cho Ủy ban nhân dân cấp
     tỉnh" → its Khoản 2), when the question's own words point at it clearly more than at its siblings.
 
     Words and pairs of words both count: single syllables repeat across any two clauses ("dân" in
     "hướng dẫn"), pairs ("nhân dân") name the subject."""
-    words = syllables(question) - QUESTION_WORDS - syllables(named)
+    words = syllables(question) - QUESTION_WORDS - syllables(named) - _ASKING
     pairs = {p for p in word_pairs(question) if set(p.split()) <= words}
     if len(words) < 2 or len(section.children) < 2:
         return None
@@ -53,6 +57,8 @@ def _focus(section: Section, question: str, named: str) -> Section | None:
 
 
 _HEADING = re.compile(r"^(?:Điều|Khoản|Mục|Chương|Phụ lục|PHỤ LỤC|Tiêu chí|Điểm)\b|^(?:\d+|[a-zđ]|[IVX]+)[.)]\s")
+# A point of this many lines or fewer, asked what it requires, is quoted line by line.
+_FEW_LINES = 6
 # An annex's frame: "(Kèm theo Quyết định …)", "(Ban hành kèm theo …)".
 _FRAME = re.compile(r"^\(?\s*(?:Ban hành\s+)?kèm theo\b", re.IGNORECASE)
 
@@ -68,11 +74,13 @@ def own_lines(section: Section) -> list[str]:
             continue
         if line.upper() == line and any(c.isalpha() for c in line):
             continue  # "BỘ TIÊU CHÍ QUỐC GIA VỀ HUYỆN …": a title set in capitals
+        if line.startswith("[") and line.endswith("]"):
+            continue  # "[chưa xác minh: câu chữ … biên soạn theo …]": the compiler's note, not the section's words
         out.append(line)
     return out
 
 
-def _lines(number: str, section: Section, hint: str, depth: int = 0) -> list[Draft]:
+def part_lines(number: str, section: Section, hint: str, depth: int = 0) -> list[Draft]:
     """A section's parts, each quoted; a part's own points one level down. A part that is only a heading
     ("Tiêu chí 1. Quy hoạch") is named, not quoted: a bare heading is not an answer."""
     out: list[Draft] = []
@@ -88,7 +96,7 @@ def _lines(number: str, section: Section, hint: str, depth: int = 0) -> list[Dra
                 )
             )
         if child.children and depth == 0:
-            out.extend(_lines(number, child, hint, depth + 1))
+            out.extend(part_lines(number, child, hint, depth + 1))
     return out
 
 
@@ -157,18 +165,24 @@ def sections(ctx: Context) -> list[Candidate]:
         focus = _focus(section, ctx.text, " ".join([number, meta.kind or "", *section.labels]))
         if focus is not None:
             drafts.append(Draft(f"- {focus.labels[-1]}: «{QUOTE}»", [Source(number, focus.path, ctx.text, whole=True)]))
-            drafts.extend(_lines(number, focus, ctx.text, 1))
+            drafts.extend(part_lines(number, focus, ctx.text, 1))
         elif section.children:
             # Its own words first (Phụ lục I of 320: the four conditions before the criteria), then its parts.
             for line in own_lines(section)[:6]:
                 drafts.append(Draft(f"- «{QUOTE}»", [Source(number, section.path, line, text=line, whole=True)]))
-            drafts.extend(_lines(number, section, ctx.text))
+            drafts.extend(part_lines(number, section, ctx.text))
             if len(section.children) > 8:
                 # A list answer says when it shows only part of what was asked for.
                 noun = "tiêu chí" if all(c.kind == "criterion" for c in section.children) else "phần"
                 drafts.append(Draft(f"{label} gồm {len(section.children)} {noun}; trên đây là 8 {noun} đầu."))
         elif table is None and not _title_is_text(section):
-            drafts.append(Draft(f"«{QUOTE}»", [Source(number, section.path, ctx.text)]))
+            lines = own_lines(section)
+            if 2 <= len(lines) <= _FEW_LINES and ctx.need.asks & {"list", "contents"}:
+                # "Điểm b … đặt ra những yêu cầu gì": each of its lines, not the one closest to the question.
+                for line in (x.lstrip("-–•+ ") for x in lines):
+                    drafts.append(Draft(f"- «{QUOTE}»", [Source(number, section.path, line, text=line, whole=True)]))
+            else:
+                drafts.append(Draft(f"«{QUOTE}»", [Source(number, section.path, ctx.text)]))
         covers = {("doc", number)} | {("section", x) for x in labels if x in section.path}
         out.append(
             Candidate(

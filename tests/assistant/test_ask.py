@@ -1141,3 +1141,25 @@ def test_a_figure_asked_beside_which_set_is_answered_from_that_set(full_assistan
     )
     assert "320/QĐ-TTg" in b.text and "90%" in b.text
     assert "Chỉ tiêu 3.1" not in b.text  # an indicator guessed from one shared word is not the figure asked
+
+
+def test_a_point_asked_what_it_requires_is_quoted_line_by_line(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Điểm b khoản 2 Điều 1 QĐ 691 có những yêu cầu gì?")
+    assert a.kind == "section"
+    for words in ("mẫu giáo", "Trạm y tế xã", "văn nghệ"):  # each of its three lines
+        assert words in a.text
+    assert "«-" not in a.text
+
+
+def test_an_article_asked_what_it_says_shows_every_clause_and_no_compilers_note(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Điều 3 QĐ 691/QĐ-TTg quy định về việc gì?")
+    assert "Khoản 1" in a.text and "Khoản 2" in a.text  # no clause singled out by "quy định về việc"
+    assert "«[chưa xác minh" not in a.text
+
+
+def test_a_set_asked_about_now_is_no_contradiction_of_an_earlier_recognition(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Xã đạt chuẩn NTM nâng cao năm 2018 theo bộ tiêu chí của tỉnh thì nay áp dụng phụ lục nào của QĐ 318?",
+        as_of=dt.date(2024, 3, 1),
+    )
+    assert "không khớp" not in a.text and a.kind == "applicability"

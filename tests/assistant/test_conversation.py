@@ -98,3 +98,12 @@ def test_a_region_named_in_the_follow_up_replaces_the_earlier_province(catalogue
     )
     assert q.region == "BTB" and q.province is None
     assert q.indicator == "15.3"  # the topic still carries over
+
+
+def test_the_pronoun_typed_without_marks_as_an_object_points_back(catalogue: Catalogue) -> None:
+    now = "vay cai quyet dinh thay no gio con hieu luc khong"
+    q = merge(understand(now, catalogue), [understand("QĐ 1980 bây giờ còn hiệu lực không?", catalogue)], None)
+    assert q.sets == ["1980/QĐ-TTg"]
+    # "nợ đọng" is a debt, not the pronoun.
+    debt = merge(understand("toi con no dong tien dien", catalogue), [understand("QĐ 1980?", catalogue)], None)
+    assert debt.sets == []

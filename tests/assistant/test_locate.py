@@ -1,6 +1,7 @@
 """Where a named document says something: the section of the kind asked whose heading holds the question's words,
 named only when it is clearly ahead of the others."""
 
+from assistant.kinds import kinds_of
 from assistant.service import Assistant
 
 
@@ -23,3 +24,14 @@ def test_no_section_is_named_when_none_is_clearly_ahead(full_assistant: Assistan
     # "các huyện đã đạt NTM nâng cao" shares its words with several of the dispatch's items alike.
     a = full_assistant.ask("CV 14/BCĐCTMTQG mục nào nói về các huyện?")
     assert "Nội dung được hỏi nằm ở" not in a.text
+
+
+def test_an_article_of_few_clauses_found_is_shown_with_its_clauses(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Thẩm quyền công nhận, công bố xã NTM kiểu mẫu quy định ở điều nào của QĐ 691?")
+    assert "nằm ở Điều 3 Quyết định 691/QĐ-TTg" in a.text
+    assert "Chủ tịch Ủy ban nhân dân tỉnh" in a.text  # the clause that says who
+
+
+def test_a_list_of_parts_is_not_where_something_is() -> None:
+    assert "where" not in kinds_of("Bộ tiêu chí 2026-2030 gồm những phần nào?")
+    assert "where" in kinds_of("Phần quy định tỉnh hoàn thành nhiệm vụ ở phụ lục mấy?")

@@ -339,3 +339,11 @@ def test_the_year_after_a_documents_number_is_the_year_it_was_issued() -> None:
     assert q("Quyết định 691 năm 2018 có hiệu lực từ ngày nào và nay còn áp dụng không?").ask_year is None
     # Told right after a recognition, the year may date the recognition.
     assert q("Xã tôi đạt chuẩn kiểu mẫu theo QĐ 691 năm 2020, nay phải đáp ứng quy định nào?").recognition_year == 2020
+
+
+def test_a_named_commune_of_the_district_recognised_is_the_unit_asked_about() -> None:
+    text = (
+        "Tôi là cán bộ Văn phòng Điều phối NTM huyện Lạng Giang. Xã Tân Hưng của huyện được UBND tỉnh công nhận đạt "
+        "chuẩn NTM nâng cao năm 2019. Xin hỏi nay phải đáp ứng bộ tiêu chí nào?"
+    )
+    assert q(text).level == "xã"
