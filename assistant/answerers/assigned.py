@@ -71,14 +71,38 @@ def _clauses(tree: Section) -> list[tuple[Section, str]]:
     return out
 
 
+def _lead_in(parent: Section | None) -> str:
+    """ " (Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương)": whom the clause's lead-in gives its points to,
+    when the point itself does not say ("b) Chỉ đạo tổ chức thực hiện, …, xét công nhận …")."""
+    if parent is None or not parent.labels or not parent.labels[-1].startswith("Khoản"):
+        return ""
+    first = (parent.text or "").strip().split("\n")[0]
+    first = re.sub(r"\[[^\]]*\]", "", re.sub(r"^\d+[.)]\s*", "", first)).strip().rstrip(":").strip()
+    # A name ("Ủy ban nhân dân các tỉnh, …"), not a sentence of its own.
+    return f" (giao {first})" if first and len(first) <= 100 and not first.endswith(".") else ""
+
+
+def _set_documents(ctx: Context) -> list[str]:
+    """The decisions of the national sets of the question's level and named period (318 for "xã … 2021-2025")."""
+    period = ctx.need.period or ctx.query.period
+    if period is None:
+        return []
+    level, tier = ctx.query.level or "xã", ctx.query.tier or "NTM"
+    sets = [c for c in ctx.catalogue.sets.values() if (c.period, c.level, c.tier) == (period, level, tier)]
+    return list(dict.fromkeys(c.document for c in sets))
+
+
 def assigned(ctx: Context) -> list[Candidate]:
     q = ctx.query
-    if not q.sets or not _ASKS_DUTY.search(q.folded):
+    # "Giai đoạn 2021-2025, cơ quan nào xét công nhận xã đạt chuẩn NTM nâng cao?": no document named, the decision of
+    # the set the question is about assigns it.
+    numbers = list(q.sets) or (_set_documents(ctx) if "duty" in ctx.need.asks else [])
+    if not numbers or not _ASKS_DUTY.search(q.folded):
         return []
     actors = [text for asked, text in _ACTORS if asked.search(q.folded)]
     want = syllables(ctx.text) - QUESTION_WORDS
     out: list[Candidate] = []
-    for number in q.sets:
+    for number in numbers:
         tree, meta = ctx.tree(number), ctx.meta(number)
         if tree is None or meta is None:
             continue
@@ -100,9 +124,13 @@ def assigned(ctx: Context) -> list[Candidate]:
             continue
         name = document_name(meta)
         drafts = []
+        parents = {x.path: x for x in tree.walk()}
         for s in picked:
             label = " ".join(x.split(" {")[0] for x in reversed(s.labels))
-            drafts.append(Draft(f"Theo {label} {name}: «{QUOTE}»", [Source(number, s.path, ctx.text, whole=True)]))
+            actor = _lead_in(parents.get(s.parent_path or ""))
+            drafts.append(
+                Draft(f"Theo {label} {name}{actor}: «{QUOTE}»", [Source(number, s.path, ctx.text, whole=True)])
+            )
         out.append(
             Candidate(
                 "duties",

@@ -150,7 +150,8 @@ def shared_duties(ctx: Context) -> list[Candidate]:
 def _recognised_under(folded: str, lead: str) -> bool:
     """The question says the unit was recognised under that document ("đạt chuẩn năm 2030 theo Quyết định 491"),
     not that the document is the one it asks about now ("… thì nay áp dụng phụ lục nào của QĐ 318")."""
-    for m in re.finditer(r"\b(dat chuan|cong nhan|dat nong thon moi|dat ntm)\b", folded):
+    # ("đề nghị công nhận", "xét công nhận": an application, not a recognition.)
+    for m in re.finditer(r"\b(dat chuan|(?<!de nghi )(?<!xet )cong nhan|dat nong thon moi|dat ntm)\b", folded):
         between = re.match(rf"([^.?;]{{0,80}}?)\b{lead}\b", folded[m.end() :])
         if between and not re.search(r"\b(thi|nay|phai|ap dung|giu chuan|ra soat|hien)\b", between.group(1)):
             return True

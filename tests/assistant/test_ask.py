@@ -1163,3 +1163,9 @@ def test_a_set_asked_about_now_is_no_contradiction_of_an_earlier_recognition(ass
         as_of=dt.date(2024, 3, 1),
     )
     assert "không khớp" not in a.text and a.kind == "applicability"
+
+
+def test_who_recognises_in_a_period_named_is_the_duty_its_decision_gives(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Giai đoạn 2021-2025 cơ quan nào xét công nhận xã đạt chuẩn NTM nâng cao?")
+    assert a.kind == "duties"
+    assert "318/QĐ-TTg" in a.text and "Ủy ban nhân dân các tỉnh" in a.text and "công nhận" in a.text
