@@ -214,6 +214,18 @@ def _dates(other: DocumentMeta, kind: str) -> str:
     return f" ({', '.join(bits)})" if bits else ""
 
 
+def _later(ctx: Context, replacement: DocumentMeta | None, depth: int = 0) -> str:
+    """ " 318/QĐ-TTg sau đó được thay thế bởi 51/2025/QĐ-TTg từ ngày 15/02/2026.": what replaced the replacement, to
+    the document in force, so "1980 được thay bằng văn bản nào, và văn bản đó nay còn áp dụng không" is answered."""
+    if replacement is None or not replacement.superseded_by or depth > 3:
+        return ""
+    when = f" từ ngày {vn_date(replacement.status_from)}" if replacement.status_from else ""
+    nxt = ctx.meta(replacement.superseded_by)
+    return f" {replacement.number} sau đó được thay thế bởi {replacement.superseded_by}{when}." + _later(
+        ctx, nxt, depth + 1
+    )
+
+
 def _relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
     """What the document amends, replaces or implements and what did so to it, the kinds the question names
     first; a kind it names and the registry does not record is said to be unrecorded, not guessed."""
@@ -227,10 +239,13 @@ def _relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
             if r.target == m.number:
                 words = _RELATION_WORDS.get(r.type, r.type)
                 text = f"{_name(m)} được {words} bởi {_name(other)}{_dates(other, r.type)}."
+                if r.type == "replaces":
+                    text += _later(ctx, other)
                 found.append((f"{r.type}-by", Draft(text, [Source(other.number, _opening(other), m.number)])))
     if m.superseded_by and not any(m.superseded_by in d.text for _, d in found):
         when = f" từ ngày {vn_date(m.status_from)}" if m.status_from else ""
-        found.append(("replaces-by", Draft(f"{_name(m)} được thay thế bởi {m.superseded_by}{when}.")))
+        later = _later(ctx, ctx.meta(m.superseded_by)) if ctx.meta(m.superseded_by) else ""
+        found.append(("replaces-by", Draft(f"{_name(m)} được thay thế bởi {m.superseded_by}{when}.{later}")))
     asked = [kind for kind, cue in _RELATION_CUES.items() if cue.search(ctx.query.folded)]
     if not asked:
         return [d for _, d in found]

@@ -1169,3 +1169,9 @@ def test_who_recognises_in_a_period_named_is_the_duty_its_decision_gives(full_as
     a = full_assistant.ask("Giai đoạn 2021-2025 cơ quan nào xét công nhận xã đạt chuẩn NTM nâng cao?")
     assert a.kind == "duties"
     assert "318/QĐ-TTg" in a.text and "Ủy ban nhân dân các tỉnh" in a.text and "công nhận" in a.text
+
+
+def test_what_replaced_a_document_goes_on_to_the_document_in_force(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Quyết định 1980/QĐ-TTg bị thay bằng quyết định nào?")
+    assert "được thay thế bởi Quyết định 318/QĐ-TTg" in a.text
+    assert "318/QĐ-TTg sau đó được thay thế bởi 51/2025/QĐ-TTg từ ngày 15/02/2026" in a.text
