@@ -170,6 +170,19 @@ def _dated_filters(ctx: Context, f: str) -> list[_Filter]:
             start, end = dt.date(year, 1, 1), dt.date.max if since else dt.date(year + 1, 1, 1)
             says = f"ban hành {'từ' if since else 'trong'} năm {year}"
         out.append(_Filter(lambda d: d.issued is not None and start <= d.issued < end, says, asks=frozenset({"when"})))
+    # "Ngày 08/3/2022 Thủ tướng ban hành những quyết định nào": documents issued on that day.
+    on = re.search(r"(?<!hieu luc tu )(?<!hieu luc ke tu )\bngay (\d{1,2})/(\d{1,2})/(\d{4})\b", f)
+    if on is not None and _ISSUING.search(f[on.end() : on.end() + 60]):
+        try:
+            issued_on = dt.date(int(on.group(3)), int(on.group(2)), int(on.group(1)))
+        except ValueError:
+            issued_on = None
+        if issued_on is not None:
+            out.append(
+                _Filter(
+                    lambda d: d.issued == issued_on, f"ban hành ngày {vn_date(issued_on)}", asks=frozenset({"when"})
+                )
+            )
     takes = re.search(r"\bco hieu luc (?:thi hanh )?(?:tu|ke tu) (?:ngay )?(\d{1,2})/(\d{1,2})/(\d{4})\b", f)
     if takes is not None:
         day = dt.date(int(takes.group(3)), int(takes.group(2)), int(takes.group(1)))

@@ -121,3 +121,9 @@ def test_an_office_asked_last_is_the_one_listed_and_unrecorded_dates_are_named(f
 def test_a_person_who_signed_nothing_in_the_registry_gets_no_list(full_assistant: Assistant) -> None:
     a = full_assistant.ask("Ông Nguyễn Văn Bình ký những văn bản nào trong kho?")
     assert "Các văn bản trong kho do" not in a.text
+
+
+def test_documents_issued_on_a_day_named(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Ngày 05/4/2016 Thủ tướng ban hành những quyết định nào về nông thôn mới?")
+    assert "558/QĐ-TTg" in a.text and "ban hành ngày 05/04/2016" in a.text
+    assert "1980/QĐ-TTg" not in a.text and "318/QĐ-TTg" not in a.text
