@@ -145,3 +145,20 @@ def _near_documents(metas: list[DocumentMeta], text: str, query: Query, need: Ne
                 query.sets.append(m.number)
             need.atoms.add(("doc", m.number))
             break
+
+
+# "bộ đó yêu cầu …", "theo quy định mới thì …": the set the unit is held to now, which the card names.
+_THE_SET_HELD = re.compile(r"\b(quy dinh|bo tieu chi|bo) (moi|do|nay|ay|hien hanh)\b")
+
+
+def name_the_held_set(query: Query, need: Need, resolution: Any) -> None:
+    """ "Xã đạt chuẩn kiểu mẫu năm 2019 theo QĐ 691. Năm 2025 xét lại theo quy định mới thì thu nhập phải cao hơn
+    bao nhiêu %?": the figure is asked of the set the card applies (319), not of the recognition's (691). That set
+    counts as named, so its criteria are proposed and not taken for another document's."""
+    applicable = getattr(resolution, "applicable", None)
+    if applicable is None or not (query.recognition_year or query.recognition_period):
+        return
+    if not _THE_SET_HELD.search(query.folded) or applicable.ref.doc in query.sets:
+        return
+    query.sets.append(applicable.ref.doc)
+    need.atoms.add(("doc", applicable.ref.doc))

@@ -22,7 +22,7 @@ from assistant.conversation import merge
 from assistant.each_part import answer_parts
 from assistant.errors import QuestionError
 from assistant.kinds import MAP_CUES, holds_figure, kinds_of, question_parts
-from assistant.needs import full_need
+from assistant.needs import full_need, name_the_held_set
 from assistant.parts import answered_text, complete, facts_for, needs_fact, open_parts
 from assistant.place import read_place
 from assistant.quote import warm
@@ -260,6 +260,7 @@ class Assistant:
         t2 = time.perf_counter()
         ctx = self.context(text, query, when, need, passages)
         resolution = ctx.resolution
+        name_the_held_set(query, need, resolution)
         unknown = self._unknown_words(index, text)
         # First the answers built from rules, the catalogue and the registry, scored without meaning: one
         # that covers the question this well needs neither the embedding nor the passages.

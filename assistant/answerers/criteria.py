@@ -232,6 +232,16 @@ def _sets(ctx: Context) -> list[CriteriaSet]:
             and c.level == first.level
             and not c.province
         ]
+    # "Huyện đạt chuẩn năm 2019 theo QĐ 558 … phải đáp ứng bộ nào, và bộ đó yêu cầu bao nhiêu % xã nâng cao?": the
+    # figure is asked of the set the unit is held to now, which the card names and the question need not.
+    res = ctx.resolution
+    q = ctx.query
+    recognised = bool(q.recognition_year or q.recognition_period)
+    if res is not None and res.applicable is not None and "threshold" in ctx.need.asks and recognised:
+        ref = res.applicable.ref.path
+        held = [c for c in ctx.catalogue.for_document(ref.split(" › ")[0]) if not c.province]
+        held = [c for c in held if ref.startswith(annex_path(c))] or held[:1]
+        out += [c for c in held if c not in out]
     # "tiêu chí 18 trong Phụ lục I và trong Phụ lục II của QĐ 318": each annex named is a set asked.
     annexes = {s for s in ctx.need.sections if s.startswith("Phụ lục")}
     for number in ctx.query.sets if annexes else []:

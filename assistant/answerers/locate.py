@@ -67,7 +67,7 @@ def locate(ctx: Context) -> list[Candidate]:
     if not WHERE.search(asking) or ctx.need.sections or _WHICH_DOCUMENT.search(asking):
         return []
     # "đạt chuẩn năm 2019 thì nay áp dụng phụ lục nào": which set applies, the card's question.
-    if "set" in ctx.need.asks or q.recognition_year or q.recognition_period:
+    if "set" in ctx.need.asks or ((q.recognition_year or q.recognition_period) and q.action):
         return []
     # "mục nào nói về các huyện …, còn mục nào nói chuyện ngân sách?": each part that asks where gets its section.
     parts = [p for p in question_parts(asking_clause(ctx.text)) if WHERE.search(normalise_question(p))]

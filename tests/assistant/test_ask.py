@@ -1175,3 +1175,14 @@ def test_what_replaced_a_document_goes_on_to_the_document_in_force(full_assistan
     a = full_assistant.ask("Quyết định 1980/QĐ-TTg bị thay bằng quyết định nào?")
     assert "được thay thế bởi Quyết định 318/QĐ-TTg" in a.text
     assert "318/QĐ-TTg sau đó được thay thế bởi 51/2025/QĐ-TTg từ ngày 15/02/2026" in a.text
+
+
+def test_the_new_rule_a_recognised_unit_is_asked_about_is_the_set_the_card_applies(
+    full_assistant: Assistant,
+) -> None:
+    a = full_assistant.ask(
+        "Xã tôi đạt chuẩn NTM kiểu mẫu năm 2020 theo QĐ 691. Năm 2024 xét lại theo quy định mới thì thu nhập bình "
+        "quân đầu người phải cao hơn mức của xã NTM nâng cao bao nhiêu phần trăm?",
+        as_of=dt.date(2024, 5, 1),
+    )
+    assert "319/QĐ-TTg" in a.text and "10%" in a.text
