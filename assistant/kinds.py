@@ -33,7 +33,8 @@ _ASKS: dict[str, str] = {
     r"|dieu chinh (nhung |cac )?(noi dung|van de|linh vuc|doi tuong)"
     # "Điểm b … đặt ra những yêu cầu gì": what a named part requires.
     r"|(dat ra|co|neu) (nhung |cac )?yeu cau (gi|nao))\b",
-    "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|sua (tieu chi|chi tieu|lai)|thay doi"
+    "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|thay doi"
+    r"|sua (nhung |cac )?(tieu chi|chi tieu|lai)"
     # "QĐ này thay những QĐ nào?"
     r"|thay (nhung|cac) (quyet dinh|van ban|nghi dinh|thong tu)( [a-z]+){0,2} nao"
     # "điều chỉnh" is amending, but "điều chỉnh những nội dung gì", "phạm vi điều chỉnh" ask what it governs.

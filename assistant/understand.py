@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from assistant.topic import asking_clause, marked_clause
-from assistant.unit import first_level, read_level, read_tier
+from assistant.unit import first_level, own_unit, read_level, read_tier
 from assistant.years import ACTION, read_years
 from corpus.criteria import Catalogue
 from corpus.normalize import fold, normalize_text
@@ -281,23 +281,10 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     has_marks = any(ord(c) > 127 and c.isalpha() for c in text)
     accented = text.lower() if has_marks else None
     unaddressed = _ADDRESS.sub(" ", text[:MAX_CHARS])
-    # "Xã tôi …, huyện yêu cầu …": the unit the asker speaks for is the one asked about.
-    own = re.search(r"\b(thi xa|huyen|xa)\s+(?:toi|em|minh|chung toi|chung em|nha)\b", f)
-    # "còn các xã trong huyện cũng đạt chuẩn năm 2018 thì …": the communes are the unit, the district where they are
-    # (before "huyện đã đạt", which the same words hold).
-    own = own or re.search(r"\b(?:cac|nhung) (xa) (?:trong|thuoc|cua|tren dia ban) (?:huyen|tinh)\b", f)
-    # "… tổng hợp số liệu cho một xã được công nhận đạt chuẩn …": the unit recognised is the one asked about, not
-    # the asker's office ("bảo hiểm xã hội huyện"); "số xã được công nhận" counts units, it names none.
-    own = own or re.search(
-        r"(?<!\bso )(?<!\bcac )(?<!\bnhung )(?<!% )(?<!\bbao nhieu )\b(thi xa|huyen|xa)"
-        # "Xã Đông Thọ của huyện được UBND tỉnh công nhận …": the commune, not the district it belongs to.
-        r"\s+(?:[a-z]+\s+){0,2}?(?:(?:cua|thuoc) (?:huyen|tinh|thi xa)\s+)?(?:da |da duoc |duoc )"
-        r"(?:thu tuong |ubnd tinh )?(?:cong nhan|dat)\b",
-        f,
-    )
+    unit = own_unit(f, accented)
     q.level = (
-        {"thi xa": "thị xã", "huyen": "huyện", "xa": "xã"}[own.group(1)]
-        if own
+        {"thi xa": "thị xã", "huyen": "huyện", "xa": "xã"}[unit]
+        if unit
         else (first_level(unaddressed) if unaddressed != text[:MAX_CHARS] else None) or read_level(f, accented)
     )
     q.tier = read_tier(f)

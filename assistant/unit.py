@@ -56,7 +56,17 @@ def first_level(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
+# "không ghi rõ là chuẩn NTM, NTM nâng cao hay kiểu mẫu", "không ghi đạt chuẩn gì": the asker does not know the tier.
+_TIER_UNKNOWN = re.compile(
+    r"\b(khong|chua) (ghi|noi|biet|ro)( ro)?( la)?( dat)?( chuan)? (gi|nao|loai nao)\b"
+    r"|\b(khong|chua) (ghi|noi|biet|ro)( ro)?( la)?[^.?!]{0,60}\b(nang cao|ntm|nong thon moi),? hay (la )?(xa )?"
+    r"kieu mau\b"
+)
+
+
 def read_tier(f: str) -> str | None:
+    if _TIER_UNKNOWN.search(f):
+        return None
     # "Huyện NTM phải có bao nhiêu % số xã đạt chuẩn NTM nâng cao": the tier of the communes counted is not
     # the tier of the unit asked about.
     f = re.sub(r"\b(so|ty le)( cac)? xa\b[^.?!,]{0,40}?\b(nang cao|kieu mau)\b", " ", f)
@@ -105,3 +115,26 @@ def _tier_of(f: str) -> str | None:
     if re.search(r"\bdat chuan\b", f):
         return "đạt chuẩn"  # recognised, tier not said: NTM unless higher tiers existed that year
     return None
+
+
+def own_unit(f: str, accented: str | None) -> str | None:
+    """The unit the question is about when its words say so ("xã tôi", "các xã trong huyện", "xã … được công nhận"),
+    as its folded name ("xa", "huyen", "thi xa"); None when they do not."""
+    # "Xã tôi …, huyện yêu cầu …": the unit the asker speaks for is the one asked about.
+    own = re.search(r"\b(thi xa|huyen|xa)\s+(?:toi|em|minh|chung toi|chung em|nha)\b", f)
+    # "còn các xã trong huyện cũng đạt chuẩn năm 2018 thì …": the communes are the unit, the district where they are
+    # (before "huyện đã đạt", which the same words hold).
+    own = own or re.search(r"\b(?:cac|nhung) (xa) (?:trong|thuoc|cua|tren dia ban) (?:huyen|tinh)\b", f)
+    # "… tổng hợp số liệu cho một xã được công nhận đạt chuẩn …": the unit recognised is the one asked about, not
+    # the asker's office ("bảo hiểm xã hội huyện"); "số xã được công nhận" counts units, it names none.
+    own = own or re.search(
+        r"(?<!\bso )(?<!\bcac )(?<!\bnhung )(?<!% )(?<!\bbao nhieu )\b(thi xa|huyen|xa)"
+        # "Xã Đông Thọ của huyện được UBND tỉnh công nhận …": the commune, not the district it belongs to.
+        r"\s+(?:[a-z]+\s+){0,2}?(?:(?:cua|thuoc) (?:huyen|tinh|thi xa)\s+)?(?:da |da duoc |duoc )"
+        r"(?:thu tuong |ubnd tinh )?(?:cong nhan|dat)\b",
+        f,
+    )
+    unit = own.group(1) if own else None
+    if unit == "thi xa" and accented is not None and "thị xã" not in accented:
+        unit = "xa"  # "… thì xã tôi thuộc mục nào": "thì", not "thị", before "xã" (the same once marks are folded)
+    return unit

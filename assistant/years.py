@@ -91,7 +91,10 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     # told just before ("đạt chuẩn theo QĐ 691 năm 2020" may date the recognition).
     masked = re.sub(
         r"\b(quyet dinh|qd|cong van|cv|nghi quyet|nq|nghi dinh|nd|thong tu|tt)\s+(so\s+)?\d{2,4}(/[a-z0-9&-]+)*"
-        r"\s+nam\s+(19|20)\d\d\b",
+        r"\s+nam\s+(19|20)\d\d\b"
+        # … and what follows speaks of the document ("có hiệu lực", "sửa", "ban hành"), not of the unit's year
+        # ("QĐ 320 năm 2024 cần làm gì").
+        r"(?=\s+(co hieu luc|hieu luc|ban hanh|ky|quy dinh|ve|sua|thay|gom|duoc|bi|la|con|co)\b)",
         lambda m: (
             m.group(0)
             if _RECOGNITION_CUE.search(m.string[max(0, m.start() - 50) : m.start()])

@@ -347,3 +347,20 @@ def test_a_named_commune_of_the_district_recognised_is_the_unit_asked_about() ->
         "chuẩn NTM nâng cao năm 2019. Xin hỏi nay phải đáp ứng bộ tiêu chí nào?"
     )
     assert q(text).level == "xã"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xã có quyết định công nhận đạt chuẩn ký năm 2019 nhưng bản lưu không ghi rõ là chuẩn NTM, NTM nâng cao hay "
+        "kiểu mẫu. Năm 2024 rà soát theo bộ nào?",
+        "Tờ trình chỉ ghi xã được công nhận đạt chuẩn năm 2019, không ghi đạt chuẩn gì. Năm 2024 theo bộ nào?",
+    ],
+)
+def test_a_tier_the_asker_says_the_record_does_not_give_is_unknown(text: str) -> None:
+    assert q(text).tier is None
+
+
+def test_thi_before_xa_toi_is_not_a_town() -> None:
+    assert q("Năm 2024 rà soát theo Công văn 14 thì xã tôi thuộc mục nào?").level == "xã"
+    assert q("Thị xã tôi hoàn thành nhiệm vụ năm 2020, nay theo quy định nào?").level == "thị xã"
