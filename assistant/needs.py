@@ -147,8 +147,11 @@ def _near_documents(metas: list[DocumentMeta], text: str, query: Query, need: Ne
             break
 
 
-# "bộ đó yêu cầu …", "theo quy định mới thì …": the set the unit is held to now, which the card names.
-_THE_SET_HELD = re.compile(r"\b(quy dinh|bo tieu chi|bo) (moi|do|nay|ay|hien hanh)\b")
+# "theo quy định mới thì …": the set the unit is held to now, which the card names; "bộ đó yêu cầu …" too, after the
+# question asked which set ("phải đáp ứng bộ tiêu chí nào, và bộ đó …"), not after it named one ("theo Bộ tiêu chí
+# giai đoạn 2016-2020. Theo bộ tiêu chí đó, …").
+_THE_NEW_SET = re.compile(r"\b(quy dinh|bo tieu chi|bo) (moi|hien hanh)\b")
+_THAT_SET = re.compile(r"\b(quy dinh|bo tieu chi|bo) (do|nay|ay)\b")
 
 
 def name_the_held_set(query: Query, need: Need, resolution: Any) -> None:
@@ -158,7 +161,8 @@ def name_the_held_set(query: Query, need: Need, resolution: Any) -> None:
     applicable = getattr(resolution, "applicable", None)
     if applicable is None or not (query.recognition_year or query.recognition_period):
         return
-    if not _THE_SET_HELD.search(query.folded) or applicable.ref.doc in query.sets:
+    held = _THE_NEW_SET.search(query.folded) or ("set" in need.asks and _THAT_SET.search(query.folded))
+    if not held or applicable.ref.doc in query.sets:
         return
     query.sets.append(applicable.ref.doc)
     need.atoms.add(("doc", applicable.ref.doc))

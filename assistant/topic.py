@@ -288,6 +288,13 @@ _POINTS = re.compile(
 )
 
 
+# A hamlet's own standard ("thôn nông thôn mới kiểu mẫu", "khu dân cư NTM kiểu mẫu", "bản NTM"): the provinces set it;
+# the corpus's national sets are for communes, districts and provinces ("văn bản NTM" is no hamlet).
+_HAMLET = re.compile(
+    r"\b(thon|(?<!van )ban|ap|khu dan cu|to dan pho)\s+((nong thon moi|ntm)( kieu mau| nang cao)?|kieu mau)\b"
+)
+
+
 def uncovered_topics(clause: str) -> list[str]:
     """Topics the asking clause names that the corpus does not cover (residents' contributions, a province's list of
     recognised communes, a commune's revenue)."""
@@ -339,6 +346,9 @@ def local_topics(question: str, places: Set[str]) -> list[str]:
     named_commune = _NAMED_COMMUNE.search(question) and _WHEN_RECOGNISED.search(f)
     if named_place or named_commune:
         topics.append("kết quả xây dựng nông thôn mới của từng địa phương")
+    if _HAMLET.search(f):
+        # Said anywhere in the question ("Thôn muốn được công nhận thôn NTM kiểu mẫu thì …, ai ký quyết định?").
+        topics.append("tiêu chí, công nhận thôn (bản, ấp, khu dân cư) nông thôn mới, kiểu mẫu")
     if _FUNDING_REQUEST.search(f):
         topics.append("đề nghị hỗ trợ kinh phí của xã")
     elif _LOCAL_MONEY.search(f) and (_LOCAL_GIVER.search(f) or _names_place(f, places)):

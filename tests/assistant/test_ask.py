@@ -1186,3 +1186,12 @@ def test_the_new_rule_a_recognised_unit_is_asked_about_is_the_set_the_card_appli
         as_of=dt.date(2024, 5, 1),
     )
     assert "319/QĐ-TTg" in a.text and "10%" in a.text
+
+
+def test_that_set_after_a_set_named_is_the_set_named(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Năm 2018 xã tôi ở Nam Định được công nhận đạt chuẩn NTM theo Bộ tiêu chí giai đoạn 2016-2020. Theo bộ tiêu "
+        "chí đó, tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi phải dưới bao nhiêu?",
+        as_of=dt.date(2024, 5, 1),
+    )
+    assert "1980/QĐ-TTg" in a.text and "13,9" in a.text

@@ -229,3 +229,11 @@ def test_a_score_in_points_is_a_topic_the_corpus_does_not_cover() -> None:
     # Assessing against a set ("chấm điểm theo bộ tiêu chí nào") and a place ("bao nhiêu điểm dân cư") are not scores.
     assert points not in uncovered_topics("Huyện đang chấm điểm theo bộ tiêu chí nào?")
     assert points not in uncovered_topics("Xã có bao nhiêu điểm dân cư nông thôn?")
+
+
+def test_a_hamlets_own_standard_is_a_topic_the_corpus_does_not_cover() -> None:
+    from assistant.topic import local_topics
+
+    assert local_topics("Thôn muốn được công nhận thôn nông thôn mới kiểu mẫu thì phải đạt tiêu chí gì?", set())
+    assert local_topics("Bản em phấn đấu thành bản NTM kiểu mẫu năm 2025, cần làm gì?", set())
+    assert not local_topics("Trong kho văn bản NTM có những công văn nào?", set())
