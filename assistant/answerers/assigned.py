@@ -24,7 +24,9 @@ _ASKS_DUTY = re.compile(
     # "bộ nào chủ trì", not "đối chiếu bộ [tiêu chí] nào".
     r"|co quan nao|(bo|so) nao (chu tri|chiu trach nhiem|co trach nhiem|huong dan|la co quan)"
     r"|(ai|cap nao|co quan nao) (chiu trach nhiem|huong dan|ban hanh|xet|cong nhan|quy dinh)"
-    r"|co (duoc )?(tham quyen|quyen)|tham quyen)\b"
+    r"|co (duoc )?(tham quyen|quyen)|tham quyen"
+    # "giao UBND tỉnh quy định cụ thể mô hình gì": the actor named between "giao" and what it is given.
+    r"|giao (cho )?(ubnd|uy ban nhan dan|chu tich|bo|so|cap)\b[^?]{0,60}\b(gi|nao))\b"
 )
 # Actors a question names, and how the documents write them.
 _ACTORS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [

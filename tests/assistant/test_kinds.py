@@ -31,3 +31,8 @@ def test_what_a_document_governs_is_its_contents_not_an_amendment() -> None:
     assert kinds_of("Nghị định này điều chỉnh những nội dung gì?") == {"contents"}
     assert "contents" in kinds_of("Phạm vi điều chỉnh của quyết định là gì?")
     assert "amends" in kinds_of("Quyết định 211 điều chỉnh tiêu chí nào của 318?")
+
+
+def test_what_an_actor_named_after_giao_is_given_is_a_duty() -> None:
+    assert "duty" in kinds_of("QĐ 319 giao UBND tỉnh quy định cụ thể mô hình gì?")
+    assert "duty" in kinds_of("Cơ quan nào xét công nhận và công bố xã đạt chuẩn NTM nâng cao?")
