@@ -60,6 +60,8 @@ def describes(part: str) -> bool:
 
 # The relation a part asks ("bị văn bản nào thay", "sửa đổi bởi văn bản nào") and the words the answer's sentence
 # stating that relation uses ("được thay thế bởi", "được sửa đổi, bổ sung bởi", "được triển khai thực hiện bởi").
+# Kinds of question whose answer is another document ("bị văn bản nào thay", "căn cứ nghị quyết nào").
+_NAMES_A_DOCUMENT = {"which", "basis", "cites"}
 _RELATIONS = (r"\bthay\b", r"\bsua\b", r"\b(trien khai|thuc hien|huong dan)\b", r"\bcan cu\b")
 
 
@@ -105,6 +107,15 @@ def pointed_documents(
         ):
             continue  # "văn bản đó" is the conversation's document; "nghị quyết ấy" one its answer named
         if pointed is None:
+            continue
+        if (
+            i
+            and not described
+            and not kinds_of(parts[i - 1]) & _NAMES_A_DOCUMENT
+            and any((m := meta(n)) is not None and _fits(pointed.group(1), m) for n in subject)
+        ):
+            # "Ai ký Quyết định 342 …, và quyết định đó sửa những tiêu chí nào?": the part before asked a fact of the
+            # question's document, not for another document; "quyết định đó" is the question's own.
             continue
         kind = pointed.group(1)
         own = pointed.group(2) == "nay" and kind not in ("van ban", "quy dinh")

@@ -76,3 +76,12 @@ def test_in_a_follow_up_the_document_pointed_at_is_the_conversations() -> None:
         ["căn cứ nghị quyết nào", "nghị quyết ấy thông qua ngày nào?"], nq, known, meta, {"320/QĐ-TTg"}, True
     )
     assert found[0] == ["257/2025/QH15"]
+
+
+def test_that_decision_after_a_fact_of_the_question_own_is_the_question_own() -> None:
+    parts = ["Ai ký Quyết định 342/QĐ-TTg năm 2013 sửa đổi Bộ tiêu chí", "quyết định đó sửa những tiêu chí nào?"]
+    said = "Kho văn bản chưa ghi nhận người ký của Quyết định 342/QĐ-TTg. Quyết định 342/QĐ-TTg sửa đổi 491/QĐ-TTg."
+    assert pointed_documents(parts, said, known, meta, {"342/QĐ-TTg"}) == ([], [])
+    # After a part that asks for another document, "văn bản đó" is the one the answer names.
+    parts = ["Quyết định 491 bị văn bản nào thay", "văn bản đó có hiệu lực từ ngày nào?"]
+    assert pointed_documents(parts, SAID_491, known, meta, {"491/QĐ-TTg"})[0] == ["1980/QĐ-TTg"]
