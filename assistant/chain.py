@@ -111,11 +111,11 @@ def pointed_documents(
         if (
             i
             and not described
-            and not kinds_of(parts[i - 1]) & _NAMES_A_DOCUMENT
+            and not (kinds_of(parts[i - 1]) | kinds_of(part)) & _NAMES_A_DOCUMENT
             and any((m := meta(n)) is not None and _fits(pointed.group(1), m) for n in subject)
         ):
-            # "Ai ký Quyết định 342 …, và quyết định đó sửa những tiêu chí nào?": the part before asked a fact of the
-            # question's document, not for another document; "quyết định đó" is the question's own.
+            # "Ai ký Quyết định 342 …, và quyết định đó sửa những tiêu chí nào?": neither part asks for another
+            # document; "quyết định đó" is the question's own.
             continue
         kind = pointed.group(1)
         own = pointed.group(2) == "nay" and kind not in ("van ban", "quy dinh")
