@@ -101,6 +101,9 @@ _ABBREVIATIONS = [
     (r"\bbao h\b", "bao gio"),
     (r"\b(?:ko|k0|khg)\b", "khong"),  # not "KH", which is "kế hoạch" ("KH-UBND")
     (r"\bdc\b", "duoc"),
+    # "kí", "lí" are spellings of "ký", "lý" ("ai kí", "quản lí"), not other words.
+    (r"\bki\b", "ky"),
+    (r"\bli\b", "ly"),
     (r"\b(la|ten|noi|quy dinh|yeu cau) j\b", r"\1 gi"),
     # Indicators officials name by their initials.
     (r"\bbhyt\b", "bao hiem y te"),

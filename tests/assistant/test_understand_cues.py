@@ -364,3 +364,10 @@ def test_a_tier_the_asker_says_the_record_does_not_give_is_unknown(text: str) ->
 def test_thi_before_xa_toi_is_not_a_town() -> None:
     assert q("Năm 2024 rà soát theo Công văn 14 thì xã tôi thuộc mục nào?").level == "xã"
     assert q("Thị xã tôi hoàn thành nhiệm vụ năm 2020, nay theo quy định nào?").level == "thị xã"
+
+
+def test_ki_and_li_are_spellings_of_ky_and_ly() -> None:
+    from assistant.understand import normalise_question
+
+    assert normalise_question("Ai kí QĐ 319?").startswith("ai ky ")
+    assert "quan ly" in normalise_question("quản lí nghĩa trang")
