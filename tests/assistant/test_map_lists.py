@@ -35,7 +35,6 @@ def test_before_the_merger_is_when_not_which_units_and_tinh_thanh_is_both_kinds(
     assert "hình thành do hợp nhất" not in a.text
 
 
-
 def test_a_follow_up_about_the_map_is_answered_from_the_map_not_the_earlier_dispatch(full_assistant: Assistant) -> None:
     a = full_assistant.ask(
         "trong danh sách đó, bà rịa vũng tàu vs bình dương h sau sắp xếp thuộc về tỉnh/thành nào?",

@@ -6,7 +6,9 @@ from assistant.understand import understand
 
 
 def test_the_same_criterion_of_two_annexes_named_is_given_for_both(full_assistant: Assistant) -> None:
-    a = full_assistant.ask("Tiêu chí số 18 trong Phụ lục I và tiêu chí số 18 trong Phụ lục II của QĐ 318 có giống nhau không?")
+    a = full_assistant.ask(
+        "Tiêu chí số 18 trong Phụ lục I và tiêu chí số 18 trong Phụ lục II của QĐ 318 có giống nhau không?"
+    )
     assert "Tiêu chí 18 (Hệ thống chính trị và tiếp cận pháp luật)" in a.text
     assert "Tiêu chí 18 (Chất lượng môi trường sống)" in a.text
 

@@ -216,10 +216,15 @@ def test_a_named_places_own_results_and_a_funding_request_are_topics_the_corpus_
 def test_money_a_named_place_was_given_or_a_province_gives_is_a_local_topic() -> None:
     places = {"lang son", "ha tinh"}
     local = "vốn, kinh phí và mức hỗ trợ của từng địa phương"
-    assert local_topics("nam 2026 tinh Lang Son duoc giao bao nhieu ty dong von ngan sach trung uong", places) == [local]
+    assert local_topics("nam 2026 tinh Lang Son duoc giao bao nhieu ty dong von ngan sach trung uong", places) == [
+        local
+    ]
     assert local_topics("xa e lam duong GTNT, tinh ho tro xi mang bao nhieu tan/km vay", places) == [local]
     # The programme's national funds are the corpus's (its resolutions state them), not a place's.
-    assert local_topics("Ngân sách trung ương bố trí bao nhiêu tỷ đồng cho chương trình giai đoạn 2026-2030?", places) == []
+    assert (
+        local_topics("Ngân sách trung ương bố trí bao nhiêu tỷ đồng cho chương trình giai đoạn 2026-2030?", places)
+        == []
+    )
 
 
 def test_a_score_in_points_is_a_topic_the_corpus_does_not_cover() -> None:
