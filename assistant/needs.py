@@ -151,7 +151,9 @@ def _near_documents(metas: list[DocumentMeta], text: str, query: Query, need: Ne
 # question asked which set ("phải đáp ứng bộ tiêu chí nào, và bộ đó …"), not after it named one ("theo Bộ tiêu chí
 # giai đoạn 2016-2020. Theo bộ tiêu chí đó, …").
 _THE_NEW_SET = re.compile(r"\b(quy dinh|bo tieu chi|bo) (moi|hien hanh)\b")
-_THAT_SET = re.compile(r"\b(quy dinh|bo tieu chi|bo) (do|nay|ay)\b|\b(bo|quy dinh)( tieu chi)?( [a-z]+){0,2} nao,? (va )?trong do\b")
+_THAT_SET = re.compile(
+    r"\b(quy dinh|bo tieu chi|bo) (do|nay|ay)\b|\b(bo|quy dinh)( tieu chi)?( [a-z]+){0,2} nao,? (va )?trong do\b"
+)
 
 
 def name_the_held_set(query: Query, need: Need, resolution: Any) -> None:
