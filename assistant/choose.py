@@ -29,6 +29,9 @@ ATOM_WEIGHT = {
     "province": 0.3,
     "quoted": 2.0,  # words the question quotes: where they are written is what it asks
 }
+# The least closeness in meaning a fact of the named document that answers every kind asked counts for.
+FACT_MEANING = 0.8
+_FACTS = {"who", "when", "in_force", "issuer", "status", "proposer", "basis"}
 # Parts of a question that a second candidate may answer.
 PART_ATOMS = {"criterion", "indicator", "section", "group_name", "criterion_name"}
 PART_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends", "report", "proposer", "basis"}
@@ -120,15 +123,20 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     wanted = {a for a in need.atoms if a[0] in ("criterion", "indicator", "section")}
     if wanted and c.kind in ("criteria", "section") and not (wanted & covers):
         conflict += 0.5
+    meaning = semantic(sim)
+    if c.kind == "documents" and named & c.docs and asks >= 1.0 and need.asks <= _FACTS:
+        # A fact of the document named (its signer, its date) that answers every kind asked: its evidence (a signature
+        # block, a front-matter line) reads unlike any question, so its closeness in meaning says little.
+        meaning = max(meaning, FACT_MEANING)
     detail = {
         "entity": round(entity, 3),
         "asks": round(asks, 3),
-        "semantic": round(semantic(sim), 3),
+        "semantic": round(meaning, 3),
         "lexical": round(c.lexical, 3),
         "prior": c.prior,
         "conflict": conflict,
     }
-    value = 2.0 * entity + 1.6 * asks + 1.5 * semantic(sim) + 0.6 * c.lexical + 0.6 * c.prior - conflict
+    value = 2.0 * entity + 1.6 * asks + 1.5 * meaning + 0.6 * c.lexical + 0.6 * c.prior - conflict
     return Scored(c, round(value, 4), detail)
 
 

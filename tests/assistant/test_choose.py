@@ -342,3 +342,16 @@ def test_the_card_says_no_sum_of_money_unless_the_question_also_asks_which_set()
     assert choose(reward, [card], [0.9]).scope == "uncovered"
     both = need(asks={"set", "threshold"}, atoms={("level", "xã"), ("tier", "kiểu mẫu")}, money=True)
     assert labels(choose(both, [card], [0.9])) == ["thẻ áp dụng"]
+
+
+def test_a_named_documents_fact_wins_though_its_evidence_reads_unlike_the_question() -> None:
+    # The signer's evidence is a signature block: far in meaning from "Ai ký QĐ 319 …", yet it is the answer.
+    n = need(asks={"who"}, atoms={("doc", "319/QĐ-TTg")})
+    signer = cand(
+        "documents", "signer", covers={("doc", "319/QĐ-TTg")}, answers={"who"}, docs={"319/QĐ-TTg"}, prior=1.0
+    )
+    passage = cand(
+        "passages", "preamble", covers={("doc", "319/QĐ-TTg")}, answers={"who"}, docs={"319/QĐ-TTg"}, lexical=0.8
+    )
+    choice = choose(n, [passage, signer], [0.99, 0.45])
+    assert labels(choice)[0] == "signer"
