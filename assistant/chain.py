@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from assistant.answerers.base import Candidate
 from assistant.asks import POINTED
-from assistant.kinds import kinds_of
+from assistant.kinds import FACT_KINDS, kinds_of
 from assistant.understand import Query
 from corpus.model import DocumentMeta
 from corpus.normalize import fold
@@ -49,8 +49,6 @@ _DESCRIBED = re.compile(
     r" (?:thay the|thay cho|sua doi|bai bo)(?: cho)? (?:(?:qd|quyet dinh|van ban|bo tieu chi|bo) )?"
     r"(?:\d|no\b|(?:van ban|quyet dinh|bo) (?:do|nay|tren)\b)"
 )
-# What a part asks of the document described besides which one it is.
-_FACT_KINDS = frozenset({"who", "when", "in_force", "issuer", "basis", "proposer", "status"})
 
 
 def describes(part: str) -> bool:
@@ -97,7 +95,7 @@ def pointed_documents(
         pointed = POINTED.search(fold(part).lower())
         # "Quyết định thay thế QĐ 558 là quyết định nào, do ai ký …": the later parts ask of the one described, and so
         # does the describing part when it asks a fact ("Văn bản thay thế Quyết định 491 do ai ký?").
-        asks_of_described = (i and not re.search(r"\d", part)) or (not i and kinds_of(part) & _FACT_KINDS)
+        asks_of_described = (i and not re.search(r"\d", part)) or (not i and kinds_of(part) & FACT_KINDS)
         if pointed is None and described and asks_of_described:
             pointed = re.match(r"(van ban) (do)", "van ban do")
         elif (

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from assistant.answerers.base import Candidate
 from assistant.asks import Need
-from assistant.kinds import kinds_of
+from assistant.kinds import FACT_KINDS, kinds_of
 from corpus.normalize import fold
 
 # How much naming an entity counts: a criterion or article number is what the user wants; the level
@@ -31,7 +31,6 @@ ATOM_WEIGHT = {
 }
 # The least closeness in meaning a fact of the named document that answers every kind asked counts for.
 FACT_MEANING = 0.8
-_FACTS = {"who", "when", "in_force", "issuer", "status", "proposer", "basis"}
 # Parts of a question that a second candidate may answer.
 PART_ATOMS = {"criterion", "indicator", "section", "group_name", "criterion_name"}
 PART_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends", "report", "proposer", "basis"}
@@ -124,7 +123,7 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     if wanted and c.kind in ("criteria", "section") and not (wanted & covers):
         conflict += 0.5
     meaning = semantic(sim)
-    if c.kind == "documents" and named & c.docs and asks >= 1.0 and need.asks <= _FACTS:
+    if c.kind == "documents" and named & c.docs and asks >= 1.0 and need.asks <= FACT_KINDS:
         # A fact of the document named (its signer, its date) that answers every kind asked: its evidence (a signature
         # block, a front-matter line) reads unlike any question, so its closeness in meaning says little.
         meaning = max(meaning, FACT_MEANING)

@@ -128,6 +128,8 @@ _ASKS: dict[str, str] = {
     "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat|dat hay (khong|chua))\b",
 }
 ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
+# Kinds of question a document's own fact answers (its signer, its dates, its status, who issued or proposed it).
+FACT_KINDS = frozenset({"who", "when", "in_force", "issuer", "basis", "proposer", "status"})
 WHERE = ASK_RE["where"]
 # A procedure asked, not a file named as context ("hồ sơ xã đạt chuẩn năm 2019 chấm chỉ tiêu … theo mức nào"): the
 # procedure's word with what asks about it ("hồ sơ gồm những gì", "thủ tục thế nào", "nộp ở đâu", "làm thủ tục gì").
