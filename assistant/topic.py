@@ -5,7 +5,7 @@ cover; question words, place names and document kinds are not content."""
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Iterable, Set
 from functools import lru_cache
 
 from corpus.normalize import fold
@@ -305,6 +305,8 @@ def uncovered_topics(clause: str) -> list[str]:
         "nguồn thu ngân sách của xã": _REVENUE,
         "thang điểm, số điểm khi chấm đánh giá": _POINTS,
     }
+    if _STRUCTURE.search(f):
+        del topics["thang điểm, số điểm khi chấm đánh giá"]
     return [name for name, pattern in topics.items() if pattern.search(f)]
 
 
@@ -353,4 +355,44 @@ def local_topics(question: str, places: Set[str]) -> list[str]:
         topics.append("đề nghị hỗ trợ kinh phí của xã")
     elif _LOCAL_MONEY.search(f) and (_LOCAL_GIVER.search(f) or _names_place(f, places)):
         topics.append("vốn, kinh phí và mức hỗ trợ của từng địa phương")
+    return topics
+
+
+# A figure's unit right after it ("1.333 xã", "≥2 m²/người", "430 đại biểu"); not a heading's number ("8.1. Có …").
+_FIGURE_UNIT = re.compile(r"(?<![\w.,/])\d(?:[\d.,/]*\d)?(?![.,]?\d)\s*(?:\([^)]{0,20}\)\s*)?([^\W\d_]+[²³]?)")
+# Units of measure a question may ask a figure in (accent-free) → how it reads, the spellings a document writes.
+# (Points, "bao nhiêu điểm", are a topic of their own: _POINTS.)
+_MEASURES = {
+    "met": ("mét", ("met", "m")),
+    "m": ("mét", ("met", "m")),
+    "cm": ("cm", ("cm",)),
+    "mm": ("mm", ("mm",)),
+    "km": ("km", ("km",)),
+    "m2": ("m²", ("m2", "m²")),
+    "hecta": ("héc-ta", ("hecta", "ha")),
+    "tan": ("tấn", ("tan",)),
+    "kg": ("kg", ("kg",)),
+    "lit": ("lít", ("lit",)),
+    "ml": ("ml", ("ml",)),
+    "mg": ("mg", ("mg",)),
+}
+_MEASURE_ASKED = re.compile(r"\b(?:bao nhieu|bao nhiu|bn|may)\s+(" + "|".join(_MEASURES) + r")(?![\w²])")
+# "Khoản 2 có mấy điểm": a clause's points are counted by its structure, not scored.
+_STRUCTURE = re.compile(r"\b(?:dieu|khoan|muc|phu luc)\s+(?:\d|[ivx]+\b)")
+
+
+def figure_units(texts: Iterable[str]) -> frozenset[str]:
+    """The words the texts write right after a figure (accent-free, lower case): what they measure in."""
+    return frozenset(m.group(1) for t in texts for m in _FIGURE_UNIT.finditer(fold(t).lower()))
+
+
+def unwritten_measures(question: str, units: Set[str]) -> list[str]:
+    """A figure the question asks in a unit of measure no text of the corpus writes any figure in ("mặt đường rộng
+    tối thiểu bao nhiêu mét", "bao nhiêu điểm thì đạt"): a technical standard or a scoring rule the corpus does
+    not hold, however close its criteria are to the subject."""
+    topics = []
+    for m in _MEASURE_ASKED.finditer(fold(question).lower()):
+        name, spellings = _MEASURES[m.group(1)]
+        if not any(u in units for u in spellings) and f"số đo tính bằng {name}" not in topics:
+            topics.append(f"số đo tính bằng {name}")
     return topics

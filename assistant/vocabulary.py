@@ -7,7 +7,15 @@ import re
 from collections.abc import Set
 from dataclasses import dataclass
 
-from assistant.topic import NOT_CONTENT, asking_clause, content_words, dictionary_syllables, local_topics
+from assistant.topic import (
+    NOT_CONTENT,
+    asking_clause,
+    content_words,
+    dictionary_syllables,
+    figure_units,
+    local_topics,
+    unwritten_measures,
+)
 from corpus.criteria import Catalogue
 from corpus.normalize import fold
 from index import segment
@@ -23,6 +31,7 @@ class Vocabulary:
     folded: frozenset[str]
     places: frozenset[str]
     text: str
+    units: frozenset[str]  # what the corpus writes figures in ("%", "xa", "m2"): see topic.figure_units
 
     @classmethod
     def of(cls, index: Index, catalogue: Catalogue) -> Vocabulary:
@@ -37,6 +46,7 @@ class Vocabulary:
             folded=frozenset(fold(t).replace(" ", "_") for t in index.vocabulary),
             places=frozenset(places),
             text=" " + " ".join(words) + " ",
+            units=figure_units(c.text for c in index.chunks),
         )
 
     def unknown_words(self, text: str) -> list[str]:
@@ -45,7 +55,7 @@ class Vocabulary:
         clause = asking_clause(text)
         return content_words(
             clause, segment.terms(clause), self.terms, self.folded, self.places, self.text, segment.dictionary_words()
-        ) + local_topics(text, self.places)
+        ) + local_topics(text, self.places) + unwritten_measures(text, self.units)
 
     def speaks_of(self, text: str) -> bool:
         """The question's words are the corpus's: two content words it uses and none it never does."""

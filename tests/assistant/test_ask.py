@@ -389,6 +389,16 @@ def test_a_topic_the_corpus_does_not_cover_gets_no_indicator(assistant: Assistan
     assert not a.citations and "Chỉ tiêu" not in a.text
 
 
+def test_a_figure_in_a_unit_the_corpus_never_writes_is_a_standard_it_does_not_hold(assistant: Assistant) -> None:
+    # The road criteria are in the corpus; a road's width in metres (a construction standard) is not.
+    a = assistant.ask("Đường trục thôn theo chuẩn NTM thì mặt đường phải rộng tối thiểu bao nhiêu mét?")
+    assert a.scope == "not_in_corpus" and "chưa có nội dung" in a.text
+    assert not a.citations and "Chỉ tiêu" not in a.text
+    # The same road asked by what the corpus does write (a share) is answered.
+    b = assistant.ask("Theo QĐ 318 tỷ lệ đường trục thôn được cứng hóa phải đạt bao nhiêu phần trăm?")
+    assert b.scope == "answer" and b.citations
+
+
 def test_a_named_article_is_answered_from_that_article(assistant: Assistant) -> None:
     a = assistant.ask("Điều 2 Quyết định 318 giao nhiệm vụ gì cho Ủy ban nhân dân cấp tỉnh?")
     assert a.kind == "section"

@@ -5,9 +5,11 @@ from assistant.topic import (
     asking_clause,
     content_words,
     domain_phrases,
+    figure_units,
     local_topics,
     names_corpus_topic,
     uncovered_topics,
+    unwritten_measures,
 )
 
 VOCAB = {"tiêu_chí", "xã", "đường", "thôn", "bê_tông", "báo_cáo", "định_kỳ", "kinh_tế", "đạt", "chuẩn", "hóa"}
@@ -242,3 +244,25 @@ def test_a_hamlets_own_standard_is_a_topic_the_corpus_does_not_cover() -> None:
     assert local_topics("Thôn muốn được công nhận thôn nông thôn mới kiểu mẫu thì phải đạt tiêu chí gì?", set())
     assert local_topics("Bản em phấn đấu thành bản NTM kiểu mẫu năm 2025, cần làm gì?", set())
     assert not local_topics("Trong kho văn bản NTM có những công văn nào?", set())
+
+
+def test_the_units_a_text_writes_figures_in_leave_heading_numbers_out() -> None:
+    units = figure_units(["8.1. Có điểm phục vụ bưu chính", "cả nước còn 3.321 xã; ≥2 m²/người", "Đường rộng 3,5 m."])
+    assert {"xa", "m²", "m"} <= units
+    assert "co" not in units  # "8.1. Có …" is a heading's number, not a figure
+
+
+def test_a_figure_asked_in_a_unit_the_corpus_never_writes_is_a_topic_it_does_not_cover() -> None:
+    units = figure_units(["cả nước còn 3.321 xã", "tỷ lệ ≥90%", "2,2 triệu đồng/người/tháng"])
+    road = "duong truc thon rong toi thieu bao nhieu met, lop be tong day bao nhieu cm"
+    assert unwritten_measures(road, units) == ["số đo tính bằng mét", "số đo tính bằng cm"]
+    assert unwritten_measures("Xi măng hỗ trợ bao nhiêu tấn/km?", units) == ["số đo tính bằng tấn"]
+    # What the corpus does write a figure in, and counts of things, are not.
+    assert unwritten_measures("Huyện phải có bao nhiêu xã đạt chuẩn?", units) == []
+    assert unwritten_measures("Đường rộng bao nhiêu mét?", units | {"m"}) == []
+    assert unwritten_measures("Bao nhiêu phần trăm số hộ?", units) == []
+
+
+def test_the_points_of_a_named_clause_are_its_structure_not_a_score() -> None:
+    assert uncovered_topics("Sản phẩm OCOP 4 sao cần bao nhiêu điểm?") == ["thang điểm, số điểm khi chấm đánh giá"]
+    assert uncovered_topics("Khoản 2 Điều 1 Quyết định 318 có mấy điểm?") == []

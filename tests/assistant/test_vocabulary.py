@@ -10,6 +10,8 @@ def test_the_vocabulary_tells_the_corpus_words_from_a_topic_it_lacks(full_assist
     assert not vocab.speaks_of("Tỷ lệ hộ nghèo đa chiều và phụ cấp cán bộ thôn")
     assert vocab.unknown_words("Phụ cấp cho trưởng thôn là bao nhiêu?")
     assert vocab.unknown_words("Tỷ lệ hộ nghèo đa chiều của xã") == []
+    # What the corpus writes figures in: communes, millions (of đồng); never a length in centimetres.
+    assert {"xa", "trieu"} <= vocab.units and "cm" not in vocab.units
 
 
 def test_the_assistant_rebuilds_its_vocabulary_only_when_the_index_changes(full_assistant) -> None:
