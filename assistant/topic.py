@@ -269,7 +269,10 @@ def names_registry(folded_question: str, signers: frozenset[str]) -> bool:
 # corpus does not cover, whatever other words of the programme the question uses.
 _CONTRIBUTION = re.compile(
     r"\b(dong tien|gop tien|thu tien|nop tien|dong gop (tien|bao nhieu|ngay cong)"
-    r"|(moi|cac|tung) ho (phai )?(gop|dong|nop)|quyen gop|dong gop cua (nguoi )?dan)\b"
+    r"|(moi|cac|tung) ho (phai )?(gop|dong|nop)|quyen gop|dong gop cua (nguoi )?dan"
+    # A fee the hamlet or commune collects from households ("mức thu này do cấp nào quyết định", "thôn được thu của
+    # dân"): what residents pay, like a contribution; "mức thu nhập", "thu gom" are criteria's words.
+    r"|muc thu(?! (nhap|gom|hoi))|thu (tien )?cua (nguoi )?dan|thu phi|(thon|xa) (duoc )?thu (tien|cua))\b"
 )
 
 
@@ -293,6 +296,17 @@ _POINTS = re.compile(
 _HAMLET = re.compile(
     r"\b(thon|(?<!van )ban|ap|khu dan cu|to dan pho)\s+((nong thon moi|ntm)( kieu mau| nang cao)?|kieu mau)\b"
 )
+
+
+def topics_asked_before(question: str) -> list[str]:
+    """Uncovered topics of the question's sentences that ask before its asking clause ("Xã được để lại bao nhiêu phần
+    trăm tiền sử dụng đất …? Khoản đó có được dùng để trả nợ …?"): the last sentence leans on them."""
+    clause = asking_clause(question)
+    found: list[str] = []
+    for s in sentences(question):
+        if s.rstrip().endswith("?") and s.strip() not in clause:
+            found += [t for t in uncovered_topics(s) if t not in found]
+    return found
 
 
 def uncovered_topics(clause: str) -> list[str]:

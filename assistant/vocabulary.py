@@ -14,6 +14,7 @@ from assistant.topic import (
     dictionary_syllables,
     figure_units,
     local_topics,
+    topics_asked_before,
     unwritten_measures,
 )
 from corpus.criteria import Catalogue
@@ -53,9 +54,11 @@ class Vocabulary:
         """The question's content words the corpus never uses (a topic it does not cover), and a named place's own
         results or requests, which no national regulation holds."""
         clause = asking_clause(text)
-        return content_words(
+        words = content_words(
             clause, segment.terms(clause), self.terms, self.folded, self.places, self.text, segment.dictionary_words()
-        ) + local_topics(text, self.places) + unwritten_measures(text, self.units)
+        )
+        earlier = [t for t in topics_asked_before(text) if t not in words]
+        return words + earlier + local_topics(text, self.places) + unwritten_measures(text, self.units)
 
     def speaks_of(self, text: str) -> bool:
         """The question's words are the corpus's: two content words it uses and none it never does."""

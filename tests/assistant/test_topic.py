@@ -8,6 +8,7 @@ from assistant.topic import (
     figure_units,
     local_topics,
     names_corpus_topic,
+    topics_asked_before,
     uncovered_topics,
     unwritten_measures,
 )
@@ -266,3 +267,19 @@ def test_a_figure_asked_in_a_unit_the_corpus_never_writes_is_a_topic_it_does_not
 def test_the_points_of_a_named_clause_are_its_structure_not_a_score() -> None:
     assert uncovered_topics("Sản phẩm OCOP 4 sao cần bao nhiêu điểm?") == ["thang điểm, số điểm khi chấm đánh giá"]
     assert uncovered_topics("Khoản 2 Điều 1 Quyết định 318 có mấy điểm?") == []
+
+
+def test_a_fee_collected_from_households_is_a_contribution_not_a_criterion() -> None:
+    contribution = "đóng góp của người dân"
+    assert contribution in uncovered_topics("Mức thu này do cấp nào quyết định, có quy định mức tối đa không?")
+    assert contribution in uncovered_topics("Khoản này ngân sách xã phải trả hay thôn được thu của dân?")
+    assert uncovered_topics("Mức thu nhập bình quân đầu người của xã phải đạt bao nhiêu?") == []
+    assert uncovered_topics("Tỷ lệ chất thải rắn được thu gom, xử lý phải đạt bao nhiêu?") == []
+
+
+def test_a_topic_asked_in_an_earlier_question_sentence_counts() -> None:
+    q = "Xã được để lại bao nhiêu phần trăm tiền sử dụng đất? Khoản đó có được dùng để trả nợ công trình không?"
+    assert uncovered_topics(asking_clause(q)) == []
+    assert topics_asked_before(q) == ["nguồn thu ngân sách của xã"]
+    # A statement before the question is a preamble, not a question.
+    assert topics_asked_before("Xã tôi dùng tiền sử dụng đất làm đường. Đường xã phải rộng bao nhiêu?") == []
