@@ -325,6 +325,9 @@ def _ask(level, tier, period, missing: list[str], as_of: dt.date) -> Resolution:
                 if case is not None:
                     time_notes(case, as_of)
                     alternatives.append(case)
+    if missing == ["recognition"] and len(alternatives) == 1 and alternatives[0].applicable:
+        # One period only could have recognised it ("huyện NTM nâng cao": 2021-2025): nothing to ask.
+        return alternatives[0]
     # When every possible case leads to the same set, name it, and still lay out the cases.
     targets = {a.applicable.catalogue_id for a in alternatives if a.applicable}
     if missing == ["recognition"] and len(targets) == 1 and all(a.applicable for a in alternatives):

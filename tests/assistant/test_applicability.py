@@ -643,3 +643,13 @@ def test_a_named_set_that_does_not_fit_an_untold_unit_asks_for_it() -> None:
     # Nothing but the set: the card cannot answer without guessing, so it says what does not fit and asks.
     r = resolve_card("huyện", None, named_set="318/QĐ-TTg", as_of=dt.date(2024, 5, 1))
     assert r.applicable is None and "không phải bộ tiêu chí dành cho huyện" in r.status
+
+
+def test_a_tier_only_one_period_could_have_recognised_needs_no_year() -> None:
+    # An advanced district was first recognised nationally under 320 (2021-2025): the year changes nothing.
+    r = resolve("huyện", "nâng cao", as_of=dt.date(2025, 6, 1))
+    assert r.missing == [] and r.case == Ref("14/BCĐCTMTQG", "14/BCĐCTMTQG › Mục 5")
+    assert r.applicable is not None and r.applicable.ref.path == "320/QĐ-TTg › Phụ lục III"
+    # An advanced commune could have been recognised in 2018-2020 or 2021-2025: the year is asked.
+    c = resolve("xã", "nâng cao", as_of=dt.date(2025, 6, 1))
+    assert c.missing == ["recognition"] and c.ask
