@@ -173,6 +173,15 @@ def _resolve_period(
             # The unit is told well enough without the set it names ("huyện phấn đấu đạt chuẩn năm 2024 … chấm theo
             # QĐ 318", "xã kiểu mẫu công nhận năm 2019 … căn cứ Công văn 1345"): say what does not fit, then answer
             # from the level, tier and year.
+            note = f"Lưu ý: {conflict}; câu trả lời dựa trên cấp, hạng và năm công nhận nêu trong câu hỏi."
+            if _before_advanced_sets(tier, recognition_year) and _covers(named_set, recognition_year):
+                # "Nâng cao năm 2012 theo QĐ 491": no national advanced set existed before 2018; the set named and the
+                # year agree on what the unit was recognised as nationally.
+                note = (
+                    f"Lưu ý: trước năm 2018 chưa có bộ tiêu chí quốc gia về {level} {tier_words(tier)}; câu trả "
+                    f"lời coi đơn vị đạt chuẩn nông thôn mới năm {recognition_year} theo {named_set} như câu hỏi nêu."
+                )
+                tier = NAMED[named_set][1]
             r = _resolve_period(
                 level,
                 tier,
@@ -181,13 +190,7 @@ def _resolve_period(
                 as_of=as_of,
                 not_recognised=not_recognised,
             )
-            r.notes.insert(
-                0,
-                Step(
-                    f"Lưu ý: {conflict}; câu trả lời dựa trên cấp, hạng và năm công nhận nêu trong câu hỏi.",
-                    [Ref(named_set, f"{named_set} › Phần mở đầu")],
-                ),
-            )
+            r.notes.insert(0, Step(note, [Ref(named_set, f"{named_set} › Phần mở đầu")]))
             return r
         if conflict and as_of >= PERIOD_START:
             r = Resolution(
@@ -279,6 +282,16 @@ def _resolve_period(
         ]
     time_notes(r, as_of)
     return r
+
+
+def _before_advanced_sets(tier: str | None, year: int | None) -> bool:
+    """An advanced or model tier said of a year before the first national sets of those tiers (1345, 691: 2018)."""
+    return tier in ("nâng cao", "kiểu mẫu") and year is not None and year < 2018
+
+
+def _covers(number: str, year: int | None) -> bool:
+    """The named set is a national set of the period that year falls in."""
+    return number in NAMED and year is not None and period_of(year) == NAMED[number][2]
 
 
 def _from_named_set(number: str, level, tier, period):

@@ -653,3 +653,14 @@ def test_a_tier_only_one_period_could_have_recognised_needs_no_year() -> None:
     # An advanced commune could have been recognised in 2018-2020 or 2021-2025: the year is asked.
     c = resolve("xã", "nâng cao", as_of=dt.date(2025, 6, 1))
     assert c.missing == ["recognition"] and c.ask
+
+
+def test_an_advanced_tier_before_2018_under_a_named_ntm_set_is_that_sets_recognition() -> None:
+    # No national advanced set existed in 2012; the set named (491) and the year agree: an NTM commune of 2010-2015.
+    r = resolve("xã", "nâng cao", recognition_year=2012, named_set="491/QĐ-TTg", as_of=dt.date(2024, 6, 1))
+    assert r.case == Ref("14/BCĐCTMTQG", "14/BCĐCTMTQG › Mục 1") and r.missing == []
+    assert r.notes and r.notes[0].text.startswith("Lưu ý: trước năm 2018 chưa có bộ tiêu chí quốc gia về xã")
+    # In 2019 an advanced set existed: the tier and year are kept, and the set named is said not to fit.
+    s = resolve("xã", "nâng cao", recognition_year=2019, named_set="491/QĐ-TTg", as_of=dt.date(2024, 6, 1))
+    assert s.case == Ref("14/BCĐCTMTQG", "14/BCĐCTMTQG › Mục 2")
+    assert "491/QĐ-TTg không phải bộ tiêu chí nông thôn mới nâng cao" in s.notes[0].text
