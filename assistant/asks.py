@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from assistant.kinds import ASK_RE, MAP_CUES, MONEY, PROCEDURE_ASKED, WHERE
+from assistant.kinds import ASK_RE, MAP_CUES, MONEY, PROCEDURE_ASKED, WHERE, asked_figure
 from assistant.retrieve import quoted_phrases
 from assistant.topic import asking_clause, marked_clause, sentences
 from assistant.understand import Query, criterion_key, normalise_question
@@ -131,6 +131,7 @@ class Need:
     issued_year: int | None = None  # "bộ tiêu chí ban hành năm 2009": the document issued that year
     lists_documents: bool = False  # "những văn bản nào quy định …"
     money: bool = False  # "được hỗ trợ bao nhiêu tiền", "tiền thưởng", "kinh phí": an amount of money is asked
+    figure: str | None = None  # the unit of a figure the asking clause asks ("%", "money"): kinds.asked_figure
     procedure: bool = False  # the asking clause asks a procedure (a preamble's "chuẩn bị hồ sơ" does not)
     # Two or more programme periods named ("bộ 2016-2020 … sang bộ 2021-2025"): each set's figure is asked.
     periods: list[str] = field(default_factory=list)
@@ -314,6 +315,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     need.lists_documents = bool(re.search(r"\b(nhung |cac )?(van ban|quyet dinh) nao\b", f))
     need.money = bool(MONEY.search(f))
     need.procedure = bool(PROCEDURE_ASKED.search(normalise_question(asking_clause(query.text))))
+    need.figure = asked_figure(fold(asking_clause(query.text)).lower())
     if re.search(r"\bnhom\b(?!\s*[1-3]\b)", f):
         need.atoms.add(("topic", "groups"))
     elif re.search(r"\bbo tieu chi\b", f) and need.asks & {"count", "list"} and not need.criteria:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from assistant.answerers.base import Candidate
 from assistant.asks import Need
-from assistant.kinds import FACT_KINDS, kinds_of
+from assistant.kinds import FACT_KINDS, holds_figure, kinds_of
 from corpus.normalize import fold
 
 # How much naming an entity counts: a criterion or article number is what the user wants; the level
@@ -40,6 +40,8 @@ THRESHOLD = 2.3
 # ahead of the next) is the answer; the question is then not embedded and no passage is retrieved.
 CONFIDENT = 4.0
 CONFIDENT_MARGIN = 0.5
+# Below this share of the question's words, a catalogue criterion is never confident on words alone.
+GUESS_LEXICAL = 0.3
 # A part's own best answer stands beside the others only this close to the whole question's best.
 PART_MARGIN = 0.5
 # The least share of the question's words a set's criterion or text holds to answer a figure asked beside the card.
@@ -61,6 +63,7 @@ class Choice:
     scope: str  # answer | not_in_corpus | uncovered
     ranking: list[Scored] = field(default_factory=list)
     answered: list[str] = field(default_factory=list)  # parts of the question a document's own fact answers
+    one_part: bool = True  # the question asks one thing (kinds.question_parts)
 
 
 def semantic(sim: float | None) -> float:
@@ -89,6 +92,15 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     asks = len(need.asks & answers) / len(need.asks) if need.asks else 0.0
     if c.kind == "passages":
         asks *= 0.5  # a passage that holds a date or a name answers "when" or "who" only maybe
+    elif (
+        need.figure
+        and c.kind == "criteria"
+        and _met_or_not(c)
+        and not any(holds_figure(d.text, need.figure) for d in c.drafts)
+    ):
+        # "Tỷ lệ … hài lòng là bao nhiêu?": an indicator met as "Đạt" states no share; it answers no more surely than a
+        # passage does.
+        asks *= 0.5
     named = {a[1] for a in need.atoms if a[0] == "doc"}
     conflict = 0.0
     if named and not (named & c.docs):
@@ -137,6 +149,15 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     }
     value = 2.0 * entity + 1.6 * asks + 1.5 * meaning + 0.6 * c.lexical + 0.6 * c.prior - conflict
     return Scored(c, round(value, 4), detail)
+
+
+_MET = re.compile(r":\s*Đạt(?:\s*\(chưa xác minh\))?\.?\s*$")
+
+
+def _met_or_not(c: Candidate) -> bool:
+    """Every indicator the candidate lists is met or not ("8.1. Xã có điểm phục vụ bưu chính: Đạt"), none by a level."""
+    listed = [d.text for d in c.drafts if d.text.startswith("- ")]
+    return bool(listed) and all(_MET.search(t) for t in listed)
 
 
 def _covers(c: Candidate, need: Need) -> set:
@@ -217,7 +238,7 @@ def choose(
         seen |= _text(c)
     # A part a document's fact answers (its signer, its date) is answered, whatever words the part also holds.
     facts = [part for part, c in by_part if c.kind == "documents"]
-    return Choice(_in_question_order(parts, need), "answer", ranking, answered=facts)
+    return Choice(_in_question_order(parts, need), "answer", ranking, answered=facts, one_part=len(asked or []) <= 1)
 
 
 def _best_per_part(
@@ -260,6 +281,16 @@ def confident(choice: Choice) -> bool:
         r for r in ranking[1:] if not (best.kind == r.candidate.kind == "documents" and r.candidate.docs == best.docs)
     ]
     return not rivals or ranking[0].score - rivals[0].score >= CONFIDENT_MARGIN or choice.parts[1:] != []
+
+
+def guessed(choice: Choice) -> bool:
+    """The best candidate is an indicator sharing only a word or two with a one-part question ("người dân hài lòng" →
+    "… dân sinh"): a guess the passages, weighed by meaning, may beat, since the criteria catalogue does not hold every
+    requirement. (A part left open of a two-part question goes to the answerers of that part.)"""
+    if not choice.ranking or not choice.one_part:
+        return False
+    best = choice.ranking[0].candidate
+    return best.kind == "criteria" and best.lexical < GUESS_LEXICAL
 
 
 _PROCEDURE_WORDS = re.compile(r"hồ sơ|thủ tục|trình tự|quy trình|cách thức", re.I)

@@ -17,7 +17,7 @@ from assistant.answerers.rules import contradictions
 from assistant.asks import MAP_DOCUMENT, Need
 from assistant.card import card_for
 from assistant.chain import describes, pointed_documents, without_facts
-from assistant.choose import choose, confident
+from assistant.choose import choose, confident, guessed
 from assistant.conversation import merge
 from assistant.each_part import answer_parts
 from assistant.errors import QuestionError
@@ -268,7 +268,7 @@ class Assistant:
         asked = question_parts(text)
         choice = choose(need, structured, [None] * len(structured), unknown=unknown, asked=asked)
         retrieved: list = []
-        if not (choice.parts and confident(choice) and not need.missing):
+        if not (choice.parts and confident(choice) and not guessed(choice) and not need.missing):
             retrieved = propose_passages(ctx)
             candidates = structured + retrieved
             sims = [index.similarity(vector(), c.evidence) if c.evidence else None for c in candidates]

@@ -355,3 +355,35 @@ def test_a_named_documents_fact_wins_though_its_evidence_reads_unlike_the_questi
     )
     choice = choose(n, [passage, signer], [0.99, 0.45])
     assert labels(choice)[0] == "signer"
+
+
+def test_an_indicator_sharing_a_word_or_two_with_a_one_part_question_is_a_guess() -> None:
+    from assistant.choose import guessed
+
+    n = need(asks={"threshold"}, atoms={("level", "huyện")})
+    weak = cand("criteria", "3.1", covers={("level", "huyện")}, answers={"threshold"}, prior=0.65, lexical=0.2)
+    strong = cand("criteria", "5.3", covers={("level", "huyện")}, answers={"threshold"}, prior=0.65, lexical=0.6)
+    assert guessed(choose(n, [weak], [None], asked=["Tỷ lệ người dân hài lòng là bao nhiêu?"]))
+    assert not guessed(choose(n, [strong], [None], asked=["Tỷ lệ trường THPT đạt chuẩn là bao nhiêu?"]))
+    # A two-part question's open part goes to that part's own answerers, not to the passages.
+    assert not guessed(choose(n, [weak], [None], asked=["… gồm những chỉ tiêu nào", "… nằm ở tiêu chí nào?"]))
+
+
+def test_an_indicator_met_or_not_answers_a_share_asked_no_more_surely_than_a_passage() -> None:
+    n = need(asks={"threshold"}, atoms={("level", "huyện")}, figure="%")
+    met = Candidate(
+        "criteria",
+        [Draft("Chỉ tiêu 3.1 …:"), Draft("- 3.1. Hệ thống thủy lợi liên xã …: Đạt (chưa xác minh).")],
+        label="3.1",
+        answers={"threshold"},
+    )
+    share = Candidate(
+        "criteria",
+        [Draft("Chỉ tiêu 5.3 …:"), Draft("- 5.3. Tỷ lệ trường THPT đạt chuẩn: ≥ 60%.")],
+        label="5.3",
+        answers={"threshold"},
+    )
+    assert score(met, n, None).detail["asks"] == 0.5
+    assert score(share, n, None).detail["asks"] == 1.0
+    n.figure = None  # "có những chỉ tiêu nào": met or not is an answer
+    assert score(met, n, None).detail["asks"] == 1.0
