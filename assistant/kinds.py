@@ -75,7 +75,9 @@ _ASKS: dict[str, str] = {
     r"|giao (cho )?(ubnd|uy ban nhan dan|chu tich|bo|so|cap)\b[^?]{0,60}\b(gi|nao)"
     # "cơ quan nào xét công nhận và công bố xã đạt chuẩn": who does what the documents give someone to do.
     r"|(co quan|cap|don vi|ai) (nao )?(co tham quyen )?(xet,? cong nhan|cong nhan|cong bo|tham dinh|phe duyet)"
-    r"|(ai|bo nao|co quan nao|so nao) (la )?(chu tri|co quan chu quan)|co tham quyen)\b",
+    r"|(ai|bo nao|co quan nao|so nao) (la )?(chu tri|co quan chu quan)|co tham quyen"
+    # "cơ quan nào được giao chỉ đạo thí điểm …", "ai được giao …": who a document gives the task to.
+    r"|(ai|(co quan|bo|so|cap|don vi) nao) (duoc |da duoc )?giao)\b",
     "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la|la (?:[a-z]+ )?(?:nhu )?the nao"
     r"|duoc xac dinh)\b",
     "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",

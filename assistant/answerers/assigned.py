@@ -73,7 +73,7 @@ def _clauses(tree: Section) -> list[tuple[Section, str]]:
     return out
 
 
-def _lead_in(parent: Section | None) -> str:
+def lead_in(parent: Section | None) -> str:
     """ " (Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương)": whom the clause's lead-in gives its points to,
     when the point itself does not say ("b) Chỉ đạo tổ chức thực hiện, …, xét công nhận …")."""
     if parent is None or not parent.labels or not parent.labels[-1].startswith("Khoản"):
@@ -129,7 +129,7 @@ def assigned(ctx: Context) -> list[Candidate]:
         parents = {x.path: x for x in tree.walk()}
         for s in picked:
             label = " ".join(x.split(" {")[0] for x in reversed(s.labels))
-            actor = _lead_in(parents.get(s.parent_path or ""))
+            actor = lead_in(parents.get(s.parent_path or ""))
             drafts.append(
                 Draft(f"Theo {label} {name}{actor}: «{QUOTE}»", [Source(number, s.path, ctx.text, whole=True)])
             )

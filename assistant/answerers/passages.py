@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answerers.assigned import lead_in
 from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, lexical_cover
 from assistant.kinds import question_parts
 from assistant.quote import CUES, best_span, number_words
@@ -58,7 +59,7 @@ def passages(ctx: Context) -> list[Candidate]:
             summary = f"{part}tóm tắt từ nguồn công khai, không phải nguyên văn"
             text = f"Theo mục đăng ký của kho về {chunk.doc} ({summary}): {QUOTE}"
         else:
-            text = f"Theo {chunk.doc} ({label}{page}): «{QUOTE}»"
+            text = f"Theo {chunk.doc} ({label}{page}){_actor(ctx, chunk.path)}: «{QUOTE}»"
         covers = {("doc", chunk.doc)}
         # The words the question quotes, where this passage holds them (folded only when the question quotes any).
         quoted = [a for a in ctx.need.atoms if a[0] == "quoted"]
@@ -108,3 +109,16 @@ def passages(ctx: Context) -> list[Candidate]:
             )
         )
     return out
+
+
+def _actor(ctx: Context, path: str) -> str:
+    """Asked who does something, the actor a clause's lead-in gives its points to ("3. Bộ Nông nghiệp và Phát triển
+    nông thôn:" over "b) Nghiên cứu, chỉ đạo thí điểm …"): the point quoted does not name it."""
+    if not ctx.need.asks & {"who", "duty"}:
+        return ""
+    section = ctx.section(path)
+    if section is None:
+        return ""
+    if section.labels and section.labels[-1].startswith("Khoản") and section.children:
+        return lead_in(section)
+    return lead_in(ctx.section(section.parent_path)) if section.parent_path else ""

@@ -36,3 +36,7 @@ def test_what_a_document_governs_is_its_contents_not_an_amendment() -> None:
 def test_what_an_actor_named_after_giao_is_given_is_a_duty() -> None:
     assert "duty" in kinds_of("QĐ 319 giao UBND tỉnh quy định cụ thể mô hình gì?")
     assert "duty" in kinds_of("Cơ quan nào xét công nhận và công bố xã đạt chuẩn NTM nâng cao?")
+    # Who the task is given to, said passively.
+    assert "duty" in kinds_of("Theo QĐ 1980, cơ quan nào được giao chỉ đạo thí điểm mô hình NTM kiểu mẫu?")
+    assert "duty" in kinds_of("ai được giao chủ trì tổng hợp kết quả")
+    assert "duty" not in kinds_of("Xã được giao bao nhiêu vốn?")
