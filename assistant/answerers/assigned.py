@@ -58,13 +58,20 @@ _ASSIGNS = re.compile(r"\b(giao|chu tri|chiu trach nhiem|co trach nhiem|huong da
 _CLOSING = re.compile(r"\bchiu trach nhiem thi hanh\b")
 
 
-def _clauses(tree: Section) -> list[tuple[Section, str]]:
+def _clauses(tree: Section, full_text: bool = True) -> list[tuple[Section, str]]:
     """The articles' leaves (Điều, Khoản, Điểm) with the lead-in of the clause above them ("3. Ủy ban nhân dân các
-    tỉnh …:" over its points), not the opening, the annexes or the closing article."""
+    tỉnh …:" over its points), not the opening, the annexes or the closing article; a dispatch's body and items."""
     lead: dict[str, str] = {}
     out: list[tuple[Section, str]] = []
-    for s in tree.walk()[1:]:
-        if not (s.labels and s.labels[0].startswith("Điều")):
+    sections = tree.walk()[1:]
+    # A dispatch of one body, with neither articles nor numbered items, gives its tasks in that body ("Giao Sở Nông
+    # nghiệp … chủ trì, phối hợp với …").
+    # A registry entry's summary gives no task in the document's words.
+    articles = not full_text or any(s.labels and s.labels[0].startswith(("Điều", "Mục")) for s in sections)
+    for s in sections:
+        if articles and not (s.labels and s.labels[0].startswith("Điều")):
+            continue
+        if not articles and s.labels and s.labels[0] == "Phần kết":
             continue
         for c in s.children:
             lead[c.path] = lead.get(s.path, "") + " " + (s.text or "")
@@ -101,6 +108,8 @@ def assigned(ctx: Context) -> list[Candidate]:
     numbers = list(q.sets) or (_set_documents(ctx) if "duty" in ctx.need.asks else [])
     if not numbers or not _ASKS_DUTY.search(q.folded):
         return []
+    if "to" in ctx.need.asks and "duty" not in ctx.need.asks:
+        return []  # "gửi những cơ quan nào": whom it is sent to, a fact of the document, not a task given
     actors = [text for asked, text in _ACTORS if asked.search(q.folded)]
     want = syllables(ctx.text) - QUESTION_WORDS
     out: list[Candidate] = []
@@ -109,7 +118,7 @@ def assigned(ctx: Context) -> list[Candidate]:
         if tree is None or meta is None:
             continue
         scored: list[tuple[float, Section]] = []
-        for s, above in _clauses(tree):
+        for s, above in _clauses(tree, meta.full_text):
             own = fold(s.full_text()).lower()
             text = f"{above} {own}"
             if not _ASSIGNS.search(text) or (actors and not any(a.search(text) for a in actors)):

@@ -399,6 +399,15 @@ def test_a_figure_in_a_unit_the_corpus_never_writes_is_a_standard_it_does_not_ho
     assert b.scope == "answer" and b.citations
 
 
+def test_a_dispatch_without_articles_gives_its_tasks_in_its_body(assistant: Assistant) -> None:
+    a = assistant.ask("Công văn 5766 của UBND tỉnh Thái Nguyên giao cơ quan nào chủ trì thực hiện?")
+    assert a.kind == "duties"
+    assert "«Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì" in a.text
+    # Whom it is sent to is a fact of the document, not a task it gives.
+    b = assistant.ask("Công văn 5766/UBND-CNN&XD gửi những cơ quan nào?")
+    assert b.kind != "duties"
+
+
 def test_a_named_article_is_answered_from_that_article(assistant: Assistant) -> None:
     a = assistant.ask("Điều 2 Quyết định 318 giao nhiệm vụ gì cho Ủy ban nhân dân cấp tỉnh?")
     assert a.kind == "section"

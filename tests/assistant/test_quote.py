@@ -160,3 +160,12 @@ def test_a_clause_after_a_semicolon_answers_with_its_lines_lead() -> None:
     )
     span = best_span(text, "mục tiêu tổng quát đặt hướng phát triển kinh tế nông thôn như thế nào?")
     assert "xanh, tuần hoàn" in span
+
+
+def test_asked_who_leads_the_sentence_that_gives_the_task_is_quoted() -> None:
+    text = (
+        "Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với UBND các huyện tập trung chỉ đạo. "
+        "Căn cứ chỉ đạo của Chủ tịch UBND tỉnh, các cơ quan, đơn vị liên quan triển khai thực hiện."
+    )
+    hint = "giao cơ quan nào chủ trì triển khai"
+    assert best_span(text, hint, asks=frozenset({"duty"})).startswith("Giao Sở Nông nghiệp")
