@@ -174,7 +174,7 @@ def _resolve_period(
             # QĐ 318", "xã kiểu mẫu công nhận năm 2019 … căn cứ Công văn 1345"): say what does not fit, then answer
             # from the level, tier and year.
             note = f"Lưu ý: {conflict}; câu trả lời dựa trên cấp, hạng và năm công nhận nêu trong câu hỏi."
-            if _before_advanced_sets(tier, recognition_year) and _covers(named_set, recognition_year):
+            if _before_advanced_sets(tier, recognition_year) and _set_of_year(named_set, recognition_year):
                 # "Nâng cao năm 2012 theo QĐ 491": no national advanced set existed before 2018; the set named and the
                 # year agree on what the unit was recognised as nationally.
                 note = (
@@ -289,7 +289,7 @@ def _before_advanced_sets(tier: str | None, year: int | None) -> bool:
     return tier in ("nâng cao", "kiểu mẫu") and year is not None and year < 2018
 
 
-def _covers(number: str, year: int | None) -> bool:
+def _set_of_year(number: str, year: int | None) -> bool:
     """The named set is a national set of the period that year falls in."""
     return number in NAMED and year is not None and period_of(year) == NAMED[number][2]
 
