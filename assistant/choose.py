@@ -63,7 +63,6 @@ class Choice:
     scope: str  # answer | not_in_corpus | uncovered
     ranking: list[Scored] = field(default_factory=list)
     answered: list[str] = field(default_factory=list)  # parts of the question a document's own fact answers
-    one_part: bool = True  # the question asks one thing (kinds.question_parts)
 
 
 def semantic(sim: float | None) -> float:
@@ -238,7 +237,7 @@ def choose(
         seen |= _text(c)
     # A part a document's fact answers (its signer, its date) is answered, whatever words the part also holds.
     facts = [part for part, c in by_part if c.kind == "documents"]
-    return Choice(_in_question_order(parts, need), "answer", ranking, answered=facts, one_part=len(asked or []) <= 1)
+    return Choice(_in_question_order(parts, need), "answer", ranking, answered=facts)
 
 
 def _best_per_part(
@@ -283,11 +282,12 @@ def confident(choice: Choice) -> bool:
     return not rivals or ranking[0].score - rivals[0].score >= CONFIDENT_MARGIN or choice.parts[1:] != []
 
 
-def guessed(choice: Choice) -> bool:
+def guessed(choice: Choice, asked: list[str]) -> bool:
     """The best candidate is an indicator sharing only a word or two with a one-part question ("người dân hài lòng" →
     "… dân sinh"): a guess the passages, weighed by meaning, may beat, since the criteria catalogue does not hold every
-    requirement. (A part left open of a two-part question goes to the answerers of that part.)"""
-    if not choice.ranking or not choice.one_part:
+    requirement. `asked`: the question's parts (kinds.question_parts); a part left open of a two-part question goes to
+    the answerers of that part."""
+    if not choice.ranking or len(asked) > 1:
         return False
     best = choice.ranking[0].candidate
     return best.kind == "criteria" and best.lexical < GUESS_LEXICAL

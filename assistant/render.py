@@ -12,8 +12,7 @@ from assistant.answer import Answer, Citations, Sentence
 from assistant.answerers.base import QUOTE, Candidate, Draft
 from assistant.asks import DocRef, Need
 from assistant.choose import Choice
-from assistant.kinds import asked_figure, holds_figure
-from assistant.topic import asking_clause
+from assistant.kinds import holds_figure
 from assistant.understand import Query
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
@@ -197,7 +196,7 @@ def render(
             for d in related.drafts:
                 emit(d)
         emit(Draft(coverage_note(documents)))
-    unit = asked_figure(fold(asking_clause(question)).lower()) if scope == "answer" else None
+    unit = need.figure if scope == "answer" else None
     if unit and kind not in ("applicability", "places") and not any(holds_figure(s.text, unit) for s in sentences):
         # Asked a figure that nothing quoted states: said plainly, not left for the reader to notice. That the
         # corpus does not record it is said only of a document the question names, when none of its passages

@@ -395,15 +395,15 @@ _MEASURE_ASKED = re.compile(r"\b(?:bao nhieu|bao nhiu|bn|may)\s+(" + "|".join(_M
 _STRUCTURE = re.compile(r"\b(?:dieu|khoan|muc|phu luc)\s+(?:\d|[ivx]+\b)")
 
 
-def figure_units(texts: Iterable[str]) -> frozenset[str]:
-    """The words the texts write right after a figure (accent-free, lower case): what they measure in."""
-    return frozenset(m.group(1) for t in texts for m in _FIGURE_UNIT.finditer(fold(t).lower()))
+def figure_units(folded_texts: Iterable[str]) -> frozenset[str]:
+    """The words texts (folded: accent-free, lower case) write right after a figure: what they measure in."""
+    return frozenset(m.group(1) for t in folded_texts for m in _FIGURE_UNIT.finditer(t))
 
 
 def unwritten_measures(question: str, units: Set[str]) -> list[str]:
     """A figure the question asks in a unit of measure no text of the corpus writes any figure in ("mặt đường rộng
-    tối thiểu bao nhiêu mét", "bao nhiêu điểm thì đạt"): a technical standard or a scoring rule the corpus does
-    not hold, however close its criteria are to the subject."""
+    tối thiểu bao nhiêu mét", "bao nhiêu tấn xi măng/km"): a technical standard the corpus does not hold, however
+    close its criteria are to the subject."""
     topics = []
     for m in _MEASURE_ASKED.finditer(fold(question).lower()):
         name, spellings = _MEASURES[m.group(1)]

@@ -32,14 +32,15 @@ class Vocabulary:
     folded: frozenset[str]
     places: frozenset[str]
     text: str
-    units: frozenset[str]  # what the corpus writes figures in ("%", "xa", "m2"): see topic.figure_units
+    units: frozenset[str]  # what the corpus writes figures in ("xa", "trieu", "m²"): see topic.figure_units
 
     @classmethod
     def of(cls, index: Index, catalogue: Catalogue) -> Vocabulary:
         regions = catalogue.regions
         places = {fold(n) for p in regions.provinces for n in (p.name, *p.aliases)}
         places |= {fold(r.name) for s in regions.schemes.values() for r in s.regions}
-        words = re.findall(r"[a-z0-9]+", fold(" ".join(c.text for c in index.chunks)))
+        folded = [fold(c.text) for c in index.chunks]  # once: the words and the units of figures both read it
+        words = re.findall(r"[a-z0-9]+", " ".join(folded))
         dictionary_syllables(segment.dictionary_words())  # gathered now, not in the first question that needs it
         return cls(
             version=index.version,
@@ -47,7 +48,7 @@ class Vocabulary:
             folded=frozenset(fold(t).replace(" ", "_") for t in index.vocabulary),
             places=frozenset(places),
             text=" " + " ".join(words) + " ",
-            units=figure_units(c.text for c in index.chunks),
+            units=figure_units(folded),
         )
 
     def unknown_words(self, text: str) -> list[str]:

@@ -65,8 +65,7 @@ def _clauses(tree: Section, full_text: bool = True) -> list[tuple[Section, str]]
     out: list[tuple[Section, str]] = []
     sections = tree.walk()[1:]
     # A dispatch of one body, with neither articles nor numbered items, gives its tasks in that body ("Giao Sở Nông
-    # nghiệp … chủ trì, phối hợp với …").
-    # A registry entry's summary gives no task in the document's words.
+    # nghiệp … chủ trì, phối hợp với …"); a registry entry's summary gives none in the document's words.
     articles = not full_text or any(s.labels and s.labels[0].startswith(("Điều", "Mục")) for s in sections)
     for s in sections:
         if articles and not (s.labels and s.labels[0].startswith("Điều")):

@@ -8,6 +8,7 @@ from assistant.answerers.assigned import lead_in
 from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, lexical_cover
 from assistant.kinds import question_parts
 from assistant.quote import CUES, best_span, number_words
+from corpus.model import Section
 from corpus.normalize import fold
 
 
@@ -50,7 +51,8 @@ def passages(ctx: Context) -> list[Candidate]:
         page = f", trang {chunk.page}" if chunk.page else ""
         # Quote from the whole section when the corpus has it: a chunk cut from a long section may start
         # mid-sentence, and the quote must start where the sentence does.
-        whole = ctx.section(chunk.path) is not None
+        section = ctx.section(chunk.path)
+        whole = section is not None
         source = Source(chunk.doc, chunk.path, ctx.text, text=None if whole else chunk.text, page=chunk.page)
         if meta is not None and not meta.full_text:
             # A registry entry summarises public sources: never shown as the decision's own words.
@@ -59,7 +61,7 @@ def passages(ctx: Context) -> list[Candidate]:
             summary = f"{part}tóm tắt từ nguồn công khai, không phải nguyên văn"
             text = f"Theo mục đăng ký của kho về {chunk.doc} ({summary}): {QUOTE}"
         else:
-            text = f"Theo {chunk.doc} ({label}{page}){_actor(ctx, chunk.path)}: «{QUOTE}»"
+            text = f"Theo {chunk.doc} ({label}{page}){_actor(ctx, section)}: «{QUOTE}»"
         covers = {("doc", chunk.doc)}
         # The words the question quotes, where this passage holds them (folded only when the question quotes any).
         quoted = [a for a in ctx.need.atoms if a[0] == "quoted"]
@@ -111,13 +113,10 @@ def passages(ctx: Context) -> list[Candidate]:
     return out
 
 
-def _actor(ctx: Context, path: str) -> str:
+def _actor(ctx: Context, section: Section | None) -> str:
     """Asked who does something, the actor a clause's lead-in gives its points to ("3. Bộ Nông nghiệp và Phát triển
     nông thôn:" over "b) Nghiên cứu, chỉ đạo thí điểm …"): the point quoted does not name it."""
-    if not ctx.need.asks & {"who", "duty"}:
-        return ""
-    section = ctx.section(path)
-    if section is None:
+    if section is None or not ctx.need.asks & {"who", "duty"}:
         return ""
     if section.labels and section.labels[-1].startswith("Khoản") and section.children:
         return lead_in(section)

@@ -363,10 +363,12 @@ def test_an_indicator_sharing_a_word_or_two_with_a_one_part_question_is_a_guess(
     n = need(asks={"threshold"}, atoms={("level", "huyện")})
     weak = cand("criteria", "3.1", covers={("level", "huyện")}, answers={"threshold"}, prior=0.65, lexical=0.2)
     strong = cand("criteria", "5.3", covers={("level", "huyện")}, answers={"threshold"}, prior=0.65, lexical=0.6)
-    assert guessed(choose(n, [weak], [None], asked=["Tỷ lệ người dân hài lòng là bao nhiêu?"]))
-    assert not guessed(choose(n, [strong], [None], asked=["Tỷ lệ trường THPT đạt chuẩn là bao nhiêu?"]))
+    one = ["Tỷ lệ người dân hài lòng là bao nhiêu?"]
+    assert guessed(choose(n, [weak], [None], asked=one), one)
+    assert not guessed(choose(n, [strong], [None], asked=one), one)
     # A two-part question's open part goes to that part's own answerers, not to the passages.
-    assert not guessed(choose(n, [weak], [None], asked=["… gồm những chỉ tiêu nào", "… nằm ở tiêu chí nào?"]))
+    two = ["… gồm những chỉ tiêu nào", "… nằm ở tiêu chí nào?"]
+    assert not guessed(choose(n, [weak], [None], asked=two), two)
 
 
 def test_an_indicator_met_or_not_answers_a_share_asked_no_more_surely_than_a_passage() -> None:

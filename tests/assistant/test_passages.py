@@ -16,8 +16,11 @@ def _ctx(assistant, asks: set[str]) -> SimpleNamespace:
 
 def test_a_point_asked_who_names_the_actor_of_its_clause(full_assistant) -> None:
     ctx = _ctx(full_assistant, {"duty"})
-    assert _actor(ctx, POINT) == " (giao Bộ Nông nghiệp và Phát triển nông thôn)"
-    assert _actor(ctx, "1980/QĐ-TTg › Điều 2 › Khoản 3") == " (giao Bộ Nông nghiệp và Phát triển nông thôn)"
+    assert _actor(ctx, full_assistant.section(POINT)) == " (giao Bộ Nông nghiệp và Phát triển nông thôn)"
+    assert (
+        _actor(ctx, full_assistant.section("1980/QĐ-TTg › Điều 2 › Khoản 3"))
+        == " (giao Bộ Nông nghiệp và Phát triển nông thôn)"
+    )
     # A clause with no points names its actor in its own words; a question not asking who gets no actor.
-    assert _actor(ctx, "1980/QĐ-TTg › Điều 2 › Khoản 2") == ""
-    assert _actor(_ctx(full_assistant, {"contents"}), POINT) == ""
+    assert _actor(ctx, full_assistant.section("1980/QĐ-TTg › Điều 2 › Khoản 2")) == ""
+    assert _actor(_ctx(full_assistant, {"contents"}), full_assistant.section(POINT)) == ""

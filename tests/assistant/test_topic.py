@@ -12,6 +12,7 @@ from assistant.topic import (
     uncovered_topics,
     unwritten_measures,
 )
+from corpus.normalize import fold
 
 VOCAB = {"tiêu_chí", "xã", "đường", "thôn", "bê_tông", "báo_cáo", "định_kỳ", "kinh_tế", "đạt", "chuẩn", "hóa"}
 FOLDED = {"tieu_chi", "xa", "duong", "thon", "be_tong", "bao_cao", "dinh_ky", "kinh_te", "dat", "chuan", "hoa"}
@@ -248,13 +249,14 @@ def test_a_hamlets_own_standard_is_a_topic_the_corpus_does_not_cover() -> None:
 
 
 def test_the_units_a_text_writes_figures_in_leave_heading_numbers_out() -> None:
-    units = figure_units(["8.1. Có điểm phục vụ bưu chính", "cả nước còn 3.321 xã; ≥2 m²/người", "Đường rộng 3,5 m."])
+    texts = ["8.1. Có điểm phục vụ bưu chính", "cả nước còn 3.321 xã; ≥2 m²/người", "Đường rộng 3,5 m."]
+    units = figure_units(fold(t) for t in texts)
     assert {"xa", "m²", "m"} <= units
     assert "co" not in units  # "8.1. Có …" is a heading's number, not a figure
 
 
 def test_a_figure_asked_in_a_unit_the_corpus_never_writes_is_a_topic_it_does_not_cover() -> None:
-    units = figure_units(["cả nước còn 3.321 xã", "tỷ lệ ≥90%", "2,2 triệu đồng/người/tháng"])
+    units = figure_units(fold(t) for t in ["cả nước còn 3.321 xã", "tỷ lệ ≥90%", "2,2 triệu đồng/người/tháng"])
     road = "duong truc thon rong toi thieu bao nhieu met, lop be tong day bao nhieu cm"
     assert unwritten_measures(road, units) == ["số đo tính bằng mét", "số đo tính bằng cm"]
     assert unwritten_measures("Xi măng hỗ trợ bao nhiêu tấn/km?", units) == ["số đo tính bằng tấn"]
