@@ -282,15 +282,20 @@ def confident(choice: Choice) -> bool:
     return not rivals or ranking[0].score - rivals[0].score >= CONFIDENT_MARGIN or choice.parts[1:] != []
 
 
-def guessed(choice: Choice, asked: list[str]) -> bool:
+def guessed(choice: Choice, asked: list[str], need: Need) -> bool:
     """The best candidate is an indicator sharing only a word or two with a one-part question ("người dân hài lòng" →
     "… dân sinh"): a guess the passages, weighed by meaning, may beat, since the criteria catalogue does not hold every
     requirement. `asked`: the question's parts (kinds.question_parts); a part left open of a two-part question goes to
-    the answerers of that part."""
+    the answerers of that part. The criterion or indicator the question names ("tiêu chí y tế … ở Nghệ An năm 2023
+    gồm những chỉ tiêu nào") is no guess, however many other words the question has."""
     if not choice.ranking or len(asked) > 1:
         return False
     best = choice.ranking[0].candidate
-    return best.kind == "criteria" and best.lexical < GUESS_LEXICAL
+    named = {a for a in need.atoms if a[0] in _NAMED_CRITERIA}
+    return best.kind == "criteria" and best.lexical < GUESS_LEXICAL and not named & best.covers
+
+
+_NAMED_CRITERIA = frozenset({"criterion", "criterion_name", "indicator"})
 
 
 _PROCEDURE_WORDS = re.compile(r"hồ sơ|thủ tục|trình tự|quy trình|cách thức", re.I)

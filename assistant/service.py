@@ -268,7 +268,7 @@ class Assistant:
         asked = question_parts(text)
         choice = choose(need, structured, [None] * len(structured), unknown=unknown, asked=asked)
         retrieved: list = []
-        if not (choice.parts and confident(choice) and not guessed(choice, asked) and not need.missing):
+        if not (choice.parts and confident(choice) and not guessed(choice, asked, need) and not need.missing):
             retrieved = propose_passages(ctx)
             candidates = structured + retrieved
             sims = [index.similarity(vector(), c.evidence) if c.evidence else None for c in candidates]

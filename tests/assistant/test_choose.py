@@ -364,11 +364,16 @@ def test_an_indicator_sharing_a_word_or_two_with_a_one_part_question_is_a_guess(
     weak = cand("criteria", "3.1", covers={("level", "huyện")}, answers={"threshold"}, prior=0.65, lexical=0.2)
     strong = cand("criteria", "5.3", covers={("level", "huyện")}, answers={"threshold"}, prior=0.65, lexical=0.6)
     one = ["Tỷ lệ người dân hài lòng là bao nhiêu?"]
-    assert guessed(choose(n, [weak], [None], asked=one), one)
-    assert not guessed(choose(n, [strong], [None], asked=one), one)
+    assert guessed(choose(n, [weak], [None], asked=one), one, n)
+    assert not guessed(choose(n, [strong], [None], asked=one), one, n)
     # A two-part question's open part goes to that part's own answerers, not to the passages.
     two = ["… gồm những chỉ tiêu nào", "… nằm ở tiêu chí nào?"]
-    assert not guessed(choose(n, [weak], [None], asked=two), two)
+    assert not guessed(choose(n, [weak], [None], asked=two), two, n)
+    # The criterion the question names is no guess, however few of the question's words it shares.
+    named = need(asks={"list"}, atoms={("level", "xã"), ("criterion_name", "Y tế")})
+    health = cand("criteria", "15", covers={("level", "xã"), ("criterion_name", "Y tế")}, answers={"list"}, lexical=0.2)
+    asked = ["Tiêu chí y tế của xã ở Nghệ An năm 2023 gồm những chỉ tiêu nào?"]
+    assert not guessed(choose(named, [health], [None], asked=asked), asked, named)
 
 
 def test_an_indicator_met_or_not_answers_a_share_asked_no_more_surely_than_a_passage() -> None:
