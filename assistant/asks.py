@@ -12,6 +12,7 @@ from assistant.kinds import ASK_RE, MAP_CUES, MONEY, PROCEDURE_ASKED, WHERE, ask
 from assistant.retrieve import quoted_phrases
 from assistant.topic import asking_clause, marked_clause, sentences
 from assistant.understand import Query, criterion_key, normalise_question
+from assistant.years import HELD_TO
 from corpus.normalize import fold, normalize_text
 
 
@@ -194,7 +195,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
             need.asks.add(k)
             need.ask_order[k] = m.start()
     need.criteria_set_asked = "set" in need.asks and bool(
-        re.search(r"\bbo( tieu chi)?( [a-z]+){0,2} (nao|khac)\b|\bgiu chuan\b|\btheo bo\b", asked)
+        re.search(r"\bbo( tieu chi)?( [a-z]+){0,2} (nao|khac)\b|\bgiu chuan\b|\btheo bo\b|" + HELD_TO, asked)
     )
     # "nằm ở phụ lục mấy": where, not a count; what else the question counts is counted without it.
     counted = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+(?: (?:chi|tieu|xa|huyen|luc))?)", WHERE.sub(" ", f))
@@ -322,9 +323,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         need.atoms.add(("topic", "overview"))
     if query.period:
         need.period = query.period
-    elif re.search(r"\b2026\s*-\s*2030\b|\bgiai doan (moi|hien nay)\b", f) or (
-        query.ask_year and query.ask_year > 2025
-    ):
+    elif re.search(r"\b2026\s*-\s*2030\b", f) or (query.ask_year and query.ask_year > 2025):
         need.period = "2026-2030"
     elif re.search(r"\b2021\s*-\s*2025\b", f):
         need.period = "2021-2025"

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from assistant.topic import QUESTION_WORD, asking_clause, sentences
 from assistant.understand import normalise_question
+from assistant.years import HELD_TO
 from corpus.normalize import fold
 
 # Kind of question → accent-free cue. A question may have several ("ban hành ngày nào và quy định gì").
@@ -66,7 +67,9 @@ _ASKS: dict[str, str] = {
     r"|chuyen sang bo|thay (bang|the bang) bo( tieu chi)? nao|theo bo( tieu chi)? khac"
     # "chấm điểm theo bộ tiêu chí của QĐ 318 có đúng không": whether that set is the one.
     r"|theo bo\b[^?]{0,60}\b(co )?dung (khong|ko|chua)"
-    r"|(theo|dap ung|can cu vao|can cu|lay|doi chieu voi) (quy dinh|van ban|bo tieu chi|bo)( [a-z]+){0,3} nao)\b",
+    r"|(theo|dap ung|can cu vao|can cu|lay|doi chieu voi) (quy dinh|van ban|bo tieu chi|bo)( [a-z]+){0,3} nao|"
+    + HELD_TO
+    + r")\b",
     "procedure": r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc|nop (ho so|o dau))\b",
     # Who is given what task ("UBND tỉnh có trách nhiệm gì", "giao bộ nào chủ trì", "cơ quan nào chịu trách nhiệm").
     "duty": r"\b(trach nhiem (gi|nao|the nao)|nhiem vu (gi|nao)|giao (cho )?(ai|bo nao|co quan nao|so nao|cap nao)"

@@ -89,8 +89,9 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
         if number is not None:
             query.sets.append(number)
             need.atoms.add(("doc", number))
-    if not need.period and NOW_CUE.search(query.folded):
-        # "bộ tiêu chí hiện hành", "hiện nay": the period of the date the answer is for.
+    if not need.period and (NOW_CUE.search(query.folded) or re.search(r"\bgiai doan moi\b", query.folded)):
+        # "bộ tiêu chí hiện hành", "hiện nay", "giai đoạn mới": the period of the date the answer is for (asked in
+        # November 2023, the new period is 2021-2025).
         need.period = period_of(when.year)
         need.atoms.add(("period", need.period))
     return need

@@ -10,10 +10,12 @@ _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d
 _CONTRAST = re.compile(r"\bcon (trong |o |doi voi |voi )?(giai doan |thoi ky |nam )?$")
 _RECOGNITION_CUE = re.compile(
     r"(?<!chua )(?<!chua duoc )(dat chuan|dat nong thon moi|dat (?:nong thon moi )?(?:nang cao|kieu mau)|cong nhan"
-    r"|ve dich|hoan thanh)\b[^.?!]{0,60}$"
+    r"|ve dich|len chuan|hoan thanh)\b[^.?!]{0,60}$"
 )
 # "Năm 2023 huyện chúng tôi được công nhận …": the year comes first.
-_RECOGNITION_AFTER = re.compile(r"^[^.?!\d]{0,50}?\b(duoc cong nhan|dat chuan|duoc tinh cong nhan)\b")
+_RECOGNITION_AFTER = re.compile(
+    r"^[^.?!\d]{0,50}?\b(duoc cong nhan|dat chuan|len chuan|duoc tinh cong nhan|nhan (?:bang|quyet dinh) cong nhan)\b"
+)
 _BEFORE_YEAR = re.compile(r"\b(truoc|sau)\s+(nam\s+)?$")
 _TIER_THEN_YEAR = re.compile(r"(nong thon moi|nang cao|kieu mau|thong minh|dat chuan)\s+(nam\s+)?$")
 _SET_CUE = re.compile(
@@ -38,13 +40,19 @@ _INTENT = re.compile(
 _CONTENT_ASK = re.compile(r"\b(ty le|muc|bao nhieu|toi thieu|toi da|chi tieu|tieu chi \S+ (la gi|gom|quy dinh))\b")
 # A count or list of a set's conditions or criteria: what the set says, whatever the question asks to do.
 _SET_CONTENT = re.compile(r"\b(may|nhung|bao nhieu|cac) (dieu kien|tieu chi|chi tieu)\b|\bke ra\b")
+# "Xã phải đối chiếu các điều kiện … ở văn bản nào", "chấm theo phụ lục nào, quyết định số mấy": the set or text a
+# unit is measured against (kinds' "set", understand's action).
+HELD_TO = (
+    r"(doi chieu|cham( diem)?|danh gia|ra soat)\b[^?]{0,60}?\b(o|theo|voi|cua|vao) "
+    r"(van ban|quyet dinh|bo tieu chi|phu luc|bo)( [a-z]+){0,3} (nao|so may)"
+)
 _ASOF_CUE = re.compile(r"(thi|hien nay|bay gio|den|trong|cho)\s+(nam\s+)?$")
 ACTION = re.compile(
     r"\b(phai lam gi|lam gi|can lam|(phai|can) dap ung|ap dung|bo tieu chi( [a-z]+){0,2} nao|theo bo|tiep theo|phan dau"
     # "đã được công nhận …, giờ phải duy trì theo quy định nào?": what keeps the unit recognised.
     r"|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
     # "năm nay rà soát giữ chuẩn thì căn cứ phụ lục nào": what keeps the unit's standard.
-    r"|giu chuan|can cu (?:vao )?phu luc nao)\b"
+    r"|giu chuan|can cu (?:vao )?phu luc nao|" + HELD_TO + r")\b"
 )
 
 

@@ -1214,3 +1214,16 @@ def test_that_set_after_a_set_named_is_the_set_named(full_assistant: Assistant) 
         as_of=dt.date(2024, 5, 1),
     )
     assert "1980/QĐ-TTg" in a.text and "13,9" in a.text
+
+
+def test_the_new_period_asked_in_2023_is_2021_2025_and_the_text_measured_against_is_the_card(
+    assistant: Assistant,
+) -> None:
+    a = assistant.ask(
+        "Xã kiểu mẫu của tôi được công nhận năm 2019. Xã phải đối chiếu điều kiện kiểu mẫu của giai đoạn mới ở văn bản "
+        "nào?",
+        as_of=dt.date(2023, 10, 2),
+    )
+    assert a.kind == "applicability"
+    assert a.card.applicable.doc == "319/QĐ-TTg"
+    assert "51/2025" not in a.text  # asked in 2023: the 2026-2030 set did not exist

@@ -370,3 +370,27 @@ def test_a_figure_under_a_level_a_group_and_a_section_asked_are_not_counts() -> 
     need = need_of("Quy định thị xã hoàn thành nhiệm vụ nằm ở phụ lục số mấy của QĐ 320?")
     assert "where" in need.asks and "count" not in need.asks
     assert "count" in need_of("Quyết định 51/2025/QĐ-TTg có mấy phụ lục?").asks
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Xã phải đối chiếu các điều kiện kiểu mẫu ở văn bản nào?",
+        "Huyện đối chiếu bộ tiêu chí huyện của văn bản nào?",
+        "Năm nay rà soát thì chấm theo phụ lục nào, quyết định số mấy?",
+        "Đánh giá mức độ duy trì theo bộ tiêu chí nào?",
+    ],
+)
+def test_the_text_a_unit_is_measured_against_is_the_set_asked(question: str) -> None:
+    need = need_of(question)
+    assert "set" in need.asks
+    assert need.criteria_set_asked
+
+
+def test_comparing_two_texts_asks_no_set() -> None:
+    assert "set" not in need_of("Quyết định 318 khác gì Quyết định 1980?").asks
+
+
+def test_the_new_period_is_the_one_of_the_date_asked_not_a_fixed_one() -> None:
+    # "giai đoạn mới" is read against the date of the answer (needs.full_need), not set here to 2026-2030.
+    assert need_of("Xã kiểu mẫu đối chiếu điều kiện của giai đoạn mới ở văn bản nào?").period is None

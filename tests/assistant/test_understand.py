@@ -54,6 +54,15 @@ ROWS: list[tuple[str, dict]] = [
         dict(level="xã", tier="NTM", recognition_year=2014, recognition_period="2010-2015", ask_year=None),
     ),
     ("Xã Đạt Chuẩn Ntm Nâng Cao Năm 2019", dict(level="xã", tier="nâng cao", recognition_year=2019)),
+    # Colloquial recognitions: "lên chuẩn", "nhận bằng công nhận".
+    (
+        "Xã tôi lên chuẩn nông thôn mới từ 2017, nay phải theo bộ nào?",
+        dict(level="xã", tier="NTM", recognition_year=2017, recognition_period="2016-2020"),
+    ),
+    (
+        "Năm 2024 huyện nhận bằng công nhận huyện nông thôn mới nâng cao, giờ chấm theo phụ lục nào?",
+        dict(level="huyện", tier="nâng cao", recognition_year=2024, recognition_period="2021-2025"),
+    ),
     (
         "xã về đích nông thôn mới năm 2015",
         dict(level="xã", tier="NTM", recognition_year=2015, recognition_period="2010-2015"),
