@@ -267,7 +267,9 @@ _EVERYDAY = re.compile(
     r"|ty gia|doi tien|ngoai te|doi (?:duoc )?(?:bao nhieu|bn) (?:won|usd|do|yen|te)"
     # How to farm (stocking density, feeding), a match on television.
     r"|mat do (?:tha|nuoi)|tha (?:nuoi )?mat do|cho an (?:moi )?ngay may (?:cu|lan|bua)"
-    r"|da (?:luc )?may gio|kenh nao (?:chieu|phat)|tran (?:dau|bong) (?:hom nay|toi nay)"
+    r"|da (?:luc )?may gio|kenh nao (?:chieu|phat|truc tiep)|tran (?:dau|bong) (?:hom nay|toi nay)|doi tuyen"
+    # A recipe; a personal loan for a car or a house, bought in instalments (not the programme's credit policy).
+    r"|cach nau|nau (?:lau|mon|com)|vay mua (?:o to|xe|nha|dien thoai)|tra gop"
     # Papers of a person's own: a driving licence, an identity card, a passport, a birth or marriage registration.
     r"|bang lai|giay phep lai xe|can cuoc|cccd|ho chieu|khai sinh|dang ky ket hon"
     # A person's own taxes, pension and social insurance; another country's farm policy.

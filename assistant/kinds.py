@@ -17,7 +17,10 @@ _ASKS: dict[str, str] = {
     "who": r"\b(ai ky|nguoi ky|do ai ky|ky ban hanh|ai la nguoi ky|ky quyet dinh|ky van ban|ky cong van|ai ky"
     r"|ky (voi )?(chuc danh|chuc vu)"
     # "do Phó Thủ tướng nào ký", "ông nào ký"
-    r"|(pho thu tuong|thu tuong|bo truong|chu tich|lanh dao|ong|ba|dong chi) nao ky)\b",
+    r"|(pho thu tuong|thu tuong|bo truong|chu tich|lanh dao|ong|ba|dong chi) nao ky"
+    # A signer told to be checked: "… là ông Lê Minh Hoan ký phải không", "có phải ông … ký không".
+    r"|ky (phai|dung|co dung|co phai) (khong|ko|k|chu)"
+    r"|co phai (la )?(ong|ba|pho thu tuong|thu tuong|bo truong)\b[^?]{0,40}\bky\b)\b",
     "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh|do co quan nao|do bo nao|ai ban hanh|do ai ban hanh"
     r"|ban hanh boi|noi ban hanh|cua co quan nao)\b",
     "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay"

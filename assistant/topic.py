@@ -37,6 +37,7 @@ NOT_CONTENT = _words(
     cuoi_cung dau_tien sau_cung truoc_het truoc_tien truoc_mat rot_cuoc tat_ca hien_tai vao_khoang luon som
     van_de nghe_noi nhin nhac quen ben_canh
     giap
+    toan_quoc tut_chuan
     """
 )
 # Syllables that make a compound a segmentation accident ("thì_giờ", "đáp_ứng_bộ", "ntm_vùng") rather

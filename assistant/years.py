@@ -110,9 +110,9 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         ),
         masked,
     )
-    # "Theo QĐ 1980", "quyết định 1980": a document number, not a year.
+    # "Theo QĐ 1980", "quyết định 1980", "hồi chưa có bộ 1980": a document number, not a year.
     masked = re.sub(
-        r"\b(quyet dinh|qd|cong van|cv|bo tieu chi)\s+(so\s+)?\d{3,4}\b", lambda m: " " * len(m.group(0)), masked
+        r"\b(quyet dinh|qd|cong van|cv|bo tieu chi|bo)\s+(so\s+)?\d{3,4}\b", lambda m: " " * len(m.group(0)), masked
     )
     years = [(int(m.group(1)), m.start()) for m in _YEAR.finditer(masked)]
     recognition_year = None

@@ -40,3 +40,9 @@ def test_what_an_actor_named_after_giao_is_given_is_a_duty() -> None:
     assert "duty" in kinds_of("Theo QĐ 1980, cơ quan nào được giao chỉ đạo thí điểm mô hình NTM kiểu mẫu?")
     assert "duty" in kinds_of("ai được giao chủ trì tổng hợp kết quả")
     assert "duty" not in kinds_of("Xã được giao bao nhiêu vốn?")
+
+
+def test_a_signer_told_to_be_checked_asks_who_signed() -> None:
+    assert "who" in kinds_of("Quyết định 1980 là ông Vương Đình Huệ ký phải không?")
+    assert "who" in kinds_of("Có phải Phó Thủ tướng Lê Văn Thành ký QĐ 320 không?")
+    assert "who" not in kinds_of("Quyết định 1980 có phải là bộ tiêu chí giai đoạn 2016-2020 không?")

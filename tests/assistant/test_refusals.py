@@ -42,6 +42,8 @@ from assistant.answer import OVERRIDE, REFUSAL, TASK, refusal_reason
         ("Thôn đã đạt NTM. Luật chấn hưng nông thôn của Trung Quốc giao cấp trấn trách nhiệm gì?", REFUSAL),
         ("Quỹ HTX xã NTM đang dư tiền. Cổ phiếu ngân hàng nào nên mua vào tuần này?", REFUSAL),
         ("Xong báo cáo NTM rồi. Bệnh viện nào ở Huế chữa xương khớp giỏi, có phải đặt lịch khám không?", REFUSAL),
+        ("Xã tôi đạt NTM rồi. Nhân tiện, vay mua xe máy trả góp ở ngân hàng nào lãi thấp?", REFUSAL),
+        ("Tiêu chí 16 về văn hóa tôi rõ rồi. Đội tuyển nữ tối mai đá với ai, kênh nào trực tiếp?", REFUSAL),
     ],
 )
 def test_refused_whatever_programme_words_it_carries(question: str, reason: str) -> None:

@@ -54,6 +54,8 @@ ROWS: list[tuple[str, dict]] = [
         dict(level="xã", tier="NTM", recognition_year=2014, recognition_period="2010-2015", ask_year=None),
     ),
     ("Xã Đạt Chuẩn Ntm Nâng Cao Năm 2019", dict(level="xã", tier="nâng cao", recognition_year=2019)),
+    # "bộ 1980" is the set of Quyết định 1980, not a year.
+    ("Hồi chưa có bộ 1980, xã muốn được công nhận năm 2015 thì thu nhập phải bao nhiêu?", dict(ask_year=2015)),
     # Colloquial recognitions: "lên chuẩn", "nhận bằng công nhận".
     (
         "Xã tôi lên chuẩn nông thôn mới từ 2017, nay phải theo bộ nào?",
