@@ -206,7 +206,9 @@ def choose(
             parts.append(c)  # one candidate may answer two parts
     parts = parts or [best.candidate]
     covered = {a for c in parts for a in _covers(c, need)}
-    answered = {a for c in parts for a in c.answers}
+    # A passage that holds a date or a name answers "when" or "who" only maybe (see `score`): the document's own fact
+    # may still complete it.
+    answered = {a for c in parts for a in c.answers if c.kind != "passages" or a not in FACT_KINDS}
     seen = {t for c in parts for t in _text(c)}
     for other in ranking[1:]:
         if len(parts) >= 4 or other.score < threshold:

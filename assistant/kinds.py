@@ -201,8 +201,9 @@ def question_parts_uncached(text: str) -> list[str]:
     each holding its own question word; `[text]` when it asks one thing. Answers quote a sentence for each."""
     whole, text = text, asking_clause(text)  # "Tôi là …, xã không thuộc diện …": a preamble asks nothing
     asked: list[str] = []
-    for sentence in reversed(sentences(whole)):
-        if not sentence.rstrip().endswith("?"):
+    for i, sentence in enumerate(reversed(sentences(whole))):
+        # The last sentence may be a question typed without its mark ("… là hộ nghèo? nghị định này ai ký vậy").
+        if not (sentence.rstrip().endswith("?") or (i == 0 and QUESTION_WORD.search(fold(sentence)))):
             break
         asked.insert(0, sentence)
     if len(asked) > 1 and text.strip() == asked[-1].strip():

@@ -297,6 +297,19 @@ def test_a_part_a_passage_answers_beside_a_part_a_fact_answers() -> None:
     assert sorted(labels(choice)) == ["entry", "signer"] and choice.answered == [asked[0]]
 
 
+def test_a_passage_holding_a_name_does_not_stand_for_the_signers_fact() -> None:
+    """A registry entry that mentions "người ký" answers "who" only maybe: the document's own fact (here, that the
+    corpus does not record the signer) completes it."""
+    doc = {"351/2025/NĐ-CP"}
+    n = need(asks={"threshold", "who"}, atoms={("doc", "351/2025/NĐ-CP")})
+    entry = cand(
+        "passages", "entry", covers={("doc", "351/2025/NĐ-CP")}, answers={"threshold", "who"}, docs=doc, lexical=0.9
+    )
+    signer = cand("documents", "signer", covers={("doc", "351/2025/NĐ-CP")}, answers={"who"}, docs=doc, prior=1.0)
+    choice = choose(n, [entry, signer], [0.9, 0.85], asked=["thu nhập bao nhiêu trở xuống", "ai ký"])
+    assert labels(choice)[0] == "entry" and "signer" in labels(choice)
+
+
 def test_a_rule_of_which_regions_levels_apply_is_answered_by_the_article_not_an_indicator() -> None:
     n = need(asks={"threshold", "region_level"}, atoms={("doc", "318/QĐ-TTg")})
     doc = {"318/QĐ-TTg"}

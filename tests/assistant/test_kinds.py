@@ -7,6 +7,12 @@ def test_each_question_sentence_is_a_part() -> None:
     assert question_parts("K1 Đ2 QĐ 558 giao ai làm gì? 558 ai ký?") == ["K1 Đ2 QĐ 558 giao ai làm gì", "558 ai ký?"]
     # A statement before the question is not a part.
     assert len(question_parts("Xã tôi đạt chuẩn năm 2019. Giờ theo bộ tiêu chí nào?")) == 1
+    # The last question typed without its mark is a part too; a statement after a question is not.
+    assert question_parts("nd 351 quy dinh ho ngheo the nao? nghi dinh nay ai ky vay") == [
+        "nd 351 quy dinh ho ngheo the nao",
+        "nghi dinh nay ai ky vay",
+    ]
+    assert len(question_parts("Tuần sau có bão không? Xã định tổ chức lễ ngoài trời.")) == 1
 
 
 def test_a_figure_asked_in_a_unit_and_whether_a_text_writes_one() -> None:
