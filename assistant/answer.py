@@ -259,7 +259,7 @@ def asks_task(question: str) -> bool:
 _EVERYDAY = re.compile(
     r"\b(thoi tiet|du bao thoi tiet|nhiet do|mua (?:to|lon|rao|bao|dong)"
     # "có bão" typed without marks, not "có bao nhiêu", "còn bao lâu".
-    r"|(?:co|con|sap co) bao(?! nhieu| nhiu| gio| lau| cao| ve| quat| duoc)|bao (?:so \d+|vao|do bo)"
+    r"|(?:co|con|sap co) bao(?! nhieu| nhiu| gio| lau| cao| ve| quat| duoc| gom| ham| phu)|bao (?:so \d+|vao|do bo)"
     r"|gia (?:xang|dau|vang|xi mang|da \dx\d|thep|cat|gach|lua|gao|phan bon|phan ure|heo|lon hoi|ca phe|tieu|sau rieng)"
     r"|cong thuc (?:pha|nau|lam)|nuoc cham|mon an"
     # A price of goods by the piece ("giá khoảng bao nhiêu một bộ"), which brand lasts, an exchange rate.
@@ -289,9 +289,16 @@ _PROGRAMME = re.compile(
 
 
 def asks_everyday(question: str) -> bool:
-    """The asking clause is about the weather, a price or a recipe and says nothing of the programme."""
+    """The asking clause is about the weather, a price or a recipe and says nothing of the programme. Typed
+    without a full stop ("xã vừa đạt NTM nâng cao, cuối tuần liên hoan, chỉ cách nấu lẩu"), the comma-separated piece
+    that asks it is the clause."""
     clause = fold(asking_clause(question)).lower()
-    return bool(_EVERYDAY.search(clause)) and not _PROGRAMME.search(clause)
+    everyday = _EVERYDAY.search(clause)
+    if not everyday:
+        return False
+    start = clause.rfind(",", 0, everyday.start()) + 1
+    end = clause.find(",", everyday.end())
+    return not _PROGRAMME.search(clause[start : end if end >= 0 else len(clause)])
 
 
 def refusal_reason(question: str) -> str | None:

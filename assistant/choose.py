@@ -40,8 +40,10 @@ THRESHOLD = 2.3
 # ahead of the next) is the answer; the question is then not embedded and no passage is retrieved.
 CONFIDENT = 4.0
 CONFIDENT_MARGIN = 0.5
-# Below this share of the question's words, a catalogue criterion is never confident on words alone.
+# Below this share of the question's words, a catalogue criterion is never confident on words alone, unless it is the
+# criterion or indicator the question names.
 GUESS_LEXICAL = 0.3
+_NAMED_CRITERIA = frozenset({"criterion", "criterion_name", "indicator"})
 # A part's own best answer stands beside the others only this close to the whole question's best.
 PART_MARGIN = 0.5
 # The least share of the question's words a set's criterion or text holds to answer a figure asked beside the card.
@@ -295,9 +297,6 @@ def guessed(choice: Choice, asked: list[str], need: Need) -> bool:
     best = choice.ranking[0].candidate
     named = {a for a in need.atoms if a[0] in _NAMED_CRITERIA}
     return best.kind == "criteria" and best.lexical < GUESS_LEXICAL and not named & best.covers
-
-
-_NAMED_CRITERIA = frozenset({"criterion", "criterion_name", "indicator"})
 
 
 _PROCEDURE_WORDS = re.compile(r"hồ sơ|thủ tục|trình tự|quy trình|cách thức", re.I)

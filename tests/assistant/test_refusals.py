@@ -44,6 +44,7 @@ from assistant.answer import OVERRIDE, REFUSAL, TASK, refusal_reason
         ("Xong báo cáo NTM rồi. Bệnh viện nào ở Huế chữa xương khớp giỏi, có phải đặt lịch khám không?", REFUSAL),
         ("Xã tôi đạt NTM rồi. Nhân tiện, vay mua xe máy trả góp ở ngân hàng nào lãi thấp?", REFUSAL),
         ("Tiêu chí 16 về văn hóa tôi rõ rồi. Đội tuyển nữ tối mai đá với ai, kênh nào trực tiếp?", REFUSAL),
+        ("thon em vua dat chuan ntm, mai lien hoan, nuoc cham pha sao cho ngon", REFUSAL),
     ],
 )
 def test_refused_whatever_programme_words_it_carries(question: str, reason: str) -> None:
@@ -60,6 +61,9 @@ def test_refused_whatever_programme_words_it_carries(question: str, reason: str)
         "Quyết định 51/2025/QĐ-TTg có hiệu lực từ ngày nào?",
         "Tỷ lệ trạm y tế xã đạt chuẩn quốc gia theo bộ tiêu chí xã NTM là bao nhiêu?",
         "Xã vừa đạt NTM, hộ tôi muốn vay vốn ưu đãi làm homestay thì lãi suất bao nhiêu?",
+        "Xã tôi mới đạt chuẩn, giá xi măng hỗ trợ làm đường giao thông nông thôn mới là bao nhiêu?",
+        # "có bao gồm" is no storm ("có bão"), even in a comma-separated piece without the programme's words.
+        "Theo Nghị định 272/2025/NĐ-CP, khái niệm xã có bao gồm cả đặc khu không?",
     ],
 )
 def test_the_programmes_own_questions_are_not_refused(question: str) -> None:
