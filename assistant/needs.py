@@ -12,6 +12,7 @@ from assistant.answerers.described import described
 from assistant.answerers.documents import FACT_ASKS
 from assistant.asks import Need, read_need
 from assistant.chain import POINTED, answered_document
+from assistant.topic import asking_clause
 from assistant.understand import NOW_CUE, Query, normalise_question, understand
 from assistant.years import period_of
 from corpus.model import DocumentMeta
@@ -89,6 +90,14 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
         if number is not None:
             query.sets.append(number)
             need.atoms.add(("doc", number))
+    asking = normalise_question(asking_clause(text))
+    now = period_of(when.year)
+    if len(need.periods) > 1 and now in need.periods and NOW_CUE.search(asking) and not re.search(r"\d{4}", asking):
+        # "Bộ 2021-2025 trước đây có …, còn bộ 2026-2030 … Cho hỏi nội dung này bây giờ nằm ở tiêu chí số mấy": the
+        # preamble names both periods; the question asks about the one of the date asked.
+        need.atoms -= {("period", p) for p in need.periods}
+        need.period, need.periods = now, []
+        need.atoms.add(("period", now))
     if not need.period and (NOW_CUE.search(query.folded) or re.search(r"\bgiai doan moi\b", query.folded)):
         # "bộ tiêu chí hiện hành", "hiện nay", "giai đoạn mới": the period of the date the answer is for (asked in
         # November 2023, the new period is 2021-2025).

@@ -1227,3 +1227,20 @@ def test_the_new_period_asked_in_2023_is_2021_2025_and_the_text_measured_against
     assert a.kind == "applicability"
     assert a.card.applicable.doc == "319/QĐ-TTg"
     assert "51/2025" not in a.text  # asked in 2023: the 2026-2030 set did not exist
+
+
+def test_a_preamble_naming_two_periods_does_not_hold_the_question_asked_now_to_the_older_one(
+    assistant: Assistant,
+) -> None:
+    from assistant.needs import full_need
+
+    question = (
+        "Bộ tiêu chí 2021-2025 trước đây có tiêu chí Nghèo đa chiều, còn bộ giai đoạn 2026-2030 chỉ có 10 tiêu chí. "
+        "Cho tôi hỏi nội dung giảm nghèo hiện nay thuộc tiêu chí nào?"
+    )
+    text, query, when = assistant.interpret(question)
+    need = full_need(assistant, text, query, when, None)
+    assert need.period == "2026-2030" and ("period", "2021-2025") not in need.atoms
+    # Asked in 2024, "hiện nay" is 2021-2025.
+    text, query, when = assistant.interpret(question, as_of=dt.date(2024, 6, 1))
+    assert full_need(assistant, text, query, when, None).period == "2021-2025"
