@@ -55,7 +55,7 @@ ROWS: list[tuple[str, dict]] = [
     ),
     ("Xã Đạt Chuẩn Ntm Nâng Cao Năm 2019", dict(level="xã", tier="nâng cao", recognition_year=2019)),
     # "bộ 1980" is the set of Quyết định 1980, not a year.
-    ("Hồi chưa có bộ 1980, xã muốn được công nhận năm 2015 thì thu nhập phải bao nhiêu?", dict(ask_year=2015)),
+    ("Hồi chưa có bộ 1980, xã muốn được công nhận NTM trong năm 2015 thì thu nhập bao nhiêu?", dict(ask_year=2015)),
     # Colloquial recognitions: "lên chuẩn", "nhận bằng công nhận".
     (
         "Xã tôi lên chuẩn nông thôn mới từ 2017, nay phải theo bộ nào?",
