@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.dispatch import dispatch_case, period_resolution, time_notes
+from assistant.dispatch import dispatch_case, districts_note, period_resolution, time_notes
 from assistant.target_sets import (
     DISPATCH,
     EARLIER,
@@ -144,11 +144,14 @@ def _next_period(previous: Resolution, as_of: dt.date) -> Resolution:
         r.applicable = new
         r.actions = [Step(REGISTRY_2026_STEP, [new.ref])]
     else:
+        # Why there is none: the district level ended. Said here once, so the separate note is dropped.
+        ended = districts_note(as_of)
+        r.notes = [n for n in previous.notes if n.text != ended.text]
         r.actions = [
             Step(
                 f"{new.title} gồm bộ tiêu chí xã (Phụ lục I), khung thí điểm xã nông thôn mới hiện đại (Phụ lục II) và "
                 "điều kiện tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới (Phụ lục III); không có phụ lục dành "
-                "cho huyện.",
+                "cho huyện, vì từ ngày 01/7/2025 cấp huyện không còn là một cấp chính quyền.",
                 [new.ref],
             )
         ]

@@ -66,12 +66,7 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
             break
         if step == "named":
             for atom in read_need(understand(query.context, assistant.catalogue), assistant.known_number).atoms:
-                sets = assistant.catalogue.for_document(atom[1]) if atom[0] == "doc" else []
-                if sets and query.level and all(c.level != query.level for c in sets):
-                    continue  # the earlier unit's set is not this one's ("cùng năm đó mà là huyện" after 318)
-                if sets and query.tier in ("nâng cao", "kiểu mẫu") and all(c.tier != query.tier for c in sets):
-                    continue  # "vậy xã kiểu mẫu thì sao" after a commune recognised under 491: not its set
-                if atom[0] == "doc" and atom[1] not in query.sets:
+                if atom[0] == "doc" and atom[1] not in query.sets and _fits_unit(assistant, query, atom[1]):
                     query.sets.append(atom[1])
                     need.atoms.add(atom)
         else:
@@ -81,7 +76,7 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
                 assistant.meta,
                 lambda n: bool(assistant.catalogue.for_document(n)),
             )
-            if number is not None:
+            if number is not None and _fits_unit(assistant, query, number):
                 query.sets.append(number)
                 need.atoms.add(("doc", number))
     if not query.sets and need.asks & FACT_ASKS and not need.missing:
@@ -104,6 +99,16 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
         need.period = period_of(when.year)
         need.atoms.add(("period", need.period))
     return need
+
+
+def _fits_unit(assistant: Any, query: Query, number: str) -> bool:
+    """Whether a document the conversation carried over can be this question's: a criteria set made for another
+    level or tier is the earlier unit's, not this one's ("còn bộ tiêu chí huyện cùng giai đoạn, văn bản đó do ai
+    ký" after the communes' 318 asks about 320)."""
+    sets = assistant.catalogue.for_document(number)
+    if sets and query.level and all(c.level != query.level for c in sets):
+        return False
+    return not (sets and query.tier in ("nâng cao", "kiểu mẫu") and all(c.tier != query.tier for c in sets))
 
 
 # Words of a title that say nothing of what the document is about.

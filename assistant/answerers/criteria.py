@@ -72,6 +72,11 @@ def _cell_note(ind, column: str | None, year: int | None) -> str:
 
 # "thuộc nhóm nào", "nằm trong nhóm gì": the group of criteria (not a 2026-2030 commune group "nhóm 1").
 _ASKS_GROUP = re.compile(r"\bnhom\b(?!\s*[1-3]\b)")
+# "nhóm đó còn tiêu chí nào nữa", "cùng nhóm có những tiêu chí gì": the group's other criteria.
+_ASKS_MEMBERS = re.compile(
+    r"\b(nhom (do|nay|ay)|cung nhom)\b.*\btieu chi (nao|gi)\b"
+    r"|\bnhom\b[^,?]*\b(gom|con|co) (nhung |cac )?tieu chi (nao|gi)\b"
+)
 
 
 def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator: str | None) -> list[Draft]:
@@ -86,6 +91,11 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
     named = f"{crit.name}; trước khi sửa đổi: {crit.former_name}" if crit.former_name else crit.name
     # "… là tiêu chí số mấy, thuộc nhóm nào?"
     group = f"; thuộc nhóm {crit.group}" if crit.group and _ASKS_GROUP.search(q.folded) else ""
+    if group and _ASKS_MEMBERS.search(q.folded):
+        # "… thuộc nhóm nào, nhóm đó còn tiêu chí nào nữa": the group's criteria, the one asked about among them.
+        members = [f"{c.number} ({c.name})" for c in cset.criteria if c.group == crit.group]
+        listed = ", ".join(members[:-1]) + " và " + members[-1] if len(members) > 1 else members[0]
+        group += f" — nhóm gồm tiêu chí {listed}"
     named += group
     column = _column(ctx, cset) if region_name else None
     where = ""

@@ -1244,3 +1244,21 @@ def test_a_preamble_naming_two_periods_does_not_hold_the_question_asked_now_to_t
     # Asked in 2024, "hiện nay" is 2021-2025.
     text, query, when = assistant.interpret(question, as_of=dt.date(2024, 6, 1))
     assert full_need(assistant, text, query, when, None).period == "2021-2025"
+
+
+def test_a_follow_up_about_another_level_does_not_take_the_earlier_levels_set(assistant: Assistant) -> None:
+    # The earlier question's answer is the communes' set (318); "bộ tiêu chí huyện cùng giai đoạn … văn bản đó" is
+    # the districts' set of that period.
+    a = assistant.ask(
+        "Còn bộ tiêu chí huyện NTM cùng giai đoạn thì sao, văn bản đó do ai ký?",
+        history=["Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021-2025 được ban hành kèm theo quyết định nào?"],
+    )
+    assert "320/QĐ-TTg" in a.text and "318/QĐ-TTg" not in a.text
+
+
+def test_a_criterions_group_and_the_groups_other_criteria(assistant: Assistant) -> None:
+    a = assistant.ask("Tiêu chí an ninh trật tự xã hội thuộc nhóm nào của bộ 491, nhóm đó còn tiêu chí nào nữa?")
+    assert "Hệ thống chính trị" in a.text and "Hệ thống tổ chức chính trị xã hội vững mạnh" in a.text
+    # Asked only for the group, the answer does not list its members.
+    b = assistant.ask("Tiêu chí an ninh trật tự xã hội thuộc nhóm nào của bộ 491?")
+    assert "Hệ thống chính trị" in b.text and "nhóm gồm" not in b.text
