@@ -272,6 +272,8 @@ _EVERYDAY = re.compile(
     r"|cach nau|nau (?:lau|mon|com)|vay mua (?:o to|xe|nha|dien thoai)|tra gop"
     # Papers of a person's own: a driving licence, an identity card, a passport, a birth or marriage registration.
     r"|bang lai|giay phep lai xe|can cuoc|cccd|ho chieu|khai sinh|dang ky ket hon"
+    # A road-traffic fine of one's own (drink-driving, a red light).
+    r"|nong do con|tuoc bang|vuot den do|phat nguoi"
     # A person's own taxes, pension and social insurance; another country's farm policy.
     r"|thue thu nhap ca nhan|thue tncn|quyet toan thue|giam tru gia canh|le phi truoc ba|luong huu|nghi huu"
     r"|bhxh mot lan|lien minh chau au|euro"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.kinds import ASK_RE, MAP_CUES, MONEY, PROCEDURE_ASKED, WHERE, asked_figure
 from assistant.retrieve import quoted_phrases
-from assistant.topic import asking_clause, marked_clause, sentences
+from assistant.topic import QUESTION_WORD, asking_clause, marked_clause, sentences
 from assistant.understand import Query, criterion_key, normalise_question
 from assistant.years import HELD_TO
 from corpus.normalize import fold, normalize_text
@@ -258,6 +258,12 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
             continue  # "kế hoạch 5 năm", "luật 2": not a document number
         if not year and not suffix and re.fullmatch(r"(19|20)\d\d", num) and re.match(r"\s*[-–]\s*\d", raw[m.end() :]):
             continue  # "kế hoạch 2026-2030": a period, not a document number
+        if not year and not suffix and any(r.number.split("/")[0] == num for r in need.refs):
+            continue  # "Công văn số 4508/BNN-VPĐP …; công văn 4508 yêu cầu …": the one named in full before
+        if year or suffix:
+            # … and named bare first, then in full: one document, named in full.
+            need.refs = [r for r in need.refs if r.number != num]
+            need.missing = [r for r in need.missing if r.number != num]
         ref = DocRef(_DOC_KIND[kind], typed)
         need.refs.append(ref)
         number = known(typed)
@@ -397,6 +403,8 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         # Which documents the asking clause names (by the leading number), against a preamble that only mentions them.
         # Every sentence that asks counts ("QĐ 353 … có bao nhiêu huyện nghèo? Xã tôi có tên trong danh sách không?").
         asked = [asking_clause(query.text), *(x for x in sentences(query.text) if x.rstrip().endswith("?"))]
+        # "Công văn 14 thì tôi đọc rồi; nhờ cho biết công văn 4508 yêu cầu …": a piece that asks nothing is an aside.
+        asked = [p for x in asked for p in x.split(";") if "?" in p or QUESTION_WORD.search(fold(p).lower())] or asked
         asking = fold(normalize_text(" ".join(asked))).lower()
         numbers = set(re.findall(r"\d+", asking))
         need.missing_aside = (

@@ -51,6 +51,13 @@ _DESCRIBED = re.compile(
 )
 
 
+# "quyết định thay thế do ai ký", "văn bản thay thế có hiệu lực từ ngày nào": the replacement, its object unsaid.
+_REPLACING = re.compile(
+    r"\b(quyet dinh|van ban|bo tieu chi|nghi dinh|thong tu) (thay the|thay cho|moi thay the)"
+    r" (do (ai|co quan)|ky|ban hanh|co hieu luc|la (quyet dinh|van ban) nao|so may)\b"
+)
+
+
 def describes(part: str) -> bool:
     """The part names a document by its relation to another ("văn bản thay thế Quyết định 491 do ai ký?")."""
     return _DESCRIBED.search(fold(part).lower()) is not None
@@ -93,6 +100,11 @@ def pointed_documents(
     described = bool(parts) and describes(parts[0])
     for i, part in enumerate(parts):
         pointed = POINTED.search(fold(part).lower())
+        # "…, và quyết định thay thế do ai ký?": the document that replaced the one asked about, which the answer
+        # to the earlier part names in its replacement sentence.
+        replacing = bool(i and _REPLACING.search(fold(part).lower()))
+        if pointed is None and replacing:
+            pointed = re.match(r"(van ban) (do)", "van ban do")
         # "Quyết định thay thế QĐ 558 là quyết định nào, do ai ký …": the later parts ask of the one described, and so
         # does the describing part when it asks a fact ("Văn bản thay thế Quyết định 491 do ai ký?").
         asks_of_described = (i and not re.search(r"\d", part)) or (not i and kinds_of(part) & FACT_KINDS)
@@ -109,6 +121,7 @@ def pointed_documents(
         if (
             i
             and not described
+            and not replacing
             and not (kinds_of(parts[i - 1]) | kinds_of(part)) & _NAMES_A_DOCUMENT
             and any((m := meta(n)) is not None and _fits(pointed.group(1), m) for n in subject)
         ):
@@ -121,7 +134,8 @@ def pointed_documents(
             # "Nghị quyết 257 …, và nghị quyết này được triển khai bằng văn bản nào?": "này" is the question's own;
             # "quyết định đó" after an answer naming another decision is that one.
             continue
-        for typed in _by_relevance(said, parts[0] if described else parts[i - 1] if i else ""):
+        earlier = parts[0] if described else part if replacing else parts[i - 1] if i else ""
+        for typed in _by_relevance(said, earlier):
             number = known(typed)
             m = meta(number) if number else None
             if m is not None and number not in subject and _fits(pointed.group(1), m):

@@ -26,8 +26,11 @@ _ASKS: dict[str, str] = {
     "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay"
     # "văn bản nào được ban hành trước": the dates of each, compared
     r"|(ban hanh|ky|ra doi|co) (truoc|sau)(?! khi)|(ban hanh|ky) (som|muon) hon)\b",
-    "in_force": r"\b(hieu luc|bat dau ap dung|ap dung tu ngay|ap dung tu khi nao)\b",
-    "status": r"\b(con hieu luc|het hieu luc|con ap dung|con duoc|con dung|hien con|con gia tri|hien hanh|con la can cu"
+    # "thôi áp dụng từ ngày nào" asks when it stopped (status), not when it took effect.
+    "in_force": r"\b((?<!thoi )(?<!ngung )(?<!het )hieu luc|bat dau ap dung"
+    r"|(?<!thoi )(?<!ngung )(?<!het )ap dung tu (ngay|khi nao))\b",
+    "status": r"\b(con hieu luc|het hieu luc|(thoi|ngung|het) (ap dung|hieu luc)|con ap dung"
+    r"|con duoc|con dung|hien con|con gia tri|hien hanh|con la can cu"
     r"|con (?:[a-z]+ ){0,5}nua (khong|chua))\b",
     "contents": r"\b(quy dinh (nhung )?(?:[a-z]+ ){0,2}gi|quy dinh ve gi|noi dung"
     r"|(quy dinh|noi) ve (van de|linh vuc|viec) gi"
@@ -85,7 +88,8 @@ _ASKS: dict[str, str] = {
     # "cơ quan nào được giao chỉ đạo thí điểm …", "ai được giao …": who a document gives the task to.
     r"|(ai|(co quan|bo|so|cap|don vi) nao) (duoc |da duoc )?giao)\b",
     "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la|la (?:[a-z]+ )?(?:nhu )?the nao"
-    r"|duoc xac dinh)\b",
+    # "xã như thế nào thì được xếp vào nhóm 1", "thế nào là xã khu vực III": what makes a thing what it is.
+    r"|duoc xac dinh|(nhu )?the nao (thi )?(duoc )?(xep|coi la|goi la|tinh la|thuoc)|the nao la)\b",
     "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",
     "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban"
     r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? (nao|may|so may)"

@@ -386,12 +386,16 @@ class Assistant:
         )
 
     def _topic_phrases(self) -> frozenset[str]:
-        """Phrases of the corpus's titles (and of their sources' headlines for registry entries without one),
-        recomputed when the corpus changes."""
-        key = tuple(m.number for m in self.metas())
+        """Phrases of the corpus's titles (and of their sources' headlines for registry entries without one) and
+        of the catalogue's criteria and indicators ("tỷ lệ người dân tham gia bảo hiểm y tế phải đạt bao nhiêu" is
+        about an indicator, though it says neither "xã" nor "tiêu chí"), recomputed when either changes."""
+        sets = self.catalogue.sets
+        key = (tuple(m.number for m in self.metas()), tuple(sets))
         cached = getattr(self, "_phrases", None)
         if cached is None or cached[0] != key:
             titles = [t for m in self.metas() for t in [m.title or "", *[s.title or "" for s in m.sources]]]
+            criteria = [c for cs in sets.values() for c in cs.criteria]
+            titles += [n for c in criteria for n in (c.name, *(i.name for i in c.indicators))]
             cached = self._phrases = (key, domain_phrases(titles))
         return cached[1]
 

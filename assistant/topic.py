@@ -285,6 +285,10 @@ _RECOGNISED_LIST = re.compile(
 # A commune's own revenue ("tiền sử dụng đất được để lại cho xã"): budget law, not the programme's criteria.
 _REVENUE = re.compile(r"\b(tien su dung dat|nguon thu (cua )?(ngan sach )?xa|de lai (cho )?(ngan sach )?xa)\b")
 
+# What officials or board members are paid ("Ban phát triển thôn có được hưởng phụ cấp không", "thù lao cán bộ
+# văn phòng điều phối"): pay rules, which none of the programme's documents holds.
+_PAY = re.compile(r"\b(phu cap|thu lao|muc luong|huong luong|che do dai ngo)\b")
+
 # How many points a product, a commune or an indicator scores ("đạt bao nhiêu điểm", "thang điểm", "điểm chấm"): the
 # national criteria are met or not, never scored; scoring schemes (OCOP, legal access, health) are other documents.
 _POINTS = re.compile(
@@ -319,6 +323,7 @@ def uncovered_topics(clause: str) -> list[str]:
         "danh sách đơn vị được công nhận của từng tỉnh": _RECOGNISED_LIST,
         "nguồn thu ngân sách của xã": _REVENUE,
         "thang điểm, số điểm khi chấm đánh giá": _POINTS,
+        "phụ cấp, thù lao của cán bộ": _PAY,
     }
     if _STRUCTURE.search(f):
         del topics["thang điểm, số điểm khi chấm đánh giá"]

@@ -64,9 +64,10 @@ class Vocabulary:
     def speaks_of(self, text: str) -> bool:
         """The question's words are the corpus's: two content words it uses and none it never does."""
         clause = asking_clause(text)
+        # Typed without marks, "nguoi_dan", "y_te" are the corpus's "người_dân", "y_tế": the folded words count too.
         known = [
             t
             for t in segment.terms(clause)
-            if t in self.terms and "_" in t and fold(t).replace(" ", "_") not in NOT_CONTENT
+            if (t in self.terms or t in self.folded) and "_" in t and fold(t).replace(" ", "_") not in NOT_CONTENT
         ]
         return len(known) >= 2 and not self.unknown_words(text)

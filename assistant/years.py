@@ -10,7 +10,9 @@ _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d
 _CONTRAST = re.compile(r"\bcon (trong |o |doi voi |voi )?(giai doan |thoi ky |nam )?$")
 _RECOGNITION_CUE = re.compile(
     r"(?<!chua )(?<!chua duoc )(dat chuan|dat nong thon moi|dat (?:nong thon moi )?(?:nang cao|kieu mau)|cong nhan"
-    r"|ve dich|len chuan|hoan thanh)\b[^.?!]{0,60}$"
+    # "xã em lên NTM nâng cao từ năm 2018": reached that tier that year.
+    r"|ve dich|len chuan|(?<!dau )(?<!muon )(?<!se )(?<!de )(?<!can )len (?:nong thon moi |ntm )?(?:nang cao|kieu mau)"
+    r"|hoan thanh)\b[^.?!]{0,60}$"
 )
 # "Năm 2023 huyện chúng tôi được công nhận …": the year comes first.
 _RECOGNITION_AFTER = re.compile(
@@ -98,11 +100,13 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     # "Quyết định 691 năm 2018 có hiệu lực từ ngày nào": the year the document was issued, unless a recognition is
     # told just before ("đạt chuẩn theo QĐ 691 năm 2020" may date the recognition).
     masked = re.sub(
-        r"\b(quyet dinh|qd|cong van|cv|nghi quyet|nq|nghi dinh|nd|thong tu|tt)\s+(so\s+)?\d{2,4}(/[a-z0-9&-]+)*"
-        r"\s+nam\s+(19|20)\d\d\b"
+        # The issuer's code may be spelt out ("491/quyet dinh-thu tuong" after normalise_question).
+        r"\b(quyet dinh|qd|cong van|cv|nghi quyet|nq|nghi dinh|nd|thong tu|tt)\s+(so\s+)?\d{2,4}"
+        r"(/[a-z0-9&-]+(?: [a-z0-9&-]+){0,3})?\s+nam\s+(19|20)\d\d\b"
         # … and what follows speaks of the document ("có hiệu lực", "sửa", "ban hành"), not of the unit's year
         # ("QĐ 320 năm 2024 cần làm gì").
-        r"(?=\s+(co hieu luc|hieu luc|ban hanh|ky|quy dinh|ve|sua|thay|gom|duoc|bi|la|con|co)\b)",
+        # "Ông nào ký QĐ 491 năm 2009, và bộ tiêu chí …": a clause about the document ends there too.
+        r"(?=\s+(co hieu luc|hieu luc|ban hanh|ky|quy dinh|ve|sua|thay|gom|duoc|bi|la|con|co)\b|\s*,\s*(va|con)\b)",
         lambda m: (
             m.group(0)
             if _RECOGNITION_CUE.search(m.string[max(0, m.start() - 50) : m.start()])

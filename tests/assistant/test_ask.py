@@ -1262,3 +1262,22 @@ def test_a_criterions_group_and_the_groups_other_criteria(assistant: Assistant) 
     # Asked only for the group, the answer does not list its members.
     b = assistant.ask("Tiêu chí an ninh trật tự xã hội thuộc nhóm nào của bộ 491?")
     assert "Hệ thống chính trị" in b.text and "nhóm gồm" not in b.text
+
+
+def test_a_part_asking_of_the_replacing_decision_gets_that_decisions_fact(assistant: Assistant) -> None:
+    # "quyết định thay thế" is the decision that replaced 1980 (318), named by the first part's answer.
+    a = assistant.ask("Bộ tiêu chí của QĐ 1980/QĐ-TTg ngưng áp dụng từ ngày nào, và quyết định thay thế do ai ký?")
+    assert "318/QĐ-TTg" in a.text and "Phạm Bình Minh" in a.text
+    assert "Trịnh Đình Dũng" not in a.text  # 1980's own signer was not asked
+
+
+def test_an_indicator_asked_in_its_own_words_is_in_the_domain(assistant: Assistant) -> None:
+    # No "xã", "NTM" or "tiêu chí": the indicator's name is the corpus's own words, so it is no refusal.
+    a = assistant.ask("ty le nguoi dan tham gia bao hiem y te phai dat bao nhieu")
+    assert a.kind == "criteria" and "bảo hiểm y tế" in a.text
+    # Typed without marks as an elliptic follow-up, it continues the conversation's set (691: at least 95%).
+    b = assistant.ask(
+        "con ti le nguoi dan tham gia bao hiem y te thi phai dat bao nhieu",
+        history=["Theo QĐ 691, xã NTM kiểu mẫu giai đoạn 2018-2020 phải có tối thiểu mấy hợp tác xã kiểu mới?"],
+    )
+    assert "691/QĐ-TTg" in b.text and "95%" in b.text

@@ -103,6 +103,9 @@ def test_every_criterion_and_section_named(question: str, criteria: list[int], s
         ("Thông tư liên tịch số 13/2011 quy định gì", ["Thông tư liên tịch 13/2011"]),
         ("Theo Luật Hợp tác xã số 17/2023/QH15 thì HTX cần mấy thành viên?", ["Luật 17/2023/QH15"]),
         ("Nghị định về cơ chế đặc thù số 27/2022/NĐ-CP quy định gì?", ["Nghị định 27/2022/NĐ-CP"]),
+        # One document named in full and by its bare number, in either order, is named once.
+        ("Công văn 4508/BNN-VPĐP hướng dẫn gì; công văn 4508 yêu cầu báo cáo khi nào?", ["Công văn 4508/BNN-VPĐP"]),
+        ("Công văn 4508 yêu cầu gì? Tôi có bản Công văn 4508/BNN-VPĐP rồi.", ["Công văn 4508/BNN-VPĐP"]),
     ],
 )
 def test_documents_the_corpus_does_not_hold(question: str, missing: list[str]) -> None:
@@ -339,6 +342,14 @@ def test_a_held_document_named_in_brackets_is_an_aside_beside_a_missing_one() ->
         "Nghị định 85/2025/NĐ-CP (NQ 424/NQ-CP có dẫn trong phần căn cứ) quy định UBND xã lập kế hoạch thế nào?"
     )
     assert need.missing and not need.held_asked
+
+
+def test_a_held_document_in_a_piece_that_asks_nothing_is_an_aside() -> None:
+    need = need_of(
+        "Công văn 14/BCĐCTMTQG thì tôi đọc rồi; nhờ cho biết công văn 4508/BNN-VPĐP yêu cầu báo cáo trước ngày nào?"
+    )
+    assert need.missing and not need.held_asked
+    assert need_of("Công văn 14/BCĐCTMTQG và công văn 4508/BNN-VPĐP giao việc gì?").held_asked
 
 
 def test_an_ordinal_names_a_criterion_by_its_number() -> None:

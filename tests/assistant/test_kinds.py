@@ -26,6 +26,9 @@ def test_a_figure_asked_in_a_unit_and_whether_a_text_writes_one() -> None:
 def test_a_part_asking_when_a_document_took_effect_does_not_ask_when_it_was_issued() -> None:
     assert kinds_of("nghị quyết đó có hiệu lực từ ngày nào?") == {"in_force"}
     assert kinds_of("ban hành ngày nào và có hiệu lực từ ngày nào?") == {"in_force", "when"}
+    # When it stopped applying is its status (what replaced it, from when), not when it took effect.
+    assert "in_force" not in kinds_of("bộ tiêu chí đó thôi áp dụng từ ngày nào?")
+    assert "status" in kinds_of("quyết định đó ngưng áp dụng từ khi nào?")
 
 
 def test_chat_shorthand_for_how_much_makes_a_part_of_its_own() -> None:
@@ -52,3 +55,9 @@ def test_a_signer_told_to_be_checked_asks_who_signed() -> None:
     assert "who" in kinds_of("Quyết định 1980 là ông Vương Đình Huệ ký phải không?")
     assert "who" in kinds_of("Có phải Phó Thủ tướng Lê Văn Thành ký QĐ 320 không?")
     assert "who" not in kinds_of("Quyết định 1980 có phải là bộ tiêu chí giai đoạn 2016-2020 không?")
+
+
+def test_what_makes_a_thing_what_it_is_asks_its_definition() -> None:
+    assert "definition" in kinds_of("Vậy xã như thế nào thì được xếp vào nhóm 1 ạ?")
+    assert "definition" in kinds_of("Thế nào là xã khu vực III?")
+    assert "definition" not in kinds_of("Xã phải làm thế nào để đạt chuẩn?")

@@ -45,6 +45,7 @@ from assistant.answer import OVERRIDE, REFUSAL, TASK, refusal_reason
         ("Xã tôi đạt NTM rồi. Nhân tiện, vay mua xe máy trả góp ở ngân hàng nào lãi thấp?", REFUSAL),
         ("Tiêu chí 16 về văn hóa tôi rõ rồi. Đội tuyển nữ tối mai đá với ai, kênh nào trực tiếp?", REFUSAL),
         ("thon em vua dat chuan ntm, mai lien hoan, nuoc cham pha sao cho ngon", REFUSAL),
+        ("Họp tổng kết NTM xong đi liên hoan, đi xe máy có nồng độ cồn thì bị phạt bao nhiêu?", REFUSAL),
     ],
 )
 def test_refused_whatever_programme_words_it_carries(question: str, reason: str) -> None:

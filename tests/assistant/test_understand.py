@@ -65,6 +65,10 @@ ROWS: list[tuple[str, dict]] = [
         "Năm 2024 huyện nhận bằng công nhận huyện nông thôn mới nâng cao, giờ chấm theo phụ lục nào?",
         dict(level="huyện", tier="nâng cao", recognition_year=2024, recognition_period="2021-2025"),
     ),
+    # "lên NTM nâng cao từ năm 2018" reached the tier that year; "phấn đấu lên …", "muốn lên …" aims at it.
+    ("xa em len NTM nang cao tu nam 2018, gio theo bo nao", dict(tier="nâng cao", recognition_year=2018)),
+    ("Xã tôi phấn đấu lên nâng cao năm 2027 thì cần gì", dict(recognition_year=None, ask_year=2027)),
+    ("xã muốn lên kiểu mẫu năm 2026 phải đạt gì", dict(recognition_year=None, ask_year=2026)),
     (
         "xã về đích nông thôn mới năm 2015",
         dict(level="xã", tier="NTM", recognition_year=2015, recognition_period="2010-2015"),

@@ -337,6 +337,8 @@ def test_keeping_the_standard_is_what_the_unit_must_do() -> None:
 
 def test_the_year_after_a_documents_number_is_the_year_it_was_issued() -> None:
     assert q("Quyết định 691 năm 2018 có hiệu lực từ ngày nào và nay còn áp dụng không?").ask_year is None
+    # The number written in full, and the clause about it ending at a comma.
+    assert q("Ông nào ký Quyết định 491/QĐ-TTg năm 2009, và bộ tiêu chí đó thôi áp dụng từ ngày nào?").ask_year is None
     # Told right after a recognition, the year may date the recognition.
     assert q("Xã tôi đạt chuẩn kiểu mẫu theo QĐ 691 năm 2020, nay phải đáp ứng quy định nào?").recognition_year == 2020
 
@@ -355,6 +357,8 @@ def test_a_named_commune_of_the_district_recognised_is_the_unit_asked_about() ->
         "Xã có quyết định công nhận đạt chuẩn ký năm 2019 nhưng bản lưu không ghi rõ là chuẩn NTM, NTM nâng cao hay "
         "kiểu mẫu. Năm 2024 rà soát theo bộ nào?",
         "Tờ trình chỉ ghi xã được công nhận đạt chuẩn năm 2019, không ghi đạt chuẩn gì. Năm 2024 theo bộ nào?",
+        "Xã được trao bằng công nhận năm 2020 nhưng tôi không nhớ là bằng nông thôn mới, nâng cao hay kiểu mẫu. Năm "
+        "2024 theo bộ nào?",
     ],
 )
 def test_a_tier_the_asker_says_the_record_does_not_give_is_unknown(text: str) -> None:
