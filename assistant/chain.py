@@ -81,7 +81,14 @@ def _by_relevance(said: str, earlier: str) -> list[str]:
         line = fold(item[1]).lower()
         return (-sum(1 for r in relations if re.search(r, line)), item[0])
 
-    return [typed for _, line in sorted(enumerate(lines), key=rank) for typed in _NUMBER.findall(line)]
+    return [typed for _, line in sorted(enumerate(lines), key=rank) for typed in _agents_first(line)]
+
+
+def _agents_first(line: str) -> list[str]:
+    """The numbers a sentence names, the one after "bởi" first: in "320 được sửa đổi, bổ sung bởi 211", the document
+    that did what the earlier part asks of ("quyết định nào sửa …") is 211."""
+    at = line.rfind(" bởi ")
+    return _NUMBER.findall(line[at:]) + _NUMBER.findall(line[:at]) if at >= 0 else _NUMBER.findall(line)
 
 
 def pointed_documents(

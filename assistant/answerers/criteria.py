@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answerers import several
 from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
 from assistant.answerers.catalogue import annex_path, base_covers, hint, period_note, set_docs, src
 from assistant.answerers.indicators import match_indicator
@@ -350,9 +351,17 @@ def criteria(ctx: Context) -> list[Candidate]:
                 guess.add(("criterion_name", q.criterion_name or crit.name))
                 prior = 1.05
             picked.append((crit, hit[1], prior, guess))
-        combined = _several_by_words(ctx, cset, f, base, docs) if not numbers and not q.indicator else None
-        if combined is not None:
-            out.append(combined)
+        if not numbers and not q.indicator:
+            # Two indicators spelt out, or two criteria named ("tiêu chí Lao động và tiêu chí Quốc phòng …"): one
+            # candidate answering each.
+            out += [
+                c
+                for c in (
+                    several.by_words(ctx, cset, f, base, docs, criterion_drafts),
+                    several.by_names(ctx, cset, f, base, docs, criterion_drafts),
+                )
+                if c is not None
+            ]
         for crit, ind, prior, atoms in picked:
             judged = ctx.judged if ctx.judged is not None and rank == 0 else None
             if judged is not None:
@@ -397,49 +406,6 @@ def criteria(ctx: Context) -> list[Candidate]:
                         one.covers.add(("criterion_name", q.criterion_name))  # the words named the group
                     out.append(one)
     return out
-
-
-def _several_by_words(ctx: Context, cset: CriteriaSet, f: str, base: set, docs: set[str]) -> Candidate | None:
-    """A question that spells out two indicators ("tỷ lệ … và tỷ lệ …"): one candidate with both."""
-    # "Tiêu chí Hệ thống chính trị và tiếp cận pháp luật": a criterion's own name holds a "và"; its words are
-    # the criterion asked about, not two indicators.
-    for crit in cset.criteria:
-        name = fold(crit.name).lower()
-        if " va " in name and name in f:
-            f = f.replace(name, " ")
-    hits: list[tuple[int, str]] = []
-    for part in re.split(r"\bva\b|,|;|[.?!](?:\s|$)", f):
-        # Each part asks of one thing: three words of one indicator's short name, more than any other's, name it.
-        hit = match_indicator(part, cset, asked=True, share=0.35)
-        if hit and hit not in hits:
-            hits.append(hit)
-    if len(hits) < 2:
-        return None
-    drafts: list[Draft] = []
-    names = []
-    for number, code in hits:
-        crit = next(c for c in cset.criteria if c.number == number)
-        drafts.extend(criterion_drafts(ctx, cset, crit, code))
-        names.append(crit.name + " " + next(i.name for i in crit.indicators if i.code == code))
-    covers = base | {("indicator_guess", code) for _, code in hits}
-    q = ctx.query
-    if q.criterion_name and any(criterion_key(q.criterion_name) in fold(n) for n in names):
-        covers.add(("criterion_name", q.criterion_name))  # the named words are one of its indicators' names
-    return Candidate(
-        "criteria",
-        drafts + period_note(cset, ctx.as_of),
-        covers=covers,
-        # What a single indicator's candidate answers, for each of the indicators asked.
-        answers={"threshold", "list", "count", "contents", "definition", "indicator"},
-        evidence=[next(i.section for c in cset.criteria for i in c.indicators if i.code == code) for _, code in hits],
-        docs=docs,
-        period=cset.period,
-        # Each indicator was spelled out in its own part of the question: together they answer more than one.
-        prior=1.15,
-        label=f"{cset.id} " + " + ".join(code for _, code in hits),
-        lexical=lexical_cover(ctx.text, " ".join(names)),
-        counts=frozenset({"chi tieu"}),
-    )
 
 
 def _assessment(ctx: Context, cset: CriteriaSet, judged: tuple, covers: set) -> Candidate:

@@ -1281,3 +1281,20 @@ def test_an_indicator_asked_in_its_own_words_is_in_the_domain(assistant: Assista
         history=["Theo QĐ 691, xã NTM kiểu mẫu giai đoạn 2018-2020 phải có tối thiểu mấy hợp tác xã kiểu mới?"],
     )
     assert "691/QĐ-TTg" in b.text and "95%" in b.text
+
+
+def test_two_criteria_named_by_their_names_are_both_answered(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Tiêu chí Lao động và tiêu chí Quốc phòng và An ninh trong bộ tiêu chí xã NTM 2021-2025 lần lượt thuộc nhóm nào?"
+    )
+    assert "Tiêu chí 12 (Lao động" in a.text and "Tiêu chí 19 (Quốc phòng và An ninh" in a.text
+    assert "Kinh tế và tổ chức sản xuất" in a.text and "Hệ thống chính trị" in a.text
+
+
+def test_a_part_pointing_at_the_amending_decision_gets_what_that_decision_did(assistant: Assistant) -> None:
+    # "quyết định đó" is the one that amended the set (211, after "bởi"), not the set amended (320).
+    a = assistant.ask(
+        "Năm 2024 Thủ tướng có ra quyết định nào sửa bộ tiêu chí NTM 2021-2025 không? Nếu có thì ngoài sửa tiêu chí "
+        "xã, huyện, quyết định đó còn bổ sung tiêu chí cho loại huyện nào?"
+    )
+    assert "211/QĐ-TTg" in a.text and "đặc thù" in a.text

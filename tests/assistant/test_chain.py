@@ -45,6 +45,15 @@ def test_the_document_pointed_at_is_the_one_stating_the_relation_asked_before() 
     assert pointed_documents(amended, SAID_491, known, meta, {"491/QĐ-TTg"})[0] == ["342/QĐ-TTg"]
 
 
+def test_the_document_pointed_at_is_the_agent_of_the_relation_and_the_replacement_is_pointed_at_too() -> None:
+    # The set named no document; "quyết định nào sửa …" is answered by the one after "bởi" (342), not 491.
+    parts = ["năm 2013 có quyết định nào sửa bộ tiêu chí không", "quyết định đó sửa những gì"]
+    assert pointed_documents(parts, SAID_491, known, meta, set()) == (["342/QĐ-TTg"], parts[1:])
+    # "quyết định thay thế do ai ký": the replacing decision, though no word points back ("đó").
+    replaced = ["QĐ 491 thôi áp dụng từ ngày nào", "quyết định thay thế do ai ký"]
+    assert pointed_documents(replaced, SAID_491, known, meta, {"491/QĐ-TTg"}) == (["1980/QĐ-TTg"], replaced[1:])
+
+
 def test_parts_after_a_document_described_by_its_relation_ask_of_that_document() -> None:
     parts = ["Quyết định thay thế QĐ 558/QĐ-TTg là quyết định nào", "do ai ký", "căn cứ nghị quyết nào của Quốc hội?"]
     assert pointed_documents(parts, SAID_558, known, meta, {"558/QĐ-TTg"}) == (["320/QĐ-TTg"], parts[1:])

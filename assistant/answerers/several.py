@@ -1,0 +1,96 @@
+"""Several criteria or indicators a question names at once ("tỷ lệ … và tỷ lệ …", "tiêu chí Lao động và tiêu chí
+Quốc phòng và An ninh lần lượt thuộc nhóm nào"): one candidate that answers each of them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
+from assistant.answerers.catalogue import period_note
+from assistant.answerers.indicators import match_indicator
+from assistant.understand import criterion_key
+from corpus.criteria import CriteriaSet, Criterion
+from corpus.normalize import fold
+
+# How one criterion (or one of its indicators) is said: criteria.criterion_drafts, passed in (it imports this).
+DraftsOf = Callable[[Context, CriteriaSet, Criterion, "str | None"], list[Draft]]
+
+
+def by_words(
+    ctx: Context, cset: CriteriaSet, f: str, base: set, docs: set[str], drafts_of: DraftsOf
+) -> Candidate | None:
+    """A question that spells out two indicators ("tỷ lệ … và tỷ lệ …"): one candidate with both."""
+    # "Tiêu chí Hệ thống chính trị và tiếp cận pháp luật": a criterion's own name holds a "và"; its words are
+    # the criterion asked about, not two indicators.
+    for crit in cset.criteria:
+        name = fold(crit.name).lower()
+        if " va " in name and name in f:
+            f = f.replace(name, " ")
+    hits: list[tuple[int, str]] = []
+    for part in re.split(r"\bva\b|,|;|[.?!](?:\s|$)", f):
+        # Each part asks of one thing: three words of one indicator's short name, more than any other's, name it.
+        hit = match_indicator(part, cset, asked=True, share=0.35)
+        if hit and hit not in hits:
+            hits.append(hit)
+    if len(hits) < 2:
+        return None
+    drafts: list[Draft] = []
+    names = []
+    for number, code in hits:
+        crit = next(c for c in cset.criteria if c.number == number)
+        drafts.extend(drafts_of(ctx, cset, crit, code))
+        names.append(crit.name + " " + next(i.name for i in crit.indicators if i.code == code))
+    covers = base | {("indicator_guess", code) for _, code in hits}
+    q = ctx.query
+    if q.criterion_name and any(criterion_key(q.criterion_name) in fold(n) for n in names):
+        covers.add(("criterion_name", q.criterion_name))  # the named words are one of its indicators' names
+    return Candidate(
+        "criteria",
+        drafts + period_note(cset, ctx.as_of),
+        covers=covers,
+        # What a single indicator's candidate answers, for each of the indicators asked.
+        answers={"threshold", "list", "count", "contents", "definition", "indicator"},
+        evidence=[next(i.section for c in cset.criteria for i in c.indicators if i.code == code) for _, code in hits],
+        docs=docs,
+        period=cset.period,
+        # Each indicator was spelled out in its own part of the question: together they answer more than one.
+        prior=1.15,
+        label=f"{cset.id} " + " + ".join(code for _, code in hits),
+        lexical=lexical_cover(ctx.text, " ".join(names)),
+        counts=frozenset({"chi tieu"}),
+    )
+
+
+def by_names(
+    ctx: Context, cset: CriteriaSet, f: str, base: set, docs: set[str], drafts_of: DraftsOf
+) -> Candidate | None:
+    """Two criteria or more, each named by "tiêu chí" and its name ("tiêu chí Lao động và tiêu chí Quốc phòng và An
+    ninh"): each criterion's answer, in the order named."""
+    found: list[tuple[int, Criterion]] = []
+    for crit in cset.criteria:
+        key = criterion_key(crit.name)
+        m = re.search(rf"\btieu chi (?:so \d+ )?{re.escape(key)}\b", f) if len(key) > 2 else None
+        if m is not None:
+            found.append((m.start(), crit))
+    if len(found) < 2:
+        return None
+    named = [crit for _, crit in sorted(found, key=lambda x: x[0])]
+    covers = base | {("criterion", str(c.number)) for c in named}
+    q = ctx.query
+    if q.criterion_name and any(criterion_key(q.criterion_name) == criterion_key(c.name) for c in named):
+        covers.add(("criterion_name", q.criterion_name))
+    return Candidate(
+        "criteria",
+        [d for c in named for d in drafts_of(ctx, cset, c, None)] + period_note(cset, ctx.as_of),
+        covers=covers,
+        answers={"threshold", "list", "count", "contents", "definition", "indicator"},
+        evidence=[c.section for c in named],
+        docs=docs,
+        period=cset.period,
+        # Each criterion was named in its own words: together they answer more than any one alone.
+        prior=1.15,
+        label=f"{cset.id} tiêu chí " + " + ".join(str(c.number) for c in named),
+        lexical=lexical_cover(ctx.text, " ".join(c.name for c in named)),
+        counts=frozenset({"chi tieu"}),
+    )
