@@ -23,7 +23,7 @@ _ASKS: dict[str, str] = {
     r"|co phai (la )?(ong|ba|pho thu tuong|thu tuong|bo truong)\b[^?]{0,40}\bky\b)\b",
     "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh|do co quan nao|do bo nao|ai ban hanh|do ai ban hanh"
     r"|ban hanh boi|noi ban hanh|cua co quan nao)\b",
-    "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay"
+    "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay|ngay thong qua"
     # "văn bản nào được ban hành trước": the dates of each, compared
     r"|(ban hanh|ky|ra doi|co) (truoc|sau)(?! khi)|(ban hanh|ky) (som|muon) hon)\b",
     # "thôi áp dụng từ ngày nào" asks when it stopped (status), not when it took effect.

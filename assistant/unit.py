@@ -35,6 +35,8 @@ def read_level(f: str, accented: str | None) -> str | None:
         if re.search(r"\bthanh pho\b", f) and not re.search(r"\bthanh pho " + _BIG_CITIES, f):
             return "thành phố"
         text = f
+    # "Một xã an toàn khu thuộc huyện vừa thoát nghèo …": the district is where the commune is, not the unit asked.
+    text = re.sub(r"(?<!thị )(?<!thi )\b(xã|xa)\b([^.?!]{0,60}?)\b(thuộc|thuoc) (huyện|huyen)\b", r"\1\2", text)
     for pattern, level in checks:
         if re.search(pattern, text):
             return level

@@ -14,8 +14,13 @@ from corpus.normalize import fold, syllables
 from index.segment import expand_abbreviations
 
 # Words that ask for a document's facts, not words of its title.
-_FACT_WORDS = frozenset(
-    re.findall(r"\w+", "ky ban hanh ngay hieu luc so co quan do nam thang van quyet dinh ai may nao gi")
+_FACT_WORDS = frozenset(re.findall(r"\w+", "ky ngay so do nam thang ai may nao gi"))
+# How a document's kind, issuer, date and passing are said ("nghị quyết của Quốc hội …, ngày thông qua, ngày có hiệu
+# lực, người ký theo kho văn bản"): asked or known, not words of its title. Taken out as phrases, so "hành chính"
+# keeps the syllable "ban hành" has.
+_FACT_PHRASES = re.compile(
+    r"\b(ban hanh|hieu luc|co quan|quyet dinh|nghi quyet|nghi dinh|cong van|thong tu|kho van ban|van ban|quoc hoi"
+    r"|chinh phu|thong qua|nguoi ky|so hieu)\b"
 )
 
 
@@ -24,6 +29,10 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
     source's words) instead of its number ("Quyết định phê duyệt danh sách thôn, xã … do ai ký?"): most of
     the question's words are in it, clearly more than in any other document's."""
     clause = asking_clause(text)
+    if clause != text and len(_content(normalise_question(clause))) < 4:
+        # "Nghị quyết … sắp xếp 63 tỉnh thành 34 …: ngày thông qua, người ký là gì?": the asking clause only lists
+        # the facts asked; the description stands before it.
+        clause = text
     # Who issues it is a fact asked or known, not a word of the title ("Quyết định của Thủ tướng năm 2022 …");
     # abbreviations are read in full ("Chương trình MTQG xây dựng NTM" is the title's words).
     named = re.sub(r"\b(cua )?thu tuong( chinh phu)?\b", " ", normalise_question(expand_abbreviations(clause)))
@@ -31,7 +40,7 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
     kinds = set(re.findall(r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu)\b", named))
     if len(kinds) == 1:
         documents = [m for m in documents if fold(m.kind or "") in kinds] or documents
-    want = {w for w in syllables(named) if not w.isdigit()} - QUESTION_WORDS - _FACT_WORDS
+    want = _content(named)
     if len(want) < 4:
         return None
     # "Quyết định … năm 2022 …", "… giai đoạn 2021-2025": the year it was issued and its period tell two
@@ -39,7 +48,10 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
     years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause)}
     periods = set(re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", clause))
     # Word pairs too: "thu hồi" and "thủ tục" share a syllable once the marks are gone.
-    pairs = word_pairs(named) - {p for p in word_pairs(named) if set(p.split()) & (QUESTION_WORDS | _FACT_WORDS)}
+    plain = _FACT_PHRASES.sub(" , ", named)
+    pairs = {
+        p for p in word_pairs(plain) if not set(p.split()) & (QUESTION_WORDS | _FACT_WORDS) and not re.search(r"\d", p)
+    }
     # Every pair the question says, the programme's common words included: how much of a title it repeats.
     spoken = word_pairs(named)
     scored, quoted = [], []
@@ -67,3 +79,8 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
     if scored and scored[0][0] >= 0.7 and (len(scored) < 2 or scored[0][0] - scored[1][0] >= 0.15):
         return scored[0][1]
     return None
+
+
+def _content(words: str) -> set[str]:
+    """The syllables that may be a title's: no number, no question word, no word of the fact asked."""
+    return {w for w in syllables(_FACT_PHRASES.sub(" ", words)) if not w.isdigit()} - QUESTION_WORDS - _FACT_WORDS

@@ -588,6 +588,16 @@ def test_a_document_described_by_its_title(assistant: Assistant) -> None:
     assert a.kind == "documents" and "2540/QĐ-TTg" in a.text and "30/12/2016" in a.text
 
 
+def test_a_document_described_before_a_colon_listing_the_facts_asked(assistant: Assistant) -> None:
+    # The asking clause lists only the facts; the description ("… sắp xếp … đơn vị hành chính cấp tỉnh") precedes it,
+    # and "hành chính" is a word of the title, not the "hành" of "ban hành".
+    a = assistant.ask(
+        "Nghị quyết của Quốc hội sắp xếp 63 tỉnh, thành phố thành 34 đơn vị hành chính cấp tỉnh: ngày thông qua, "
+        "ngày có hiệu lực và người ký theo kho văn bản là gì?"
+    )
+    assert a.kind == "documents" and "12/06/2025" in a.text and "chưa ghi nhận người ký" in a.text
+
+
 def test_a_province_aiming_at_recognition_gets_no_commune_card(assistant: Assistant) -> None:
     a = assistant.ask(
         "Năm 2027 tỉnh Đồng Tháp muốn được công nhận hoàn thành nhiệm vụ xây dựng nông thôn mới thì phải đáp ứng "

@@ -375,3 +375,9 @@ def test_ki_and_li_are_spellings_of_ky_and_ly() -> None:
 
     assert normalise_question("Ai kí QĐ 319?").startswith("ai ky ")
     assert "quan ly" in normalise_question("quản lí nghĩa trang")
+
+
+def test_the_district_a_commune_belongs_to_is_not_the_unit_asked() -> None:
+    assert q("Một xã an toàn khu thuộc huyện vừa thoát nghèo, chỉ tiêu 15.3 theo QĐ 318 phải đạt mức nào?").level == "xã"
+    # A district named as the unit is still the unit.
+    assert q("Huyện tôi có 10 xã, xã thuộc huyện phải đạt gì để huyện đạt chuẩn?").level == "huyện"
