@@ -212,15 +212,26 @@ def question_parts_uncached(text: str) -> list[str]:
         asked.insert(0, sentence)
     if len(asked) > 1 and text.strip() == asked[-1].strip():
         text = " ".join(asked)  # "K1 Đ2 QĐ 558 giao ai làm gì? 558 ai ký?": each question sentence asks
-    pieces = [p.strip() for p in re.split(r",?\s+(?:và|đồng thời|trong đó)\s+|[,;]\s*|\?\s+", text) if p.strip()]
-    parts: list[str] = []
-    for piece in pieces:
-        if parts and not QUESTION_WORD.search(fold(piece)):
-            parts[-1] = f"{parts[-1]}, {piece}"  # "… và miền núi …", "tỉnh A, B": no question of its own
-        else:
-            parts.append(piece)
-    asking = [p for p in parts if QUESTION_WORD.search(fold(p))]
+    parts: list[list] = []  # [text, whether it asks]
+    sentences_asked = re.split(r"(?<=\?)\s+", text)
+    for n, sentence in enumerate(sentences_asked):
+        # Each question's mark goes, but the last one's (the question as typed ends with it).
+        body = sentence if n == len(sentences_asked) - 1 else sentence.rstrip().removesuffix("?")
+        pieces = [p.strip() for p in re.split(r",?\s+(?:và|đồng thời|trong đó)\s+|[,;]\s*", body) if p.strip()]
+        for j, piece in enumerate(pieces):
+            # "… vẫn dùng chuẩn cũ hay chuẩn mới?": a choice put as a question asks, with no question word.
+            choice = bool(sentence.rstrip().endswith("?") and j == len(pieces) - 1 and _CHOICE.search(fold(piece)))
+            asks = bool(QUESTION_WORD.search(fold(piece))) or choice
+            if parts and not asks:
+                parts[-1][0] = f"{parts[-1][0]}, {piece}"  # "… và miền núi …", "tỉnh A, B": no question of its own
+            else:
+                parts.append([piece, asks])
+    asking = [p for p, asks in parts if asks]
     return asking if len(asking) >= 2 else [whole]
+
+
+# "… cũ hay … mới", "A hay B": two things offered to choose between.
+_CHOICE = re.compile(r"\w \bhay\b \w")
 
 
 _IN_FORCE_WHEN = re.compile(r"\bhieu luc (?:thi hanh )?(?:tu |ke tu )?(?:ngay nao|khi nao|bao gio)")

@@ -48,9 +48,12 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
     years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause)}
     periods = set(re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", clause))
     # Word pairs too: "thu hồi" and "thủ tục" share a syllable once the marks are gone.
+    # A count ("63 tỉnh … thành 34") is no word of a title; a year or a period ("giai đoạn 2021-2025") is.
     plain = _FACT_PHRASES.sub(" , ", named)
     pairs = {
-        p for p in word_pairs(plain) if not set(p.split()) & (QUESTION_WORDS | _FACT_WORDS) and not re.search(r"\d", p)
+        p
+        for p in word_pairs(plain)
+        if not set(p.split()) & (QUESTION_WORDS | _FACT_WORDS) and not re.search(r"\b(?!(?:19|20)\d\d\b)\d+\b", p)
     }
     # Every pair the question says, the programme's common words included: how much of a title it repeats.
     spoken = word_pairs(named)

@@ -61,3 +61,14 @@ def test_what_makes_a_thing_what_it_is_asks_its_definition() -> None:
     assert "definition" in kinds_of("Vậy xã như thế nào thì được xếp vào nhóm 1 ạ?")
     assert "definition" in kinds_of("Thế nào là xã khu vực III?")
     assert "definition" not in kinds_of("Xã phải làm thế nào để đạt chuẩn?")
+
+
+def test_a_choice_put_as_a_question_is_a_part_of_its_own() -> None:
+    q = "Năm 2026 xã vẫn dùng chuẩn nghèo cũ hay chuẩn mới theo Nghị định 351/2025/NĐ-CP? Nghị định này ký ngày nào?"
+    assert question_parts(q) == [
+        "Năm 2026 xã vẫn dùng chuẩn nghèo cũ hay chuẩn mới theo Nghị định 351/2025/NĐ-CP",
+        "Nghị định này ký ngày nào?",
+    ]
+    # Alternatives inside a statement ask nothing of their own.
+    told = "Xã được công nhận năm 2020 nhưng không nhớ là nông thôn mới, nâng cao hay kiểu mẫu. Năm 2024 theo bộ nào?"
+    assert question_parts(told) == [told]
