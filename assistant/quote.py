@@ -231,7 +231,8 @@ def best_span(
         for ask in asks:
             cue = CUES.get(ask)
             if cue is not None and cue.search(p):
-                s += 4.0 if ask == "count" else 2.0
+                # A number of what is counted, or "Giao … chủ trì" asked who leads, answers whatever else is shared.
+                s += 4.0 if ask in ("count", "duty") else 2.0
         if "list" in asks:
             # The longer enumeration is the list asked for ("(1) Quy hoạch; (2) …; (10) …").
             s += 0.5 * min(10, len(re.findall(r"\(\d+\)|;", p)))

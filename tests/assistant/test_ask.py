@@ -1308,3 +1308,12 @@ def test_a_part_pointing_at_the_amending_decision_gets_what_that_decision_did(as
         "xã, huyện, quyết định đó còn bổ sung tiêu chí cho loại huyện nào?"
     )
     assert "211/QĐ-TTg" in a.text and "đặc thù" in a.text
+
+
+def test_asked_who_leads_the_quote_is_the_sentence_giving_the_lead(assistant: Assistant) -> None:
+    # The question repeats the dispatch's opening ("chuyển công văn 14 của BCĐ Trung ương"); the sentence that answers
+    # is "Giao Sở … chủ trì".
+    a = assistant.ask(
+        "CV 5766 của UBND tỉnh Thái Nguyên chuyển công văn 14 của BCĐ Trung ương xuống thì giao sở nào chủ trì?"
+    )
+    assert "«Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì" in a.text
