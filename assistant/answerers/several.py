@@ -15,6 +15,21 @@ from corpus.normalize import fold
 
 # How one criterion (or one of its indicators) is said: criteria.criterion_drafts, passed in (it imports this).
 DraftsOf = Callable[[Context, CriteriaSet, Criterion, "str | None"], list[Draft]]
+_UNVERIFIED = re.compile(r"^Có (\d+) con số chưa được xác minh")
+
+
+def _joined(drafts: list[Draft]) -> list[Draft]:
+    """Each criterion's drafts one after the other, with the note on unverified figures said once, for all of them."""
+    notes = [d for d in drafts if _UNVERIFIED.match(d.text)]
+    if len(notes) < 2:
+        return drafts
+    total = sum(int(_UNVERIFIED.match(d.text).group(1)) for d in notes)
+    merged = Draft(_UNVERIFIED.sub(f"Có {total} con số chưa được xác minh", notes[0].text), notes[0].sources)
+    return [d for d in drafts if d not in notes] + [merged]
+
+
+# What one criterion's or indicator's candidate answers, for each of the several asked.
+_EACH_ANSWERS = frozenset({"threshold", "list", "count", "contents", "definition", "indicator"})
 
 
 def by_words(
@@ -47,10 +62,9 @@ def by_words(
         covers.add(("criterion_name", q.criterion_name))  # the named words are one of its indicators' names
     return Candidate(
         "criteria",
-        drafts + period_note(cset, ctx.as_of),
+        _joined(drafts) + period_note(cset, ctx.as_of),
         covers=covers,
-        # What a single indicator's candidate answers, for each of the indicators asked.
-        answers={"threshold", "list", "count", "contents", "definition", "indicator"},
+        answers=set(_EACH_ANSWERS),
         evidence=[next(i.section for c in cset.criteria for i in c.indicators if i.code == code) for _, code in hits],
         docs=docs,
         period=cset.period,
@@ -82,9 +96,9 @@ def by_names(
         covers.add(("criterion_name", q.criterion_name))
     return Candidate(
         "criteria",
-        [d for c in named for d in drafts_of(ctx, cset, c, None)] + period_note(cset, ctx.as_of),
+        _joined([d for c in named for d in drafts_of(ctx, cset, c, None)]) + period_note(cset, ctx.as_of),
         covers=covers,
-        answers={"threshold", "list", "count", "contents", "definition", "indicator"},
+        answers=set(_EACH_ANSWERS),
         evidence=[c.section for c in named],
         docs=docs,
         period=cset.period,

@@ -1299,6 +1299,7 @@ def test_two_criteria_named_by_their_names_are_both_answered(assistant: Assistan
     )
     assert "Tiêu chí 12 (Lao động" in a.text and "Tiêu chí 19 (Quốc phòng và An ninh" in a.text
     assert "Kinh tế và tổ chức sản xuất" in a.text and "Hệ thống chính trị" in a.text
+    assert a.text.count("con số chưa được xác minh") <= 1  # the note said once, for both criteria
 
 
 def test_a_part_pointing_at_the_amending_decision_gets_what_that_decision_did(assistant: Assistant) -> None:
