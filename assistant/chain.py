@@ -58,6 +58,10 @@ _REPLACING = re.compile(
 )
 
 
+# What a part pointing at "văn bản đó" reads as: a document of any kind, the one the answer so far names.
+_ANY_DOCUMENT = re.match(r"(van ban) (do)", "van ban do")
+
+
 def describes(part: str) -> bool:
     """The part names a document by its relation to another ("văn bản thay thế Quyết định 491 do ai ký?")."""
     return _DESCRIBED.search(fold(part).lower()) is not None
@@ -111,12 +115,12 @@ def pointed_documents(
         # to the earlier part names in its replacement sentence.
         replacing = bool(i and _REPLACING.search(fold(part).lower()))
         if pointed is None and replacing:
-            pointed = re.match(r"(van ban) (do)", "van ban do")
+            pointed = _ANY_DOCUMENT
         # "Quyết định thay thế QĐ 558 là quyết định nào, do ai ký …": the later parts ask of the one described, and so
         # does the describing part when it asks a fact ("Văn bản thay thế Quyết định 491 do ai ký?").
         asks_of_described = (i and not re.search(r"\d", part)) or (not i and kinds_of(part) & FACT_KINDS)
         if pointed is None and described and asks_of_described:
-            pointed = re.match(r"(van ban) (do)", "van ban do")
+            pointed = _ANY_DOCUMENT
         elif (
             pointed is not None
             and follow_up

@@ -4,10 +4,22 @@ set belongs to the previous period."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from assistant.answerers.base import Draft, Source
 from assistant.target_sets import PERIOD_END
 from corpus.criteria import CriteriaSet, Criterion
+
+# "Có 3 con số chưa được xác minh …": said after figures no public page confirms, once per answer.
+UNVERIFIED = re.compile(r"^Có (\d+) con số chưa được xác minh")
+
+
+def unverified_note(count: int) -> Draft:
+    """The note on `count` figures no public page confirms (UNVERIFIED reads the count back)."""
+    return Draft(
+        f"Có {count} con số chưa được xác minh với trang công khai; hãy đối chiếu văn bản chính thức trước khi sử dụng."
+    )
+
 
 NEXT_SET = "51/2025/QĐ-TTg"
 

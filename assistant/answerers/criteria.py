@@ -7,7 +7,7 @@ import re
 
 from assistant.answerers import several
 from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
-from assistant.answerers.catalogue import annex_path, base_covers, hint, period_note, set_docs, src
+from assistant.answerers.catalogue import annex_path, base_covers, hint, period_note, set_docs, src, unverified_note
 from assistant.answerers.indicators import match_indicator
 from assistant.answerers.overview import group_named, set_groups, set_overview
 from assistant.answerers.special import special_region
@@ -144,12 +144,7 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
         cite = src(cset, ind.section, hint(cset, ind), ind.page)
         out.append(Draft(f"- {ind.code}. {ind.name}: {req}{flag}.", cite))
     if unverified:
-        out.append(
-            Draft(
-                f"Có {unverified} con số chưa được xác minh với trang công khai; hãy đối chiếu văn bản chính thức "
-                "trước khi sử dụng."
-            )
-        )
+        out.append(unverified_note(unverified))
     return out
 
 

@@ -49,7 +49,7 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
     periods = set(re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", clause))
     # Word pairs too: "thu hồi" and "thủ tục" share a syllable once the marks are gone.
     # A count ("63 tỉnh … thành 34") is no word of a title; a year or a period ("giai đoạn 2021-2025") is.
-    plain = _FACT_PHRASES.sub(" , ", named)
+    plain = _FACT_PHRASES.sub(" ", named)
     pairs = {
         p
         for p in word_pairs(plain)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
-from assistant.answerers.catalogue import period_note
+from assistant.answerers.catalogue import UNVERIFIED, period_note, unverified_note
 from assistant.answerers.indicators import match_indicator
 from assistant.understand import criterion_key
 from corpus.criteria import CriteriaSet, Criterion
@@ -15,17 +15,15 @@ from corpus.normalize import fold
 
 # How one criterion (or one of its indicators) is said: criteria.criterion_drafts, passed in (it imports this).
 DraftsOf = Callable[[Context, CriteriaSet, Criterion, "str | None"], list[Draft]]
-_UNVERIFIED = re.compile(r"^Có (\d+) con số chưa được xác minh")
 
 
 def _joined(drafts: list[Draft]) -> list[Draft]:
     """Each criterion's drafts one after the other, with the note on unverified figures said once, for all of them."""
-    notes = [d for d in drafts if _UNVERIFIED.match(d.text)]
+    notes = [d for d in drafts if UNVERIFIED.match(d.text)]
     if len(notes) < 2:
         return drafts
-    total = sum(int(_UNVERIFIED.match(d.text).group(1)) for d in notes)
-    merged = Draft(_UNVERIFIED.sub(f"Có {total} con số chưa được xác minh", notes[0].text), notes[0].sources)
-    return [d for d in drafts if d not in notes] + [merged]
+    total = sum(int(UNVERIFIED.match(d.text).group(1)) for d in notes)
+    return [d for d in drafts if d not in notes] + [unverified_note(total)]
 
 
 # What one criterion's or indicator's candidate answers, for each of the several asked.

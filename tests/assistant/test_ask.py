@@ -1293,15 +1293,6 @@ def test_an_indicator_asked_in_its_own_words_is_in_the_domain(assistant: Assista
     assert "691/QĐ-TTg" in b.text and "95%" in b.text
 
 
-def test_two_criteria_named_by_their_names_are_both_answered(assistant: Assistant) -> None:
-    a = assistant.ask(
-        "Tiêu chí Lao động và tiêu chí Quốc phòng và An ninh trong bộ tiêu chí xã NTM 2021-2025 lần lượt thuộc nhóm nào?"
-    )
-    assert "Tiêu chí 12 (Lao động" in a.text and "Tiêu chí 19 (Quốc phòng và An ninh" in a.text
-    assert "Kinh tế và tổ chức sản xuất" in a.text and "Hệ thống chính trị" in a.text
-    assert a.text.count("con số chưa được xác minh") <= 1  # the note said once, for both criteria
-
-
 def test_a_part_pointing_at_the_amending_decision_gets_what_that_decision_did(assistant: Assistant) -> None:
     # "quyết định đó" is the one that amended the set (211, after "bởi"), not the set amended (320).
     a = assistant.ask(
