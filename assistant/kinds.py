@@ -22,7 +22,9 @@ _ASKS: dict[str, str] = {
     r"|ky (phai|dung|co dung|co phai) (khong|ko|k|chu)"
     r"|co phai (la )?(ong|ba|pho thu tuong|thu tuong|bo truong)\b[^?]{0,40}\bky\b)\b",
     "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh|do co quan nao|do bo nao|ai ban hanh|do ai ban hanh"
-    r"|ban hanh boi|noi ban hanh|cua co quan nao)\b",
+    r"|ban hanh boi|noi ban hanh|cua co quan nao"
+    # "do Chính phủ hay Thủ tướng ban hành": which of two issued it.
+    r"|do [a-z]+( [a-z]+){0,3} hay [a-z]+( [a-z]+){0,3} ban hanh)\b",
     "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay|ngay thong qua"
     # "văn bản nào được ban hành trước": the dates of each, compared
     r"|(ban hanh|ky|ra doi|co) (truoc|sau)(?! khi)|(ban hanh|ky) (som|muon) hon)\b",
@@ -32,6 +34,9 @@ _ASKS: dict[str, str] = {
     "status": r"\b(con hieu luc|het hieu luc|(thoi|ngung|het) (ap dung|hieu luc)|con ap dung"
     r"|con duoc|con dung|hien con|con gia tri|hien hanh|con la can cu"
     r"|con (?:[a-z]+ ){0,5}nua (khong|chua))\b",
+    # How a document is laid out: "gồm mấy điều" (not "mấy điều kiện"), "có kèm phụ lục không", "có mấy mục".
+    "layout": r"\b((?:may|bao nhieu|bn) (dieu(?! kien)|chuong(?! trinh)|phu luc|muc(?! tieu| dich| do))"
+    r"|co (kem (theo )?)?(phu luc|chuong) (nao )?(khong|ko|k|hay khong)|(gom|co) (nhung|cac) (phu luc|chuong) nao)\b",
     "contents": r"\b(quy dinh (nhung )?(?:[a-z]+ ){0,2}gi|quy dinh ve gi|noi dung"
     r"|(quy dinh|noi) ve (van de|linh vuc|viec) gi"
     r"|quy dinh (?:[a-z]+ ){0,3}(the nao|ra sao)"

@@ -160,7 +160,9 @@ def content_words(
             # …unless it is syllables of the language one of which the corpus never writes at all ("phát_phiếu":
             # no text of the corpus has "phiếu"): that syllable is the topic.
             known = _syllables(dictionary)
-            if all(p in known for p in pieces) and any(len(p) > 2 and f" {p} " not in text for p in pieces):
+            if all(p in known for p in pieces) and any(
+                len(p) > 2 and p not in _FUNCTION and f" {p} " not in text for p in pieces
+            ):
                 out.append(t)
             continue
         # A syllable typed with marks that no word of the language has ("khôg", "tiu") is a typo, not a topic.

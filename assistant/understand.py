@@ -124,7 +124,7 @@ _FORMER = re.compile(r"\s*(?:\()?(cu|cũ|truoc khi (hop nhat|sap nhap|sap xep)|t
 # "hiện nay", "bây giờ": the question is about the date it is asked.
 NOW_CUE = re.compile(
     r"\b(hien nay|bay gio|hien tai|hien hanh|hien gio|moi nhat|dang ap dung|dang co hieu luc|den nay"
-    r"|den thoi diem nay)\b"
+    r"|den thoi diem nay|thang nay|hom nay|luc nay)\b"
 )
 _HISTORY = re.compile(r"\b(lich su|truoc day|sua doi|thay the|thay cho|bo tieu chi cu|da het hieu luc|con hieu luc)\b")
 _DUTIES = re.compile(r"\b(bao cao|giam sat|kiem tra|ngan sach|nguon luc|lo trinh|ke hoach)\b")
@@ -281,7 +281,11 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     text = normalize_text(question or "").strip()
     f = normalise_question(text[:MAX_CHARS])
     q = Query(text=text, folded=f)
-    has_marks = any(ord(c) > 127 and c.isalpha() for c in text)
+    # Typed with marks: most words carry them. One marked word in an accent-free question ("… theo qd nao vây") does
+    # not make "xa" the word "xa" (far) rather than "xã".
+    words = re.findall(r"[^\W\d_]+", text)
+    marked = sum(1 for w in words if any(ord(c) > 127 for c in w))
+    has_marks = marked > 0 and marked >= 0.25 * len(words)
     accented = text.lower() if has_marks else None
     unaddressed = _ADDRESS.sub(" ", text[:MAX_CHARS])
     unit = own_unit(f, accented)

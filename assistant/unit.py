@@ -60,8 +60,10 @@ def first_level(text: str) -> str | None:
 
 # "không ghi rõ là chuẩn NTM, NTM nâng cao hay kiểu mẫu", "không ghi đạt chuẩn gì": the asker does not know the tier.
 _TIER_UNKNOWN = re.compile(
-    r"\b(khong|chua) (ghi|noi|biet|ro|nho|chac)( ro)?( la)?( dat)?( chuan)? (gi|nao|loai nao)\b"
-    r"|\b(khong|chua) (ghi|noi|biet|ro|nho|chac)( ro)?( la)?[^.?!]{0,60}\b(nang cao|ntm|nong thon moi),? hay "
+    # "không ai nhớ là chuẩn nông thôn mới, nâng cao hay kiểu mẫu": nobody remembers which tier.
+    r"\b(khong|chua)( con)?( ai)? (ghi|noi|biet|ro|nho|chac)( ro)?( la)?( dat)?( chuan)? (gi|nao|loai nao)\b"
+    r"|\b(khong|chua)( con)?( ai)? (ghi|noi|biet|ro|nho|chac)( ro)?( la)?[^.?!]{0,60}"
+    r"\b(nang cao|ntm|nong thon moi),? hay "
     r"(la )?(xa )?kieu mau\b"
 )
 

@@ -16,8 +16,11 @@ _RECOGNITION_CUE = re.compile(
 )
 # "Năm 2023 huyện chúng tôi được công nhận …": the year comes first.
 _RECOGNITION_AFTER = re.compile(
-    r"^[^.?!\d]{0,50}?\b(duoc cong nhan|dat chuan|len chuan|duoc tinh cong nhan|nhan (?:bang|quyet dinh) cong nhan)\b"
+    r"^[^.?!\d]{0,50}?\b(duoc cong nhan|dat chuan|len chuan|ve dich|duoc tinh cong nhan"
+    r"|nhan (?:bang|quyet dinh) cong nhan)\b"
 )
+# "… theo bộ nào, bộ …": what follows the "which" is a guess at the answer.
+_GUESSED = re.compile(r"\bnao\s*[,:]\s*[^.?!,]{0,25}$")
 _BEFORE_YEAR = re.compile(r"\b(truoc|sau)\s+(nam\s+)?$")
 _TIER_THEN_YEAR = re.compile(r"(nong thon moi|nang cao|kieu mau|thong minh|dat chuan)\s+(nam\s+)?$")
 _SET_CUE = re.compile(
@@ -31,7 +34,9 @@ _PURPOSE = re.compile(r"\b(de|muon|nham)(?: \w+){0,2} (duoc )?(dat chuan|dat|con
 _TARGET = re.compile(r"\b(phan dau|muc tieu|du kien|ke hoach|muon)\b")
 # "khi đó", "lúc công nhận": the time of the recognition just named.
 _THEN = re.compile(
-    r"\b(khi do|luc do|khi ay|luc ay|hoi do|hoi ay|thoi diem do|thoi diem ay|(khi|luc|thoi diem) (duoc )?cong nhan"
+    # "Hồi xét công nhận … năm 2018": the time of that recognition.
+    r"\b(khi do|luc do|khi ay|luc ay|hoi do|hoi ay|thoi diem do|thoi diem ay"
+    r"|(khi|luc|hoi|thoi diem) (duoc )?(xet )?cong nhan"
     # "Năm 2019 xét công nhận đạt chuẩn thì … phải …": what a recognition that year was judged against.
     r"|(?:19|20)\d\d (?:duoc )?xet cong nhan)\b"
 )
@@ -47,6 +52,8 @@ _SET_CONTENT = re.compile(r"\b(may|nhung|bao nhieu|cac) (dieu kien|tieu chi|chi 
 HELD_TO = (
     r"(doi chieu|cham( diem)?|danh gia|ra soat)\b[^?]{0,60}?\b(o|theo|voi|cua|vao) "
     r"(van ban|quyet dinh|bo tieu chi|phu luc|bo)( [a-z]+){0,3} (nao|so may)"
+    # "tỉnh phúc tra thì chấm bộ nào": the set scored against, named right after the verb.
+    r"|(doi chieu|cham( diem)?|danh gia|ra soat|phuc tra)( lai)? (van ban|quyet dinh|bo tieu chi|phu luc|bo) nao"
 )
 _ASOF_CUE = re.compile(r"(thi|hien nay|bay gio|den|trong|cho)\s+(nam\s+)?$")
 ACTION = re.compile(
@@ -133,6 +140,10 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             set_period = value
             if not cued_period:
                 recognition_period = None
+            continue
+        if _GUESSED.search(before) and re.match(r"[^.?!]{0,30}\bhay\b", f[m.end() :]):
+            # "… giữ chuẩn theo bộ tiêu chí nào, bộ 2026-2030 hay bộ khác?": a guess offered after asking which set;
+            # the date decides, not the period guessed.
             continue
         if _RECOGNITION_CUE.search(before[-30:]) and not _PURPOSE.search(before):
             recognition_period = recognition_period or value

@@ -62,6 +62,7 @@ ABBREVIATIONS: dict[str, str] = {
     "ATTP": "an toàn thực phẩm",
     "OCOP": "mỗi xã một sản phẩm",
     "DTTS": "dân tộc thiểu số",
+    "DTTS&MN": "dân tộc thiểu số và miền núi",
     "KT-XH": "kinh tế - xã hội",
 }
 _ABBR = {fold(k).upper(): v for k, v in ABBREVIATIONS.items()}

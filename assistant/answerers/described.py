@@ -46,6 +46,11 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
     # "Quyết định … năm 2022 …", "… giai đoạn 2021-2025": the year it was issued and its period tell two
     # documents of nearly the same title apart (2540/QĐ-TTg of 2016 and 18/2022/QĐ-TTg).
     years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", clause)}
+    # "… được Quốc hội thông qua": who passed it tells the law from the Government's plan carrying the same title.
+    issuers = {
+        "thu tuong chinh phu" if i.startswith("thu tuong") else i
+        for i in re.findall(r"\b(quoc hoi|thu tuong(?: chinh phu)?|chinh phu)\b", normalise_question(clause))
+    }
     periods = set(re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", clause))
     # Word pairs too: "thu hồi" and "thủ tục" share a syllable once the marks are gone.
     # A count ("63 tỉnh … thành 34") is no word of a title; a year or a period ("giai đoạn 2021-2025") is.
@@ -69,6 +74,8 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
                 if own and len(spoken & own) / len(own) >= 0.9 and share >= 0.6:
                     quoted.append((len(spoken & own), m.number))
             share += 0.1 * bool(m.issued and m.issued.year in years)
+            if len(issuers) == 1 and m.issuer and fold(m.issuer).lower() not in issuers:
+                share -= 0.3  # another body's document, whatever title it shares
             share += 0.1 * bool(m.period and tuple(m.period.split("-")) in periods)
             scored.append((share, m.number))
     scored.sort(reverse=True)

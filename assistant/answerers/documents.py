@@ -11,6 +11,7 @@ from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, s
 from assistant.answerers.base import document_name as _name
 from assistant.answerers.base import opening as _opening
 from assistant.answerers.basis import basis
+from assistant.answerers.layout import layout_drafts
 from assistant.dispatch import districts_note
 from assistant.format import vn_date
 from assistant.target_sets import DISTRICTS_END
@@ -470,9 +471,11 @@ def documents(ctx: Context) -> list[Candidate]:
             ]
         if rel:
             facts.append(("amends", rel, {"amends"}))
+        if shape := layout_drafts(ctx, m):  # "gồm mấy điều, có phụ lục không": counted only when asked
+            facts.append(("layout", shape, {"count", "layout"}))
         order = ctx.need.ask_order
-        asked = [f for f in facts if f[0] in ctx.need.asks or (f[0] == "amends" and "amends" in ctx.need.asks)]
-        asked.sort(key=lambda f: order.get(f[0], 999))
+        asked = [f for f in facts if f[0] in ctx.need.asks or f[0] == "layout"]
+        asked.sort(key=lambda f: order.get("count" if f[0] == "layout" else f[0], 999))
         if len(asked) >= 2:
             # "do cơ quan nào ban hành, ai ký, ngày nào?": one answer with every fact asked, in that order.
             combined = [d for _, drafts, _ in asked for d in drafts]

@@ -279,6 +279,8 @@ def test_the_number_of_the_law_a_document_rests_on_asks_its_basis() -> None:
         ("Khi giám sát việc duy trì thì lấy bộ tiêu chí nào làm mốc để đối chiếu?", True, True),
         ("Năm 2026 tỉnh còn đánh giá theo QĐ 320 nữa không, hay thay bằng bộ nào?", True, True),
         ("Phòng kinh tế chấm điểm theo bộ tiêu chí của QĐ 318 có đúng ko, hay phải theo bộ khác?", True, True),
+        # "chấm bộ nào": the set scored against, named right after the verb.
+        ("xa em dat ntm nam 2014, nam nay tinh phuc tra thi cham bo nao", True, True),
         # A decision's sets, a document's status, a rule of another kind: not which set a unit is held to.
         ("QĐ 211/QĐ-TTg sửa đổi những bộ tiêu chí nào của giai đoạn 2021-2025?", False, False),
         ("QĐ 319 về xã kiểu mẫu bây h còn áp dụng ko?", False, False),

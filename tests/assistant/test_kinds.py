@@ -72,3 +72,7 @@ def test_a_choice_put_as_a_question_is_a_part_of_its_own() -> None:
     # Alternatives inside a statement ask nothing of their own.
     told = "Xã được công nhận năm 2020 nhưng không nhớ là nông thôn mới, nâng cao hay kiểu mẫu. Năm 2024 theo bộ nào?"
     assert question_parts(told) == [told]
+
+
+def test_which_of_two_bodies_issued_it_asks_the_issuer() -> None:
+    assert "issuer" in kinds_of("nd 351/2025 la do chinh phu hay thu tuong ban hanh, ky ngay nao")

@@ -295,3 +295,11 @@ def test_a_topic_asked_in_an_earlier_question_sentence_counts() -> None:
     assert topics_asked_before(q) == ["nguồn thu ngân sách của xã"]
     # A statement before the question is a preamble, not a question.
     assert topics_asked_before("Xã tôi dùng tiền sử dụng đất làm đường. Đường xã phải rộng bao nhiêu?") == []
+
+
+def test_a_particle_the_corpus_never_writes_makes_no_topic_of_a_guessed_compound() -> None:
+    # "… nhập Đồng Tháp rồi" typed without marks, segmented "thap_roi": "rồi" is a particle, not a topic, though no
+    # text of the corpus writes it. A syllable of the language the corpus never writes still is one ("phiếu").
+    dictionary = frozenset({"thap_coi", "roi_loan", "phieu_bau", "phat_trien"})
+    assert content_words("nhap dong thap roi", ["thap_roi"], set(), set(), set(), " thap coi ", dictionary) == []
+    assert content_words("phat phieu", ["phat_phieu"], set(), set(), set(), " phat trien ", dictionary) == ["phat_phieu"]

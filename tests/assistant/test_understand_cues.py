@@ -359,6 +359,8 @@ def test_a_named_commune_of_the_district_recognised_is_the_unit_asked_about() ->
         "Tờ trình chỉ ghi xã được công nhận đạt chuẩn năm 2019, không ghi đạt chuẩn gì. Năm 2024 theo bộ nào?",
         "Xã được trao bằng công nhận năm 2020 nhưng tôi không nhớ là bằng nông thôn mới, nâng cao hay kiểu mẫu. Năm "
         "2024 theo bộ nào?",
+        "Quyết định năm 2020 công nhận xã tôi đạt chuẩn bị mất trang đầu, không ai nhớ là chuẩn nông thôn mới, nâng cao "
+        "hay kiểu mẫu. Xã phải rà soát theo bộ nào?",
     ],
 )
 def test_a_tier_the_asker_says_the_record_does_not_give_is_unknown(text: str) -> None:
@@ -381,3 +383,28 @@ def test_the_district_a_commune_belongs_to_is_not_the_unit_asked() -> None:
     assert q("Một xã an toàn khu thuộc huyện vừa thoát nghèo, chỉ tiêu 15.3 theo QĐ 318 phải đạt mức nào?").level == "xã"
     # A district named as the unit is still the unit.
     assert q("Huyện tôi có 10 xã, xã thuộc huyện phải đạt gì để huyện đạt chuẩn?").level == "huyện"
+
+
+def test_a_commune_that_reached_the_finish_line_in_a_year_was_recognised_then() -> None:
+    # "về đích" is how officials say a unit reached the standard; the year may come before it or after it.
+    assert q("Năm 2013 xã về đích nông thôn mới. Nay xã phải rà soát theo bộ nào?").recognition_year == 2013
+    assert q("Xã tôi về đích nông thôn mới năm 2016, nay theo bộ nào?").recognition_year == 2016
+
+
+def test_the_time_of_a_recognition_names_the_set_of_that_time() -> None:
+    got = q("Hồi xét công nhận nông thôn mới năm 2018, tỷ lệ học sinh tốt nghiệp THCS được học tiếp áp mức bao nhiêu?")
+    assert (got.recognition_year, got.period) == (2018, "2016-2020")
+
+
+def test_a_period_offered_as_a_guess_after_which_set_is_not_the_set_named() -> None:
+    got = q("Xã đạt chuẩn NTM năm 2015. Năm 2024 xã phải giữ chuẩn theo bộ tiêu chí nào, bộ 2026-2030 hay bộ khác?")
+    assert (got.ask_year, got.period) == (2024, None)
+    # A period the question names as the set's, without offering a choice, is still the set's.
+    assert q("Bộ tiêu chí 2026-2030 có bao nhiêu tiêu chí?").period == "2026-2030"
+
+
+def test_one_marked_word_does_not_make_a_question_typed_with_marks() -> None:
+    # "vây" carries a mark; the rest is typed without: "xa" is still "xã".
+    assert q("xa dat chuan ntm km nam 2020 gio giu chuan theo qd nao vây").level == "xã"
+    # Typed with marks, "xa" (far) is not a commune.
+    assert q("Thôn ở xa trung tâm huyện thì tiêu chí giao thông tính thế nào?").level == "huyện"

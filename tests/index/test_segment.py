@@ -36,3 +36,10 @@ def test_terms_normalise_tone_placement() -> None:
 def test_sentences_and_segmented_text() -> None:
     assert sentences("Câu một. Câu hai.\nDòng ba") == ["Câu một.", "Câu hai.", "Dòng ba"]
     assert "nông_thôn_mới" in segmented("xây dựng nông thôn mới")
+
+
+def test_the_ethnic_minority_and_mountain_area_abbreviation_is_spelled_out() -> None:
+    from index.segment import expand_abbreviations
+
+    assert expand_abbreviations("vùng đồng bào DTTS&MN") == "vùng đồng bào dân tộc thiểu số và miền núi"
+    assert expand_abbreviations("đồng bào DTTS") == "đồng bào dân tộc thiểu số"

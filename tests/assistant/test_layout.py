@@ -1,0 +1,34 @@
+"""How a named document is laid out (its articles, annexes, items), counted from its text in the corpus."""
+
+from __future__ import annotations
+
+from assistant.kinds import kinds_of
+from assistant.service import Assistant
+
+
+def test_the_articles_of_a_decision_are_counted(full_assistant: Assistant) -> None:
+    answer = full_assistant.ask("QĐ 319 gồm mấy điều?")
+    assert answer.kind == "documents"
+    assert "4 điều" in answer.text and "Điều 4" in answer.text
+    assert {c.path for c in answer.citations} >= {"319/QĐ-TTg › Điều 1", "319/QĐ-TTg › Điều 4"}
+
+
+def test_annexes_are_named_and_a_decision_without_one_says_so(full_assistant: Assistant) -> None:
+    assert "3 phụ lục" in full_assistant.ask("Quyết định 320 có bao nhiêu phụ lục?").text
+    assert "không có phụ lục" in full_assistant.ask("QĐ 319 có phụ lục không?").text
+
+
+def test_the_layout_and_the_signer_asked_together_are_both_answered(full_assistant: Assistant) -> None:
+    text = full_assistant.ask("qđ 319 có kèm phụ luc ko, gồm mấy điều, ai ky vậy").text
+    assert "không có phụ lục" in text and "4 điều" in text and "Phạm Bình Minh" in text
+
+
+def test_a_registry_entry_is_not_counted(full_assistant: Assistant) -> None:
+    # The corpus holds no full text of 272/2025/NĐ-CP: the sections it lacks are not sections the decree lacks.
+    assert "không có điều" not in full_assistant.ask("Nghị định 272/2025/NĐ-CP có mấy điều?").text
+
+
+def test_conditions_and_goals_are_not_parts_of_a_document() -> None:
+    assert "layout" in kinds_of("QĐ 318 gồm mấy điều?")
+    assert "layout" not in kinds_of("xã NTM theo QĐ 318 phải đáp ứng mấy điều kiện?")
+    assert "layout" not in kinds_of("Chương trình có mấy mục tiêu?")
