@@ -43,7 +43,8 @@ _COMPARING = re.compile(
 _PERIOD = re.compile(r"\b(2010|2016|2021|2026)\s*-\s*(2015|2020|2025|2030)\b")
 # "nghị quyết ấy", "quyết định đó", "văn bản này": pointing back at a document by its kind.
 POINTED = re.compile(
-    r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu|van ban|quy dinh|huong dan|quy chuan)"
+    r"\b(quyet dinh|nghi quyet|nghi dinh|cong van|thong tu|van ban|quy dinh|huong dan|quy chuan|ke hoach|de an"
+    r"|chi thi|thong bao|to trinh)"
     # "quyết định ban hành bộ tiêu chí đó": the decision that issued the set just named.
     r"(?: (?:ban hanh|phe duyet) (?:bo tieu chi|van ban|danh sach))? (do|ay|nay|tren|vua neu)\b"
 )

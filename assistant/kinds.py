@@ -78,6 +78,8 @@ _ASKS: dict[str, str] = {
     r"|chuyen sang bo|thay (bang|the bang) bo( tieu chi)? nao|theo bo( tieu chi)? khac"
     # "chấm điểm theo bộ tiêu chí của QĐ 318 có đúng không": whether that set is the one.
     r"|theo bo\b[^?]{0,60}\b(co )?dung (khong|ko|chua)"
+    # "xã đạt chuẩn năm 2023 có phải chấm lại theo bộ mới không": whether the new set is the one now.
+    r"|(cham|danh gia|xet|ra soat)( diem)? lai theo bo( tieu chi)?( [a-z]+){0,2} (khong|ko|k|chua|nao)"
     r"|(theo|dap ung|can cu vao|can cu|lay|doi chieu voi) (quy dinh|van ban|bo tieu chi|bo)( [a-z]+){0,3} nao|"
     + HELD_TO
     + r")\b",

@@ -20,6 +20,7 @@ from corpus.normalize import fold
 from index.segment import expand_abbreviations
 
 # An earlier question that asked which document applies or was issued.
+_LAST_ARTICLE = re.compile(r"\bdieu cuoi( cung)?\b")
 _ASKED_FOR_A_DOCUMENT = re.compile(r"\b(quy dinh|van ban|quyet dinh|bo tieu chi|nghi quyet|nghi dinh) nao\b")
 
 
@@ -85,6 +86,13 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
         if number is not None:
             query.sets.append(number)
             need.atoms.add(("doc", number))
+    if len(query.sets) == 1 and not need.sections and _LAST_ARTICLE.search(query.folded):
+        # "Điều cuối cùng của quyết định giao trách nhiệm thi hành cho ai": the named document's last article.
+        tree = assistant.corpus.tree(query.sets[0])
+        last = [s.labels[-1].split(" {")[0] for s in (tree.children if tree else []) if s.labels]
+        last = [x for x in last if x.startswith("Điều ")][-1:]
+        need.sections.extend(last)
+        need.atoms.update(("section", x) for x in last)
     asking = normalise_question(asking_clause(text))
     now = period_of(when.year)
     if len(need.periods) > 1 and now in need.periods and NOW_CUE.search(asking) and not re.search(r"\d{4}", asking):

@@ -1,6 +1,6 @@
 """How a named document is laid out: "QĐ 319 gồm mấy điều?", "có kèm phụ lục không?", "Công văn 14 có mấy mục?".
-Counted from the sections of the document's text in the corpus; a registry entry (no full text) is not counted,
-since the sections it lacks are not sections the document lacks."""
+Counted from the sections of the document's text in the corpus. Of a registry entry (no full text) only the parts it
+records are counted, since the sections it lacks are not sections the document lacks."""
 
 from __future__ import annotations
 
@@ -37,15 +37,14 @@ def _asked(asking: str) -> list[str]:
     return list(dict.fromkeys(_KIND[_PART.search(m.group(0)).group(1)] for m in ASK_RE["layout"].finditer(asking)))
 
 
-def _draft(number: str, name: str, kind: str, found: list[Section], fallback: str) -> Draft:
+def _draft(number: str, name: str, kind: str, found: list[Section], fallback: str, where: str) -> Draft:
     word = _WORD[kind]
     if not found:
-        return Draft(f"Theo văn bản trong kho, {name} không có {word} nào.", [Source(number, fallback, "")])
-    labels = [
-        _label(s) + (f" ({s.title.rstrip('.:')})" if kind in ("Phụ lục", "Chương") and s.title else "") for s in found
-    ]
+        return Draft(f"Theo {where}, {name} không có {word} nào.", [Source(number, fallback, "")])
+    # Labels only: what each annex holds is the document's contents, said when asked ("mỗi phụ lục quy định gì").
+    labels = [_label(s) for s in found]
     return Draft(
-        f"Theo văn bản trong kho, {name} có {len(found)} {word}: {', '.join(labels)}.",
+        f"Theo {where}, {name} có {len(found)} {word}: {', '.join(labels)}.",
         [Source(number, s.path, "") for s in found[:6]],
     )
 
@@ -55,8 +54,21 @@ def layout_drafts(ctx: Context, meta: DocumentMeta) -> list[Draft]:
     items), or none when it asks none or the corpus holds no full text of it."""
     kinds = _asked(normalise_question(asking_clause(ctx.text))) or _asked(normalise_question(ctx.text))
     tree = ctx.tree(meta.number)
-    if not kinds or ctx.need.sections or tree is None or not meta.full_text:
+    # "Phụ lục II gồm mấy mục": the parts of a named annex, chapter or item are the section's own to show.
+    within = any(x.startswith(("Phụ lục", "Chương", "Mục")) for x in ctx.need.sections)
+    if not kinds or within or tree is None:
         return []
     articles = _parts(tree, "Điều")
     fallback = (articles[-1] if articles else tree.children[-1] if tree.children else tree).path
-    return [_draft(meta.number, document_name(meta), kind, _parts(tree, kind), fallback) for kind in kinds]
+    found = {kind: _parts(tree, kind) for kind in kinds}
+    if not meta.full_text:
+        # A registry entry records the parts its sources name (51/2025's three annexes), never that there are none.
+        return [
+            _draft(meta.number, document_name(meta), kind, parts, fallback, "mục đăng ký của kho")
+            for kind, parts in found.items()
+            if parts
+        ]
+    return [
+        _draft(meta.number, document_name(meta), kind, parts, fallback, "văn bản trong kho")
+        for kind, parts in found.items()
+    ]

@@ -139,6 +139,17 @@ def _order(label: str) -> int:
     return next(i for i, k in enumerate(kinds) if label.startswith(k + " "))
 
 
+def _answers(asks: set[str], section: Section) -> set[str]:
+    """What a named section answers: whatever the question asks about it, but not which set a unit is held to now
+    ("xã đạt nâng cao theo Phụ lục II QĐ 318 … giữ chuẩn theo bộ nào"), nor the date that set applies from ("… hay
+    theo bộ khác, và bộ đó áp dụng từ ngày nào"), nor what the unit must now do ("các yêu cầu ở Phụ lục II còn phải
+    theo dõi tiếp không, nếu không thì căn cứ văn bản nào"). How the whole document is laid out ("gồm mấy điều") is the
+    document's; a figure of one indicator is not what an annex shown in part answers (its first 8 criteria)."""
+    held = "set" in asks
+    out = {"contents", "definition"} | (asks - {"set", "in_force", "when", "todo"} if held else asks | {"todo"})
+    return out - {"layout"} - ({"threshold"} if len(section.children) > 8 else set())
+
+
 def sections(ctx: Context) -> list[Candidate]:
     need = ctx.need
     if not need.sections:
@@ -189,13 +200,7 @@ def sections(ctx: Context) -> list[Candidate]:
                 "section",
                 drafts,
                 covers=covers,
-                # The named section is the authority on whatever the question asks about it, but not on which set
-                # a unit is held to now ("xã đạt nâng cao theo Phụ lục II QĐ 318 … giữ chuẩn theo bộ nào").
-                # Nor on the date that set applies from ("… hay theo bộ khác, và bộ đó áp dụng từ ngày nào").
-                answers={"contents", "todo", "definition"}
-                | (ctx.need.asks - ({"set", "in_force", "when"} if "set" in ctx.need.asks else set()))
-                # A figure of one indicator is not what an annex shown in part answers (its first 8 criteria).
-                - ({"threshold"} if len(section.children) > 8 else set()),
+                answers=_answers(ctx.need.asks, section),
                 lexical=lexical_cover(ctx.text, section.full_text()),
                 evidence=[section.path],
                 docs={number},

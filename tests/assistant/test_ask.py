@@ -873,6 +873,16 @@ def test_the_annex_a_recognised_unit_names_is_the_cards_not_a_section_to_quote(a
     assert a.kind == "applicability" and "318/QĐ-TTg" in a.text
 
 
+def test_whether_a_named_annex_still_binds_a_unit_and_what_replaces_it_is_the_cards(assistant: Assistant) -> None:
+    """The annex's text says what it requires, not whether the town must still follow it."""
+    a = assistant.ask(
+        "Thị xã chúng tôi được công nhận hoàn thành nhiệm vụ xây dựng nông thôn mới năm 2022 theo QĐ 320. Các yêu cầu "
+        "ở Phụ lục II QĐ 320 còn phải theo dõi tiếp không, nếu không thì căn cứ văn bản nào?",
+        as_of=dt.date(2026, 7, 1),
+    )
+    assert a.kind == "applicability" and "51/2025/QĐ-TTg" in a.text and "01/7/2025" in a.text
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -153,6 +153,12 @@ def test_the_document_of_the_2025_map_named_by_what_it_does(question: str, about
         ("Giai đoạn trước xã được phân định theo Quyết định 33/2020/QĐ-TTg. Còn nay theo văn bản nào?", True),
         ("Tôi đọc Thông tư 41/2013/TT-BNNPTNT. Xin hỏi thông tư này hướng dẫn những gì?", False),
         ("Nghị quyết 19-NQ/TW năm 2022 đặt mục tiêu bao nhiêu phần trăm số xã đạt chuẩn?", False),
+        # A plan pointed back at by its kind: "theo kế hoạch đó" asks about the plan the corpus lacks.
+        (
+            "Tỉnh đã ban hành Kế hoạch 203/KH-UBND năm 2026 triển khai QĐ 51/2025/QĐ-TTg. Theo kế hoạch đó, đến năm 2030 "
+            "tỉnh phấn đấu bao nhiêu xã đạt chuẩn?",
+            False,
+        ),
     ],
 )
 def test_a_document_not_held_named_only_beside_the_question(question: str, aside: bool) -> None:
@@ -281,6 +287,7 @@ def test_the_number_of_the_law_a_document_rests_on_asks_its_basis() -> None:
         ("Phòng kinh tế chấm điểm theo bộ tiêu chí của QĐ 318 có đúng ko, hay phải theo bộ khác?", True, True),
         # "chấm bộ nào": the set scored against, named right after the verb.
         ("xa em dat ntm nam 2014, nam nay tinh phuc tra thi cham bo nao", True, True),
+        ("xa dat chuan ntm tu nam 2023 co phai cham lai theo bo moi ko", True, True),
         # A decision's sets, a document's status, a rule of another kind: not which set a unit is held to.
         ("QĐ 211/QĐ-TTg sửa đổi những bộ tiêu chí nào của giai đoạn 2021-2025?", False, False),
         ("QĐ 319 về xã kiểu mẫu bây h còn áp dụng ko?", False, False),

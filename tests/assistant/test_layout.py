@@ -23,9 +23,20 @@ def test_the_layout_and_the_signer_asked_together_are_both_answered(full_assista
     assert "không có phụ lục" in text and "4 điều" in text and "Phạm Bình Minh" in text
 
 
-def test_a_registry_entry_is_not_counted(full_assistant: Assistant) -> None:
+def test_a_registry_entry_counts_only_the_parts_it_records(full_assistant: Assistant) -> None:
     # The corpus holds no full text of 272/2025/NĐ-CP: the sections it lacks are not sections the decree lacks.
     assert "không có điều" not in full_assistant.ask("Nghị định 272/2025/NĐ-CP có mấy điều?").text
+    # 51/2025/QĐ-TTg's entry records its three annexes, said as the entry's.
+    assert "Theo mục đăng ký của kho, Quyết định 51/2025/QĐ-TTg có 3 phụ lục" in full_assistant.ask(
+        "Quyết định 51/2025/QĐ-TTg có mấy phụ lục?"
+    ).text
+
+
+def test_the_last_article_asked_after_the_count_is_the_documents_last(full_assistant: Assistant) -> None:
+    text = full_assistant.ask(
+        "Quyết định 1980/QĐ-TTg gồm tất cả mấy điều? Điều cuối cùng giao trách nhiệm thi hành cho những ai?"
+    ).text
+    assert "4 điều" in text and "Điều 4 Quyết định 1980/QĐ-TTg" in text and "Chủ tịch Ủy ban nhân dân" in text
 
 
 def test_conditions_and_goals_are_not_parts_of_a_document() -> None:
