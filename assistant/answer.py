@@ -238,7 +238,7 @@ TASK = (
 _TASK = re.compile(
     r"\b(?:viet|lam|soan)\s+(?:giup|ho|cho)?\s*(?:\w+\s+){0,2}(?:doan\s+)?(?:code|ma nguon|ma (?:python|lenh)"
     r"|chuong trinh may tinh"
-    r"|script|bai tho|bai hat|truyen (?:ngan|cuoi|co tich|thieu nhi)|tieu thuyet)\b"
+    r"|script|bai tho|bai hat|truyen (?:ngan|cuoi|co tich|thieu nhi)|tieu thuyet|caption|status|slogan)\b"
     r"|\b(?:code|script) (?:python|java|javascript|excel|vba)\b"
     # "Soạn giúp tôi bài phát biểu khai mạc …", "viết giúp mình hàm Google Apps Script …": asked to write it.
     r"|\b(?:viet|soan|thao|lam)\s+(?:giup|ho|dum|gium)\s+(?:\w+\s+){0,5}?"

@@ -23,8 +23,8 @@ _ASKS: dict[str, str] = {
     r"|co phai (la )?(ong|ba|pho thu tuong|thu tuong|bo truong)\b[^?]{0,40}\bky\b)\b",
     "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh|do co quan nao|do bo nao|ai ban hanh|do ai ban hanh"
     r"|ban hanh boi|noi ban hanh|cua co quan nao"
-    # "do Chính phủ hay Thủ tướng ban hành": which of two issued it.
-    r"|do [a-z]+( [a-z]+){0,3} hay [a-z]+( [a-z]+){0,3} ban hanh)\b",
+    # "do Chính phủ hay Thủ tướng ban hành", "là của Thủ tướng hay của Bộ NN ban hành": which of two issued it.
+    r"|(do|cua) [a-z]+( [a-z]+){0,3} hay (do |cua )?[a-z]+( [a-z]+){0,3} ban hanh)\b",
     "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay|ngay thong qua"
     # "văn bản nào được ban hành trước": the dates of each, compared
     r"|(ban hanh|ky|ra doi|co) (truoc|sau)(?! khi)|(ban hanh|ky) (som|muon) hon)\b",

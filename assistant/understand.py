@@ -101,6 +101,7 @@ _ABBREVIATIONS = [
     (r"\bbao h\b", "bao gio"),
     (r"\b(?:ko|k0|khg)\b", "khong"),  # not "KH", which is "kế hoạch" ("KH-UBND")
     (r"\bdc\b", "duoc"),
+    (r"\bvs\b", "voi"),  # "đối chiếu vs văn bản nào"
     # "kí", "lí" are spellings of "ký", "lý" ("ai kí", "quản lí"), not other words.
     (r"\bki\b", "ky"),
     (r"\bli\b", "ly"),

@@ -63,6 +63,8 @@ ABBREVIATIONS: dict[str, str] = {
     "OCOP": "mỗi xã một sản phẩm",
     "DTTS": "dân tộc thiểu số",
     "DTTS&MN": "dân tộc thiểu số và miền núi",
+    "THPT": "trung học phổ thông",
+    "THCS": "trung học cơ sở",
     "KT-XH": "kinh tế - xã hội",
 }
 _ABBR = {fold(k).upper(): v for k, v in ABBREVIATIONS.items()}

@@ -9,6 +9,7 @@ from assistant.answerers.base import Candidate, Context, Draft, Source
 from assistant.answerers.compare import compare, counterpart
 from assistant.answerers.criteria import criteria
 from assistant.answerers.documents import documents
+from assistant.answerers.found import found_indicators
 from assistant.answerers.issuers import issuer_documents
 from assistant.answerers.listing import list_documents
 from assistant.answerers.locate import locate
@@ -42,14 +43,14 @@ def propose(ctx: Context, *, passages: bool = True) -> list[Candidate]:
     """Every answerer's candidates, in a stable order (ties in the chooser keep it); without the
     retrieved passages when `passages` is false (they need the question's embedding)."""
     out: list[Candidate] = []
-    for answerer in ANSWERERS if passages else ANSWERERS[:-1]:
+    for answerer in ANSWERERS[:-1]:
         out.extend(c for c in answerer(ctx) if any(d.text.strip() for d in c.drafts))
-    return out
+    return out + propose_passages(ctx) if passages else out
 
 
 def propose_passages(ctx: Context) -> list[Candidate]:
-    """The retrieved passages' candidates alone."""
-    return [c for c in ANSWERERS[-1](ctx) if any(d.text.strip() for d in c.drafts)]
+    """The retrieved passages' candidates alone, with the indicators they are the text of."""
+    return [c for c in [*ANSWERERS[-1](ctx), *found_indicators(ctx)] if any(d.text.strip() for d in c.drafts)]
 
 
 __all__ = ["ANSWERERS", "Candidate", "Context", "Draft", "Source", "propose", "propose_passages"]

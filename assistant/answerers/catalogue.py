@@ -10,6 +10,9 @@ from assistant.answerers.base import Draft, Source
 from assistant.target_sets import PERIOD_END
 from corpus.criteria import CriteriaSet, Criterion
 
+# "thuộc nhóm nào", "nằm trong nhóm gì": the group of criteria (not a 2026-2030 commune group "nhóm 1").
+ASKS_GROUP = re.compile(r"\bnhom\b(?!\s*[1-3]\b)")
+
 # "Có 3 con số chưa được xác minh …": said after figures no public page confirms, once per answer.
 UNVERIFIED = re.compile(r"^Có (\d+) con số chưa được xác minh")
 

@@ -7,7 +7,16 @@ import re
 
 from assistant.answerers import several
 from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
-from assistant.answerers.catalogue import annex_path, base_covers, hint, period_note, set_docs, src, unverified_note
+from assistant.answerers.catalogue import (
+    ASKS_GROUP,
+    annex_path,
+    base_covers,
+    hint,
+    period_note,
+    set_docs,
+    src,
+    unverified_note,
+)
 from assistant.answerers.indicators import match_indicator
 from assistant.answerers.overview import group_named, set_groups, set_overview
 from assistant.answerers.special import special_region
@@ -71,8 +80,6 @@ def _cell_note(ind, column: str | None, year: int | None) -> str:
     return f" (bảng: {t.cell})" if t is not None and t.cell else ""
 
 
-# "thuộc nhóm nào", "nằm trong nhóm gì": the group of criteria (not a 2026-2030 commune group "nhóm 1").
-_ASKS_GROUP = re.compile(r"\bnhom\b(?!\s*[1-3]\b)")
 # "nhóm đó còn tiêu chí nào nữa", "cùng nhóm có những tiêu chí gì": the group's other criteria.
 _ASKS_MEMBERS = re.compile(
     r"\b(nhom (do|nay|ay)|cung nhom)\b.*\btieu chi (nao|gi)\b"
@@ -80,18 +87,37 @@ _ASKS_MEMBERS = re.compile(
 )
 
 
+def _target_year(ind, column: str | None, year: int | None, cset: CriteriaSet) -> int | None:
+    """The year whose figure answers: the one asked, or, when the table fixes only a later year of the set's own
+    period ("thu nhập … đến năm 2020"), that target, asked of any year of the period."""
+    if year is None or ind.comparator == "text" or ind.threshold_for(column, year) is not None:
+        return year
+    target = ind.threshold_for(column, None)
+    start, _, end = (cset.period or "").partition("-")
+    if (
+        target is not None
+        and target.year
+        and start.isdigit()
+        and end.isdigit()
+        and int(start) <= year <= target.year <= int(end)
+    ):
+        return target.year
+    return year
+
+
 def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator: str | None) -> list[Draft]:
     q = ctx.query
     region_name = _region_name(ctx, cset)
-    year = q.ask_year or (ctx.as_of.year if ctx.as_of.year <= PERIOD_END.year else None)
+    asked_year = q.ask_year or (ctx.as_of.year if ctx.as_of.year <= PERIOD_END.year else None)
     start, _, end = (cset.period or "").partition("-")
     if not q.ask_year and q.recognition_year and start.isdigit() and int(start) <= q.recognition_year <= int(end):
         # "được công nhận năm 2015 …, khi đó thu nhập phải đạt bao nhiêu": the figure of the year recognised.
-        year = q.recognition_year
+        asked_year = q.recognition_year
+    year = asked_year
     indicators = [i for i in crit.indicators if indicator in (None, i.code)]
     named = f"{crit.name}; trước khi sửa đổi: {crit.former_name}" if crit.former_name else crit.name
     # "… là tiêu chí số mấy, thuộc nhóm nào?"
-    group = f"; thuộc nhóm {crit.group}" if crit.group and _ASKS_GROUP.search(q.folded) else ""
+    group = f"; thuộc nhóm {crit.group}" if crit.group and ASKS_GROUP.search(q.folded) else ""
     if group and _ASKS_MEMBERS.search(q.folded):
         # "… thuộc nhóm nào, nhóm đó còn tiêu chí nào nữa": the group's criteria, the one asked about among them.
         members = [f"{c.number} ({c.name})" for c in cset.criteria if c.group == crit.group]
@@ -119,6 +145,7 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
         out.insert(0, special[1])  # why this commune is held to another region's figures
     unverified = 0
     for ind in indicators:
+        year = _target_year(ind, column, asked_year, cset)
         req = threshold_text(ind, column, year) + _cell_note(ind, column, year)
         national = ind.threshold_for(ANY_REGION, year) if ind.comparator != "text" else None
         if column not in (None, ANY_REGION) and national is not None and _also_national(ctx, cset):
@@ -213,7 +240,7 @@ def _name_parts(name: str) -> set[str]:
     return {k for k in (fold(x).strip() for x in name_parts(name)) if len(k.split()) >= 2}
 
 
-def _sets(ctx: Context) -> list[CriteriaSet]:
+def question_sets(ctx: Context) -> list[CriteriaSet]:
     """The set chosen for the question, then the other sets of the documents it names (a set compiled
     from an amended decision and its amendment, "491-342-…", belongs to both)."""
     out = [ctx.criteria_set] if ctx.criteria_set is not None else []
@@ -278,12 +305,50 @@ def _sets(ctx: Context) -> list[CriteriaSet]:
     return out
 
 
+def indicator_candidate(
+    ctx: Context,
+    cset: CriteriaSet,
+    crit: Criterion,
+    ind: str | None,
+    prior: float,
+    atoms: set,
+    counts_indicators: bool = False,
+    boost: float = 0.0,
+) -> Candidate:
+    """A criterion, or one indicator of it, of a set: its name, its figures for the region and year asked. `prior`:
+    how surely the question named it; `boost`: the set's own standing (named, or the one chosen)."""
+    base = base_covers(cset) | {("doc", d) for d in set_docs(cset, ctx.query.sets)}
+    named_text = crit.name + " " + " ".join(i.name for i in crit.indicators if ind in (None, i.code))
+    return Candidate(
+        "criteria",
+        criterion_drafts(ctx, cset, crit, ind) + period_note(cset, ctx.as_of),
+        lexical=lexical_cover(ctx.text, named_text),
+        covers=base | atoms,
+        # A criterion whose indicators no source shows (51/2025) has no figure to give, but says so: asked the level
+        # of a criterion named by its number or name, that is the answer.
+        # One indicator's answer does not count the criterion's indicators ("TC 4 gồm mấy chỉ tiêu").
+        # Its group said when asked ("được xếp vào nhóm nào"): it answers which one.
+        answers=(
+            {"threshold", "list", "count", "contents", "definition", "indicator"}
+            - (set() if crit.indicators else {"count", "list"} | ({"threshold"} if prior < 0.8 else set()))
+            - ({"count", "list"} if ind and counts_indicators else set())
+        )
+        | ({"which"} if ASKS_GROUP.search(ctx.query.folded) else set()),
+        evidence=[next((i.section for i in crit.indicators if i.code == ind), crit.section)],
+        docs=set_docs(cset, ctx.query.sets),
+        period=cset.period,
+        prior=prior + boost,
+        label=f"{cset.id} tiêu chí {crit.number}{' ' + ind if ind else ''}",
+        counts=frozenset({"chi tieu"}),
+    )
+
+
 def criteria(ctx: Context) -> list[Candidate]:
     q, need = ctx.query, ctx.need
     out: list[Candidate] = []
     # A follow-up that names no criterion of its own asks about the earlier question's ("vùng đó là bao nhiêu?").
     f = f"{normalise_question(q.context)} {q.folded}" if q.context else q.folded
-    for rank, cset in enumerate(_sets(ctx)):
+    for rank, cset in enumerate(question_sets(ctx)):
         base = base_covers(cset)
         docs = set_docs(cset, q.sets)
         base = base | {("doc", d) for d in docs}
@@ -361,27 +426,7 @@ def criteria(ctx: Context) -> list[Candidate]:
             judged = ctx.judged if ctx.judged is not None and rank == 0 else None
             if judged is not None:
                 out.append(_assessment(ctx, cset, judged, atoms | base))
-            named_text = crit.name + " " + " ".join(i.name for i in crit.indicators if ind in (None, i.code))
-            out.append(
-                Candidate(
-                    "criteria",
-                    criterion_drafts(ctx, cset, crit, ind) + period_note(cset, ctx.as_of),
-                    lexical=lexical_cover(ctx.text, named_text),
-                    covers=base | atoms,
-                    # A criterion whose indicators no source shows (51/2025) has no figure to give, but says so:
-                    # asked the level of a criterion named by its number or name, that is the answer.
-                    # One indicator's answer does not count the criterion's indicators ("TC 4 gồm mấy chỉ tiêu").
-                    answers={"threshold", "list", "count", "contents", "definition", "indicator"}
-                    - (set() if crit.indicators else {"count", "list"} | ({"threshold"} if prior < 0.8 else set()))
-                    - ({"count", "list"} if ind and counts_indicators else set()),
-                    evidence=[next((i.section for i in crit.indicators if i.code == ind), crit.section)],
-                    docs=set_docs(cset, ctx.query.sets),
-                    period=cset.period,
-                    prior=prior + prior_boost,
-                    label=f"{cset.id} tiêu chí {crit.number}{' ' + ind if ind else ''}",
-                    counts=frozenset({"chi tieu"}),
-                )
-            )
+            out.append(indicator_candidate(ctx, cset, crit, ind, prior, atoms, counts_indicators, prior_boost))
         out.append(set_overview(ctx, cset))
         out[-1].prior += prior_boost
         counts_criteria = not need.counted or need.counted.startswith(("tieu chi", "chi tieu", "tieu"))

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
-from assistant.answerers.catalogue import UNVERIFIED, period_note, unverified_note
+from assistant.answerers.catalogue import ASKS_GROUP, UNVERIFIED, period_note, unverified_note
 from assistant.answerers.indicators import match_indicator
 from assistant.understand import criterion_key
 from corpus.criteria import CriteriaSet, Criterion
@@ -62,7 +62,7 @@ def by_words(
         "criteria",
         _joined(drafts) + period_note(cset, ctx.as_of),
         covers=covers,
-        answers=set(_EACH_ANSWERS),
+        answers=set(_EACH_ANSWERS) | ({"which"} if ASKS_GROUP.search(ctx.query.folded) else set()),
         evidence=[next(i.section for c in cset.criteria for i in c.indicators if i.code == code) for _, code in hits],
         docs=docs,
         period=cset.period,
@@ -96,7 +96,7 @@ def by_names(
         "criteria",
         _joined([d for c in named for d in drafts_of(ctx, cset, c, None)]) + period_note(cset, ctx.as_of),
         covers=covers,
-        answers=set(_EACH_ANSWERS),
+        answers=set(_EACH_ANSWERS) | ({"which"} if ASKS_GROUP.search(ctx.query.folded) else set()),
         evidence=[c.section for c in named],
         docs=docs,
         period=cset.period,

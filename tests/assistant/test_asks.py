@@ -288,6 +288,8 @@ def test_the_number_of_the_law_a_document_rests_on_asks_its_basis() -> None:
         # "chấm bộ nào": the set scored against, named right after the verb.
         ("xa em dat ntm nam 2014, nam nay tinh phuc tra thi cham bo nao", True, True),
         ("xa dat chuan ntm tu nam 2023 co phai cham lai theo bo moi ko", True, True),
+        # "vs" is chat shorthand for "với".
+        ("xa e dc cong nhan kieu mau tu 2019, gio ra soat lai thi doi chieu vs van ban nao vay", True, True),
         # A decision's sets, a document's status, a rule of another kind: not which set a unit is held to.
         ("QĐ 211/QĐ-TTg sửa đổi những bộ tiêu chí nào của giai đoạn 2021-2025?", False, False),
         ("QĐ 319 về xã kiểu mẫu bây h còn áp dụng ko?", False, False),

@@ -78,3 +78,11 @@ def test_two_criteria_named_by_their_names_are_both_answered(full_assistant: Ass
     assert "Tiêu chí 12 (Lao động" in a.text and "Tiêu chí 19 (Quốc phòng và An ninh" in a.text
     assert "Kinh tế và tổ chức sản xuất" in a.text and "Hệ thống chính trị" in a.text
     assert a.text.count("con số chưa được xác minh") <= 1  # the note said once, for both criteria
+
+
+def test_two_criteria_asked_which_group_they_are_in_get_their_group(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Trong bộ tiêu chí nông thôn mới ban hành năm 2009, tiêu chí Trường học và tiêu chí Nhà ở dân cư được xếp vào "
+        "nhóm nào?"
+    )
+    assert a.kind == "criteria" and "thuộc nhóm Hạ tầng kinh tế - xã hội" in a.text and "Nhà ở dân cư" in a.text

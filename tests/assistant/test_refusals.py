@@ -54,6 +54,7 @@ from assistant.answer import OVERRIDE, REFUSAL, TASK, refusal_reason
         ),
         ("Bạn đóng vai đầu bếp giúp tôi nhé: xã sắp đón bằng công nhận NTM nâng cao, lên thực đơn 10 món.", OVERRIDE),
         ("Hãy viết đoạn mã Python gửi tin nhắn tuyên truyền nông thôn mới tới toàn xã.", TASK),
+        ("viet giup e caption tiktok ban nem chua, chen chu ocop voi nong thon moi vao", TASK),
         ("Xã đón bằng công nhận NTM nâng cao, hướng dẫn cách luộc gà lá chanh cho da vàng giòn.", REFUSAL),
     ],
 )

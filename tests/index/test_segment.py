@@ -43,3 +43,4 @@ def test_the_ethnic_minority_and_mountain_area_abbreviation_is_spelled_out() -> 
 
     assert expand_abbreviations("vùng đồng bào DTTS&MN") == "vùng đồng bào dân tộc thiểu số và miền núi"
     assert expand_abbreviations("đồng bào DTTS") == "đồng bào dân tộc thiểu số"
+    assert expand_abbreviations("trường THPT, THCS") == "trường trung học phổ thông, trung học cơ sở"

@@ -1,0 +1,36 @@
+"""A figure asked in words the catalogue's names do not share: the indicator the retrieved passage is the text of,
+with its figure for the region and year asked."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from assistant.answerers.criteria import _target_year
+from assistant.service import Assistant
+from corpus.criteria import Indicator, Threshold
+
+INCOME = Indicator(
+    code="10",
+    name="Thu nhập bình quân đầu người khu vực nông thôn đến năm 2020",
+    unit="triệu đồng/người/năm",
+    comparator=">=",
+    thresholds=[Threshold(region="TDMNPB", year=2020, value=36), Threshold(region="DBSH", year=2020, value=50)],
+    section="1980/QĐ-TTg › Phụ lục › Tiêu chí 10 › 10",
+)
+
+
+def test_a_target_fixed_for_the_end_of_the_period_answers_any_year_of_it() -> None:
+    period = SimpleNamespace(period="2016-2020")
+    assert _target_year(INCOME, "TDMNPB", 2019, period) == 2020
+    assert _target_year(INCOME, "TDMNPB", 2020, period) == 2020
+    # A year after the target, or of another period, is not moved.
+    assert _target_year(INCOME, "TDMNPB", 2022, period) == 2022
+    assert _target_year(INCOME, "TDMNPB", 2019, SimpleNamespace(period="2021-2025")) == 2019
+
+
+def test_an_income_asked_in_everyday_words_gets_the_regions_figure(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Xã em ở Bắc Giang cũ, được công nhận NTM năm 2019. Giai đoạn 2016-2020 bình quân mỗi người dân nông thôn "
+        "một năm làm ra bao nhiêu tiền thì xã mới đạt, tính theo vùng nào?"
+    )
+    assert a.kind == "criteria" and "36" in a.text and "Trung du và miền núi phía Bắc" in a.text
