@@ -86,6 +86,12 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
         if number is not None:
             query.sets.append(number)
             need.atoms.add(("doc", number))
+    if history and need.asks == {"count"} and not need.counted:
+        # "Thế sang bộ 2021-2025 thì vùng đó còn bao nhiêu?" after a threshold asked: the same figure, not a count.
+        earlier = read_need(understand(history[-1], assistant.catalogue), assistant.known_number)
+        if "threshold" in earlier.asks:
+            need.asks = {"threshold"}
+            need.ask_order = {"threshold": need.ask_order.get("count", 0)}
     if len(query.sets) == 1 and not need.sections and _LAST_ARTICLE.search(query.folded):
         # "Điều cuối cùng của quyết định giao trách nhiệm thi hành cho ai": the named document's last article.
         tree = assistant.corpus.tree(query.sets[0])
@@ -116,7 +122,8 @@ def _fits_unit(assistant: Any, query: Query, number: str) -> bool:
     sets = assistant.catalogue.for_document(number)
     if sets and query.level and all(c.level != query.level for c in sets):
         return False
-    return not (sets and query.tier in ("nâng cao", "kiểu mẫu") and all(c.tier != query.tier for c in sets))
+    # "Còn xã mới chỉ đạt chuẩn NTM theo bộ 2016-2020 thì …" after 691 (kiểu mẫu): the base tier's set, not 691.
+    return not (sets and query.tier in ("NTM", "nâng cao", "kiểu mẫu") and all(c.tier != query.tier for c in sets))
 
 
 # Words of a title that say nothing of what the document is about.

@@ -180,7 +180,10 @@ def _registry_points(ctx: Context, m: DocumentMeta, limit: int = 6) -> list[Draf
 # The kind of relation a question asks about ("đã được sửa đổi chưa", "bị thay bằng văn bản nào").
 _RELATION_CUES = {
     "amends": re.compile(r"\b(sua doi|bo sung|dinh chinh)\b"),
-    "replaces": re.compile(r"\b(thay the|thay bang|thay cho|bai bo|het hieu luc|(thoi|ngung) (ap dung|hieu luc))\b"),
+    # "sau này nó bị QĐ nào thay": "thay" alone, after what did it.
+    "replaces": re.compile(
+        r"\b(thay the|thay bang|thay cho|bai bo|het hieu luc|(thoi|ngung) (ap dung|hieu luc)|nao thay)\b"
+    ),
     "guides": re.compile(r"\bhuong dan\b"),
     "implements": re.compile(r"\b(trien khai|can cu)\b"),
     "forwards": re.compile(r"\b(chuyen|chuyen tiep|sao gui)\b"),

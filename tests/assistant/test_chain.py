@@ -94,3 +94,9 @@ def test_that_decision_after_a_fact_of_the_question_own_is_the_question_own() ->
     # After a part that asks for another document, "văn bản đó" is the one the answer names.
     parts = ["Quyết định 491 bị văn bản nào thay", "văn bản đó có hiệu lực từ ngày nào?"]
     assert pointed_documents(parts, SAID_491, known, meta, {"491/QĐ-TTg"})[0] == ["1980/QĐ-TTg"]
+
+
+def test_what_replaced_a_decision_asked_with_thay_alone_is_its_replacement(full_assistant) -> None:
+    # "bị QĐ nào thay" (without "thế"), after what it amended: both relations, the replacement first.
+    text = full_assistant.ask("qd 342 nam 2013 la sua doi cho qd nao, roi sau nay no bi qd nao thay").text
+    assert "Quyết định 342/QĐ-TTg được thay thế bởi Quyết định 1980/QĐ-TTg" in text and "491/QĐ-TTg" in text

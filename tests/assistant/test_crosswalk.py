@@ -86,3 +86,20 @@ def test_two_criteria_asked_which_group_they_are_in_get_their_group(full_assista
         "nhóm nào?"
     )
     assert a.kind == "criteria" and "thuộc nhóm Hạ tầng kinh tế - xã hội" in a.text and "Nhà ở dân cư" in a.text
+
+
+def test_a_follow_up_turning_to_another_set_asks_the_same_figure(full_assistant: Assistant) -> None:
+    # "còn bao nhiêu" after a threshold asked is the same figure in the new set, not a count of its criteria.
+    a = full_assistant.ask(
+        "the sang bo 2021-2025 thi vung do con bao nhieu",
+        history=["Bộ tiêu chí xã 2016-2020 quy định tỷ lệ trẻ dưới 5 tuổi thấp còi ở Tây Nguyên tối đa là bao nhiêu?"],
+    )
+    assert "15.3" in a.text and "26,5%" in a.text
+
+
+def test_a_follow_up_naming_the_base_tier_leaves_the_earlier_higher_tiers_decision(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Còn xã mới chỉ đạt chuẩn NTM theo bộ 2016-2020 thì mức đó là mấy phần trăm?",
+        history=["Xã NTM kiểu mẫu theo QĐ 691 thì tỷ lệ người dân tham gia bảo hiểm y tế phải từ bao nhiêu?"],
+    )
+    assert "1980/QĐ-TTg" in a.text and "85%" in a.text

@@ -408,3 +408,7 @@ def test_one_marked_word_does_not_make_a_question_typed_with_marks() -> None:
     assert q("xa dat chuan ntm km nam 2020 gio giu chuan theo qd nao vây").level == "xã"
     # Typed with marks, "xa" (far) is not a commune.
     assert q("Thôn ở xa trung tâm huyện thì tiêu chí giao thông tính thế nào?").level == "huyện"
+
+
+def test_a_period_right_after_theo_bo_is_the_sets() -> None:
+    assert q("Còn xã mới chỉ đạt chuẩn NTM theo bộ 2016-2020 thì mức đó là mấy phần trăm?").period == "2016-2020"
