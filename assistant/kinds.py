@@ -87,6 +87,8 @@ _ASKS: dict[str, str] = {
     # Who is given what task ("UBND tỉnh có trách nhiệm gì", "giao bộ nào chủ trì", "cơ quan nào chịu trách nhiệm").
     "duty": r"\b(trach nhiem (gi|nao|the nao)|nhiem vu (gi|nao)|giao (cho )?(ai|bo nao|co quan nao|so nao|cap nao)"
     r"|(bo|co quan|so|cap|don vi) nao (chu tri|chiu trach nhiem|huong dan|co trach nhiem)"
+    # "vướng mắc thì bộ nào tổng hợp, báo cáo Thủ tướng": who a document gives that work to.
+    r"|(bo|co quan|so|cap|don vi) nao (co nhiem vu |duoc giao |phai )?(tong hop|bao cao|theo doi|giam sat|trinh)"
     # "giao UBND tỉnh quy định cụ thể mô hình gì": what an actor named after "giao" is given.
     r"|giao (cho )?(ubnd|uy ban nhan dan|chu tich|bo|so|cap)\b[^?]{0,60}\b(gi|nao)"
     # "cơ quan nào xét công nhận và công bố xã đạt chuẩn": who does what the documents give someone to do.

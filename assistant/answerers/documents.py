@@ -12,20 +12,13 @@ from assistant.answerers.base import document_name as _name
 from assistant.answerers.base import opening as _opening
 from assistant.answerers.basis import basis
 from assistant.answerers.layout import layout_drafts
+from assistant.answerers.relations import RELATION_WORDS, relations
 from assistant.dispatch import districts_note
 from assistant.format import vn_date
 from assistant.target_sets import DISTRICTS_END
 from corpus.model import DocumentMeta, Section
-from corpus.normalize import fold
 
 NOT_RECORDED = "chưa ghi nhận"
-_RELATION_WORDS = {
-    "amends": "sửa đổi, bổ sung",
-    "replaces": "thay thế",
-    "guides": "hướng dẫn",
-    "forwards": "chuyển tiếp, triển khai",
-    "implements": "triển khai thực hiện",
-}
 
 
 def _sections(tree: Section | None) -> list[Section]:
@@ -177,19 +170,6 @@ def _registry_points(ctx: Context, m: DocumentMeta, limit: int = 6) -> list[Draf
     return out
 
 
-# The kind of relation a question asks about ("đã được sửa đổi chưa", "bị thay bằng văn bản nào").
-_RELATION_CUES = {
-    "amends": re.compile(r"\b(sua doi|bo sung|dinh chinh)\b"),
-    # "sau này nó bị QĐ nào thay": "thay" alone, after what did it.
-    "replaces": re.compile(
-        r"\b(thay the|thay bang|thay cho|bai bo|het hieu luc|(thoi|ngung) (ap dung|hieu luc)|nao thay)\b"
-    ),
-    "guides": re.compile(r"\bhuong dan\b"),
-    "implements": re.compile(r"\b(trien khai|can cu)\b"),
-    "forwards": re.compile(r"\b(chuyen|chuyen tiep|sao gui)\b"),
-}
-
-
 def _addressees(ctx: Context, m: DocumentMeta) -> list[Draft]:
     """Whom a dispatch is sent to: its "Kính gửi:" block, quoted whole."""
     for s in _sections(ctx.tree(m.number)):
@@ -208,67 +188,6 @@ def _addressees(ctx: Context, m: DocumentMeta) -> list[Draft]:
             text = f"{_name(m)} gửi: {'; '.join(names)}."
             return [Draft(text, [Source(m.number, s.path, "Kính gửi", text=quoted, whole=True)])]
     return []
-
-
-def _dates(other: DocumentMeta, kind: str) -> str:
-    """When the other document was issued (and took effect, for a replacement): the date a change counts from."""
-    bits = [f"ban hành {vn_date(other.issued)}"] if other.issued else []
-    if kind == "replaces" and other.in_force_from:
-        bits.append(f"có hiệu lực từ {vn_date(other.in_force_from)}")
-    return f" ({', '.join(bits)})" if bits else ""
-
-
-def _later(ctx: Context, replacement: DocumentMeta | None, depth: int = 0) -> str:
-    """ " 318/QĐ-TTg sau đó được thay thế bởi 51/2025/QĐ-TTg từ ngày 15/02/2026.": what replaced the replacement, to
-    the document in force, so "1980 được thay bằng văn bản nào, và văn bản đó nay còn áp dụng không" is answered."""
-    if replacement is None or not replacement.superseded_by or depth > 3:
-        return ""
-    when = f" từ ngày {vn_date(replacement.status_from)}" if replacement.status_from else ""
-    nxt = ctx.meta(replacement.superseded_by)
-    return f" {replacement.number} sau đó được thay thế bởi {replacement.superseded_by}{when}." + _later(
-        ctx, nxt, depth + 1
-    )
-
-
-def _relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
-    """What the document amends, replaces or implements and what did so to it, the kinds the question names
-    first; a kind it names and the registry does not record is said to be unrecorded, not guessed."""
-    found: list[tuple[str, Draft]] = []
-    for r in m.relations:
-        note = f" ({r.note})" if r.note else ""
-        text = f"{_name(m)} {_RELATION_WORDS.get(r.type, r.type)} {r.target}{note}."
-        found.append((r.type, Draft(text, [Source(m.number, _opening(m), r.target)])))
-    for other in ctx.related(m.number):
-        for r in other.relations:
-            if r.target == m.number:
-                words = _RELATION_WORDS.get(r.type, r.type)
-                text = f"{_name(m)} được {words} bởi {_name(other)}{_dates(other, r.type)}."
-                if r.type == "replaces":
-                    text += _later(ctx, other)
-                found.append((f"{r.type}-by", Draft(text, [Source(other.number, _opening(other), m.number)])))
-    if m.superseded_by and not any(m.superseded_by in d.text for _, d in found):
-        when = f" từ ngày {vn_date(m.status_from)}" if m.status_from else ""
-        later = _later(ctx, ctx.meta(m.superseded_by)) if ctx.meta(m.superseded_by) else ""
-        found.append(("replaces-by", Draft(f"{_name(m)} được thay thế bởi {m.superseded_by}{when}.{later}")))
-    asked = [kind for kind, cue in _RELATION_CUES.items() if cue.search(ctx.query.folded)]
-    if not asked:
-        return [d for _, d in found]
-    # "đã được sửa đổi chưa": what was done to it comes before what it did to others.
-    first = [d for kind, d in found if kind in {f"{a}-by" for a in asked}]
-    then = [d for kind, d in found if kind in asked]
-    if not first and re.search(r"\b(da|bi|duoc)\b[^?]*\b(chua|nao)\b", ctx.query.folded):
-        words = " hoặc ".join(_RELATION_WORDS[a] for a in asked)
-        first = [Draft(f"Kho văn bản chưa ghi nhận văn bản nào {words} {_name(m)}.")]
-        # What the document's own text says on it ("… có Công văn 6223/VPCP-NN về việc xây dựng quyết định sửa
-        # đổi …; không thấy nguồn nào xác nhận …"), quoted as what it is.
-        cue = _RELATION_CUES[asked[0]]
-        said = next((x for x in _sections(ctx.tree(m.number)) if cue.search(fold(x.text))), None)
-        if said is not None:
-            lead = "Mục đăng ký của kho ghi" if not m.full_text else f"{_name(m)} ghi"
-            quote = QUOTE if not m.full_text else f"«{QUOTE}»"  # a registry line is not the decision's words
-            hint = _RELATION_WORDS[asked[0]]  # the sentence about the change, not the one repeating the title
-            first.append(Draft(f"{lead}: {quote}", [Source(m.number, said.path, hint)]))
-    return first + then
 
 
 _TITLE = re.compile(
@@ -369,7 +288,7 @@ def _succession(ctx: Context) -> Candidate | None:
 
     def line(m: DocumentMeta) -> str:
         relation = next((r for r in m.relations if r.type in ("replaces", "amends")), None)
-        did = f"; {_RELATION_WORDS[relation.type]} {relation.target}" if relation else ""
+        did = f"; {RELATION_WORDS[relation.type]} {relation.target}" if relation else ""
         return f"- {m.number} ({vn_date(m.issued) if m.issued else ''}), giai đoạn {m.period}{did}."
 
     return _listing(
@@ -463,7 +382,7 @@ def documents(ctx: Context) -> list[Candidate]:
         facts.append(("status", _status(ctx, m), {"status"}))
         # What a decision issues: its articles and annexes (the sets it issues among them).
         facts.append(("contents", _contents(ctx, m), {"contents", "definition", "list"}))
-        rel = _relations(ctx, m)
+        rel = relations(ctx, m)
         if not rel and typed and "amends" in ctx.need.asks:
             rel = [
                 Draft(

@@ -77,3 +77,7 @@ def test_a_choice_put_as_a_question_is_a_part_of_its_own() -> None:
 def test_which_of_two_bodies_issued_it_asks_the_issuer() -> None:
     assert "issuer" in kinds_of("nd 351/2025 la do chinh phu hay thu tuong ban hanh, ky ngay nao")
     assert "issuer" in kinds_of("QĐ 2540 là của Thủ tướng hay của Bộ NN ban hành, ai ký vậy?")
+
+
+def test_which_body_compiles_and_reports_asks_a_duty() -> None:
+    assert "duty" in kinds_of("Theo QĐ 318, địa phương gặp vướng mắc thì bộ nào tổng hợp, báo cáo Thủ tướng?")
