@@ -19,8 +19,9 @@ from corpus.model import DocumentMeta
 from corpus.normalize import fold
 from index.segment import expand_abbreviations
 
-# An earlier question that asked which document applies or was issued.
+# "Điều cuối cùng của quyết định": the named document's last article.
 _LAST_ARTICLE = re.compile(r"\bdieu cuoi( cung)?\b")
+# An earlier question that asked which document applies or was issued.
 _ASKED_FOR_A_DOCUMENT = re.compile(r"\b(quy dinh|van ban|quyet dinh|bo tieu chi|nghi quyet|nghi dinh) nao\b")
 
 
