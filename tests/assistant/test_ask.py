@@ -233,6 +233,13 @@ def test_document_facts_say_what_the_corpus_does_not_record(assistant: Assistant
     _valid_citations(assistant, a)
 
 
+def test_an_issuer_told_to_be_checked_is_answered_with_the_real_one(assistant: Assistant) -> None:
+    a = assistant.ask("qd 60/QD-BDTTG ve danh sach xa khu vuc I, II, III la van ban cua Chinh phu a?")
+    assert a.kind == "documents"
+    assert "60/QĐ-BDTTG do Bộ Dân tộc và Tôn giáo ban hành" in a.sentences[0].text
+    _valid_citations(assistant, a)
+
+
 def test_two_criteria_asked_both_answered_in_order(assistant: Assistant) -> None:
     a = assistant.ask("Tiêu chí số 14 và số 16 của bộ tiêu chí xã NTM giai đoạn 2021-2025 là gì?")
     assert a.kind == "criteria"

@@ -79,5 +79,12 @@ def test_which_of_two_bodies_issued_it_asks_the_issuer() -> None:
     assert "issuer" in kinds_of("QĐ 2540 là của Thủ tướng hay của Bộ NN ban hành, ai ký vậy?")
 
 
+def test_an_issuer_told_to_be_checked_asks_the_issuer() -> None:
+    assert "issuer" in kinds_of("qd 60/QD-BDTTG ve danh sach xa khu vuc I, II, III la van ban cua Chinh phu a?")
+    assert "issuer" in kinds_of("Bộ tiêu chí 2026-2030 có phải do Bộ Nông nghiệp và Môi trường ban hành không?")
+    # A document's content, not who issued it.
+    assert "issuer" not in kinds_of("Quyết định 60 là văn bản của Bộ về danh sách xã khu vực III, gồm những gì?")
+
+
 def test_which_body_compiles_and_reports_asks_a_duty() -> None:
     assert "duty" in kinds_of("Theo QĐ 318, địa phương gặp vướng mắc thì bộ nào tổng hợp, báo cáo Thủ tướng?")
