@@ -12,7 +12,7 @@ from assistant.answerers.described import described
 from assistant.answerers.documents import FACT_ASKS
 from assistant.asks import Need, read_need
 from assistant.chain import POINTED, answered_document
-from assistant.topic import asking_clause
+from assistant.topic import asking_clause, sentences
 from assistant.understand import NOW_CUE, Query, normalise_question, understand
 from assistant.years import period_of
 from corpus.model import DocumentMeta
@@ -49,6 +49,7 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
         for d in named:
             query.sets.append(d.number)
             need.atoms.add(("doc", d.number))
+    _compared_against(assistant.meta, query, need)
     # "Vậy quyết định đó ký ngày nào?": the document the earlier answer named when the earlier question asked for
     # one ("… phải đáp ứng quy định nào?"), else the documents the earlier question named.
     asked_for_one = bool(query.context and _ASKED_FOR_A_DOCUMENT.search(normalise_question(query.context)))
@@ -108,12 +109,58 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
         need.atoms -= {("period", p) for p in need.periods}
         need.period, need.periods = now, []
         need.atoms.add(("period", now))
-    if not need.period and (NOW_CUE.search(query.folded) or re.search(r"\bgiai doan moi\b", query.folded)):
+    if not need.period and (NOW_CUE.search(query.folded) or _NEW_PERIOD.search(query.folded)):
         # "bộ tiêu chí hiện hành", "hiện nay", "giai đoạn mới": the period of the date the answer is for (asked in
         # November 2023, the new period is 2021-2025).
         need.period = period_of(when.year)
         need.atoms.add(("period", need.period))
     return need
+
+
+# A document named as what the set asked about is measured against ("bộ 2026-2030 còn chia theo 7 vùng như QĐ 318
+# không", "còn tiêu chí Y tế riêng như bộ của QĐ 318 không").
+_LIKE_DOCUMENT = re.compile(
+    r"\b(?:nhu|giong(?: nhu)?|tuong tu)(?: (?:o|trong|cua))? (?:bo(?: tieu chi)?(?: cua)? )?"
+    r"(?:qd|quyet dinh) (?:so )?(\d+)\b"
+)
+_SET_PERIOD = re.compile(r"\b(2010|2016|2021|2026)\s*-\s*(2015|2020|2025|2030)\b")
+# "giai đoạn mới", "bộ tiêu chí NTM mới": the period in force on the date asked.
+_NEW_PERIOD = re.compile(r"\b(giai doan moi|bo tieu chi (xa )?(nong thon moi |ntm )?moi)\b")
+
+
+def _compared_against(meta: Any, query: Query, need: Need) -> None:
+    """A set named by its period is the question's subject; a document of another period named only as what it is
+    compared with ("như QĐ 318"), or only in a sentence that tells what the asker knows ("Bộ năm 2009 (QĐ 491) có
+    tiêu chí số 8 là Bưu điện. Sang bộ 2016-2020 thì …?"), is no longer the subject: both periods' sets are
+    answered, the named period's first, and neither is another document's answer."""
+    asking = normalise_question(asking_clause(query.text))
+    asked = dict.fromkeys(f"{a}-{b}" for a, b in _SET_PERIOD.findall(asking))
+    # Sentences that end in a full stop tell; the others ask (a crosswalk's told set stays: it is what is mapped).
+    said = [(fold(x).lower(), x.rstrip().endswith(".")) for x in sentences(query.text)]
+    told = [
+        lead
+        for lead in dict.fromkeys(n.split("/")[0] for n in query.sets)
+        if len(asked) == 1
+        and not need.crosswalk
+        and all(stated for x, stated in said if re.search(rf"(?<![\d/]){lead}(?!\d)", x))
+        and any(re.search(rf"(?<![\d/]){lead}(?!\d)", x) for x, _ in said)
+    ]
+    if told and need.period is None:
+        need.period = next(iter(asked))
+        need.atoms.add(("period", need.period))
+    if not need.period:
+        return
+    likened = [m.group(1) for m in _LIKE_DOCUMENT.finditer(query.folded)]
+    for lead in dict.fromkeys(likened + told):
+        if len(re.findall(rf"(?<![\d/]){lead}(?![\d])", query.folded)) != 1:
+            continue  # named elsewhere too: a subject as well
+        for number in [n for n in query.sets if n.split("/")[0] == lead]:
+            held = meta(number)
+            if held is None or not held.period or held.period == need.period:
+                continue
+            query.sets.remove(number)
+            need.atoms.discard(("doc", number))
+            need.periods = list(dict.fromkeys([need.period, *need.periods, held.period]))
 
 
 def _fits_unit(assistant: Any, query: Query, number: str) -> bool:

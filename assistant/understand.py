@@ -449,6 +449,11 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
                     generic = re.fullmatch(r"(xa|huyen)?\s*(dat chuan)?\s*(nong thon moi)?\s*(nang cao|kieu mau)?", key)
                     if len(key) >= 4 and not generic:
                         names.setdefault(key, c.name)
+                    # The whole name of one listing several fields ("Văn hóa, giáo dục, y tế") names that criterion,
+                    # not the older set's criterion its first word names ("Văn hóa").
+                    whole = fold(c.name).strip()
+                    if "," in whole and whole != key:
+                        names.setdefault(whole, c.name)
             # The later parts of a name ("… và an ninh, quốc phòng", "Văn hóa, giáo dục, y tế") name it too, where
             # no whole name is the same words: "nội dung tiếp cận pháp luật nằm trong tiêu chí số mấy".
             for cset in catalogue.sets.values():
@@ -489,7 +494,8 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
             continue
         # Named as a criterion ("tiêu chí Y tế") or in the asking part; a preamble's job title ("công chức
         # nông nghiệp - môi trường xã …") is not the criterion asked about.
-        named = bool(re.search(rf"\b(tieu chi|chi tieu)( so \d+)?( ve)? {re.escape(key)}\b", f))
+        # "theo dõi nội dung văn hóa, giáo dục, y tế …": a content the asker follows names it too.
+        named = bool(re.search(rf"\b(tieu chi|chi tieu|noi dung)( so \d+)?( ve)? {re.escape(key)}\b", f))
         if named or re.search(rf"\b{re.escape(key)}\b", clause):
             found.append((named, len(key), key))
     # A name that follows "tiêu chí" first, then the longest.

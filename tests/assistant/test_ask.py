@@ -240,6 +240,27 @@ def test_an_issuer_told_to_be_checked_is_answered_with_the_real_one(assistant: A
     _valid_citations(assistant, a)
 
 
+def test_a_set_named_by_period_is_answered_before_the_document_it_is_compared_with(assistant: Assistant) -> None:
+    a = assistant.ask("Theo bộ tiêu chí 2026-2030, có tiêu chí Môi trường giống Quyết định 1980 không?")
+    assert a.kind == "criteria"
+    assert a.sentences[0].text.startswith("Tiêu chí 8 (Môi trường và cảnh quan nông thôn)")
+    assert "51/2025/QĐ-TTg" in a.sentences[0].text
+    # "Bộ tiêu chí NTM mới" is the set in force on the date asked.
+    b = assistant.ask("Nội dung văn hóa, giáo dục, y tế trong bộ tiêu chí NTM mới là tiêu chí số mấy?")
+    assert b.sentences[0].text.startswith("Tiêu chí 5 (Văn hóa, giáo dục, y tế)") and "51/2025/QĐ-TTg" in b.text
+    _valid_citations(assistant, a)
+    _valid_citations(assistant, b)
+    # A document named only in a sentence telling what the asker knows is context; the period asked is answered.
+    c = assistant.ask(
+        "Bộ tiêu chí năm 2009 (QĐ 491) có tiêu chí số 15 là Y tế. Sang bộ tiêu chí xã giai đoạn 2016-2020 thì tiêu chí"
+        " số 15 có mấy chỉ tiêu?"
+    )
+    assert "1980/QĐ-TTg" in c.sentences[0].text and "491/QĐ-TTg" not in c.sentences[0].text
+    # Named in a sentence that asks, it is a subject.
+    d = assistant.ask("Theo QĐ 491 tiêu chí số 15 là gì? Sang bộ tiêu chí xã giai đoạn 2016-2020 thì tiêu chí số 15 là gì?")
+    assert "491/QĐ-TTg" in d.text and "1980/QĐ-TTg" in d.text
+
+
 def test_two_criteria_asked_both_answered_in_order(assistant: Assistant) -> None:
     a = assistant.ask("Tiêu chí số 14 và số 16 của bộ tiêu chí xã NTM giai đoạn 2021-2025 là gì?")
     assert a.kind == "criteria"

@@ -285,6 +285,12 @@ ROWS: list[tuple[str, dict]] = [
         dict(level="xã", indicator="2.1", criterion=2, period="2021-2025"),
     ),
     ("tiêu chí môi trường xã NTM", dict(level="xã", criterion=None, criterion_name="Môi trường")),
+    # The whole name of a criterion listing several fields names it, not the older "Văn hóa" or "Giáo dục …".
+    ("tiêu chí văn hóa, giáo dục, y tế của xã nhóm 2", dict(criterion_name="Văn hóa, giáo dục, y tế")),
+    (
+        "Em theo dõi nội dung văn hóa, giáo dục, y tế trong bộ tiêu chí mới. Nội dung đó là tiêu chí số mấy?",
+        dict(criterion_name="Văn hóa, giáo dục, y tế"),
+    ),
     (
         "tiêu chí chất lượng môi trường sống xã nâng cao",
         dict(tier="nâng cao", criterion_name="Chất lượng môi trường sống"),
