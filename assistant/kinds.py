@@ -26,7 +26,10 @@ _ASKS: dict[str, str] = {
     # "do Chính phủ hay Thủ tướng ban hành", "là của Thủ tướng hay của Bộ NN ban hành": which of two issued it.
     r"|(do|cua) [a-z]+( [a-z]+){0,3} hay (do |cua )?[a-z]+( [a-z]+){0,3} ban hanh"
     # An issuer told to be checked: "có phải do Bộ … ban hành không", "là văn bản của Chính phủ à".
-    r"|co phai (la )?(do|cua) [^?]{0,60}\bban hanh\b|la (van ban|quyet dinh|nghi quyet) cua [a-z]+( [a-z]+){0,4}"
+    r"|co phai (la )?(do|cua) [^?]{0,60}\bban hanh\b"
+    # "là văn bản của Sở … hay của UBND tỉnh": which of two bodies it belongs to.
+    r"|la (van ban|cong van|quyet dinh|nghi quyet|nghi dinh) cua [a-z&]+( [a-z&]+){0,6} hay (la )?(cua )?[a-z&]+"
+    r"|la (van ban|quyet dinh|nghi quyet) cua [a-z]+( [a-z]+){0,4}"
     r" (a|ha|khong|ko|k|phai khong|dung khong)(?=\s*\?|\s*$))\b",
     "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay|ngay thong qua"
     # "văn bản nào được ban hành trước": the dates of each, compared

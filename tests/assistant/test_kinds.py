@@ -82,6 +82,7 @@ def test_which_of_two_bodies_issued_it_asks_the_issuer() -> None:
 def test_an_issuer_told_to_be_checked_asks_the_issuer() -> None:
     assert "issuer" in kinds_of("qd 60/QD-BDTTG ve danh sach xa khu vuc I, II, III la van ban cua Chinh phu a?")
     assert "issuer" in kinds_of("Bộ tiêu chí 2026-2030 có phải do Bộ Nông nghiệp và Môi trường ban hành không?")
+    assert "issuer" in kinds_of("CV 14/BCĐCTMTQG là văn bản của Bộ NN&PTNT hay của Ban Chỉ đạo TW?")
     # A document's content, not who issued it.
     assert "issuer" not in kinds_of("Quyết định 60 là văn bản của Bộ về danh sách xã khu vực III, gồm những gì?")
 
