@@ -50,12 +50,18 @@ def threshold_text(ind: Indicator, region: str | None, year: int | None) -> str:
         if t is None:
             return ind.requirement or "chưa có số liệu trong danh mục"
         when = f" (năm {t.year})" if t.year else ""
-        return f"{sign} {vn_number(t.value)}{unit}{when}"
+        return f"{sign} {vn_number(t.value)}{unit}{when}{_detail(t.detail)}"
     # "*" beside regional figures is the national ("chung") value, not a figure for every region.
     # A percentage is written on every region's figure ("DNB: ≥ 90%"), a longer unit once at the end.
     each, end = (unit, "") if ind.unit == "%" else ("", unit)
     parts = [
         f"{region_label(t.region)}{(' ' + str(t.year)) if t.year else ''}: {sign} {vn_number(t.value)}{each}"
+        f"{_detail(t.detail)}"
         for t in ind.thresholds
     ]
     return ("; ".join(parts) + end) if parts else (ind.requirement or "chưa có số liệu trong danh mục")
+
+
+def _detail(detail: str | None) -> str:
+    """What a cell adds to its figure, in brackets after it: " (trong đó ≥ 60% hộ được dùng nước sạch)"."""
+    return f" ({detail})" if detail else ""

@@ -43,6 +43,9 @@ class Threshold(_Strict):
     evidence: Evidence | None = None
     # Where an imported official table prints it ("trang 3, hàng 7, cột Xã nhóm 3").
     cell: str | None = None
+    # What the cell adds to its figure, in its own words ("trong đó ≥ 60% hộ được dùng nước sạch"): 1980's water
+    # indicator states a second share the catalogue has no column for.
+    detail: str | None = Field(None, min_length=3, max_length=200)
 
 
 class Indicator(_Strict):

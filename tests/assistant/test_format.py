@@ -1,0 +1,31 @@
+"""How thresholds are written: a cell's own addition to its figure is said after it."""
+
+from assistant.format import threshold_text
+from corpus.criteria import Catalogue, Indicator
+
+
+def _water() -> Indicator:
+    cset = Catalogue().sets["1980-xa-ntm"]
+    return next(i for _, i in cset.indicators() if i.code == "17.1")
+
+
+def test_a_cells_second_share_is_written_after_its_figure() -> None:
+    water = _water()
+    assert threshold_text(water, "*", None) == "≥ 95% (trong đó ≥ 60% hộ được dùng nước sạch)"
+    assert threshold_text(water, "TN", None) == "≥ 90% (trong đó ≥ 45% nước sạch)"
+    every = threshold_text(water, None, None)
+    assert "DBSH: ≥ 98% (trong đó ≥ 65% nước sạch)" in every
+
+
+def test_a_cell_without_an_addition_is_its_figure_alone() -> None:
+    ind = Indicator.model_validate(
+        {
+            "code": "15.1",
+            "name": "Tỷ lệ người dân tham gia bảo hiểm y tế",
+            "unit": "%",
+            "comparator": ">=",
+            "thresholds": [{"region": "*", "value": 85}],
+            "section": "X › Phụ lục › Tiêu chí 15 › 15.1",
+        }
+    )
+    assert threshold_text(ind, None, None) == "≥ 85%"
