@@ -133,7 +133,7 @@ class Need:
     issued_year: int | None = None  # "bộ tiêu chí ban hành năm 2009": the document issued that year
     lists_documents: bool = False  # "những văn bản nào quy định …"
     money: bool = False  # "được hỗ trợ bao nhiêu tiền", "tiền thưởng", "kinh phí": an amount of money is asked
-    figure: str | None = None  # the unit of a figure the asking clause asks ("%", "money"): kinds.asked_figure
+    figure: str | None = None  # the unit of a figure the asking clause asks ("%", "money", "area"): kinds.asked_figure
     procedure: bool = False  # the asking clause asks a procedure (a preamble's "chuẩn bị hồ sơ" does not)
     # Two or more programme periods named ("bộ 2016-2020 … sang bộ 2021-2025"): each set's figure is asked.
     periods: list[str] = field(default_factory=list)

@@ -299,6 +299,9 @@ def guessed(choice: Choice, asked: list[str], need: Need) -> bool:
     return best.kind == "criteria" and best.lexical < GUESS_LEXICAL and not named & best.covers
 
 
+# A sum of money, or an indicator measured in one whose figure the catalogue lacks ("… (triệu đồng/người/năm)");
+# not "2.1. Tỷ lệ …", "nội đồng" or "Đồng bằng".
+_SUM = re.compile(r"\d[\d.,]*\s*(triệu|tỷ(?! lệ)|nghìn|đồng(?! bào| bằng))(?!\w)|(triệu|nghìn|tỷ) đồng", re.I)
 _PROCEDURE_WORDS = re.compile(r"hồ sơ|thủ tục|trình tự|quy trình|cách thức", re.I)
 
 
@@ -309,7 +312,10 @@ def _cannot_say(c: Candidate, need: Need) -> bool:
         return True  # which set applies says no sum of money ("mỗi xã được thưởng bao nhiêu tỷ đồng")
     if c.kind != "criteria":
         return False
-    if need.money and not any("đồng" in d.text for d in c.drafts):
+    if need.money and not any(_SUM.search(d.text) for d in c.drafts):
+        return True
+    # An area ("bao nhiêu m2 mỗi học sinh") from criteria that state none: another regulation's figure.
+    if need.figure == "area" and not any(holds_figure(d.text, "area") for d in c.drafts):
         return True
     if need.procedure and bool({("topic", "overview"), ("topic", "groups")} & c.covers):
         return True

@@ -20,7 +20,9 @@ _ASKS: dict[str, str] = {
     r"|(pho thu tuong|thu tuong|bo truong|chu tich|lanh dao|ong|ba|dong chi) nao ky"
     # A signer told to be checked: "… là ông Lê Minh Hoan ký phải không", "có phải ông … ký không".
     r"|ky (phai|dung|co dung|co phai) (khong|ko|k|chu)"
-    r"|co phai (la )?(ong|ba|pho thu tuong|thu tuong|bo truong)\b[^?]{0,40}\bky\b)\b",
+    r"|co phai (la )?(ong|ba|pho thu tuong|thu tuong|bo truong)\b[^?]{0,40}\bky\b"
+    # "… đều do ông Dũng ký, vậy có phải cùng một người không", "… do Phó Thủ tướng … ký, như vậy có đúng không".
+    r"|\bdo\b[^?.]{0,60}\bky\b[^?]{0,60}\b((co )?(dung|chinh xac|phai) (khong|ko|k|chua|chu)|cung mot nguoi))\b",
     "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh|do co quan nao|do bo nao|ai ban hanh|do ai ban hanh"
     r"|ban hanh boi|noi ban hanh|cua co quan nao"
     # "do Chính phủ hay Thủ tướng ban hành", "là của Thủ tướng hay của Bộ NN ban hành": which of two issued it.
@@ -178,20 +180,26 @@ _ASKED_FIGURE = {
         r"\b((bao nhieu|bao nhiu|bn|muc) (tien|trieu|ty dong)|(tong )?(muc )?von\b[^.?!]{0,60}\b(bao nhieu|bao nhiu|bn)"
         r"(?! lan))"
     ),
+    # "diện tích … bao nhiêu m2", "tối thiểu bao nhiêu mét vuông": an area.
+    "area": re.compile(
+        r"\b(bao nhieu|bao nhiu|bn|may) ?(m2|met vuong|ha|hecta)\b|\bdien tich\b[^.?!]{0,60}\b(bao nhieu|bao nhiu|bn)\b"
+    ),
 }
 _FIGURE_WRITTEN = {
     "%": re.compile(r"\d[\d.,]*\s*%"),
-    "money": re.compile(r"\d[\d.,]*\s*(triệu|tỷ|nghìn|đồng)", re.I),
+    # Not "2.1. Tỷ lệ …" (an indicator's number before "ratio").
+    "money": re.compile(r"\d[\d.,]*\s*(triệu|tỷ(?! lệ)|nghìn|đồng(?! bào| bằng))(?!\w)", re.I),
+    "area": re.compile(r"\d[\d.,]*\s*(m2|m²|mét vuông|ha|héc-ta)(?!\w)", re.I),
 }
 
 
 def asked_figure(folded_clause: str) -> str | None:
-    """The unit of the figure the asking clause asks for ("%" or "money"), or None."""
+    """The unit of the figure the asking clause asks for ("%", "money" or "area"), or None."""
     return next((unit for unit, cue in _ASKED_FIGURE.items() if cue.search(folded_clause)), None)
 
 
 def holds_figure(text: str, unit: str) -> bool:
-    """The text writes a figure in that unit ("90%", "45 triệu đồng")."""
+    """The text writes a figure in that unit ("90%", "45 triệu đồng", "25 m2")."""
     return bool(_FIGURE_WRITTEN[unit].search(text))
 
 

@@ -80,7 +80,8 @@ _ABBREVIATIONS = [
     (r"\bntmkm\b", "nong thon moi kieu mau"),
     (r"\bntm\b", "nong thon moi"),
     (r"\bnc\b", "nang cao"),
-    (r"\bkm\b", "kieu mau"),
+    # "xã NTM KM" is kiểu mẫu; "tỷ lệ km đường huyện", "5 km", "số km kênh mương" are kilometres.
+    (r"(?<!\d)(?<!\d )(?<!so )(?<!le )(?<!nhieu )(?<!may )\bkm\b(?!\s*(duong|kenh|muong|de|song|/))", "kieu mau"),
     (r"\bqd\b", "quyet dinh"),
     (r"\bcv\b", "cong van"),
     (r"\bttg\b", "thu tuong"),
@@ -110,6 +111,10 @@ _ABBREVIATIONS = [
     (r"\bbhyt\b", "bao hiem y te"),
     (r"\battp\b", "an toan thuc pham"),
     (r"\bdtts\b", "dan toc thieu so"),
+    # Budgets, as the programme's resolutions abbreviate them.
+    (r"\bnsnn\b", "ngan sach nha nuoc"),
+    (r"\bnstw\b", "ngan sach trung uong"),
+    (r"\bnsdp\b", "ngan sach dia phuong"),
 ]
 
 # Addresses ("xã Ka Đô, huyện Đơn Dương, tỉnh Lâm Đồng") name where the asker works, not the unit asked about.

@@ -17,7 +17,7 @@ from assistant.answerers.catalogue import (
     src,
     unverified_note,
 )
-from assistant.answerers.indicators import match_indicator
+from assistant.answerers.indicators import match_indicator, without_offices
 from assistant.answerers.overview import group_named, set_groups, set_overview
 from assistant.answerers.special import special_region
 from assistant.format import threshold_text, vn_number
@@ -389,7 +389,7 @@ def criteria(ctx: Context) -> list[Candidate]:
                         k
                         for k in keys
                         if len(k.split()) >= 2
-                        and re.search(rf"\b{re.escape(k)}\b", f)
+                        and re.search(rf"\b{re.escape(k)}\b", without_offices(f))
                         # "nhóm Hệ thống chính trị": the group's name, not its criterion's
                         and not (named_group and k in fold(named_group).lower())
                     ),

@@ -52,6 +52,19 @@ _INDICATOR_GENERIC = frozenset(
 
 _WORDS: dict[int, tuple[CriteriaSet, list[tuple[int, str, frozenset[str]]]]] = {}
 
+# An office or a post the asker holds ("chuyên viên phòng Kinh tế", "công chức văn hóa - xã hội"): its words name no
+# criterion or indicator.
+_OFFICE = re.compile(
+    # "phòng chống", "phòng ngừa", "phòng cháy" prevent; they name no office.
+    r"\b(?:phong(?! (?:chong|ngua|chay|tranh|dich|benh))|cong chuc|can bo|chuyen vien)(?: phong)?"
+    r" [a-z]+(?: [a-z]+)?(?: ?[-&] ?[a-z]+(?: [a-z]+)?)?"
+)
+
+
+def without_offices(folded: str) -> str:
+    """The question without the offices and posts it names (see _OFFICE)."""
+    return _OFFICE.sub(" ", folded)
+
 
 def _distinctive(cset: CriteriaSet) -> list[tuple[int, str, frozenset[str]]]:
     """(criterion, indicator code, distinctive words of its name) for indicators with at least three, per set."""
@@ -77,7 +90,7 @@ def match_indicator(
     words of one indicator's name are enough, if no other indicator has as many and they are at least `share` of
     its distinctive words."""
     # "Bộ tiêu chí quốc gia về …" names the set, not "xã đạt tiêu chí quốc gia về y tế" (15.2).
-    words = set(re.sub(r"\bbo tieu chi quoc gia( ve)?\b", " ", folded).split())
+    words = set(re.sub(r"\bbo tieu chi quoc gia( ve)?\b", " ", without_offices(folded)).split())
     best: tuple[float, int, int, str] | None = None
     for number, code, own in _distinctive(cset):
         hits = len(own & words)

@@ -234,6 +234,21 @@ def test_an_amount_of_money_or_a_procedure_the_catalogue_cannot_hold_is_not_cove
         label="10",
     )
     assert choose(need(asks={"threshold"}, atoms={("criterion_name", "thu nhập")}, money=True), [income], [0.9]).parts
+    # "2.1. Tỷ lệ …", "nội đồng", "Đồng bằng" are no sums of money.
+    roads = Candidate(
+        "criteria",
+        [Draft("- 2.1. Tỷ lệ đường xã được cứng hóa: ≥ 100%."), Draft("- 2.4. Đường trục chính nội đồng: Đạt.")],
+        covers={("criterion_name", "giao thông")},
+        answers={"threshold"},
+        prior=1.0,
+        label="2",
+    )
+    upkeep = need(asks={"threshold"}, atoms={("criterion_name", "giao thông")}, money=True)
+    assert choose(upkeep, [roads], [0.9]).scope == "uncovered"
+    # An area asked ("bao nhiêu m2 mỗi học sinh") of criteria that state shares only.
+    area = need(asks={"threshold"}, atoms={("criterion_name", "giao thông")}, figure="area")
+    assert choose(area, [roads], [0.9]).scope == "uncovered"
+    assert choose(need(asks={"threshold"}, atoms={("criterion_name", "giao thông")}), [roads], [0.9]).parts
     overview = cand(
         "criteria", "overview", covers={("topic", "overview"), ("level", "xã")}, answers={"list"}, prior=1.0
     )

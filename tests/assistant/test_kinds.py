@@ -21,6 +21,10 @@ def test_a_figure_asked_in_a_unit_and_whether_a_text_writes_one() -> None:
     assert asked_figure("thu nhap phai cao gap bao nhieu lan?") is None  # a ratio, not a sum of money
     assert holds_figure("đạt từ 90% trở lên", "%") and not holds_figure("đạt 90 điểm", "%")
     assert holds_figure("45 triệu đồng/người/năm", "money")
+    # An indicator's number before "Tỷ lệ" is no sum; an area is written in m2 or ha.
+    assert not holds_figure("- 2.1. Tỷ lệ đường xã được cứng hóa: ≥ 100%", "money")
+    assert holds_figure("diện tích ≥ 25 m²/người", "area") and not holds_figure("đạt 3 hạng mục", "area")
+    assert asked_figure("dien tich dat binh quan moi hoc sinh la bao nhieu m2") == "area"
 
 
 def test_a_part_asking_when_a_document_took_effect_does_not_ask_when_it_was_issued() -> None:
@@ -77,6 +81,13 @@ def test_a_choice_put_as_a_question_is_a_part_of_its_own() -> None:
 def test_which_of_two_bodies_issued_it_asks_the_issuer() -> None:
     assert "issuer" in kinds_of("nd 351/2025 la do chinh phu hay thu tuong ban hanh, ky ngay nao")
     assert "issuer" in kinds_of("QĐ 2540 là của Thủ tướng hay của Bộ NN ban hành, ai ký vậy?")
+
+
+def test_a_signer_a_document_is_said_to_have_asks_who_signed() -> None:
+    assert "who" in kinds_of("Có tài liệu ghi QĐ 320/QĐ-TTg do Phó Thủ tướng Lê Văn Thành ký, như vậy có đúng không?")
+    assert "who" in kinds_of("bo tieu chi 2009 va bo 2016-2020 deu do ong Dung ky, vay co phai cung mot nguoi ko")
+    # Who signs a commune's recognition is no question about a document's signer.
+    assert "who" not in kinds_of("Xã do tỉnh công nhận, vậy hồ sơ có phải nộp lại không?")
 
 
 def test_an_issuer_told_to_be_checked_asks_the_issuer() -> None:

@@ -285,6 +285,9 @@ ROWS: list[tuple[str, dict]] = [
         dict(level="xã", indicator="2.1", criterion=2, period="2021-2025"),
     ),
     ("tiêu chí môi trường xã NTM", dict(level="xã", criterion=None, criterion_name="Môi trường")),
+    # "km" is kiểu mẫu after a unit, kilometres before a road.
+    ("xã NTM KM năm 2023 phải làm gì", dict(level="xã", tier="kiểu mẫu")),
+    ("Theo QĐ 320, huyện NTM phải có tỷ lệ km đường huyện đạt chuẩn là bao nhiêu?", dict(level="huyện", tier="NTM")),
     # The whole name of a criterion listing several fields names it, not the older "Văn hóa" or "Giáo dục …".
     ("tiêu chí văn hóa, giáo dục, y tế của xã nhóm 2", dict(criterion_name="Văn hóa, giáo dục, y tế")),
     (

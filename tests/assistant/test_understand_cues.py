@@ -379,6 +379,15 @@ def test_ki_and_li_are_spellings_of_ky_and_ly() -> None:
     assert "quan ly" in normalise_question("quản lí nghĩa trang")
 
 
+def test_km_is_kieu_mau_only_where_no_road_is_measured_and_budgets_are_spelt_out() -> None:
+    from assistant.understand import normalise_question
+
+    assert "kieu mau" in normalise_question("xã NTM KM năm 2024")
+    assert "kieu mau" not in normalise_question("tỷ lệ km đường huyện đạt chuẩn")
+    assert "kieu mau" not in normalise_question("đã cứng hóa 12 km kênh mương")
+    assert "ngan sach nha nuoc" in normalise_question("tổng vốn NSNN bố trí bao nhiêu")
+
+
 def test_the_district_a_commune_belongs_to_is_not_the_unit_asked() -> None:
     assert q("Một xã an toàn khu thuộc huyện vừa thoát nghèo, chỉ tiêu 15.3 theo QĐ 318 phải đạt mức nào?").level == "xã"
     # A district named as the unit is still the unit.

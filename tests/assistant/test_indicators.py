@@ -1,0 +1,20 @@
+"""An indicator spelt out in words, and the offices and posts whose words name none."""
+
+from assistant.answerers.indicators import match_indicator, without_offices
+from corpus.criteria import Catalogue
+
+
+def test_an_office_or_a_post_names_no_criterion() -> None:
+    assert "kinh te" not in without_offices("toi la chuyen vien phong kinh te huyen con dao")
+    assert "van hoa" not in without_offices("cong chuc van hoa - xa hoi cua xa")
+    assert without_offices("thu nhap binh quan dau nguoi") == "thu nhap binh quan dau nguoi"
+    assert "bao luc gia dinh" in without_offices("cong tac phong chong bao luc gia dinh")
+
+
+def test_an_indicator_spelt_out_is_found_but_not_from_an_office_name() -> None:
+    district = Catalogue().sets["320-huyen-ntm"]
+    asked = "ty le km duong huyen dat chuan theo quy hoach la bao nhieu"
+    assert match_indicator(asked, district) == (2, "2.2")
+    # Without the office ("phòng Kinh tế") the preamble shares too few words with any indicator to name one.
+    preamble = "toi la chuyen vien phong kinh te huyen, huyen khong co don vi hanh chinh cap xa, tap trung trong cay xanh"
+    assert match_indicator(preamble, district) is None
