@@ -37,7 +37,12 @@ def answered_document(
     fitting = [
         m.number for c in ask(query.context).citations if (m := meta(c.doc)) is not None and _fits(pointed.group(1), m)
     ]
-    if pointed.group(1) in ("quy dinh", "van ban"):
+    # "Văn bản đó" after "… bằng văn bản nào?" is the document the answer cites first, a set or not; after "phải
+    # đáp ứng quy định nào?" it is the set.
+    earlier = fold(query.context).lower()
+    if pointed.group(1) == "quy dinh" or (
+        pointed.group(1) == "van ban" and re.search(r"\b(quy dinh|bo tieu chi)\b", earlier)
+    ):
         fitting = [n for n in fitting if is_set(n)] + fitting
     return fitting[0] if fitting else None
 

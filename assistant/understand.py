@@ -106,6 +106,8 @@ _ABBREVIATIONS = [
     # "kí", "lí" are spellings of "ký", "lý" ("ai kí", "quản lí"), not other words.
     (r"\bki\b", "ky"),
     (r"\bli\b", "ly"),
+    (r"\bti le\b", "ty le"),  # "tỉ lệ" is "tỷ lệ"
+    (r"\bsuy dd\b", "suy dinh duong"),
     (r"\b(la|ten|noi|quy dinh|yeu cau) j\b", r"\1 gi"),
     # Indicators officials name by their initials.
     (r"\bbhyt\b", "bao hiem y te"),

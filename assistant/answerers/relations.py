@@ -52,6 +52,18 @@ def _later(ctx: Context, replacement: DocumentMeta | None, depth: int = 0) -> st
     )
 
 
+def _issuer_named(folded: str, meta: DocumentMeta) -> bool:
+    """The question names the document's issuer as one who issues ("Chính phủ ban hành …"), not as part of another
+    issuer's title ("Thủ tướng Chính phủ")."""
+    issuer = fold(meta.issuer or "").lower()
+    m = re.search(rf"(\w+ )?\b{re.escape(issuer)}\b", folded) if issuer else None
+    return m is not None and not (m.group(1) and f"{m.group(1)}{issuer}" in _TITLES)
+
+
+# Issuers whose name holds another's: "Chính phủ" in "Thủ tướng Chính phủ".
+_TITLES = frozenset({"tuong chinh phu", "truong bo", "tich ubnd", "tich uy"})
+
+
 def relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
     """What the document amends, replaces or implements and what did so to it, the kinds the question names
     first; a kind it names and the registry does not record is said to be unrecorded, not guessed."""
@@ -60,7 +72,10 @@ def relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
         note = f" ({r.note})" if r.note else ""
         text = f"{_name(m)} {RELATION_WORDS.get(r.type, r.type)} {r.target}{note}."
         found.append((r.type, Draft(text, [Source(m.number, _opening(m), r.target)])))
-    for other in ctx.related(m.number):
+    # "Chính phủ ban hành kế hoạch triển khai NQ 257 bằng văn bản nào": the related documents of the issuer the
+    # question names come first (424/NQ-CP of the Government before 51/2025/QĐ-TTg of the Prime Minister).
+    related = sorted(ctx.related(m.number), key=lambda other: not _issuer_named(ctx.query.folded, other))
+    for other in related:
         for r in other.relations:
             if r.target == m.number:
                 words = RELATION_WORDS.get(r.type, r.type)

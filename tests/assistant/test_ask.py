@@ -261,6 +261,16 @@ def test_a_set_named_by_period_is_answered_before_the_document_it_is_compared_wi
     assert "491/QĐ-TTg" in d.text and "1980/QĐ-TTg" in d.text
 
 
+def test_the_related_document_of_the_issuer_named_comes_first_and_is_the_one_pointed_at(assistant: Assistant) -> None:
+    earlier = "Chính phủ ban hành kế hoạch triển khai Nghị quyết 257/2025/QH15 bằng văn bản nào?"
+    a = assistant.ask(earlier)
+    assert "424/NQ-CP" in a.sentences[0].text  # the Government's resolution, before the Prime Minister's decision
+    # "Văn bản đó" is the document the answer named first, not the criteria set it also names.
+    b = assistant.ask("Thế văn bản đó ai ký?", history=[earlier])
+    assert "424/NQ-CP" in b.text and "51/2025" not in b.text
+    _valid_citations(assistant, a)
+
+
 def test_two_criteria_asked_both_answered_in_order(assistant: Assistant) -> None:
     a = assistant.ask("Tiêu chí số 14 và số 16 của bộ tiêu chí xã NTM giai đoạn 2021-2025 là gì?")
     assert a.kind == "criteria"

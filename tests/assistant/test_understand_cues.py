@@ -377,6 +377,7 @@ def test_ki_and_li_are_spellings_of_ky_and_ly() -> None:
 
     assert normalise_question("Ai kí QĐ 319?").startswith("ai ky ")
     assert "quan ly" in normalise_question("quản lí nghĩa trang")
+    assert "ty le tre suy dinh duong" in normalise_question("tỉ lệ trẻ suy dd thấp còi")
 
 
 def test_km_is_kieu_mau_only_where_no_road_is_measured_and_budgets_are_spelt_out() -> None:
