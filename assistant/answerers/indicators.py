@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from corpus.criteria import CriteriaSet
 from corpus.normalize import fold
@@ -70,13 +71,19 @@ def _distinctive(cset: CriteriaSet) -> list[tuple[int, str, frozenset[str]]]:
     """(criterion, indicator code, distinctive words of its name) for indicators with at least three, per set."""
     entry = _WORDS.get(id(cset))
     if entry is None or entry[0] is not cset:
+        named = [
+            (crit.number, ind.code, set(re.findall(r"[a-z0-9]+", fold(ind.name))) - _INDICATOR_GENERIC)
+            for crit, ind in cset.indicators()
+        ]
+        # Words most of a set's indicators share ("… ở mức nâng cao (khung hướng dẫn)" in every 1345 indicator) tell
+        # none of them apart.
+        seen = Counter(w for _, _, words in named for w in words)
+        common = {w for w, n in seen.items() if len(named) >= 5 and n >= 0.4 * len(named)}
         rows = []
-        for crit, ind in cset.indicators():
-            own = frozenset(
-                w for w in re.findall(r"[a-z0-9]+", fold(ind.name)) if w not in _INDICATOR_GENERIC and len(w) > 1
-            )
+        for number, code, words in named:
+            own = frozenset(w for w in words - common if len(w) > 1)
             if len(own) >= 3:
-                rows.append((crit.number, ind.code, own))
+                rows.append((number, code, own))
         entry = _WORDS[id(cset)] = (cset, rows)
     return entry[1]
 

@@ -18,3 +18,10 @@ def test_an_indicator_spelt_out_is_found_but_not_from_an_office_name() -> None:
     # Without the office ("phòng Kinh tế") the preamble shares too few words with any indicator to name one.
     preamble = "toi la chuyen vien phong kinh te huyen, huyen khong co don vi hanh chinh cap xa, tap trung trong cay xanh"
     assert match_indicator(preamble, district) is None
+
+
+def test_words_most_of_a_sets_indicators_share_name_none_of_them() -> None:
+    # Every indicator of 1345's frame reads "… ở mức nâng cao (khung hướng dẫn)".
+    frame = Catalogue().sets["1345-xa-nang-cao"]
+    asked = "theo huong dan 1345, ubnd tinh phai gui bo tieu chi va ket qua cong nhan xa ntm nang cao ve dau"
+    assert match_indicator(asked, frame) is None
