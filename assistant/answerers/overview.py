@@ -64,8 +64,11 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
         "criteria",
         drafts + period_note(cset, ctx.as_of),
         covers=base_covers(cset) | {("topic", "overview")},
-        # How its thresholds are divided is what "chia ngưỡng theo vùng hay theo kiểu khác" asks of them.
-        answers={"count", "list"} | ({"indicator"} if unknown else set()) | ({"threshold"} if divided else set()),
+        # How its thresholds are divided is what "chia ngưỡng theo vùng hay theo kiểu khác" asks of them; a figure
+        # asked ("bao nhiêu tiền …, tính theo vùng nào") is an indicator's.
+        answers={"count", "list"}
+        | ({"indicator"} if unknown else set())
+        | ({"threshold"} if divided and not (ctx.need.money or ctx.need.figure) else set()),
         evidence=[annex_path(cset)],
         docs=set_docs(cset, ctx.query.sets),
         period=cset.period,
