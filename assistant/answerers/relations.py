@@ -57,11 +57,11 @@ def _issuer_named(folded: str, meta: DocumentMeta) -> bool:
     issuer's title ("Thủ tướng Chính phủ")."""
     issuer = fold(meta.issuer or "").lower()
     m = re.search(rf"(\w+ )?\b{re.escape(issuer)}\b", folded) if issuer else None
-    return m is not None and not (m.group(1) and f"{m.group(1)}{issuer}" in _TITLES)
+    return m is not None and (m.group(1) or "").strip() not in _TITLE_ENDS
 
 
-# Issuers whose name holds another's: "Chính phủ" in "Thủ tướng Chính phủ".
-_TITLES = frozenset({"tuong chinh phu", "truong bo", "tich ubnd", "tich uy"})
+# The last word of a person's title before the body it heads: "Thủ tướng Chính phủ", "Bộ trưởng Bộ …", "Chủ tịch UBND".
+_TITLE_ENDS = frozenset({"tuong", "truong", "tich"})
 
 
 def relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
