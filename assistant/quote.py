@@ -144,8 +144,7 @@ def warm(texts: Iterable[str]) -> None:
     for text in texts:
         if text:
             any_quotable(text)
-            for piece in _candidates(text):
-                syllables(piece)
+            _profile(text)
 
 
 @lru_cache(maxsize=4096)
@@ -215,9 +214,7 @@ def best_span(
     # A word in few of the section's sentences says more about which one answers than a word in all of them
     # ("giao … chủ trì" against "tỉnh", "thực hiện"); and two words side by side more than each alone.
     # A clause after ";" in a line led by "Mục tiêu tổng quát (…): …; …" answers as a part of what the lead names.
-    lead_of = {p: _lead(text, p) for p in candidates}
-    words_of = {p: syllables(p) for p in candidates}
-    lead_words = {p: syllables(lead_of[p]) - words_of[p] for p in candidates}
+    words_of, lead_words, pairs_of, lead_pairs = _profile(text)
     seen = Counter(w for ws in words_of.values() for w in ws & want)
     n = len(candidates)
     rarity = {w: 0.5 + 0.5 * math.log((n + 1) / (seen[w] + 1)) / math.log(n + 1) for w in seen}
@@ -227,7 +224,7 @@ def best_span(
         s = sum(_weight(w) * rarity[w] for w in words_of[p] & want)
         s += 0.5 * sum(_weight(w) for w in lead_words[p] & want)
         if pairs:
-            s += 0.8 * len(pairs & word_pairs(p)) + 0.4 * len(pairs & word_pairs(lead_of[p]) - word_pairs(p))
+            s += 0.8 * len(pairs & pairs_of[p]) + 0.4 * len(pairs & lead_pairs[p])
         for ask in asks:
             cue = CUES.get(ask)
             if cue is not None and cue.search(p):
@@ -253,6 +250,21 @@ def best_span(
     if len(best) > limit:
         best = _densest_window(best, want, limit)
     return best if best in text else text[:limit]
+
+
+@lru_cache(maxsize=4096)
+def _profile(
+    text: str,
+) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Per quotable piece of `text`: its words, its lead's words it lacks, its word pairs, its lead's pairs it
+    lacks. They depend on the section only, and the same sections are quoted for question after question."""
+    candidates = _candidates(text)
+    lead_of = {p: _lead(text, p) for p in candidates}
+    words_of = {p: syllables(p) for p in candidates}
+    lead_words = {p: syllables(lead_of[p]) - words_of[p] for p in candidates}
+    pairs_of = {p: word_pairs(p) for p in candidates}
+    lead_pairs = {p: word_pairs(lead_of[p]) - pairs_of[p] for p in candidates}
+    return words_of, lead_words, pairs_of, lead_pairs
 
 
 def _lead(text: str, piece: str) -> str:

@@ -333,12 +333,13 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         provinces, region_names = _place_patterns(regions, accented is not None)
         haystack = accented if accented is not None else f
         # The province named first in the question ("tỉnh Gia Lai trước khi hợp nhất với Bình Định" is Gia Lai).
-        hits = [(m.start(), m.end(), province) for pattern, province in provinces if (m := pattern.search(haystack))]
+        found = [(m, pattern, province) for pattern, province in provinces if (m := pattern.search(haystack))]
+        hits = [(m.start(), m.end(), province) for m, _, province in found]
         # A province is named as it was before the merger when any mention says so ("nhập Phú Yên vào …, một xã
         # thuộc Phú Yên cũ").
         former = {
             province.name
-            for pattern, province in provinces
+            for _, pattern, province in found
             if any(_FORMER.match(haystack[m.end() :]) for m in pattern.finditer(haystack))
         }
         clause = marked_clause(text)
