@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -47,11 +48,15 @@ _INDICATOR_GENERIC = frozenset(
         "la",
         "gi",
         "thi",
+        # The period an indicator's name gives ("Tỷ lệ nghèo đa chiều giai đoạn 2021 - 2025") is its set's.
+        "giai",
+        "doan",
     ]
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-_WORDS: dict[int, tuple[CriteriaSet, list[tuple[int, str, frozenset[str]]]]] = {}
+_WORDS: dict[int, tuple[CriteriaSet, list[tuple[int, str, frozenset[str], frozenset[str]]]]] = {}
 
 # An office or a post the asker holds ("chuyên viên phòng Kinh tế", "công chức văn hóa - xã hội"): its words name no
 # criterion or indicator.
@@ -67,23 +72,46 @@ def without_offices(folded: str) -> str:
     return _OFFICE.sub(" ", folded)
 
 
-def _distinctive(cset: CriteriaSet) -> list[tuple[int, str, frozenset[str]]]:
-    """(criterion, indicator code, distinctive words of its name) for indicators with at least three, per set."""
+# Words of a set's tier ("kiểu mẫu", "nâng cao"): a pair of them names the set, not one of its indicators.
+_TIER = frozenset(["kieu", "mau", "nang", "cao"])
+# Pairs any sentence may have ("đủ điều kiện", "đảm bảo", "xây dựng"): they name no indicator.
+_EVERYDAY = frozenset(
+    ["du dieu", "dieu kien", "dam bao", "thuc hien", "xay dung", "to chuc", "hoat dong", "phat trien"]
+)
+
+
+def _pairs(words: list[str]) -> set[str]:
+    """Adjacent word pairs, but for those of two everyday words ("tỷ lệ", "cơ sở") or with a tier's word."""
+    return {
+        f"{a} {b}"
+        for a, b in itertools.pairwise(words)
+        if not {a, b} <= _INDICATOR_GENERIC and not {a, b} & _TIER and f"{a} {b}" not in _EVERYDAY
+    }
+
+
+def _distinctive(cset: CriteriaSet) -> list[tuple[int, str, frozenset[str], frozenset[str]]]:
+    """(criterion, indicator code, distinctive words of its name, word pairs of its name no other indicator of
+    the set has) for indicators with at least three distinctive words, per set."""
     entry = _WORDS.get(id(cset))
     if entry is None or entry[0] is not cset:
-        named = [
-            (crit.number, ind.code, set(re.findall(r"[a-z0-9]+", fold(ind.name))) - _INDICATOR_GENERIC)
-            for crit, ind in cset.indicators()
-        ]
+        named = []
+        for crit, ind in cset.indicators():
+            sequence = [w for w in re.findall(r"[a-z0-9]+", fold(ind.name).lower()) if not _YEAR.fullmatch(w)]
+            # A pair of its criterion's name ("y tế" of "bảo hiểm y tế" under "Y tế") names the criterion.
+            criterion_pairs = _pairs(re.findall(r"[a-z0-9]+", fold(crit.name).lower()))
+            own_pairs = _pairs(sequence) - criterion_pairs
+            named.append((crit.number, ind.code, set(sequence) - _INDICATOR_GENERIC, own_pairs))
         # Words most of a set's indicators share ("… ở mức nâng cao (khung hướng dẫn)" in every 1345 indicator) tell
         # none of them apart.
-        seen = Counter(w for _, _, words in named for w in words)
+        seen = Counter(w for _, _, words, _ in named for w in words)
         common = {w for w, n in seen.items() if len(named) >= 5 and n >= 0.4 * len(named)}
+        paired = Counter(p for _, _, _, pairs in named for p in pairs)
         rows = []
-        for number, code, words in named:
+        for number, code, words, pairs in named:
             own = frozenset(w for w in words - common if len(w) > 1)
             if len(own) >= 3:
-                rows.append((number, code, own))
+                unique = frozenset(p for p in pairs if paired[p] == 1 and not set(p.split()) & common)
+                rows.append((number, code, own, unique))
         entry = _WORDS[id(cset)] = (cset, rows)
     return entry[1]
 
@@ -97,19 +125,25 @@ def match_indicator(
     words of one indicator's name are enough, if no other indicator has as many and they are at least `share` of
     its distinctive words."""
     # "Bộ tiêu chí quốc gia về …" names the set, not "xã đạt tiêu chí quốc gia về y tế" (15.2).
-    words = set(re.sub(r"\bbo tieu chi quoc gia( ve)?\b", " ", without_offices(folded)).split())
+    named = re.sub(r"\bbo tieu chi quoc gia( ve)?\b", " ", without_offices(folded))
+    words, pairs = set(named.split()), _pairs(re.findall(r"[a-z]+|\d[\d.,/-]*", named))
+    # A word pair only one indicator's name has ("nước sạch", "chăn nuôi") tells it from names that share its
+    # syllables ("sạch" of "3 sạch", "về" folded like "vệ"). One such pair may be chance ("đơn vị hành chính" against
+    # "hành chính công"); two count as words of the name.
+    rows = [(n, code, own, len(own & words), len(unique & pairs)) for n, code, own, unique in _distinctive(cset)]
     best: tuple[float, int, int, str] | None = None
-    for number, code, own in _distinctive(cset):
-        hits = len(own & words)
+    for number, code, own, said, paired in rows:
+        hits = said + (paired if paired >= 2 else 0)
         score = hits / len(own)
         if (hits >= 4 or (hits >= 3 and score >= 0.5)) and (best is None or (score, hits) > (best[0], best[1])):
             best = (score, hits, number, code)
     if best is None and asked:
+        # Asked which indicator holds what it describes: the one with most words, then most of its own pairs.
         counts = sorted(
-            ((len(own & words), len(own & words) / len(own), number, code) for number, code, own in _distinctive(cset)),
+            ((said + paired, paired, (said + paired) / len(own), n, code) for n, code, own, said, paired in rows),
             reverse=True,
         )
         top = counts[0] if counts else None
-        if top and top[0] >= 3 and top[1] >= share and (len(counts) < 2 or counts[1][0] < top[0]):
-            return top[2], top[3]
+        if top and top[0] >= 3 and top[2] >= share and (len(counts) < 2 or counts[1][:2] < top[:2]):
+            return top[3], top[4]
     return (best[2], best[3]) if best else None

@@ -25,3 +25,14 @@ def test_words_most_of_a_sets_indicators_share_name_none_of_them() -> None:
     frame = Catalogue().sets["1345-xa-nang-cao"]
     asked = "theo huong dan 1345, ubnd tinh phai gui bo tieu chi va ket qua cong nhan xa ntm nang cao ve dau"
     assert match_indicator(asked, frame) is None
+
+
+def test_a_word_pair_only_one_indicator_has_names_it() -> None:
+    commune = Catalogue().sets["318-xa-ntm"]
+    # "nước sạch" is 17.1's; "sạch" alone and "về" (folded like "vệ") are also 17.7's ("… đảm bảo 3 sạch").
+    asked = "chi tieu ve nuoc sach trong bo tieu chi xa ntm giai doan 2021-2025 la chi tieu so may"
+    assert match_indicator(asked, commune, asked=True) == (17, "17.1")
+    # "cơ sở chăn nuôi": three words of 17.8 alone are under half its name; its own pairs tell it.
+    assert match_indicator("co chi tieu rieng ve co so chan nuoi khong", commune) == (17, "17.8")
+    # The period a name gives ("Tỷ lệ nghèo đa chiều giai đoạn 2021 - 2025") names no indicator.
+    assert match_indicator("bo tieu chi xa ntm giai doan 2021-2025 co bao nhieu tieu chi", commune) is None

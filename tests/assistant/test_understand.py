@@ -133,6 +133,8 @@ ROWS: list[tuple[str, dict]] = [
         "huyn đạt chuẩn NTM năm 2018 thì phải làm gì",
         dict(level="huyện", tier="NTM", recognition_year=2018, recognition_period="2016-2020"),
     ),
+    # "huyên" with its dot missed, in a question that names the commune's criterion after it.
+    ("tiêu chí điện của huyên NTM yêu cầu j, có như tiêu chí của xã ko", dict(level="huyện")),
     ("tiu chi 17 xa nong thon moi", dict(level="xã", tier="NTM", criterion=17)),
     ("theo quyet din 1980 xa phai lam gi", dict(level="xã", sets=[S1980])),
     ("cong vn 14 yeu cau xa dat chuan ntm lam gi", dict(level="xã", tier="NTM", sets=[S14])),
