@@ -17,6 +17,7 @@ from assistant.answerers.catalogue import (
     src,
     unverified_note,
 )
+from assistant.answerers.conditions import set_conditions
 from assistant.answerers.indicators import match_indicator, without_offices
 from assistant.answerers.overview import group_named, set_groups, set_overview
 from assistant.answerers.special import special_region
@@ -427,6 +428,10 @@ def criteria(ctx: Context) -> list[Candidate]:
             if judged is not None:
                 out.append(_assessment(ctx, cset, judged, atoms | base))
             out.append(indicator_candidate(ctx, cset, crit, ind, prior, atoms, counts_indicators, prior_boost))
+        conditions = set_conditions(ctx, cset)
+        if conditions is not None:
+            conditions.prior += prior_boost
+            out.append(conditions)
         out.append(set_overview(ctx, cset))
         out[-1].prior += prior_boost
         counts_criteria = not need.counted or need.counted.startswith(("tieu chi", "chi tieu", "tieu"))
