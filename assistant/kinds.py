@@ -137,8 +137,8 @@ _ASKS: dict[str, str] = {
     "cites": r"\b(van ban|quyet dinh|nghi quyet|nghi dinh|cong van)( [^\s?,.]+){0,8}? nao( [a-z]+){0,6}"
     r" (dan chieu|vien dan|trich dan|can cu|dan|nhac (den|toi)|de cap( den| toi)?)\b",
     # Which 2026-2030 commune group the asker's own commune is in ("xã tôi … được xếp nhóm mấy").
-    "group": r"^(?=.*\bxa (?:toi|minh|em|chung toi)\b).*\b(?:nhom (?:xa )?(?:may|nao|so may)|xep (?:vao )?nhom"
-    r"|thuoc nhom|vao nhom|nhom khac)\b",
+    "group": r"^(?=.*\bxa (?:toi|minh|em|chung toi)\b).*\b(?:nhom (?:xa )?(?:may|nao|so may)|xep (?:vao )?(?:xa )?nhom"
+    r"|thuoc (?:xa )?nhom|vao (?:xa )?nhom|nhom khac)\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
     "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",
     # Which region's levels a commune is held to ("áp mức đạt chuẩn của vùng nào", "được áp mức vùng khác"): a rule

@@ -173,21 +173,33 @@ def _farm_share(f: str) -> tuple[float, str] | None:
 def group_of_commune(f: str) -> tuple[str, list[str]] | None:
     """The 2026-2030 commune group the facts the question states about its commune put it in, by the registry's
     summary of the three groups, with why it is in no other; None when the facts do not decide it."""
-    if not re.search(r"\bnhom( xa)? (may|nao|so may)\b|\b(xep|thuoc|vao) nhom\b|\bnhom khac\b", f):
+    if not re.search(r"\bnhom( xa)? (may|nao|so may)\b|\b(xep|thuoc|vao)( xa)? nhom\b|\bnhom khac\b", f):
         return None
     remote = _stated(f, r"\b(xa|thuoc|la) khu vuc (iii|ii|3|2)\b")
     if remote:
         return "3", []
+    if _stated(f, r"\bkhu vuc (?:i|1)\b") or _stated(f, r"\bthuoc nhom 3\b") is False:
+        remote = False  # "chỉ là xã khu vực I", "không thuộc nhóm 3"
+    not_first = _stated(f, r"\bthuoc nhom 1\b") is False  # "xã không thuộc nhóm 1"
     farm = _farm_share(f)
     share = farm[0] if farm else None
     near = _stated(f, r"\b(giap|lien ke|ke ben|sat) (voi )?(mot )?(do thi|phuong|thi tran|thanh pho)\b")
     oriented = _stated(f, r"\b(dinh huong|phat trien|quy hoach)(?: [a-z]+){0,4} thanh (mot )?(do thi|phuong)\b")
     new_town = _stated(f, r"\b(do thi moi)\b")
-    if (share is not None and share < 10) or new_town or (near and oriented):
+    if not not_first and ((share is not None and share < 10) or new_town or (near and oriented)):
         return "1", []
-    if share is None and near is not False:
-        return None  # nothing said that rules the first group out
     why = []
+    if share is None and near is not False and not not_first:
+        if remote is not False:
+            return None  # nothing said that rules the first group out, nor the third
+        # Not the third group, and nothing said of the first: the second, unless what makes the first holds.
+        return "2", [
+            "xã không phải xã khu vực II, III vùng đồng bào dân tộc thiểu số và miền núi",
+            "với điều kiện xã không thuộc nhóm 1 (không liền kề đô thị hiện hữu có định hướng phát triển thành đô thị,"
+            " tỷ trọng nông nghiệp không dưới 10%, không được định hướng là đô thị mới)",
+        ]
+    if not_first:
+        why.append("xã không thuộc nhóm 1")
     if farm is not None:
         why.append(f"{farm[1]}, không dưới 10%")
     if near is False:
@@ -233,10 +245,13 @@ def commune_groups(ctx: Context) -> list[Candidate]:
         # What the question says of its own commune (its region, its level, the earlier period it compares with) is
         # the context of the group it is placed in, not another subject.
         context = {a for a in ctx.need.atoms if a[0] in ("level", "region", "province", "topic", "period")}
+        # "có được xếp vào nhóm 3 không?": the group it is placed in answers whether it is in the one named.
+        context |= {a for a in ctx.need.atoms if a[0] == "group"}
         why = f" ({'; '.join(placed[1])})" if placed[1] else ""
-        drafts.insert(
-            0, Draft(f"Theo những điều câu hỏi nêu về xã, xã thuộc {group.name.lower().removeprefix('xã ')}{why}.")
-        )
+        other = m.group(1) if m and m.group(1) != number else None
+        said = f"không thuộc nhóm {other} mà thuộc" if other else "thuộc"
+        name = group.name.lower().removeprefix("xã ")
+        drafts.insert(0, Draft(f"Theo những điều câu hỏi nêu về xã, xã {said} {name}{why}."))
     return [
         Candidate(
             "criteria",

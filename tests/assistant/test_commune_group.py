@@ -54,3 +54,15 @@ def test_the_reasons_repeat_only_what_the_question_said() -> None:
 
 def test_a_commune_said_to_be_in_area_iii_is_in_the_third_group() -> None:
     assert group("xa mien nui thuoc khu vuc III thi theo bo tieu chi 2026-2030 duoc xep la xa nhom may") == ("3", [])
+
+
+def test_a_commune_ruled_out_of_one_group_by_what_the_question_says_of_it() -> None:
+    # "không thuộc nhóm 1" and "không phải xã khu vực II, III": the second group, for both reasons.
+    placed = group("xa khong thuoc nhom 1, cung khong phai xa khu vuc II, III vung DTTS thi xep vao nhom may")
+    assert placed is not None and placed[0] == "2" and "xã không thuộc nhóm 1" in placed[1]
+    # Area I is not the third group; nothing said of the first, so the second on that condition.
+    placed = group("Xã tôi theo danh sách chỉ là xã khu vực I. Xã có được xếp vào xã nhóm 3 không?")
+    assert placed is not None and placed[0] == "2"
+    assert any(why.startswith("với điều kiện xã không thuộc nhóm 1") for why in placed[1])
+    # Area I named, but the question is not about the asker's group: nothing is decided.
+    assert group("Xã khu vực I là gì?") is None
