@@ -133,6 +133,11 @@ ROWS: list[tuple[str, dict]] = [
         "huyn đạt chuẩn NTM năm 2018 thì phải làm gì",
         dict(level="huyện", tier="NTM", recognition_year=2018, recognition_period="2016-2020"),
     ),
+    # Communes counted by number hold their own tier, not the district's.
+    (
+        "Huyện tôi có 18 xã, 17 xã đạt chuẩn NTM, trong đó 2 xã đạt NTM nâng cao. Huyện đủ điều kiện công nhận chưa?",
+        dict(level="huyện", tier="NTM"),
+    ),
     # "huyên" with its dot missed, in a question that names the commune's criterion after it.
     ("tiêu chí điện của huyên NTM yêu cầu j, có như tiêu chí của xã ko", dict(level="huyện")),
     ("tiu chi 17 xa nong thon moi", dict(level="xã", tier="NTM", criterion=17)),
