@@ -143,6 +143,16 @@ def _next_period(previous: Resolution, as_of: dt.date) -> Resolution:
     if previous.level == "xã":
         r.applicable = new
         r.actions = [Step(REGISTRY_2026_STEP, [new.ref])]
+        if previous.tier in ("nâng cao", "kiểu mẫu"):
+            # An advanced or model commune asks what its tier became: the new set's parts hold no such tier.
+            r.actions.append(
+                Step(
+                    f"{new.title} không có bộ tiêu chí xã nông thôn mới {previous.tier} riêng: gồm bộ tiêu chí xã "
+                    "(Phụ lục I), khung thí điểm xây dựng xã nông thôn mới hiện đại (Phụ lục II) và điều kiện tỉnh "
+                    "hoàn thành nhiệm vụ xây dựng nông thôn mới (Phụ lục III).",
+                    [new.ref],
+                )
+            )
     else:
         # Why there is none: the district level ended. Said here once, so the separate note is dropped.
         ended = districts_note(as_of)

@@ -670,3 +670,13 @@ def test_an_advanced_tier_before_2018_under_a_named_ntm_set_is_that_sets_recogni
     s = resolve("xã", "nâng cao", recognition_year=2019, named_set="491/QĐ-TTg", as_of=dt.date(2024, 6, 1))
     assert s.case == Ref("14/BCĐCTMTQG", "14/BCĐCTMTQG › Mục 2")
     assert "491/QĐ-TTg không phải bộ tiêu chí nông thôn mới nâng cao" in s.notes[0].text
+
+
+@pytest.mark.parametrize("tier", ["nâng cao", "kiểu mẫu", "NTM"])
+def test_from_2026_an_advanced_or_model_commune_is_told_the_new_set_has_no_such_tier(tier: str) -> None:
+    r = resolve_card("xã", tier, recognition_year=2023, as_of=dt.date(2026, 11, 24))
+    said = " ".join(a.text for a in r.actions)
+    if tier == "NTM":
+        assert "hiện đại" not in said  # a commune recognised NTM asks nothing of higher tiers
+    else:
+        assert f"không có bộ tiêu chí xã nông thôn mới {tier} riêng" in said and "xã nông thôn mới hiện đại" in said
