@@ -145,14 +145,7 @@ def _next_period(previous: Resolution, as_of: dt.date) -> Resolution:
         r.actions = [Step(REGISTRY_2026_STEP, [new.ref])]
         if previous.tier in ("nâng cao", "kiểu mẫu"):
             # An advanced or model commune asks what its tier became: the new set's parts hold no such tier.
-            r.actions.append(
-                Step(
-                    f"{new.title} không có bộ tiêu chí xã nông thôn mới {previous.tier} riêng: gồm bộ tiêu chí xã "
-                    "(Phụ lục I), khung thí điểm xây dựng xã nông thôn mới hiện đại (Phụ lục II) và điều kiện tỉnh "
-                    "hoàn thành nhiệm vụ xây dựng nông thôn mới (Phụ lục III).",
-                    [new.ref],
-                )
-            )
+            r.actions.append(no_tier_step(previous.tier))
     else:
         # Why there is none: the district level ended. Said here once, so the separate note is dropped.
         ended = districts_note(as_of)
@@ -166,6 +159,17 @@ def _next_period(previous: Resolution, as_of: dt.date) -> Resolution:
             )
         ]
     return r
+
+
+def no_tier_step(tier: str) -> Step:
+    """From 2026: the new set holds no commune set of `tier` ("nâng cao", "kiểu mẫu"), and what its parts are."""
+    new = SETS["51-2025"]
+    return Step(
+        f"{new.title} không có bộ tiêu chí xã nông thôn mới {tier} riêng: gồm bộ tiêu chí xã (Phụ lục I), khung thí "
+        "điểm xây dựng xã nông thôn mới hiện đại (Phụ lục II) và điều kiện tỉnh hoàn thành nhiệm vụ xây dựng nông thôn "
+        "mới (Phụ lục III).",
+        [new.ref],
+    )
 
 
 def _resolve_period(

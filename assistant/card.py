@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.applicability import resolve
+from assistant.applicability import no_tier_step, resolve
 from assistant.target_sets import DISPATCH, REGISTRY_2026_STEP, Resolution
 from assistant.understand import Query
+from assistant.unit import goal_tier
 from corpus.criteria import Catalogue
 from corpus.normalize import fold
 
@@ -47,6 +48,10 @@ def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | 
         as_of=when,
         not_recognised=query.not_recognised,
     )
+    goal = goal_tier(query.folded)
+    if card is not None and card.period == "2026-2030" and card.level == "xã" and goal and goal != card.tier:
+        # "Xã … muốn phấn đấu lên xã NTM nâng cao": the tier aimed at has no set of its own from 2026.
+        card.actions.append(no_tier_step(goal))
     imported = next((c for c in catalogue.for_document("51/2025/QĐ-TTg") if c.imported_from), None)
     if card is not None and imported is not None:
         for step in card.actions:

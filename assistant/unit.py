@@ -109,6 +109,17 @@ def read_tier(f: str) -> str | None:
     return _tier_of(f)
 
 
+_GOAL = re.compile(
+    r"\b(?:phan dau|tro thanh|huong toi|len|dang ky xay dung|muon dat)\b[^.?!,]{0,30}?\b(nang cao|kieu mau)\b"
+)
+
+
+def goal_tier(f: str) -> str | None:
+    """The higher tier the unit aims at ("đang phấn đấu lên xã NTM nâng cao"), or None."""
+    m = _GOAL.search(f)
+    return {"nang cao": "nâng cao", "kieu mau": "kiểu mẫu"}[m.group(1)] if m else None
+
+
 def _tier_of(f: str) -> str | None:
     # "xã NTM thông minh" is a tier; "mô hình thôn thông minh" is one of the kiểu mẫu conditions.
     if re.search(r"\bthong minh\b", re.sub(r"\bthon thong minh\b", " ", f)):

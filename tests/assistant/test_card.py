@@ -4,6 +4,7 @@ import datetime as dt
 
 from assistant.card import card_for
 from assistant.understand import understand
+from assistant.unit import goal_tier
 from corpus.criteria import Catalogue
 
 CATALOGUE = Catalogue()
@@ -22,3 +23,18 @@ def test_a_unit_with_a_status_gets_its_card_whoever_else_is_named() -> None:
     q = understand("Xã đạt chuẩn NTM năm 2017, theo Công văn 5766 thì xã phải làm gì?")
     card = card_for(q, TODAY, CATALOGUE)
     assert card is not None and card.applicable is not None and card.applicable.doc == "318/QĐ-TTg"
+
+
+def test_from_2026_a_commune_aiming_at_a_higher_tier_is_told_the_new_set_has_none() -> None:
+    q = understand(
+        "Xã tôi đạt chuẩn NTM tháng 9/2026 theo bộ mới. Giờ xã muốn phấn đấu lên xã NTM nâng cao thì theo bộ nào?"
+    )
+    card = card_for(q, dt.date(2026, 11, 24), CATALOGUE)
+    assert card is not None and card.applicable is not None and card.applicable.doc == "51/2025/QĐ-TTg"
+    assert any("không có bộ tiêu chí xã nông thôn mới nâng cao riêng" in a.text for a in card.actions)
+    # Its own tier is no aim; before 2026 the advanced set of 2021-2025 is the step (no such note).
+    assert goal_tier("xa dat chuan nong thon moi nang cao nam 2023") is None
+    before = card_for(
+        understand("Xã đạt chuẩn NTM năm 2022, muốn phấn đấu lên NTM nâng cao thì làm gì?"), TODAY, CATALOGUE
+    )
+    assert before is not None and not any("hiện đại" in a.text for a in before.actions)
