@@ -12,7 +12,7 @@ from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, l
 from assistant.answerers.catalogue import base_covers, period_note, set_docs
 from assistant.answerers.indicators import without_offices
 from corpus.criteria import CriteriaSet
-from corpus.normalize import syllables
+from corpus.normalize import fold, syllables
 
 # What a district's general requirements are about, as a question says it.
 _ASKED = re.compile(
@@ -27,6 +27,11 @@ def general_lines(text: str, title: str) -> list[str]:
     """The annex's own numbered requirements, but for lead-ins to the table ("2. Đạt các tiêu chí sau:"). An annex
     in parts ("I. TIÊU CHÍ HUYỆN …", "II. QUY ĐỊNH THỊ XÃ, THÀNH PHỐ …") gives those of the part whose heading
     shares most words with the set's title."""
+    found = _part_lines(text, title)
+    return found[1] if found else []
+
+
+def _part_lines(text: str, title: str) -> tuple[str, list[str]] | None:
     parts: list[tuple[str, list[str]]] = [("", [])]
     for raw in text.split("\n"):
         line = raw.strip()
@@ -38,9 +43,41 @@ def general_lines(text: str, title: str) -> list[str]:
             parts[-1][1].append(line)
     parts = [p for p in parts if p[1]]
     if not parts:
-        return []
+        return None
     words = syllables(title)
-    return max(parts, key=lambda p: len(syllables(p[0]) & words))[1]
+    return max(parts, key=lambda p: len(syllables(p[0]) & words))
+
+
+_PERIODS = ("2016-2020", "2021-2025")
+# A town or city of a province "completes the task" of the programme: the part of an annex that says how.
+_TOWN_TITLE = "Quy định thị xã, thành phố trực thuộc cấp tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới"
+
+
+def town_conditions(ctx: Context) -> list[Candidate]:
+    """A town's or a provincial city's requirements to complete the programme's task (320 Phụ lục II; 558's Part II),
+    of the documents or period the question names, else of the last period that had them (2021-2025)."""
+    q = ctx.query
+    asked = without_offices(q.folded)
+    if q.level not in ("thị xã", "thành phố") or not (_ASKED.search(asked) or "hoan thanh nhiem vu" in asked):
+        return []
+    if re.search(r"\btinh,? (?:va )?thanh pho\b", asked) and not re.search(r"\bthi xa\b", asked):
+        return []  # "20 tỉnh, thành phố có 100% số xã đạt chuẩn": provinces
+    year = q.ask_year or q.recognition_year
+    period = q.period or next((p for p in _PERIODS if year and int(p[:4]) <= year <= int(p[5:])), "2021-2025")
+    sets = [c for c in ctx.catalogue.sets.values() if c.level in _LEVELS and not c.province and c.annex]
+    named = [c for c in sets if c.document in q.sets]
+    out = []
+    for cset in named or [c for c in sets if c.period == period]:
+        path = f"{cset.document} › {cset.annex}"
+        section = ctx.section(path)
+        found = _part_lines(section.text, _TOWN_TITLE) if section is not None else None
+        # The part must be the towns' own: its heading, or the set's title when the annex is not in parts.
+        if found is None or "thi xa" not in fold(found[0] or cset.title).lower():
+            continue
+        if any(c.label.endswith(f" {path}") for c in out):
+            continue
+        out.append(_candidate(ctx, cset, path, found[1], _TOWN_TITLE, 0.65))
+    return out
 
 
 def set_conditions(ctx: Context, cset: CriteriaSet) -> Candidate | None:
@@ -52,19 +89,26 @@ def set_conditions(ctx: Context, cset: CriteriaSet) -> Candidate | None:
     lines = general_lines(section.text, cset.title) if section is not None else []
     if not lines:
         return None
-    head = f"{cset.title} ({cset.annex}, {cset.document}) đặt các yêu cầu chung:"
+    return _candidate(ctx, cset, path, lines, cset.title, 0.65)
+
+
+def _candidate(ctx: Context, cset: CriteriaSet, path: str, lines: list[str], title: str, prior: float) -> Candidate:
+    head = f"{title} ({cset.annex}, {cset.document}) đặt các yêu cầu chung:"
     drafts = [Draft(head)]  # each requirement cites its own line
     drafts += [Draft(f"- «{QUOTE}»", [Source(cset.document, path, line, text=line)]) for line in lines]
     said = " ".join(lines)
+    covers = base_covers(cset) | {("topic", "conditions")}
+    if title == _TOWN_TITLE:
+        covers |= {("level", "thị xã"), ("level", "thành phố")}
     return Candidate(
         "criteria",
         drafts + period_note(cset, ctx.as_of),
-        covers=base_covers(cset) | {("topic", "conditions")},
-        answers={"list"} | ({"threshold"} if re.search(r"\d+\s*%", said) else set()),
+        covers=covers,
+        answers={"list", "todo", "definition"} | ({"threshold"} if re.search(r"\d+\s*%", said) else set()),
         evidence=[path],
         docs=set_docs(cset, ctx.query.sets),
         period=cset.period,
-        prior=0.65,
-        label=f"yêu cầu chung {cset.id}",
+        prior=prior,
+        label=f"yêu cầu chung {cset.id} {path}",
         lexical=lexical_cover(ctx.text, said),
     )

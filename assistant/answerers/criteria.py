@@ -17,7 +17,7 @@ from assistant.answerers.catalogue import (
     src,
     unverified_note,
 )
-from assistant.answerers.conditions import set_conditions
+from assistant.answerers.conditions import set_conditions, town_conditions
 from assistant.answerers.indicators import match_indicator, without_offices
 from assistant.answerers.overview import group_named, set_groups, set_overview
 from assistant.answerers.special import special_region
@@ -346,7 +346,7 @@ def indicator_candidate(
 
 def criteria(ctx: Context) -> list[Candidate]:
     q, need = ctx.query, ctx.need
-    out: list[Candidate] = []
+    out: list[Candidate] = town_conditions(ctx)
     # A follow-up that names no criterion of its own asks about the earlier question's ("vùng đó là bao nhiêu?").
     f = f"{normalise_question(q.context)} {q.folded}" if q.context else q.folded
     for rank, cset in enumerate(question_sets(ctx)):

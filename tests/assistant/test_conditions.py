@@ -42,3 +42,20 @@ def test_the_towns_of_a_district_are_asked_about(full_assistant: Assistant) -> N
 def test_a_communes_question_gets_no_district_requirements(full_assistant: Assistant) -> None:
     a = full_assistant.ask("Xã đạt chuẩn nông thôn mới giai đoạn 2021-2025 cần tỷ lệ hài lòng của người dân bao nhiêu?")
     assert "yêu cầu chung" not in a.text
+
+
+def test_a_town_gets_its_own_part_of_the_annex_of_the_period_its_year_falls_in(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Năm 2019 thị xã chúng tôi đề nghị công nhận hoàn thành nhiệm vụ xây dựng nông thôn mới. Yêu cầu về số xã "
+        "đạt chuẩn của thị xã thì theo quyết định nào?"
+    )
+    # 558's Part II (towns and cities), not its Part I (districts), nor 320's Phụ lục II of the next period.
+    assert any(
+        c.path == "558/QĐ-TTg › Phụ lục" and c.quote == "Có 100% số xã đạt chuẩn nông thôn mới." for c in a.citations
+    )
+    assert not any(c.path == "320/QĐ-TTg › Phụ lục II" for c in a.citations)
+
+
+def test_provinces_and_cities_are_no_town(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Đến tháng 9/2023 cả nước có bao nhiêu tỉnh, thành phố có 100% số xã đạt chuẩn NTM?")
+    assert "hoàn thành nhiệm vụ xây dựng nông thôn mới (Phụ lục" not in a.text
