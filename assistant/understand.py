@@ -95,6 +95,10 @@ _ABBREVIATIONS = [
     (r"\bk\s?(?=\d{1,2}\b)", "khoan "),
     # Schools and cooperatives, as officials abbreviate them in criteria 5, 13 and 14.
     (r"\bthpt\b", "trung hoc pho thong"),
+    # "trường cấp 3", "học hết cấp 2": the school levels as people name them.
+    (r"\b(truong|hoc|het|xong|tot nghiep) cap (?:3|iii|ba)\b", r"\1 trung hoc pho thong"),
+    (r"\b(truong|hoc|het|xong|tot nghiep) cap (?:2|ii|hai)\b", r"\1 trung hoc co so"),
+    (r"\b(truong|hoc|het|xong|tot nghiep) cap (?:1|i|mot)\b", r"\1 tieu hoc"),
     (r"\bthcs\b", "trung hoc co so"),
     (r"\bhtx\b", "hop tac xa"),
     # Chat shorthand: "bn" (bao nhiêu), "bao h" (bao giờ), "ko"/"k0" (không), "dc"/"đc" (được), "j" (gì).

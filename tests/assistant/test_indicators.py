@@ -36,3 +36,13 @@ def test_a_word_pair_only_one_indicator_has_names_it() -> None:
     assert match_indicator("co chi tieu rieng ve co so chan nuoi khong", commune) == (17, "17.8")
     # The period a name gives ("Tỷ lệ nghèo đa chiều giai đoạn 2021 - 2025") names no indicator.
     assert match_indicator("bo tieu chi xa ntm giai doan 2021-2025 co bao nhieu tieu chi", commune) is None
+
+
+def test_school_levels_as_people_name_them_are_the_indicators_words() -> None:
+    from assistant.understand import normalise_question
+
+    district = Catalogue().sets["558-huyen-ntm"]
+    asked = normalise_question("huyện NTM theo QĐ 558 thì trường cấp 3 trên địa bàn phải đạt chuẩn ít nhất bao nhiêu %")
+    assert "truong trung hoc pho thong" in asked
+    assert match_indicator(asked, district) == (5, "5.3")
+    assert "cap 3" in normalise_question("bệnh viện huyện cấp 3")  # a hospital's grade is no school
