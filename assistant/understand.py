@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from assistant.topic import asking_clause, marked_clause
+from assistant.topic import EVERYDAY_TERMS, asking_clause, marked_clause
 from assistant.unit import first_level, own_unit, read_level, read_tier
 from assistant.years import ACTION, read_years
 from corpus.criteria import Catalogue
@@ -239,6 +239,8 @@ def normalise_question(text: str) -> str:
     folded = re.sub(r"\b(qd|cv|nd|tt|so)(\d)", r"\1 \2", folded)
     for pattern, repl in _ABBREVIATIONS:
         folded = re.sub(pattern, repl, folded)
+    for everyday, official in EVERYDAY_TERMS.items():
+        folded = re.sub(rf"\b({everyday})\b", rf"\1 {official}", folded)
     folded = re.sub(r"\s+", " ", folded).strip()
     return _fix_typos(folded)
 

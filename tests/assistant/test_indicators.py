@@ -46,3 +46,13 @@ def test_school_levels_as_people_name_them_are_the_indicators_words() -> None:
     assert "truong trung hoc pho thong" in asked
     assert match_indicator(asked, district) == (5, "5.3")
     assert "cap 3" in normalise_question("bệnh viện huyện cấp 3")  # a hospital's grade is no school
+
+
+def test_everyday_words_are_read_with_the_regulations_words() -> None:
+    from assistant.understand import normalise_question
+
+    commune = Catalogue().sets["318-xa-ntm"]
+    asked = normalise_question("bộ tiêu chí xã NTM 2021-2025 có chỉ tiêu nào về rác nhựa, túi nilon không, chỉ tiêu số mấy")
+    assert "rac nhua chat thai nhua" in asked  # the question's words are kept, the regulation's added
+    assert match_indicator(asked, commune, asked=True) == (17, "17.11")
+    assert "mai tang" in normalise_question("chuyện chôn cất, nghĩa địa của xã")
