@@ -215,6 +215,14 @@ def best_span(
     # ("giao … chủ trì" against "tỉnh", "thực hiện"); and two words side by side more than each alone.
     # A clause after ";" in a line led by "Mục tiêu tổng quát (…): …; …" answers as a part of what the lead names.
     words_of, lead_words, pairs_of, lead_pairs = _profile(text)
+    # Typed with marks, a word is shared only in the same marks: "thì" is not "thị" of "đô thị", nor "bị" "bì".
+    forms = _marked_forms(hint)
+    if forms is not None:
+        bare, of_word = forms
+        words_of = {
+            p: frozenset(w for w in ws & want if w in bare or of_word.get(w, frozenset()) & _forms(p))
+            for p, ws in words_of.items()
+        }
     seen = Counter(w for ws in words_of.values() for w in ws & want)
     n = len(candidates)
     rarity = {w: 0.5 + 0.5 * math.log((n + 1) / (seen[w] + 1)) / math.log(n + 1) for w in seen}
@@ -250,6 +258,26 @@ def best_span(
     if len(best) > limit:
         best = _densest_window(best, want, limit)
     return best if best in text else text[:limit]
+
+
+@lru_cache(maxsize=4096)
+def _marked_forms(hint: str) -> tuple[frozenset[str], dict[str, frozenset[str]]] | None:
+    """For a hint typed with marks (a quarter of its words or more): its words typed without any (matched folded),
+    and each folded word's forms as typed; None for a hint typed without marks."""
+    words = re.findall(r"\w+", hint.lower())
+    letters = [w for w in words if not w.isdigit()]
+    marked = [w for w in letters if not w.isascii()]
+    if not marked or len(marked) < 0.25 * len(letters):
+        return None
+    of_word: dict[str, set[str]] = {}
+    for w in words:
+        of_word.setdefault(fold(w), set()).add(w)
+    return frozenset(fold(w) for w in words if w.isascii()), {k: frozenset(v) for k, v in of_word.items()}
+
+
+@lru_cache(maxsize=65536)
+def _forms(piece: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", piece.lower()))
 
 
 @lru_cache(maxsize=4096)

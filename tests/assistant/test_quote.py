@@ -169,3 +169,15 @@ def test_asked_who_leads_the_sentence_that_gives_the_task_is_quoted() -> None:
     )
     hint = "giao cơ quan nào chủ trì triển khai"
     assert best_span(text, hint, asks=frozenset({"duty"})).startswith("Giao Sở Nông nghiệp")
+
+
+def test_a_question_typed_with_marks_shares_a_word_only_in_the_same_marks() -> None:
+    text = (
+        "Hộ nghèo khu vực nông thôn: hộ gia đình cư trú ở khu vực nông thôn, có thu nhập từ 2,2 triệu đồng trở xuống.\n"
+        "Hộ nghèo khu vực đô thị: hộ gia đình cư trú ở khu vực đô thị, có thu nhập từ 2,8 triệu đồng.\n"
+    )
+    # Folded, "thì" of the question is "thị" of the urban line's "đô thị".
+    hint = "Hộ ở nông thôn thu nhập dưới bao nhiêu thì xếp vào diện hộ nghèo?"
+    assert "2,2 triệu" in best_span(text, hint)
+    # Typed without marks, words are matched folded as before.
+    assert best_span(text, "ho o nong thon thu nhap bao nhieu la ho ngheo").startswith("Hộ nghèo khu vực nông thôn")
