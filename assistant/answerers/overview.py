@@ -14,7 +14,9 @@ from corpus.normalize import fold
 # How a set's thresholds are divided ("chia theo những vùng nào", "phân mức đạt chuẩn theo cách nào").
 _DIVIDED = re.compile(
     r"\b(chia (nguong |muc |muc dat chuan )?(theo|thanh)|phan (muc|chia)|theo (nhung |cac )?(vung|nhom)( xa)? nao"
-    r"|theo cach nao|theo cai gi|theo kieu (khac|nao))\b"
+    r"|theo cach nao|theo cai gi|theo kieu (khac|nao)"
+    # "theo mấy vùng, kể tên các vùng": how many regions, and which.
+    r"|(theo )?(may|bao nhieu) vung|ke ten (cac |nhung )?vung|(nhung|cac) vung nao)\b"
 )
 
 
@@ -50,7 +52,8 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
         unit = "nhóm xã" if scheme.by == "commune_group" else "vùng"
         names = "; ".join(r.name for r in scheme.regions)
         text = f"Mức đạt chuẩn của bộ này chia theo {len(scheme.regions)} {unit}: {names}."
-        drafts.append(Draft(text, src(cset, annex_path(cset), cset.title)))
+        # What is asked comes first; the set's criteria follow.
+        drafts.insert(0, Draft(text, src(cset, annex_path(cset), cset.title)))
     # Without the set's indicators, its criteria's names are all the corpus can answer "which criterion holds …" with.
     unknown = bool(pending) and len(pending) == len(cset.criteria)
     if unknown and "indicator" in ctx.need.asks:

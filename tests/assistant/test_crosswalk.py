@@ -51,6 +51,10 @@ def test_how_a_sets_thresholds_are_divided_is_said_with_its_overview(full_assist
     assert "10 tiêu chí" in a.text and "chia theo 3 nhóm xã: Xã nhóm 1; Xã nhóm 2; Xã nhóm 3" in a.text
     old = full_assistant.ask("Bộ tiêu chí xã NTM 2021-2025 quy định mức đạt chuẩn theo những vùng nào?")
     assert "chia theo 7 vùng" in old.text and "Tây Nguyên" in old.text
+    # What is asked comes first, before the set's criteria.
+    assert old.text.index("chia theo 7 vùng") < old.text.index("19 tiêu chí")
+    counted = full_assistant.ask("bo tieu chi xa NTM 2021-2025 (QD 318) quy dinh muc dat chuan theo may vung, ke ten")
+    assert "chia theo 7 vùng" in counted.text and "Đồng bằng sông Cửu Long" in counted.text
     plain = full_assistant.ask("Bộ tiêu chí xã NTM 2026-2030 có bao nhiêu tiêu chí?")
     assert "chia theo" not in plain.text  # said only when asked
 
