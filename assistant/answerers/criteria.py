@@ -129,7 +129,8 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
     where = ""
     if region_name:
         where = f", {region_name.lower()}" if region_name.startswith(("Xã", NATIONAL)) else f", vùng {region_name}"
-    of = f"{cset.title} ({cset.document}){where}"
+    annex = f"{cset.annex}, " if cset.annex and "where" in ctx.need.asks else ""  # "nằm ở phụ lục nào"
+    of = f"{cset.title} ({annex}{cset.document}){where}"
     if not crit.indicators:
         # A criterion whose indicators no source shows: what is known and what is not, nothing invented.
         return [Draft(f"Tiêu chí {crit.number} ({named}) của {of}: {crit.pending}", src(cset, crit.section, crit.name))]

@@ -34,3 +34,13 @@ def test_an_income_asked_in_everyday_words_gets_the_regions_figure(full_assistan
         "một năm làm ra bao nhiêu tiền thì xã mới đạt, tính theo vùng nào?"
     )
     assert a.kind == "criteria" and "36" in a.text and "Trung du và miền núi phía Bắc" in a.text
+
+
+def test_an_indicator_asked_where_it_is_names_its_annex(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Chỉ tiêu trẻ dưới 5 tuổi suy dinh dưỡng thể thấp còi nằm ở phụ lục nào, thuộc tiêu chí số mấy của Quyết định "
+        "318? Mức áp cho xã vùng Đông Nam Bộ là bao nhiêu?"
+    )
+    assert a.kind == "criteria" and "(Phụ lục I, 318/QĐ-TTg)" in a.text and "14,5%" in a.text
+    plain = full_assistant.ask("Chỉ tiêu trẻ dưới 5 tuổi suy dinh dưỡng thể thấp còi theo Quyết định 318 là bao nhiêu?")
+    assert "(318/QĐ-TTg)" in plain.text  # the annex is said when asked where
