@@ -161,13 +161,13 @@ def _next_period(previous: Resolution, as_of: dt.date) -> Resolution:
     return r
 
 
-def no_tier_step(tier: str) -> Step:
-    """From 2026: the new set holds no commune set of `tier` ("nâng cao", "kiểu mẫu"), and what its parts are."""
+def no_tier_step(*tiers: str) -> Step:
+    """From 2026: the new set holds no commune set of these tiers ("nâng cao", "kiểu mẫu"), and what its parts are."""
     new = SETS["51-2025"]
     return Step(
-        f"{new.title} không có bộ tiêu chí xã nông thôn mới {tier} riêng: xã chỉ có một bộ tiêu chí (Phụ lục I), bên "
-        "cạnh khung thí điểm xây dựng xã nông thôn mới hiện đại (Phụ lục II) và điều kiện tỉnh hoàn thành nhiệm vụ xây "
-        "dựng nông thôn mới (Phụ lục III).",
+        f"{new.title} không có bộ tiêu chí xã nông thôn mới {' hay '.join(tiers)} riêng: xã chỉ có một bộ tiêu chí "
+        "(Phụ lục I), bên cạnh khung thí điểm xây dựng xã nông thôn mới hiện đại (Phụ lục II) và điều kiện tỉnh hoàn "
+        "thành nhiệm vụ xây dựng nông thôn mới (Phụ lục III).",
         [new.ref],
     )
 

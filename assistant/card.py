@@ -50,8 +50,11 @@ def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | 
     )
     goal = goal_tier(query.folded)
     if card is not None and card.period == "2026-2030" and card.level == "xã" and goal and goal != card.tier:
-        # "Xã … muốn phấn đấu lên xã NTM nâng cao": the tier aimed at has no set of its own from 2026.
-        card.actions.append(no_tier_step(goal))
+        # "Xã … muốn phấn đấu lên xã NTM nâng cao": the tier aimed at has no set of its own from 2026; said once,
+        # beside the commune's own higher tier when the card already says that one has none.
+        own = no_tier_step(card.tier).text if card.tier in ("nâng cao", "kiểu mẫu") else None
+        card.actions = [a for a in card.actions if a.text != own]
+        card.actions.append(no_tier_step(*([card.tier] if own else []), goal))
     imported = next((c for c in catalogue.for_document("51/2025/QĐ-TTg") if c.imported_from), None)
     if card is not None and imported is not None:
         for step in card.actions:

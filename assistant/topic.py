@@ -159,7 +159,8 @@ def content_words(
         if t.startswith("~") or t in vocabulary or any(ch.isdigit() for ch in t):
             continue
         f = fold(t).replace(" ", "_")
-        if f in folded_vocabulary or f in NOT_CONTENT or f.replace("_", " ") in places | EVERYDAY_TERMS.keys():
+        spaced = f.replace("_", " ")
+        if f in folded_vocabulary or f in NOT_CONTENT or spaced in places or spaced in EVERYDAY_TERMS:
             continue
         # "tỉ lệ" is "tỷ lệ", "kĩ thuật" is "kỹ thuật": both spellings of a final i/y are correct.
         if {re.sub(r"i(?=_|$)", "y", f), re.sub(r"y(?=_|$)", "i", f)} & folded_vocabulary:

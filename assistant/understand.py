@@ -230,6 +230,10 @@ def _fix_typos(folded: str) -> str:
     return " ".join(out)
 
 
+# The everyday words of topic.EVERYDAY_TERMS, longest first; each keeps its place and gets the regulation's beside it.
+_EVERYDAY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, EVERYDAY_TERMS), key=len, reverse=True)) + r")\b")
+
+
 @lru_cache(maxsize=4096)
 def normalise_question(text: str) -> str:
     """Folded, abbreviation-expanded, typo-corrected form of a question; cached, since the needs, the parts and every
@@ -239,8 +243,7 @@ def normalise_question(text: str) -> str:
     folded = re.sub(r"\b(qd|cv|nd|tt|so)(\d)", r"\1 \2", folded)
     for pattern, repl in _ABBREVIATIONS:
         folded = re.sub(pattern, repl, folded)
-    for everyday, official in EVERYDAY_TERMS.items():
-        folded = re.sub(rf"\b({everyday})\b", rf"\1 {official}", folded)
+    folded = _EVERYDAY.sub(lambda m: f"{m.group(1)} {EVERYDAY_TERMS[m.group(1)]}", folded)
     folded = re.sub(r"\s+", " ", folded).strip()
     return _fix_typos(folded)
 

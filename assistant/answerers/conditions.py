@@ -68,7 +68,7 @@ def town_conditions(ctx: Context) -> list[Candidate]:
     named = [c for c in sets if c.document in q.sets]
     out = []
     for cset in named or [c for c in sets if c.period == period]:
-        path = f"{cset.document} › {cset.annex}"
+        path = _annex(cset)
         section = ctx.section(path)
         found = _part_lines(section.text, _TOWN_TITLE) if section is not None else None
         # The part must be the towns' own: its heading, or the set's title when the annex is not in parts.
@@ -76,7 +76,7 @@ def town_conditions(ctx: Context) -> list[Candidate]:
             continue
         if any(c.label.endswith(f" {path}") for c in out):
             continue
-        out.append(_candidate(ctx, cset, path, found[1], _TOWN_TITLE, 0.65))
+        out.append(_candidate(ctx, cset, found[1], town=True))
     return out
 
 
@@ -84,21 +84,25 @@ def set_conditions(ctx: Context, cset: CriteriaSet) -> Candidate | None:
     """The set's general requirements, when the question is about what they require."""
     if cset.level not in _LEVELS or not cset.annex or not _ASKED.search(without_offices(ctx.query.folded)):
         return None
-    path = f"{cset.document} › {cset.annex}"
-    section = ctx.section(path)
+    section = ctx.section(_annex(cset))
     lines = general_lines(section.text, cset.title) if section is not None else []
-    if not lines:
-        return None
-    return _candidate(ctx, cset, path, lines, cset.title, 0.65)
+    return _candidate(ctx, cset, lines) if lines else None
 
 
-def _candidate(ctx: Context, cset: CriteriaSet, path: str, lines: list[str], title: str, prior: float) -> Candidate:
-    head = f"{title} ({cset.annex}, {cset.document}) đặt các yêu cầu chung:"
+def _annex(cset: CriteriaSet) -> str:
+    """The path of the set's annex, whose own text holds the general requirements."""
+    return f"{cset.document} › {cset.annex}"
+
+
+def _candidate(ctx: Context, cset: CriteriaSet, lines: list[str], *, town: bool = False) -> Candidate:
+    """The requirements quoted line by line; `town`: the towns' part of an annex (its own title, their levels)."""
+    path = _annex(cset)
+    head = f"{_TOWN_TITLE if town else cset.title} ({cset.annex}, {cset.document}) đặt các yêu cầu chung:"
     drafts = [Draft(head)]  # each requirement cites its own line
     drafts += [Draft(f"- «{QUOTE}»", [Source(cset.document, path, line, text=line)]) for line in lines]
     said = " ".join(lines)
     covers = base_covers(cset) | {("topic", "conditions")}
-    if title == _TOWN_TITLE:
+    if town:
         covers |= {("level", "thị xã"), ("level", "thành phố")}
     return Candidate(
         "criteria",
@@ -108,7 +112,7 @@ def _candidate(ctx: Context, cset: CriteriaSet, path: str, lines: list[str], tit
         evidence=[path],
         docs=set_docs(cset, ctx.query.sets),
         period=cset.period,
-        prior=prior,
+        prior=0.65,
         label=f"yêu cầu chung {cset.id} {path}",
         lexical=lexical_cover(ctx.text, said),
     )

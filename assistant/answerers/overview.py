@@ -173,6 +173,9 @@ def _farm_share(f: str) -> tuple[float, str] | None:
     return (50.0, "xã thuần nông") if re.search(r"\bthuan nong\b", f) else None
 
 
+_NOT_REMOTE = "xã không phải xã khu vực II, III vùng đồng bào dân tộc thiểu số và miền núi"
+
+
 def group_of_commune(f: str) -> tuple[str, list[str]] | None:
     """The 2026-2030 commune group the facts the question states about its commune put it in, by the registry's
     summary of the three groups, with why it is in no other; None when the facts do not decide it."""
@@ -197,7 +200,7 @@ def group_of_commune(f: str) -> tuple[str, list[str]] | None:
             return None  # nothing said that rules the first group out, nor the third
         # Not the third group, and nothing said of the first: the second, unless what makes the first holds.
         return "2", [
-            "xã không phải xã khu vực II, III vùng đồng bào dân tộc thiểu số và miền núi",
+            _NOT_REMOTE,
             "với điều kiện xã không thuộc nhóm 1 (không liền kề đô thị hiện hữu có định hướng phát triển thành đô thị,"
             " tỷ trọng nông nghiệp không dưới 10%, không được định hướng là đô thị mới)",
         ]
@@ -210,9 +213,9 @@ def group_of_commune(f: str) -> tuple[str, list[str]] | None:
     elif near and oriented is not True:
         why.append("xã liền kề đô thị nhưng không có định hướng phát triển thành đô thị")
     if remote is False or _stated(f, r"\bvung dong bao\b") is False:
-        why.append("xã không phải xã khu vực II, III vùng đồng bào dân tộc thiểu số và miền núi")
+        why.append(_NOT_REMOTE)
     else:
-        why.append("với điều kiện xã không phải xã khu vực II, III vùng đồng bào dân tộc thiểu số và miền núi")
+        why.append(f"với điều kiện {_NOT_REMOTE}")
     return "2", why
 
 

@@ -38,3 +38,11 @@ def test_from_2026_a_commune_aiming_at_a_higher_tier_is_told_the_new_set_has_non
         understand("Xã đạt chuẩn NTM năm 2022, muốn phấn đấu lên NTM nâng cao thì làm gì?"), TODAY, CATALOGUE
     )
     assert before is not None and not any("hiện đại" in a.text for a in before.actions)
+
+
+def test_an_advanced_commune_aiming_at_model_is_told_once_of_both_tiers() -> None:
+    q = understand("Xã tôi đạt NTM nâng cao năm 2023, nay muốn phấn đấu lên xã NTM kiểu mẫu thì theo bộ nào?")
+    card = card_for(q, dt.date(2026, 11, 24), CATALOGUE)
+    assert card is not None
+    notes = [a.text for a in card.actions if "không có bộ tiêu chí xã nông thôn mới" in a.text]
+    assert len(notes) == 1 and "nâng cao hay kiểu mẫu riêng" in notes[0]
