@@ -24,6 +24,7 @@ from assistant.target_sets import (
     Ref,
     Resolution,
     Step,
+    TargetSet,
     duties,
     item,
     tier_words,
@@ -45,7 +46,10 @@ def _earlier(level: str, tier: str, as_of: dt.date) -> Resolution:
                 applicable=target,
                 in_dispatch=False,
             )
-            r.actions = [Step(f"Bộ tiêu chí áp dụng tại thời điểm đó: {target.title}.", [target.ref])]
+            # The tier is named: a card may also tell the set of a tier the unit aims at (card._aim_at).
+            r.actions = [
+                Step(f"Bộ tiêu chí {level} {tier_words(tier)} áp dụng tại thời điểm đó: {target.title}.", [target.ref])
+            ]
             return r
     r = Resolution(
         as_of=as_of,
@@ -159,6 +163,17 @@ def _next_period(previous: Resolution, as_of: dt.date) -> Resolution:
             )
         ]
     return r
+
+
+def goal_set(level: str | None, goal: str, as_of: dt.date) -> TargetSet | None:
+    """The national set a unit aiming at a higher tier must reach on a date ("phấn đấu lên xã NTM nâng cao" in 2025:
+    Phụ lục II of 318; "xã kiểu mẫu" in 2018: 691), or None (none in the corpus, or from 2026: see no_tier_step)."""
+    if level not in LEVELS or goal not in TIERS or as_of >= NEW_SET_IN_FORCE:
+        return None
+    if as_of < PERIOD_START:
+        return next((t for start, end, t in EARLIER.get((level, goal), []) if start <= as_of <= end), None)
+    case = dispatch_case(level, goal, "2021-2025")
+    return case.applicable if case is not None else None
 
 
 def no_tier_step(*tiers: str) -> Step:

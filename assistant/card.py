@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.applicability import no_tier_step, resolve
-from assistant.target_sets import DISPATCH, REGISTRY_2026_STEP, Resolution
+from assistant.applicability import goal_set, no_tier_step, resolve
+from assistant.target_sets import DISPATCH, REGISTRY_2026_STEP, Resolution, tier_words
+from assistant.topic import asking_clause
 from assistant.understand import Query
 from assistant.unit import goal_tier
 from corpus.criteria import Catalogue
@@ -49,6 +50,8 @@ def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | 
         not_recognised=query.not_recognised,
     )
     goal = goal_tier(query.folded)
+    if card is not None and goal and goal != card.tier and card.applicable is not None and card.previous is None:
+        _aim_at(card, goal, fold(asking_clause(query.text)).lower())
     if card is not None and card.period == "2026-2030" and card.level == "xã" and goal and goal != card.tier:
         # "Xã … muốn phấn đấu lên xã NTM nâng cao": the tier aimed at has no set of its own from 2026; said once,
         # beside the commune's own higher tier when the card already says that one has none.
@@ -66,3 +69,19 @@ def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | 
                     f"từng chỉ tiêu theo nhóm xã lấy từ bản chính thức đã nạp ({imported.imported_from})."
                 )
     return card
+
+
+# "muốn lên xã kiểu mẫu thì trước hết phải đáp ứng bộ nào": what comes before the aim is the unit's own set.
+_FIRST = re.compile(r"\b(truoc het|truoc tien|dau tien)\b")
+
+
+def _aim_at(card: Resolution, goal: str, clause: str) -> None:
+    """ "Xã đạt chuẩn NTM năm 2024 …, năm 2025 phấn đấu lên xã NTM nâng cao thì phải đạt bộ tiêu chí nào?": the set
+    asked for is the one of the tier aimed at, when the part that asks names that tier; the unit's own steps stay."""
+    if not re.search(rf"\b{fold(goal)}\b(?! chat luong)", clause) or _FIRST.search(clause):
+        return
+    target = goal_set(card.level, goal, card.as_of)
+    if target is None or target.catalogue_id == card.applicable.catalogue_id:
+        return
+    card.status = f"{card.status}; để phấn đấu lên {card.level} {tier_words(goal)}"
+    card.applicable = target

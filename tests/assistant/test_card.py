@@ -46,3 +46,44 @@ def test_an_advanced_commune_aiming_at_model_is_told_once_of_both_tiers() -> Non
     assert card is not None
     notes = [a.text for a in card.actions if "không có bộ tiêu chí xã nông thôn mới" in a.text]
     assert len(notes) == 1 and "nâng cao hay kiểu mẫu riêng" in notes[0]
+
+
+def test_a_set_asked_for_a_tier_aimed_at_is_that_tiers_set_unless_the_first_step_is_asked() -> None:
+    aim = understand(
+        "Xã em đạt chuẩn NTM tháng 11/2024 theo QĐ 318. Năm 2025 xã phấn đấu lên xã NTM nâng cao thì phải đạt bộ tiêu "
+        "chí nào?"
+    )
+    card = card_for(aim, dt.date(2025, 1, 22), CATALOGUE)
+    assert card is not None and card.applicable is not None
+    assert card.applicable.ref.path == "318/QĐ-TTg › Phụ lục II"
+    assert "phấn đấu lên xã nông thôn mới nâng cao" in card.status
+    # Before 2021-2025: the model-commune set of the time (691), the unit's own set named with its tier.
+    early = card_for(
+        understand(
+            "Xã đạt NTM nâng cao đầu năm 2018, nay muốn đăng ký xây dựng xã kiểu mẫu. Tiêu chí xã kiểu mẫu theo "
+            "quyết định nào?"
+        ),
+        dt.date(2018, 11, 20),
+        CATALOGUE,
+    )
+    assert early is not None and early.applicable is not None and early.applicable.doc == "691/QĐ-TTg"
+    assert early.actions and "nâng cao áp dụng tại thời điểm đó" in early.actions[0].text
+    # "thì trước hết phải đáp ứng bộ nào": the unit's own set comes first.
+    first = card_for(
+        understand(
+            "Xã đạt NTM nâng cao năm 2019 theo hướng dẫn 1345, nay muốn phấn đấu lên xã kiểu mẫu thì trước hết "
+            "phải đáp ứng bộ tiêu chí nào?"
+        ),
+        dt.date(2024, 6, 1),
+        CATALOGUE,
+    )
+    assert first is not None and first.applicable is not None and first.applicable.ref.path == "318/QĐ-TTg › Phụ lục II"
+    # The aim only in a preamble, the part that asks about the unit's own tier: the card is the unit's.
+    own = card_for(
+        understand(
+            "Xã đạt chuẩn NTM năm 2023 và đang phấn đấu lên nâng cao. Hỏi: xã đạt chuẩn NTM phải giữ chuẩn theo bộ nào?"
+        ),
+        dt.date(2024, 6, 1),
+        CATALOGUE,
+    )
+    assert own is not None and own.applicable is not None and own.applicable.ref.path == "318/QĐ-TTg › Phụ lục I"
