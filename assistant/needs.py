@@ -82,9 +82,18 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
             if number is not None and _fits_unit(assistant, query, number):
                 query.sets.append(number)
                 need.atoms.add(("doc", number))
-    if not query.sets and need.asks & FACT_ASKS and not need.missing:
-        # "Quyết định phê duyệt danh sách thôn, xã … do ai ký?": a document named by its title.
+    if not query.sets and not need.missing and (need.asks & FACT_ASKS or need.asks & {"count", "threshold"}):
+        # "Quyết định phê duyệt danh sách thôn, xã … do ai ký?": a document named by its title. Asked for a figure,
+        # only a document that holds no criteria set ("bao nhiêu xã khu vực III theo danh sách Bộ Dân tộc và Tôn giáo
+        # phê duyệt"): a set, or a question about criteria, is named by its period and level, which the set answerers
+        # read (a decree on incomes shares the words of "thu nhập bình quân đầu người" of a set's criterion).
         number = described(text, assistant.metas())
+        if not (need.asks & FACT_ASKS) and (
+            number is None
+            or assistant.catalogue.for_document(number)
+            or re.search(r"\b(bo tieu chi|tieu chi|chi tieu)\b", query.folded)
+        ):
+            number = None
         if number is not None:
             query.sets.append(number)
             need.atoms.add(("doc", number))

@@ -183,6 +183,22 @@ def counted_noun(hint: str) -> str | None:
     return " ".join(words[:2])
 
 
+@lru_cache(maxsize=4096)
+def counted_phrase(hint: str) -> str | None:
+    """What "bao nhiêu …" counts in full, up to four words ("bao nhiêu xã khu vực III" → "xa khu vuc iii"), when it is
+    longer than the two words `counted_noun` keeps; else None."""
+    noun = counted_noun(hint)
+    if noun is None:
+        return None
+    m = re.search(r"\b(?:bao nhieu|bao nhiu|may)\s+((?:[a-z0-9]+\s*){1,4})", fold(hint).lower())
+    words: list[str] = []
+    for w in m.group(1).split() if m else []:
+        if w in _STOP:
+            break
+        words.append(w)
+    return " ".join(words) if len(words) > 2 else None
+
+
 @lru_cache(maxsize=65536)
 def word_pairs(text: str) -> frozenset[str]:
     """Adjacent accent-free word pairs ("nhan dan", "khu vuc"): they name a subject where single syllables
@@ -208,6 +224,10 @@ def best_span(
     noun = counted_noun(hint)
     noun_re = re.compile(rf"\d[\d.,/]*\s+(?:\(\S+\)\s+)?{re.escape(noun)}\b") if noun else None
     head_re = re.compile(rf"\d[\d.,/]*\s+{re.escape(noun.split()[0])}\b") if noun else None
+    # "bao nhiêu xã khu vực III": a number of the whole phrase counted ("824 xã khu vực III") more than one of its
+    # first words ("1.333 xã thuộc vùng …", "250 xã khu vực I").
+    phrase = counted_phrase(hint)
+    phrase_re = re.compile(rf"\d[\d.,/]*\s+{re.escape(phrase)}\b") if phrase else None
     level = next((fold(a.split("=", 1)[1]) for a in asks if a.startswith("level=")), None)
     other = {"xa": "huyen", "huyen": "xa"}.get(level or "")
 
@@ -228,8 +248,14 @@ def best_span(
     rarity = {w: 0.5 + 0.5 * math.log((n + 1) / (seen[w] + 1)) / math.log(n + 1) for w in seen}
     pairs = frozenset(q for q in word_pairs(hint) if not (set(q.split()) <= GENERIC or set(q.split()) & ignore))
 
+    # A question that names no province asks about the whole ("cả nước có bao nhiêu xã khu vực III"): a sentence
+    # giving one province's figure ("Tuyên Quang có 87/124 xã khu vực III") answers it less well than the total.
+    nationwide = not _provinces(fold(hint).lower())
+
     def score(p: str) -> tuple[float, int]:
         s = sum(_weight(w) * rarity[w] for w in words_of[p] & want)
+        if nationwide and _provinces(fold(p).lower()):
+            s -= 2.0
         s += 0.5 * sum(_weight(w) for w in lead_words[p] & want)
         if pairs:
             s += 0.8 * len(pairs & pairs_of[p]) + 0.4 * len(pairs & lead_pairs[p])
@@ -252,12 +278,36 @@ def best_span(
             # A number of exactly what is counted is the answer, whatever else the sentence shares.
             folded = fold(p)
             s += 8.0 if noun_re.search(folded) else (2.0 if head_re.search(folded) else 0.0)
+            if phrase_re is not None and phrase_re.search(folded):
+                s += 4.0
         return s, -abs(len(p) - 160)
 
     best = max(candidates, key=score)
     if len(best) > limit:
         best = _densest_window(best, want, limit)
     return best if best in text else text[:limit]
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> re.Pattern[str] | None:
+    """The provinces' names and aliases (accent-free), longest first; None when the region map cannot be read."""
+    try:
+        from corpus.criteria import Catalogue
+
+        names = {fold(n).lower() for p in Catalogue().regions.provinces for n in (p.name, *p.aliases)}
+    except Exception:  # quoting must not fail on a broken region map
+        return None
+    names = {n for n in names if n}
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+
+
+@lru_cache(maxsize=65536)
+def _provinces(folded: str) -> frozenset[str]:
+    """The provinces a folded text names."""
+    pattern = _province_names()
+    return frozenset(pattern.findall(folded)) if pattern is not None else frozenset()
 
 
 @lru_cache(maxsize=4096)

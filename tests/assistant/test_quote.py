@@ -181,3 +181,16 @@ def test_a_question_typed_with_marks_shares_a_word_only_in_the_same_marks() -> N
     assert "2,2 triệu" in best_span(text, hint)
     # Typed without marks, words are matched folded as before.
     assert best_span(text, "ho o nong thon thu nhap bao nhieu la ho ngheo").startswith("Hộ nghèo khu vực nông thôn")
+
+
+def test_a_nationwide_count_is_quoted_from_the_total_not_one_provinces_figure() -> None:
+    text = (
+        "Giai đoạn 2026-2030, cả nước có 1.333 xã thuộc vùng đồng bào dân tộc thiểu số và miền núi.\n"
+        "Phân định theo trình độ phát triển: 250 xã khu vực I, 259 xã khu vực II và 824 xã khu vực III.\n"
+        "Theo tỉnh: Tuyên Quang có 87/124 xã khu vực III (hơn 70,1%).\n"
+    )
+    hint = "Giai đoạn 2026-2030 cả nước có bao nhiêu xã khu vực III?"
+    # The whole phrase counted ("xã khu vực III") and no province named: the total, not 1.333 xã nor Tuyên Quang's.
+    assert "824 xã khu vực III" in best_span(text, hint, asks=frozenset({"count", "count=xa"}))
+    # A question naming the province gets that province's figure.
+    assert "87/124" in best_span(text, "Tuyên Quang có bao nhiêu xã khu vực III?", asks=frozenset({"count"}))
