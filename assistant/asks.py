@@ -179,6 +179,12 @@ def _lead_number(number: str) -> str:
     return re.match(r"\d*", number).group(0)
 
 
+def _same_kind(kind: str, number: str) -> bool:
+    """A kind's word ("quyet dinh") and a held number's code ("60/QĐ-BDTTG") name the same kind of document."""
+    code = fold(number.split("/")[-1]).lower()
+    return {"quyet dinh": "qd", "cong van": "", "nghi quyet": "nq", "nghi dinh": "nd"}.get(kind, "?") in code.split("-")
+
+
 def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     """Read the question's needs. `known(number_text) -> canonical number | None` tells which
     documents the corpus holds (the registry's lookup, with the short forms people type)."""
@@ -270,8 +276,13 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         number = known(typed)
         if number is None and (year or suffix or len(num) >= 3):
             need.missing.append(ref)
-        elif number is not None and number not in query.sets and (year or suffix or len(num) >= 3):
-            # A document the corpus holds but `understand` has no name for (a registry entry: 211, 18/2022).
+        elif (
+            number is not None
+            and number not in query.sets
+            and (year or suffix or len(num) >= 3 or _same_kind(kind, number))
+        ):
+            # A document the corpus holds but `understand` has no name for (a registry entry: 211, 18/2022); two
+            # digits ("qđ 60") only after its own kind's word ("quyết định 60" is 60/QĐ-BDTTG, "công văn 60" nothing).
             query.sets.append(number)
     # "QCVN 01-1:2018/BYT", "TCVN 4054:2005": a national technical regulation or standard, which the corpus does not
     # hold unless its registry names it.

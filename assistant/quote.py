@@ -170,32 +170,44 @@ _STOP = frozenset(
 def counted_noun(hint: str) -> str | None:
     """What "bao nhiêu …" counts, as its first one or two folded words ("bao nhiêu đơn vị cấp huyện được
     công nhận" → "don vi"); None for a figure ("bao nhiêu phần trăm", "là bao nhiêu")."""
-    m = re.search(r"\b(?:bao nhieu|bao nhiu|may)\s+((?:[a-z0-9]+\s*){1,3})", fold(hint).lower())
-    if m is None:
+    words = _counted_words(hint)
+    return " ".join(words[:2]) if words else None
+
+
+@lru_cache(maxsize=4096)
+def _counted_words(hint: str) -> tuple[str, ...]:
+    """The words of what the question counts: after "bao nhiêu", else after "số" in "số … là bao nhiêu"."""
+    folded = fold(hint).lower()
+    for m in (re.search(r"\b(?:bao nhieu|bao nhiu|may)\s+((?:[a-z0-9]+\s*){1,4})", folded), _number_of(folded)):
+        words: list[str] = []
+        for w in m.group(1).split() if m else []:
+            if w in _STOP:
+                break
+            words.append(w)
+        # A figure ("bao nhiêu phần trăm") or "bao nhiêu mỗi loại" (of each kind) counts no noun.
+        if words and words[0] not in _NOT_COUNTED:
+            return tuple(words)
+    return ()
+
+
+_NOT_COUNTED = frozenset(
+    ("phan", "tram", "ty", "trieu", "nghin", "dong", "lan", "nam", "ngay", "thang", "moi", "tien", "ca")
+)
+
+
+def _number_of(folded: str) -> re.Match[str] | None:
+    """ "số xã khu vực I và khu vực III … là bao nhiêu": "số" + what is counted, in a question ending "là bao nhiêu";
+    not a document's "số 318"."""
+    if not re.search(r"\bla bao nhi[e]?u\b", folded):
         return None
-    words: list[str] = []
-    for w in m.group(1).split():
-        if w in _STOP:
-            break
-        words.append(w)
-    if not words or words[0] in ("phan", "tram", "ty", "trieu", "nghin", "dong", "lan", "nam", "ngay", "thang"):
-        return None
-    return " ".join(words[:2])
+    return re.search(r"\bso ((?:[a-z]+\s*)(?:[a-z0-9]+\s*){0,3})", folded)
 
 
 @lru_cache(maxsize=4096)
 def counted_phrase(hint: str) -> str | None:
     """What "bao nhiêu …" counts in full, up to four words ("bao nhiêu xã khu vực III" → "xa khu vuc iii"), when it is
     longer than the two words `counted_noun` keeps; else None."""
-    noun = counted_noun(hint)
-    if noun is None:
-        return None
-    m = re.search(r"\b(?:bao nhieu|bao nhiu|may)\s+((?:[a-z0-9]+\s*){1,4})", fold(hint).lower())
-    words: list[str] = []
-    for w in m.group(1).split() if m else []:
-        if w in _STOP:
-            break
-        words.append(w)
+    words = _counted_words(hint)
     return " ".join(words) if len(words) > 2 else None
 
 

@@ -84,8 +84,16 @@ def test_the_open_webui_sequence_for_one_chat(base: str, trail: AuditLog) -> Non
 
 @pytest.mark.parametrize("streaming", [False, True])
 def test_langchain_chat_openai(base: str, trail: AuditLog, streaming: bool) -> None:
-    llm = ChatOpenAI(base_url=f"{base}/v1", api_key="sk-anything", model="ntm-assistant", temperature=0.2,
-                     max_tokens=256, stream_usage=True, max_retries=0, timeout=60)
+    llm = ChatOpenAI(
+        base_url=f"{base}/v1",
+        api_key="sk-anything",
+        model="ntm-assistant",
+        temperature=0.2,
+        max_tokens=256,
+        stream_usage=True,
+        max_retries=0,
+        timeout=60,
+    )
     if streaming:
         chunks = list(llm.stream(QUESTION))
         text = "".join(str(c.content) for c in chunks)
@@ -111,7 +119,9 @@ def test_langchain_sees_a_too_long_question_as_an_http_error(base: str) -> None:
 def test_a_line_after_a_numbered_list_is_its_own_paragraph_in_markdown() -> None:
     from api.present import markdown_safe
 
-    text = "Gồm:\n1. Quy hoạch\n2. Giao thông\nNgoài ra xã phải duy trì.\n- a\n- b\n\nNguồn:\n[1] 318/QĐ-TTg › Phụ lục I"
+    text = (
+        "Gồm:\n1. Quy hoạch\n2. Giao thông\nNgoài ra xã phải duy trì.\n- a\n- b\n\nNguồn:\n[1] 318/QĐ-TTg › Phụ lục I"
+    )
     assert markdown_safe(text) == (
         "Gồm:\n1. Quy hoạch\n2. Giao thông\n\nNgoài ra xã phải duy trì.\n- a\n- b\n\nNguồn:\n[1] 318/QĐ-TTg › Phụ lục I"
     )

@@ -1373,3 +1373,6 @@ def test_a_figure_of_a_document_described_by_its_issuer_and_subject(assistant: A
         "người tối thiểu bao nhiêu triệu đồng/người/năm?"
     )
     assert "51/2025/QĐ-TTg" in b.text
+    # Named by two digits after its kind's word: the same document.
+    c = assistant.ask("Quyết định 60 do ai ký?")
+    assert c.kind == "documents" and "60/QĐ-BDTTG" in c.text

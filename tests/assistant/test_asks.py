@@ -416,3 +416,10 @@ def test_comparing_two_texts_asks_no_set() -> None:
 def test_the_new_period_is_the_one_of_the_date_asked_not_a_fixed_one() -> None:
     # "giai đoạn mới" is read against the date of the answer (needs.full_need), not set here to 2026-2030.
     assert need_of("Xã kiểu mẫu đối chiếu điều kiện của giai đoạn mới ở văn bản nào?").period is None
+
+
+def test_a_two_digit_number_names_a_held_document_only_after_its_kinds_word() -> None:
+    from assistant.asks import _same_kind
+
+    assert _same_kind("quyet dinh", "60/QĐ-BDTTG") and _same_kind("nghi dinh", "272/2025/NĐ-CP")
+    assert not _same_kind("cong van", "60/QĐ-BDTTG") and not _same_kind("quyet dinh", "14/BCĐCTMTQG")

@@ -16,7 +16,9 @@ def test_an_indicator_spelt_out_is_found_but_not_from_an_office_name() -> None:
     asked = "ty le km duong huyen dat chuan theo quy hoach la bao nhieu"
     assert match_indicator(asked, district) == (2, "2.2")
     # Without the office ("phòng Kinh tế") the preamble shares too few words with any indicator to name one.
-    preamble = "toi la chuyen vien phong kinh te huyen, huyen khong co don vi hanh chinh cap xa, tap trung trong cay xanh"
+    preamble = (
+        "toi la chuyen vien phong kinh te huyen, huyen khong co don vi hanh chinh cap xa, tap trung trong cay xanh"
+    )
     assert match_indicator(preamble, district) is None
 
 
@@ -52,7 +54,9 @@ def test_everyday_words_are_read_with_the_regulations_words() -> None:
     from assistant.understand import normalise_question
 
     commune = Catalogue().sets["318-xa-ntm"]
-    asked = normalise_question("bộ tiêu chí xã NTM 2021-2025 có chỉ tiêu nào về rác nhựa, túi nilon không, chỉ tiêu số mấy")
+    asked = normalise_question(
+        "bộ tiêu chí xã NTM 2021-2025 có chỉ tiêu nào về rác nhựa, túi nilon không, chỉ tiêu số mấy"
+    )
     assert "rac nhua chat thai nhua" in asked  # the question's words are kept, the regulation's added
     assert match_indicator(asked, commune, asked=True) == (17, "17.11")
     assert "mai tang" in normalise_question("chuyện chôn cất, nghĩa địa của xã")

@@ -27,9 +27,10 @@ def test_a_registry_entry_counts_only_the_parts_it_records(full_assistant: Assis
     # The corpus holds no full text of 272/2025/NĐ-CP: the sections it lacks are not sections the decree lacks.
     assert "không có điều" not in full_assistant.ask("Nghị định 272/2025/NĐ-CP có mấy điều?").text
     # 51/2025/QĐ-TTg's entry records its three annexes, said as the entry's.
-    assert "Theo mục đăng ký của kho, Quyết định 51/2025/QĐ-TTg có 3 phụ lục" in full_assistant.ask(
-        "Quyết định 51/2025/QĐ-TTg có mấy phụ lục?"
-    ).text
+    assert (
+        "Theo mục đăng ký của kho, Quyết định 51/2025/QĐ-TTg có 3 phụ lục"
+        in full_assistant.ask("Quyết định 51/2025/QĐ-TTg có mấy phụ lục?").text
+    )
 
 
 def test_the_last_article_asked_after_the_count_is_the_documents_last(full_assistant: Assistant) -> None:

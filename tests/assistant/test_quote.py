@@ -194,3 +194,14 @@ def test_a_nationwide_count_is_quoted_from_the_total_not_one_provinces_figure() 
     assert "824 xã khu vực III" in best_span(text, hint, asks=frozenset({"count", "count=xa"}))
     # A question naming the province gets that province's figure.
     assert "87/124" in best_span(text, "Tuyên Quang có bao nhiêu xã khu vực III?", asks=frozenset({"count"}))
+
+
+def test_what_a_question_counts_after_so_or_bao_nhieu() -> None:
+    from assistant.quote import counted_noun, counted_phrase
+
+    assert counted_phrase("cả nước có bao nhiêu xã khu vực III") == "xa khu vuc iii"
+    # "số … là bao nhiêu mỗi loại": what follows "số" is counted; "mỗi loại" is no noun.
+    assert counted_phrase("so xa khu vuc I va khu vuc III (qd 60) la bao nhieu moi loai") == "xa khu vuc i"
+    assert counted_noun("Quyết định số 318 quy định tỷ lệ là bao nhiêu") is None  # a document's "số", not a count
+    assert counted_noun("bao nhiêu phần trăm số hộ") is None
+    assert counted_phrase("bao nhiêu tiêu chí") is None  # two words: the noun alone

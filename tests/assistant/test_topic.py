@@ -302,4 +302,6 @@ def test_a_particle_the_corpus_never_writes_makes_no_topic_of_a_guessed_compound
     # text of the corpus writes it. A syllable of the language the corpus never writes still is one ("phiếu").
     dictionary = frozenset({"thap_coi", "roi_loan", "phieu_bau", "phat_trien"})
     assert content_words("nhap dong thap roi", ["thap_roi"], set(), set(), set(), " thap coi ", dictionary) == []
-    assert content_words("phat phieu", ["phat_phieu"], set(), set(), set(), " phat trien ", dictionary) == ["phat_phieu"]
+    assert content_words("phat phieu", ["phat_phieu"], set(), set(), set(), " phat trien ", dictionary) == [
+        "phat_phieu"
+    ]

@@ -390,7 +390,9 @@ def test_km_is_kieu_mau_only_where_no_road_is_measured_and_budgets_are_spelt_out
 
 
 def test_the_district_a_commune_belongs_to_is_not_the_unit_asked() -> None:
-    assert q("Một xã an toàn khu thuộc huyện vừa thoát nghèo, chỉ tiêu 15.3 theo QĐ 318 phải đạt mức nào?").level == "xã"
+    assert (
+        q("Một xã an toàn khu thuộc huyện vừa thoát nghèo, chỉ tiêu 15.3 theo QĐ 318 phải đạt mức nào?").level == "xã"
+    )
     # A district named as the unit is still the unit.
     assert q("Huyện tôi có 10 xã, xã thuộc huyện phải đạt gì để huyện đạt chuẩn?").level == "huyện"
 

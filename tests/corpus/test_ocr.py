@@ -42,8 +42,7 @@ DECISION = [
     "Căn cứ Quyết định số 318/QĐ-TTg ngày 08 tháng 3 năm 2022 của Thủ tướng Chính phủ;",
     "Điều 1. Công nhận xã Hòa Bình đạt chuẩn nông thôn mới năm 2024; xã được hưởng các chính sách "
     "khuyến khích theo quy định hiện hành.",
-    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Ủy ban nhân dân huyện chịu trách nhiệm thi hành "
-    "Quyết định này.",
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Ủy ban nhân dân huyện chịu trách nhiệm thi hành Quyết định này.",
 ]
 NO_TESSERACT = "/nonexistent/bin/tesseract"
 
@@ -118,7 +117,10 @@ def test_citations_section_view_and_chat_carry_the_ocr_mark(ingested: tuple[Sett
     assert by_n[scanned].ocr_note == OCR_MARK and by_n[scanned].official
     assert by_n[typed].ocr_note is None
     answer = Answer(
-        id="x", question="?", as_of=dt.date(2024, 5, 1), sentences=[Sentence("Xã được công nhận.", [scanned])],
+        id="x",
+        question="?",
+        as_of=dt.date(2024, 5, 1),
+        sentences=[Sentence("Xã được công nhận.", [scanned])],
         citations=cites.items,
     )
     text = chat_text(answer)
@@ -181,7 +183,7 @@ def test_missing_tesseract_is_a_specific_error_and_nothing_is_stored(
 
 def test_missing_vietnamese_model_is_a_specific_error(scan: Path, tmp_path: Path) -> None:
     fake = tmp_path / "tesseract"  # a tesseract that knows English only
-    fake.write_text('#!/bin/sh\necho \'List of available languages in "/x/" (2):\'\necho eng\necho osd\n')
+    fake.write_text("#!/bin/sh\necho 'List of available languages in \"/x/\" (2):'\necho eng\necho osd\n")
     fake.chmod(0o755)
     with pytest.raises(LoadError, match="chưa cài tesseract-ocr-vie"):
         load(scan, ocr=OcrOptions(tesseract_cmd=str(fake)))

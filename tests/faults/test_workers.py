@@ -388,7 +388,9 @@ def test_kill_9_during_an_uploads_reindex_then_the_document_is_indexed_on_restar
     while t + 1.0 <= indexed_at:  # answers kept coming, every second, from upload to indexed
         assert any(ok for _, ok, _ in load.between(t, t + 1.0)), f"no answer {t - started:.0f} s into the test"
         t += 1.0
-    print(f"\n{len(results)} requests, {len(failures)} failed around the kill; indexed {indexed_at - killed_at:.1f} s after it")
+    print(
+        f"\n{len(results)} requests, {len(failures)} failed around the kill; indexed {indexed_at - killed_at:.1f} s after it"
+    )
 
 
 def _listening_inodes(port: int) -> set[str]:
