@@ -41,7 +41,9 @@ _ASKS: dict[str, str] = {
     r"|(?<!thoi )(?<!ngung )(?<!het )ap dung tu (ngay|khi nao))\b",
     "status": r"\b(con hieu luc|het hieu luc|(thoi|ngung|het) (ap dung|hieu luc)|con ap dung"
     r"|con duoc|con dung|hien con|con gia tri|hien hanh|con la can cu"
-    r"|con (?:[a-z]+ ){0,5}nua (khong|chua))\b",
+    r"|con (?:[a-z]+ ){0,5}nua (khong|chua)"
+    # "hiện tại nó còn là bộ tiêu chí đang áp dụng không": whether it still applies.
+    r"|(con|van) (la )?(?:[a-z]+ ){0,4}dang (duoc )?ap dung (khong|ko|chua|hay))\b",
     # How a document is laid out: "gồm mấy điều" (not "mấy điều kiện"), "có kèm phụ lục không", "có mấy mục".
     "layout": r"\b((?:may|bao nhieu|bn) (dieu(?! kien)|chuong(?! trinh)|phu luc|muc(?! tieu| dich| do))"
     r"|co (kem (theo )?)?(phu luc|chuong) (nao )?(khong|ko|k|hay khong)|(gom|co) (nhung|cac) (phu luc|chuong) nao)\b",

@@ -33,6 +33,9 @@ def test_a_part_asking_when_a_document_took_effect_does_not_ask_when_it_was_issu
     # When it stopped applying is its status (what replaced it, from when), not when it took effect.
     assert "in_force" not in kinds_of("bộ tiêu chí đó thôi áp dụng từ ngày nào?")
     assert "status" in kinds_of("quyết định đó ngưng áp dụng từ khi nào?")
+    # Whether it still is the set applied, asked as "còn là bộ tiêu chí đang áp dụng không".
+    assert "status" in kinds_of("hiện tại nó còn là bộ tiêu chí đang áp dụng không?")
+    assert "status" not in kinds_of("bộ tiêu chí đang áp dụng cho xã gồm mấy tiêu chí?")
 
 
 def test_chat_shorthand_for_how_much_makes_a_part_of_its_own() -> None:
