@@ -131,6 +131,7 @@ def render(
     resolution=None,
     notes: list[Draft] | None = None,
     figure_found: Callable[[str, set[str]], bool] | None = None,
+    absent: list[str] | None = None,
 ) -> Answer:
     """The answer for a choice.
 
@@ -143,6 +144,8 @@ def render(
         related: related content to show, labelled, after "not in the corpus".
         resolution: the applicability card computed for the question, shown beside any answer.
         notes: what the question says that cannot be true together, said first.
+        absent: what the question asks about that the corpus never speaks of (its words, its uncovered topics), named
+            in the "not in the corpus" answer.
         figure_found: whether passages of these documents found for the question write a figure in this unit
             ("%", "money"), so that an unquoted figure is not said to be unrecorded.
     """
@@ -189,7 +192,12 @@ def render(
     else:
         scope = "not_in_corpus"
         kind = "not_in_corpus"
-        if not need.missing:
+        if not need.missing and absent:
+            said = [a.replace("_", " ") for a in absent]
+            # A word a topic's name already says ("thù lao" beside "phụ cấp, thù lao của cán bộ") is not said twice.
+            named = "; ".join(dict.fromkeys(w for w in said if not any(w != t and w in t for t in said)))
+            emit(Draft(f"Kho văn bản chưa có nội dung về: {named}; nên chưa trả lời được câu hỏi này."))
+        elif not need.missing:
             emit(Draft("Kho văn bản chưa có nội dung trả lời câu hỏi này."))
         if related is not None:
             emit(Draft("Nội dung liên quan có trong kho (không phải câu trả lời cho văn bản được hỏi):"))

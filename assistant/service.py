@@ -351,6 +351,7 @@ class Assistant:
             related,
             resolution=resolution,
             notes=contradictions(ctx),
+            absent=unknown if choice.scope == "uncovered" else None,
             figure_found=lambda unit, docs: any(
                 r.chunk.doc in docs and holds_figure(r.chunk.text, unit) for r in passages()[:5]
             ),

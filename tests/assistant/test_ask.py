@@ -1376,3 +1376,13 @@ def test_a_figure_of_a_document_described_by_its_issuer_and_subject(assistant: A
     # Named by two digits after its kind's word: the same document.
     c = assistant.ask("Quyết định 60 do ai ký?")
     assert c.kind == "documents" and "60/QĐ-BDTTG" in c.text
+
+
+def test_a_topic_no_regulation_holds_is_named_even_beside_a_named_indicator(assistant: Assistant) -> None:
+    # Indicator 18.5 is named, but how many points make a commune "đạt chuẩn tiếp cận pháp luật" is a scoring scheme
+    # the corpus does not hold: said so, naming the topic, with no indicator presented as the answer.
+    a = assistant.ask(
+        "Muốn được công nhận xã đạt chuẩn tiếp cận pháp luật thì chấm theo tiêu chí nào, bao nhiêu điểm là đạt?"
+    )
+    assert a.scope == "not_in_corpus" and "18.5" not in a.text
+    assert a.sentences[0].text.startswith("Kho văn bản chưa có nội dung về: thang điểm")
