@@ -19,7 +19,7 @@ def read_level(f: str, accented: str | None) -> str | None:
             (r"\bthị xã\b", "thị xã"),
             # "huyên", "huyen" in a question typed with marks: "huyện" with a mark missed ("huyên náo" aside).
             (r"\bhuy(?:ện|ên|en|ẹn)\b(?! náo| thuyên)", "huyện"),
-            (r"\bxã\b(?! hội)", "xã"),
+            (r"(?<!hợp tác )\bxã\b(?! hội)", "xã"),  # "hợp tác xã" is a cooperative
         ]
         if re.search(r"\bthành phố\b", accented) and not re.search(r"\bthanh pho " + _BIG_CITIES, f):
             return "thành phố"
@@ -27,12 +27,12 @@ def read_level(f: str, accented: str | None) -> str | None:
     else:
         # "xã tôi … thì xã phải đáp ứng …": typed without marks, "thi xa" before a verb, after the commune was
         # named, is "thì xã" (then), not "thị xã".
-        m = re.search(r"(?<!thi )\bxa\b(?! hoi)", f)
+        m = re.search(r"(?<!thi )(?<!hop tac )\bxa\b(?! hoi)", f)
         if m is not None:
             f = f[: m.end()] + re.sub(
                 r"\bthi (xa (?:phai|can|co|se|da|van|con|duoc|nen|muon|dat|ap dung|thuoc)\b)", r"\1", f[m.end() :]
             )
-        checks = [(r"\bthi xa\b", "thị xã"), (r"\bhuyen\b", "huyện"), (r"\bxa\b(?! hoi)", "xã")]
+        checks = [(r"\bthi xa\b", "thị xã"), (r"\bhuyen\b", "huyện"), (r"(?<!hop tac )\bxa\b(?! hoi)", "xã")]
         if re.search(r"\bthanh pho\b", f) and not re.search(r"\bthanh pho " + _BIG_CITIES, f):
             return "thành phố"
         text = f
@@ -52,9 +52,9 @@ def first_level(text: str) -> str | None:
     """In a question with a preamble, the unit it is about is the first one named once addresses are
     set aside ("… xã Ka Đô, huyện Đơn Dương … Xã chúng tôi …, huyện yêu cầu các xã …" → xã)."""
     lowered = normalize_text(text).lower()
-    patterns = ((r"\bthị xã\b", "thị xã"), (r"\bhuyện\b", "huyện"), (r"(?<!thị )\bxã\b(?! hội)", "xã"))
+    patterns = ((r"\bthị xã\b", "thị xã"), (r"\bhuyện\b", "huyện"), (r"(?<!thị )(?<!hợp tác )\bxã\b(?! hội)", "xã"))
     if not any(ord(c) > 127 and c.isalpha() for c in lowered):
-        patterns = ((r"\bthi xa\b", "thị xã"), (r"\bhuyen\b", "huyện"), (r"(?<!thi )\bxa\b(?! hoi)", "xã"))
+        patterns = ((r"\bthi xa\b", "thị xã"), (r"\bhuyen\b", "huyện"), (r"(?<!thi )(?<!hop tac )\bxa\b(?! hoi)", "xã"))
     found = [(m.start(), level) for pattern, level in patterns for m in [re.search(pattern, lowered)] if m]
     return min(found)[1] if found else None
 

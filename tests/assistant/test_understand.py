@@ -571,3 +571,10 @@ def test_two_regions_named_leave_the_region_open_for_every_regions_figure(catalo
     q = understand("Vùng Tây Nguyên và vùng Đông Nam Bộ lần lượt phải đạt bao nhiêu?", catalogue)
     assert q.region is None
     assert understand("Xã vùng Tây Nguyên phải đạt bao nhiêu?", catalogue).region == "TN"
+
+
+def test_a_cooperative_is_no_commune() -> None:
+    # "hợp tác xã" (HTX) is a cooperative: no unit level, so no commune's card for an OCOP question.
+    assert understand("Sản phẩm OCOP của hợp tác xã được phân hạng theo bộ tiêu chí nào?").level is None
+    assert understand("san pham ocop cua hop tac xa duoc phan hang theo bo tieu chi nao").level is None
+    assert understand("Hợp tác xã ở xã tôi có được hỗ trợ không?").level == "xã"
