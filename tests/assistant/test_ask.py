@@ -1386,3 +1386,11 @@ def test_a_topic_no_regulation_holds_is_named_even_beside_a_named_indicator(assi
     )
     assert a.scope == "not_in_corpus" and "18.5" not in a.text
     assert a.sentences[0].text.startswith("Kho văn bản chưa có nội dung về: thang điểm")
+
+
+def test_a_hamlets_own_standard_gets_no_communes_card(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Tôi là trưởng bản ở một xã vùng cao. Bản đang phấn đấu được công nhận bản nông thôn mới kiểu mẫu. Xin hỏi bản "
+        "phải đạt bộ tiêu chí nào của Trung ương?"
+    )
+    assert a.scope == "not_in_corpus" and a.card is None and "thôn (bản, ấp, khu dân cư)" in a.sentences[0].text
