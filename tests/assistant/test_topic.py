@@ -211,6 +211,10 @@ def test_a_named_places_own_results_and_a_funding_request_are_topics_the_corpus_
     results = "kết quả xây dựng nông thôn mới của từng địa phương"
     assert local_topics("Tinh Ha Tinh den nay co bao nhieu xa dat chuan NTM nang cao?", places) == [results]
     assert local_topics("Xã Tam Thanh được công nhận xã NTM kiểu mẫu năm nào?", places) == [results]
+    # The other way round, and a named commune's own count or rank.
+    assert local_topics("Xã Hòa Bình dự kiến năm nào được công nhận đạt chuẩn?", places) == [results]
+    assert local_topics("Xã Hòa Bình hiện đã đạt bao nhiêu tiêu chí, đứng thứ mấy?", places) == [results]
+    assert local_topics("Xã tôi hiện đã đạt bao nhiêu tiêu chí thì được xét?", places) == []
     assert local_topics("Hồ sơ đề nghị hỗ trợ kinh phí xây nhà văn hóa gửi tỉnh gồm gì?", places) == [
         "đề nghị hỗ trợ kinh phí của xã"
     ]
