@@ -377,6 +377,12 @@ _LOCAL_MONEY = re.compile(
     r"\b(duoc giao|duoc phan bo|phan bo|duoc cap|ho tro|cap)\b[^?.]{0,40}?\b(bao nhieu|bn|may)\s*"
     r"(ty|trieu|nghin|tan|dong|von|tien|kinh phi)\b"
 )
+# A province's own communes after the 2025 arrangement ("tỉnh Nghệ An còn bao nhiêu xã, phường", "xã mới được hợp
+# nhất từ những xã cũ nào"): the corpus holds the provinces' map and the national count, no province's communes.
+_LOCAL_COMMUNES = re.compile(
+    r"\b(con|co) (bao nhieu|bn|may) (xa, phuong|xa phuong|xa va phuong|don vi hanh chinh cap xa)\b"
+)
+_COMMUNE_MERGED = re.compile(r"\b(hop nhat|sap nhap|nhap|sap xep|thanh lap) tu (nhung|cac) xa( cu)? nao\b")
 _LOCAL_GIVER = re.compile(r"\b(tinh|huyen|xa)\s+(ho tro|cap|giao|phan bo)\b")
 
 
@@ -396,6 +402,8 @@ def local_topics(question: str, places: Set[str]) -> list[str]:
     if _HAMLET.search(f):
         # Said anywhere in the question ("Thôn muốn được công nhận thôn NTM kiểu mẫu thì …, ai ký quyết định?").
         topics.append("tiêu chí, công nhận thôn (bản, ấp, khu dân cư) nông thôn mới, kiểu mẫu")
+    if _COMMUNE_MERGED.search(f) or (_LOCAL_COMMUNES.search(f) and _names_place(f, places)):
+        topics.append("sắp xếp đơn vị hành chính cấp xã của từng tỉnh")
     if _FUNDING_REQUEST.search(f):
         topics.append("đề nghị hỗ trợ kinh phí của xã")
     elif _LOCAL_MONEY.search(f) and (_LOCAL_GIVER.search(f) or _names_place(f, places)):

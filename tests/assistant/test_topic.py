@@ -215,6 +215,11 @@ def test_a_named_places_own_results_and_a_funding_request_are_topics_the_corpus_
     assert local_topics("Xã Hòa Bình dự kiến năm nào được công nhận đạt chuẩn?", places) == [results]
     assert local_topics("Xã Hòa Bình hiện đã đạt bao nhiêu tiêu chí, đứng thứ mấy?", places) == [results]
     assert local_topics("Xã tôi hiện đã đạt bao nhiêu tiêu chí thì được xét?", places) == []
+    # A province's own communes after the 2025 arrangement; the national count is the corpus's.
+    communes = "sắp xếp đơn vị hành chính cấp xã của từng tỉnh"
+    assert local_topics("Sau sắp xếp tỉnh Nghệ An còn bao nhiêu xã, phường?", places) == [communes]
+    assert local_topics("Xã mới của tôi được hợp nhất từ những xã cũ nào?", places) == [communes]
+    assert local_topics("Sau sắp xếp cả nước còn bao nhiêu xã, phường?", places) == []
     assert local_topics("Hồ sơ đề nghị hỗ trợ kinh phí xây nhà văn hóa gửi tỉnh gồm gì?", places) == [
         "đề nghị hỗ trợ kinh phí của xã"
     ]
