@@ -314,3 +314,10 @@ def test_a_particle_the_corpus_never_writes_makes_no_topic_of_a_guessed_compound
     assert content_words("phat phieu", ["phat_phieu"], set(), set(), set(), " phat trien ", dictionary) == [
         "phat_phieu"
     ]
+
+
+def test_staffing_is_a_topic_the_corpus_does_not_cover() -> None:
+    staff = "biên chế, bố trí cán bộ"
+    assert staff in uncovered_topics("văn phòng điều phối NTM cấp xã được bố trí mấy cán bộ, ai kiêm nhiệm?")
+    assert staff in uncovered_topics("Xã được giao thêm biên chế không?")
+    assert staff not in uncovered_topics("Tỷ lệ cán bộ, công chức xã đạt chuẩn là bao nhiêu?")
