@@ -198,10 +198,15 @@ def choose(
     if unknown and not _named_exactly(ranking[0], need):
         # The question's topic is a word the corpus never uses: whatever scored best is about something else.
         return Choice([], "uncovered", ranking)
-    if unknown and ranking[0].candidate.kind in ("criteria", "applicability") and any(" " in u for u in unknown):
+    if (
+        unknown
+        and ranking[0].candidate.kind in ("criteria", "applicability", "passages")
+        and (any(" " in u for u in unknown) or len(unknown) >= 3)
+    ):
         # A topic no regulation of the corpus holds ("bao nhiêu điểm là đạt", a place's own results, a hamlet's own
         # standard): the criterion the question names is what is scored or counted, not the answer to how, and a
-        # commune's card is not a hamlet's.
+        # commune's card is not a hamlet's. Three words the corpus never uses ("hồ sơ minh chứng … gồm những giấy tờ
+        # gì, nộp cho ai") ask about such a topic too, whatever indicator they name.
         return Choice([], "uncovered", ranking)
     if _cannot_say(ranking[0].candidate, need):
         return Choice([], "uncovered", ranking)

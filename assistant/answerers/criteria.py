@@ -289,7 +289,11 @@ def question_sets(ctx: Context) -> list[CriteriaSet]:
         if found is not None and found not in out:
             out.append(found)
     first = out[0] if out else None
-    numbered = bool(ctx.need.criteria or ctx.query.criterion or ctx.query.indicator)  # numbers are the set's own
+    numbers = {*ctx.need.criteria, *([ctx.query.criterion] if ctx.query.criterion else [])}
+    if ctx.query.indicator:
+        numbers.add(int(ctx.query.indicator.split(".")[0]))
+    # Numbers are the set's own, unless the set has no criterion of that number ("chỉ tiêu 17.1" of a set of 10).
+    numbered = bool(numbers) and first is not None and numbers <= {c.number for c in first.criteria}
     if (
         first is not None
         and not (ctx.query.period or ctx.query.sets or numbered)

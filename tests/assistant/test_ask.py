@@ -1394,3 +1394,17 @@ def test_a_hamlets_own_standard_gets_no_communes_card(assistant: Assistant) -> N
         "phải đạt bộ tiêu chí nào của Trung ương?"
     )
     assert a.scope == "not_in_corpus" and a.card is None and "thôn (bản, ấp, khu dân cư)" in a.sentences[0].text
+
+
+def test_three_words_the_corpus_never_uses_ask_a_topic_it_does_not_hold_whatever_indicator_is_named(
+    assistant: Assistant,
+) -> None:
+    a = assistant.ask("Hồ sơ minh chứng để xã đạt chỉ tiêu 17.1 về nước sạch gồm những giấy tờ gì, nộp cho ai?")
+    assert a.scope == "not_in_corpus" and "minh chứng" in a.sentences[0].text
+
+
+def test_an_indicator_number_the_set_in_force_lacks_is_the_previous_sets(assistant: Assistant) -> None:
+    # Today's set (51/2025) has 10 criteria: "chỉ tiêu 17.1" is the 2021-2025 set's, said with its period, not a
+    # heading quoted from a passage.
+    a = assistant.ask("Chỉ tiêu 17.1 là gì?", as_of=dt.date(2026, 11, 24))
+    assert a.kind == "criteria" and "nước sạch" in a.text and "318/QĐ-TTg" in a.text and "giai đoạn trước" in a.text
