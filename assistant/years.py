@@ -61,7 +61,9 @@ ACTION = re.compile(
     # "đã được công nhận …, giờ phải duy trì theo quy định nào?": what keeps the unit recognised.
     r"|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
     # "năm nay rà soát giữ chuẩn thì căn cứ phụ lục nào": what keeps the unit's standard.
-    r"|giu chuan|can cu (?:vao )?phu luc nao|" + HELD_TO + r")\b"
+    r"|giu chuan|can cu (?:vao )?phu luc nao|" + HELD_TO
+    # "rà soát duy trì danh hiệu thì căn cứ quy định nào": what the unit's title is kept by.
+    + r"|duy tri danh hieu)\b"
 )
 
 

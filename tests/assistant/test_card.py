@@ -87,3 +87,10 @@ def test_a_set_asked_for_a_tier_aimed_at_is_that_tiers_set_unless_the_first_step
         CATALOGUE,
     )
     assert own is not None and own.applicable is not None and own.applicable.ref.path == "318/QĐ-TTg › Phụ lục I"
+
+
+def test_keeping_a_title_is_what_a_unit_must_do() -> None:
+    # "rà soát duy trì danh hiệu thì căn cứ quy định nào": the model commune's card, with its year to be asked.
+    q = understand("Xã tôi là xã nông thôn mới kiểu mẫu, năm 2024 rà soát duy trì danh hiệu thì căn cứ quy định nào?")
+    card = card_for(q, dt.date(2024, 5, 5), CATALOGUE)
+    assert card is not None and card.applicable is not None and card.applicable.doc == "319/QĐ-TTg"
