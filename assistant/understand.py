@@ -501,6 +501,7 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
     f = _AGENCY_NAMES.sub(" ", f)
     clause = fold(asking_clause(f))
     found: list[tuple[bool, int, str]] = []
+    counted = re.search(r"\b(so|cac|nhung|bao nhieu|may) (tieu chi|chi tieu)\b(?! (so )?\d)", clause)
     for key, name in entry[1].items():
         if not re.search(rf"\b{re.escape(key)}\b", f):
             continue
@@ -513,6 +514,10 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
         # nông nghiệp - môi trường xã …") is not the criterion asked about.
         # "theo dõi nội dung văn hóa, giáo dục, y tế …": a content the asker follows names it too.
         named = bool(re.search(rf"\b(tieu chi|chi tieu|noi dung)( so \d+)?( ve)? {re.escape(key)}\b", f))
+        if named and counted and not re.search(rf"\b{re.escape(key)}\b", clause):
+            # "… 6/19 tiêu chí không còn đạt, trong đó có tiêu chí Thu nhập. … khi có bao nhiêu phần trăm số tiêu chí
+            # không đạt?": the part that asks counts criteria in general; the preamble's criterion is not asked.
+            named = False
         if named or re.search(rf"\b{re.escape(key)}\b", clause):
             found.append((named, len(key), key))
     # A name that follows "tiêu chí" first, then the longest.

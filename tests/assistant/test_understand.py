@@ -578,3 +578,15 @@ def test_a_cooperative_is_no_commune() -> None:
     assert understand("Sản phẩm OCOP của hợp tác xã được phân hạng theo bộ tiêu chí nào?").level is None
     assert understand("san pham ocop cua hop tac xa duoc phan hang theo bo tieu chi nao").level is None
     assert understand("Hợp tác xã ở xã tôi có được hỗ trợ không?").level == "xã"
+
+
+def test_a_criterion_named_in_a_preamble_is_not_asked_when_the_question_counts_criteria(catalogue: Catalogue) -> None:
+    q = understand(
+        "Qua rà soát, xã có 6/19 tiêu chí không còn đạt, trong đó có tiêu chí Thu nhập. Cho tôi hỏi xã bị thu hồi quyết "
+        "định công nhận khi có bao nhiêu phần trăm số tiêu chí không đạt?",
+        catalogue,
+    )
+    assert q.criterion_name is None
+    # Asked of the criterion itself, it is named.
+    q = understand("Xã có tiêu chí Thu nhập chưa đạt. Tiêu chí Thu nhập yêu cầu bao nhiêu triệu đồng?", catalogue)
+    assert q.criterion_name == "Thu nhập"
