@@ -68,7 +68,9 @@ _ASKS: dict[str, str] = {
     r"|chuyen (tiep )?(cong van|van ban|quyet dinh)|bang van ban (so )?(may|nao)"
     # "bị văn bản nào thay", "quyết định nào thay nó": what replaced it, the verb after the asked document.
     r"|(quyet dinh|van ban|nghi dinh|thong tu|bo tieu chi)( [a-z]+){0,2} nao thay)\b",
-    "count": r"\b(bao nhieu|(?<!so )may)\b(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
+    # "tỷ lệ bao nhiêu" asks a share, not a count.
+    "count": r"(?<!ty le )(?<!ty le la )(?<!ty le dat )\b(bao nhieu|(?<!so )may)\b"
+    r"(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
     # "những tỉnh, thành phố nào": the things listed may be several, with commas.
     "list": r"\b(nhung (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     "threshold": r"\b(muc|nguong|toi thieu|toi da|dat (?:la |duoc )?bao nhieu|phan tram|ty le"

@@ -38,6 +38,12 @@ def test_a_part_asking_when_a_document_took_effect_does_not_ask_when_it_was_issu
     assert "status" not in kinds_of("bộ tiêu chí đang áp dụng cho xã gồm mấy tiêu chí?")
 
 
+def test_a_share_asked_is_no_count() -> None:
+    assert "count" not in kinds_of("yêu cầu gì đối với các thị trấn, tỷ lệ bao nhiêu?")
+    assert "threshold" in kinds_of("tỷ lệ là bao nhiêu?")
+    assert "count" in kinds_of("huyện có bao nhiêu xã đạt chuẩn?")
+
+
 def test_chat_shorthand_for_how_much_makes_a_part_of_its_own() -> None:
     parts = question_parts("QĐ 1980 TC số 4 gồm mấy chỉ tiêu? Chỉ tiêu 4.2 mức chung cả nước bn %?")
     assert len(parts) == 2 and parts[1].startswith("Chỉ tiêu 4.2")
