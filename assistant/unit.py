@@ -77,7 +77,7 @@ def read_tier(f: str) -> str | None:
     f = re.sub(r"\b(so|ty le)( cac)? xa\b[^.?!,]{0,40}?\b(nang cao|kieu mau)\b", " ", f)
     # "Huyện tôi có 18 xã, …, trong đó 2 xã đạt NTM nâng cao": communes counted by number hold their own tier.
     # ("Quyết định 318 xã NTM nâng cao …" names a decision, not 318 communes.)
-    f = re.sub(r"(?<!dinh )(?<!qd )(?<!so )\b\d{1,3} xa\b[^.?!,;]{0,30}?\b(nang cao|kieu mau)\b", " ", f)
+    f = re.sub(r"(?<!dinh )(?<!qd )(?<!so )\b\d{1,3} xa\b[^.?!,;]{0,45}?\b(nang cao|kieu mau)\b", " ", f)
     # "chưa được công nhận nâng cao hay kiểu mẫu gì cả": tiers the unit has not got are not its tier.
     f = re.sub(
         r"\bchua (duoc )?(cong nhan|dat)( chuan)?( (?:xa )?(?:nong thon moi |ntm )?(nang cao|kieu mau)"

@@ -138,6 +138,11 @@ ROWS: list[tuple[str, dict]] = [
         "Huyện tôi có 18 xã, 17 xã đạt chuẩn NTM, trong đó 2 xã đạt NTM nâng cao. Huyện đủ điều kiện công nhận chưa?",
         dict(level="huyện", tier="NTM"),
     ),
+    (
+        "Huyện có 28 xã, mới có 2 xã được công nhận đạt chuẩn NTM nâng cao. Huyện đề nghị xét công nhận huyện đạt "
+        "chuẩn nông thôn mới thì đủ chưa?",
+        dict(level="huyện", tier="NTM"),
+    ),
     # "huyên" with its dot missed, in a question that names the commune's criterion after it.
     ("tiêu chí điện của huyên NTM yêu cầu j, có như tiêu chí của xã ko", dict(level="huyện")),
     ("tiu chi 17 xa nong thon moi", dict(level="xã", tier="NTM", criterion=17)),
