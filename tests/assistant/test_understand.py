@@ -139,9 +139,9 @@ ROWS: list[tuple[str, dict]] = [
         dict(level="huyện", tier="NTM"),
     ),
     (
-        "Huyện có 28 xã, mới có 2 xã được công nhận đạt chuẩn NTM nâng cao. Huyện đề nghị xét công nhận huyện đạt "
-        "chuẩn nông thôn mới thì đủ chưa?",
-        dict(level="huyện", tier="NTM"),
+        "Tôi công tác tại UBND một huyện. Trong 28 xã mới có 2 xã được công nhận đạt chuẩn NTM nâng cao. Huyện đề nghị "
+        "xét công nhận huyện đạt chuẩn nông thôn mới thì đủ chưa?",
+        dict(tier="NTM"),
     ),
     # "huyên" with its dot missed, in a question that names the commune's criterion after it.
     ("tiêu chí điện của huyên NTM yêu cầu j, có như tiêu chí của xã ko", dict(level="huyện")),
