@@ -182,7 +182,7 @@ def _lead_number(number: str) -> str:
 def _same_kind(kind: str, number: str) -> bool:
     """A kind's word ("quyet dinh") and a held number's code ("60/QĐ-BDTTG") name the same kind of document."""
     code = fold(number.split("/")[-1]).lower()
-    return {"quyet dinh": "qd", "cong van": "", "nghi quyet": "nq", "nghi dinh": "nd"}.get(kind, "?") in code.split("-")
+    return {"quyet dinh": "qd", "nghi quyet": "nq", "nghi dinh": "nd"}.get(kind, "?") in code.split("-")
 
 
 def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
