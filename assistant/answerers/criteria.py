@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from assistant.answerers import several
+from assistant.answerers.asked_sets import question_sets
 from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
 from assistant.answerers.catalogue import (
     ASKS_GROUP,
-    annex_path,
     base_covers,
     hint,
     period_note,
@@ -22,7 +22,6 @@ from assistant.answerers.indicators import match_indicator, without_offices
 from assistant.answerers.overview import group_named, set_groups, set_overview
 from assistant.answerers.special import special_region
 from assistant.format import threshold_text, vn_number
-from assistant.sets import set_of_period
 from assistant.target_sets import PERIOD_END, Ref
 from assistant.understand import criterion_key, name_parts, normalise_question
 from corpus.criteria import ANY_REGION, CriteriaSet, Criterion
@@ -242,75 +241,6 @@ def _name_parts(name: str) -> set[str]:
     return {k for k in (fold(x).strip() for x in name_parts(name)) if len(k.split()) >= 2}
 
 
-def question_sets(ctx: Context) -> list[CriteriaSet]:
-    """The set chosen for the question, then the other sets of the documents it names (a set compiled
-    from an amended decision and its amendment, "491-342-…", belongs to both)."""
-    out = [ctx.criteria_set] if ctx.criteria_set is not None else []
-    for number in ctx.query.sets:
-        lead = number.split("/")[0]
-        found = ctx.catalogue.for_document(number) or [
-            c for c in ctx.catalogue.sets.values() if lead in c.id.split("-")[:3]
-        ]
-        for cset in found:
-            tiers = ctx.need.tiers or [ctx.query.tier]
-            if cset not in out and (ctx.query.tier in (None, "NTM") or cset.tier in tiers):
-                out.append(cset)
-    # "… trong bộ xã NTM 2021-2025 là chỉ tiêu số mấy, còn trong bộ xã NTM nâng cao?": each tier's set of that time.
-    first = out[0] if out else None
-    for tier in ctx.need.tiers if first is not None else []:
-        out += [
-            c
-            for c in ctx.catalogue.sets.values()
-            if c not in out
-            and c.tier == tier
-            and c.period == first.period
-            and c.level == first.level
-            and not c.province
-        ]
-    # "Huyện đạt chuẩn năm 2019 theo QĐ 558 … phải đáp ứng bộ nào, và bộ đó yêu cầu bao nhiêu % xã nâng cao?": the
-    # figure is asked of the set the unit is held to now, which the card names and the question need not.
-    res = ctx.resolution
-    q = ctx.query
-    recognised = bool(q.recognition_year or q.recognition_period)
-    if res is not None and res.applicable is not None and "threshold" in ctx.need.asks and recognised:
-        ref = res.applicable.ref.path
-        held = [c for c in ctx.catalogue.for_document(ref.split(" › ")[0]) if not c.province]
-        held = [c for c in held if ref.startswith(annex_path(c))] or held[:1]
-        out += [c for c in held if c not in out]
-    # "tiêu chí 18 trong Phụ lục I và trong Phụ lục II của QĐ 318": each annex named is a set asked.
-    annexes = {s for s in ctx.need.sections if s.startswith("Phụ lục")}
-    for number in ctx.query.sets if annexes else []:
-        for cset in ctx.catalogue.for_document(number):
-            if cset not in out and any(annex_path(cset).endswith(f" › {a}") for a in annexes):
-                out.append(cset)
-    for period in ctx.need.periods:
-        # "bộ 2016-2020 … sang bộ 2021-2025": each period the question compares has its set.
-        found = set_of_period(ctx.catalogue, ctx.query, period)
-        if found is not None and found not in out:
-            out.append(found)
-    first = out[0] if out else None
-    numbers = {*ctx.need.criteria, *([ctx.query.criterion] if ctx.query.criterion else [])}
-    if ctx.query.indicator:
-        numbers.add(int(ctx.query.indicator.split(".")[0]))
-    # Numbers are the set's own, unless the set has no criterion of that number ("chỉ tiêu 17.1" of a set of 10).
-    numbered = bool(numbers) and first is not None and numbers <= {c.number for c in first.criteria}
-    if (
-        first is not None
-        and not (ctx.query.period or ctx.query.sets or numbered)
-        and any(not c.indicators for c in first.criteria)
-    ):
-        # The set in force does not yet hold its indicators (51/2025): the previous period's set, whose
-        # answers say which period they belong to, answers what the current one cannot.
-        start = int(first.period[:4]) if first.period and first.period[:4].isdigit() else None
-        previous = f"{start - 5}-{start - 1}" if start else None
-        out += [
-            c
-            for c in ctx.catalogue.sets.values()
-            if c.period == previous and c.level == first.level and c.tier == first.tier and not c.province
-        ]
-    return out
-
-
 def indicator_candidate(
     ctx: Context,
     cset: CriteriaSet,
@@ -349,6 +279,9 @@ def indicator_candidate(
     )
 
 
+_ORDINAL = re.compile(r"\btieu chi (cuoi cung|sau cung|dau tien)\b")
+
+
 def criteria(ctx: Context) -> list[Candidate]:
     q, need = ctx.query, ctx.need
     out: list[Candidate] = town_conditions(ctx)
@@ -385,6 +318,10 @@ def criteria(ctx: Context) -> list[Candidate]:
                 picked.append(
                     (crit, None, 0.8, {("criterion_name", q.criterion_name), ("criterion", str(crit.number))})
                 )
+        ordinal = _ORDINAL.search(f) if not numbers and not by_name and cset.criteria else None
+        if ordinal is not None:  # "Tiêu chí cuối cùng tên là gì": the set's last (or first) criterion
+            crit = max(cset.criteria, key=lambda c: c.number if ordinal.group(1) != "dau tien" else -c.number)
+            picked.append((crit, None, 0.9, {("criterion", str(crit.number))}))
         said_name = None  # a criterion's name the question uses without "tiêu chí"
         if not picked and not numbers and not q.indicator:
             # "mức thu nhập của xã …": a criterion's name in the question without the words "tiêu chí".

@@ -5,8 +5,9 @@ not (a table's cell)."""
 
 from __future__ import annotations
 
+from assistant.answerers.asked_sets import question_sets
 from assistant.answerers.base import Candidate, Context
-from assistant.answerers.criteria import indicator_candidate, question_sets
+from assistant.answerers.criteria import indicator_candidate
 from corpus.criteria import CriteriaSet, Criterion
 
 # Passages looked at: the best two.

@@ -1408,3 +1408,13 @@ def test_an_indicator_number_the_set_in_force_lacks_is_the_previous_sets(assista
     # heading quoted from a passage.
     a = assistant.ask("Chỉ tiêu 17.1 là gì?", as_of=dt.date(2026, 11, 24))
     assert a.kind == "criteria" and "nước sạch" in a.text and "318/QĐ-TTg" in a.text and "giai đoạn trước" in a.text
+
+
+def test_the_last_criterion_is_named_by_its_place_in_the_set(assistant: Assistant) -> None:
+    # 558's district set has 9 criteria: "tiêu chí cuối cùng" is criterion 9 (Chỉ đạo xây dựng nông thôn mới).
+    a = assistant.ask(
+        "Tiêu chí huyện nông thôn mới theo QĐ 558/QĐ-TTg: tiêu chí cuối cùng tên là gì, gồm những chỉ tiêu nào?"
+    )
+    assert "Chỉ đạo xây dựng nông thôn mới" in a.text and "Văn phòng Điều phối" in a.text
+    b = assistant.ask("Bộ tiêu chí xã nông thôn mới giai đoạn 2021-2025 (QĐ 318): tiêu chí đầu tiên là tiêu chí gì?")
+    assert "Quy hoạch" in b.sentences[0].text

@@ -1,0 +1,79 @@
+"""The criteria sets a question asks about: the set chosen for it, the sets of the documents, tiers, annexes and
+periods it names, the set a recognised unit is held to, and, while the set in force holds no indicators yet, the
+previous period's set."""
+
+from __future__ import annotations
+
+from assistant.answerers.base import Context
+from assistant.answerers.catalogue import annex_path
+from assistant.sets import set_of_period
+from corpus.criteria import CriteriaSet
+
+
+def question_sets(ctx: Context) -> list[CriteriaSet]:
+    """The set chosen for the question, then the other sets of the documents it names (a set compiled
+    from an amended decision and its amendment, "491-342-…", belongs to both)."""
+    out = [ctx.criteria_set] if ctx.criteria_set is not None else []
+    for number in ctx.query.sets:
+        lead = number.split("/")[0]
+        found = ctx.catalogue.for_document(number) or [
+            c for c in ctx.catalogue.sets.values() if lead in c.id.split("-")[:3]
+        ]
+        for cset in found:
+            tiers = ctx.need.tiers or [ctx.query.tier]
+            if cset not in out and (ctx.query.tier in (None, "NTM") or cset.tier in tiers):
+                out.append(cset)
+    # "… trong bộ xã NTM 2021-2025 là chỉ tiêu số mấy, còn trong bộ xã NTM nâng cao?": each tier's set of that time.
+    first = out[0] if out else None
+    for tier in ctx.need.tiers if first is not None else []:
+        out += [
+            c
+            for c in ctx.catalogue.sets.values()
+            if c not in out
+            and c.tier == tier
+            and c.period == first.period
+            and c.level == first.level
+            and not c.province
+        ]
+    # "Huyện đạt chuẩn năm 2019 theo QĐ 558 … phải đáp ứng bộ nào, và bộ đó yêu cầu bao nhiêu % xã nâng cao?": the
+    # figure is asked of the set the unit is held to now, which the card names and the question need not.
+    res = ctx.resolution
+    q = ctx.query
+    recognised = bool(q.recognition_year or q.recognition_period)
+    if res is not None and res.applicable is not None and "threshold" in ctx.need.asks and recognised:
+        ref = res.applicable.ref.path
+        held = [c for c in ctx.catalogue.for_document(ref.split(" › ")[0]) if not c.province]
+        held = [c for c in held if ref.startswith(annex_path(c))] or held[:1]
+        out += [c for c in held if c not in out]
+    # "tiêu chí 18 trong Phụ lục I và trong Phụ lục II của QĐ 318": each annex named is a set asked.
+    annexes = {s for s in ctx.need.sections if s.startswith("Phụ lục")}
+    for number in ctx.query.sets if annexes else []:
+        for cset in ctx.catalogue.for_document(number):
+            if cset not in out and any(annex_path(cset).endswith(f" › {a}") for a in annexes):
+                out.append(cset)
+    for period in ctx.need.periods:
+        # "bộ 2016-2020 … sang bộ 2021-2025": each period the question compares has its set.
+        found = set_of_period(ctx.catalogue, ctx.query, period)
+        if found is not None and found not in out:
+            out.append(found)
+    first = out[0] if out else None
+    numbers = {*ctx.need.criteria, *([ctx.query.criterion] if ctx.query.criterion else [])}
+    if ctx.query.indicator:
+        numbers.add(int(ctx.query.indicator.split(".")[0]))
+    # Numbers are the set's own, unless the set has no criterion of that number ("chỉ tiêu 17.1" of a set of 10).
+    numbered = bool(numbers) and first is not None and numbers <= {c.number for c in first.criteria}
+    if (
+        first is not None
+        and not (ctx.query.period or ctx.query.sets or numbered)
+        and any(not c.indicators for c in first.criteria)
+    ):
+        # The set in force does not yet hold its indicators (51/2025): the previous period's set, whose
+        # answers say which period they belong to, answers what the current one cannot.
+        start = int(first.period[:4]) if first.period and first.period[:4].isdigit() else None
+        previous = f"{start - 5}-{start - 1}" if start else None
+        out += [
+            c
+            for c in ctx.catalogue.sets.values()
+            if c.period == previous and c.level == first.level and c.tier == first.tier and not c.province
+        ]
+    return out
