@@ -82,17 +82,15 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
             if number is not None and _fits_unit(assistant, query, number):
                 query.sets.append(number)
                 need.atoms.add(("doc", number))
-    if not query.sets and not need.missing and (need.asks & FACT_ASKS or need.asks & {"count", "threshold"}):
-        # "Quyết định phê duyệt danh sách thôn, xã … do ai ký?": a document named by its title. Asked for a figure,
-        # only a document that holds no criteria set ("bao nhiêu xã khu vực III theo danh sách Bộ Dân tộc và Tôn giáo
-        # phê duyệt"): a set, or a question about criteria, is named by its period and level, which the set answerers
-        # read (a decree on incomes shares the words of "thu nhập bình quân đầu người" of a set's criterion).
+    # "Quyết định phê duyệt danh sách thôn, xã … do ai ký?": a document named by its title. Asked for a figure ("bao
+    # nhiêu xã khu vực III theo danh sách Bộ Dân tộc và Tôn giáo phê duyệt"), only a document that holds no criteria
+    # set, of a question not about criteria: a set is named by its period and level, which the set answerers read (a
+    # decree on incomes shares the words of "thu nhập bình quân đầu người" of a set's criterion).
+    fact = bool(need.asks & FACT_ASKS)
+    figure = bool(need.asks & {"count", "threshold"}) and not re.search(r"\b(tieu chi|chi tieu)\b", query.folded)
+    if not query.sets and not need.missing and (fact or figure):
         number = described(text, assistant.metas())
-        if not (need.asks & FACT_ASKS) and (
-            number is None
-            or assistant.catalogue.for_document(number)
-            or re.search(r"\b(bo tieu chi|tieu chi|chi tieu)\b", query.folded)
-        ):
+        if number is not None and not fact and assistant.catalogue.for_document(number):
             number = None
         if number is not None:
             query.sets.append(number)

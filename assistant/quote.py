@@ -246,7 +246,7 @@ def best_span(
     # A word in few of the section's sentences says more about which one answers than a word in all of them
     # ("giao … chủ trì" against "tỉnh", "thực hiện"); and two words side by side more than each alone.
     # A clause after ";" in a line led by "Mục tiêu tổng quát (…): …; …" answers as a part of what the lead names.
-    words_of, lead_words, pairs_of, lead_pairs = _profile(text)
+    words_of, lead_words, pairs_of, lead_pairs, places_of = _profile(text)
     # Typed with marks, a word is shared only in the same marks: "thì" is not "thị" of "đô thị", nor "bị" "bì".
     forms = _marked_forms(hint)
     if forms is not None:
@@ -266,7 +266,7 @@ def best_span(
 
     def score(p: str) -> tuple[float, int]:
         s = sum(_weight(w) * rarity[w] for w in words_of[p] & want)
-        if nationwide and _provinces(fold(p).lower()):
+        if nationwide and places_of[p]:
             s -= 2.0
         s += 0.5 * sum(_weight(w) for w in lead_words[p] & want)
         if pairs:
@@ -345,16 +345,18 @@ def _forms(piece: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _profile(
     text: str,
-) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+) -> tuple[dict[str, frozenset[str]], ...]:
     """Per quotable piece of `text`: its words, its lead's words it lacks, its word pairs, its lead's pairs it
-    lacks. They depend on the section only, and the same sections are quoted for question after question."""
+    lacks, the provinces it names. They depend on the section only, and the same sections are quoted for question
+    after question."""
     candidates = _candidates(text)
     lead_of = {p: _lead(text, p) for p in candidates}
     words_of = {p: syllables(p) for p in candidates}
     lead_words = {p: syllables(lead_of[p]) - words_of[p] for p in candidates}
     pairs_of = {p: word_pairs(p) for p in candidates}
     lead_pairs = {p: word_pairs(lead_of[p]) - pairs_of[p] for p in candidates}
-    return words_of, lead_words, pairs_of, lead_pairs
+    places_of = {p: _provinces(fold(p).lower()) for p in candidates}
+    return words_of, lead_words, pairs_of, lead_pairs, places_of
 
 
 def _lead(text: str, piece: str) -> str:
