@@ -87,7 +87,11 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
     # set, of a question not about criteria: a set is named by its period and level, which the set answerers read (a
     # decree on incomes shares the words of "thu nhập bình quân đầu người" of a set's criterion).
     fact = bool(need.asks & FACT_ASKS)
-    figure = bool(need.asks & {"count", "threshold"}) and not re.search(r"\b(tieu chi|chi tieu)\b", query.folded)
+    figure = (
+        bool(need.asks & {"count", "threshold"})
+        and not re.search(r"\b(tieu chi|chi tieu)\b", query.folded)
+        and not query.criterion_name  # "xã kiểu mẫu phải đạt thu nhập bao nhiêu": a criterion, named in words
+    )
     if not query.sets and not need.missing and (fact or figure):
         number = described(text, assistant.metas())
         if number is not None and not fact and assistant.catalogue.for_document(number):

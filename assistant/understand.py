@@ -449,6 +449,7 @@ def criterion_key(name: str) -> str:
 _PLACE_NAMES: dict[int, tuple[Catalogue, re.Pattern | None]] = {}
 
 
+_REQUIREMENT = re.compile(r"\b(phai dat|phai co|yeu cau ve|dieu kien ve|muc dat chuan ve)\b")
 _AGENCY_NAMES = re.compile(r"\b(?:nong nghiep|tai nguyen)\s*(?:va|&|-)\s*moi truong\b")
 
 
@@ -482,7 +483,8 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
         except Exception:  # a broken catalogue must not stop question understanding
             names = {}
         entry = _CRITERION_NAMES[id(catalogue)] = (catalogue, names)
-    if not re.search(r"\b(tieu chi|chi tieu)\b", f):
+    # "Xã kiểu mẫu phải đạt thu nhập bao nhiêu?": a requirement asked of a criterion's name names it too.
+    if not re.search(r"\b(tieu chi|chi tieu)\b", f) and not _REQUIREMENT.search(fold(asking_clause(f))):
         return None
     # Place names are not criteria: "Điện Biên" holds "Điện" (only the folded text is searched for names).
     # One pattern per catalogue, longest names first.

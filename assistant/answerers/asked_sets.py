@@ -71,9 +71,11 @@ def question_sets(ctx: Context) -> list[CriteriaSet]:
         # answers say which period they belong to, answers what the current one cannot.
         start = int(first.period[:4]) if first.period and first.period[:4].isdigit() else None
         previous = f"{start - 5}-{start - 1}" if start else None
-        out += [
-            c
-            for c in ctx.catalogue.sets.values()
-            if c.period == previous and c.level == first.level and c.tier == first.tier and not c.province
-        ]
+        # A criterion asked of the tier the question names, where that period had a set of it ("xã kiểu mẫu … thu
+        # nhập bao nhiêu" is 319's, not 318's): the set in force has one set for every tier. Not for a question
+        # that names no criterion or asks who does what: the tier's whole set answers neither.
+        earlier = [c for c in ctx.catalogue.sets.values() if c.period == previous and c.level == first.level]
+        asked = bool(numbers or ctx.query.criterion_name) and bool(ctx.need.asks) and "duty" not in ctx.need.asks
+        tier = ctx.query.tier if asked and any(c.tier == ctx.query.tier for c in earlier) else first.tier
+        out += [c for c in earlier if c.tier == tier and not c.province and c not in out]
     return out

@@ -595,3 +595,11 @@ def test_a_criterion_named_in_a_preamble_is_not_asked_when_the_question_counts_c
     # Asked of the criterion itself, it is named.
     q = understand("Xã có tiêu chí Thu nhập chưa đạt. Tiêu chí Thu nhập yêu cầu bao nhiêu triệu đồng?", catalogue)
     assert q.criterion_name == "Thu nhập"
+
+
+def test_a_requirement_asked_of_a_criterion_name_names_it_without_the_word_tieu_chi(catalogue: Catalogue) -> None:
+    # "phải đạt thu nhập bao nhiêu": the requirement asked names the criterion.
+    assert understand("Xã kiểu mẫu phải đạt thu nhập bao nhiêu?", catalogue).criterion_name == "Thu nhập"
+    assert understand("Yêu cầu về thu nhập của xã nâng cao là gì?", catalogue).criterion_name == "Thu nhập"
+    # Income mentioned, no requirement asked of it: no criterion named.
+    assert understand("Thu nhập của người dân xã tôi tăng nhanh, xã nên làm gì tiếp?", catalogue).criterion_name is None
