@@ -1,0 +1,31 @@
+"""A criterion asked of the tier a question names is read from that tier's set: while the set in force (51/2025) has
+one set for every tier, the previous period's set of that tier answers ("xã kiểu mẫu … thu nhập" is 319's)."""
+
+import pytest
+
+from assistant.service import Assistant
+
+pytestmark = pytest.mark.heavy
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Xã nông thôn mới kiểu mẫu giai đoạn 2021-2025 phải đạt thu nhập bao nhiêu?",
+        "Điều kiện về thu nhập đối với xã NTM kiểu mẫu giai đoạn 2021-2025 là mức nào?",
+    ],
+)
+def test_income_of_a_model_commune_is_the_model_set_s(full_assistant: Assistant, question: str) -> None:
+    a = full_assistant.ask(question)
+    assert a.kind == "criteria"
+    assert "10%" in a.text and "319/QĐ-TTg" in a.text
+    # Not 318's criterion 10 of the basic set, nor the programme's target of 10% model communes.
+    assert not any(c.path.startswith(("318/QĐ-TTg", "25/2021/QH15")) for c in a.citations)
+
+
+def test_who_does_what_for_a_named_tier_is_not_that_tier_s_set(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Bộ Nông nghiệp và PTNT có trách nhiệm gì với việc xây dựng xã NTM kiểu mẫu giai đoạn 2021-2025?"
+    )
+    assert a.kind != "criteria"
+    assert "đôn đốc" in a.text
