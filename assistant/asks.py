@@ -406,8 +406,9 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         atoms.add(("tier", query.tier))
     if query.region:
         atoms.add(("region", query.region))
-    if query.province and MAP_CUES.search(f):
-        # Only a question about the map is about the province itself; elsewhere it selects a region.
+    if query.province and (MAP_CUES.search(f) or _counted_in_province(query)):
+        # Only a question about the map, or one that counts what the province has ("toàn tỉnh Lai Châu có bao nhiêu
+        # xã khu vực III"), is about the province itself; elsewhere it selects a region.
         atoms.add(("province", query.province))
     # "Câu “… chỉ có điểm khởi đầu …” có trong văn bản nào": the words quoted name what is asked about.
     atoms |= {("quoted", p) for p in quoted_phrases(query.text) if not need.crosswalk or p in questions}
@@ -460,3 +461,10 @@ def _asked_held(asking: str, lead: str, missing_at: int | None) -> bool:
             continue
         return True
     return False
+
+
+def _counted_in_province(query: Query) -> bool:
+    """The asking part counts what the province it names has ("tỉnh Cao Bằng có bao nhiêu xã khu vực III")."""
+    name = fold(query.province or "").lower()
+    clause = fold(asking_clause(query.folded)).lower()
+    return bool(name) and bool(re.search(rf"\b{re.escape(name)}\b( [a-z]+){{0,3}} (co|con) (bao nhieu|may)\b", clause))

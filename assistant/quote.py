@@ -262,12 +262,19 @@ def best_span(
 
     # A question that names no province asks about the whole ("cả nước có bao nhiêu xã khu vực III"): a sentence
     # giving one province's figure ("Tuyên Quang có 87/124 xã khu vực III") answers it less well than the total.
-    nationwide = not _provinces(fold(hint).lower())
+    asked_places = _provinces(fold(hint).lower())
+    nationwide = not asked_places
+    # A section that gives several provinces' figures side by side ("Tuyên Quang có 87/124 xã …; Sơn La 66/75 xã …;
+    # Cao Bằng 53/56 xã …"): the piece of the province asked answers, another province's does not. (Only there: a
+    # province's own dispatch names its province nowhere, and a sentence naming another is still its text.)
+    listed = not nationwide and len(frozenset().union(*places_of.values())) >= 3
 
     def score(p: str) -> tuple[float, int]:
         s = sum(_weight(w) * rarity[w] for w in words_of[p] & want)
         if nationwide and places_of[p]:
             s -= 2.0
+        if listed and places_of[p]:
+            s += 12.0 if places_of[p] & asked_places else -3.0
         s += 0.5 * sum(_weight(w) for w in lead_words[p] & want)
         if pairs:
             s += 0.8 * len(pairs & pairs_of[p]) + 0.4 * len(pairs & lead_pairs[p])

@@ -74,6 +74,12 @@ def passages(ctx: Context) -> list[Candidate]:
             # A registry entry describes the annexes it does not hold ("Nội dung Phụ lục II — …").
             for m in re.finditer(r"(Điều|Phụ lục) ([0-9IVX]+)\b", chunk.text):
                 covers.add(("section", m.group(0)))
+        # The province whose figures the question asks, where the passage names it ("Lai Châu 32/38 xã"); the
+        # province's place on the map is the map's to answer, not a passage's that names it.
+        if "map" not in ctx.need.asks:
+            covers |= {
+                a for a in ctx.need.atoms if a[0] == "province" and fold(a[1]).lower() in fold(chunk.text).lower()
+            }
         for m in re.finditer(r"Tiêu chí (\d+)", chunk.path):
             covers.add(("criterion", m.group(1)))
         for m in re.finditer(r"› (\d{1,2}\.\d{1,2})\b", chunk.path):

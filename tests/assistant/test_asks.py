@@ -423,3 +423,13 @@ def test_a_two_digit_number_names_a_held_document_only_after_its_kinds_word() ->
 
     assert _same_kind("quyet dinh", "60/QĐ-BDTTG") and _same_kind("nghi dinh", "272/2025/NĐ-CP")
     assert not _same_kind("cong van", "60/QĐ-BDTTG") and not _same_kind("quyet dinh", "14/BCĐCTMTQG")
+
+
+def test_a_province_is_asked_about_when_the_question_counts_what_it_has() -> None:
+    assert ("province", "Lai Châu") in need_of(
+        "Theo danh sách mới, toàn tỉnh Lai Châu có bao nhiêu xã khu vực III?"
+    ).atoms
+    assert ("province", "Cao Bằng") in need_of("Tỉnh Cao Bằng hiện có bao nhiêu xã khu vực III?").atoms
+    # A province that only places the commune selects its region; it is not what is asked about.
+    atoms = need_of("Xã tôi ở Lai Châu, thu nhập bình quân phải đạt bao nhiêu?").atoms
+    assert not any(a[0] == "province" for a in atoms)

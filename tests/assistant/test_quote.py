@@ -205,3 +205,17 @@ def test_what_a_question_counts_after_so_or_bao_nhieu() -> None:
     assert counted_noun("Quyết định số 318 quy định tỷ lệ là bao nhiêu") is None  # a document's "số", not a count
     assert counted_noun("bao nhiêu phần trăm số hộ") is None
     assert counted_phrase("bao nhiêu tiêu chí") is None  # two words: the noun alone
+
+
+def test_a_provinces_figure_is_quoted_from_the_list_of_provinces_not_from_the_total() -> None:
+    text = (
+        "Phân định theo trình độ phát triển: 250 xã khu vực I, 259 xã khu vực II và 824 xã khu vực III.\n"
+        "Theo tỉnh (ví dụ do báo nêu): Tuyên Quang có 87/124 xã khu vực III (hơn 70,1%); Sơn La 66/75 xã (88%); "
+        "Lai Châu 32/38 xã (hơn 84,2%); Cao Bằng 53/56 xã (hơn 94,6%).\n"
+    )
+    asks = frozenset({"count", "count=xa"})
+    # The province asked is one of several listed side by side: its piece, though the total counts the whole phrase.
+    assert best_span(text, "còn cao bang thi co bao nhieu xa khu vuc III", asks=asks).startswith("Cao Bằng 53/56")
+    assert "32/38" in best_span(text, "Toàn tỉnh Lai Châu có bao nhiêu xã khu vực III?", asks=asks)
+    # No province named: the total.
+    assert "824 xã khu vực III" in best_span(text, "Cả nước có bao nhiêu xã khu vực III?", asks=asks)
