@@ -61,7 +61,8 @@ ACTION = re.compile(
     # "đã được công nhận …, giờ phải duy trì theo quy định nào?": what keeps the unit recognised.
     r"|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
     # "năm nay rà soát giữ chuẩn thì căn cứ phụ lục nào": what keeps the unit's standard.
-    r"|giu chuan|can cu (?:vao )?phu luc nao|" + HELD_TO
+    r"|giu chuan|can cu (?:vao )?phu luc nao|"
+    + HELD_TO
     # "rà soát duy trì danh hiệu thì căn cứ quy định nào": what the unit's title is kept by.
     + r"|duy tri danh hieu)\b"
 )
@@ -111,7 +112,9 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     masked = re.sub(
         # The issuer's code may be spelt out ("491/quyet dinh-thu tuong" after normalise_question).
         r"\b(quyet dinh|qd|cong van|cv|nghi quyet|nq|nghi dinh|nd|thong tu|tt)\s+(so\s+)?\d{2,4}"
-        r"(/[a-z0-9&-]+(?: [a-z0-9&-]+){0,3})?\s+nam\s+(19|20)\d\d\b"
+        r"(/[a-z0-9&-]+(?: [a-z0-9&-]+){0,3})?"
+        # "các QĐ 318, 319, 320 năm 2022 còn hiệu lực không": the year several documents were issued.
+        r"(?:\s*(?:,|va)\s*\d{2,4}(?:/[a-z0-9&-]+)?)*\s+nam\s+(19|20)\d\d\b"
         # … and what follows speaks of the document ("có hiệu lực", "sửa", "ban hành"), not of the unit's year
         # ("QĐ 320 năm 2024 cần làm gì").
         # "Ông nào ký QĐ 491 năm 2009, và bộ tiêu chí …": a clause about the document ends there too.

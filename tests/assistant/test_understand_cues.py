@@ -341,6 +341,9 @@ def test_the_year_after_a_documents_number_is_the_year_it_was_issued() -> None:
     assert q("Ông nào ký Quyết định 491/QĐ-TTg năm 2009, và bộ tiêu chí đó thôi áp dụng từ ngày nào?").ask_year is None
     # Told right after a recognition, the year may date the recognition.
     assert q("Xã tôi đạt chuẩn kiểu mẫu theo QĐ 691 năm 2020, nay phải đáp ứng quy định nào?").recognition_year == 2020
+    # Several numbers, one year: the year they were issued ("các QĐ 318, 319, 320 năm 2022").
+    assert q("Từ ngày đó các QĐ 318, 319, 320 năm 2022 còn hiệu lực không?").ask_year is None
+    assert q("Quyết định 318 và 320 năm 2022 có hiệu lực từ ngày nào?").ask_year is None
 
 
 def test_a_named_commune_of_the_district_recognised_is_the_unit_asked_about() -> None:
