@@ -35,7 +35,9 @@ _ASKS: dict[str, str] = {
     r" (a|ha|khong|ko|k|phai khong|dung khong)(?=\s*\?|\s*$))\b",
     "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay|ngay thong qua"
     # "văn bản nào được ban hành trước": the dates of each, compared
-    r"|(ban hanh|ky|ra doi|co) (truoc|sau)(?! khi)|(ban hanh|ky) (som|muon) hon)\b",
+    r"|(ban hanh|ky|ra doi|co) (truoc|sau)(?! khi)|(ban hanh|ky) (som|muon) hon"
+    # "đã chính thức ban hành chưa, hay vẫn còn là dự thảo": whether, so when, it was issued.
+    r"|da (chinh thuc )?(duoc )?ban hanh\b[^?]{0,40}\b(chua|hay|khong|ko)|(con|van) (la )?du thao)\b",
     # "thôi áp dụng từ ngày nào" asks when it stopped (status), not when it took effect.
     "in_force": r"\b((?<!thoi )(?<!ngung )(?<!het )hieu luc|bat dau ap dung"
     r"|(?<!thoi )(?<!ngung )(?<!het )ap dung tu (ngay|khi nao))\b",

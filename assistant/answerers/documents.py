@@ -415,7 +415,9 @@ def documents(ctx: Context) -> list[Candidate]:
                     docs={m.number},
                     period=m.period,
                     # The registry is the authority on a document's own facts when the question asks for them.
-                    prior=1.0 if answers & ctx.need.asks else 0.4,
+                    # Every fact asked in one answer goes before one fact that also answers them all ("đã ban hành
+                    # và có hiệu lực chưa": the date of taking effect is a date, not the day it was issued).
+                    prior=(1.05 if "+" in fact else 1.0) if answers & ctx.need.asks else 0.4,
                     label=f"{m.number}: {fact}",
                     # Its contents list the document's parts (articles, annexes, the sets it issues).
                     counts=_PARTS if "contents" in fact else None,

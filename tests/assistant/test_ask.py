@@ -1418,3 +1418,10 @@ def test_the_last_criterion_is_named_by_its_place_in_the_set(assistant: Assistan
     assert "Chỉ đạo xây dựng nông thôn mới" in a.text and "Văn phòng Điều phối" in a.text
     b = assistant.ask("Bộ tiêu chí xã nông thôn mới giai đoạn 2021-2025 (QĐ 318): tiêu chí đầu tiên là tiêu chí gì?")
     assert "Quy hoạch" in b.sentences[0].text
+
+
+def test_whether_a_decision_is_issued_and_in_force_gets_both_dates(assistant: Assistant) -> None:
+    a = assistant.ask("Quyết định 51/2025/QĐ-TTg đã được ban hành và có hiệu lực chưa hay còn là dự thảo?")
+    assert a.kind == "documents"
+    assert "29/12/2025" in a.text and "15/02/2026" in a.text
+    _valid_citations(assistant, a)

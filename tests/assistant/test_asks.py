@@ -30,6 +30,8 @@ def need_of(question: str):
         ("Huyện phải có bao nhiêu % số xã đạt chuẩn?", {"threshold"}),
         ("Văn bản 1345/BNN-VPĐP do cơ quan nào ban hành, ai ký, ngày nào?", {"issuer", "who", "when"}),
         ("Quyết định 319/QĐ-TTg có hiệu lực từ ngày nào?", {"in_force", "when"}),
+        ("Quyết định 51/2025/QĐ-TTg đã chính thức ban hành và có hiệu lực chưa?", {"when", "in_force"}),
+        ("Bộ tiêu chí 2026-2030 vẫn còn là dự thảo à?", {"when"}),
         ("Quyết định 691/QĐ-TTg ban hành ngày nào và quy định những gì?", {"when", "contents"}),
         ("342 sửa tiêu chí thu nhập thế nào?", {"amends"}),
         ("Bộ tiêu chí 2026-2030 có bao nhiêu tiêu chí?", {"count"}),
