@@ -77,6 +77,8 @@ def described(text: str, documents: list[DocumentMeta]) -> str | None:
             if len(issuers) == 1 and m.issuer and fold(m.issuer).lower() not in issuers:
                 share -= 0.3  # another body's document, whatever title it shares
             share += 0.1 * bool(m.period and tuple(m.period.split("-")) in periods)
+            if periods and m.period and tuple(m.period.split("-")) not in periods:
+                share -= 0.3  # "… giai đoạn 2021-2025": not the like-titled programme of 2026-2035
             scored.append((share, m.number))
     scored.sort(reverse=True)
     # The question repeats one title almost whole: that document, though a longer title holds more of its words

@@ -1425,3 +1425,11 @@ def test_whether_a_decision_is_issued_and_in_force_gets_both_dates(assistant: As
     assert a.kind == "documents"
     assert "29/12/2025" in a.text and "15/02/2026" in a.text
     _valid_citations(assistant, a)
+
+
+def test_the_date_of_resolution_25_is_the_one_the_2022_decisions_cite(assistant: Assistant) -> None:
+    a = assistant.ask("Nghị quyết 25/2021/QH15 được Quốc hội thông qua ngày nào?")
+    assert a.kind == "documents" and "28/07/2021" in a.text
+    # Cited from the registry entry, which says whose citation the date is.
+    assert any(c.path == "25/2021/QH15 › Phần mở đầu" and "318/QĐ-TTg" in c.quote for c in a.citations)
+    _valid_citations(assistant, a)

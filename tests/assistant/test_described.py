@@ -22,3 +22,13 @@ def test_who_passed_it_tells_two_documents_of_one_title_apart() -> None:
     assert described(asked.format("Chính phủ"), [LAW, PLAN]) == "424/NQ-CP"
     # Neither body named: the two titles are the same, so neither is the one described.
     assert described(asked.format("ai"), [LAW, PLAN]) is None
+
+
+def test_a_period_the_question_names_is_not_a_like_titled_document_of_another_period() -> None:
+    asked = (
+        "Nghị quyết của Quốc hội phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia xây dựng nông thôn mới "
+        "giai đoạn 2021-2025 là nghị quyết số mấy?"
+    )
+    # Only the programme of 2026-2035 is held: its title repeats most words, but not the period asked.
+    assert described(asked, [LAW]) is None
+    assert described(asked.replace("2021-2025", "2026-2035"), [LAW]) == "257/2025/QH15"
