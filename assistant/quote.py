@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from corpus.normalize import fold, syllables
+from index.segment import expand_abbreviations
 
 # Words in nearly every passage; they say little about which sentence answers the question.
 GENERIC = frozenset(
@@ -176,8 +177,9 @@ def counted_noun(hint: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _counted_words(hint: str) -> tuple[str, ...]:
-    """The words of what the question counts: after "bao nhiêu", else after "số" in "số … là bao nhiêu"."""
-    folded = fold(hint).lower()
+    """The words of what the question counts: after "bao nhiêu", else after "số" in "số … là bao nhiêu"; abbreviations
+    spelt out, as the texts write them ("bao nhiêu thôn ĐBKK" counts "thôn đặc biệt khó khăn")."""
+    folded = fold(expand_abbreviations(hint)).lower()
     for m in (re.search(r"\b(?:bao nhieu|bao nhiu|may)\s+((?:[a-z0-9]+\s*){1,4})", folded), _number_of(folded)):
         words: list[str] = []
         for w in m.group(1).split() if m else []:

@@ -66,10 +66,13 @@ ABBREVIATIONS: dict[str, str] = {
     "THPT": "trung học phổ thông",
     "THCS": "trung học cơ sở",
     "KT-XH": "kinh tế - xã hội",
+    "ĐBKK": "đặc biệt khó khăn",
 }
 _ABBR = {fold(k).upper(): v for k, v in ABBREVIATIONS.items()}
+# Typed without marks too ("HDND", "thôn DBKK"): each abbreviation is also found in its accent-free form.
+_ABBR_FORMS = {*ABBREVIATIONS, *(fold(k) for k in ABBREVIATIONS)}
 _ABBR_WORD = re.compile(
-    r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])",
+    r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(_ABBR_FORMS, key=len, reverse=True)) + r")(?![\w&])",
     re.IGNORECASE,
 )
 

@@ -205,6 +205,8 @@ def test_what_a_question_counts_after_so_or_bao_nhieu() -> None:
     assert counted_noun("Quyết định số 318 quy định tỷ lệ là bao nhiêu") is None  # a document's "số", not a count
     assert counted_noun("bao nhiêu phần trăm số hộ") is None
     assert counted_phrase("bao nhiêu tiêu chí") is None  # two words: the noun alone
+    # An abbreviation is counted as the texts spell it.
+    assert counted_phrase("có bao nhiêu thôn DBKK trong xã khu vực I") == "thon dac biet kho"
 
 
 def test_a_provinces_figure_is_quoted_from_the_list_of_provinces_not_from_the_total() -> None:

@@ -44,3 +44,12 @@ def test_the_ethnic_minority_and_mountain_area_abbreviation_is_spelled_out() -> 
     assert expand_abbreviations("vùng đồng bào DTTS&MN") == "vùng đồng bào dân tộc thiểu số và miền núi"
     assert expand_abbreviations("đồng bào DTTS") == "đồng bào dân tộc thiểu số"
     assert expand_abbreviations("trường THPT, THCS") == "trường trung học phổ thông, trung học cơ sở"
+
+
+def test_an_abbreviation_typed_without_marks_is_spelled_out_too() -> None:
+    from index.segment import expand_abbreviations
+
+    assert expand_abbreviations("thôn ĐBKK") == "thôn đặc biệt khó khăn"
+    assert expand_abbreviations("thon DBKK, HDND xa") == "thon đặc biệt khó khăn, hội đồng nhân dân xa"
+    # A document number keeps its form.
+    assert expand_abbreviations("1345/BNN-VPĐP") == "1345/BNN-VPĐP"
