@@ -124,6 +124,10 @@ def quotable(piece: str, clause: bool = False) -> bool:
     # Source lines and the compiler's own notes are not the regulation's words.
     if re.match(r"^(?:Nguồn|Theo nguồn)\s*:|^Ghi chú|^Ô có|^[¹²³⁴⁵⁶⁷⁸⁹*]", bare) or "biên soạn" in bare:
         return False
+    # One item of a list a sentence runs on after ";" ("… trong đó có một trong các tiêu chí Thu nhập; Môi trường và an
+    # toàn thực phẩm; Môi trường; …"): a name, not what the sentence says of it.
+    if clause and len(bare.split()) <= 8 and not re.search(r"\d", bare):
+        return False
     # A fragment that starts mid-sentence: lower-case start or a closing bracket / comma.
     first = bare[0]
     lower = first.isalpha() and first.islower() and not re.match(r"^[a-zđ]\)", bare)

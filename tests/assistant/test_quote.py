@@ -35,6 +35,20 @@ def test_a_clause_after_a_semicolon_is_quotable_and_answers_how_often() -> None:
     assert quote.startswith("định kỳ 06 tháng") and quote in text
 
 
+def test_one_name_of_a_list_run_on_after_semicolons_is_not_a_quote() -> None:
+    text = (
+        "- Thu hồi quyết định công nhận xã đạt chuẩn khi có từ 30% đến 50% số tiêu chí xã không đạt chuẩn, trong đó có "
+        "một trong các tiêu chí Thu nhập; Môi trường và an toàn thực phẩm; Quốc phòng và An ninh.\n"
+    )
+    hint = (
+        "Xã có 7 tiêu chí không đạt gồm Môi trường và an toàn thực phẩm, Quốc phòng và An ninh thì có bị thu hồi không?"
+    )
+    assert best_span(text, hint).startswith("Thu hồi quyết định công nhận")
+    assert not quotable("Môi trường và an toàn thực phẩm;", clause=True)
+    # A clause that says something after ";" still is one.
+    assert quotable("định kỳ 06 tháng và hằng năm báo cáo kết quả gửi Bộ.", clause=True)
+
+
 def test_the_count_asked_for_beats_other_figures() -> None:
     text = (
         "- Phạm vi: Bộ tiêu chí giai đoạn 2026 - 2030 gồm ba phần. Nguồn: a.vn\n"
