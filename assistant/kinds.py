@@ -75,7 +75,8 @@ _ASKS: dict[str, str] = {
     r"(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
     # "những tỉnh, thành phố nào": the things listed may be several, with commas.
     "list": r"\b(nhung (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
-    "threshold": r"\b(muc|nguong|toi thieu|toi da|dat (?:la |duoc )?bao nhieu|phan tram|ty le"
+    # "thuộc mục nào", "tại mục 2": a section (mục), not a level (mức); both fold alike.
+    "threshold": r"\b((?<!thuoc )(?<!tai )muc|nguong|toi thieu|toi da|dat (?:la |duoc )?bao nhieu|phan tram|ty le"
     r"|bao nhieu trieu dong/nguoi|tren \d|tu \d)\b"
     # "%" is no word character, so "bao nhiêu %" needs no word boundary after it.
     r"|\b(bao nhieu|bao nhiu|may|bn) ?%",
@@ -158,7 +159,10 @@ _ASKS: dict[str, str] = {
     r"|gom (?:nhung |cac )?tinh (?:nao|cu nao)|hinh thanh tu (?:nhung )?tinh nao)\b",
     # "… nằm ở phụ lục số mấy", "mục nào nói về …": where a document says something (see WHERE).
     # ("gồm những phần nào" lists the parts.)
-    "where": r"\b(?<!gom )(?<!nhung )(?<!cac )(phu luc|dieu|muc|khoan|chuong|phan)( so)? (nao|may)\b",
+    # "xã thuộc trường hợp nào trong Công văn 14": which of a dispatch's cases (its sections) the unit is.
+    # (group 1 is the kind of part asked for; "trường hợp" names none.)
+    "where": r"\b(?<!gom )(?<!nhung )(?<!cac )(phu luc|dieu|muc|khoan|chuong|phan)( so)? (nao|may)\b"
+    r"|\bthuoc truong hop (?:nao|may|so may)\b",
     # "đã đạt chưa": a value stated in the question, to be judged against its threshold.
     "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat|dat hay (khong|chua))\b",
 }

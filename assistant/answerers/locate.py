@@ -47,8 +47,8 @@ def _head(section: Section) -> str:
 def _best(tree: Section, part: str) -> tuple[float, Section] | None:
     """The section of the kind the part asks for that clearly holds most of its words."""
     m = WHERE.search(normalise_question(part))
-    if m is None:
-        return None
+    if m is None or m.group(1) is None:
+        return None  # "thuộc trường hợp nào" names no kind of part
     # The document's number is not what the section is about.
     words = re.sub(r"\d[\d/.\-A-Za-zĐđ&]*", " ", part)
     scored = sorted(

@@ -102,12 +102,14 @@ def applicability(ctx: Context) -> list[Candidate]:
     # A card made after the period says from when the set in force applies ("51/2025/QĐ-TTg (từ ngày 15/02/2026)").
     # Only for a question that asks which set (a document's own date in force is that document's fact).
     dated = "set" in ctx.need.asks and any("có hiệu lực" in d.text and "từ ngày" in d.text for d in drafts)
+    # "Xã đạt chuẩn năm 2019, theo Công văn 14 thì thuộc mục nào?": the dispatch's section the card's case is.
+    placed = "where" in ctx.need.asks and rule.case is not None and rule.case.doc in q.sets
     return [
         Candidate(
             "applicability",
             drafts,
             covers=covers,
-            answers={"todo", "set"} | ({"in_force", "when"} if dated else set()),
+            answers={"todo", "set"} | ({"in_force", "when"} if dated else set()) | ({"where"} if placed else set()),
             evidence=evidence,
             docs=docs,
             period=r.period,

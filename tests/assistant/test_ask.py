@@ -1433,3 +1433,10 @@ def test_the_date_of_resolution_25_is_the_one_the_2022_decisions_cite(assistant:
     # Cited from the registry entry, which says whose citation the date is.
     assert any(c.path == "25/2021/QH15 › Phần mở đầu" and "318/QĐ-TTg" in c.quote for c in a.citations)
     _valid_citations(assistant, a)
+
+
+def test_which_section_of_dispatch_14_a_recognised_commune_falls_under_is_the_cards_case(assistant: Assistant) -> None:
+    a = assistant.ask("Xã tôi đạt chuẩn NTM năm 2018, căn cứ Công văn 14 thì xã thuộc mục nào?")
+    assert a.kind == "applicability"
+    assert "mục 1 Công văn 14/BCĐCTMTQG" in a.text
+    _valid_citations(assistant, a)

@@ -31,6 +31,9 @@ def need_of(question: str):
         ("Văn bản 1345/BNN-VPĐP do cơ quan nào ban hành, ai ký, ngày nào?", {"issuer", "who", "when"}),
         ("Quyết định 319/QĐ-TTg có hiệu lực từ ngày nào?", {"in_force", "when"}),
         ("Quyết định 51/2025/QĐ-TTg đã chính thức ban hành và có hiệu lực chưa?", {"when", "in_force"}),
+        # Which section or case of a dispatch: where, not a level ("mục" and "mức" fold alike).
+        ("Xã tôi đạt chuẩn NTM năm 2019, theo Công văn 14 thì xã thuộc mục nào?", {"where"}),
+        ("Xã đạt chuẩn năm 2022 thì thuộc trường hợp nào trong Công văn 14?", {"where"}),
         ("Bộ tiêu chí 2026-2030 vẫn còn là dự thảo à?", {"when"}),
         ("Quyết định 691/QĐ-TTg ban hành ngày nào và quy định những gì?", {"when", "contents"}),
         ("342 sửa tiêu chí thu nhập thế nào?", {"amends"}),
