@@ -70,7 +70,9 @@ def pieces(text: str) -> list[str]:
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
-    """(piece, whether it starts a clause after ";" — a lower-case start is then no fragment)."""
+    """(piece, whether it starts a clause after ";" — a lower-case start is then no fragment). One item of a list a
+    sentence runs on after ";" ("… một trong các tiêu chí Thu nhập; Môi trường và an toàn thực phẩm; Môi trường; …",
+    "(7) Khoa học công nghệ và chuyển đổi số;") is left out: a name, not what the sentence says of it."""
     out: list[tuple[str, bool]] = []
     for line in _paragraphs(text):
         line = line.strip().strip("*").strip()
@@ -81,7 +83,7 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
         if not line:
             continue
         # Split after sentence ends, but not inside brackets ("[chưa xác minh: họ tên người ký]").
-        depth, start, clause = 0, 0, False
+        depth, start, clause, first = 0, 0, False, len(out)
         for i, ch in enumerate(line):
             if ch in "([":
                 depth += 1
@@ -91,7 +93,16 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
                 out.append((line[start : i + 1].strip(), clause))
                 start, clause = i + 2, ch == ";"
         out.append((line[start:].strip(), clause))
+        if line.count(";") >= 3:
+            # Short clauses of a line of many are its list's items, whatever their enumerator's digits.
+            out[first:] = [(p, c) for p, c in out[first:] if not (c and _list_item(p))]
     return [(p, c) for p, c in out if p]
+
+
+def _list_item(piece: str) -> bool:
+    """A short clause without a figure of its own (an enumerator "(7)" is no figure)."""
+    bare = re.sub(r"^\(\d+\)\s*", "", piece.strip("*- ").strip())
+    return len(bare.split()) <= 8 and not re.search(r"\d", bare)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -123,10 +134,6 @@ def quotable(piece: str, clause: bool = False) -> bool:
         return False
     # Source lines and the compiler's own notes are not the regulation's words.
     if re.match(r"^(?:Nguồn|Theo nguồn)\s*:|^Ghi chú|^Ô có|^[¹²³⁴⁵⁶⁷⁸⁹*]", bare) or "biên soạn" in bare:
-        return False
-    # One item of a list a sentence runs on after ";" ("… trong đó có một trong các tiêu chí Thu nhập; Môi trường và an
-    # toàn thực phẩm; Môi trường; …"): a name, not what the sentence says of it.
-    if clause and len(bare.split()) <= 8 and not re.search(r"\d", bare):
         return False
     # A fragment that starts mid-sentence: lower-case start or a closing bracket / comma.
     first = bare[0]

@@ -38,15 +38,19 @@ def test_a_clause_after_a_semicolon_is_quotable_and_answers_how_often() -> None:
 def test_one_name_of_a_list_run_on_after_semicolons_is_not_a_quote() -> None:
     text = (
         "- Thu hồi quyết định công nhận xã đạt chuẩn khi có từ 30% đến 50% số tiêu chí xã không đạt chuẩn, trong đó có "
-        "một trong các tiêu chí Thu nhập; Môi trường và an toàn thực phẩm; Quốc phòng và An ninh.\n"
+        "một trong các tiêu chí Thu nhập; Môi trường và an toàn thực phẩm; Môi trường; Quốc phòng và An ninh.\n"
     )
     hint = (
         "Xã có 7 tiêu chí không đạt gồm Môi trường và an toàn thực phẩm, Quốc phòng và An ninh thì có bị thu hồi không?"
     )
     assert best_span(text, hint).startswith("Thu hồi quyết định công nhận")
-    assert not quotable("Môi trường và an toàn thực phẩm;", clause=True)
-    # A clause that says something after ";" still is one.
-    assert quotable("định kỳ 06 tháng và hằng năm báo cáo kết quả gửi Bộ.", clause=True)
+    assert "Môi trường và an toàn thực phẩm;" not in pieces(text)
+    # A short clause after one ";" says something of its own: "…, Thủ tướng Chính phủ ban hành; Phó Thủ tướng … ký."
+    signed = "- Số hiệu 51/2025/QĐ-TTg, ngày 29/12/2025, Thủ tướng Chính phủ ban hành; Phó Thủ tướng Trần Hồng Hà ký."
+    assert "Phó Thủ tướng Trần Hồng Hà ký." in pieces(signed)
+    # The numbered items of a list run on after ";" are no quotes either.
+    listed = "Gồm 10 tiêu chí: (1) Quy hoạch; (2) Giao thông; (3) Thủy lợi; (7) Khoa học công nghệ và chuyển đổi số."
+    assert not any(p.startswith("(7)") for p in pieces(listed))
 
 
 def test_the_count_asked_for_beats_other_figures() -> None:
