@@ -93,7 +93,7 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
                 out.append((line[start : i + 1].strip(), clause))
                 start, clause = i + 2, ch == ";"
         out.append((line[start:].strip(), clause))
-        if line.count(";") >= 3:
+        if strip_source(line).count(";") >= 3:  # the sources a registry line names are no list
             # Short clauses of a line of many are its list's items, whatever their enumerator's digits.
             out[first:] = [(p, c) for p, c in out[first:] if not (c and _list_item(p))]
     return [(p, c) for p, c in out if p]
@@ -131,6 +131,9 @@ def quotable(piece: str, clause: bool = False) -> bool:
     # A lead-in to a list ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:", "Điều 1. Ban hành kèm theo
     # Quyết định này:") says who or what, not what is required of them; one that counts ("gồm 19 tiêu chí:") does.
     if bare.endswith(":") and len(bare.split()) <= 14 and not re.search(r"\d+\s+\w", bare.split(".", 1)[-1]):
+        return False
+    # A source's site named after a registry line's attribution ("…; thoibaotaichinhvietnam.vn; baophapluat.vn.").
+    if re.fullmatch(r"[\w.-]+\.(?:vn|com|net|org)(?:/\S*)?\.?", bare):
         return False
     # Source lines and the compiler's own notes are not the regulation's words.
     if re.match(r"^(?:Nguồn|Theo nguồn)\s*:|^Ghi chú|^Ô có|^[¹²³⁴⁵⁶⁷⁸⁹*]", bare) or "biên soạn" in bare:

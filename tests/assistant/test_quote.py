@@ -48,6 +48,10 @@ def test_one_name_of_a_list_run_on_after_semicolons_is_not_a_quote() -> None:
     # A short clause after one ";" says something of its own: "…, Thủ tướng Chính phủ ban hành; Phó Thủ tướng … ký."
     signed = "- Số hiệu 51/2025/QĐ-TTg, ngày 29/12/2025, Thủ tướng Chính phủ ban hành; Phó Thủ tướng Trần Hồng Hà ký."
     assert "Phó Thủ tướng Trần Hồng Hà ký." in pieces(signed)
+    # The sources a registry line names after it are no list, and a site's name is no quote.
+    sourced = signed + ' Nguồn: vietnamplus.vn ("Ngày 29/12/2025, …"); thoibaotaichinhvietnam.vn; baophapluat.vn.'
+    assert "Phó Thủ tướng Trần Hồng Hà ký." in pieces(sourced)
+    assert not quotable("thoibaotaichinhvietnam.vn") and not quotable("baophapluat.vn.")
     # The numbered items of a list run on after ";" are no quotes either.
     listed = "Gồm 10 tiêu chí: (1) Quy hoạch; (2) Giao thông; (3) Thủy lợi; (7) Khoa học công nghệ và chuyển đổi số."
     assert not any(p.startswith("(7)") for p in pieces(listed))
