@@ -88,7 +88,9 @@ def _status(ctx: Context, m: DocumentMeta) -> list[Draft]:
             )
         else:
             since = f" (có hiệu lực từ ngày {vn_date(start)})" if start else ""
-            text = f"Tính đến ngày {vn_date(on)}, kho văn bản ghi {_name(m)} còn hiệu lực{since}."
+            # "… còn hiệu lực không, áp dụng cho giai đoạn nào?": its period, where the registry gives one.
+            period = f"; văn bản thuộc giai đoạn {m.period}" if m.period else ""
+            text = f"Tính đến ngày {vn_date(on)}, kho văn bản ghi {_name(m)} còn hiệu lực{since}{period}."
     out = [Draft(text, [Source(m.number, _opening(m), m.title or m.number)])]
     if m.status == "period_ended" and m.status_from and m.status_from <= on:
         # "… còn là căn cứ nữa không?": what the current period is answered from instead.
@@ -215,6 +217,18 @@ def signer_title(closing: Section | None, signer: str) -> str | None:
 
 _PARTS = frozenset({"dieu", "phu luc", "bo tieu chi", "noi dung", "phan", "van ban", "quy dinh"})
 FACT_ASKS = {"who", "issuer", "when", "in_force", "status", "contents", "amends", "proposer", "basis"}
+
+
+def _signed_line(ctx: Context, m: DocumentMeta) -> list[Draft]:
+    """A registry entry that records no date of issue may say what its sources tell of it ("Ngày ký: chưa đối chiếu
+    được (bài … ngày 04/02/2026 viết Bộ trưởng "vừa ký ban hành")"): that line, as the registry's words."""
+    if m.full_text:
+        return []
+    for section in _sections(ctx.tree(m.number)):
+        line = next((x.strip() for x in section.text.split("\n") if x.strip().startswith("Ngày ký:")), None)
+        if line and line in section.full_text():
+            return [Draft(f"Mục đăng ký của kho ghi: {QUOTE}", [Source(m.number, section.path, line, text=line)])]
+    return []
 
 
 def _proposer(ctx: Context, m: DocumentMeta) -> list[Draft]:
@@ -358,7 +372,13 @@ def documents(ctx: Context) -> list[Candidate]:
                 )
             )
         else:
-            facts.append(("when", [Draft(f"Kho văn bản {NOT_RECORDED} ngày ban hành của {name}.")], {"when"}))
+            facts.append(
+                (
+                    "when",
+                    [Draft(f"Kho văn bản {NOT_RECORDED} ngày ban hành của {name}."), *_signed_line(ctx, m)],
+                    {"when"},
+                )
+            )
         in_force = _in_force(ctx, m)
         # A date of taking effect answers "từ ngày nào"; "not recorded" does not answer when it was issued.
         dated = not any(NOT_RECORDED in d.text for d in in_force)

@@ -1440,3 +1440,17 @@ def test_which_section_of_dispatch_14_a_recognised_commune_falls_under_is_the_ca
     assert a.kind == "applicability"
     assert "mục 1 Công văn 14/BCĐCTMTQG" in a.text
     _valid_citations(assistant, a)
+
+
+def test_a_registry_entry_without_a_date_of_issue_says_what_its_sources_tell(assistant: Assistant) -> None:
+    a = assistant.ask("Quyết định 60/QĐ-BDTTG được ký ngày nào?")
+    assert "chưa ghi nhận ngày ban hành" in a.text
+    # The entry's own line on it, as the registry's words (not in «», not a date the corpus records).
+    assert any(c.quote.startswith("Ngày ký:") and "04/02/2026" in c.quote for c in a.citations)
+    _valid_citations(assistant, a)
+
+
+def test_a_documents_status_says_the_period_it_belongs_to(assistant: Assistant) -> None:
+    a = assistant.ask("Quyết định 60/QĐ-BDTTG hiện còn hiệu lực không?")
+    assert "còn hiệu lực" in a.text and "giai đoạn 2026-2030" in a.text
+    _valid_citations(assistant, a)
