@@ -466,5 +466,5 @@ def _asked_held(asking: str, lead: str, missing_at: int | None) -> bool:
 def _counted_in_province(query: Query) -> bool:
     """The asking part counts what the province it names has ("tỉnh Cao Bằng có bao nhiêu xã khu vực III")."""
     name = fold(query.province or "").lower()
-    clause = fold(asking_clause(query.folded)).lower()
+    clause = asking_clause(query.folded)  # already folded
     return bool(name) and bool(re.search(rf"\b{re.escape(name)}\b( [a-z]+){{0,3}} (co|con) (bao nhieu|may)\b", clause))

@@ -483,9 +483,7 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
         except Exception:  # a broken catalogue must not stop question understanding
             names = {}
         entry = _CRITERION_NAMES[id(catalogue)] = (catalogue, names)
-    # "Xã kiểu mẫu phải đạt thu nhập bao nhiêu?": a requirement asked of a criterion's name names it too.
-    if not re.search(r"\b(tieu chi|chi tieu)\b", f) and not _REQUIREMENT.search(fold(asking_clause(f))):
-        return None
+    named_as_criteria = re.search(r"\b(tieu chi|chi tieu)\b", f)
     # Place names are not criteria: "Điện Biên" holds "Điện" (only the folded text is searched for names).
     # One pattern per catalogue, longest names first.
     places = _PLACE_NAMES.get(id(catalogue))
@@ -502,6 +500,9 @@ def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None
     # Nor are agencies: "Sở Nông nghiệp và Môi trường" asks for a report, not about the criterion "Môi trường".
     f = _AGENCY_NAMES.sub(" ", f)
     clause = fold(asking_clause(f))
+    # "Xã kiểu mẫu phải đạt thu nhập bao nhiêu?": a requirement asked of a criterion's name names it too.
+    if not named_as_criteria and not _REQUIREMENT.search(clause):
+        return None
     found: list[tuple[bool, int, str]] = []
     counted = re.search(r"\b(so|cac|nhung|bao nhieu|may) (tieu chi|chi tieu)\b(?! (so )?\d)", clause)
     for key, name in entry[1].items():
