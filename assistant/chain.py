@@ -134,6 +134,10 @@ def pointed_documents(
             continue  # "văn bản đó" is the conversation's document; "nghị quyết ấy" one its answer named
         if pointed is None:
             continue
+        if re.search(rf"\b(cac|nhung|ca hai|hai) {pointed.group(0)}", fold(part).lower()):
+            # "Các quyết định đó bị thay bằng văn bản nào": several documents, which the answer's sentences on each
+            # of them tell (a relation names what later replaced its target), not the first one it names.
+            continue
         if (
             i
             and not described

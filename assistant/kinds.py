@@ -138,7 +138,9 @@ _ASKS: dict[str, str] = {
     r"|co can cu (cung |chung )?(mot )?(nghi quyet|quyet dinh|luat|nghi dinh)"
     r"|can cu phap ly|can cu ban hanh|dan (chieu )?(nghi dinh|luat|quyet dinh|nghi quyet) nao"
     # "có ghi căn cứ Nghị định 272/2025/NĐ-CP không": whether one document is among its bases.
-    r"|(co )?ghi can cu (vao )?(nghi dinh|nghi quyet|quyet dinh|luat|thong tu))\b",
+    r"|(co )?ghi can cu (vao )?(nghi dinh|nghi quyet|quyet dinh|luat|thong tu)"
+    # A dispatch's "Thực hiện Quyết định số …" opening: "ban hành để thực hiện những quyết định nào".
+    r"|de thuc hien (nhung |cac )?(quyet dinh|nghi quyet|nghi dinh|chi thi|cong van|van ban)( [a-z]+){0,4} nao)\b",
     # Which documents cite a number ("văn bản nào trong kho dẫn chiếu Quyết định 2540", "những văn bản nào có phần căn
     # cứ dẫn Nghị quyết 100/2015/QH13"): a list of the citing documents, not the cited one's facts.
     "cites": r"\b(van ban|quyet dinh|nghi quyet|nghi dinh|cong van)( [^\s?,.]+){0,8}? nao( [a-z]+){0,6}"

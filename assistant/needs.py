@@ -52,7 +52,12 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
     _compared_against(assistant.meta, query, need)
     # "Vậy quyết định đó ký ngày nào?": the document the earlier answer named when the earlier question asked for
     # one ("… phải đáp ứng quy định nào?"), else the documents the earlier question named.
-    asked_for_one = bool(query.context and _ASKED_FOR_A_DOCUMENT.search(normalise_question(query.context)))
+    # "… sửa đổi những bộ tiêu chí nào?" asked for several: "văn bản đó" then is the one that question named.
+    asked_for_one = bool(
+        query.context
+        and (m := _ASKED_FOR_A_DOCUMENT.search(normalise_question(query.context)))
+        and not re.search(r"\b(nhung|cac)\s*$", normalise_question(query.context)[: m.start()])
+    )
     if asked_for_one and POINTED.search(query.folded):
         # The documents the conversation carried over are the earlier question's, not the one its answer named.
         own = set(understand(text, assistant.catalogue).sets)

@@ -21,7 +21,11 @@ _PLURAL = re.compile(r"^\s*(?:co dan\s+)?(?:nhung|cac)\b")
 _LAW = re.compile(
     r"(?:Căn cứ[^:]*:\s*)?(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư)\b"
 )
-_LINE = re.compile(r"(?m)^[-*\s]*(?:\[[^\]\n]*\]\s*)?(Căn cứ[ :](?!chỉ đạo|điều kiện|tình hình)[^\n]*)")
+# A dispatch rests on what it carries out ("Thực hiện Quyết định số 1600/QĐ-TTg …; nhằm …"): the clause before ";".
+_LINE = re.compile(
+    r"(?m)^[-*\s]*(?:\[[^\]\n]*\]\s*)?(Căn cứ[ :](?!chỉ đạo|điều kiện|tình hình)[^\n]*"
+    r"|Thực hiện (?:Quyết định|Nghị quyết|Nghị định|Chỉ thị|Công văn|Kế hoạch|Thông báo) số[^;\n]*)"
+)
 
 
 def _described(folded_question: str) -> tuple[frozenset[str], bool]:
@@ -56,7 +60,9 @@ def basis(ctx: Context, m: DocumentMeta) -> list[Draft]:
     else:
         picked = lines[:5]
     name = document_name(m)
-    if m.full_text:
+    if m.full_text and picked[0].startswith("Thực hiện"):
+        first, other = f"{name} ghi ở phần mở đầu: «{QUOTE}»", f"Căn cứ khác: «{QUOTE}»"
+    elif m.full_text:
         first, other = f"{name} được ban hành căn cứ: «{QUOTE}»", f"Căn cứ khác: «{QUOTE}»"
     else:
         first = f"Mục đăng ký của kho ghi căn cứ ban hành của {name}: {QUOTE}"

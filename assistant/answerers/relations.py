@@ -70,8 +70,17 @@ def relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
     found: list[tuple[str, Draft]] = []
     for r in m.relations:
         note = f" ({r.note})" if r.note else ""
-        text = f"{_name(m)} {RELATION_WORDS.get(r.type, r.type)} {r.target}{note}."
-        found.append((r.type, Draft(text, [Source(m.number, _opening(m), r.target)])))
+        target = ctx.meta(r.target)
+        # The target's date, so "chuyển tiếp công văn của trung ương ký ngày nào" is answered with it.
+        day = f" ngày {vn_date(target.issued)}" if target is not None and target.issued else ""
+        text = f"{_name(m)} {RELATION_WORDS.get(r.type, r.type)} {r.target}{day}{note}."
+        if r.type != "replaces" and target is not None and target.superseded_by != m.number:
+            # What it amends or carries out was replaced later: an amendment of 318 ends with 318.
+            text += _later(ctx, target)
+        cited = [Source(m.number, _opening(m), r.target)]
+        if day:
+            cited.append(Source(target.number, _opening(target), target.number))
+        found.append((r.type, Draft(text, cited)))
     # "Chính phủ ban hành kế hoạch triển khai NQ 257 bằng văn bản nào": the related documents of the issuer the
     # question names come first (424/NQ-CP of the Government before 51/2025/QĐ-TTg of the Prime Minister).
     related = sorted(ctx.related(m.number), key=lambda other: not _issuer_named(ctx.query.folded, other))
@@ -93,7 +102,13 @@ def relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
     # "đã được sửa đổi chưa": what was done to it comes before what it did to others.
     first = [d for kind, d in found if kind in {f"{a}-by" for a in asked}]
     then = [d for kind, d in found if kind in asked]
-    if not first and re.search(r"\b(da|bi|duoc)\b[^?]*\b(chua|nao)\b", ctx.query.folded):
+    lead = re.escape(m.number.split("/")[0])
+    # "QĐ 211 sửa đổi những quyết định nào? Các quyết định đó bị văn bản nào thay thế": the document acts, and what
+    # replaced the ones it amended is told with them; nothing is asked of what was done to it.
+    acts = re.search(rf"\b{lead}\b([^?]{{0,32}}?) (sua|bo sung|thay)\b", ctx.query.folded)
+    chained = any(" sau đó được thay thế bởi " in d.text for _, d in found)
+    told = acts and not re.search(r"\b(bi|duoc)\b", acts.group(1)) and chained
+    if not first and not told and re.search(r"\b(da|bi|duoc)\b[^?]*\b(chua|nao)\b", ctx.query.folded):
         words = " hoặc ".join(RELATION_WORDS[a] for a in asked)
         first = [Draft(f"Kho văn bản chưa ghi nhận văn bản nào {words} {_name(m)}.")]
         # What the document's own text says on it ("… có Công văn 6223/VPCP-NN về việc xây dựng quyết định sửa
