@@ -30,6 +30,8 @@ def _about_part(c: Candidate, own: set[tuple[str, str]], kinds: set[str], period
     it is a document's fact the part asks; and it belongs to the period the whole question names."""
     if period and c.period and c.period != period and not any(a[0] == "period" for a in own):
         return False  # "Theo bộ 2016-2020 …, xã vùng núi thì sao?" is not about the set in force today
+    if c.kind == "criteria" and c.lexical >= 0.8 and "threshold" in kinds and "threshold" in c.answers:
+        return True  # "tỷ lệ trẻ suy dinh dưỡng thể thấp còi tối đa bao nhiêu": an indicator named by its words
     return bool(c.covers & {a for a in own if a[0] in _OWN}) or (c.kind == "documents" and bool(c.answers & kinds))
 
 
@@ -37,6 +39,16 @@ def _direct(c: Candidate) -> bool:
     """Not a guess: an indicator guessed from a few shared words ("thực hiện", "quy hoạch") may answer the whole
     question when the chooser weighs it against everything else, but is no answer added to another."""
     return not any(a[0] == "indicator_guess" for a in c.covers) or c.prior >= 0.8 or c.lexical >= 0.5
+
+
+def _named_by_words(choice: Any) -> bool:
+    """The part names an indicator by its words alone ("tỷ lệ trẻ suy dinh dưỡng thể thấp còi tối đa bao nhiêu"):
+    it names no number to score its entities with, but shares most of its words with one indicator, far ahead of
+    anything else."""
+    ranking = choice.ranking
+    if not ranking or ranking[0].candidate.kind != "criteria" or ranking[0].candidate.lexical < 0.8:
+        return False
+    return len(ranking) == 1 or ranking[0].score - ranking[1].score >= 1.0
 
 
 def answer_parts(
@@ -88,7 +100,7 @@ def answer_parts(
             for c in choice.parts
             if c.label not in used and c.kind in _ADDS and _direct(c) and _about_part(c, own, kinds, whole_period)
         ]
-        if not (fresh and confident(choice) and choice.scope == "answer"):
+        if not (fresh and (confident(choice) or _named_by_words(choice)) and choice.scope == "answer"):
             left.append(part)
             continue
         added.extend(fresh)

@@ -4,13 +4,14 @@ for that part."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answerers.base import QUESTION_WORDS, Candidate, Draft, Source, lexical_cover
 from assistant.understand import normalise_question
 from corpus.model import Section
-from corpus.normalize import syllables
+from corpus.normalize import fold, syllables
 
 # A part is answered when this share of its distinctive words is in the chosen answer's text and sources.
 COVERED = 0.6
@@ -132,6 +133,13 @@ def needs_fact(part: str, kinds_of: Callable[[str], set[str]], chosen: list[Cand
     """The part asks a document's fact that no chosen document's fact answers."""
     kinds = kinds_of(part) & FACTS
     return bool(kinds) and not any(c.kind == "documents" and c.answers & kinds for c in chosen)
+
+
+def needs_figure(part: str, kinds_of: Callable[[str], set[str]], chosen: list[Candidate]) -> bool:
+    """The part asks a figure ("… tối đa bao nhiêu") and only an applicability card was chosen: the card names the
+    set to meet, never one of its figures, though the annex it cites holds the part's words."""
+    asks = "threshold" in kinds_of(part) and re.search(r"\b(bao nhieu|toi da|toi thieu)\b", fold(part).lower())
+    return bool(asks) and bool(chosen) and all(c.kind == "applicability" for c in chosen)
 
 
 def facts_for(

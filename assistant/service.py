@@ -23,7 +23,7 @@ from assistant.each_part import answer_parts
 from assistant.errors import QuestionError
 from assistant.kinds import MAP_CUES, holds_figure, kinds_of, question_parts
 from assistant.needs import full_need, name_the_held_set
-from assistant.parts import answered_text, complete, facts_for, needs_fact, open_parts
+from assistant.parts import answered_text, complete, facts_for, needs_fact, needs_figure, open_parts
 from assistant.place import read_place
 from assistant.quote import warm
 from assistant.render import render
@@ -280,7 +280,8 @@ class Assistant:
         # words of it a section's text holds ("CV 14 ký ngày nào? Mục 3 …").
         unfacted = [p for p in asked if needs_fact(p, kinds_of, choice.parts)] if said else []
         lexical = open_parts(asked, said) if said else []
-        open_asked = [p for p in asked if (p in lexical or p in unfacted) and p not in choice.answered]
+        unfigured = [p for p in asked if needs_figure(p, kinds_of, choice.parts)] if said else []
+        open_asked = [p for p in asked if p in {*lexical, *unfacted, *unfigured} and p not in choice.answered]
         # "…, nghị quyết ấy ban hành ngày nào?": a part pointing at the document the answer has just named asks
         # that document's fact, whatever the question's own document's facts said (a chain of reference).
         ranked = [r.candidate for r in choice.ranking]
@@ -312,6 +313,7 @@ class Assistant:
                 self, text, query.period, asked, open_asked, when, {c.label for c in choice.parts}, passages
             )
             choice.parts.extend(more)
+            open_asked = [p for p in open_asked if p in lexical or p not in unfigured]  # a figure is no passage's
         if open_asked:
             # A part of the question the chosen answer leaves open gets the passage that holds its words.
             chunks = {"#" + r.chunk.id: r.chunk.context + " " + r.chunk.text for r in passages()}

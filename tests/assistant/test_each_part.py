@@ -34,3 +34,13 @@ def test_a_guessed_indicator_is_no_answer_added_to_another() -> None:
     assert _direct(_criterion("x", {("indicator_guess", "1.2")}, "2021-2025", prior=0.65, lexical=0.6))
     assert _direct(_criterion("x", {("indicator_guess", "1.2")}, "2021-2025", prior=1.05))
     assert _direct(_criterion("x", {("criterion", "1")}, "2021-2025", prior=0.5))
+
+
+def test_an_indicator_named_by_its_words_answers_a_part_asking_its_figure() -> None:
+    """ "…, tỷ lệ người dân hài lòng tối thiểu bao nhiêu?": no number named, most of its words one indicator's."""
+    named = _criterion("320 tiêu chí 9", set(), "2021-2025", lexical=0.9)
+    named.answers = {"threshold"}
+    assert _about_part(named, set(), {"threshold"}, None)
+    # Not when the part asks no figure, nor for an indicator sharing only some of its words.
+    assert not _about_part(named, set(), {"contents"}, None)
+    assert not _about_part(_criterion("x", set(), "2021-2025", lexical=0.6), set(), {"threshold"}, None)

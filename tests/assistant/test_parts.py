@@ -2,7 +2,7 @@
 
 from assistant.answerers.base import Candidate, Draft, Source
 from assistant.kinds import kinds_of, question_parts
-from assistant.parts import answered_text, complete, facts_for, needs_fact, open_parts
+from assistant.parts import answered_text, complete, facts_for, needs_fact, needs_figure, open_parts
 
 
 def test_parts_are_split_where_each_asks_its_own_thing() -> None:
@@ -85,3 +85,15 @@ def test_words_every_part_shares_do_not_answer_a_part() -> None:
     said = "Chỉ tiêu 2.4: Bến xe khách tại trung tâm huyện (nếu có theo quy hoạch) đạt tiêu chuẩn loại IV trở lên."
     # "huyện", "đạt chuẩn" are the question's context: the answer about the bus station leaves the road open.
     assert open_parts(parts, said) == [parts[0]]
+
+
+def test_a_part_asking_a_figure_is_open_beside_a_card_alone() -> None:
+    """ "… theo bộ tiêu chí nào, tỷ lệ trẻ suy dinh dưỡng thể thấp còi tối đa bao nhiêu?": the card names the set,
+    not the figure, though the annex it cites holds the part's words."""
+    card = Candidate("applicability", [Draft("áp dụng Bộ tiêu chí … (Phụ lục I, 318/QĐ-TTg)")], label="thẻ áp dụng")
+    figure = "tỷ lệ trẻ suy dinh dưỡng thể thấp còi tối đa bao nhiêu?"
+    assert needs_figure(figure, kinds_of, [card])
+    # An indicator chosen with the card answers it; a part asking no figure ("phấn đấu lên mức nào") is the card's.
+    indicator = Candidate("criteria", [Draft("15.3 … ≤ 26,5%")], label="318 15.3")
+    assert not needs_figure(figure, kinds_of, [card, indicator])
+    assert not needs_figure("làm xong thì phấn đấu lên mức nào", kinds_of, [card])
