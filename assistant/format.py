@@ -4,7 +4,7 @@ answerers and the assessment, so neither imports the other)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from corpus.criteria import Indicator
 from corpus.model import DocumentMeta
@@ -34,13 +34,15 @@ def vn_date(day: dt.date) -> str:
     return f"{day:%d/%m/%Y}"
 
 
-def region_label(code: str) -> str:
-    """A threshold column's label: a region code, or "chung" for the national value ("*")."""
-    return "chung" if code == "*" else code
+def region_label(code: str, names: Mapping[str, str] | None = None) -> str:
+    """A threshold column's label: the region's name when `names` holds it, else its code; "chung" for the
+    national value ("*")."""
+    return "chung" if code == "*" else (names or {}).get(code, code)
 
 
-def threshold_text(ind: Indicator, region: str | None, year: int | None) -> str:
-    """The requirement of an indicator in words, for one region and year when given."""
+def threshold_text(ind: Indicator, region: str | None, year: int | None, names: Mapping[str, str] | None = None) -> str:
+    """The requirement of an indicator in words, for one region and year when given; every region's, labelled
+    with its name from `names` (a reader does not know "DHNTB"), when no region is given."""
     if ind.comparator == "text":
         return ind.requirement or ""
     sign = SIGN[ind.comparator]
@@ -55,7 +57,7 @@ def threshold_text(ind: Indicator, region: str | None, year: int | None) -> str:
     # A percentage is written on every region's figure ("DNB: ≥ 90%"), a longer unit once at the end.
     each, end = (unit, "") if ind.unit == "%" else ("", unit)
     parts = [
-        f"{region_label(t.region)}{(' ' + str(t.year)) if t.year else ''}: {sign} {vn_number(t.value)}{each}"
+        f"{region_label(t.region, names)}{(' ' + str(t.year)) if t.year else ''}: {sign} {vn_number(t.value)}{each}"
         f"{_detail(t.detail)}"
         for t in ind.thresholds
     ]

@@ -145,9 +145,10 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
     if special is not None:
         out.insert(0, special[1])  # why this commune is held to another region's figures
     unverified = 0
+    names = _region_names(ctx, cset)
     for ind in indicators:
         year = _target_year(ind, column, asked_year, cset)
-        req = threshold_text(ind, column, year) + _cell_note(ind, column, year)
+        req = threshold_text(ind, column, year, names) + _cell_note(ind, column, year)
         national = ind.threshold_for(ANY_REGION, year) if ind.comparator != "text" else None
         if column not in (None, ANY_REGION) and national is not None and _also_national(ctx, cset):
             req += f"; {NATIONAL.lower()}: {threshold_text(ind, ANY_REGION, year)}"
@@ -204,6 +205,12 @@ def _by_former_province(
             text = f"- Xã thuộc {', '.join(formers)} (vùng {name}), chỉ tiêu {ind.code}. {ind.name}: {req}{flag}."
             out.append(Draft(text, src(cset, ind.section, ind.name)))
     return out
+
+
+def _region_names(ctx: Context, cset: CriteriaSet) -> dict[str, str]:
+    """The set's regions (or commune groups) by code, to label every region's figure with its name."""
+    scheme = ctx.catalogue.regions.schemes.get(cset.region_scheme) if cset.region_scheme else None
+    return {r.code: r.name for r in scheme.regions} if scheme is not None else {}
 
 
 def criterion_names(catalogue, cset: CriteriaSet, crit: Criterion) -> list[str]:

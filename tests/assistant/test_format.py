@@ -29,3 +29,14 @@ def test_a_cell_without_an_addition_is_its_figure_alone() -> None:
         }
     )
     assert threshold_text(ind, None, None) == "≥ 85%"
+
+
+def test_every_region_s_figure_is_labelled_with_its_name_when_names_are_given() -> None:
+    """ "Đông Nam Bộ: ≤ 14,5%" answers "vùng nào thấp nhất"; "DNB" tells a reader nothing."""
+    water = _water()
+    names = {r.code: r.name for r in Catalogue().regions.schemes["vung-7"].regions}
+    every = threshold_text(water, None, None, names)
+    assert "Đồng bằng sông Hồng: ≥ 98% (trong đó ≥ 65% nước sạch)" in every
+    assert "DBSH" not in every and every.startswith("chung: ≥ 95%")
+    # One region asked: its figure alone, no label.
+    assert threshold_text(water, "TN", None, names) == "≥ 90% (trong đó ≥ 45% nước sạch)"
