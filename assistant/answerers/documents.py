@@ -38,7 +38,24 @@ def _holding(ctx: Context, m: DocumentMeta, words: str) -> str | None:
 
 
 def _in_force(ctx: Context, m: DocumentMeta) -> list[Draft]:
-    """From the sentence of the document that says when it takes effect."""
+    """From the sentence of the document that says when it takes effect; a date the question states that is
+    the day it ceased ("QĐ 342 có hiệu lực từ 01/12/2016, đúng không?") is said to be that day."""
+    drafts = _took_effect(ctx, m)
+    stated = {
+        dt.date(int(y), int(mo), int(d))
+        for d, mo, y in re.findall(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", ctx.query.text)
+        if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31
+    }
+    if m.status_from and m.status_from in stated and m.status != "in_force":
+        what = f"bị thay thế bởi {m.superseded_by}" if m.status == "superseded" and m.superseded_by else "hết hiệu lực"
+        if m.status == "period_ended":
+            what = f"giai đoạn {m.period or 'của văn bản'} kết thúc"
+        note = f"Ngày {vn_date(m.status_from)} là ngày {_name(m)} {what}, không phải ngày văn bản có hiệu lực."
+        drafts.append(Draft(note, [Source(m.number, _opening(m), m.title or m.number)]))
+    return drafts
+
+
+def _took_effect(ctx: Context, m: DocumentMeta) -> list[Draft]:
     for s in _sections(ctx.tree(m.number)):
         if "hiệu lực" not in s.text:
             continue  # the sentence search below backtracks over every line of a long annex
@@ -91,6 +108,8 @@ def _status(ctx: Context, m: DocumentMeta) -> list[Draft]:
             # "… còn hiệu lực không, áp dụng cho giai đoạn nào?": its period, where the registry gives one.
             period = f"; văn bản thuộc giai đoạn {m.period}" if m.period else ""
             text = f"Tính đến ngày {vn_date(on)}, kho văn bản ghi {_name(m)} còn hiệu lực{since}{period}."
+            if _ASKS_END.search(ctx.query.folded):
+                text += _later_status(m, on)
     out = [Draft(text, [Source(m.number, _opening(m), m.title or m.number)])]
     if m.status == "period_ended" and m.status_from and m.status_from <= on:
         # "… còn là căn cứ nữa không?": what the current period is answered from instead.
@@ -115,6 +134,26 @@ def _status(ctx: Context, m: DocumentMeta) -> list[Draft]:
         note = districts_note(on)
         out.append(Draft(note.text, sources(note.refs, note.text)))
     return out
+
+
+# "… hết hiệu lực từ khi nào", "bị thay thế chưa": the question asks when the document ended, whatever date it is
+# answered for.
+_ASKS_END = re.compile(r"\b(het hieu luc|thoi hieu luc|bi thay|thay the|bai bo|den (khi nao|bao gio|ngay nao))\b")
+
+
+def _later_status(m: DocumentMeta, on: dt.date) -> str:
+    """What became of a document after the date asked about ("hồi năm 2015 QĐ 342 còn hiệu lực không, và hết hiệu
+    lực từ khi nào"): the registry knows it today, and an answer as of 2015 that stops there hides it. Said only when
+    the question asks when it ended: a question put in 2018 about the set then in force is not told its future."""
+    if m.status == "in_force" or not m.status_from or m.status_from <= on:
+        return ""
+    day = vn_date(m.status_from)
+    if m.status == "period_ended":
+        return f" Giai đoạn {m.period or 'của văn bản'} kết thúc từ ngày {day}."
+    if m.status == "superseded":
+        by = f" bởi {m.superseded_by}" if m.superseded_by else ""
+        return f" Từ ngày {day}, {_name(m)} bị thay thế{by}."
+    return f" Từ ngày {day}, {_name(m)} hết hiệu lực."
 
 
 def _contents(ctx: Context, m: DocumentMeta) -> list[Draft]:

@@ -1,0 +1,29 @@
+"""A document's dates against the time asked about: asked when a document in force then ended, the answer says the
+day it ended; a date the question states that is the day it ceased is said to be so, not let pass as its start."""
+
+import pytest
+
+from assistant.service import Assistant
+from tests.assistant.test_ask import _valid_citations
+
+pytestmark = pytest.mark.heavy
+
+
+def test_asked_when_it_ended_a_document_in_force_then_says_the_day(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Năm 2014 Quyết định 342/QĐ-TTg còn hiệu lực không, và hết hiệu lực từ khi nào?")
+    assert "còn hiệu lực" in a.text
+    assert "Từ ngày 01/12/2016, Quyết định 342/QĐ-TTg bị thay thế bởi 1980/QĐ-TTg" in a.text
+    _valid_citations(full_assistant, a)
+    # Not asked when it ended: the answer for that year stops at that year.
+    then = full_assistant.ask("Năm 2014 Quyết định 342/QĐ-TTg còn hiệu lực không?")
+    assert "còn hiệu lực" in then.text and "01/12/2016" not in then.text
+
+
+def test_a_stated_date_that_is_the_day_it_ceased_is_said_to_be_so(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Tôi nghe nói QĐ 342 có hiệu lực từ 01/12/2016, đúng không?")
+    assert "20/02/2013" in a.text
+    assert "Ngày 01/12/2016 là ngày Quyết định 342/QĐ-TTg bị thay thế bởi 1980/QĐ-TTg" in a.text
+    _valid_citations(full_assistant, a)
+    # The right date stated: nothing more to say of it.
+    right = full_assistant.ask("QĐ 342 có hiệu lực từ ngày 20/02/2013 phải không?")
+    assert "20/02/2013" in right.text and "không phải ngày" not in right.text
