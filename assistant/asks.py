@@ -165,7 +165,7 @@ def display_number(kind: str, typed: str) -> str:
         for a, b in _SUFFIX_FIX:
             suffix = suffix.replace(a, b)
         parts[-1] = suffix
-    return f"{kind} {'/'.join(parts)}"
+    return f"{kind} {'/'.join(parts)}".rstrip()  # a document described, not numbered, has no number to add
 
 
 def _cited_only(asking: str, number: str) -> bool:

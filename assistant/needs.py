@@ -10,8 +10,9 @@ from typing import Any
 
 from assistant.answerers.described import described
 from assistant.answerers.documents import FACT_ASKS
-from assistant.asks import Need, read_need
+from assistant.asks import DocRef, Need, read_need
 from assistant.chain import POINTED, answered_document
+from assistant.quote import word_pairs
 from assistant.topic import asking_clause, sentences
 from assistant.understand import NOW_CUE, Query, normalise_question, understand
 from assistant.years import period_of
@@ -30,6 +31,7 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
     lookups, and `safe_ask` to answer an earlier question a follow-up points back at)."""
     need = read_need(query, assistant.known_number)
     _near_documents(assistant.metas(), text, query, need)
+    _described_missing(assistant.metas(), text, need)
     if history and not need.asks:
         # "Là huyện nhé.": a follow-up asks what the earlier question asked.
         for earlier in reversed(history[-5:]):
@@ -239,6 +241,34 @@ def _near_documents(metas: list[DocumentMeta], text: str, query: Query, need: Ne
                 query.sets.append(m.number)
             need.atoms.add(("doc", m.number))
             break
+
+
+_KINDS = r"(?:thong tu|quyet dinh|nghi dinh|nghi quyet|van ban|huong dan|cong van)"
+# "Bộ Nông nghiệp và Môi trường đã ban hành thông tư hay quyết định hướng dẫn cách chấm điểm … chưa?": whether a body
+# has issued a document of a kind, described by what it guides or rules.
+_ISSUED_YET = re.compile(
+    r"\b(bo [a-z ]{3,40}?|chinh phu|thu tuong(?: chinh phu)?|ubnd tinh|uy ban nhan dan tinh) (?:da )?(?:co )?ban hanh "
+    rf"({_KINDS}(?: (?:hay|hoac|va) {_KINDS})*) (?:nao )?((?:huong dan|quy dinh) [^?]{{5,160}}?),? (?:chua|khong)\b"
+)
+
+
+def _described_missing(metas: list[DocumentMeta], text: str, need: Need) -> None:
+    """A document asked for by its issuer, kind and what it guides, which no held document of that issuer and kind
+    is (its title shares no two words in a row with the description): missing, named in the question's words."""
+    if need.missing:
+        return
+    folded = fold(text).lower()  # as long as `text`: a span of one is the same words of the other
+    m = _ISSUED_YET.search(folded)
+    if m is None:
+        return
+    issuer, kinds, about = m.group(1), set(re.findall(_KINDS, m.group(2))), word_pairs(m.group(3))
+    for meta in metas:
+        kind = fold(meta.kind or "").lower()
+        fits = issuer in fold(meta.issuer or "").lower() and (kind in kinds or kinds & {"van ban", "huong dan"})
+        if fits and len(about & word_pairs(meta.title or "")) >= 2:
+            return  # held: the description is its title's
+    what, who, about_text = text[m.start(2) : m.end(2)], text[m.start(1) : m.end(1)], text[m.start(3) : m.end(3)]
+    need.missing.append(DocRef(f"{what[:1].upper()}{what[1:]} của {who} {about_text}", ""))
 
 
 # "theo quy định mới thì …": the set the unit is held to now, which the card names; "bộ đó yêu cầu …" too, after the

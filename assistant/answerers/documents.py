@@ -17,6 +17,7 @@ from assistant.dispatch import districts_note
 from assistant.format import vn_date
 from assistant.target_sets import DISTRICTS_END
 from corpus.model import DocumentMeta, Section
+from corpus.normalize import fold
 
 NOT_RECORDED = "chưa ghi nhận"
 
@@ -286,6 +287,20 @@ def _proposer(ctx: Context, m: DocumentMeta) -> list[Draft]:
     return [Draft(f"Mục đăng ký của kho ghi: {QUOTE}", [Source(m.number, said.path, "theo đề nghị của Bộ trưởng")])]
 
 
+# "Bộ Nông nghiệp và Môi trường đã ban hành thông tư … chưa": who the question says issues the document it asks of.
+# ("có phải do Bộ … ban hành không" asks who issued the one it names: its issuer answers that.)
+_ISSUES = re.compile(
+    r"(?<!\bdo )\b(bo [a-z ]{3,40}?|chinh phu|quoc hoi|ubnd tinh|uy ban nhan dan tinh) (da )?ban hanh\b"
+)
+
+
+def _issued_by_other(folded: str, m: DocumentMeta) -> bool:
+    """The question asks of a document another body issues than `m`'s issuer: the period's decision of the Prime
+    Minister is not the ministry's guidance asked about."""
+    said = _ISSUES.search(folded)
+    return said is not None and said.group(1) not in fold(m.issuer or "").lower()
+
+
 def _of_period(ctx: Context) -> list[DocumentMeta]:
     """Documents of the period the question names, narrowed by the level it names."""
     q, need = ctx.query, ctx.need
@@ -365,7 +380,7 @@ def documents(ctx: Context) -> list[Candidate]:
         docs = _of_period(ctx)
         if ctx.need.lists_documents and docs:
             out.append(_period_list(ctx, docs))
-        if len(docs) == 1 and ctx.need.asks & FACT_ASKS:
+        if len(docs) == 1 and ctx.need.asks & FACT_ASKS and not _issued_by_other(ctx.query.folded, docs[0]):
             numbers = [docs[0].number]  # "quyết định ban hành bộ tiêu chí 2026-2030 do ai ký"
     if (
         not numbers
