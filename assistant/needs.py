@@ -246,10 +246,18 @@ def _near_documents(metas: list[DocumentMeta], text: str, query: Query, need: Ne
 _KINDS = r"(?:thong tu|quyet dinh|nghi dinh|nghi quyet|van ban|huong dan|cong van)"
 # "Bộ Nông nghiệp và Môi trường đã ban hành thông tư hay quyết định hướng dẫn cách chấm điểm … chưa?": whether a body
 # has issued a document of a kind, described by what it guides or rules.
-_ISSUED_YET = re.compile(
-    r"\b(bo [a-z ]{3,40}?|chinh phu|thu tuong(?: chinh phu)?|ubnd tinh|uy ban nhan dan tinh) (?:da )?(?:co )?ban hanh "
-    rf"({_KINDS}(?: (?:hay|hoac|va) {_KINDS})*) (?:nao )?((?:huong dan|quy dinh) [^?]{{5,160}}?),? (?:chua|khong)\b"
-)
+_ISSUER = r"(?P<who>bo [a-z ]{3,40}?|chinh phu|thu tuong(?: chinh phu)?|ubnd tinh|uy ban nhan dan tinh)"
+_DESCRIBED_DOCUMENT = [
+    re.compile(
+        rf"\b{_ISSUER} (?:da )?(?:co )?ban hanh (?P<what>{_KINDS}(?: (?:hay|hoac|va) {_KINDS})*) (?:nao )?"
+        r"(?P<about>(?:huong dan|quy dinh) [^?]{5,160}?),? (?:chua|khong)\b"
+    ),
+    # "nghị định mới của Chính phủ về cơ chế đặc thù … là nghị định số mấy": its number asked, described by its topic.
+    re.compile(
+        rf"\b(?P<what>{_KINDS})(?: moi)? cua {_ISSUER} (?P<about>(?:ve|quy dinh|huong dan) [^?]{{5,200}}?)"
+        rf",? (?:la )?(?:{_KINDS} )?so (?:may|bao nhieu|nao)\b"
+    ),
+]
 
 
 def _described_missing(metas: list[DocumentMeta], text: str, need: Need) -> None:
@@ -258,16 +266,18 @@ def _described_missing(metas: list[DocumentMeta], text: str, need: Need) -> None
     if need.missing:
         return
     folded = fold(text).lower()  # as long as `text`: a span of one is the same words of the other
-    m = _ISSUED_YET.search(folded)
+    m = next((found for r in _DESCRIBED_DOCUMENT if (found := r.search(folded))), None)
     if m is None:
         return
-    issuer, kinds, about = m.group(1), set(re.findall(_KINDS, m.group(2))), word_pairs(m.group(3))
+    issuer, kinds = m["who"], set(re.findall(_KINDS, m["what"]))
+    # The period a description names ("… áp dụng cho giai đoạn 2026-2030") is every document's of that period.
+    about = {p for p in word_pairs(m["about"]) if p != "giai doan" and not re.search(r"\d", p)}
     for meta in metas:
         kind = fold(meta.kind or "").lower()
         fits = issuer in fold(meta.issuer or "").lower() and (kind in kinds or kinds & {"van ban", "huong dan"})
         if fits and len(about & word_pairs(meta.title or "")) >= 2:
             return  # held: the description is its title's
-    what, who, about_text = text[m.start(2) : m.end(2)], text[m.start(1) : m.end(1)], text[m.start(3) : m.end(3)]
+    what, who, about_text = (text[m.start(g) : m.end(g)] for g in ("what", "who", "about"))
     need.missing.append(DocRef(f"{what[:1].upper()}{what[1:]} của {who} {about_text}", ""))
 
 

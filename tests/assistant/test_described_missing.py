@@ -23,6 +23,21 @@ def test_a_described_document_the_corpus_lacks_is_said_to_be_missing(full_assist
     assert "ban hành ngày 29/12/2025" not in a.text
 
 
+def test_a_document_whose_number_is_asked_by_its_topic_and_is_not_held_is_missing(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Nghị định của Chính phủ về cơ chế đặc thù giao cộng đồng dân cư tự làm công trình nông thôn mới áp dụng cho giai "
+        "đoạn 2026-2030 là nghị định số mấy?"
+    )
+    assert a.scope == "not_in_corpus"
+    assert a.sentences[0].text.startswith("Nghị định của Chính phủ về cơ chế đặc thù giao cộng đồng dân cư tự làm")
+    # The period it names is every document's of that period, not a description of one held (272/2025/NĐ-CP).
+    held = full_assistant.ask(
+        "Nghị định của Chính phủ về phân định vùng đồng bào dân tộc thiểu số và miền núi giai đoạn 2026-2030 là nghị "
+        "định số mấy?"
+    )
+    assert held.scope == "answer" and "272/2025/NĐ-CP" in held.text
+
+
 def test_a_held_document_so_described_or_its_issuer_asked_is_answered(full_assistant: Assistant) -> None:
     held = full_assistant.ask(
         "Bộ Nông nghiệp và Phát triển nông thôn đã ban hành công văn hướng dẫn xét, công nhận xã nông thôn mới nâng "
