@@ -79,6 +79,12 @@ def period_of(year: int) -> str:
     return "2026-2030"
 
 
+# "trong giai đoạn …", "suốt những năm …": the span of time a question asks about.
+_DURING = re.compile(r"\b(trong|suot)( ca)? (giai doan|thoi ky|nhung nam|cac nam)\s*$")
+# The first years of the programme's periods (2010-2015, 2013-2015, 2016-2020, 2018-2020, 2021-2025, 2026-2030, …).
+_PERIOD_STARTS = frozenset({2008, 2009, 2010, 2011, 2013, 2016, 2018, 2021, 2026})
+
+
 def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     """(recognition year, recognition period, the year asked about, the period of a named set)."""
     periods = list(_PERIOD.finditer(f))
@@ -164,6 +170,10 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             # "Tỷ lệ hộ nghèo của xã NTM 2021-2025 phải dưới bao nhiêu?": with no word of recognition and
             # nothing to do, the period is that of the set whose figure is asked, not of a recognition.
             set_period = set_period or value
+        elif _DURING.search(before) and int(m.group(1)) not in _PERIOD_STARTS:
+            # "Trong giai đoạn 2023-2025, các huyện đã đạt chuẩn … được yêu cầu …": a span of years the question asks
+            # about, no programme's period: its last year is the time asked about, not a period of recognition.
+            ask_year = ask_year or int(m.group(2))
         elif recognition_period is None:
             recognition_period = value  # uncued: a recognition year found below dates the recognition instead
     cued_before = [

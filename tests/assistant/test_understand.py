@@ -385,6 +385,12 @@ ROWS: list[tuple[str, dict]] = [
         "Xã tôi có quyết định công nhận đạt chuẩn ký năm 2019, năm 2024 phải rà soát theo bộ nào?",
         {"level": "xã", "recognition_year": 2019, "ask_year": 2024},
     ),
+    # A span of years the question asks about is no programme period of a recognition; a programme's period is.
+    (
+        "Trong giai đoạn 2023-2025, các huyện đã đạt chuẩn NTM theo QĐ 558 được yêu cầu rà soát theo bộ tiêu chí nào?",
+        {"level": "huyện", "recognition_period": None, "ask_year": 2025, "sets": [S558]},
+    ),
+    ("Trong giai đoạn 2021-2025 xã đạt chuẩn NTM phải làm gì?", {"recognition_period": "2021-2025", "ask_year": None}),
 ]
 
 SCALARS = (
