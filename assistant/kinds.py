@@ -163,7 +163,9 @@ _ASKS: dict[str, str] = {
     # ("gồm những phần nào" lists the parts.)
     # "xã thuộc trường hợp nào trong Công văn 14": which of a dispatch's cases (its sections) the unit is.
     # (group 1 is the kind of part asked for; "trường hợp" names none.)
-    "where": r"\b(?<!gom )(?<!nhung )(?<!cac )(phu luc|dieu|muc|khoan|chuong|phan)( so)? (nao|may)\b"
+    # "điểm nào quy định …" is a point of a clause ("c)"), not "địa điểm", "thời điểm", "đặc điểm".
+    "where": r"\b(?<!gom )(?<!nhung )(?<!cac )(?<!dia )(?<!thoi )(?<!dac )(?<!quan )"
+    r"(phu luc|dieu|muc|khoan|chuong|phan|diem)( so)? (nao|may)\b"
     r"|\bthuoc truong hop (?:nao|may|so may)\b",
     # "đã đạt chưa": a value stated in the question, to be judged against its threshold.
     "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat|dat hay (khong|chua))\b",

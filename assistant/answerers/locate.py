@@ -15,7 +15,7 @@ from assistant.understand import normalise_question
 from corpus.model import Section
 
 _WHICH_DOCUMENT = re.compile(r"\b(van ban|quyet dinh|nghi quyet|cong van|nghi dinh|thong tu) nao\b")
-_KIND = {"phu luc": "Phụ lục", "dieu": "Điều", "muc": "Mục", "khoan": "Khoản", "chuong": "Chương"}
+_KIND = {"phu luc": "Phụ lục", "dieu": "Điều", "muc": "Mục", "khoan": "Khoản", "chuong": "Chương", "diem": "Điểm"}
 # The least share of the question's words the section must hold, and its lead over the next section.
 _LEAST = 0.4
 _LEAD = 0.08

@@ -35,3 +35,15 @@ def test_an_article_of_few_clauses_found_is_shown_with_its_clauses(full_assistan
 def test_a_list_of_parts_is_not_where_something_is() -> None:
     assert "where" not in kinds_of("Bộ tiêu chí 2026-2030 gồm những phần nào?")
     assert "where" in kinds_of("Phần quy định tỉnh hoàn thành nhiệm vụ ở phụ lục mấy?")
+
+
+def test_a_point_of_a_clause_is_located_when_asked_by_its_letter(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Trong QĐ 320/QĐ-TTg, điểm nào giao UBND tỉnh quy định tiêu chí huyện nông thôn mới kiểu mẫu?"
+    )
+    assert a.kind == "section"
+    assert "nằm ở Điểm c Khoản 3 Điều 2 Quyết định 320/QĐ-TTg" in a.text
+    # "thời điểm nào", "địa điểm nào" ask no part of a document.
+    assert "where" in kinds_of("điểm nào của quyết định quy định việc này")
+    assert "where" not in kinds_of("đến thời điểm nào thì xã phải hoàn thành")
+    assert "where" not in kinds_of("xây chợ ở địa điểm nào")
