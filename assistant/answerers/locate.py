@@ -13,6 +13,7 @@ from assistant.kinds import WHERE, question_parts
 from assistant.topic import asking_clause
 from assistant.understand import normalise_question
 from corpus.model import Section
+from corpus.normalize import syllables
 
 _WHICH_DOCUMENT = re.compile(r"\b(van ban|quyet dinh|nghi quyet|cong van|nghi dinh|thong tu) nao\b")
 _KIND = {"phu luc": "Phụ lục", "dieu": "Điều", "muc": "Mục", "khoan": "Khoản", "chuong": "Chương", "diem": "Điểm"}
@@ -44,13 +45,21 @@ def _head(section: Section) -> str:
     return f"{section.title}\n{section.text[:_HEAD_CHARS]}"
 
 
-def _best(tree: Section, part: str) -> tuple[float, Section] | None:
-    """The section of the kind the part asks for that clearly holds most of its words."""
+def _own(part: str, others: list[str]) -> str:
+    """The part's words less those every other part also says ("khoản nào sửa tiêu chí thu nhập, khoản nào sửa chỉ
+    tiêu BHYT": "sửa", "tiêu chí" are what all the amending clauses do; "thu nhập" tells which one)."""
+    shared = set().union(*(syllables(o) for o in others)) if others else set()
+    kept = [w for w in part.split() if not syllables(w) <= shared]
+    return " ".join(kept) if len(kept) >= 2 else part
+
+
+def _best(tree: Section, part: str, others: list[str] | None = None) -> tuple[float, Section] | None:
+    """The section of the kind the part asks for that clearly holds most of its own words."""
     m = WHERE.search(normalise_question(part))
     if m is None or m.group(1) is None:
         return None  # "thuộc trường hợp nào" names no kind of part
     # The document's number is not what the section is about.
-    words = re.sub(r"\d[\d/.\-A-Za-zĐđ&]*", " ", part)
+    words = re.sub(r"\d[\d/.\-A-Za-zĐđ&]*", " ", _own(part, others or []))
     scored = sorted(
         ((lexical_cover(words, _head(s)), i, s) for i, s in enumerate(_of_kind(tree, _KIND.get(m.group(1))))),
         key=lambda x: (-x[0], x[1]),
@@ -76,7 +85,7 @@ def locate(ctx: Context) -> list[Candidate]:
         tree, meta = ctx.tree(number), ctx.meta(number)
         if tree is None or meta is None:
             continue
-        found = [b for b in (_best(tree, p) for p in parts) if b is not None]
+        found = [b for b in (_best(tree, p, [o for o in parts if o != p]) for p in parts) if b is not None]
         if not found:
             continue
         drafts: list[Draft] = []

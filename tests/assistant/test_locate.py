@@ -47,3 +47,11 @@ def test_a_point_of_a_clause_is_located_when_asked_by_its_letter(full_assistant:
     assert "where" in kinds_of("điểm nào của quyết định quy định việc này")
     assert "where" not in kinds_of("đến thời điểm nào thì xã phải hoàn thành")
     assert "where" not in kinds_of("xây chợ ở địa điểm nào")
+
+
+def test_two_parts_asking_where_are_told_apart_by_their_own_words(full_assistant: Assistant) -> None:
+    """ "sửa", "tiêu chí" are said by both parts and by every amending clause: "thu nhập" and "bảo hiểm y tế" tell
+    which clause each part asks about."""
+    a = full_assistant.ask("QĐ 342 khoản nào sửa tiêu chí thu nhập, khoản nào sửa chỉ tiêu bảo hiểm y tế?")
+    assert "nằm ở Khoản 2 Điều 1 Quyết định 342/QĐ-TTg" in a.text
+    assert "nằm ở Khoản 5 Điều 1 Quyết định 342/QĐ-TTg" in a.text
