@@ -185,6 +185,10 @@ def _same_kind(kind: str, number: str) -> bool:
     return {"quyet dinh": "qd", "nghi quyet": "nq", "nghi dinh": "nd"}.get(kind, "?") in code.split("-")
 
 
+# A programme period the question names ("giai đoạn 2026-2030").
+_PERIOD_NAMED = re.compile(r"\b(giai doan|thoi ky)\s*(19|20)\d\d\s*-\s*(19|20)\d\d\b")
+
+
 def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     """Read the question's needs. `known(number_text) -> canonical number | None` tells which
     documents the corpus holds (the registry's lookup, with the short forms people type)."""
@@ -246,6 +250,12 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         if kind == "muc" and label.isdigit() is False and not re.fullmatch(r"[ivx]+", label):
             continue
         if kind in ("diem",) and not re.fullmatch(r"[a-dđ]", label):
+            continue
+        if re.search(r"\b(nhu|giong nhu|tuong tu)\s*$", f[max(0, m.start() - 12) : m.start()]) and _PERIOD_NAMED.search(
+            f
+        ):
+            # "giai đoạn 2026-2030 có còn một bộ tiêu chí nâng cao như Phụ lục II của QĐ 318 không": the part named
+            # is what the period asked about is compared with, not what is asked.
             continue
         name = _section_name(kind, label)
         if name not in need.sections:

@@ -85,6 +85,9 @@ def test_a_count_or_a_list_remembers_what_it_counts() -> None:
         ("Mục 6 Công văn 14 nói gì?", [], ["Mục 6"]),
         # "danh mục văn bản" holds no Mục V: a roman numeral is a whole word
         ("Tôi đang đối chiếu danh mục văn bản: văn bản nào còn hiệu lực?", [], []),
+        # A part named to compare the period asked about with is not asked about; without a period, it is.
+        ("Giai đoạn 2026-2030 có còn bộ tiêu chí nâng cao riêng như Phụ lục II của QĐ 318 không?", [], []),
+        ("Bộ tiêu chí xã nâng cao có giống như Phụ lục II của QĐ 318 không?", [], ["Phụ lục II"]),
     ],
 )
 def test_every_criterion_and_section_named(question: str, criteria: list[int], sections: list[str]) -> None:
