@@ -7,23 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, sources
+from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source
 from assistant.answerers.base import document_name as _name
 from assistant.answerers.base import opening as _opening
 from assistant.answerers.basis import basis
 from assistant.answerers.layout import layout_drafts
 from assistant.answerers.relations import RELATION_WORDS, relations
-from assistant.dispatch import districts_note
+from assistant.answerers.status import NOT_RECORDED, in_force, sections_below, status_on
 from assistant.format import vn_date
-from assistant.target_sets import DISTRICTS_END
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
-
-NOT_RECORDED = "chưa ghi nhận"
-
-
-def _sections(tree: Section | None) -> list[Section]:
-    return tree.walk()[1:] if tree is not None else []
 
 
 def _holding(ctx: Context, m: DocumentMeta, words: str) -> str | None:
@@ -32,129 +25,10 @@ def _holding(ctx: Context, m: DocumentMeta, words: str) -> str | None:
     closing = ctx.section(f"{m.number} › Phần kết")
     if closing is not None and words in closing.full_text():
         return closing.path
-    for s in _sections(ctx.tree(m.number)):
+    for s in sections_below(ctx.tree(m.number)):
         if words in s.text:
             return s.path
     return None
-
-
-def _in_force(ctx: Context, m: DocumentMeta) -> list[Draft]:
-    """From the sentence of the document that says when it takes effect; a date the question states that is
-    the day it ceased ("QĐ 342 có hiệu lực từ 01/12/2016, đúng không?") is said to be that day."""
-    drafts = _took_effect(ctx, m)
-    stated = {
-        dt.date(int(y), int(mo), int(d))
-        for d, mo, y in re.findall(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", ctx.query.text)
-        if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31
-    }
-    if m.status_from and m.status_from in stated and m.status != "in_force":
-        what = f"bị thay thế bởi {m.superseded_by}" if m.status == "superseded" and m.superseded_by else "hết hiệu lực"
-        if m.status == "period_ended":
-            what = f"giai đoạn {m.period or 'của văn bản'} kết thúc"
-        note = f"Ngày {vn_date(m.status_from)} là ngày {_name(m)} {what}, không phải ngày văn bản có hiệu lực."
-        drafts.append(Draft(note, [Source(m.number, _opening(m), m.title or m.number)]))
-    return drafts
-
-
-def _took_effect(ctx: Context, m: DocumentMeta) -> list[Draft]:
-    for s in _sections(ctx.tree(m.number)):
-        if "hiệu lực" not in s.text:
-            continue  # the sentence search below backtracks over every line of a long annex
-        hit = re.search(r"[^.\n]*hiệu lực[^.\n]*\.?", s.text)
-        if hit is None or "Nguồn" in hit.group(0)[:8]:
-            continue
-        sentence = hit.group(0).strip()
-        label = s.path.removeprefix(m.number + " › ")
-        if re.search(r"kể từ ngày ký", sentence) and m.issued:
-            text = f"{_name(m)} có hiệu lực thi hành kể từ ngày ký ban hành, tức từ ngày {vn_date(m.issued)} ({label})."
-        else:
-            date = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})|ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", sentence)
-            if date is None:
-                continue
-            d, mth, y = (date.group(1), date.group(2), date.group(3)) if date.group(1) else date.group(4, 5, 6)
-            text = f"{_name(m)} có hiệu lực thi hành từ ngày {int(d):02d}/{int(mth):02d}/{y} ({label})."
-        return [Draft(text, [Source(m.number, s.path, "hiệu lực")])]
-    if m.in_force_from:
-        # No article of the text says it (a registry entry): the entry's recorded date, cited to it.
-        text = f"{_name(m)} có hiệu lực thi hành từ ngày {vn_date(m.in_force_from)} (theo mục đăng ký trong kho)."
-        return [Draft(text, [Source(m.number, _opening(m), m.title or m.number)])]
-    return [Draft(f"Kho văn bản {NOT_RECORDED} ngày có hiệu lực của {_name(m)}.")]
-
-
-def _status(ctx: Context, m: DocumentMeta) -> list[Draft]:
-    on = ctx.as_of
-    if m.status == "period_ended" and m.status_from and m.status_from <= on:
-        text = (
-            f"Tính đến ngày {vn_date(on)}, {_name(m)} thuộc giai đoạn {m.period or 'trước'} đã kết thúc "
-            f"(từ ngày {vn_date(m.status_from)}); văn bản không bị thay thế hay bãi bỏ, chỉ còn là căn cứ "
-            f"cho các câu hỏi về giai đoạn {m.period or 'đó'}."
-        )
-    elif m.status != "in_force" and m.status_from and m.status_from <= on:
-        by = f" bởi {m.superseded_by}" if m.superseded_by else ""
-        word = "bị thay thế" if m.status == "superseded" else "hết hiệu lực"
-        text = f"Tính đến ngày {vn_date(on)}, {_name(m)} đã {word}{by} (từ ngày {vn_date(m.status_from)})."
-        if m.period:
-            text += f" Văn bản này vẫn là căn cứ cho các câu hỏi về giai đoạn {m.period}."
-    elif m.issued and m.issued > on:
-        text = f"Tính đến ngày {vn_date(on)}, {_name(m)} chưa được ban hành (ban hành ngày {vn_date(m.issued)})."
-    else:
-        start = m.in_force_from
-        if start and start > on:
-            text = (
-                f"Tính đến ngày {vn_date(on)}, {_name(m)} đã ban hành nhưng chưa có hiệu lực "
-                f"(từ ngày {vn_date(start)})."
-            )
-        else:
-            since = f" (có hiệu lực từ ngày {vn_date(start)})" if start else ""
-            # "… còn hiệu lực không, áp dụng cho giai đoạn nào?": its period, where the registry gives one.
-            period = f"; văn bản thuộc giai đoạn {m.period}" if m.period else ""
-            text = f"Tính đến ngày {vn_date(on)}, kho văn bản ghi {_name(m)} còn hiệu lực{since}{period}."
-            if _ASKS_END.search(ctx.query.folded):
-                text += _later_status(m, on)
-    out = [Draft(text, [Source(m.number, _opening(m), m.title or m.number)])]
-    if m.status == "period_ended" and m.status_from and m.status_from <= on:
-        # "… còn là căn cứ nữa không?": what the current period is answered from instead.
-        now = [
-            d
-            for d in ctx.documents()
-            if d.status == "in_force"
-            and d.period
-            and d.period != m.period
-            and (d.in_force_from is None or d.in_force_from <= on)
-            and ctx.catalogue.for_document(d.number)
-        ]
-        for d in now[:1]:
-            since = f" (có hiệu lực từ {vn_date(d.in_force_from)})" if d.in_force_from else ""
-            out.append(
-                Draft(
-                    f"Giai đoạn {d.period} áp dụng {_name(d)}{since}.",
-                    [Source(d.number, _opening(d), d.title or d.number)],
-                )
-            )
-    if m.level == ["huyện"] and on >= DISTRICTS_END:
-        note = districts_note(on)
-        out.append(Draft(note.text, sources(note.refs, note.text)))
-    return out
-
-
-# "… hết hiệu lực từ khi nào", "bị thay thế chưa": the question asks when the document ended, whatever date it is
-# answered for.
-_ASKS_END = re.compile(r"\b(het hieu luc|thoi hieu luc|bi thay|thay the|bai bo|den (khi nao|bao gio|ngay nao))\b")
-
-
-def _later_status(m: DocumentMeta, on: dt.date) -> str:
-    """What became of a document after the date asked about ("hồi năm 2015 QĐ 342 còn hiệu lực không, và hết hiệu
-    lực từ khi nào"): the registry knows it today, and an answer as of 2015 that stops there hides it. Said only when
-    the question asks when it ended: a question put in 2018 about the set then in force is not told its future."""
-    if m.status == "in_force" or not m.status_from or m.status_from <= on:
-        return ""
-    day = vn_date(m.status_from)
-    if m.status == "period_ended":
-        return f" Giai đoạn {m.period or 'của văn bản'} kết thúc từ ngày {day}."
-    if m.status == "superseded":
-        by = f" bởi {m.superseded_by}" if m.superseded_by else ""
-        return f" Từ ngày {day}, {_name(m)} bị thay thế{by}."
-    return f" Từ ngày {day}, {_name(m)} hết hiệu lực."
 
 
 def _contents(ctx: Context, m: DocumentMeta) -> list[Draft]:
@@ -162,7 +36,9 @@ def _contents(ctx: Context, m: DocumentMeta) -> list[Draft]:
         f"{_name(m)} ({vn_date(m.issued) if m.issued else 'ngày ban hành ' + NOT_RECORDED}): {m.title or ''}".rstrip()
     )
     out = [Draft(head.rstrip(":") + ".", [Source(m.number, _opening(m), m.title or m.number)])]
-    parts = [s for s in _sections(ctx.tree(m.number)) if len(s.labels) == 1 and s.kind not in ("preamble", "closing")]
+    parts = [
+        s for s in sections_below(ctx.tree(m.number)) if len(s.labels) == 1 and s.kind not in ("preamble", "closing")
+    ]
     for s in parts[:8]:
         title = s.title or ""
         if not title:
@@ -214,7 +90,7 @@ def _registry_points(ctx: Context, m: DocumentMeta, limit: int = 6) -> list[Draf
 
 def _addressees(ctx: Context, m: DocumentMeta) -> list[Draft]:
     """Whom a dispatch is sent to: its "Kính gửi:" block, quoted whole."""
-    for s in _sections(ctx.tree(m.number)):
+    for s in sections_below(ctx.tree(m.number)):
         at = s.text.find("Kính gửi")
         if at < 0:
             continue
@@ -264,7 +140,7 @@ def _signed_line(ctx: Context, m: DocumentMeta) -> list[Draft]:
     được (bài … ngày 04/02/2026 viết Bộ trưởng "vừa ký ban hành")"): that line, as the registry's words."""
     if m.full_text:
         return []
-    for section in _sections(ctx.tree(m.number)):
+    for section in sections_below(ctx.tree(m.number)):
         line = next((x.strip() for x in section.text.split("\n") if x.strip().startswith("Ngày ký:")), None)
         if line and line in section.full_text():
             return [Draft(f"Mục đăng ký của kho ghi: {QUOTE}", [Source(m.number, section.path, line, text=line)])]
@@ -274,7 +150,7 @@ def _signed_line(ctx: Context, m: DocumentMeta) -> list[Draft]:
 def _proposer(ctx: Context, m: DocumentMeta) -> list[Draft]:
     """Whose proposal the document was issued on: its own "Theo đề nghị của …" line (a registry entry's summary
     of it, as the registry's words); nothing when the corpus does not show it."""
-    said = next((x for x in _sections(ctx.tree(m.number)) if "đề nghị của" in x.text), None)
+    said = next((x for x in sections_below(ctx.tree(m.number)) if "đề nghị của" in x.text), None)
     if said is None:
         return []
     if m.full_text:
@@ -433,10 +309,10 @@ def documents(ctx: Context) -> list[Candidate]:
                     {"when"},
                 )
             )
-        in_force = _in_force(ctx, m)
+        effect = in_force(ctx, m)
         # A date of taking effect answers "từ ngày nào"; "not recorded" does not answer when it was issued.
-        dated = not any(NOT_RECORDED in d.text for d in in_force)
-        facts.append(("in_force", in_force, {"in_force", "when"} if dated else {"in_force"}))
+        dated = not any(NOT_RECORDED in d.text for d in effect)
+        facts.append(("in_force", effect, {"in_force", "when"} if dated else {"in_force"}))
         proposer = _proposer(ctx, m)
         if proposer:
             facts.append(("proposer", proposer, {"proposer"}))
@@ -453,7 +329,7 @@ def documents(ctx: Context) -> list[Candidate]:
         to = _addressees(ctx, m)
         if to:
             facts.append(("to", to, {"to"}))
-        facts.append(("status", _status(ctx, m), {"status"}))
+        facts.append(("status", status_on(ctx, m), {"status"}))
         # What a decision issues: its articles and annexes (the sets it issues among them).
         facts.append(("contents", _contents(ctx, m), {"contents", "definition", "list"}))
         rel = relations(ctx, m)
