@@ -277,7 +277,9 @@ def _described_missing(metas: list[DocumentMeta], text: str, need: Need) -> None
         fits = issuer in fold(meta.issuer or "").lower() and (kind in kinds or kinds & {"van ban", "huong dan"})
         if fits and len(about & word_pairs(meta.title or "")) >= 2:
             return  # held: the description is its title's
-    what, who, about_text = (text[m.start(g) : m.end(g)] for g in ("what", "who", "about"))
+    # Its own words where the folding kept their places (an NFC question), else the folded ones.
+    shown = text if len(text) == len(folded) else folded
+    what, who, about_text = (shown[m.start(g) : m.end(g)] for g in ("what", "who", "about"))
     need.missing.append(DocRef(f"{what[:1].upper()}{what[1:]} của {who} {about_text}", ""))
 
 
