@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from assistant.answerers.described import described
-from assistant.answerers.documents import FACT_ASKS
+from assistant.answerers.documents import FACT_ASKS, ISSUING_BODY
 from assistant.asks import DocRef, Need, read_need
 from assistant.chain import POINTED, answered_document
 from assistant.quote import word_pairs
@@ -246,7 +246,7 @@ def _near_documents(metas: list[DocumentMeta], text: str, query: Query, need: Ne
 _KINDS = r"(?:thong tu|quyet dinh|nghi dinh|nghi quyet|van ban|huong dan|cong van)"
 # "Bộ Nông nghiệp và Môi trường đã ban hành thông tư hay quyết định hướng dẫn cách chấm điểm … chưa?": whether a body
 # has issued a document of a kind, described by what it guides or rules.
-_ISSUER = r"(?P<who>bo [a-z ]{3,40}?|chinh phu|thu tuong(?: chinh phu)?|ubnd tinh|uy ban nhan dan tinh)"
+_ISSUER = rf"(?P<who>{ISSUING_BODY})"
 _DESCRIBED_DOCUMENT = [
     re.compile(
         rf"\b{_ISSUER} (?:da )?(?:co )?ban hanh (?P<what>{_KINDS}(?: (?:hay|hoac|va) {_KINDS})*) (?:nao )?"

@@ -163,11 +163,11 @@ def _proposer(ctx: Context, m: DocumentMeta) -> list[Draft]:
     return [Draft(f"Mục đăng ký của kho ghi: {QUOTE}", [Source(m.number, said.path, "theo đề nghị của Bộ trưởng")])]
 
 
+# A body that issues documents, as a question names it ("Bộ Nông nghiệp và Môi trường", "Chính phủ", "UBND tỉnh").
+ISSUING_BODY = r"(?:bo [a-z ]{3,40}?|chinh phu|thu tuong(?: chinh phu)?|quoc hoi|ubnd tinh|uy ban nhan dan tinh)"
 # "Bộ Nông nghiệp và Môi trường đã ban hành thông tư … chưa": who the question says issues the document it asks of.
 # ("có phải do Bộ … ban hành không" asks who issued the one it names: its issuer answers that.)
-_ISSUES = re.compile(
-    r"(?<!\bdo )\b(bo [a-z ]{3,40}?|chinh phu|quoc hoi|ubnd tinh|uy ban nhan dan tinh) (da )?ban hanh\b"
-)
+_ISSUES = re.compile(rf"(?<!\bdo )\b({ISSUING_BODY}) (da )?ban hanh\b")
 
 
 def _issued_by_other(folded: str, m: DocumentMeta) -> bool:
