@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.kinds import ASK_RE, MAP_CUES, MONEY, PROCEDURE_ASKED, WHERE, asked_figure
 from assistant.retrieve import quoted_phrases
-from assistant.topic import QUESTION_WORD, asking_clause, marked_clause, sentences
+from assistant.topic import QUESTION_WORD, asking_clause, marked_clause, sentences, without_purpose
 from assistant.understand import Query, criterion_key, normalise_question
 from assistant.years import HELD_TO
 from corpus.normalize import fold, normalize_text
@@ -197,7 +197,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     # "Tôi là …, xã đang phấn đấu … Xin cho hỏi điều kiện … quy định thế nào?": after an explicit "xin hỏi" the
     # preamble's words ("phấn đấu", "rà soát") are not what is asked.
     clause = marked_clause(query.text)
-    asked = normalise_question(clause) if clause is not None and clause != query.text else f
+    asked = normalise_question(clause) if clause is not None and clause != query.text else without_purpose(f)
     if not any(r.search(asked) for r in ASK_RE.values()):
         asked = f  # the clause asks in words none of the kinds knows: read the whole question
     for k, r in ASK_RE.items():

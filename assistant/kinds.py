@@ -157,7 +157,9 @@ _ASKS: dict[str, str] = {
     # "Đồng Tháp bây giờ là gộp với tỉnh nào?": where a province went in the 2025 merger, or what it was formed from.
     "map": r"\b(gop (?:voi|vao|chung) (?:tinh|thanh pho) nao"
     r"|(?:nhap|sap nhap|hop nhat) (?:vao|voi) (?:tinh|thanh pho) nao|nhap vao dau"
-    r"|thuoc (?:ve )?(?:tinh|thanh pho|tinh/thanh(?: pho)?|tinh thanh)(?: [a-z]+)? nao"
+    r"|thuoc (?:ve )?(?:tinh|thanh pho|tinh/thanh(?: pho)?|tinh thanh|tinh hay thanh pho)(?: [a-z]+)? nao"
+    # "từ 1/7/2025 thì về tỉnh nào": where the former province went.
+    r"|(?:thi|nay|da|se) ve (?:tinh|thanh pho) nao"
     r"|gom (?:nhung |cac )?tinh (?:nao|cu nao)|hinh thanh tu (?:nhung )?tinh nao)\b",
     # "… nằm ở phụ lục số mấy", "mục nào nói về …": where a document says something (see WHERE).
     # ("gồm những phần nào" lists the parts.)
@@ -220,7 +222,8 @@ def holds_figure(text: str, unit: str) -> bool:
 # What a question about the map asks: a composition, a merger, where a former province went.
 MAP_CUES = re.compile(
     r"\b(gom nhung tinh|gom (cac |nhung )?tinh|gom tinh nao|hop nhat|sap nhap|sap xep|hinh thanh tu|nhap tu"
-    r"|nay thuoc|thuoc tinh nao|thuoc thanh pho nao|tinh moi|thanh pho moi|tinh cu|truoc day la"
+    r"|nay thuoc|thuoc tinh nao|thuoc tinh hay thanh pho nao|thuoc thanh pho nao|tinh moi|thanh pho moi|tinh cu"
+    r"|truoc day la"
     # "Bạc Liêu thì nhập vào đâu?", "Đồng Tháp bây giờ là gộp với tỉnh nào?"
     r"|nhap vao|nhap voi|ve tinh nao|gop (?:voi|vao|chung)|(?:la|bi|duoc) gop)\b"
 )

@@ -101,7 +101,28 @@ def asking_clause(question: str) -> str:
     head, colon, tail = last.rpartition(": ")
     if colon and QUESTION_WORD.search(fold(tail)) and not QUESTION_WORD.search(fold(head)):
         return tail
-    return last
+    return without_purpose(last)
+
+
+def without_purpose(text: str) -> str:
+    """The text without a closing clause saying why the asker asks ("… thì về tỉnh nào, để em sửa lại tên tỉnh
+    trên hồ sơ"): what the asker will do with the answer asks nothing."""
+    purpose = _PURPOSE.search(text)
+    if (
+        purpose
+        and QUESTION_WORD.search(fold(text[: purpose.start()]))
+        and not QUESTION_WORD.search(fold(text[purpose.start() :]))
+    ):
+        return text[: purpose.start()] + ("?" if text.rstrip().endswith("?") else "")
+    return text
+
+
+# A closing clause saying why the asker asks: ", để em sửa lại …", ", để xã tôi kịp báo cáo".
+_PURPOSE = re.compile(
+    r",\s*(?:để|de)\s+(?:em|tôi|toi|mình|minh|chúng tôi|chung toi|xã tôi|xa toi|xã em|xa em|xã mình|xa minh)\b"
+    r"[^?]*\??\s*$",
+    re.I,
+)
 
 
 def dictionary_syllables(dictionary: frozenset[str]) -> frozenset[str]:

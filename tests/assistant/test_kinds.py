@@ -109,3 +109,10 @@ def test_an_issuer_told_to_be_checked_asks_the_issuer() -> None:
 
 def test_which_body_compiles_and_reports_asks_a_duty() -> None:
     assert "duty" in kinds_of("Theo QĐ 318, địa phương gặp vướng mắc thì bộ nào tổng hợp, báo cáo Thủ tướng?")
+
+
+def test_where_a_former_province_went_asks_the_map() -> None:
+    assert "map" in kinds_of("xa em truoc thuoc tinh Long An, tu 1/7/2025 thi ve tinh nao vay")
+    assert "map" in kinds_of("Xã em trước thuộc tỉnh Hậu Giang, nay phải ghi là thuộc tỉnh hay thành phố nào?")
+    # "báo cáo về tỉnh" is where a report goes, not the map.
+    assert "map" not in kinds_of("Xã gửi báo cáo về tỉnh nào trước?")

@@ -11,6 +11,7 @@ from assistant.topic import (
     topics_asked_before,
     uncovered_topics,
     unwritten_measures,
+    without_purpose,
 )
 from corpus.normalize import fold
 
@@ -61,6 +62,16 @@ def test_what_follows_a_colon_is_asked_when_only_it_holds_a_question_word() -> N
     q = "Tôi được giao viết phần lịch sử cho cuốn địa chí, cần ghi đúng con số: thu nhập phải đạt là bao nhiêu?"
     assert asking_clause(q) == "thu nhập phải đạt là bao nhiêu?"
     assert asking_clause("Xã nào đạt chuẩn: A hay B?") == "Xã nào đạt chuẩn: A hay B?"
+
+
+def test_a_closing_purpose_clause_asks_nothing() -> None:
+    q = "xa em truoc thuoc tinh Long An, tu 1/7/2025 thi ve tinh nao vay ad, de em sua lai ten tinh tren ho so NTM"
+    assert without_purpose(q) == "xa em truoc thuoc tinh Long An, tu 1/7/2025 thi ve tinh nao vay ad"
+    assert asking_clause("Hiệu lực từ ngày nào, để tôi ghi vào phần căn cứ?") == "Hiệu lực từ ngày nào?"
+    # The clause keeps its place when it is what asks ("để xã tôi đạt chuẩn thì phải làm gì").
+    q = "Xã đạt 15 tiêu chí, để xã tôi đạt chuẩn thì phải làm gì?"
+    assert without_purpose(q) == q
+    assert without_purpose("Cho biết, để em còn ghi hồ sơ.") == "Cho biết, để em còn ghi hồ sơ."
 
 
 def test_accent_free_particles_glued_to_a_neighbour_are_not_topics() -> None:
