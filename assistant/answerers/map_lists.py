@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
-from assistant.kinds import MAP_CUES
+from assistant.kinds import MAP_CUES, question_parts
 from assistant.topic import asking_clause
 from assistant.understand import normalise_question
 from corpus.criteria import RegionMap, Unit
@@ -18,6 +18,7 @@ _ASKS_UNITS = re.compile(
 )
 _CITIES = re.compile(r"\bthanh pho\b")
 _PROVINCES = re.compile(r"\btinh\b(?!\s*(khac|do|nay))")
+_POINTING = re.compile(r"\b(do|nay|ay|moi (noi|tinh|thanh pho|don vi))\b")
 _KEPT = re.compile(
     r"\b(khong (phai |bi |duoc )?(hop nhat|sap nhap|nhap|gop|sap xep)|giu nguyen|khong thay doi|dung doc lap)\b"
 )
@@ -58,9 +59,48 @@ def map_lists(ctx: Context) -> list[Candidate]:
     number = reorg.document
     if ctx.meta(number) is None:
         return []
-    units, said = _filtered(regions, asking, q.region)
-    if not units:
+    # "có mấy thành phố trực thuộc TW, kể tên, tp nào giữ nguyên không phải sáp nhập?": each part its own list, when
+    # one part asks for every unit and another for some. A part pointing back ("đó là những thành phố nào", "mỗi nơi
+    # gồm những tỉnh nào") asks about the units the part before it names.
+    parts = [p for p in map(normalise_question, question_parts(ctx.text)) if _ASKS_UNITS.search(p)]
+    found = [(part, *_filtered(regions, part, q.region)) for part in parts]
+    if not (any(said for _, _, said in found) and any(not said and not _POINTING.search(p) for p, _, said in found)):
+        found = [(asking, *_filtered(regions, asking, q.region))]
+    drafts: list[Draft] = []
+    kinds: set[str] = set()
+    for _, units, said in found:
+        if not units:
+            continue
+        kinds |= {u.kind for u in units}
+        drafts += [d for d in _listed(ctx, reorg, units, said) if d.text not in {x.text for x in drafts}]
+    if not drafts:
         return []
+    where = f"{number} › Phần mở đầu"
+    drafts.append(
+        Draft(
+            "Thông tin lấy từ mục đăng ký của kho, tổng hợp từ trang công khai (không phải toàn văn nghị quyết; "
+            "số hiệu nghị quyết chưa ghi nhận)."
+        )
+    )
+    covers = {("topic", "map")} | ({("region", q.region)} if q.region else set())
+    covers |= {("level", "thành phố")} if kinds == {"thành phố"} else set()
+    return [
+        Candidate(
+            "places",
+            drafts,
+            covers=covers,
+            answers={"list", "which", "count", "map", "definition"},
+            evidence=[where],
+            docs={number},
+            prior=1.4,
+            label="bản đồ 2025: danh sách",
+        )
+    ]
+
+
+def _listed(ctx: Context, reorg, units: list[Unit], said: list[str]) -> list[Draft]:
+    """The units one part asks for, and (when it names no subset) how many units the map has."""
+    number = reorg.document
     kinds = {u.kind for u in units}
     noun = (
         "thành phố trực thuộc Trung ương"
@@ -89,23 +129,4 @@ def map_lists(ctx: Context) -> list[Candidate]:
                 [Source(number, where, "")],
             ),
         )
-    drafts.append(
-        Draft(
-            "Thông tin lấy từ mục đăng ký của kho, tổng hợp từ trang công khai (không phải toàn văn nghị quyết; "
-            "số hiệu nghị quyết chưa ghi nhận)."
-        )
-    )
-    covers = {("topic", "map")} | ({("region", q.region)} if q.region else set())
-    covers |= {("level", "thành phố")} if kinds == {"thành phố"} else set()
-    return [
-        Candidate(
-            "places",
-            drafts,
-            covers=covers,
-            answers={"list", "which", "count", "map", "definition"},
-            evidence=[where],
-            docs={number},
-            prior=1.4,
-            label="bản đồ 2025: danh sách",
-        )
-    ]
+    return drafts

@@ -42,3 +42,19 @@ def test_a_follow_up_about_the_map_is_answered_from_the_map_not_the_earlier_disp
     )
     assert a.kind == "places" and "thuộc thành phố Hồ Chí Minh" in a.text
     assert "chưa có đợt sắp xếp" not in a.text  # "sau sắp xếp" reads the new map, not the earlier date's
+
+
+def test_each_part_gets_its_own_list_when_one_asks_for_all_and_another_for_some(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Bây giờ có mấy thành phố trực thuộc TW, kể tên giúp mình với, tp nào giữ nguyên không phải sáp nhập?"
+    )
+    assert "6 thành phố trực thuộc Trung ương: Hải Phòng" in a.text and "Cần Thơ" in a.text
+    assert "2 thành phố trực thuộc Trung ương không sắp xếp lại (giữ nguyên địa giới): Hà Nội; Huế" in a.text
+
+
+def test_a_part_pointing_back_asks_about_the_units_the_part_before_names(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Đợt sắp xếp năm 2025 có mấy thành phố trực thuộc Trung ương được hình thành do hợp nhất, đó là những thành phố nào?"
+    )
+    assert "4 thành phố trực thuộc Trung ương hình thành do hợp nhất" in a.text
+    assert "Huế" not in a.text
