@@ -95,6 +95,8 @@ _ASKS: dict[str, str] = {
     r"|theo bo\b[^?]{0,60}\b(co )?dung (khong|ko|chua)"
     # "xã đạt chuẩn năm 2023 có phải chấm lại theo bộ mới không": whether the new set is the one now.
     r"|(cham|danh gia|xet|ra soat)( diem)? lai theo bo( tieu chi)?( [a-z]+){0,2} (khong|ko|k|chua|nao)"
+    # "giờ còn chấm theo Phụ lục III QĐ 320 nữa không": whether that set is still the one.
+    r"|con (phai )?(cham|danh gia|xet)( diem)? theo\b[^?]{0,60}\b(nua|khong|ko|k)"
     r"|(theo|dap ung|can cu vao|can cu|lay|doi chieu voi) (quy dinh|van ban|bo tieu chi|bo)( [a-z]+){0,3} nao|"
     + HELD_TO
     + r")\b",

@@ -90,6 +90,8 @@ _ABBREVIATIONS = [
     (r"\btc\s*(?=(?:so\s*)?\d)", "tieu chi "),
     (r"\b(bo|cac) tc\b", r"\1 tieu chi"),
     (r"\bnq\b(?!\s*-)", "nghi quyet"),
+    # "PL I của QĐ 51/2025", "PL 2": an annex.
+    (r"\bpl\s*(?=(?:so\s*)?(?:[ivx]{1,4}|\d{1,2})\b)", "phu luc "),
     # "Đ1 QĐ 558", "k2 d2 qd 558": an article and a clause as officials abbreviate them.
     (r"\bd\s?(?=\d{1,2}\b)", "dieu "),
     (r"\bk\s?(?=\d{1,2}\b)", "khoan "),

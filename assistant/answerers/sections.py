@@ -179,7 +179,7 @@ def sections(ctx: Context) -> list[Candidate]:
             drafts.extend(part_lines(number, focus, ctx.text, 1))
         elif section.children:
             # Its own words first (Phụ lục I of 320: the four conditions before the criteria), then its parts.
-            for line in own_lines(section)[:6]:
+            for line in (x.lstrip("-–•+ ") for x in own_lines(section)[:6]):
                 drafts.append(Draft(f"- «{QUOTE}»", [Source(number, section.path, line, text=line, whole=True)]))
             drafts.extend(part_lines(number, section, ctx.text))
             if len(section.children) > 8:
@@ -194,6 +194,9 @@ def sections(ctx: Context) -> list[Candidate]:
                     drafts.append(Draft(f"- «{QUOTE}»", [Source(number, section.path, line, text=line, whole=True)]))
             else:
                 drafts.append(Draft(f"«{QUOTE}»", [Source(number, section.path, ctx.text)]))
+        if not meta.full_text:
+            # A registry entry summarises public sources: its lines are the registry's, never the decision's words.
+            drafts = [Draft(d.text.replace(f"«{QUOTE}»", QUOTE), d.sources) for d in drafts]
         covers = {("doc", number)} | {("section", x) for x in labels if x in section.path}
         out.append(
             Candidate(

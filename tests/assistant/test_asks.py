@@ -296,6 +296,8 @@ def test_the_number_of_the_law_a_document_rests_on_asks_its_basis() -> None:
         # "chấm bộ nào": the set scored against, named right after the verb.
         ("xa em dat ntm nam 2014, nam nay tinh phuc tra thi cham bo nao", True, True),
         ("xa dat chuan ntm tu nam 2023 co phai cham lai theo bo moi ko", True, True),
+        # "còn chấm theo Phụ lục III QĐ 320 nữa không": whether the set named is still the one.
+        ("huyện đạt NTM nâng cao năm 2023 thì giờ còn chấm theo PL III QĐ 320 nữa ko", True, False),
         # "vs" is chat shorthand for "với".
         ("xa e dc cong nhan kieu mau tu 2019, gio ra soat lai thi doi chieu vs van ban nao vay", True, True),
         # A decision's sets, a document's status, a rule of another kind: not which set a unit is held to.

@@ -44,3 +44,11 @@ def test_conditions_and_goals_are_not_parts_of_a_document() -> None:
     assert "layout" in kinds_of("QĐ 318 gồm mấy điều?")
     assert "layout" not in kinds_of("xã NTM theo QĐ 318 phải đáp ứng mấy điều kiện?")
     assert "layout" not in kinds_of("Chương trình có mấy mục tiêu?")
+
+
+def test_an_annex_held_only_as_a_registry_entry_is_never_quoted_as_the_decision(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("PL I của QĐ 51/2025 quy định gì?")
+    assert a.kind == "section" and "Gồm 10 tiêu chí, 47 chỉ tiêu" in a.text
+    assert "«" not in a.text  # the registry's summary of the press, not the annex's words
+    # An annex the corpus holds in full is quoted.
+    assert "«" in full_assistant.ask("Phụ lục I Quyết định 318 quy định gì?").text

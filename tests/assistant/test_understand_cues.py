@@ -427,3 +427,11 @@ def test_one_marked_word_does_not_make_a_question_typed_with_marks() -> None:
 
 def test_a_period_right_after_theo_bo_is_the_sets() -> None:
     assert q("Còn xã mới chỉ đạt chuẩn NTM theo bộ 2016-2020 thì mức đó là mấy phần trăm?").period == "2016-2020"
+
+
+def test_pl_before_a_number_is_an_annex() -> None:
+    from assistant.understand import normalise_question
+
+    assert normalise_question("PL I của QĐ 51/2025 quy định gì?").startswith("phu luc i cua quyet dinh 51/2025")
+    assert "phu luc 2" in normalise_question("pl 2 qd 318")
+    assert "phu luc" not in normalise_question("PL chính trị")  # no number after it: not an annex
