@@ -71,7 +71,7 @@ _ASKS: dict[str, str] = {
     # "bị văn bản nào thay", "quyết định nào thay nó": what replaced it, the verb after the asked document.
     r"|(quyet dinh|van ban|nghi dinh|thong tu|bo tieu chi)( [a-z]+){0,2} nao thay)\b",
     # "tỷ lệ bao nhiêu" asks a share, not a count.
-    "count": r"(?<!ty le )(?<!ty le la )(?<!ty le dat )\b(bao nhieu|(?<!so )may)\b"
+    "count": r"(?<!ty le )(?<!ty le la )(?<!ty le dat )\b(bao nhieu|(?<!so )(?<!thu )may)\b"
     r"(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
     # "những tỉnh, thành phố nào": the things listed may be several, with commas.
     "list": r"\b(nhung (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
@@ -150,6 +150,10 @@ _ASKS: dict[str, str] = {
     # Which 2026-2030 commune group the asker's own commune is in ("xã tôi … được xếp nhóm mấy").
     "group": r"^(?=.*\bxa (?:toi|minh|em|chung toi)\b).*\b(?:nhom (?:xa )?(?:may|nao|so may)|xep (?:vao )?(?:xa )?nhom"
     r"|thuoc (?:xa )?nhom|vao (?:xa )?nhom|nhom khac)\b",
+    # Where and how a resolution was passed ("thông qua tại kỳ họp thứ mấy", "Quốc hội khóa mấy", "bao nhiêu đại biểu
+    # tán thành"): the session its registry entry records.
+    "session": r"\b(ky hop (thu )?(may|nao|bao nhieu)|khoa (may|nao|bao nhieu|thu may)|bao nhieu dai bieu"
+    r"|dai bieu (tan thanh|bieu quyet)|tan thanh\b[^?]{0,30}\b(bao nhieu|may|ty le))",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
     "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",
     # Which region's levels a commune is held to ("áp mức đạt chuẩn của vùng nào", "được áp mức vùng khác"): a rule
@@ -176,7 +180,7 @@ _ASKS: dict[str, str] = {
 }
 ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
 # Kinds of question a document's own fact answers (its signer, its dates, its status, who issued or proposed it).
-FACT_KINDS = frozenset({"who", "when", "in_force", "issuer", "basis", "proposer", "status"})
+FACT_KINDS = frozenset({"who", "when", "in_force", "issuer", "basis", "proposer", "status", "session"})
 WHERE = ASK_RE["where"]
 # A procedure asked, not a file named as context ("hồ sơ xã đạt chuẩn năm 2019 chấm chỉ tiêu … theo mức nào"): the
 # procedure's word with what asks about it ("hồ sơ gồm những gì", "thủ tục thế nào", "nộp ở đâu", "làm thủ tục gì").

@@ -147,6 +147,30 @@ def _signed_line(ctx: Context, m: DocumentMeta) -> list[Draft]:
     return []
 
 
+# What a question about a resolution's passing asks, and the words of the line that tells it.
+_SESSION_CUES = (
+    (re.compile(r"\b(ky hop|khoa) (thu )?(may|nao|bao nhieu)\b"), ("kỳ họp", "Kỳ họp", "khóa")),
+    (re.compile(r"\b(dai bieu|tan thanh)\b"), ("tán thành",)),
+)
+
+
+def _session(ctx: Context, m: DocumentMeta) -> list[Draft]:
+    """Where and how a resolution was passed (its session, the term of the assembly, the votes for it): the line of
+    the document that tells it for each of these the question asks, as the registry's words when it is an entry."""
+    lines = [(s, x.strip(" -")) for s in sections_below(ctx.tree(m.number)) for x in s.text.split("\n") if x.strip()]
+    out: list[Draft] = []
+    for asked, words in _SESSION_CUES:
+        if not asked.search(ctx.query.folded):
+            continue
+        found = next(((s, x) for s, x in lines if any(w in x for w in words)), None)
+        if found is None or any(found[1] in src.text for d in out for src in d.sources if src.text):
+            continue
+        section, line = found
+        said = f"{_name(m)}: «{QUOTE}»" if m.full_text else f"Mục đăng ký của kho về {_name(m)} ghi: {QUOTE}"
+        out.append(Draft(said, [Source(m.number, section.path, line, text=line, whole=True)]))
+    return out
+
+
 def _proposer(ctx: Context, m: DocumentMeta) -> list[Draft]:
     """Whose proposal the document was issued on: its own "Theo đề nghị của …" line (a registry entry's summary
     of it, as the registry's words); nothing when the corpus does not show it."""
@@ -318,6 +342,18 @@ def documents(ctx: Context) -> list[Candidate]:
             facts.append(("proposer", proposer, {"proposer"}))
         # Typed by its number (not found by its title): a fact asked of it that the corpus lacks is said to be lacking.
         typed = bool(re.search(rf"\b{re.escape(m.number.split('/')[0])}\b", ctx.query.folded))
+        passed = _session(ctx, m) if "session" in ctx.need.asks else []
+        if not passed and typed and "session" in ctx.need.asks:
+            # Asked where it was passed and the corpus shows no line of it: said so, with who issued it.
+            passed = [
+                Draft(
+                    f"Kho văn bản {NOT_RECORDED} kỳ họp hay kết quả biểu quyết thông qua {name}; văn bản do "
+                    f"{m.issuer or NOT_RECORDED} ban hành.",
+                    [Source(m.number, _opening(m), m.issuer or m.number)],
+                )
+            ]
+        if passed:
+            facts.append(("session", passed, {"session"}))
         grounds = basis(ctx, m)
         if not grounds and typed and "basis" in ctx.need.asks:
             # Asked on what it rests and the corpus holds no line of it: said so, never guessed.
