@@ -382,6 +382,23 @@ def _profile(
     return words_of, lead_words, pairs_of, lead_pairs, places_of
 
 
+# A registry entry's list of what it could not check ("Chưa đối chiếu được (không có trong mục này):").
+_UNVERIFIED = re.compile(r"^(\*\*)?chua (doi chieu|xac minh)\b")
+
+
+def unverified(text: str, piece: str) -> bool:
+    """`piece` is one of what a registry entry lists as not checked: it tells what the corpus lacks, and is said to
+    be so rather than read as what the document says."""
+    at = text.find(piece)
+    if at < 0:
+        return False
+    for line in reversed(text[:at].split("\n")[:-1]):
+        line = line.strip()
+        if line and not line.startswith("-"):
+            return bool(_UNVERIFIED.match(fold(line).lower())) and line.rstrip("*").endswith(":")
+    return False
+
+
 def _lead(text: str, piece: str) -> str:
     """The lead of the line a clause after ";" belongs to (its words up to the first ":"), or ""."""
     at = text.find(piece)

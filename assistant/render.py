@@ -13,6 +13,7 @@ from assistant.answerers.base import QUOTE, Candidate, Draft
 from assistant.asks import DocRef, Need
 from assistant.choose import Choice
 from assistant.kinds import holds_figure
+from assistant.quote import unverified
 from assistant.understand import Query
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
@@ -44,12 +45,16 @@ def _sentence(d: Draft, cites: Citations, lookup: Callable[[str], Section | None
             numbers.append(n)
         if QUOTE in text:
             c = cites.items[n - 1]
-            text = text.replace(QUOTE, " ".join(c.quote.split()), 1)
+            quote = " ".join(c.quote.split())
             if c.registry:
                 section = lookup(src.path)
                 # The section holds the source line after the quoted words, even when a span of it was given.
                 body = section.full_text() if section is not None else (src.text or "")
-                text += _attribution(body, c.quote)
+                if unverified(body, c.quote):
+                    quote = f"(mục ghi là chưa đối chiếu được) {quote}"
+                text = text.replace(QUOTE, quote, 1) + _attribution(body, c.quote)
+            else:
+                text = text.replace(QUOTE, quote, 1)
     if QUOTE in text:
         return None  # the section it quotes is not in the corpus any more
     return Sentence(text, numbers)

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.quote import best_span, counted_noun, pieces, quotable, title_words
+from assistant.quote import best_span, counted_noun, pieces, quotable, title_words, unverified
 
 
 @pytest.mark.parametrize(
@@ -243,3 +243,19 @@ def test_a_provinces_figure_is_quoted_from_the_list_of_provinces_not_from_the_to
     assert "32/38" in best_span(text, "Toàn tỉnh Lai Châu có bao nhiêu xã khu vực III?", asks=asks)
     # No province named: the total.
     assert "824 xã khu vực III" in best_span(text, "Cả nước có bao nhiêu xã khu vực III?", asks=asks)
+
+
+def test_a_line_the_registry_lists_as_not_checked_is_known_as_such() -> None:
+    text = (
+        "Nội dung đã đối chiếu được (tóm tắt của báo, không phải nguyên văn):\n"
+        "- Giai đoạn 2027 - 2030, tiêu chí thu nhập: khu vực nông thôn 2,2 triệu đồng/người/tháng.\n"
+        "Chưa đối chiếu được (không có trong mục này):\n"
+        "- Mức thu nhập của chuẩn 2022-2025 đang áp dụng trong năm 2026.\n"
+        "- Ngày ban hành, người ký.\n"
+    )
+    assert unverified(text, "Ngày ban hành, người ký.")
+    assert unverified(text, "Mức thu nhập của chuẩn 2022-2025 đang áp dụng trong năm 2026.")
+    assert not unverified(
+        text, "Giai đoạn 2027 - 2030, tiêu chí thu nhập: khu vực nông thôn 2,2 triệu đồng/người/tháng."
+    )
+    assert not unverified(text, "không có trong kho")

@@ -1,5 +1,6 @@
 """Where and how a resolution was passed (its session, the assembly's term, the votes for it): the line of its
-registry entry that tells it, as the registry's words; for each resolution named; unrecorded when no line does."""
+registry entry that tells it, as the registry's words; for each resolution named; unrecorded when no line does. A
+registry line that lists what the entry could not check is said to be one."""
 
 import pytest
 
@@ -43,3 +44,9 @@ def test_a_decision_passed_by_no_session_is_said_to_be_unrecorded(full_assistant
     assert a.kind == "documents"
     assert a.text.startswith("Kho văn bản chưa ghi nhận kỳ họp hay kết quả biểu quyết thông qua Quyết định 318/QĐ-TTg")
     assert "Thủ tướng Chính phủ ban hành" in a.text
+
+
+def test_a_registry_line_listing_what_was_not_checked_is_said_to_be_so(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Quyết định 18/2022/QĐ-TTg đã được sửa đổi chưa?")
+    assert "(mục ghi là chưa đối chiếu được) Đã có quyết định sửa đổi 18/2022/QĐ-TTg hay chưa" in a.text
+    _valid_citations(full_assistant, a)
