@@ -210,7 +210,11 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     )
     # "nằm ở phụ lục mấy": where, not a count; what else the question counts is counted without it.
     counted = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+(?: (?:chi|tieu|xa|huyen|luc))?)", WHERE.sub(" ", f))
-    if counted and "count" in need.asks:
+    if "count" in need.asks and re.search(r"\b(gap|cao hon|tang) (bao nhieu|may) lan\b", f):
+        # "thu nhập phải gấp mấy lần": a ratio, a figure, not a count of times.
+        need.asks.discard("count")
+        need.asks.add("threshold")
+    elif counted and "count" in need.asks:
         need.counted = counted.group(1)
         if not re.match(
             r"(tieu chi|chi tieu|nhom|tieu|phu luc|dieu|chuong|noi dung|lan|buoc|hang|muc|phan|loai|van ban|thang|nam"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from assistant.answerers.asked_sets import question_sets
 from assistant.answerers.base import Candidate, Context
 from assistant.answerers.criteria import indicator_candidate
+from assistant.quote import word_pairs
 from corpus.criteria import CriteriaSet, Criterion
 
 # Passages looked at: the best two.
@@ -16,17 +17,18 @@ _TOP = 2
 _PRIOR = 0.45
 
 
-def _by_section(sets: list[CriteriaSet]) -> dict[str, tuple[CriteriaSet, Criterion, str]]:
-    """Section path → the indicator written there, if it has a figure (what the passage may not show); a criterion
-    of one indicator is that indicator's text too."""
-    out: dict[str, tuple[CriteriaSet, Criterion, str]] = {}
+def _by_section(sets: list[CriteriaSet]) -> dict[str, list[tuple[CriteriaSet, Criterion, str]]]:
+    """Section path → the indicators written there that have a figure (what the passage may not show); a criterion
+    of one indicator is that indicator's text too. One section may hold several (691's Điểm a: its 1.2 on
+    cooperatives and its 1.3 on income)."""
+    out: dict[str, list[tuple[CriteriaSet, Criterion, str]]] = {}
     for cset in sets:
         for crit in cset.criteria:
             figured = [i for i in crit.indicators if i.comparator != "text" and i.thresholds]
             for ind in figured:
-                out.setdefault(ind.section, (cset, crit, ind.code))
-            if len(crit.indicators) == 1 and figured:
-                out.setdefault(crit.section, (cset, crit, figured[0].code))
+                out.setdefault(ind.section, []).append((cset, crit, ind.code))
+            if len(crit.indicators) == 1 and figured and crit.section != figured[0].section:
+                out.setdefault(crit.section, []).append((cset, crit, figured[0].code))
     return out
 
 
@@ -41,14 +43,22 @@ def found_indicators(ctx: Context) -> list[Candidate]:
         return []
     out: list[Candidate] = []
     seen: set[tuple[str, str]] = set()
+    asked = word_pairs(ctx.text)
     for r in ctx.passages()[:_TOP]:
         for path in dict.fromkeys([r.chunk.path, *r.chunk.section_paths]):
-            hit = where.get(path)
-            if hit is None or (hit[0].id, hit[2]) in seen:
-                continue
-            cset, crit, code = hit
-            seen.add((cset.id, code))
-            found = indicator_candidate(ctx, cset, crit, code, _PRIOR, {("indicator_guess", code)})
-            if found.lexical > 0:  # the question shares at least a word with the indicator's name
-                out.append(found)
+            hits = [h for h in where.get(path, []) if (h[0].id, h[2]) not in seen]
+            seen.update((h[0].id, h[2]) for h in hits)
+            found = [
+                (
+                    # Of several indicators in one section, the question's word pairs in the indicator's own name
+                    # ("thu nhập … đạt chuẩn" of 691's 1.3) tell which, before the words its criterion's name shares.
+                    len(word_pairs(next(i.name for i in crit.indicators if i.code == code)) & asked),
+                    indicator_candidate(ctx, cset, crit, code, _PRIOR, {("indicator_guess", code)}),
+                )
+                for cset, crit, code in hits
+            ]
+            best = max(found, key=lambda f: (f[0], f[1].lexical), default=None)
+            # None when its name shares no word with the question.
+            if best is not None and best[1].lexical > 0:
+                out.append(best[1])
     return out

@@ -443,3 +443,9 @@ def test_a_province_is_asked_about_when_the_question_counts_what_it_has() -> Non
     # A province that only places the commune selects its region; it is not what is asked about.
     atoms = need_of("Xã tôi ở Lai Châu, thu nhập bình quân phải đạt bao nhiêu?").atoms
     assert not any(a[0] == "province" for a in atoms)
+
+
+def test_gap_may_lan_asks_a_ratio_not_a_count_of_times() -> None:
+    need = need_of("xã kiểu mẫu theo QĐ 691 thì thu nhập phải gấp mấy lần lúc đạt chuẩn?")
+    assert "threshold" in need.asks and "count" not in need.asks
+    assert "count" in need_of("QĐ 318 đã được sửa đổi mấy lần?").asks

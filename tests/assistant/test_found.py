@@ -44,3 +44,10 @@ def test_an_indicator_asked_where_it_is_names_its_annex(full_assistant: Assistan
     assert a.kind == "criteria" and "(Phụ lục I, 318/QĐ-TTg)" in a.text and "14,5%" in a.text
     plain = full_assistant.ask("Chỉ tiêu trẻ dưới 5 tuổi suy dinh dưỡng thể thấp còi theo Quyết định 318 là bao nhiêu?")
     assert "(318/QĐ-TTg)" in plain.text  # the annex is said when asked where
+
+
+def test_of_several_indicators_in_one_section_the_one_the_question_names(full_assistant: Assistant) -> None:
+    # 691's Điểm a holds 1.2 (cooperatives) and 1.3 (income); "thu nhập … đạt chuẩn" names 1.3.
+    a = full_assistant.ask("xã kiểu mẫu theo qd 691 thì thu nhập phải gấp mấy lần lúc đạt chuẩn ntm")
+    assert "1.3" in a.text and "≥ 1,5 lần" in a.text
+    assert "hợp tác xã" not in a.text
