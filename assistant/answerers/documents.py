@@ -88,24 +88,58 @@ def _registry_points(ctx: Context, m: DocumentMeta, limit: int = 6) -> list[Draf
     return out
 
 
-def _addressees(ctx: Context, m: DocumentMeta) -> list[Draft]:
-    """Whom a dispatch is sent to: its "Kính gửi:" block, quoted whole."""
+def _listed_after(ctx: Context, m: DocumentMeta, head: str) -> tuple[Section, str, list[str]] | None:
+    """The block a document opens with `head` ("Kính gửi", "Nơi nhận"): its section, the block as written and the
+    names it lists (on the head's line after ":", and each "- " line after it)."""
     for s in sections_below(ctx.tree(m.number)):
-        at = s.text.find("Kính gửi")
+        at = s.text.find(head)
         if at < 0:
             continue
         lines = s.text[at:].split("\n")
         block = [lines[0]]
+        names = [lines[0].split(":", 1)[1] if ":" in lines[0] else ""]
         for line in lines[1:]:
-            if line.strip() and not line.lstrip().startswith("-"):
+            bare = line.strip()
+            if bare[:1].islower() and names[-1]:
+                names[-1] += " " + bare  # "Ban Chỉ đạo … quốc gia" wrapped onto "các tỉnh, thành phố …"
+            elif bare and not bare.startswith("-"):
                 break
+            else:
+                names.append(bare)
             block.append(line)
         quoted = "\n".join(block).strip()
-        names = [x.strip(" -;.") for x in quoted.removeprefix("Kính gửi").lstrip(":").split("\n") if x.strip(" -;.")]
+        names = [x.strip(" -;.*") for x in names if x.strip(" -;.*")]
         if names and quoted in s.text:
-            text = f"{_name(m)} gửi: {'; '.join(names)}."
-            return [Draft(text, [Source(m.number, s.path, "Kính gửi", text=quoted, whole=True)])]
-    return []
+            return s, quoted, names
+    return None
+
+
+# "Nơi nhận" asked, or where else the document went ("còn được gửi tới những cơ quan nào"): its list of recipients.
+_RECIPIENTS_ASKED = re.compile(r"\b(noi nhan|gui (toi|den)|duoc gui|nhan duoc)\b")
+
+
+def _addressees(ctx: Context, m: DocumentMeta) -> list[Draft]:
+    """Whom a dispatch is sent to: its "Kính gửi:" block, quoted whole; and its "Nơi nhận:" list when the question
+    asks where it went (or the document has no "Kính gửi")."""
+    out = []
+    found = _listed_after(ctx, m, "Kính gửi")
+    if found is not None:
+        s, quoted, names = found
+        out.append(
+            Draft(
+                f"{_name(m)} gửi: {'; '.join(names)}.", [Source(m.number, s.path, "Kính gửi", text=quoted, whole=True)]
+            )
+        )
+    listed = _listed_after(ctx, m, "Nơi nhận") if not out or _RECIPIENTS_ASKED.search(ctx.query.folded) else None
+    if listed is not None:
+        s, quoted, names = listed
+        out.append(
+            Draft(
+                f"Nơi nhận của {_name(m)}: {'; '.join(names)}.",
+                [Source(m.number, s.path, "Nơi nhận", text=quoted, whole=True)],
+            )
+        )
+    return out
 
 
 _TITLE = re.compile(
