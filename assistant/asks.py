@@ -8,11 +8,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from assistant.kinds import ASK_RE, MAP_CUES, MONEY, PROCEDURE_ASKED, WHERE, asked_figure
+from assistant.kinds import ASK_RE, MAP_CUES, MONEY, PROCEDURE_ASKED, WHERE, asked_figure, question_parts
 from assistant.retrieve import quoted_phrases
 from assistant.topic import QUESTION_WORD, asking_clause, marked_clause, sentences, without_purpose
 from assistant.understand import Query, criterion_key, normalise_question
-from assistant.years import HELD_TO
+from assistant.years import HELD_TO, period_of
 from corpus.normalize import fold, normalize_text
 
 
@@ -363,6 +363,13 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     # Two periods, or a set named by its document beside a period ("bộ năm 2009 … sang bộ 2016-2020"): each has its set.
     if len(named_periods) > 1 or (named_periods and query.sets):
         need.periods = list(named_periods)
+    elif "threshold" in need.asks and len(parts := question_parts(query.text)) > 1:
+        # "Cụ thể năm 2014 phải đạt bao nhiêu, năm 2019 phải đạt bao nhiêu?": each part asks the figure of the year
+        # it names, each year's set its own.
+        years = [y for p in parts if (y := re.findall(r"\bnam ((?:19|20)\d\d)\b", normalise_question(p)))]
+        if len(years) > 1 and all(len(y) == 1 for y in years):
+            by_year = list(dict.fromkeys(period_of(int(y[0])) for y in years))
+            need.periods = by_year if len(by_year) > 1 else need.periods
     clause = asking_clause(query.text)
     asking = normalise_question(clause)
     base_set = re.search(r"\bbo (tieu chi )?(xa )?(nong thon moi|ntm)\b(?! (nang cao|kieu mau))", f)

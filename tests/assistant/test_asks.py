@@ -449,3 +449,11 @@ def test_gap_may_lan_asks_a_ratio_not_a_count_of_times() -> None:
     need = need_of("xã kiểu mẫu theo QĐ 691 thì thu nhập phải gấp mấy lần lúc đạt chuẩn?")
     assert "threshold" in need.asks and "count" not in need.asks
     assert "count" in need_of("QĐ 318 đã được sửa đổi mấy lần?").asks
+
+
+def test_each_part_naming_a_year_asks_the_figure_of_that_years_set() -> None:
+    q = "Yêu cầu về bảo hiểm y tế thế nào? Cụ thể năm 2014 phải đạt bao nhiêu, năm 2019 phải đạt bao nhiêu?"
+    assert need_of(q).periods == ["2010-2015", "2016-2020"]
+    # One year asked, or two years of one period: one set.
+    assert need_of("Xã đạt chuẩn năm 2014, năm 2024 tỷ lệ bảo hiểm y tế phải đạt bao nhiêu?").periods == []
+    assert need_of("Năm 2017 phải đạt bao nhiêu, năm 2019 phải đạt bao nhiêu?").periods == []
