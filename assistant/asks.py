@@ -370,6 +370,10 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         if len(years) > 1 and all(len(y) == 1 for y in years):
             by_year = list(dict.fromkeys(period_of(int(y[0])) for y in years))
             need.periods = by_year if len(by_year) > 1 else need.periods
+    if not need.periods and "threshold" in need.asks and re.search(r"\b(moi|tung|hai|ca hai) xa\b", f):
+        # "Xã A đạt chuẩn năm 2015, xã B năm 2019. … mỗi xã phải đạt bao nhiêu?": each commune's year, its set.
+        by_year = list(dict.fromkeys(period_of(int(y)) for y in re.findall(r"\bnam ((?:19|20)\d\d)\b", f)))
+        need.periods = by_year if len(by_year) > 1 else need.periods
     clause = asking_clause(query.text)
     asking = normalise_question(clause)
     base_set = re.search(r"\bbo (tieu chi )?(xa )?(nong thon moi|ntm)\b(?! (nang cao|kieu mau))", f)

@@ -457,3 +457,6 @@ def test_each_part_naming_a_year_asks_the_figure_of_that_years_set() -> None:
     # One year asked, or two years of one period: one set.
     assert need_of("Xã đạt chuẩn năm 2014, năm 2024 tỷ lệ bảo hiểm y tế phải đạt bao nhiêu?").periods == []
     assert need_of("Năm 2017 phải đạt bao nhiêu, năm 2019 phải đạt bao nhiêu?").periods == []
+    # Two communes recognised in two periods, a figure asked of each.
+    q = "Xã A đạt chuẩn năm 2015, xã B năm 2019. Thu nhập mỗi xã phải đạt bao nhiêu triệu đồng?"
+    assert need_of(q).periods == ["2010-2015", "2016-2020"]
