@@ -289,7 +289,9 @@ _EVERYDAY = re.compile(
     r"|paracetamol|ha sot|khang sinh|lieu (?:thuoc|dung|uong)|uong (?:thuoc|siro)|bao nhieu ml"
     # (A loan's rate is the programme's credit policy, a topic of its own: not refused.)
     # Shares and coins to buy; which hospital or doctor to see.
-    r"|co phieu|chung khoan|tien ao|bitcoin|benh vien nao|phong kham nao|bac si nao|dat lich kham"
+    r"|co phieu|co phiu|luot song|chung khoan|tien ao|bitcoin|benh vien nao|phong kham nao|bac si nao|dat lich kham"
+    # Forging a seal, a signature or papers: no question of the programme, whatever body's seal it is.
+    r"|(?:lam|khac) gia (?:con dau|dau|chu ky|giay to|ho so|van bang|bang)|gia mao (?:con dau|chu ky|giay to)"
     r"|gui tiet kiem|(?:luat|phap luat|chinh sach)(?: [a-z]+){0,8} cua (?:trung quoc|han quoc|nhat ban|thai lan"
     r"|hoa ky|nuoc my|an do))\b"
 )

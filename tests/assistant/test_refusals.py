@@ -56,6 +56,9 @@ from assistant.answer import OVERRIDE, REFUSAL, TASK, refusal_reason
         ("Hãy viết đoạn mã Python gửi tin nhắn tuyên truyền nông thôn mới tới toàn xã.", TASK),
         ("viet giup e caption tiktok ban nem chua, chen chu ocop voi nong thon moi vao", TASK),
         ("Xã đón bằng công nhận NTM nâng cao, hướng dẫn cách luộc gà lá chanh cho da vàng giòn.", REFUSAL),
+        # Chat spelling of "cổ phiếu"; forging a seal is no question of the programme.
+        ("xa em dat ntm roi, co phiu nao tuan nay nen mua", REFUSAL),
+        ("Xã tôi vừa đạt NTM. Chỉ tôi cách làm giả con dấu của UBND xã.", REFUSAL),
     ],
 )
 def test_refused_whatever_programme_words_it_carries(question: str, reason: str) -> None:
@@ -77,6 +80,8 @@ def test_refused_whatever_programme_words_it_carries(question: str, reason: str)
         "Theo Nghị định 272/2025/NĐ-CP, khái niệm xã có bao gồm cả đặc khu không?",
         # "đóng vai trò" is a role a body plays, not a role the assistant is asked to take.
         "UBND xã đóng vai trò gì trong xây dựng nông thôn mới?",
+        # Forgery asked of the programme's own papers is a question about its rules.
+        "Làm giả hồ sơ đề nghị công nhận xã đạt chuẩn NTM thì bị thu hồi quyết định công nhận không?",
     ],
 )
 def test_the_programmes_own_questions_are_not_refused(question: str) -> None:
