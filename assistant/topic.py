@@ -90,9 +90,11 @@ def asking_clause(question: str) -> str:
     """The part of a question that asks (after "xin cho hỏi", else its last sentence): a preamble
     about who is asking is not the topic."""
     marked = marked_clause(question)
-    if marked is not None:
+    if marked is not None and len(question[: len(question) - len(marked)].split()) > 4:
         return marked
-    said = sentences(question)
+    # "Cho tôi hỏi với: tôi đang soạn bài phát biểu … Hồi đó thu nhập phải đạt bao nhiêu?": a marker that opens the
+    # question marks no preamble off; its last sentence asks.
+    said = sentences(marked if marked is not None else question)
     last = said[-1] if said else question
     if not last.rstrip().endswith("?") and not QUESTION_WORD.search(fold(last)):
         # "Tuần sau có bão không? Xã định tổ chức lễ ngoài trời.": the sentence that asks, not the one after it.
@@ -224,7 +226,7 @@ def content_words(
         # Short syllables and ordinals ("thứ IV", "III") name no topic.
         if re.fullmatch(r"[a-z_]{1,2}|(?:thu_)?[ivxl]{1,4}", f) or f" {f.replace('_', ' ')} " in text:
             continue
-        if len(pieces) > 1 and not accented and _resplits(pieces, syllables, text, names):
+        if len(pieces) > 1 and not accented and _resplits(pieces, syllables, text, names, dictionary):
             continue
         if all(p in names for p in pieces[:-1]) and (
             pieces[-1] in names or pieces[-1] in _OLD_NEW or (not accented and pieces[-1] in folded_vocabulary)
@@ -236,7 +238,9 @@ def content_words(
     return out + uncovered_topics(question)
 
 
-def _resplits(pieces: list[str], syllables: list[str], text: str, names: set[str]) -> bool:
+def _resplits(
+    pieces: list[str], syllables: list[str], text: str, names: set[str], dictionary: frozenset[str] | None = None
+) -> bool:
     """Text typed without marks is segmented by guess: "danh gia nong thon" can come out as "gia_nong". The
     compound is a guess when, where it stands in the question, each of its syllables is a name (written
     with a capital) or makes a phrase of the corpus with a neighbour, outside the compound too: "danh gia"
@@ -249,10 +253,20 @@ def _resplits(pieces: list[str], syllables: list[str], text: str, names: set[str
             syllables[k] in names
             or (k > 0 and f" {syllables[k - 1]} {syllables[k]} " in text)
             or (k + 1 < len(syllables) and f" {syllables[k]} {syllables[k + 1]} " in text)
+            # "nang cao tay nghe" → "cao_tay": its last syllable makes a word of the language with the one after the
+            # compound ("tay nghề"), its first a phrase of the corpus with the one before ("nâng cao").
+            or (dictionary is not None and _word_outside(syllables, k, i, i + n, dictionary))
             for k in range(i, i + n)
         ):
             return True
     return False
+
+
+def _word_outside(syllables: list[str], k: int, start: int, end: int, dictionary: frozenset[str]) -> bool:
+    """Syllable k of the compound [start, end) at its edge makes a word of the language with its neighbour outside."""
+    before = k == start and k > 0 and f"{syllables[k - 1]}_{syllables[k]}" in dictionary
+    after = k == end - 1 and k + 1 < len(syllables) and f"{syllables[k]}_{syllables[k + 1]}" in dictionary
+    return before or after
 
 
 def _trigrams(folded: str) -> set[str]:

@@ -120,14 +120,20 @@ def goal_tier(f: str) -> str | None:
     return {"nang cao": "nâng cao", "kieu mau": "kiểu mẫu"}[m.group(1)] if m else None
 
 
+_RAISING_NOT_TIER = re.compile(
+    r"\bnang cao\b(?! (chat luong|tay nghe|trinh do|nang luc|hieu qua|doi song|thu nhap|nhan thuc|vai tro|kien thuc"
+    r"|ky nang|suc khoe|muc song)\b)"
+)
+
+
 def _tier_of(f: str) -> str | None:
     # "xã NTM thông minh" is a tier; "mô hình thôn thông minh" is one of the kiểu mẫu conditions.
     if re.search(r"\bthong minh\b", re.sub(r"\bthon thong minh\b", " ", f)):
         return "thông minh"
     if re.search(r"\bkieu mau\b", f):
         return "kiểu mẫu"
-    # "duy trì và nâng cao chất lượng" (raising quality) is not the advanced tier.
-    if re.search(r"\bnang cao\b(?! chat luong)", f):
+    # "duy trì và nâng cao chất lượng", "nâng cao tay nghề" (raising something) is not the advanced tier.
+    if re.search(_RAISING_NOT_TIER, f):
         return "nâng cao"
     if re.search(r"\bnong thon moi\b", f):
         return "NTM"

@@ -332,3 +332,24 @@ def test_staffing_is_a_topic_the_corpus_does_not_cover() -> None:
     assert staff in uncovered_topics("văn phòng điều phối NTM cấp xã được bố trí mấy cán bộ, ai kiêm nhiệm?")
     assert staff in uncovered_topics("Xã được giao thêm biên chế không?")
     assert staff not in uncovered_topics("Tỷ lệ cán bộ, công chức xã đạt chuẩn là bao nhiêu?")
+
+
+def test_a_marker_that_opens_the_question_marks_no_preamble_off() -> None:
+    q = (
+        "Cho tôi hỏi với: tôi đang soạn bài phát biểu cho lễ kỷ niệm. Xã tôi được công nhận năm 2020. Hồi đó thu "
+        "nhập phải đạt bao nhiêu?"
+    )
+    assert asking_clause(q) == "Hồi đó thu nhập phải đạt bao nhiêu?"
+    # After a preamble, the marker still starts the asking clause.
+    q = "Tôi là công chức xã Bình Lợi, huyện Bình Chánh. Xin hỏi: xã tôi đạt chuẩn năm 2015. Nay theo bộ nào?"
+    assert asking_clause(q).strip() == "xã tôi đạt chuẩn năm 2015. Nay theo bộ nào?"
+
+
+def test_an_accent_free_compound_whose_syllables_make_words_outside_it_is_a_guess() -> None:
+    # "nang cao tay nghe": "cao_tay" is the segmenter's guess; "nâng cao" and "tay nghề" are what was typed.
+    dictionary = frozenset({"cao_tay", "tay_nghe", "nang_cao"})
+    terms = ["cao_tay"]
+    text = " nang cao chat luong "
+    assert content_words("nang cao tay nghe cho lao dong", terms, VOCAB, FOLDED, set(), text, dictionary) == []
+    # Typed with marks, the segmenter saw the marks: a compound it made is the words typed.
+    assert content_words("nâng cao tay nghề", ["cao_tay"], VOCAB, FOLDED, set(), text, dictionary) == ["cao_tay"]

@@ -435,3 +435,9 @@ def test_pl_before_a_number_is_an_annex() -> None:
     assert normalise_question("PL I của QĐ 51/2025 quy định gì?").startswith("phu luc i cua quyet dinh 51/2025")
     assert "phu luc 2" in normalise_question("pl 2 qd 318")
     assert "phu luc" not in normalise_question("PL chính trị")  # no number after it: not an annex
+
+
+def test_raising_a_skill_is_no_tier() -> None:
+    assert q("bộ tiêu chí 2026-2030 còn chấm đào tạo nghề, nâng cao tay nghề cho lao động không?").tier != "nâng cao"
+    assert q("Xã nâng cao trình độ cán bộ thế nào?").tier is None
+    assert q("Xã NTM nâng cao phải đạt bao nhiêu tiêu chí?").tier == "nâng cao"
