@@ -150,6 +150,9 @@ EVERYDAY_TERMS = {
     "tui ni lon": "chat thai nhua",
     "do nhua": "chat thai nhua",
     "rac thai": "chat thai",
+    # "cơ sở làm đồ ăn uống", "vệ sinh thực phẩm": what indicator 17.8 calls food safety.
+    "an uong": "thuc pham",
+    "ve sinh thuc pham": "an toan thuc pham",
 }
 
 

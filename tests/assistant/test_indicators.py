@@ -1,6 +1,7 @@
 """An indicator spelt out in words, and the offices and posts whose words name none."""
 
 from assistant.answerers.indicators import match_indicator, without_offices
+from assistant.service import Assistant
 from corpus.criteria import Catalogue
 
 
@@ -60,3 +61,14 @@ def test_everyday_words_are_read_with_the_regulations_words() -> None:
     assert "rac nhua chat thai nhua" in asked  # the question's words are kept, the regulation's added
     assert match_indicator(asked, commune, asked=True) == (17, "17.11")
     assert "mai tang" in normalise_question("chuyện chôn cất, nghĩa địa của xã")
+
+
+def test_food_in_everyday_words_is_read_with_the_regulations_food_safety(full_assistant: Assistant) -> None:
+    from assistant.understand import normalise_question
+
+    assert "an uong thuc pham" in normalise_question("cơ sở làm đồ ăn uống")
+    a = full_assistant.ask(
+        "bo tieu chi xa ntm ban hanh nam 2016, ho gia dinh voi co so lam do an uong phai chap hanh quy dinh ve sinh "
+        "thuc pham bao nhieu phan tram thi moi dat"
+    )
+    assert a.scope == "answer" and "17.8" in a.text
