@@ -38,6 +38,7 @@ NOT_CONTENT = _words(
     van_de nghe_noi nhin nhac quen ben_canh
     giap
     toan_quoc tut_chuan
+    gioi_han cuon quyen
     """
 )
 # Syllables that make a compound a segmentation accident ("thì_giờ", "đáp_ứng_bộ", "ntm_vùng") rather
@@ -153,6 +154,8 @@ EVERYDAY_TERMS = {
     # "cơ sở làm đồ ăn uống", "vệ sinh thực phẩm": what indicator 17.8 calls food safety.
     "an uong": "thuc pham",
     "ve sinh thuc pham": "an toan thuc pham",
+    # A handbook is what the regulations call "cẩm nang".
+    "so tay": "cam nang",
 }
 
 

@@ -67,6 +67,7 @@ def test_food_in_everyday_words_is_read_with_the_regulations_food_safety(full_as
     from assistant.understand import normalise_question
 
     assert "an uong thuc pham" in normalise_question("cơ sở làm đồ ăn uống")
+    assert "so tay cam nang" in normalise_question("có cuốn sổ tay nào hướng dẫn không")
     a = full_assistant.ask(
         "bo tieu chi xa ntm ban hanh nam 2016, ho gia dinh voi co so lam do an uong phai chap hanh quy dinh ve sinh "
         "thuc pham bao nhieu phan tram thi moi dat"

@@ -353,3 +353,8 @@ def test_an_accent_free_compound_whose_syllables_make_words_outside_it_is_a_gues
     assert content_words("nang cao tay nghe cho lao dong", terms, VOCAB, FOLDED, set(), text, dictionary) == []
     # Typed with marks, the segmenter saw the marks: a compound it made is the words typed.
     assert content_words("nâng cao tay nghề", ["cao_tay"], VOCAB, FOLDED, set(), text, dictionary) == ["cao_tay"]
+
+
+def test_a_limit_asked_and_a_books_classifier_are_no_topics() -> None:
+    assert words("Tỉnh có được tự quy định, có giới hạn gì?", ["giới_hạn"]) == []
+    assert words("Có cuốn cẩm nang nào không?", ["cuốn"]) == []
