@@ -93,10 +93,26 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
                 out.append((line[start : i + 1].strip(), clause))
                 start, clause = i + 2, ch == ";"
         out.append((line[start:].strip(), clause))
+        if _subjects_then_rule(strip_source(line)):
+            # "Các xã khu vực II, III …; các xã đặc biệt khó khăn …; xã an toàn khu …: mức đạt chuẩn … vùng Trung du
+            # miền núi phía Bắc": the units listed are the subjects of the rule after the colon, one statement.
+            out[first:] = [(strip_source(line), False)]
+            continue
         if strip_source(line).count(";") >= 3:  # the sources a registry line names are no list
             # Short clauses of a line of many are its list's items, whatever their enumerator's digits.
             out[first:] = [(p, c) for p, c in out[first:] if not (c and _list_item(p))]
     return [(p, c) for p, c in out if p]
+
+
+def _subjects_then_rule(line: str) -> bool:
+    """A line of ";"-separated subjects whose last one carries the rule after a colon ("A; B; C: mức … là …")."""
+    items = line.split("; ")
+    return (
+        len(items) >= 2
+        and ": " in items[-1]
+        and not any(":" in x for x in items[:-1])
+        and not re.search(r"[.!?] ", line)
+    )
 
 
 def _list_item(piece: str) -> bool:

@@ -301,9 +301,9 @@ def test_the_overview_of_each_period_compared_is_answered() -> None:
 
 
 def test_a_part_a_passage_answers_beside_a_part_a_fact_answers() -> None:
-    """ "… do ai ký, được thông qua tại kỳ họp thứ mấy?": the signer's fact for one part, the passage for the
-    other; passages alone for every part leave the whole question's ranking as it is."""
-    asked = ["Nghị quyết 25/2021/QH15 do ai ký", "được Quốc hội thông qua tại kỳ họp thứ mấy"]
+    """ "… do ai ký, đặt ra mấy mục tiêu?": the signer's fact for one part, the passage for the other; passages
+    alone for every part leave the whole question's ranking as it is."""
+    asked = ["Nghị quyết 25/2021/QH15 do ai ký", "nghị quyết đặt ra mấy mục tiêu"]
     doc = {"25/2021/QH15"}
     n = need(asks={"who", "count"}, atoms={("doc", "25/2021/QH15")})
     entry = cand("passages", "entry", covers={("doc", "25/2021/QH15")}, answers={"count"}, docs=doc, lexical=0.8)

@@ -259,3 +259,16 @@ def test_a_line_the_registry_lists_as_not_checked_is_known_as_such() -> None:
         text, "Giai đoạn 2027 - 2030, tiêu chí thu nhập: khu vực nông thôn 2,2 triệu đồng/người/tháng."
     )
     assert not unverified(text, "không có trong kho")
+
+
+def test_subjects_listed_before_the_rule_after_a_colon_are_one_statement() -> None:
+    text = (
+        "- Các xã khu vực II, khu vực III thuộc vùng đồng bào dân tộc thiểu số và miền núi; các xã đặc biệt khó khăn "
+        "vùng bãi ngang ven biển; xã an toàn khu thuộc huyện nghèo: mức đạt chuẩn được áp dụng theo vùng Trung du "
+        "miền núi phía Bắc. Nguồn: arit.gov.vn.\n"
+        "- Tiêu chí 1 (Quy hoạch); tiêu chí 2 (Giao thông).\n"
+    )
+    span = best_span(text, "xã khu vực III vùng đồng bào dân tộc thiểu số áp dụng mức đạt chuẩn theo vùng nào")
+    assert span.startswith("Các xã khu vực II") and span.endswith("vùng Trung du miền núi phía Bắc.")
+    # Items with no rule after a colon stay items.
+    assert "Tiêu chí 1 (Quy hoạch);" in pieces(text)
