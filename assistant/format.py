@@ -50,7 +50,7 @@ def threshold_text(ind: Indicator, region: str | None, year: int | None, names: 
     if region is not None or all(t.region == "*" for t in ind.thresholds):
         t = ind.threshold_for(region, year)
         if t is None:
-            return ind.requirement or "chưa có số liệu trong danh mục"
+            return ind.requirement or f"kho chưa ghi nhận mức{' cho vùng này' if region else ''}"
         when = f" (năm {t.year})" if t.year else ""
         return f"{sign} {vn_number(t.value)}{unit}{when}{_detail(t.detail)}"
     # "*" beside regional figures is the national ("chung") value, not a figure for every region.
@@ -61,7 +61,11 @@ def threshold_text(ind: Indicator, region: str | None, year: int | None, names: 
         f"{_detail(t.detail)}"
         for t in ind.thresholds
     ]
-    return ("; ".join(parts) + end) if parts else (ind.requirement or "chưa có số liệu trong danh mục")
+    # Regions of the set whose figure the catalogue lacks are said to be lacking, not left out of the list.
+    lacking = [n for code, n in (names or {}).items() if code not in {t.region for t in ind.thresholds}]
+    if parts and lacking and len(lacking) < len(names or {}):
+        parts.append(f"{', '.join(lacking)}: kho chưa ghi nhận mức")
+    return ("; ".join(parts) + end) if parts else (ind.requirement or "kho chưa ghi nhận mức")
 
 
 def _detail(detail: str | None) -> str:

@@ -40,3 +40,23 @@ def test_every_region_s_figure_is_labelled_with_its_name_when_names_are_given() 
     assert "DBSH" not in every and every.startswith("chung: ≥ 95%")
     # One region asked: its figure alone, no label.
     assert threshold_text(water, "TN", None, names) == "≥ 90% (trong đó ≥ 45% nước sạch)"
+
+
+def test_a_region_whose_figure_the_catalogue_lacks_is_said_to_be_lacking() -> None:
+    ind = Indicator.model_validate(
+        {
+            "code": "15.4",
+            "name": "Tỷ lệ dân số có sổ khám chữa bệnh điện tử",
+            "unit": "%",
+            "comparator": ">=",
+            "thresholds": [{"region": "TDMNPB", "value": 50}, {"region": "DBSH", "value": 70}],
+            "section": "X › Phụ lục › Tiêu chí 15 › 15.4",
+        }
+    )
+    names = {r.code: r.name for r in Catalogue().regions.schemes["vung-7"].regions}
+    every = threshold_text(ind, None, None, names)
+    assert every.startswith("Trung du và miền núi phía Bắc: ≥ 50%; Đồng bằng sông Hồng: ≥ 70%; Bắc Trung Bộ")
+    assert every.endswith("Đồng bằng sông Cửu Long: kho chưa ghi nhận mức")
+    assert threshold_text(ind, "BTB", None, names) == "kho chưa ghi nhận mức cho vùng này"
+    # Every region given: nothing said lacking.
+    assert "chưa ghi nhận" not in threshold_text(_water(), None, None, names)
