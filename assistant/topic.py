@@ -38,7 +38,7 @@ NOT_CONTENT = _words(
     van_de nghe_noi nhin nhac quen ben_canh
     giap
     toan_quoc tut_chuan
-    gioi_han cuon quyen
+    gioi_han cuon
     """
 )
 # Syllables that make a compound a segmentation accident ("thì_giờ", "đáp_ứng_bộ", "ntm_vùng") rather
