@@ -121,7 +121,7 @@ def goal_tier(f: str) -> str | None:
 
 
 _RAISING_NOT_TIER = re.compile(
-    r"\bnang cao\b(?! (chat luong|tay nghe|trinh do|nang luc|hieu qua|doi song|thu nhap|nhan thuc|vai tro|kien thuc"
+    r"\bnang cao\b(?! (chat luong|tay nghe|trinh do|nang luc|hieu qua|doi song|nhan thuc|vai tro|kien thuc"
     r"|ky nang|suc khoe|muc song)\b)"
 )
 
