@@ -189,6 +189,16 @@ def _same_kind(kind: str, number: str) -> bool:
 _PERIOD_NAMED = re.compile(r"\b(giai doan|thoi ky)\s*(19|20)\d\d\s*-\s*(19|20)\d\d\b")
 
 
+# "năm 2019": a year the question names.
+_YEAR_NAMED = re.compile(r"\bnam ((?:19|20)\d\d)\b")
+
+
+def _periods_of(years: list[str]) -> list[str]:
+    """The programme periods of the years named, in order, when they are two or more; else none."""
+    periods = list(dict.fromkeys(period_of(int(y)) for y in years))
+    return periods if len(periods) > 1 else []
+
+
 def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     """Read the question's needs. `known(number_text) -> canonical number | None` tells which
     documents the corpus holds (the registry's lookup, with the short forms people type)."""
@@ -366,14 +376,12 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     elif "threshold" in need.asks and len(parts := question_parts(query.text)) > 1:
         # "Cụ thể năm 2014 phải đạt bao nhiêu, năm 2019 phải đạt bao nhiêu?": each part asks the figure of the year
         # it names, each year's set its own.
-        years = [y for p in parts if (y := re.findall(r"\bnam ((?:19|20)\d\d)\b", normalise_question(p)))]
+        years = [y for p in parts if (y := _YEAR_NAMED.findall(normalise_question(p)))]
         if len(years) > 1 and all(len(y) == 1 for y in years):
-            by_year = list(dict.fromkeys(period_of(int(y[0])) for y in years))
-            need.periods = by_year if len(by_year) > 1 else need.periods
+            need.periods = _periods_of([y[0] for y in years]) or need.periods
     if not need.periods and "threshold" in need.asks and re.search(r"\b(moi|tung|hai|ca hai) xa\b", f):
         # "Xã A đạt chuẩn năm 2015, xã B năm 2019. … mỗi xã phải đạt bao nhiêu?": each commune's year, its set.
-        by_year = list(dict.fromkeys(period_of(int(y)) for y in re.findall(r"\bnam ((?:19|20)\d\d)\b", f)))
-        need.periods = by_year if len(by_year) > 1 else need.periods
+        need.periods = _periods_of(_YEAR_NAMED.findall(f)) or need.periods
     clause = asking_clause(query.text)
     asking = normalise_question(clause)
     base_set = re.search(r"\bbo (tieu chi )?(xa )?(nong thon moi|ntm)\b(?! (nang cao|kieu mau))", f)

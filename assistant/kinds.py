@@ -13,6 +13,12 @@ from assistant.years import HELD_TO
 from corpus.normalize import fold
 
 # Kind of question → accent-free cue. A question may have several ("ban hành ngày nào và quy định gì").
+# The session a resolution was passed at, or the assembly's term; the votes for it.
+_SESSION = r"\b(ky hop|khoa) (thu )?(may|nao|bao nhieu)\b"
+_VOTES = r"\b(bao nhieu dai bieu|dai bieu (tan thanh|bieu quyet)|tan thanh\b[^?]{0,30}\b(bao nhieu|may|ty le))"
+SESSION_ASKED = re.compile(_SESSION)
+VOTES_ASKED = re.compile(_VOTES)
+
 _ASKS: dict[str, str] = {
     "who": r"\b(ai ky|nguoi ky|do ai ky|ky ban hanh|ai la nguoi ky|ky quyet dinh|ky van ban|ky cong van|ai ky"
     r"|ky (voi )?(chuc danh|chuc vu)"
@@ -151,9 +157,8 @@ _ASKS: dict[str, str] = {
     "group": r"^(?=.*\bxa (?:toi|minh|em|chung toi)\b).*\b(?:nhom (?:xa )?(?:may|nao|so may)|xep (?:vao )?(?:xa )?nhom"
     r"|thuoc (?:xa )?nhom|vao (?:xa )?nhom|nhom khac)\b",
     # Where and how a resolution was passed ("thông qua tại kỳ họp thứ mấy", "Quốc hội khóa mấy", "bao nhiêu đại biểu
-    # tán thành"): the session its registry entry records.
-    "session": r"\b(ky hop (thu )?(may|nao|bao nhieu)|khoa (may|nao|bao nhieu|thu may)|bao nhieu dai bieu"
-    r"|dai bieu (tan thanh|bieu quyet)|tan thanh\b[^?]{0,30}\b(bao nhieu|may|ty le))",
+    # tán thành"): the session its registry entry records (see SESSION_ASKED, VOTES_ASKED).
+    "session": rf"{_SESSION}|{_VOTES}",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
     "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",
     # Which region's levels a commune is held to ("áp mức đạt chuẩn của vùng nào", "được áp mức vùng khác"): a rule

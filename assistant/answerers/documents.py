@@ -15,6 +15,7 @@ from assistant.answerers.layout import layout_drafts
 from assistant.answerers.relations import RELATION_WORDS, relations
 from assistant.answerers.status import NOT_RECORDED, in_force, sections_below, status_on
 from assistant.format import vn_date
+from assistant.kinds import SESSION_ASKED, VOTES_ASKED
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
 
@@ -182,10 +183,7 @@ def _signed_line(ctx: Context, m: DocumentMeta) -> list[Draft]:
 
 
 # What a question about a resolution's passing asks, and the words of the line that tells it.
-_SESSION_CUES = (
-    (re.compile(r"\b(ky hop|khoa) (thu )?(may|nao|bao nhieu)\b"), ("kỳ họp", "Kỳ họp", "khóa")),
-    (re.compile(r"\b(dai bieu|tan thanh)\b"), ("tán thành",)),
-)
+_SESSION_CUES = ((SESSION_ASKED, ("kỳ họp", "Kỳ họp", "khóa")), (VOTES_ASKED, ("tán thành",)))
 
 
 def _session(ctx: Context, m: DocumentMeta) -> list[Draft]:

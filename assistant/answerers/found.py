@@ -9,7 +9,7 @@ from assistant.answerers.asked_sets import question_sets
 from assistant.answerers.base import Candidate, Context
 from assistant.answerers.criteria import indicator_candidate
 from assistant.quote import word_pairs
-from corpus.criteria import CriteriaSet, Criterion
+from corpus.criteria import CriteriaSet, Criterion, Indicator
 
 # Passages looked at: the best two.
 _TOP = 2
@@ -17,18 +17,18 @@ _TOP = 2
 _PRIOR = 0.45
 
 
-def _by_section(sets: list[CriteriaSet]) -> dict[str, list[tuple[CriteriaSet, Criterion, str]]]:
+def _by_section(sets: list[CriteriaSet]) -> dict[str, list[tuple[CriteriaSet, Criterion, Indicator]]]:
     """Section path → the indicators written there that have a figure (what the passage may not show); a criterion
     of one indicator is that indicator's text too. One section may hold several (691's Điểm a: its 1.2 on
     cooperatives and its 1.3 on income)."""
-    out: dict[str, list[tuple[CriteriaSet, Criterion, str]]] = {}
+    out: dict[str, list[tuple[CriteriaSet, Criterion, Indicator]]] = {}
     for cset in sets:
         for crit in cset.criteria:
             figured = [i for i in crit.indicators if i.comparator != "text" and i.thresholds]
             for ind in figured:
-                out.setdefault(ind.section, []).append((cset, crit, ind.code))
+                out.setdefault(ind.section, []).append((cset, crit, ind))
             if len(crit.indicators) == 1 and figured and crit.section != figured[0].section:
-                out.setdefault(crit.section, []).append((cset, crit, figured[0].code))
+                out.setdefault(crit.section, []).append((cset, crit, figured[0]))
     return out
 
 
@@ -46,16 +46,16 @@ def found_indicators(ctx: Context) -> list[Candidate]:
     asked = word_pairs(ctx.text)
     for r in ctx.passages()[:_TOP]:
         for path in dict.fromkeys([r.chunk.path, *r.chunk.section_paths]):
-            hits = [h for h in where.get(path, []) if (h[0].id, h[2]) not in seen]
-            seen.update((h[0].id, h[2]) for h in hits)
+            hits = [h for h in where.get(path, []) if (h[0].id, h[2].code) not in seen]
+            seen.update((h[0].id, h[2].code) for h in hits)
             found = [
                 (
                     # Of several indicators in one section, the question's word pairs in the indicator's own name
                     # ("thu nhập … đạt chuẩn" of 691's 1.3) tell which, before the words its criterion's name shares.
-                    len(word_pairs(next(i.name for i in crit.indicators if i.code == code)) & asked),
-                    indicator_candidate(ctx, cset, crit, code, _PRIOR, {("indicator_guess", code)}),
+                    len(word_pairs(ind.name) & asked),
+                    indicator_candidate(ctx, cset, crit, ind.code, _PRIOR, {("indicator_guess", ind.code)}),
                 )
-                for cset, crit, code in hits
+                for cset, crit, ind in hits
             ]
             best = max(found, key=lambda f: (f[0], f[1].lexical), default=None)
             # None when its name shares no word with the question.

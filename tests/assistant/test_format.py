@@ -9,6 +9,20 @@ def _water() -> Indicator:
     return next(i for _, i in cset.indicators() if i.code == "17.1")
 
 
+def _share(code: str, name: str, thresholds: list[dict]) -> Indicator:
+    """A percentage indicator of criterion 15 with the thresholds given."""
+    return Indicator.model_validate(
+        {
+            "code": code,
+            "name": name,
+            "unit": "%",
+            "comparator": ">=",
+            "thresholds": thresholds,
+            "section": f"X › Phụ lục › Tiêu chí 15 › {code}",
+        }
+    )
+
+
 def test_a_cells_second_share_is_written_after_its_figure() -> None:
     water = _water()
     assert threshold_text(water, "*", None) == "≥ 95% (trong đó ≥ 60% hộ được dùng nước sạch)"
@@ -18,16 +32,7 @@ def test_a_cells_second_share_is_written_after_its_figure() -> None:
 
 
 def test_a_cell_without_an_addition_is_its_figure_alone() -> None:
-    ind = Indicator.model_validate(
-        {
-            "code": "15.1",
-            "name": "Tỷ lệ người dân tham gia bảo hiểm y tế",
-            "unit": "%",
-            "comparator": ">=",
-            "thresholds": [{"region": "*", "value": 85}],
-            "section": "X › Phụ lục › Tiêu chí 15 › 15.1",
-        }
-    )
+    ind = _share("15.1", "Tỷ lệ người dân tham gia bảo hiểm y tế", [{"region": "*", "value": 85}])
     assert threshold_text(ind, None, None) == "≥ 85%"
 
 
@@ -43,15 +48,10 @@ def test_every_region_s_figure_is_labelled_with_its_name_when_names_are_given() 
 
 
 def test_a_region_whose_figure_the_catalogue_lacks_is_said_to_be_lacking() -> None:
-    ind = Indicator.model_validate(
-        {
-            "code": "15.4",
-            "name": "Tỷ lệ dân số có sổ khám chữa bệnh điện tử",
-            "unit": "%",
-            "comparator": ">=",
-            "thresholds": [{"region": "TDMNPB", "value": 50}, {"region": "DBSH", "value": 70}],
-            "section": "X › Phụ lục › Tiêu chí 15 › 15.4",
-        }
+    ind = _share(
+        "15.4",
+        "Tỷ lệ dân số có sổ khám chữa bệnh điện tử",
+        [{"region": "TDMNPB", "value": 50}, {"region": "DBSH", "value": 70}],
     )
     names = {r.code: r.name for r in Catalogue().regions.schemes["vung-7"].regions}
     every = threshold_text(ind, None, None, names)
