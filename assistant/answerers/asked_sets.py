@@ -4,16 +4,42 @@ previous period's set."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.answerers.base import Context
 from assistant.answerers.catalogue import annex_path
 from assistant.sets import set_of_period
 from corpus.criteria import CriteriaSet
+
+# Whether a tier still has a set of its own ("còn bộ tiêu chí riêng cho xã NTM nâng cao không", "còn quy định xã NTM
+# kiểu mẫu không", "xã kiểu mẫu … nữa không"), in one sentence; a tier the asker's commune holds asks nothing of it.
+_TIER_STILL = re.compile(
+    r"\b(con|rieng)\b[^.?!;]*\b(nang cao|kieu mau)\b|\b(nang cao|kieu mau)\b[^.?!;]*\b(nua|rieng)\b"
+)
+
+
+def set_without_tier(ctx: Context) -> CriteriaSet | None:
+    """The commune set of a period that has no set of the tier the question asks about, when the question asks
+    whether that tier still has one ("Giai đoạn 2026-2030 còn bộ tiêu chí riêng cho xã NTM nâng cao không?"): 51/2025
+    holds one commune set. None for a commune recognised in a year: its own case is the applicability card's."""
+    q = ctx.query
+    period = q.period or q.recognition_period
+    if q.tier not in ("nâng cao", "kiểu mẫu") or period != "2026-2030" or q.recognition_year is not None:
+        return None
+    if q.level not in (None, "xã") or _TIER_STILL.search(q.folded) is None:
+        return None
+    sets = [c for c in ctx.catalogue.sets.values() if c.period == period and c.level == "xã" and not c.province]
+    if any(c.tier == q.tier for c in sets):
+        return None
+    return next((c for c in sets if c.tier == "NTM"), None)
 
 
 def question_sets(ctx: Context) -> list[CriteriaSet]:
     """The set chosen for the question, then the other sets of the documents it names (a set compiled
     from an amended decision and its amendment, "491-342-…", belongs to both)."""
     out = [ctx.criteria_set] if ctx.criteria_set is not None else []
+    if (alone := set_without_tier(ctx)) is not None and alone not in out:
+        out.insert(0, alone)
     for number in ctx.query.sets:
         lead = number.split("/")[0]
         found = ctx.catalogue.for_document(number) or [

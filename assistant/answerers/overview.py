@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
+from assistant.answerers.asked_sets import set_without_tier
+from assistant.answerers.base import Candidate, Context, Draft, lexical_cover, sources
 from assistant.answerers.catalogue import annex_path, base_covers, criterion_label, period_note, set_docs, src
+from assistant.applicability import no_tier_step
 from assistant.quote import word_pairs
 from corpus.criteria import CriteriaSet, Criterion
 from corpus.normalize import fold
@@ -54,6 +56,12 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
         text = f"Mức đạt chuẩn của bộ này chia theo {len(scheme.regions)} {unit}: {names}."
         # What is asked comes first; the set's criteria follow.
         drafts.insert(0, Draft(text, src(cset, annex_path(cset), cset.title)))
+    # "Bộ 2026-2030 có còn bộ xã NTM nâng cao riêng không": the new set holds one commune set, and no tier of its
+    # own is what such a question is told first.
+    no_tier = ctx.query.tier if cset is set_without_tier(ctx) else None
+    if no_tier:
+        step = no_tier_step(no_tier)
+        drafts.insert(0, Draft(step.text, sources(step.refs, "không có bộ tiêu chí riêng")))
     # Without the set's indicators, its criteria's names are all the corpus can answer "which criterion holds …" with.
     unknown = bool(pending) and len(pending) == len(cset.criteria)
     if unknown and "indicator" in ctx.need.asks:
@@ -66,7 +74,7 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
     return Candidate(
         "criteria",
         drafts + period_note(cset, ctx.as_of),
-        covers=base_covers(cset) | {("topic", "overview")},
+        covers=base_covers(cset) | {("topic", "overview")} | ({("tier", no_tier)} if no_tier else set()),
         # How its thresholds are divided is what "chia ngưỡng theo vùng hay theo kiểu khác" asks of them; a figure
         # asked ("bao nhiêu tiền …, tính theo vùng nào") is an indicator's.
         answers={"count", "list"}

@@ -29,3 +29,26 @@ def test_who_does_what_for_a_named_tier_is_not_that_tier_s_set(full_assistant: A
     )
     assert a.kind != "criteria"
     assert "đôn đốc" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "tier"),
+    [
+        ("Giai đoạn 2026-2030 còn bộ tiêu chí quốc gia riêng cho xã NTM nâng cao không?", "nâng cao"),
+        ("Bộ tiêu chí 2026-2030 có quy định riêng cho xã kiểu mẫu nữa không?", "kiểu mẫu"),
+    ],
+)
+def test_whether_a_tier_still_has_a_set_is_told_first(full_assistant: Assistant, question: str, tier: str) -> None:
+    a = full_assistant.ask(question)
+    first = a.text.split("\n", 1)[0]
+    # The first sentence answers: 51/2025 holds no set of that tier; the new set's overview follows.
+    assert f"không có bộ tiêu chí xã nông thôn mới {tier} riêng" in first
+    assert "51/2025/QĐ-TTg" in first and "10 tiêu chí" in a.text
+    assert "Tính đến ngày" not in first  # not the applicability card's boilerplate
+
+
+def test_a_commune_recognised_at_a_tier_asks_its_own_case(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Xã em đạt NTM kiểu mẫu năm 2024 theo QĐ 319. Sang giai đoạn 2026-2030 thì còn xét xã kiểu mẫu nữa không?"
+    )
+    assert a.kind == "applicability"
