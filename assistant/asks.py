@@ -240,8 +240,13 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         r"\b(la|o muc|dat|(duoi|tren) muc|toi da|toi thieu|khong qua|khong vuot qua) (bao nhieu|may)\b",
         f,
     ):
-        need.asks.discard("count")
-        need.asks.add("threshold")
+        # "Tổng số chỉ tiêu của … là bao nhiêu": the number of indicators is a count.
+        numbered = re.search(r"\b(?:tong )?so (?:luong )?(tieu chi|chi tieu)\b", f)
+        if numbered is not None:
+            need.counted = numbered.group(1)
+        else:
+            need.asks.discard("count")
+            need.asks.add("threshold")
     if "where" in need.asks and not ASK_RE["count"].search(WHERE.sub(" ", asked)):
         need.asks.discard("count")  # "nằm ở phụ lục mấy": which annex, not how many
     if "which" in need.asks and re.search(r"\bnhom (xa )?(may|so may)\b", f) and not re.search(r"\bmay nhom\b", f):

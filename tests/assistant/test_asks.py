@@ -144,6 +144,21 @@ def test_a_per_person_income_asked_as_bao_nhieu_trieu_is_a_threshold() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Tổng số chỉ tiêu của bộ tiêu chí xã 2021-2025 và bộ 2026-2030 lần lượt là bao nhiêu?", "chi tieu"),
+        ("Số lượng tiêu chí của bộ tiêu chí năm 2009 là bao nhiêu?", "tieu chi"),
+    ],
+)
+def test_the_number_of_criteria_or_indicators_is_bao_nhieu_is_a_count(question: str, counted: str) -> None:
+    need = need_of(question)
+    assert "count" in need.asks and "threshold" not in need.asks
+    assert need.counted == counted
+    # A figure asked in the same words stays a figure.
+    assert "threshold" in need_of("Tỷ lệ hộ nghèo của xã là bao nhiêu?").asks
+
+
+@pytest.mark.parametrize(
     ("question", "about_the_map"),
     [
         ("nghị quyết sáp nhập tỉnh năm 2025 của Quốc hội là nghị quyết số bao nhiêu?", True),
