@@ -8,10 +8,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from assistant.criterion_names import criterion_key
 from assistant.kinds import ASK_RE, MAP_CUES, MONEY, PROCEDURE_ASKED, WHERE, asked_figure, question_parts
 from assistant.retrieve import quoted_phrases
 from assistant.topic import QUESTION_WORD, asking_clause, marked_clause, sentences, without_purpose
-from assistant.understand import Query, criterion_key, normalise_question
+from assistant.understand import Query, normalise_question
 from assistant.years import HELD_TO, period_of
 from corpus.normalize import fold, normalize_text
 

@@ -97,12 +97,18 @@ def judge_stated_value(
     if crit is None and query.criterion_name:
         want = fold(query.criterion_name)
         crit = next((c for c in cset.criteria if fold(c.name) == want or want in fold(c.name)), None)
-    if crit is None or not crit.indicators:
-        return None
-    wants_percent = value.group(2) != "trieu"
     # The indicator the question names, else the one it spells out in words ("suy dinh dưỡng thể thấp
     # còi" → 15.3), else the criterion's first of the stated unit.
     spelled = match_indicator(query.folded, cset)
+    wants_percent = value.group(2) != "trieu"
+    if crit is None and spelled is not None and not (query.criterion or query.criterion_name):
+        # "tỷ lệ dân số có sổ khám chữa bệnh điện tử mới đạt 55%": the indicator spelt out names its criterion,
+        # when it is measured in the unit stated (a guess measured in words judges no "100%").
+        guess = next((c for c in cset.criteria if c.number == spelled[0]), None)
+        ind = next((i for i in guess.indicators if i.code == spelled[1]), None) if guess else None
+        crit = guess if ind is not None and ind.unit and ("%" in ind.unit) == wants_percent else None
+    if crit is None or not crit.indicators:
+        return None
     code = query.indicator or (spelled[1] if spelled and spelled[0] == crit.number else None)
     indicator = next((i for i in crit.indicators if i.code == code), None) or next(
         (i for i in crit.indicators if i.unit and (("%" in i.unit) == wants_percent)), crit.indicators[0]

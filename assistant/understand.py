@@ -12,7 +12,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from assistant.topic import EVERYDAY_TERMS, asking_clause, marked_clause
+from assistant.criterion_names import criterion_by_name
+from assistant.topic import EVERYDAY_TERMS, marked_clause
 from assistant.unit import first_level, own_unit, read_level, read_tier
 from assistant.years import ACTION, read_years
 from corpus.criteria import Catalogue
@@ -381,7 +382,7 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         ambiguous = q.level != "huyện" and q.recognition_year is not None and 2018 <= q.recognition_year <= 2020
         q.tier = None if ambiguous else "NTM"
     if q.criterion is None:
-        q.criterion_name = _criterion_by_name(f, catalogue, accented)
+        q.criterion_name = criterion_by_name(f, catalogue, accented)
     q.domain = bool(
         q.level
         or q.tier
@@ -431,102 +432,6 @@ def _place_patterns(regions, accented: bool) -> tuple[list, list]:
         ]
         entry = _PLACES[key] = (regions, provinces, names)
     return entry[1], entry[2]
-
-
-_CRITERION_NAMES: dict[int, tuple[object, dict[str, str]]] = {}
-
-
-def name_parts(name: str) -> list[str]:
-    """The parts of a criterion's name between commas, brackets and "và" ("Tiếp cận pháp luật và an ninh, quốc
-    phòng" → "Tiếp cận pháp luật", "an ninh", "quốc phòng")."""
-    return [x.strip() for x in re.split(r"[,(;)]| và ", name)]
-
-
-def criterion_key(name: str) -> str:
-    """A criterion's name up to its first comma or "và", accent-free ("Hệ thống chính trị và …" →
-    "he thong chinh tri"): what questions use to name it."""
-    return fold(name_parts(name)[0]).strip()
-
-
-_PLACE_NAMES: dict[int, tuple[Catalogue, re.Pattern | None]] = {}
-
-
-_REQUIREMENT = re.compile(r"\b(phai dat|phai co|yeu cau ve|dieu kien ve|muc dat chuan ve)\b")
-_AGENCY_NAMES = re.compile(r"\b(?:nong nghiep|tai nguyen)\s*(?:va|&|-)\s*moi truong\b")
-
-
-def _criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None) -> str | None:
-    """A criterion named in words ('tiêu chí môi trường'): the longest known name found."""
-    entry = _CRITERION_NAMES.get(id(catalogue))
-    if entry is None or entry[0] is not catalogue:
-        names: dict[str, str] = {}
-        try:
-            for cset in catalogue.sets.values():
-                for c in cset.criteria:
-                    key = criterion_key(c.name)
-                    # Names that are only the level and tier ("Xã đạt chuẩn nông thôn mới", a condition
-                    # in some sets) would make every question a criteria question.
-                    generic = re.fullmatch(r"(xa|huyen)?\s*(dat chuan)?\s*(nong thon moi)?\s*(nang cao|kieu mau)?", key)
-                    if len(key) >= 4 and not generic:
-                        names.setdefault(key, c.name)
-                    # The whole name of one listing several fields ("Văn hóa, giáo dục, y tế") names that criterion,
-                    # not the older set's criterion its first word names ("Văn hóa").
-                    whole = fold(c.name).strip()
-                    if "," in whole and whole != key:
-                        names.setdefault(whole, c.name)
-            # The later parts of a name ("… và an ninh, quốc phòng", "Văn hóa, giáo dục, y tế") name it too, where
-            # no whole name is the same words: "nội dung tiếp cận pháp luật nằm trong tiêu chí số mấy".
-            for cset in catalogue.sets.values():
-                for c in cset.criteria:
-                    for part in name_parts(c.name)[1:]:
-                        key = fold(part).strip()
-                        if len(key.split()) >= 2:
-                            names.setdefault(key, c.name)
-        except Exception:  # a broken catalogue must not stop question understanding
-            names = {}
-        entry = _CRITERION_NAMES[id(catalogue)] = (catalogue, names)
-    named_as_criteria = re.search(r"\b(tieu chi|chi tieu)\b", f)
-    # Place names are not criteria: "Điện Biên" holds "Điện" (only the folded text is searched for names).
-    # One pattern per catalogue, longest names first.
-    places = _PLACE_NAMES.get(id(catalogue))
-    if places is None or places[0] is not catalogue:
-        try:
-            names = {fold(n) for p in catalogue.regions.provinces for n in (p.name, *p.aliases)}
-        except Exception:  # a broken catalogue must not stop question understanding
-            names = set()
-        several = sorted((n for n in names if len(n.split()) > 1), key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, several)) + r")\b") if several else None
-        places = _PLACE_NAMES[id(catalogue)] = (catalogue, pattern)
-    if places[1] is not None:
-        f = places[1].sub(" ", f)
-    # Nor are agencies: "Sở Nông nghiệp và Môi trường" asks for a report, not about the criterion "Môi trường".
-    f = _AGENCY_NAMES.sub(" ", f)
-    clause = fold(asking_clause(f))
-    # "Xã kiểu mẫu phải đạt thu nhập bao nhiêu?": a requirement asked of a criterion's name names it too.
-    if not named_as_criteria and not _REQUIREMENT.search(clause):
-        return None
-    found: list[tuple[bool, int, str]] = []
-    counted = re.search(r"\b(so|cac|nhung|bao nhieu|may) (tieu chi|chi tieu)\b(?! (so )?\d)", clause)
-    for key, name in entry[1].items():
-        if not re.search(rf"\b{re.escape(key)}\b", f):
-            continue
-        # Typed with diacritics, the name must be there with them: "diện" (category) is not "Điện".
-        parts = name_parts(name)
-        own = next((x.lower() for x in parts if fold(x).strip() == key), parts[0].lower())
-        if accented is not None and not re.search(rf"(?<!\w){re.escape(own)}(?!\w)", accented):
-            continue
-        # Named as a criterion ("tiêu chí Y tế") or in the asking part; a preamble's job title ("công chức
-        # nông nghiệp - môi trường xã …") is not the criterion asked about.
-        # "theo dõi nội dung văn hóa, giáo dục, y tế …": a content the asker follows names it too.
-        named = bool(re.search(rf"\b(tieu chi|chi tieu|noi dung)( so \d+)?( ve)? {re.escape(key)}\b", f))
-        if named and counted and not re.search(rf"\b{re.escape(key)}\b", clause):
-            # "… 6/19 tiêu chí không còn đạt, trong đó có tiêu chí Thu nhập. … khi có bao nhiêu phần trăm số tiêu chí
-            # không đạt?": the part that asks counts criteria in general; the preamble's criterion is not asked.
-            named = False
-        if named or re.search(rf"\b{re.escape(key)}\b", clause):
-            found.append((named, len(key), key))
-    # A name that follows "tiêu chí" first, then the longest.
-    return entry[1][max(found)[2]] if found else None
 
 
 def as_of_for(query: Query, default: dt.date) -> dt.date:

@@ -21,9 +21,10 @@ from assistant.answerers.conditions import set_conditions, town_conditions
 from assistant.answerers.indicators import match_indicator, without_offices
 from assistant.answerers.overview import group_named, set_groups, set_overview
 from assistant.answerers.special import special_region
+from assistant.criterion_names import criterion_key, name_parts
 from assistant.format import threshold_text, vn_number
 from assistant.target_sets import PERIOD_END, Ref
-from assistant.understand import criterion_key, name_parts, normalise_question
+from assistant.understand import normalise_question
 from corpus.criteria import ANY_REGION, CriteriaSet, Criterion
 from corpus.normalize import fold
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
 from assistant.answerers.catalogue import ASKS_GROUP, UNVERIFIED, period_note, unverified_note
 from assistant.answerers.indicators import match_indicator
-from assistant.understand import criterion_key
+from assistant.criterion_names import criterion_key
 from corpus.criteria import CriteriaSet, Criterion
 from corpus.normalize import fold
 

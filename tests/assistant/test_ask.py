@@ -586,6 +586,18 @@ def test_a_stated_value_is_judged_against_the_indicator_it_spells_out(assistant:
     assert a.kind == "assessment" and "15.3" in a.text and "≤ 14,5%" in a.text and "Chưa đạt" in a.text
 
 
+def test_a_stated_value_names_its_criterion_by_the_indicator_it_spells_out(assistant: Assistant) -> None:
+    # No criterion named: the indicator's words name it, and "điện tử" is not the criterion "Điện".
+    a = assistant.ask(
+        "Xã Yên Định (Nam Định) năm 2024 tỷ lệ người dân tham gia bảo hiểm y tế mới đạt 80%, như vậy đã đạt chưa?"
+    )
+    assert a.kind == "assessment" and "15.1" in a.text and "80%" in a.text
+    b = assistant.ask(
+        "xa em nam 2023 ty le dan so co so kham chua benh dien tu moi dat 55%, theo bo 2021-2025 da dat chua"
+    )
+    assert b.kind == "assessment" and "15.4" in b.text and "4.2" not in b.text
+
+
 def test_commune_groups_of_2026_2030_are_answered_as_the_registry_knows_them(assistant: Assistant) -> None:
     a = assistant.ask("Xã nhóm 1 theo Bộ tiêu chí NTM giai đoạn 2026-2030 được xác định thế nào?")
     assert a.kind == "criteria" and "xã nhóm 1 là xã liền kề đô thị" in a.text and "tóm tắt của báo" in a.text

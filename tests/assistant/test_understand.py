@@ -321,6 +321,10 @@ ROWS: list[tuple[str, dict]] = [
     ),
     ("Đạt chuẩn NTM năm 2016 thì xã cần làm gì?", dict(level="xã", tier="NTM", recognition_year=2016)),
     ("Tiêu chí nghèo đa chiều áp dụng thế nào", dict(criterion_name="Nghèo đa chiều")),
+    # "điện tử" is a word of its own, used by 15.4 ("sổ khám chữa bệnh điện tử"), never by the criterion "Điện".
+    ("ty le dan so co so kham chua benh dien tu phai dat bao nhieu", dict(criterion_name=None)),
+    ("Tỷ lệ dân số có sổ khám chữa bệnh điện tử phải đạt bao nhiêu?", dict(criterion_name=None)),
+    ("Xã phải đạt tiêu chí điện thế nào?", dict(criterion_name="Điện")),
     (
         "Tiêu chí An ninh, trật tự xã hội theo Quyết định 558 gồm những gì?",
         dict(sets=[S558], criterion_name="An ninh", level=None),
