@@ -180,8 +180,10 @@ _ASKS: dict[str, str] = {
     "where": r"\b(?<!gom )(?<!nhung )(?<!cac )(?<!dia )(?<!thoi )(?<!dac )(?<!quan )"
     r"(phu luc|dieu|muc|khoan|chuong|phan|diem)( so)? (nao|may)\b"
     r"|\bthuoc truong hop (?:nao|may|so may)\b",
-    # "đã đạt chưa": a value stated in the question, to be judged against its threshold.
-    "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat|dat hay (khong|chua))\b",
+    # "đã đạt chưa", "xã đạt chỉ tiêu này chưa", "đã đủ yêu cầu chưa": a value stated in the question, to be judged
+    # against its threshold. ("Đủ điều kiện … chưa" asks whether a unit may be recognised, not a value.)
+    "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat|dat hay (khong|chua)"
+    r"|dat (chi tieu|yeu cau|muc)( (nay|do))? (chua|khong)|du yeu cau( (nay|do))? chua)\b",
 }
 ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
 # Kinds of question a document's own fact answers (its signer, its dates, its status, who issued or proposed it).

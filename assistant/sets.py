@@ -8,15 +8,16 @@ from collections.abc import Callable
 
 from assistant.answerers.indicators import match_indicator
 from assistant.errors import CorpusError
+from assistant.kinds import ASK_RE
 from assistant.target_sets import LEVELS, Resolution
 from assistant.understand import Query
 from assistant.years import period_of
-from corpus.criteria import Catalogue, CriteriaSet
+from corpus.criteria import ANY_REGION, Catalogue, CriteriaSet
 from corpus.normalize import fold
 from corpus.registry import Corpus
 
 _VALUE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(trieu|%|phan tram)")
-_JUDGE = re.compile(r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat)\b")
+_JUDGE = ASK_RE["judge"]  # the same words that make "judge" a kind of question
 _BY_LEVEL_TIER = {
     ("huyện", "nâng cao"): "320-huyen-nang-cao",
     ("huyện", None): "320-huyen-ntm",
@@ -115,6 +116,11 @@ def judge_stated_value(
     )
     year = query.ask_year or (when.year if when.year <= 2025 else None)
     region = query.region if cset.region_scheme else None
+    per_region = bool(indicator.thresholds) and all(t.region != ANY_REGION for t in indicator.thresholds)
+    if region is None and not query.province and per_region:
+        # Figures set per region only, and no region or province the question names (or spells so that it is
+        # read): nothing to judge against; the indicator's figures for every region answer instead.
+        return None
     profile = Profile(
         set_id=cset.id,
         values={indicator.code: (value.group(1), "câu hỏi")},

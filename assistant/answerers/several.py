@@ -41,7 +41,8 @@ def by_words(
         if " va " in name and name in f:
             f = f.replace(name, " ")
     hits: list[tuple[int, str]] = []
-    for part in re.split(r"\bva\b|,|;|[.?!](?:\s|$)", f):
+    # A decimal comma ("93,5%") splits no part.
+    for part in re.split(r"\bva\b|,(?!\d)|;|[.?!](?:\s|$)", f):
         # Each part asks of one thing: three words of one indicator's short name, more than any other's, name it.
         hit = match_indicator(part, cset, asked=True, share=0.35)
         if hit and hit not in hits:

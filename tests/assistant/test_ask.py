@@ -593,9 +593,46 @@ def test_a_stated_value_names_its_criterion_by_the_indicator_it_spells_out(assis
     )
     assert a.kind == "assessment" and "15.1" in a.text and "80%" in a.text
     b = assistant.ask(
-        "xa em nam 2023 ty le dan so co so kham chua benh dien tu moi dat 55%, theo bo 2021-2025 da dat chua"
+        "xa em o Ha Giang, nam 2023 ty le dan so co so kham chua benh dien tu moi dat 55%, theo bo 2021-2025 da dat chua"
     )
     assert b.kind == "assessment" and "15.4" in b.text and "4.2" not in b.text
+
+
+@pytest.mark.parametrize(
+    ("question", "code", "status"),
+    [
+        # "đạt chỉ tiêu này chưa", "đã đủ yêu cầu chưa" ask for a judgement as "đạt chưa" does.
+        (
+            "Xã tôi ở tỉnh An Giang. Năm 2024 tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi của xã là 17%. "
+            "Theo bộ tiêu chí xã NTM 2021-2025 thì xã đạt chỉ tiêu này chưa?",
+            "15.3",
+            "Đạt",
+        ),
+        # A decimal comma splits no part of the question: "93,5% thì đã đủ yêu cầu chưa" spells no second indicator.
+        (
+            "Xã đang làm hồ sơ xét xã NTM kiểu mẫu theo QĐ 691/QĐ-TTg. Tỷ lệ người dân tham gia bảo hiểm y tế hiện "
+            "mới đạt 93,5% thì đã đủ yêu cầu chưa?",
+            "2.7",
+            "Chưa đạt",
+        ),
+    ],
+)
+def test_a_stated_value_asked_in_other_words_is_judged(
+    assistant: Assistant, question: str, code: str, status: str
+) -> None:
+    a = assistant.ask(question)
+    assert a.kind == "assessment" and code in a.text and f"→ {status}" in a.text
+    assert "3.4" not in a.text
+
+
+def test_a_stated_value_of_an_indicator_set_per_region_without_a_region_is_not_judged(assistant: Assistant) -> None:
+    # "Quảng Ngải" misspelt: no province, so no region; every region's figure answers, not "chưa có ngưỡng".
+    a = assistant.ask(
+        "Năm 2024 xã Bình Hải (tỉnh Quảng Ngải) có 23% trẻ dưới 5 tuổi thấp còi. Đối chiếu bộ tiêu chí xã NTM "
+        "2021-2025 thì con số này đạt hay không đạt, ngưỡng tối đa của vùng là bao nhiêu?"
+    )
+    assert "Duyên hải Nam Trung Bộ: ≤ 22%" in a.text and a.kind != "assessment"
+    assert "Không thể kết luận" not in a.text
 
 
 def test_commune_groups_of_2026_2030_are_answered_as_the_registry_knows_them(assistant: Assistant) -> None:
