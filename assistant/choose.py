@@ -45,6 +45,7 @@ PART_ASKS = {
     "proposer",
     "basis",
     "session",
+    "number",
 }
 # Below this the best candidate does not cover the question (calibrated on the dev set).
 THRESHOLD = 2.3

@@ -159,6 +159,9 @@ _ASKS: dict[str, str] = {
     # Where and how a resolution was passed ("thông qua tại kỳ họp thứ mấy", "Quốc hội khóa mấy", "bao nhiêu đại biểu
     # tán thành"): the session its registry entry records (see SESSION_ASKED, VOTES_ASKED).
     "session": rf"{_SESSION}|{_VOTES}",
+    # "nghị quyết … là nghị quyết số bao nhiêu", "mang số hiệu gì": a document's number, not a count.
+    "number": r"\bso hieu\b|\b(nghi quyet|quyet dinh|cong van|thong tu|nghi dinh|van ban) (la |mang |co )?so"
+    r" (bao nhieu|bao nhiu|may|bn|gi)\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
     "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",
     # Which region's levels a commune is held to ("áp mức đạt chuẩn của vùng nào", "được áp mức vùng khác"): a rule
@@ -187,7 +190,7 @@ _ASKS: dict[str, str] = {
 }
 ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
 # Kinds of question a document's own fact answers (its signer, its dates, its status, who issued or proposed it).
-FACT_KINDS = frozenset({"who", "when", "in_force", "issuer", "basis", "proposer", "status", "session"})
+FACT_KINDS = frozenset({"who", "when", "in_force", "issuer", "basis", "proposer", "status", "session", "number"})
 WHERE = ASK_RE["where"]
 # A procedure asked, not a file named as context ("hồ sơ xã đạt chuẩn năm 2019 chấm chỉ tiêu … theo mức nào"): the
 # procedure's word with what asks about it ("hồ sơ gồm những gì", "thủ tục thế nào", "nộp ở đâu", "làm thủ tục gì").

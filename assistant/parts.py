@@ -126,7 +126,9 @@ def complete(
 
 
 # Kinds of question a document's own facts answer.
-FACTS = frozenset({"who", "issuer", "when", "in_force", "status", "proposer", "to", "basis", "amends", "session"})
+FACTS = frozenset(
+    {"who", "issuer", "when", "in_force", "status", "proposer", "to", "basis", "amends", "session", "number"}
+)
 
 
 def needs_fact(part: str, kinds_of: Callable[[str], set[str]], chosen: list[Candidate]) -> bool:

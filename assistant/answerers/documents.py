@@ -365,6 +365,14 @@ def documents(ctx: Context) -> list[Candidate]:
                     {"when"},
                 )
             )
+        # Typed by its number (not found by its title): a fact asked of it that the corpus lacks is said to be lacking.
+        typed = bool(re.search(rf"\b{re.escape(m.number.split('/')[0])}\b", ctx.query.folded))
+        numbered = re.match(r"\d", m.number) is not None
+        if not numbered:
+            # Its number asked ("nghị quyết về sắp xếp đơn vị hành chính cấp tỉnh … mang số hiệu bao nhiêu") of a
+            # document the registry knows only by its title: said to be unrecorded. A numbered document's every fact
+            # names its number.
+            facts.append(("number", [Draft(f"Kho văn bản {NOT_RECORDED} số hiệu của {name}.")], {"number"}))
         effect = in_force(ctx, m)
         # A date of taking effect answers "từ ngày nào"; "not recorded" does not answer when it was issued.
         dated = not any(NOT_RECORDED in d.text for d in effect)
@@ -372,8 +380,6 @@ def documents(ctx: Context) -> list[Candidate]:
         proposer = _proposer(ctx, m)
         if proposer:
             facts.append(("proposer", proposer, {"proposer"}))
-        # Typed by its number (not found by its title): a fact asked of it that the corpus lacks is said to be lacking.
-        typed = bool(re.search(rf"\b{re.escape(m.number.split('/')[0])}\b", ctx.query.folded))
         passed = _session(ctx, m) if "session" in ctx.need.asks else []
         if not passed and typed and "session" in ctx.need.asks:
             # Asked where it was passed and the corpus shows no line of it: said so, with who issued it.
@@ -427,8 +433,8 @@ def documents(ctx: Context) -> list[Candidate]:
                     "documents",
                     drafts,
                     covers=base | {("fact", fact)},
-                    # Its sentence names the document: it answers "quyết định số mấy" too.
-                    answers=answers | {"which"},
+                    # Its sentence names the document: it answers "quyết định số mấy" too, with what else is asked.
+                    answers=answers | {"which"} | ({"number"} if numbered and answers & ctx.need.asks else set()),
                     evidence=[src.path for d in drafts for src in d.sources][:2] or [_opening(m)],
                     docs={m.number},
                     period=m.period,
