@@ -200,6 +200,13 @@ def _periods_of(years: list[str]) -> list[str]:
     return periods if len(periods) > 1 else []
 
 
+# "được thay bằng bộ tiêu chí nào", "bị thay thế bởi văn bản nào": what replaced a document. ("Còn đánh giá theo QĐ
+# 320 nữa không, hay thay bằng bộ nào" asks the set to meet now.)
+_REPLACED_BY = re.compile(
+    r"\b(duoc|bi) thay( the)?( bang| boi)? (bo tieu chi|bo|van ban|quyet dinh|thong tu|nghi dinh)( [a-z]+){0,2} nao\b"
+)
+
+
 def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     """Read the question's needs. `known(number_text) -> canonical number | None` tells which
     documents the corpus holds (the registry's lookup, with the short forms people type)."""
@@ -216,6 +223,11 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         if m:
             need.asks.add(k)
             need.ask_order[k] = m.start()
+    if "amends" in need.asks and _REPLACED_BY.search(asked) and query.recognition_year is None:
+        # "… nay đã được thay bằng bộ tiêu chí nào?": the set asked is what replaced the document, its amendment,
+        # not the set a unit must meet now (which a unit recognised in a year asks: "huyện đạt chuẩn năm 2022 …
+        # còn đánh giá theo QĐ 320 nữa không, hay thay bằng bộ nào").
+        need.asks -= {"set", "todo"}
     need.criteria_set_asked = "set" in need.asks and bool(
         re.search(r"\bbo( tieu chi)?( [a-z]+){0,2} (nao|khac)\b|\bgiu chuan\b|\btheo bo\b|" + HELD_TO, asked)
     )

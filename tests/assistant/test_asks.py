@@ -143,6 +143,18 @@ def test_a_per_person_income_asked_as_bao_nhieu_trieu_is_a_threshold() -> None:
     assert "threshold" in asks and "count" not in asks
 
 
+def test_the_set_that_replaced_a_document_is_its_amendment_not_the_set_to_meet() -> None:
+    need = need_of(
+        "Khung tiêu chí xã NTM nâng cao hướng dẫn tại CV 1345/BNN-VPĐP nay đã được thay bằng bộ tiêu chí nào?"
+    )
+    assert "amends" in need.asks and not need.asks & {"set", "todo"}
+    # A unit recognised in a year asks the set it must meet now.
+    own = need_of(
+        "Huyện được công nhận đạt chuẩn năm 2022. Nay còn đánh giá theo QĐ 320 nữa không, hay thay bằng bộ nào?"
+    )
+    assert "set" in own.asks
+
+
 @pytest.mark.parametrize(
     ("question", "counted"),
     [
