@@ -38,6 +38,10 @@ def hint(cset: CriteriaSet, ind) -> str:
 
 def base_covers(cset: CriteriaSet) -> set[tuple[str, str]]:
     covers = {("doc", cset.document), ("period", cset.period), ("level", cset.level)}
+    # The annex that holds the set is named with it ("Phụ lục I QĐ 320 gồm bao nhiêu tiêu chí").
+    annex = annex_path(cset).split(" › ")[-1]
+    if annex.startswith("Phụ lục"):
+        covers.add(("section", annex))
     if cset.tier != "NTM":
         covers.add(("tier", cset.tier))
     return covers

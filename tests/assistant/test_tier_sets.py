@@ -52,3 +52,21 @@ def test_a_commune_recognised_at_a_tier_asks_its_own_case(full_assistant: Assist
         "Xã em đạt NTM kiểu mẫu năm 2024 theo QĐ 319. Sang giai đoạn 2026-2030 thì còn xét xã kiểu mẫu nữa không?"
     )
     assert a.kind == "applicability"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Bộ tiêu chí huyện NTM giai đoạn 2021-2025 (Phụ lục I QĐ 320) gồm bao nhiêu tiêu chí, kể tên từng tiêu chí.",
+            "gồm 9 tiêu chí",
+        ),
+        ("Trong Phụ lục I QĐ 318/QĐ-TTg, nhóm IV Văn hóa - Xã hội - Môi trường gồm những tiêu chí nào?", "15. Y tế"),
+    ],
+)
+def test_a_set_asked_by_the_annex_that_holds_it_is_the_catalogue_s(
+    full_assistant: Assistant, question: str, said: str
+) -> None:
+    # The annex named is the set's own: its overview or groups answer, not the annex's raw text.
+    a = full_assistant.ask(question)
+    assert a.kind == "criteria" and said in a.text
