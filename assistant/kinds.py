@@ -126,9 +126,10 @@ _ASKS: dict[str, str] = {
     "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban"
     r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? (nao|may|so may)"
     r"|xep (vao |la )?(xa )?nhom( xa)? (nao|may|so may))\b",
-    # "… là chỉ tiêu số mấy, thuộc tiêu chí nào?": which indicator or criterion of a set holds a topic.
+    # "… là chỉ tiêu số mấy, thuộc tiêu chí nào?", "có tiêu chí nào riêng về đào tạo nghề không?": which indicator or
+    # criterion of a set holds a topic.
     "indicator": r"\b((thuoc|nam trong|nam o|o) tieu chi (so )?(nao|may)|la tieu chi (so )?(may|nao)"
-    r"|(la |thuoc )?chi tieu (so )?(may|nao))\b",
+    r"|(la |thuoc )?chi tieu (so )?(may|nao)|co (tieu chi|chi tieu) nao( rieng)? ve)\b",
     # "lần lượt là bao nhiêu" is "respectively", not one after another.
     "history": r"\b(thay nhau|lan luot(?! (la|bang|o muc|dat))|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay"
     r"|cac lan sua)\b",
