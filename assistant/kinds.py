@@ -129,7 +129,9 @@ _ASKS: dict[str, str] = {
     # "… là chỉ tiêu số mấy, thuộc tiêu chí nào?", "có tiêu chí nào riêng về đào tạo nghề không?": which indicator or
     # criterion of a set holds a topic.
     "indicator": r"\b((thuoc|nam trong|nam o|o) tieu chi (so )?(nao|may)|la tieu chi (so )?(may|nao)"
-    r"|(la |thuoc )?chi tieu (so )?(may|nao)|co (tieu chi|chi tieu) nao( rieng)? ve)\b",
+    r"|(la |thuoc )?chi tieu (so )?(may|nao)|co (tieu chi|chi tieu) nao( rieng)? ve"
+    # "chỉ tiêu này là số mấy trong tiêu chí y tế?"
+    r"|chi tieu (nay|do) (la )?(so )?(may|nao)|la so may trong tieu chi)\b",
     # "lần lượt là bao nhiêu" is "respectively", not one after another.
     "history": r"\b(thay nhau|lan luot(?! (la|bang|o muc|dat))|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay"
     r"|cac lan sua)\b",

@@ -52,6 +52,7 @@ def need_of(question: str):
         ("Quyết định 18/2022 áp dụng cho bộ tiêu chí xã của quyết định nào?", {"amends", "which"}),
         ("Phân loại rác tại nguồn là chỉ tiêu số mấy, thuộc tiêu chí nào?", {"indicator"}),
         ("Bộ 2026-2030 có tiêu chí nào riêng về đào tạo nghề không?", {"indicator"}),
+        ("chỉ tiêu này là số mấy trong tiêu chí y tế?", {"indicator"}),
         ("Nghị quyết 424 căn cứ nghị định nào?", {"basis"}),
         ("Công văn 5766 do ông Đặng Xuân Trường ký với chức danh gì?", {"who"}),
         ("Các bộ tiêu chí xã đã thay nhau thế nào từ năm 2009 đến nay?", {"history"}),
