@@ -39,12 +39,12 @@ def criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None)
     if entry is None or entry[0] is not catalogue:
         names: dict[str, str] = {}
         # What each criterion (by name, over every set) says, name and indicators, accent-free.
-        own: dict[str, str] = {}
+        says: dict[str, str] = {}
         try:
             for cset in catalogue.sets.values():
                 for c in cset.criteria:
                     said = " ".join([c.name, *(i.name for i in c.indicators)])
-                    own[c.name] = f"{own.get(c.name, '')} {' '.join(re.findall(r'[a-z]+', fold(said)))} "
+                    says[c.name] = f"{says.get(c.name, '')} {' '.join(re.findall(r'[a-z]+', fold(said)))} "
                     key = criterion_key(c.name)
                     # Names that are only the level and tier ("Xã đạt chuẩn nông thôn mới", a condition
                     # in some sets) would make every question a criteria question.
@@ -65,8 +65,8 @@ def criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None)
                         if len(key.split()) >= 2:
                             names.setdefault(key, c.name)
         except Exception:  # a broken catalogue must not stop question understanding
-            names, own = {}, {}
-        entry = _CRITERION_NAMES[id(catalogue)] = (catalogue, names, own, " ".join(own.values()))
+            names, says = {}, {}
+        entry = _CRITERION_NAMES[id(catalogue)] = (catalogue, names, says, " ".join(says.values()))
     named_as_criteria = re.search(r"\b(tieu chi|chi tieu)\b", f)
     # Place names are not criteria: "Điện Biên" holds "Điện" (only the folded text is searched for names).
     # One pattern per catalogue, longest names first.
