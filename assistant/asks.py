@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from assistant.criterion_names import criterion_key
+from assistant.doc_numbers import display_number, lead_number, same_kind
 from assistant.kinds import ASK_RE, MAP_CUES, MONEY, PROCEDURE_ASKED, WHERE, asked_figure, question_parts
 from assistant.retrieve import quoted_phrases
 from assistant.topic import QUESTION_WORD, asking_clause, marked_clause, sentences, without_purpose
@@ -152,38 +153,10 @@ def _roman(label: str) -> str:
     return label.upper() if re.fullmatch(r"[ivx]+", label) else label
 
 
-_SUFFIX_FIX = [("QD", "QĐ"), ("ND-", "NĐ-"), ("TTG", "TTg"), ("BCD", "BCĐ"), ("VPDP", "VPĐP"), ("DTTG", "ĐTTG")]
-
-
-def display_number(kind: str, typed: str) -> str:
-    """'Thông tư 41/2013/TT-BNNPTNT' from the folded 'thong tu' and '41/2013/tt-bnnptnt'."""
-    parts = typed.split("/")
-    if "-" in parts[0]:  # "19-nq" → "19-NQ"
-        head, _, tail = parts[0].partition("-")
-        parts[0] = f"{head}-{tail.upper()}"
-    if len(parts) > 1 and not parts[-1].isdigit():
-        suffix = parts[-1].upper()
-        for a, b in _SUFFIX_FIX:
-            suffix = suffix.replace(a, b)
-        parts[-1] = suffix
-    return f"{kind} {'/'.join(parts)}".rstrip()  # a document described, not numbered, has no number to add
-
-
 def _cited_only(asking: str, number: str) -> bool:
     """ "Văn bản nào trong kho dẫn chiếu Nghị quyết 100/2015/QH13", "QĐ 800/QĐ-TTg được những văn bản nào lấy làm căn
     cứ": the number is what the documents asked for cite, not the document asked about."""
-    return bool(_lead_number(number)) and bool(ASK_RE["cites"].search(asking))
-
-
-def _lead_number(number: str) -> str:
-    """ "33" of "33/2020/qd-ttg", "19" of "19-nq/tw"; "" for a document named without a number."""
-    return re.match(r"\d*", number).group(0)
-
-
-def _same_kind(kind: str, number: str) -> bool:
-    """A kind's word ("quyet dinh") and a held number's code ("60/QĐ-BDTTG") name the same kind of document."""
-    code = fold(number.split("/")[-1]).lower()
-    return {"quyet dinh": "qd", "nghi quyet": "nq", "nghi dinh": "nd"}.get(kind, "?") in code.split("-")
+    return bool(lead_number(number)) and bool(ASK_RE["cites"].search(asking))
 
 
 # A programme period the question names ("giai đoạn 2026-2030").
@@ -321,7 +294,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         elif (
             number is not None
             and number not in query.sets
-            and (year or suffix or len(num) >= 3 or _same_kind(kind, number))
+            and (year or suffix or len(num) >= 3 or same_kind(kind, number))
         ):
             # A document the corpus holds but `understand` has no name for (a registry entry: 211, 18/2022); two
             # digits ("qđ 60") only after its own kind's word ("quyết định 60" is 60/QĐ-BDTTG, "công văn 60" nothing).
@@ -434,7 +407,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         query = replace(
             query,
             criterion=query.criterion if query.criterion in need.criteria else None,
-            sets=[d for d in query.sets if _lead_number(d) in re.findall(r"\d+", questions)],
+            sets=[d for d in query.sets if lead_number(d) in re.findall(r"\d+", questions)],
         )
     atoms = need.atoms
     for d in query.sets:
@@ -473,7 +446,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         numbers = set(re.findall(r"\d+", asking))
         need.missing_aside = (
             not POINTED.search(normalise_question(asking))
-            and not any(_lead_number(r.number) in numbers for r in need.missing)
+            and not any(lead_number(r.number) in numbers for r in need.missing)
         ) or all(_cited_only(asking, r.number) for r in need.missing)
         # "(NQ 424/NQ-CP có dẫn trong phần căn cứ)": a held document named in brackets is an aside, not what is asked
         # (a missing one in brackets may name the subject: "Chương trình … (Quyết định 925/QĐ-TTg) đặt mục tiêu …").
@@ -484,12 +457,12 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
             (
                 m.start()
                 for r in need.missing
-                for m in re.finditer(rf"\b{_lead_number(r.number)}\b", unbracketed)
-                if _lead_number(r.number)
+                for m in re.finditer(rf"\b{lead_number(r.number)}\b", unbracketed)
+                if lead_number(r.number)
             ),
             default=None,
         )
-        need.held_asked = any(_asked_held(unbracketed, _lead_number(n), missing_at) for n in query.sets)
+        need.held_asked = any(_asked_held(unbracketed, lead_number(n), missing_at) for n in query.sets)
     return need
 
 

@@ -3,7 +3,8 @@ does not hold, the period, the year a document was issued."""
 
 import pytest
 
-from assistant.asks import MAP_DOCUMENT, display_number, read_need
+from assistant.asks import MAP_DOCUMENT, read_need
+from assistant.doc_numbers import display_number
 from assistant.kinds import MAP_CUES
 from assistant.understand import NAMED_SETS, understand
 
@@ -458,7 +459,7 @@ def test_the_new_period_is_the_one_of_the_date_asked_not_a_fixed_one() -> None:
 
 
 def test_a_two_digit_number_names_a_held_document_only_after_its_kinds_word() -> None:
-    from assistant.asks import _same_kind
+    from assistant.doc_numbers import same_kind as _same_kind
 
     assert _same_kind("quyet dinh", "60/QĐ-BDTTG") and _same_kind("nghi dinh", "272/2025/NĐ-CP")
     assert not _same_kind("cong van", "60/QĐ-BDTTG") and not _same_kind("quyet dinh", "14/BCĐCTMTQG")

@@ -3,7 +3,7 @@ missing in the question's own words; a held one so described, or a question on w
 
 import pytest
 
-from assistant.asks import display_number
+from assistant.doc_numbers import display_number
 from assistant.service import Assistant
 
 pytestmark = pytest.mark.heavy
