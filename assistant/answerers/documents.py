@@ -14,6 +14,7 @@ from assistant.answerers.basis import basis
 from assistant.answerers.layout import layout_drafts
 from assistant.answerers.relations import RELATION_WORDS, relations
 from assistant.answerers.status import NOT_RECORDED, in_force, sections_below, status_on
+from assistant.doc_numbers import lead_number
 from assistant.format import vn_date
 from assistant.kinds import SESSION_ASKED, VOTES_ASKED
 from corpus.model import DocumentMeta, Section
@@ -367,7 +368,7 @@ def documents(ctx: Context) -> list[Candidate]:
             )
         # Typed by its number (not found by its title): a fact asked of it that the corpus lacks is said to be lacking.
         typed = bool(re.search(rf"\b{re.escape(m.number.split('/')[0])}\b", ctx.query.folded))
-        numbered = re.match(r"\d", m.number) is not None
+        numbered = bool(lead_number(m.number))
         if not numbered:
             # Its number asked ("nghị quyết về sắp xếp đơn vị hành chính cấp tỉnh … mang số hiệu bao nhiêu") of a
             # document the registry knows only by its title: said to be unrecorded. A numbered document's every fact
