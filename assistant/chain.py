@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answerers.base import Candidate
-from assistant.asks import POINTED
+from assistant.doc_refs import POINTED
 from assistant.kinds import FACT_KINDS, kinds_of
 from assistant.understand import Query
 from corpus.model import DocumentMeta

@@ -10,8 +10,9 @@ from typing import Any
 
 from assistant.answerers.described import described
 from assistant.answerers.documents import FACT_ASKS, ISSUING_BODY
-from assistant.asks import DocRef, Need, read_need
+from assistant.asks import Need, read_need
 from assistant.chain import POINTED, answered_document
+from assistant.doc_refs import DocRef
 from assistant.quote import word_pairs
 from assistant.topic import asking_clause, sentences
 from assistant.understand import NOW_CUE, Query, normalise_question, understand

@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 from assistant.answer import Answer, Citations, Sentence
 from assistant.answerers.base import QUOTE, Candidate, Draft
-from assistant.asks import DocRef, Need
+from assistant.asks import Need
 from assistant.choose import Choice
+from assistant.doc_refs import DocRef
 from assistant.kinds import holds_figure
 from assistant.quote import unverified
 from assistant.understand import Query

@@ -223,7 +223,7 @@ def test_periods_compared() -> None:
     ],
 )
 def test_a_part_pointing_back_at_a_document_by_its_kind(text: str, kind: str) -> None:
-    from assistant.asks import POINTED
+    from assistant.doc_refs import POINTED
     from corpus.normalize import fold
 
     found = POINTED.search(fold(text).lower())
