@@ -150,6 +150,9 @@ def own_unit(f: str, accented: str | None) -> str | None:
     # "còn các xã trong huyện cũng đạt chuẩn năm 2018 thì …": the communes are the unit, the district where they are
     # (before "huyện đã đạt", which the same words hold).
     own = own or re.search(r"\b(?:cac|nhung) (xa) (?:trong|thuoc|cua|tren dia ban) (?:huyen|tinh)\b", f)
+    # "Trên địa bàn huyện có một xã đạt chuẩn … Xin hỏi xã này phải …": the unit pointed back at is the one asked about,
+    # not the asker's office ("cán bộ UBND huyện").
+    own = own or re.search(r"\b(thi xa|huyen|xa) (?:nay|do|ay)\b(?! la\b)", f)
     # "… tổng hợp số liệu cho một xã được công nhận đạt chuẩn …": the unit recognised is the one asked about, not
     # the asker's office ("bảo hiểm xã hội huyện"); "số xã được công nhận" counts units, it names none.
     own = own or re.search(

@@ -179,6 +179,13 @@ def test_after_xin_hoi_the_preambles_words_are_not_asked() -> None:
             "xã",
         ),
         ("Tôi công tác ở xã, muốn hỏi huyện đã được công nhận đạt chuẩn năm 2019 thì nay phải làm gì?", "huyện"),
+        # The unit pointed back at ("xã này") is asked about, not the asker's office.
+        (
+            "Tôi là cán bộ UBND huyện Đại Từ. Trên địa bàn huyện có một xã đạt chuẩn NTM nâng cao năm 2019. Xin hỏi xã"
+            " này phải đáp ứng bộ tiêu chí nào?",
+            "xã",
+        ),
+        ("Huyện Đại Từ đạt chuẩn năm 2020. Huyện này nay phải giữ chuẩn theo bộ nào?", "huyện"),
         # Communes counted name no unit: the district is asked about.
         ("Huyện phải có bao nhiêu xã được công nhận đạt chuẩn nông thôn mới?", "huyện"),
         # An address sets its units aside; "xã NTM" is a level and its abbreviation, not a commune's name.
