@@ -100,7 +100,13 @@ def read_tier(f: str) -> str | None:
         return {"nang cao": "nâng cao", "kieu mau": "kiểu mẫu"}[obtained.pop()]
     # "Xã đạt chuẩn NTM nâng cao năm 2023, đang phấn đấu trở thành xã NTM kiểu mẫu": the tier aimed at is not
     # the unit's, when the unit's own is said too.
-    goal = re.sub(r"\b(phan dau|tro thanh|huong toi|len)\b[^.?!,]{0,30}?\b(nang cao|kieu mau|thong minh)\b", " ", f)
+    goal = re.sub(
+        # ("đăng ký xây dựng mô hình xã NTM thông minh": a model the commune registers for.)
+        r"\b(phan dau|tro thanh|huong toi|len|dang ky xay dung|muon dat)\b[^.?!,]{0,30}?"
+        r"\b(nang cao|kieu mau|thong minh)\b",
+        " ",
+        f,
+    )
     own = _tier_of(goal) if goal != f else None
     if own in ("nâng cao", "kiểu mẫu", "thông minh") or (
         own == "NTM" and re.search(r"\b(dat chuan|cong nhan)( dat chuan)? (xa |huyen )?(nong thon moi|ntm)\b", goal)

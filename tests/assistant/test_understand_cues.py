@@ -312,6 +312,13 @@ def test_tiers_not_yet_obtained_are_not_the_units() -> None:
     assert q("xã đạt NTM nâng cao năm 2020").tier == "nâng cao"
 
 
+def test_a_model_the_commune_registers_for_is_not_its_tier() -> None:
+    """ "đăng ký xây dựng mô hình xã NTM thông minh": the model aimed at; the commune is a recognised NTM one."""
+    got = q("Xã tôi đạt chuẩn nông thôn mới năm 2018. Tỉnh khuyến khích đăng ký xây dựng mô hình xã NTM thông minh.")
+    assert got.tier == "NTM"
+    assert q("Xã tôi muốn đạt xã NTM thông minh thì cần gì?").tier == "thông minh"
+
+
 def test_the_commune_that_reached_a_tier_is_the_unit_asked_about() -> None:
     got = q("con xa trong huyen da dat kieu mau tu nam 2020 thi phai dap ung quy dinh nao?")
     assert (got.level, got.tier, got.recognition_year) == ("xã", "kiểu mẫu", 2020)
