@@ -12,6 +12,7 @@ from assistant.answerers.base import document_name as _name
 from assistant.answerers.base import opening as _opening
 from assistant.answerers.basis import basis
 from assistant.answerers.layout import layout_drafts
+from assistant.answerers.passages import passages
 from assistant.answerers.relations import RELATION_WORDS, relations
 from assistant.answerers.status import NOT_RECORDED, in_force, sections_below, status_on
 from assistant.doc_numbers import lead_number
@@ -246,6 +247,24 @@ def _of_period(ctx: Context) -> list[DocumentMeta]:
     return docs
 
 
+# Facts only one document has: "văn bản nào quy định …, cơ quan nào ban hành, có hiệu lực từ khi nào" asks them of the
+# document the subject names.
+# ("Ông … ký văn bản nào", "mỗi quyết định ký ngày nào" ask of a signer's documents or of several: not this.)
+_OWN_FACTS = frozenset({"issuer", "in_force"})
+_SEVERAL = re.compile(r"\b(nhung|cac|moi|tung) (van ban|quyet dinh|nghi quyet|nghi dinh|cong van)\b")
+
+
+def _found_by_subject(ctx: Context, of_period: list[DocumentMeta]) -> list[str]:
+    """The document of the passage that best matches the question, when the question asks which document of the
+    period it names says something, and that document's own facts. Without a period the best passage may be an
+    earlier period's rule ("thu hồi quyết định công nhận" is 2540/QĐ-TTg's for 2016-2020, 18/2022/QĐ-TTg's since),
+    and the registry does not record every such succession: then nothing is found."""
+    top = next(iter(ctx.passages()), None)
+    if top is None or ctx.meta(top.chunk.doc) is None or top.chunk.doc not in {d.number for d in of_period}:
+        return []
+    return [top.chunk.doc]
+
+
 def _listing(head: str, docs: list[DocumentMeta], line, **kw) -> Candidate:
     """One candidate listing documents, a line each, each cited to its opening."""
     drafts = [Draft(head)]
@@ -309,12 +328,26 @@ def documents(ctx: Context) -> list[Candidate]:
         if succession is not None:
             out.append(succession)
     numbers = list(ctx.query.sets)
+    docs: list[DocumentMeta] = []
+    lead: list[Draft] = []
     if not numbers and ctx.need.period:
         docs = _of_period(ctx)
         if ctx.need.lists_documents and docs:
             out.append(_period_list(ctx, docs))
         if len(docs) == 1 and ctx.need.asks & FACT_ASKS and not _issued_by_other(ctx.query.folded, docs[0]):
             numbers = [docs[0].number]  # "quyết định ban hành bộ tiêu chí 2026-2030 do ai ký"
+    if (
+        not numbers
+        and docs
+        and ctx.need.lists_documents
+        and ctx.need.asks & _OWN_FACTS
+        and "who" not in ctx.need.asks
+        and not ctx.need.missing
+        and not _SEVERAL.search(ctx.query.folded)
+    ):
+        numbers = _found_by_subject(ctx, docs)
+        # What the question says of it is what it was found by: that passage leads each fact asked.
+        lead = next((c.drafts[:1] for c in passages(ctx) if numbers and c.label.startswith(numbers[0] + " ›")), [])
     if (
         not numbers
         and "amends" in ctx.need.asks
@@ -432,7 +465,7 @@ def documents(ctx: Context) -> list[Candidate]:
             out.append(
                 Candidate(
                     "documents",
-                    drafts,
+                    lead + drafts if answers & ctx.need.asks else drafts,
                     covers=base | {("fact", fact)},
                     # Its sentence names the document: it answers "quyết định số mấy" too, with what else is asked.
                     answers=answers | {"which"} | ({"number"} if numbered and answers & ctx.need.asks else set()),

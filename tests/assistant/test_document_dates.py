@@ -27,3 +27,23 @@ def test_a_stated_date_that_is_the_day_it_ceased_is_said_to_be_so(full_assistant
     # The right date stated: nothing more to say of it.
     right = full_assistant.ask("QĐ 342 có hiệu lực từ ngày 20/02/2013 phải không?")
     assert "20/02/2013" in right.text and "không phải ngày" not in right.text
+
+
+def test_a_document_asked_by_what_it_rules_gets_its_own_facts(full_assistant: Assistant) -> None:
+    """ "Văn bản quy định … giai đoạn 2021-2025 là văn bản nào, cơ quan nào ban hành, có hiệu lực từ khi nào": the
+    period's document the subject names is found by its passage, which leads, then its issuer and date of taking
+    effect."""
+    a = full_assistant.ask(
+        "Văn bản quy định việc thu hồi quyết định công nhận xã đạt chuẩn nông thôn mới giai đoạn 2021-2025 là văn bản"
+        " nào, cơ quan nào ban hành, có hiệu lực từ khi nào?"
+    )
+    assert a.kind == "documents"
+    first, rest = a.text.split("\n", 1)
+    assert "18/2022/QĐ-TTg" in first and "hu hồi" in first
+    assert "Quyết định 18/2022/QĐ-TTg do Thủ tướng Chính phủ ban hành." in rest and "02/08/2022" in rest
+    _valid_citations(full_assistant, a)
+    # Who signed the documents of a person: a listing by signer, not one document found by its subject.
+    signed = full_assistant.ask(
+        "Ông Trần Hồng Hà ký quyết định nào về nông thôn mới, quyết định đó có hiệu lực từ ngày nào?"
+    )
+    assert "15/02/2026" in signed.text
