@@ -56,7 +56,7 @@ _ASKS: dict[str, str] = {
     "layout": r"\b((?:may|bao nhieu|bn) (dieu(?! kien)|chuong(?! trinh)|phu luc|muc(?! tieu| dich| do))"
     r"|co (kem (theo )?)?(phu luc|chuong) (nao )?(khong|ko|k|hay khong)|(gom|co) (nhung|cac) (phu luc|chuong) nao)\b",
     "contents": r"\b(quy dinh (nhung )?(?:[a-z]+ ){0,2}gi|quy dinh ve gi|noi dung"
-    r"|(quy dinh|noi) ve (van de|linh vuc|viec) gi"
+    r"|(quy dinh|noi) ve (nhung |cac )?(van de|linh vuc|viec) gi"
     r"|quy dinh (?:[a-z]+ ){0,3}(the nao|ra sao)"
     r"|(ban hanh|huong dan|de cap|giao) (nhung )?(gi|viec gi|nhiem vu gi|nhung gi)"
     r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"

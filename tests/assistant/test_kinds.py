@@ -52,6 +52,8 @@ def test_chat_shorthand_for_how_much_makes_a_part_of_its_own() -> None:
 def test_what_a_document_governs_is_its_contents_not_an_amendment() -> None:
     assert kinds_of("Nghị định này điều chỉnh những nội dung gì?") == {"contents"}
     assert "contents" in kinds_of("Phạm vi điều chỉnh của quyết định là gì?")
+    assert "contents" in kinds_of("Quyết định này quy định về những việc gì liên quan đến công nhận?")
+    assert "contents" in kinds_of("Công văn nói về các vấn đề gì?")
     assert "amends" in kinds_of("Quyết định 211 điều chỉnh tiêu chí nào của 318?")
 
 
