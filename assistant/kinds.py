@@ -82,7 +82,11 @@ _ASKS: dict[str, str] = {
     # "những tỉnh, thành phố nào": the things listed may be several, with commas.
     "list": r"\b(nhung (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     # "thuộc mục nào", "tại mục 2": a section (mục), not a level (mức); both fold alike.
-    "threshold": r"\b((?<!thuoc )(?<!tai )muc|nguong|toi thieu|toi da|dat (?:la |duoc )?bao nhieu|phan tram|ty le"
+    # "Xã tôi đã được công nhận" folds as "xa toi da duoc": "tôi đã", not "tối đa", when a pronoun's word is before it
+    # and a verb after it.
+    "threshold": r"\b((?<!thuoc )(?<!tai )muc|nguong|toi thieu|dat (?:la |duoc )?bao nhieu|phan tram|ty le"
+    r"|(?<!xa )(?<!huyen )(?<!chung )(?<!nha )(?<!thon )(?<!em )toi da"
+    r"|toi da(?! (duoc|co|dat|thay|lam|nop|gui|hoan thanh|len|bi|nhan|xay|trien khai|thuc hien|doc|hoi|tham)\b)"
     r"|bao nhieu trieu dong/nguoi|tren \d|tu \d)\b"
     # "%" is no word character, so "bao nhiêu %" needs no word boundary after it.
     r"|\b(bao nhieu|bao nhiu|may|bn) ?%",

@@ -118,3 +118,12 @@ def test_where_a_former_province_went_asks_the_map() -> None:
     assert "map" in kinds_of("Xã em trước thuộc tỉnh Hậu Giang, nay phải ghi là thuộc tỉnh hay thành phố nào?")
     # "báo cáo về tỉnh" is where a report goes, not the map.
     assert "map" not in kinds_of("Xã gửi báo cáo về tỉnh nào trước?")
+
+
+def test_i_have_folded_is_no_maximum() -> None:
+    """ "Xã tôi đã được công nhận" and "tối đa" fold alike ("toi da"): a pronoun before and a verb after make it "tôi
+    đã", which asks no figure."""
+    assert "threshold" not in kinds_of("Xã tôi đã được công nhận xã NTM kiểu mẫu, giờ phải duy trì theo quy định nào?")
+    assert "threshold" not in kinds_of("Chúng tôi đã đạt chuẩn năm 2019 thì nay phải làm gì?")
+    assert "threshold" in kinds_of("Tỷ lệ trẻ thấp còi tối đa là bao nhiêu?")
+    assert "threshold" in kinds_of("Mỗi xã được hỗ trợ tối đa bao nhiêu?")
