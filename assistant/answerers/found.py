@@ -11,8 +11,8 @@ from assistant.answerers.criteria import indicator_candidate
 from assistant.quote import word_pairs
 from corpus.criteria import CriteriaSet, Criterion, Indicator
 
-# Passages looked at: the best two.
-_TOP = 2
+# Passages looked at: the best three (a criterion's text may rank below two passages on keeping the standard).
+_TOP = 3
 # As sure as an indicator guessed from two or three words of its name: the chooser's meaning decides.
 _PRIOR = 0.45
 

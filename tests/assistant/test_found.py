@@ -51,3 +51,13 @@ def test_of_several_indicators_in_one_section_the_one_the_question_names(full_as
     a = full_assistant.ask("xã kiểu mẫu theo qd 691 thì thu nhập phải gấp mấy lần lúc đạt chuẩn ntm")
     assert "1.3" in a.text and "≥ 1,5 lần" in a.text
     assert "hợp tác xã" not in a.text
+
+
+def test_an_indicator_whose_criterion_is_the_third_passage_found(full_assistant: Assistant) -> None:
+    # "các tuyến đường huyện phải làm đúng chuẩn … bao nhiêu phần trăm chiều dài": 320's 2.2 ("Tỷ lệ km đường huyện đạt
+    # chuẩn theo quy hoạch"), whose criterion's text retrieval ranks below two passages on keeping the standard.
+    a = full_assistant.ask(
+        "Theo bộ tiêu chí huyện giai đoạn 2021-2025, các tuyến đường huyện phải làm đúng chuẩn được bao nhiêu phần trăm"
+        " chiều dài thì đạt?"
+    )
+    assert a.kind == "criteria" and "2.2. Tỷ lệ km đường huyện đạt chuẩn theo quy hoạch: ≥ 100%" in a.text
