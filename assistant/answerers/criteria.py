@@ -19,7 +19,7 @@ from assistant.answerers.catalogue import (
 )
 from assistant.answerers.conditions import set_conditions, town_conditions
 from assistant.answerers.indicators import match_indicator, without_offices
-from assistant.answerers.overview import group_named, set_groups, set_overview
+from assistant.answerers.overview import group_named, group_of_commune, set_groups, set_overview
 from assistant.answerers.special import special_region
 from assistant.criterion_names import criterion_key, name_parts
 from assistant.format import threshold_text, vn_number
@@ -133,7 +133,14 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
     of = f"{cset.title} ({annex}{cset.document}){where}"
     if not crit.indicators:
         # A criterion whose indicators no source shows: what is known and what is not, nothing invented.
-        return [Draft(f"Tiêu chí {crit.number} ({named}) của {of}: {crit.pending}", src(cset, crit.section, crit.name))]
+        out = [Draft(f"Tiêu chí {crit.number} ({named}) của {of}: {crit.pending}", src(cset, crit.section, crit.name))]
+        placed = group_of_commune(q.folded) if cset.region_scheme == "nhom-xa" else None
+        if placed is not None:
+            # "xã thuộc nhóm như chúng tôi (xã khu vực III) phải đạt bao nhiêu": the group its stated facts put it in
+            # is what the figure would be read for, when the corpus has it.
+            why = f" ({'; '.join(placed[1])})" if placed[1] else ""
+            out.append(Draft(f"Theo những điều câu hỏi nêu về xã, xã thuộc nhóm {placed[0]}{why}."))
+        return out
     if region_name is None and cset.region_scheme and len(set(q.place_regions.values())) > 1:
         return _by_former_province(ctx, cset, crit, indicators, year)
     head = f"Tiêu chí {crit.number} ({named}) của {of} gồm {len(crit.indicators)} chỉ tiêu:"

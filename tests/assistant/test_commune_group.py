@@ -66,3 +66,14 @@ def test_a_commune_ruled_out_of_one_group_by_what_the_question_says_of_it() -> N
     assert any(why.startswith("với điều kiện xã không thuộc nhóm 1") for why in placed[1])
     # Area I named, but the question is not about the asker's group: nothing is decided.
     assert group("Xã khu vực I là gì?") is None
+
+
+@pytest.mark.heavy
+def test_a_figure_of_the_new_set_the_corpus_lacks_says_which_group_the_commune_is_in(full_assistant) -> None:
+    # The 2026-2030 figures are not in the corpus; the group the figure would be read for is.
+    a = full_assistant.ask(
+        "Xã tôi là xã khu vực III vùng đồng bào dân tộc thiểu số. Theo bộ tiêu chí xã NTM giai đoạn 2026-2030, xã"
+        " thuộc nhóm như chúng tôi phải đạt tỷ lệ người dân tham gia bảo hiểm y tế bao nhiêu %?"
+    )
+    assert "51/2025/QĐ-TTg" in a.text and "Chưa biết các chỉ tiêu" in a.text
+    assert "Theo những điều câu hỏi nêu về xã, xã thuộc nhóm 3." in a.text
