@@ -35,7 +35,7 @@ _TARGET = re.compile(r"\b(phan dau|muc tieu|du kien|ke hoach|muon)\b")
 # "khi đó", "lúc công nhận": the time of the recognition just named.
 _THEN = re.compile(
     # "Hồi xét công nhận … năm 2018": the time of that recognition.
-    r"\b(khi do|luc do|khi ay|luc ay|hoi do|hoi ay|thoi diem do|thoi diem ay"
+    r"\b(khi do|luc do|khi ay|luc ay|hoi do|hoi ay|thoi diem do|thoi diem ay|thoi do|thoi ay|dao do|dao ay"
     r"|(khi|luc|hoi|thoi diem) (duoc )?(xet )?cong nhan"
     # "Năm 2019 xét công nhận đạt chuẩn thì … phải …": what a recognition that year was judged against.
     r"|(?:19|20)\d\d (?:duoc )?xet cong nhan)\b"

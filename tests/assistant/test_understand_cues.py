@@ -145,6 +145,9 @@ def test_the_set_in_force_at_a_recognition_named_then() -> None:
     # "Hồi đó", and a recognition judged in a year ("năm 2019 xét công nhận … thì"): the set of that time.
     assert q("Xã đạt chuẩn NTM năm 2017. Hồi đó tỷ lệ lao động phải đạt bao nhiêu?").period == "2016-2020"
     assert q("Xã tôi năm 2019 xét công nhận đạt chuẩn NTM thì BHYT phải bao nhiêu?").period == "2016-2020"
+    # "thời đó", "đợt đó": the same.
+    got = q("Huyện đạt chuẩn huyện NTM năm 2018. Tiêu chí huyện thời đó đặt ra yêu cầu gì cho bệnh viện huyện?")
+    assert got.period == "2016-2020"
 
 
 @pytest.mark.parametrize(
