@@ -203,10 +203,12 @@ def time_notes(r: Resolution, as_of: dt.date) -> None:
                 [new.ref],
             )
         )
-    elif as_of > PERIOD_END:
+    elif as_of >= NEW_SET_ISSUED:
+        # Issued, not yet in force (from 29/12/2025): the 2021-2025 rules still answer, and the new set's date is said.
+        ended = "giai đoạn 2021-2025 đã kết thúc; " if as_of > PERIOD_END else ""
         r.notes.append(
             Step(
-                f"Tính đến ngày {as_of:%d/%m/%Y}: giai đoạn 2021-2025 đã kết thúc; {new.title} đã ban hành ngày "
+                f"Tính đến ngày {as_of:%d/%m/%Y}: {ended}{new.title} đã ban hành ngày "
                 f"{NEW_SET_ISSUED:%d/%m/%Y} và có hiệu lực từ ngày {NEW_SET_IN_FORCE:%d/%m/%Y}.",
                 [new.ref],
             )

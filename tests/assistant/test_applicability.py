@@ -297,12 +297,13 @@ def check_duties(r: Resolution) -> None:
 
 def check_time_notes(r: Resolution, level: str, as_of: dt.date) -> None:
     text = norm(notes_text(r))
-    if as_of <= dt.date(2025, 12, 31):
+    if as_of < dt.date(2025, 12, 29):
         assert "giai đoạn trước" not in text
         assert "51/2025" not in text, "51/2025/QĐ-TTg was not issued yet"
     elif as_of < dt.date(2026, 2, 15):
+        # Issued on 29/12/2025, in force from 15/02/2026: said, and the 2021-2025 period ended only after 31/12.
         assert "51/2025/qđ-ttg" in text
-        assert "kết thúc" in text
+        assert ("kết thúc" in text) == (as_of > dt.date(2025, 12, 31))
         assert "15/02/2026" in text
         assert "đang có hiệu lực" not in text
     else:
@@ -314,6 +315,15 @@ def check_time_notes(r: Resolution, level: str, as_of: dt.date) -> None:
     assert district_note == (level == "huyện" and as_of >= dt.date(2025, 7, 1))
     if district_note:
         assert "cấp huyện" in text
+
+
+def test_a_set_issued_not_yet_in_force_is_said_with_its_date() -> None:
+    # 30/12/2025: 51/2025/QĐ-TTg was signed the day before; the 2021-2025 set still applies until 15/02/2026.
+    r = resolve("xã", "NTM", as_of=dt.date(2025, 12, 30), recognition_year=2018)
+    assert r.applicable is not None and r.applicable.doc == "318/QĐ-TTg"
+    check_time_notes(r, "xã", dt.date(2025, 12, 30))
+    before = resolve("xã", "NTM", as_of=dt.date(2025, 12, 28), recognition_year=2018)
+    check_time_notes(before, "xã", dt.date(2025, 12, 28))
 
 
 # --- the full matrix ------------------------------------------------------------------------
@@ -364,7 +374,8 @@ def test_matrix(case, corpus_paths) -> None:
 @pytest.mark.parametrize(
     ("as_of", "expected"),
     [
-        (dt.date(2025, 12, 31), "period"),
+        (dt.date(2025, 12, 28), "period"),
+        (dt.date(2025, 12, 31), "issued"),  # 51/2025/QĐ-TTg signed on 29/12/2025, the period not yet over
         (dt.date(2026, 1, 1), "ended"),
         (dt.date(2026, 2, 14), "ended"),
         (dt.date(2026, 2, 15), "in_force"),
@@ -378,6 +389,9 @@ def test_period_boundaries(as_of, expected, corpus_paths) -> None:
     text = norm(notes_text(r))
     if expected == "period":
         assert "51/2025" not in text and "giai đoạn trước" not in text
+    elif expected == "issued":
+        assert "51/2025/qđ-ttg" in text and "15/02/2026" in text and "kết thúc" not in text
+        assert "giai đoạn trước" not in text and "đang có hiệu lực" not in text
     elif expected == "ended":
         assert "kết thúc" in text and "15/02/2026" in text and "51/2025/qđ-ttg" in text
         assert "giai đoạn trước" not in text and "đang có hiệu lực" not in text
