@@ -48,7 +48,7 @@ _ASKS: dict[str, str] = {
     "in_force": r"\b((?<!thoi )(?<!ngung )(?<!het )hieu luc|bat dau ap dung"
     r"|(?<!thoi )(?<!ngung )(?<!het )ap dung tu (ngay|khi nao))\b",
     "status": r"\b(con hieu luc|het hieu luc|(thoi|ngung|het) (ap dung|hieu luc)|con ap dung"
-    r"|con duoc|con dung|hien con|con gia tri|hien hanh|con la can cu"
+    r"|con duoc|con dung|hien con|con gia tri|hien hanh|con la can cu|co con (duoc )?can cu"
     r"|con (?:[a-z]+ ){0,5}nua (khong|chua)"
     # "hiện tại nó còn là bộ tiêu chí đang áp dụng không": whether it still applies.
     r"|(con|van) (la )?(?:[a-z]+ ){0,4}dang (duoc )?ap dung (khong|ko|chua|hay))\b",

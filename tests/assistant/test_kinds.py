@@ -127,3 +127,9 @@ def test_i_have_folded_is_no_maximum() -> None:
     assert "threshold" not in kinds_of("Chúng tôi đã đạt chuẩn năm 2019 thì nay phải làm gì?")
     assert "threshold" in kinds_of("Tỷ lệ trẻ thấp còi tối đa là bao nhiêu?")
     assert "threshold" in kinds_of("Mỗi xã được hỗ trợ tối đa bao nhiêu?")
+
+
+def test_whether_a_document_is_still_the_basis_asks_its_status() -> None:
+    assert "status" in kinds_of("Sang năm 2026, tỉnh có còn căn cứ Công văn 14/BCĐCTMTQG để chấm không?")
+    # "còn căn cứ QĐ nào" lists what else it rests on: no status.
+    assert "status" not in kinds_of("QĐ 318 ngoài NQ 25 ra còn căn cứ QĐ nào của Thủ tướng?")
