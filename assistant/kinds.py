@@ -87,7 +87,8 @@ _ASKS: dict[str, str] = {
     "threshold": r"\b((?<!thuoc )(?<!tai )muc|nguong|toi thieu|dat (?:la |duoc )?bao nhieu|phan tram|ty le"
     r"|(?<!xa )(?<!huyen )(?<!chung )(?<!nha )(?<!thon )(?<!em )toi da"
     r"|toi da(?! (duoc|co|dat|thay|lam|nop|gui|hoan thanh|len|bi|nhan|xay|trien khai|thuc hien|doc|hoi|tham)\b)"
-    r"|bao nhieu trieu dong/nguoi|tren \d|tu \d)\b"
+    # "trên 50%", "từ 2 lần" are figures; "từ 1/7/2025", "từ 2019" are dates.
+    r"|bao nhieu trieu dong/nguoi|(tren|tu) (?!(?:19|20)\d\d\b)\d(?!\d*/\d))\b"
     # "%" is no word character, so "bao nhiêu %" needs no word boundary after it.
     r"|\b(bao nhieu|bao nhiu|may|bn) ?%",
     "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|(phai|can) dap ung|bo tieu chi( [a-z]+){0,2} nao"

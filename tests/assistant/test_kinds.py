@@ -133,3 +133,9 @@ def test_whether_a_document_is_still_the_basis_asks_its_status() -> None:
     assert "status" in kinds_of("Sang năm 2026, tỉnh có còn căn cứ Công văn 14/BCĐCTMTQG để chấm không?")
     # "còn căn cứ QĐ nào" lists what else it rests on: no status.
     assert "status" not in kinds_of("QĐ 318 ngoài NQ 25 ra còn căn cứ QĐ nào của Thủ tướng?")
+
+
+def test_a_date_after_tu_is_no_figure() -> None:
+    assert "threshold" not in kinds_of("Từ 1/7/2025 bỏ cấp huyện thì bộ tiêu chí còn phần nào cho huyện không?")
+    assert "threshold" not in kinds_of("Xã đạt chuẩn từ 2019 thì nay theo bộ nào?")
+    assert "threshold" in kinds_of("Tỷ lệ hộ nghèo từ 5% trở xuống thì đạt không?")
