@@ -46,6 +46,7 @@ PART_ASKS = {
     "basis",
     "session",
     "number",
+    "fulltext",
 }
 # Below this the best candidate does not cover the question (calibrated on the dev set).
 THRESHOLD = 2.3

@@ -168,6 +168,10 @@ _ASKS: dict[str, str] = {
     # tán thành"): the session its registry entry records (see SESSION_ASKED, VOTES_ASKED).
     "session": rf"{_SESSION}|{_VOTES}",
     # "nghị quyết … là nghị quyết số bao nhiêu", "mang số hiệu gì": a document's number, not a count.
+    # Whether the corpus holds a document's whole text ("hệ thống có toàn văn Quyết định 51 không, hay chỉ có phần tóm
+    # tắt?").
+    "fulltext": r"\bco (ban )?(toan van|day du|ban goc|ban chinh thuc)\b[^?]{0,60}\b(khong|ko|chua)\b"
+    r"|\bchi co (phan |ban )?tom tat\b",
     "number": r"\bso hieu\b|\b(nghi quyet|quyet dinh|cong van|thong tu|nghi dinh|van ban) (la |mang |co )?so"
     r" (bao nhieu|bao nhiu|may|bn|gi)\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
@@ -198,7 +202,9 @@ _ASKS: dict[str, str] = {
 }
 ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}
 # Kinds of question a document's own fact answers (its signer, its dates, its status, who issued or proposed it).
-FACT_KINDS = frozenset({"who", "when", "in_force", "issuer", "basis", "proposer", "status", "session", "number"})
+FACT_KINDS = frozenset(
+    {"who", "when", "in_force", "issuer", "basis", "proposer", "status", "session", "number", "fulltext"}
+)
 WHERE = ASK_RE["where"]
 # A procedure asked, not a file named as context ("hồ sơ xã đạt chuẩn năm 2019 chấm chỉ tiêu … theo mức nào"): the
 # procedure's word with what asks about it ("hồ sơ gồm những gì", "thủ tục thế nào", "nộp ở đâu", "làm thủ tục gì").

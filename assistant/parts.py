@@ -127,7 +127,20 @@ def complete(
 
 # Kinds of question a document's own facts answer.
 FACTS = frozenset(
-    {"who", "issuer", "when", "in_force", "status", "proposer", "to", "basis", "amends", "session", "number"}
+    {
+        "who",
+        "issuer",
+        "when",
+        "in_force",
+        "status",
+        "proposer",
+        "to",
+        "basis",
+        "amends",
+        "session",
+        "number",
+        "fulltext",
+    }
 )
 
 

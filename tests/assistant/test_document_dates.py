@@ -47,3 +47,13 @@ def test_a_document_asked_by_what_it_rules_gets_its_own_facts(full_assistant: As
         "Ông Trần Hồng Hà ký quyết định nào về nông thôn mới, quyết định đó có hiệu lực từ ngày nào?"
     )
     assert "15/02/2026" in signed.text
+
+
+def test_whether_the_corpus_holds_the_whole_text_says_which_wording(full_assistant: Assistant) -> None:
+    """A registry entry is no whole text; a compiled text is whole but not the official wording (DESIGN: provenance)."""
+    entry = full_assistant.ask("Hệ thống có toàn văn Quyết định 51/2025/QĐ-TTg không, hay chỉ có phần tóm tắt?")
+    assert entry.text.startswith("Kho văn bản chưa có toàn văn Quyết định 51/2025/QĐ-TTg")
+    compiled = full_assistant.ask("Kho có toàn văn Quyết định 318/QĐ-TTg không?")
+    assert "biên soạn lại, chưa phải bản chính thức" in compiled.text
+    official = full_assistant.ask("Kho có toàn văn Công văn 14/BCĐCTMTQG không?")
+    assert "theo bản chính thức đã nạp" in official.text

@@ -139,3 +139,9 @@ def test_a_date_after_tu_is_no_figure() -> None:
     assert "threshold" not in kinds_of("Từ 1/7/2025 bỏ cấp huyện thì bộ tiêu chí còn phần nào cho huyện không?")
     assert "threshold" not in kinds_of("Xã đạt chuẩn từ 2019 thì nay theo bộ nào?")
     assert "threshold" in kinds_of("Tỷ lệ hộ nghèo từ 5% trở xuống thì đạt không?")
+
+
+def test_whether_the_whole_text_is_held_is_asked() -> None:
+    assert "fulltext" in kinds_of("Hệ thống có toàn văn Quyết định 51/2025/QĐ-TTg không?")
+    assert "fulltext" in kinds_of("Kho chỉ có phần tóm tắt thôi à?")
+    assert "fulltext" not in kinds_of("Trích nguyên văn Điều 2 Quyết định 318.")
