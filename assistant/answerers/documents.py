@@ -14,7 +14,7 @@ from assistant.answerers.basis import basis
 from assistant.answerers.layout import layout_drafts
 from assistant.answerers.passages import passages
 from assistant.answerers.relations import RELATION_WORDS, relations
-from assistant.answerers.status import NOT_RECORDED, in_force, sections_below, status_on
+from assistant.answerers.status import NOT_RECORDED, full_text, in_force, sections_below, status_on
 from assistant.doc_numbers import lead_number
 from assistant.format import vn_date
 from assistant.kinds import SESSION_ASKED, VOTES_ASKED
@@ -265,22 +265,6 @@ def _found_by_subject(ctx: Context, of_period: list[DocumentMeta]) -> list[str]:
     return [top.chunk.doc]
 
 
-def _full_text(m: DocumentMeta, name: str) -> Draft:
-    """Whether the corpus holds the document's whole text, and in which wording (see DESIGN: provenance)."""
-    if not m.full_text:
-        return Draft(
-            f"Kho văn bản chưa có toàn văn {name}: chỉ có mục đăng ký tóm tắt từ nguồn công khai (không phải nguyên "
-            "văn). Khi bản chính thức (PDF/DOCX) được nạp vào kho, kho sẽ có toàn văn."
-        )
-    if m.provenance == "official":
-        return Draft(f"Kho văn bản có toàn văn {name}, theo bản chính thức đã nạp.")
-    where = f" tại {m.source_url}" if m.source_url else ""
-    return Draft(
-        f"Kho văn bản có nội dung đầy đủ của {name} do biên soạn lại, chưa phải bản chính thức; cần đối chiếu văn bản "
-        f"gốc{where}."
-    )
-
-
 def _listing(head: str, docs: list[DocumentMeta], line, **kw) -> Candidate:
     """One candidate listing documents, a line each, each cited to its opening."""
     drafts = [Draft(head)]
@@ -423,7 +407,7 @@ def documents(ctx: Context) -> list[Candidate]:
             # document the registry knows only by its title: said to be unrecorded. A numbered document's every fact
             # names its number.
             facts.append(("number", [Draft(f"Kho văn bản {NOT_RECORDED} số hiệu của {name}.")], {"number"}))
-        facts.append(("fulltext", [_full_text(m, name)], {"fulltext"}))
+        facts.append(("fulltext", [full_text(m, name)], {"fulltext"}))
         effect = in_force(ctx, m)
         # A date of taking effect answers "từ ngày nào"; "not recorded" does not answer when it was issued.
         dated = not any(NOT_RECORDED in d.text for d in effect)

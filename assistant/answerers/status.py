@@ -148,3 +148,19 @@ def _later_status(m: DocumentMeta, on: dt.date) -> str:
         by = f" bởi {m.superseded_by}" if m.superseded_by else ""
         return f" Từ ngày {day}, {_name(m)} bị thay thế{by}."
     return f" Từ ngày {day}, {_name(m)} hết hiệu lực."
+
+
+def full_text(m: DocumentMeta, name: str) -> Draft:
+    """Whether the corpus holds the document's whole text, and in which wording (see DESIGN: provenance)."""
+    if not m.full_text:
+        return Draft(
+            f"Kho văn bản chưa có toàn văn {name}: chỉ có mục đăng ký tóm tắt từ nguồn công khai (không phải nguyên "
+            "văn). Khi bản chính thức (PDF/DOCX) được nạp vào kho, kho sẽ có toàn văn."
+        )
+    if m.provenance == "official":
+        return Draft(f"Kho văn bản có toàn văn {name}, theo bản chính thức đã nạp.")
+    where = f" tại {m.source_url}" if m.source_url else ""
+    return Draft(
+        f"Kho văn bản có nội dung đầy đủ của {name} do biên soạn lại, chưa phải bản chính thức; cần đối chiếu văn bản "
+        f"gốc{where}."
+    )
