@@ -170,7 +170,8 @@ _ASKS: dict[str, str] = {
     # "nghị quyết … là nghị quyết số bao nhiêu", "mang số hiệu gì": a document's number, not a count.
     # Whether the corpus holds a document's whole text ("hệ thống có toàn văn Quyết định 51 không, hay chỉ có phần tóm
     # tắt?").
-    "fulltext": r"\bco (ban )?(toan van|day du|ban goc|ban chinh thuc)\b[^?]{0,60}\b(khong|ko|chua)\b"
+    # ("Xã có đầy đủ hồ sơ chưa" asks no such thing: a copy, "bản", is what is had.)
+    "fulltext": r"\bco (ban )?(toan van|ban day du|ban goc|ban chinh thuc)\b[^?]{0,60}\b(khong|ko|chua)\b"
     r"|\bchi co (phan |ban )?tom tat\b",
     "number": r"\bso hieu\b|\b(nghi quyet|quyet dinh|cong van|thong tu|nghi dinh|van ban) (la |mang |co )?so"
     r" (bao nhieu|bao nhiu|may|bn|gi)\b",

@@ -145,3 +145,5 @@ def test_whether_the_whole_text_is_held_is_asked() -> None:
     assert "fulltext" in kinds_of("Hệ thống có toàn văn Quyết định 51/2025/QĐ-TTg không?")
     assert "fulltext" in kinds_of("Kho chỉ có phần tóm tắt thôi à?")
     assert "fulltext" not in kinds_of("Trích nguyên văn Điều 2 Quyết định 318.")
+    assert "fulltext" not in kinds_of("Xã đã có đầy đủ hồ sơ đề nghị công nhận chưa?")
+    assert "fulltext" in kinds_of("Kho có bản đầy đủ Quyết định 51 không?")
