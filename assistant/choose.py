@@ -33,21 +33,8 @@ ATOM_WEIGHT = {
 FACT_MEANING = 0.8
 # Parts of a question that a second candidate may answer.
 PART_ATOMS = {"criterion", "indicator", "section", "group_name", "criterion_name"}
-PART_ASKS = {
-    "who",
-    "issuer",
-    "when",
-    "in_force",
-    "status",
-    "contents",
-    "amends",
-    "report",
-    "proposer",
-    "basis",
-    "session",
-    "number",
-    "fulltext",
-}
+# (a document's own facts, and what it contains, amends or reports)
+PART_ASKS = FACT_KINDS | {"contents", "amends", "report"}
 # Below this the best candidate does not cover the question (calibrated on the dev set).
 THRESHOLD = 2.3
 # Scored without closeness in meaning, a rule, catalogue or registry answer this sure of itself (and this far

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answerers.base import QUESTION_WORDS, Candidate, Draft, Source, lexical_cover
+from assistant.kinds import FACT_KINDS
 from assistant.understand import normalise_question
 from corpus.model import Section
 from corpus.normalize import fold, syllables
@@ -125,23 +126,8 @@ def complete(
     return out
 
 
-# Kinds of question a document's own facts answer.
-FACTS = frozenset(
-    {
-        "who",
-        "issuer",
-        "when",
-        "in_force",
-        "status",
-        "proposer",
-        "to",
-        "basis",
-        "amends",
-        "session",
-        "number",
-        "fulltext",
-    }
-)
+# Kinds of question a document's own facts answer (and whom it is sent to, what it amends).
+FACTS = FACT_KINDS | {"to", "amends"}
 
 
 def needs_fact(part: str, kinds_of: Callable[[str], set[str]], chosen: list[Candidate]) -> bool:
