@@ -55,6 +55,26 @@ HELD_TO = (
     # "tỉnh phúc tra thì chấm bộ nào": the set scored against, named right after the verb.
     r"|(doi chieu|cham( diem)?|danh gia|ra soat|phuc tra)( lai)? (van ban|quyet dinh|bo tieu chi|phu luc|bo) nao"
 )
+# "bây giờ", "hiện nay": the time asked about is now, not the recognition's.
+_NOW = re.compile(r"\b(bay gio|hien nay|hien tai|hien hanh|(?<!bao )gio|nam nay|(quy dinh|bo|tieu chi) moi)\b")
+# "xã … đạt chuẩn", "huyện được công nhận": a unit's own recognition, not a document's subject ("hướng dẫn xét, công
+# nhận xã NTM nâng cao giai đoạn 2018-2020").
+_UNIT_RECOGNISED = re.compile(r"\b(xa|huyen)( [a-z]+){0,4} (da )?(duoc )?(dat chuan|cong nhan)\b")
+
+
+def _sentence_to(f: str, end: int) -> str:
+    """The sentence that ends at `end`, from its start."""
+    return f[max((m.end() for m in re.finditer(r"[.?!]\s", f[:end])), default=0) : end]
+
+
+def _figure_of_recognition(f: str, before: str) -> bool:
+    """A unit recognised in a period and a figure asked, with nothing to do and no "now": the figure of the standard it
+    was recognised against."""
+    return bool(
+        _UNIT_RECOGNISED.search(before) and _CONTENT_ASK.search(f) and not ACTION.search(f) and not _NOW.search(f)
+    )
+
+
 _ASOF_CUE = re.compile(r"(thi|hien nay|bay gio|den|trong|cho)\s+(nam\s+)?$")
 ACTION = re.compile(
     r"\b(phai lam gi|lam gi|can lam|(phai|can) dap ung|ap dung|bo tieu chi( [a-z]+){0,2} nao|theo bo|tiep theo|phan dau"
@@ -159,6 +179,10 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         if _RECOGNITION_CUE.search(before[-30:]) and not _PURPOSE.search(before):
             recognition_period = recognition_period or value
             cued_period = True
+            if _figure_of_recognition(f, _sentence_to(f, m.start())):
+                # "Xã đạt chuẩn NTM giai đoạn 2016-2020 thì tỷ lệ … phải đạt bao nhiêu?": with nothing to do and no
+                # "now", the figure asked is that period's set's, the standard the unit was recognised against.
+                set_period = set_period or value
         elif _SET_CUE.search(before):
             set_period = set_period or value
         elif (
@@ -176,6 +200,8 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             ask_year = ask_year or int(m.group(2))
         elif recognition_period is None:
             recognition_period = value  # uncued: a recognition year found below dates the recognition instead
+            if _RECOGNITION_CUE.search(before) and _figure_of_recognition(f, _sentence_to(f, m.start())):
+                set_period = set_period or value  # as above, the cue a little further back
     cued_before = [
         (y, p)
         for y, p in years

@@ -219,6 +219,23 @@ ROWS: list[tuple[str, dict]] = [
         "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026–2030",
         dict(level="xã", period="2026-2030", recognition_period=None),
     ),
+    # A unit recognised in a period and a figure asked, nothing to do and no "now": that period's set is asked.
+    (
+        "Xã ở Thanh Hóa đạt chuẩn NTM giai đoạn 2016-2020 thì tỉ lệ học sinh học tiếp phải đạt bao nhiêu?",
+        dict(level="xã", recognition_period="2016-2020", period="2016-2020"),
+    ),
+    (
+        "Xã đạt chuẩn NTM giai đoạn 2016-2020 thì bây giờ tỉ lệ học sinh học tiếp phải đạt bao nhiêu?",
+        dict(level="xã", recognition_period="2016-2020", period=None),
+    ),
+    (
+        "Xã được công nhận nâng cao năm 2019 (giai đoạn 2018-2020). Mức thu nhập xã phải đạt khi đó là bao nhiêu?",
+        dict(level="xã", recognition_year=2019, period="2018-2020"),
+    ),
+    (
+        "Công văn hướng dẫn xét, công nhận xã NTM nâng cao giai đoạn 2018-2020 có bao nhiêu tiêu chí?",
+        dict(level="xã", recognition_period="2018-2020", period=None),
+    ),
     (
         "huyện đạt chuẩn NTM nâng cao giai đoạn 2021-2025 phấn đấu gì tiếp",
         dict(level="huyện", tier="nâng cao", recognition_period="2021-2025"),
