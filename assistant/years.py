@@ -245,6 +245,15 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         # "công nhận năm 2018 …; trong giai đoạn 2021-2025 xã phải đáp ứng …": the year dates the recognition,
         # the uncued period is the one asked about.
         recognition_period = period_of(recognition_year)
+    if (
+        recognition_year is not None
+        and set_period is None
+        and ask_year is None
+        and recognised is not None
+        and _figure_of_recognition(f, _sentence_to(f, recognised[1] + 4))
+    ):
+        # "Hồ sơ xã đạt chuẩn năm 2019 chấm chỉ tiêu … tối thiểu bao nhiêu %?": the set of the recognition's time.
+        set_period = period_of(recognition_year)
     if recognition_year is not None and set_period is None and _THEN.search(f):
         # "… công nhận năm 2018. Theo bộ tiêu chí áp dụng khi đó, …": the set of the recognition's time.
         set_period = period_of(recognition_year)

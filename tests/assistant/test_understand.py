@@ -233,6 +233,14 @@ ROWS: list[tuple[str, dict]] = [
         dict(level="xã", recognition_year=2019, period="2018-2020"),
     ),
     (
+        "Hồ sơ xã đạt chuẩn nông thôn mới năm 2019 chấm tỷ lệ lao động qua đào tạo tối thiểu bao nhiêu %?",
+        dict(level="xã", recognition_year=2019, period="2016-2020"),
+    ),
+    (
+        "Xã đạt chuẩn NTM năm 2016 thì năm 2024 chỉ tiêu 15.3 phải đạt mức nào?",
+        dict(level="xã", recognition_year=2016, ask_year=2024, period=None),
+    ),
+    (
         "Công văn hướng dẫn xét, công nhận xã NTM nâng cao giai đoạn 2018-2020 có bao nhiêu tiêu chí?",
         dict(level="xã", recognition_period="2018-2020", period=None),
     ),
