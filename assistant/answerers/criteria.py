@@ -56,9 +56,20 @@ def _also_national(ctx: Context, cset: CriteriaSet) -> bool:
         q.region
         and cset.region_scheme
         and _NATIONAL.search(q.folded)
-        # "vùng tôi", "vùng của tỉnh tôi", "xã ở vùng của chúng tôi": the asker's own region
-        and re.search(r"\bvung (?:cua )?(?:(?:tinh|xa|huyen) )?(?:toi|minh|em|chung toi|chung minh)\b", q.folded)
+        and (
+            # "vùng tôi", "vùng của tỉnh tôi", "xã ở vùng của chúng tôi": the asker's own region
+            re.search(r"\bvung (?:cua )?(?:(?:tinh|xa|huyen) )?(?:toi|minh|em|chung toi|chung minh)\b", q.folded)
+            # "mức chung cả nước là bao nhiêu? Xã thuộc Trà Vinh cũ … thì phải đạt mức nào?": a province named after
+            # the national figure is asked is asked about too.
+            or _named_after_national(q.folded, q.province)
+        )
     )
+
+
+def _named_after_national(folded: str, province: str | None) -> bool:
+    national = _NATIONAL.search(folded)
+    named = folded.find(fold(province), national.end()) if national and province else -1
+    return named > 0
 
 
 def _region_name(ctx: Context, cset: CriteriaSet) -> str | None:

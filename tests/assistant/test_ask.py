@@ -1116,6 +1116,13 @@ def test_the_askers_region_and_the_national_figure_are_both_given_when_both_are_
         "còn mức áp cho xã ở vùng của chúng tôi là bao nhiêu?"
     )
     assert "≥ 70%; mức chung cả nước: ≥ 80%" in b.text
+    # A province named after the national figure is asked is asked about too; named before it, only national is.
+    c = assistant.ask(
+        "Theo QĐ 1980, chỉ tiêu 9.2 có mức chung cả nước là bao nhiêu? Xã thuộc Sóc Trăng cũ thì phải đạt mức nào?"
+    )
+    assert "vùng Đồng bằng sông Cửu Long" in c.text and "≥ 70%; mức chung cả nước: ≥ 80%" in c.text
+    d = assistant.ask("Xã tôi ở Sóc Trăng cũ. Theo QĐ 1980, chỉ tiêu 9.2 có mức chung cả nước là bao nhiêu?")
+    assert "mức chung cả nước:" in d.text and "≥ 80%" in d.text and "≥ 70%" not in d.text
 
 
 @pytest.mark.parametrize(
