@@ -116,6 +116,29 @@ def _distinctive(cset: CriteriaSet) -> list[tuple[int, str, frozenset[str], froz
     return entry[1]
 
 
+# An indicator's name of at least this many words, said word for word, names it even when its words are everyday ones
+# ("tỷ lệ hộ có nhà ở đạt tiêu chuẩn theo quy định" has one distinctive word).
+_SPELT_WORDS = 6
+
+
+def _spelt_out(folded: str, cset: CriteriaSet) -> tuple[int, str] | None:
+    """(criterion, indicator code) of the longest indicator name the question says word for word."""
+    entry = _NAMES.get(id(cset))
+    if entry is None or entry[0] is not cset:
+        names = []
+        for crit, ind in cset.indicators():
+            words = re.findall(r"[a-z0-9]+", fold(ind.name).lower())
+            if len(words) >= _SPELT_WORDS:
+                names.append((len(words), f" {' '.join(words)} ", crit.number, ind.code))
+        entry = _NAMES[id(cset)] = (cset, sorted(names, reverse=True))
+    text = f" {' '.join(re.findall(r'[a-z0-9]+', folded))} "
+    # The longest name said wins: "tỷ lệ hộ nghèo đa chiều" over a shorter name inside it.
+    return next(((number, code) for _, name, number, code in entry[1] if name in text), None)
+
+
+_NAMES: dict[int, tuple[CriteriaSet, list[tuple[int, str, int, str]]]] = {}
+
+
 def match_indicator(
     folded: str, cset: CriteriaSet, *, asked: bool = False, share: float = 0.0
 ) -> tuple[int, str] | None:
@@ -126,6 +149,9 @@ def match_indicator(
     its distinctive words."""
     # "Bộ tiêu chí quốc gia về …" names the set, not "xã đạt tiêu chí quốc gia về y tế" (15.2).
     named = re.sub(r"\bbo tieu chi quoc gia( ve)?\b", " ", without_offices(folded))
+    spelt = _spelt_out(named, cset)
+    if spelt is not None:
+        return spelt
     words, pairs = set(named.split()), _pairs(re.findall(r"[a-z]+|\d[\d.,/-]*", named))
     # A word pair only one indicator's name has ("nước sạch", "chăn nuôi") tells it from names that share its
     # syllables ("sạch" of "3 sạch", "về" folded like "vệ"). One such pair may be chance ("đơn vị hành chính" against

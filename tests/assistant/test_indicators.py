@@ -73,3 +73,12 @@ def test_food_in_everyday_words_is_read_with_the_regulations_food_safety(full_as
         "thuc pham bao nhieu phan tram thi moi dat"
     )
     assert a.scope == "answer" and "17.8" in a.text
+
+
+def test_a_name_said_word_for_word_names_its_indicator_though_its_words_are_everyday_ones() -> None:
+    commune = Catalogue().sets["1980-xa-ntm"]
+    # "Tỷ lệ hộ có nhà ở đạt tiêu chuẩn theo quy định" has a single distinctive word ("nhà").
+    asked = "cua ty le ho co nha o dat tieu chuan theo quy dinh la bao nhieu"
+    assert match_indicator(asked, commune) == (9, "9.2")
+    # Its words scattered are not its name.
+    assert match_indicator("ho co nha o dat chuan theo tieu chi nao", commune) is None
