@@ -176,6 +176,14 @@ def render(
                 return
             if n is not None:
                 quoted.add(n)
+            # The same words of one document quoted from a section and from its parent ("Điều 2 › Khoản 3" and
+            # "Điều 2") are one quote.
+            words = re.search(r"«(.+?)»", s.text)
+            if words:
+                said_key = d.sources[0].doc + " " + re.sub(r"\W+", " ", words.group(1)).strip().lower()
+                if said_key in seen:
+                    return
+                seen.add(said_key)
         # Compared as said (quotes filled in): a note or duty that two parts share is said once, while two
         # quotes of one section under the same words ("- «…»") are two sentences.
         key = re.sub(r"\W+", " ", s.text).strip().lower()

@@ -2,6 +2,7 @@
 time-awareness, criteria, refusals and citation validity."""
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -1509,4 +1510,13 @@ def test_a_registry_entry_without_a_date_of_issue_says_what_its_sources_tell(ass
 def test_a_documents_status_says_the_period_it_belongs_to(assistant: Assistant) -> None:
     a = assistant.ask("Quyết định 60/QĐ-BDTTG hiện còn hiệu lực không?")
     assert "còn hiệu lực" in a.text and "giai đoạn 2026-2030" in a.text
+    _valid_citations(assistant, a)
+
+
+def test_who_a_document_charges_with_guidance_is_asked_of_its_text_not_its_issuer(assistant: Assistant) -> None:
+    a = assistant.ask("theo qd 1980 thi ai ban hanh huong dan thuc hien cho tung tieu chi, chi tieu cua bo tieu chi xa")
+    assert "Bộ, ngành" in a.text and "do Thủ tướng Chính phủ ban hành" not in a.text
+    # The same words of a section and of its parent are quoted once.
+    quotes = re.findall(r"«(.+?)»", a.text)
+    assert quotes and len(quotes) == len(set(quotes))
     _valid_citations(assistant, a)

@@ -94,6 +94,11 @@ def test_which_of_two_bodies_issued_it_asks_the_issuer() -> None:
     assert "issuer" in kinds_of("QĐ 2540 là của Thủ tướng hay của Bộ NN ban hành, ai ký vậy?")
 
 
+def test_who_issues_guidance_a_document_calls_for_is_not_its_issuer() -> None:
+    assert "issuer" not in kinds_of("theo qd 1980 thi ai ban hanh huong dan thuc hien cho tung tieu chi")
+    assert "issuer" in kinds_of("huong dan 1345 do ai ban hanh")
+
+
 def test_a_signer_a_document_is_said_to_have_asks_who_signed() -> None:
     assert "who" in kinds_of("Có tài liệu ghi QĐ 320/QĐ-TTg do Phó Thủ tướng Lê Văn Thành ký, như vậy có đúng không?")
     assert "who" in kinds_of("bo tieu chi 2009 va bo 2016-2020 deu do ong Dung ky, vay co phai cung mot nguoi ko")
