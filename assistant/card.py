@@ -51,7 +51,7 @@ def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | 
     )
     goal = goal_tier(query.folded)
     if card is not None and goal and goal != card.tier and card.applicable is not None and card.previous is None:
-        _aim_at(card, goal, fold(asking_clause(query.text)).lower())
+        _aim_at(card, goal, fold(_asking(query.text)).lower())
     if card is not None and card.period == "2026-2030" and card.level == "xã" and goal and goal != card.tier:
         # "Xã … muốn phấn đấu lên xã NTM nâng cao": the tier aimed at has no set of its own from 2026; said once,
         # beside the commune's own higher tier when the card already says that one has none.
@@ -69,6 +69,13 @@ def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | 
                     f"từng chỉ tiêu theo nhóm xã lấy từ bản chính thức đã nạp ({imported.imported_from})."
                 )
     return card
+
+
+def _asking(text: str) -> str:
+    """The sentences that ask: "… muốn đề nghị công nhận xã NTM kiểu mẫu thì theo quyết định nào? Riêng thu nhập thì
+    yêu cầu thế nào?" asks of the tier aimed at in both, though the last names no tier."""
+    asked = [s for s in re.findall(r"[^.?!]*\?", text)]
+    return " ".join(asked) if len(asked) > 1 else asking_clause(text)
 
 
 # "muốn lên xã kiểu mẫu thì trước hết phải đáp ứng bộ nào": what comes before the aim is the unit's own set.

@@ -91,7 +91,9 @@ def read_tier(f: str) -> str | None:
     obtained = {
         m.group(2)
         for m in re.finditer(
-            r"(?<!muon )(?<!de )(?<!se )(?<!phan dau )(?<!du kien )\b(duoc cong nhan|cong nhan|da dat|dat)"
+            # "đề nghị công nhận", "xin công nhận": a recognition asked for, not obtained.
+            r"(?<!muon )(?<!de )(?<!se )(?<!phan dau )(?<!du kien )(?<!de nghi )(?<!xin )"
+            r"\b(duoc cong nhan|cong nhan|da dat|dat)"
             r"(?: dat chuan)? (?:xa |huyen |thi xa )?(?:nong thon moi |ntm )?(nang cao|kieu mau)\b",
             f,
         )
@@ -102,7 +104,7 @@ def read_tier(f: str) -> str | None:
     # the unit's, when the unit's own is said too.
     goal = re.sub(
         # ("đăng ký xây dựng mô hình xã NTM thông minh": a model the commune registers for.)
-        r"\b(phan dau|tro thanh|huong toi|len|dang ky xay dung|muon dat)\b[^.?!,]{0,30}?"
+        r"\b(phan dau|tro thanh|huong toi|len|dang ky xay dung|muon dat|de nghi (xet )?cong nhan)\b[^.?!,]{0,30}?"
         r"\b(nang cao|kieu mau|thong minh)\b",
         " ",
         f,
@@ -116,7 +118,9 @@ def read_tier(f: str) -> str | None:
 
 
 _GOAL = re.compile(
-    r"\b(?:phan dau|tro thanh|huong toi|len|dang ky xay dung|muon dat)\b[^.?!,]{0,30}?\b(nang cao|kieu mau)\b"
+    # "muốn đề nghị công nhận xã NTM kiểu mẫu": the tier a recognition is asked for.
+    r"\b(?:phan dau|tro thanh|huong toi|len|dang ky xay dung|muon dat|de nghi (?:xet )?cong nhan)\b[^.?!,]{0,30}?"
+    r"\b(nang cao|kieu mau)\b"
 )
 
 

@@ -94,3 +94,24 @@ def test_keeping_a_title_is_what_a_unit_must_do() -> None:
     q = understand("Xã tôi là xã nông thôn mới kiểu mẫu, năm 2024 rà soát duy trì danh hiệu thì căn cứ quy định nào?")
     card = card_for(q, dt.date(2024, 5, 5), CATALOGUE)
     assert card is not None and card.applicable is not None and card.applicable.doc == "319/QĐ-TTg"
+
+
+def test_a_recognition_asked_for_is_the_tier_aimed_at_not_the_units_own() -> None:
+    q = understand(
+        "Xã em đạt chuẩn NTM nâng cao tháng 6/2023 theo Phụ lục II QĐ 318. Năm 2025 xã muốn đề nghị công nhận xã NTM "
+        "kiểu mẫu thì theo quy định nào, điều kiện về thu nhập bình quân đầu người là gì?"
+    )
+    assert q.tier == "nâng cao" and goal_tier(q.folded) == "kiểu mẫu"
+    card = card_for(q, dt.date(2025, 1, 22), CATALOGUE)
+    assert card is not None and card.applicable is not None and card.applicable.doc == "319/QĐ-TTg"
+    assert card.status.startswith("Xã đã đạt chuẩn nông thôn mới nâng cao")
+    # A second sentence that asks (of the figure) names no tier: the aim is still the set asked about.
+    later = card_for(
+        understand(
+            "Xã được công nhận xã NTM nâng cao hồi tháng 8/2018. Năm 2020 xã muốn đề nghị công nhận xã NTM kiểu mẫu thì "
+            "phải đáp ứng tiêu chí của quyết định nào? Riêng thu nhập bình quân đầu người thì yêu cầu thế nào?"
+        ),
+        dt.date(2019, 11, 20),
+        CATALOGUE,
+    )
+    assert later is not None and later.applicable is not None and later.applicable.doc == "691/QĐ-TTg"
