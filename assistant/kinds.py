@@ -77,6 +77,8 @@ _ASKS: dict[str, str] = {
     # "18/2022 … áp dụng cho bộ tiêu chí xã của quyết định nào": the document it serves.
     r"|ap dung (cho|doi voi)\b[^?]{0,60}\b(cua )?(quyet dinh|van ban|nghi quyet) nao"
     r"|chuyen (tiep )?(cong van|van ban|quyet dinh)|bang van ban (so )?(may|nao)"
+    # "có công văn của tỉnh nào khác triển khai CV 14 không": the documents that carry it out.
+    r"|(van ban|cong van|quyet dinh|nghi quyet|ke hoach)\b[^?]{0,30}\bnao( khac)? (de )?(trien khai|chuyen)\b"
     # "bị văn bản nào thay", "quyết định nào thay nó": what replaced it, the verb after the asked document.
     r"|(quyet dinh|van ban|nghi dinh|thong tu|bo tieu chi)( [a-z]+){0,2} nao thay)\b",
     # "tỷ lệ bao nhiêu" asks a share, not a count.

@@ -255,7 +255,8 @@ _RELATION_ASKED = {
     "implements": re.compile(r"\b(thu tuc|trien khai|thuc hien)\b"),
     "amends": re.compile(r"\bsua doi\b"),
     "replaces": re.compile(r"\bthay the\b"),
-    "forwards": re.compile(r"\b(chuyen|chuyen tiep)\b"),
+    # A province's dispatch forwarding a document is how it carries it out ("công văn nào triển khai CV 14").
+    "forwards": re.compile(r"\b(chuyen|chuyen tiep|trien khai)\b"),
 }
 _RELATED_WHICH = re.compile(
     r"\b(?:van ban|quyet dinh|nghi quyet|nghi dinh|cong van)(?: [^\s?,.]+){0,8}? nao(?: [a-z]+){0,6}"

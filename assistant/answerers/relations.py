@@ -28,7 +28,8 @@ _RELATION_CUES = {
     ),
     "guides": re.compile(r"\bhuong dan\b"),
     "implements": re.compile(r"\b(trien khai|can cu)\b"),
-    "forwards": re.compile(r"\b(chuyen|chuyen tiep|sao gui)\b"),
+    # A province's dispatch forwarding a document is how it carries it out ("công văn nào triển khai CV 14").
+    "forwards": re.compile(r"\b(chuyen|chuyen tiep|sao gui|trien khai)\b"),
 }
 
 

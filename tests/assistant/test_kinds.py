@@ -152,3 +152,9 @@ def test_whether_the_whole_text_is_held_is_asked() -> None:
     assert "fulltext" not in kinds_of("Trích nguyên văn Điều 2 Quyết định 318.")
     assert "fulltext" not in kinds_of("Xã đã có đầy đủ hồ sơ đề nghị công nhận chưa?")
     assert "fulltext" in kinds_of("Kho có bản đầy đủ Quyết định 51 không?")
+
+
+def test_which_documents_carry_out_a_named_one_asks_its_relations() -> None:
+    assert "amends" in kinds_of("kho có công văn của tỉnh nào khác triển khai CV 14/BCĐCTMTQG không?")
+    # Carrying out a task is no document asked for.
+    assert "amends" not in kinds_of("tỉnh nào triển khai tốt chương trình nông thôn mới?")

@@ -52,3 +52,9 @@ def test_that_document_after_a_question_for_several_is_the_one_it_named(full_ass
     # After a question for one document, "văn bản đó" is still the one the answer named.
     one = full_assistant.ask("văn bản đó có hiệu lực từ ngày nào?", history=["Quyết định 491 bị văn bản nào thay?"])
     assert "1980/QĐ-TTg" in one.text or "342/QĐ-TTg" in one.text
+
+
+def test_a_province_s_dispatch_forwarding_a_document_is_what_carries_it_out(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Ngoài Thái Nguyên, kho có công văn của tỉnh nào khác triển khai CV 14/BCĐCTMTQG không?")
+    assert "5766/UBND-CNN&XD" in a.text and "chưa ghi nhận" not in a.text
+    _valid_citations(full_assistant, a)
