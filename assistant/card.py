@@ -74,7 +74,7 @@ def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | 
 def _asking(text: str) -> str:
     """The sentences that ask: "… muốn đề nghị công nhận xã NTM kiểu mẫu thì theo quyết định nào? Riêng thu nhập thì
     yêu cầu thế nào?" asks of the tier aimed at in both, though the last names no tier."""
-    asked = [s for s in re.findall(r"[^.?!]*\?", text)]
+    asked = re.findall(r"[^.?!]*\?", text)
     return " ".join(asked) if len(asked) > 1 else asking_clause(text)
 
 

@@ -62,16 +62,20 @@ _NOW = re.compile(r"\b(bay gio|hien nay|hien tai|hien hanh|(?<!bao )gio|nam nay|
 _UNIT_RECOGNISED = re.compile(r"\b(xa|huyen)( [a-z]+){0,4} (da )?(duoc )?(dat chuan|cong nhan)\b")
 
 
+# The record of a recognition ("hồ sơ … đạt chuẩn năm 2019 chấm …"): what it was scored against then.
+_DOSSIER = re.compile(r"\b(ho so|cham)\b")
+
+
 def _sentence_to(f: str, end: int) -> str:
     """The sentence that ends at `end`, from its start."""
     return f[max((m.end() for m in re.finditer(r"[.?!]\s", f[:end])), default=0) : end]
 
 
-def _figure_of_recognition(f: str, before: str) -> bool:
-    """A unit recognised in a period and a figure asked, with nothing to do and no "now": the figure of the standard it
-    was recognised against."""
+def _figure_of_recognition(f: str, sentence: str) -> bool:
+    """A unit recognised (in the sentence that tells it) and a figure asked, with nothing to do and no "now": the
+    figure of the standard it was recognised against."""
     return bool(
-        _UNIT_RECOGNISED.search(before) and _CONTENT_ASK.search(f) and not ACTION.search(f) and not _NOW.search(f)
+        _UNIT_RECOGNISED.search(sentence) and _CONTENT_ASK.search(f) and not ACTION.search(f) and not _NOW.search(f)
     )
 
 
@@ -250,9 +254,12 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         and set_period is None
         and ask_year is None
         and recognised is not None
+        and _DOSSIER.search(_sentence_to(f, recognised[1] + 4))
         and _figure_of_recognition(f, _sentence_to(f, recognised[1] + 4))
     ):
-        # "Hồ sơ xã đạt chuẩn năm 2019 chấm chỉ tiêu … tối thiểu bao nhiêu %?": the set of the recognition's time.
+        # "Hồ sơ xã đạt chuẩn năm 2019 chấm chỉ tiêu … tối thiểu bao nhiêu %?": the recognition's own dossier was
+        # scored against the set of its time. ("Xã được công nhận năm 2018. Tỷ lệ lao động là bao nhiêu?" names no
+        # set: the figure of the set in force is asked.)
         set_period = period_of(recognition_year)
     if recognition_year is not None and set_period is None and _THEN.search(f):
         # "… công nhận năm 2018. Theo bộ tiêu chí áp dụng khi đó, …": the set of the recognition's time.

@@ -67,6 +67,7 @@ def _also_national(ctx: Context, cset: CriteriaSet) -> bool:
 
 
 def _named_after_national(folded: str, province: str | None) -> bool:
+    """The province is named after the words asking the national figure."""
     national = _NATIONAL.search(folded)
     named = folded.find(fold(province), national.end()) if national and province else -1
     return named > 0
