@@ -3,12 +3,18 @@
 import datetime as dt
 
 from assistant.card import card_for
+from assistant.target_sets import Resolution
 from assistant.understand import understand
 from assistant.unit import goal_tier
 from corpus.criteria import Catalogue
 
 CATALOGUE = Catalogue()
 TODAY = dt.date(2024, 6, 1)
+
+
+def _card(question: str, on: dt.date) -> Resolution | None:
+    """The card a question gets on a date."""
+    return card_for(understand(question), on, CATALOGUE)
 
 
 def test_an_agency_asked_about_gets_no_card() -> None:
@@ -58,33 +64,24 @@ def test_a_set_asked_for_a_tier_aimed_at_is_that_tiers_set_unless_the_first_step
     assert card.applicable.ref.path == "318/QĐ-TTg › Phụ lục II"
     assert "phấn đấu lên xã nông thôn mới nâng cao" in card.status
     # Before 2021-2025: the model-commune set of the time (691), the unit's own set named with its tier.
-    early = card_for(
-        understand(
-            "Xã đạt NTM nâng cao đầu năm 2018, nay muốn đăng ký xây dựng xã kiểu mẫu. Tiêu chí xã kiểu mẫu theo "
-            "quyết định nào?"
-        ),
+    early = _card(
+        "Xã đạt NTM nâng cao đầu năm 2018, nay muốn đăng ký xây dựng xã kiểu mẫu. Tiêu chí xã kiểu mẫu theo "
+        "quyết định nào?",
         dt.date(2018, 11, 20),
-        CATALOGUE,
     )
     assert early is not None and early.applicable is not None and early.applicable.doc == "691/QĐ-TTg"
     assert early.actions and "nâng cao áp dụng tại thời điểm đó" in early.actions[0].text
     # "thì trước hết phải đáp ứng bộ nào": the unit's own set comes first.
-    first = card_for(
-        understand(
-            "Xã đạt NTM nâng cao năm 2019 theo hướng dẫn 1345, nay muốn phấn đấu lên xã kiểu mẫu thì trước hết "
-            "phải đáp ứng bộ tiêu chí nào?"
-        ),
+    first = _card(
+        "Xã đạt NTM nâng cao năm 2019 theo hướng dẫn 1345, nay muốn phấn đấu lên xã kiểu mẫu thì trước hết "
+        "phải đáp ứng bộ tiêu chí nào?",
         dt.date(2024, 6, 1),
-        CATALOGUE,
     )
     assert first is not None and first.applicable is not None and first.applicable.ref.path == "318/QĐ-TTg › Phụ lục II"
     # The aim only in a preamble, the part that asks about the unit's own tier: the card is the unit's.
-    own = card_for(
-        understand(
-            "Xã đạt chuẩn NTM năm 2023 và đang phấn đấu lên nâng cao. Hỏi: xã đạt chuẩn NTM phải giữ chuẩn theo bộ nào?"
-        ),
+    own = _card(
+        "Xã đạt chuẩn NTM năm 2023 và đang phấn đấu lên nâng cao. Hỏi: xã đạt chuẩn NTM phải giữ chuẩn theo bộ nào?",
         dt.date(2024, 6, 1),
-        CATALOGUE,
     )
     assert own is not None and own.applicable is not None and own.applicable.ref.path == "318/QĐ-TTg › Phụ lục I"
 
@@ -106,12 +103,9 @@ def test_a_recognition_asked_for_is_the_tier_aimed_at_not_the_units_own() -> Non
     assert card is not None and card.applicable is not None and card.applicable.doc == "319/QĐ-TTg"
     assert card.status.startswith("Xã đã đạt chuẩn nông thôn mới nâng cao")
     # A second sentence that asks (of the figure) names no tier: the aim is still the set asked about.
-    later = card_for(
-        understand(
-            "Xã được công nhận xã NTM nâng cao hồi tháng 8/2018. Năm 2020 xã muốn đề nghị công nhận xã NTM kiểu mẫu thì "
-            "phải đáp ứng tiêu chí của quyết định nào? Riêng thu nhập bình quân đầu người thì yêu cầu thế nào?"
-        ),
+    later = _card(
+        "Xã được công nhận xã NTM nâng cao hồi tháng 8/2018. Năm 2020 xã muốn đề nghị công nhận xã NTM kiểu mẫu thì "
+        "phải đáp ứng tiêu chí của quyết định nào? Riêng thu nhập bình quân đầu người thì yêu cầu thế nào?",
         dt.date(2019, 11, 20),
-        CATALOGUE,
     )
     assert later is not None and later.applicable is not None and later.applicable.doc == "691/QĐ-TTg"
