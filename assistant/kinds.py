@@ -172,12 +172,12 @@ _ASKS: dict[str, str] = {
     # Where and how a resolution was passed ("thông qua tại kỳ họp thứ mấy", "Quốc hội khóa mấy", "bao nhiêu đại biểu
     # tán thành"): the session its registry entry records (see SESSION_ASKED, VOTES_ASKED).
     "session": rf"{_SESSION}|{_VOTES}",
-    # "nghị quyết … là nghị quyết số bao nhiêu", "mang số hiệu gì": a document's number, not a count.
     # Whether the corpus holds a document's whole text ("hệ thống có toàn văn Quyết định 51 không, hay chỉ có phần tóm
     # tắt?").
     # ("Xã có đầy đủ hồ sơ chưa" asks no such thing: a copy, "bản", is what is had.)
     "fulltext": r"\bco (ban )?(toan van|ban day du|ban goc|ban chinh thuc)\b[^?]{0,60}\b(khong|ko|chua)\b"
     r"|\bchi co (phan |ban )?tom tat\b",
+    # "nghị quyết … là nghị quyết số bao nhiêu", "mang số hiệu gì": a document's number, not a count.
     "number": r"\bso hieu\b|\b(nghi quyet|quyet dinh|cong van|thong tu|nghi dinh|van ban) (la |mang |co )?so"
     r" (bao nhieu|bao nhiu|may|bn|gi)\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").

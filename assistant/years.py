@@ -249,13 +249,13 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         # "công nhận năm 2018 …; trong giai đoạn 2021-2025 xã phải đáp ứng …": the year dates the recognition,
         # the uncued period is the one asked about.
         recognition_period = period_of(recognition_year)
+    told = _sentence_to(f, recognised[1] + 4) if recognised is not None else ""  # the sentence telling the recognition
     if (
         recognition_year is not None
         and set_period is None
         and ask_year is None
-        and recognised is not None
-        and _DOSSIER.search(_sentence_to(f, recognised[1] + 4))
-        and _figure_of_recognition(f, _sentence_to(f, recognised[1] + 4))
+        and _DOSSIER.search(told)
+        and _figure_of_recognition(f, told)
     ):
         # "Hồ sơ xã đạt chuẩn năm 2019 chấm chỉ tiêu … tối thiểu bao nhiêu %?": the recognition's own dossier was
         # scored against the set of its time. ("Xã được công nhận năm 2018. Tỷ lệ lao động là bao nhiêu?" names no
