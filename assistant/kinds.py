@@ -31,8 +31,10 @@ _ASKS: dict[str, str] = {
     r"|\bdo\b[^?.]{0,60}\bky\b[^?]{0,60}\b((co )?(dung|chinh xac|phai) (khong|ko|k|chua|chu)|cung mot nguoi))\b",
     # "Theo QĐ 1980 thì ai ban hành hướng dẫn thực hiện từng tiêu chí": who the document charges with issuing guidance,
     # not who issued the document.
-    "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh|do co quan nao|do bo nao"
-    r"|(do )?ai ban hanh(?! (van ban )?huong dan (thuc hien|cho|ve)\b)"
+    # "cơ quan nào ban hành cẩm nang hướng dẫn thực hiện": whom the document charges with guidance, not its issuer.
+    "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh(?! (van ban |cac )?(huong dan (thuc hien|cho|ve)|cam nang"
+    r"|tai lieu|so tay)\b)|do co quan nao|do bo nao"
+    r"|(do )?ai ban hanh(?! (van ban |cac )?(huong dan (thuc hien|cho|ve)|cam nang|tai lieu|so tay)\b)"
     r"|ban hanh boi|noi ban hanh|cua co quan nao"
     # "do Chính phủ hay Thủ tướng ban hành", "là của Thủ tướng hay của Bộ NN ban hành": which of two issued it.
     r"|(do|cua) [a-z]+( [a-z]+){0,3} hay (do |cua )?[a-z]+( [a-z]+){0,3} ban hanh"
@@ -127,6 +129,9 @@ _ASKS: dict[str, str] = {
     # "cơ quan nào xét công nhận và công bố xã đạt chuẩn": who does what the documents give someone to do.
     r"|(co quan|cap|don vi|ai) (nao )?(co tham quyen )?(xet,? cong nhan|cong nhan|cong bo|tham dinh|phe duyet)"
     r"|(ai|bo nao|co quan nao|so nao) (la )?(chu tri|co quan chu quan)|co tham quyen"
+    # "cơ quan nào ban hành cẩm nang hướng dẫn thực hiện": whom the document charges with the guidance.
+    r"|(ai|(co quan|bo|so|cap|don vi) nao) ban hanh (van ban |cac )?(huong dan (thuc hien|cho|ve)|cam nang|tai lieu"
+    r"|so tay)"
     # "cơ quan nào được giao chỉ đạo thí điểm …", "ai được giao …": who a document gives the task to.
     r"|(ai|(co quan|bo|so|cap|don vi) nao) (duoc |da duoc )?giao)\b",
     "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la|la (?:[a-z]+ )?(?:nhu )?the nao"

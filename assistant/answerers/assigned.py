@@ -22,7 +22,8 @@ from corpus.normalize import fold, syllables
 _ASKS_DUTY = re.compile(
     r"\b(trach nhiem|nhiem vu|giao (cho )?(ai|bo nao|co quan nao|nhung gi|gi|viec gi)|chu tri|phai lam gi"
     # "bộ nào chủ trì", not "đối chiếu bộ [tiêu chí] nào".
-    r"|co quan nao|(bo|so) nao (chu tri|chiu trach nhiem|co trach nhiem|huong dan|la co quan)"
+    r"|co quan nao|(bo|so) nao (chu tri|chiu trach nhiem|co trach nhiem|huong dan|la co quan|tong hop|theo doi|don doc"
+    r"|kiem tra|tham muu)"
     r"|(ai|cap nao|co quan nao) (chiu trach nhiem|huong dan|ban hanh|xet|cong nhan|quy dinh)"
     r"|co (duoc )?(tham quyen|quyen)|tham quyen"
     # "giao UBND tỉnh quy định cụ thể mô hình gì": the actor named between "giao" and what it is given.

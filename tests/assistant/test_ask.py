@@ -1520,3 +1520,13 @@ def test_who_a_document_charges_with_guidance_is_asked_of_its_text_not_its_issue
     quotes = re.findall(r"«(.+?)»", a.text)
     assert quotes and len(quotes) == len(set(quotes))
     _valid_citations(assistant, a)
+
+
+def test_which_ministry_compiles_the_difficulties_is_the_clause_with_its_subject(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Theo QĐ 318, trong quá trình triển khai bộ tiêu chí xã mà địa phương gặp vướng mắc thì bộ nào tổng hợp, "
+        "báo cáo Thủ tướng xem xét?"
+    )
+    # The clause is quoted with the ministry it gives the work to, not from "tổng hợp …" on.
+    assert a.kind == "duties" and "Bộ Nông nghiệp và Phát triển nông thôn chủ trì" in a.text
+    _valid_citations(assistant, a)

@@ -97,6 +97,10 @@ def test_which_of_two_bodies_issued_it_asks_the_issuer() -> None:
 def test_who_issues_guidance_a_document_calls_for_is_not_its_issuer() -> None:
     assert "issuer" not in kinds_of("theo qd 1980 thi ai ban hanh huong dan thuc hien cho tung tieu chi")
     assert "issuer" in kinds_of("huong dan 1345 do ai ban hanh")
+    # A handbook the document has someone issue: whom it charges with that, a duty.
+    asked = kinds_of("theo qd 1980 co quan nao ban hanh cam nang huong dan thuc hien bo tieu chi xa")
+    assert "issuer" not in asked and "duty" in asked
+    assert "issuer" in kinds_of("Quyết định 1980 do cơ quan nào ban hành?")
 
 
 def test_a_signer_a_document_is_said_to_have_asks_who_signed() -> None:
