@@ -29,11 +29,10 @@ _ASKS: dict[str, str] = {
     r"|co phai (la )?(ong|ba|pho thu tuong|thu tuong|bo truong)\b[^?]{0,40}\bky\b"
     # "… đều do ông Dũng ký, vậy có phải cùng một người không", "… do Phó Thủ tướng … ký, như vậy có đúng không".
     r"|\bdo\b[^?.]{0,60}\bky\b[^?]{0,60}\b((co )?(dung|chinh xac|phai) (khong|ko|k|chua|chu)|cung mot nguoi))\b",
-    # "Theo QĐ 1980 thì ai ban hành hướng dẫn thực hiện từng tiêu chí": who the document charges with issuing guidance,
-    # not who issued the document.
-    # "cơ quan nào ban hành cẩm nang hướng dẫn thực hiện": whom the document charges with guidance, not its issuer.
-    "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh(?! (van ban |cac )?(huong dan (thuc hien|cho|ve)|cam nang"
-    r"|tai lieu|so tay)\b)|do co quan nao|do bo nao"
+    # "Theo QĐ 1980 thì ai ban hành hướng dẫn thực hiện từng tiêu chí", "cơ quan nào ban hành cẩm nang hướng dẫn":
+    # whom the document charges with issuing guidance, not who issued the document.
+    "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh(?! (van ban |cac )?(huong dan (thuc hien|cho|ve)"
+    r"|cam nang|tai lieu|so tay)\b)|do co quan nao|do bo nao"
     r"|(do )?ai ban hanh(?! (van ban |cac )?(huong dan (thuc hien|cho|ve)|cam nang|tai lieu|so tay)\b)"
     r"|ban hanh boi|noi ban hanh|cua co quan nao"
     # "do Chính phủ hay Thủ tướng ban hành", "là của Thủ tướng hay của Bộ NN ban hành": which of two issued it.
