@@ -149,7 +149,9 @@ _ASKS: dict[str, str] = {
     # "lần lượt là bao nhiêu" is "respectively", not one after another.
     "history": r"\b(thay nhau|lan luot(?! (la|bang|o muc|dat))|qua cac giai doan|qua cac thoi ky|tu nam \d{4} den nay"
     r"|cac lan sua)\b",
-    "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|kinh phi|nguon luc|lo trinh)\b",
+    # "UBND tỉnh phải gửi những gì về Bộ", "gửi kết quả công nhận về đâu": what is reported, and where.
+    "report": r"\b(bao cao|giam sat|kiem tra|ngan sach|kinh phi|nguon luc|lo trinh|phai gui (nhung )?gi"
+    r"|gui (nhung )?gi (ve|len|cho)|gui [^?]{0,80} ve dau)\b",
     # Whose proposal the document was issued on ("theo đề nghị của bộ nào", "cơ quan nào trình").
     "proposer": r"\b(theo de nghi|de nghi cua|xet de nghi|to trinh|(co quan|bo|ai) (nao )?(de nghi|trinh))\b",
     # On what the document was issued: its "Căn cứ …" lines ("được ban hành căn cứ quyết định nào", "phần căn cứ").

@@ -45,6 +45,8 @@ CUES = {
     "region_level": re.compile(r"(áp dụng|theo quy định)[^.;]{0,40}\bvùng [A-ZĐ]"),
     # "Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì, …": the sentence that gives someone the task to lead.
     "duty": re.compile(r"^\W*Giao\b|\bgiao\b[^.;]{0,80}\bchủ trì\b"),
+    # "Ủy ban nhân dân cấp tỉnh gửi … về Bộ …": a sentence that says what is reported, or sent, and where.
+    "report": re.compile(r"\bbáo cáo\b|(?<!Kính )(?<!nơi )\bgửi\b[^.;:\]]{0,160}\bvề\b"),
     # "Xã nhóm 3 là xã …": a sentence that says what something is.
     "definition": re.compile(r"^\S+(?: \S+){0,4} là "),
 }

@@ -1530,3 +1530,13 @@ def test_which_ministry_compiles_the_difficulties_is_the_clause_with_its_subject
     # The clause is quoted with the ministry it gives the work to, not from "tổng hợp …" on.
     assert a.kind == "duties" and "Bộ Nông nghiệp và Phát triển nông thôn chủ trì" in a.text
     _valid_citations(assistant, a)
+
+
+def test_what_a_province_must_send_is_the_reporting_section_not_the_framework(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Theo hướng dẫn 1345, UBND tỉnh phải gửi bộ tiêu chí và kết quả công nhận xã NTM nâng cao về đâu?"
+    )
+    # The section on reporting, not the overview of the framework's 19 criteria.
+    assert a.citations and "Mục 5" in a.citations[0].path and "Văn phòng Điều phối" in a.text
+    assert "gồm 19 tiêu chí" not in a.text
+    _valid_citations(assistant, a)

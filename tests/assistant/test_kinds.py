@@ -162,3 +162,10 @@ def test_which_documents_carry_out_a_named_one_asks_its_relations() -> None:
     assert "amends" in kinds_of("kho có công văn của tỉnh nào khác triển khai CV 14/BCĐCTMTQG không?")
     # Carrying out a task is no document asked for.
     assert "amends" not in kinds_of("tỉnh nào triển khai tốt chương trình nông thôn mới?")
+
+
+def test_what_must_be_sent_and_where_asks_a_report() -> None:
+    assert "report" in kinds_of("theo cv 1345 thì UBND tinh phai gưi nhưng gì vê Bô NN&PTNT?")
+    assert "report" in kinds_of("UBND tỉnh phải gữi bộ tiêu chí và kết quả công nhận xã NTM nâng cao về đâu?")
+    # Whom a document is addressed to is no report.
+    assert "report" not in kinds_of("Công văn 14 gửi những cơ quan nào?")
