@@ -14,6 +14,7 @@ from assistant.answerers.base import (
     document_name,
     lexical_cover,
 )
+from assistant.kinds import kinds_of, question_parts
 from assistant.quote import word_pairs
 from corpus.model import Section
 from corpus.normalize import syllables
@@ -54,6 +55,15 @@ def _focus(section: Section, question: str, named: str) -> Section | None:
     shares = sorted(((share(c), i) for i, c in enumerate(section.children)), reverse=True)
     (best, at), (second, _) = shares[0], shares[1]
     return section.children[at] if best >= 0.5 and best - second >= 0.25 else None
+
+
+def _whole_asked(section: Section, question: str, named: str) -> bool:
+    """One part of a question of several asks what the section says ("Điều 3 QĐ 691 quy định gì") with no words of
+    its own that point at one of its parts: the whole section is asked, whatever another part asks of it."""
+    parts = question_parts(question)
+    return len(parts) > 1 and any(
+        "contents" in kinds_of(p) and _focus(section, p, named) is None and len(section.children) <= 4 for p in parts
+    )
 
 
 _HEADING = re.compile(r"^(?:Điều|Khoản|Mục|Chương|Phụ lục|PHỤ LỤC|Tiêu chí|Điểm)\b|^(?:\d+|[a-zđ]|[IVX]+)[.)]\s")
@@ -173,7 +183,10 @@ def sections(ctx: Context) -> list[Candidate]:
             drafts = _table_drafts(number, section, f"{label} {name}", table)
         else:
             drafts = [Draft(f"{label} {name}{title}.", [Source(number, section.path, section.title or ctx.text)])]
-        focus = _focus(section, ctx.text, " ".join([number, meta.kind or "", *section.labels]))
+        named_words = " ".join([number, meta.kind or "", *section.labels])
+        focus = _focus(section, ctx.text, named_words)
+        if focus is not None and _whole_asked(section, ctx.text, named_words):
+            focus = None  # "Điều 3 … quy định gì, ai có thẩm quyền …": every part, the one asked among them
         if focus is not None:
             drafts.append(Draft(f"- {focus.labels[-1]}: «{QUOTE}»", [Source(number, focus.path, ctx.text, whole=True)]))
             drafts.extend(part_lines(number, focus, ctx.text, 1))

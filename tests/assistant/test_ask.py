@@ -457,6 +457,18 @@ def test_a_named_article_is_answered_from_that_article(assistant: Assistant) -> 
     _valid_citations(assistant, a)
 
 
+def test_an_article_asked_what_it_says_and_one_thing_more_is_quoted_whole(assistant: Assistant) -> None:
+    a = assistant.ask("Điều 3 QĐ 691/QĐ-TTg quy định gì, ai có thẩm quyền công nhận, công bố xã NTM kiểu mẫu?")
+    # Both clauses: the one on who recognises, and the one the article otherwise says (conditions per QĐ 2540).
+    paths = {c.path for c in a.citations}
+    assert any(p.endswith("Khoản 1") for p in paths) and any(p.endswith("Khoản 2") for p in paths)
+    assert "2540/QĐ-TTg" in a.text and "Chủ tịch" in a.text
+    _valid_citations(assistant, a)
+    # Asked only who recognises, the one clause that says so.
+    one = assistant.ask("Điều 3 QĐ 691/QĐ-TTg: ai có thẩm quyền công nhận, công bố xã NTM kiểu mẫu?")
+    assert not any(c.path.endswith("Khoản 1") for c in one.citations) and "Chủ tịch" in one.text
+
+
 def test_a_contradictory_question_says_what_contradicts(assistant: Assistant) -> None:
     a = assistant.ask("Xã đạt chuẩn năm 2030 theo Quyết định 491 phải làm gì?")
     assert "2010-2015" in a.sentences[0].text + a.sentences[1].text
