@@ -8,8 +8,9 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.answerers.base import QUESTION_WORDS, Candidate, Draft, Source, lexical_cover
+from assistant.answerers.base import QUESTION_WORDS, QUOTE, Candidate, Draft, Source, lexical_cover
 from assistant.kinds import FACT_KINDS
+from assistant.quote import best_span
 from assistant.understand import normalise_question
 from corpus.model import Section
 from corpus.normalize import fold, syllables
@@ -70,8 +71,22 @@ def open_parts(parts: list[str], said: str) -> list[str]:
         part
         for part in parts
         if len(syllables(part) - QUESTION_WORDS - _FILLER) >= 3
-        and _cover(normalise_question(part), [normalise_question(p) for p in parts if p != part], said) < COVERED
+        and (
+            _cover(normalise_question(part), [normalise_question(p) for p in parts if p != part], said) < COVERED
+            or _multiple_unsaid(part, said)
+        )
     ]
+
+
+# "thu nhập phải gấp mấy lần lúc đạt chuẩn": a multiple asked, which only a figure of times answers.
+_MULTIPLE_ASKED = re.compile(r"\b(gap|hon|bang) (may|bao nhieu|bn) lan\b")
+_MULTIPLE_SAID = re.compile(r"\d+(?:[.,]\d+)?\s*lần\b")
+
+
+def _multiple_unsaid(part: str, said: str) -> bool:
+    """The part asks how many times ("gấp mấy lần") and the answer so far gives no multiple ("1,5 lần"): however many
+    of its words the answer holds ("thu nhập" in a criterion's name), it is not answered."""
+    return bool(_MULTIPLE_ASKED.search(fold(part).lower())) and not _MULTIPLE_SAID.search(said)
 
 
 def _cover(part: str, others: list[str], said: str) -> float:
@@ -107,10 +122,19 @@ def complete(
     """
     used = set(used)
     out: list[Candidate] = []
+    added: dict[str, int] = {}  # label → its place in `out`
     for part in parts:
-        if lexical_cover(part, said) >= COVERED:
-            continue  # answered by a passage added for an earlier part
-        scored = [(lexical_cover(part, passage_text(p)), i) for i, p in enumerate(passages) if p.label not in used]
+        if lexical_cover(part, said) >= COVERED and not _multiple_unsaid(part, said):
+            continue  # answered already
+        # Words of a passage added for an earlier part: that passage may answer this part too, with a sentence of
+        # its own, but no other passage is added for it.
+        held = " ".join([said, *(passage_text(c) for c in out)])
+        only_added = lexical_cover(part, held) >= COVERED and not _multiple_unsaid(part, held)
+        scored = [
+            (lexical_cover(part, passage_text(p)), i)
+            for i, p in enumerate(passages)
+            if p.label in added or (p.label not in used and not only_added)
+        ]
         if not scored:
             continue
         cover, at = max(scored)
@@ -120,9 +144,20 @@ def complete(
         first = best.drafts[0]
         # The same sentence frame, its quote chosen for this part's words.
         sources = [Source(s.doc, s.path, part, text=s.text, page=s.page) for s in first.sources]
+        if best.label in added:
+            span = best_span(passage_text(best), part)
+            multiple = _multiple_unsaid(part, said) and _MULTIPLE_SAID.search(span)
+            if lexical_cover(part, span) < ANSWERS and not multiple:
+                continue  # the passage's words are this part's, but no one sentence of it answers it
+            # The passage added for an earlier part holds this one's answer too ("có ít nhất 02 hợp tác xã …; thu
+            # nhập … cao hơn từ 1,5 lần"): its sentence for this part, quoted beside the other.
+            earlier = out[added[best.label]]
+            line = f"- «{QUOTE}»" if "«" in first.text else f"- {QUOTE}"  # a registry's line is never in «»
+            out[added[best.label]] = replace(earlier, drafts=[*earlier.drafts, Draft(line, sources)])
+            continue
+        added[best.label] = len(out)
         out.append(replace(best, drafts=[Draft(first.text, sources)]))
         used.add(best.label)
-        said += " " + passage_text(best)
     return out
 
 

@@ -97,3 +97,24 @@ def test_a_part_asking_a_figure_is_open_beside_a_card_alone() -> None:
     indicator = Candidate("criteria", [Draft("15.3 … ≤ 26,5%")], label="318 15.3")
     assert not needs_figure(figure, kinds_of, [card, indicator])
     assert not needs_figure("làm xong thì phấn đấu lên mức nào", kinds_of, [card])
+
+
+def test_a_multiple_asked_is_open_until_the_answer_gives_one() -> None:
+    # "thu nhập" is in the criterion's name the answer gives; "gấp mấy lần" is answered only by a multiple.
+    chosen = [Candidate("criteria", [Draft("Xã kiểu mẫu phải có ít nhất 02 hợp tác xã; thu nhập từ lúc đạt chuẩn.")])]
+    said = answered_text(chosen, lambda path: None)
+    parts = ["xã kiểu mẫu cần ít nhất mấy hợp tác xã", "thu nhập phải gấp mấy lần lúc đạt chuẩn"]
+    assert open_parts(parts, said) == [parts[1]]
+    assert open_parts(parts, said + " cao hơn từ 1,5 lần trở lên") == []
+
+
+def test_one_passage_answering_two_open_parts_quotes_a_sentence_for_each() -> None:
+    text = (
+        "Có ít nhất 02 hợp tác xã kiểu mới liên kết làm ăn có hiệu quả; Thu nhập bình quân đầu người của xã phải "
+        "cao hơn từ 1,5 lần trở lên so với thu nhập tại thời điểm được công nhận xã đạt chuẩn nông thôn mới"
+    )
+    parts = ["xã kiểu mẫu cần ít nhất mấy hợp tác xã kiểu mới liên kết", "thu nhập bình quân phải gấp mấy lần"]
+    added = complete(parts, "", set(), [_passage("a", "691/QĐ-TTg")], lambda c: text)
+    # One passage, its frame once, and a quote chosen for each part.
+    assert len(added) == 1 and [d.sources[0].hint for d in added[0].drafts] == parts
+    assert added[0].drafts[1].text == "- «{quote}»"
