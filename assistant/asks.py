@@ -33,7 +33,7 @@ def _section_name(kind: str, label: str) -> str:
 _COMPARING = re.compile(
     r"\b(so voi|so sanh|khac|(?<!ha )tang|giam|cao hon|thap hon|nhu (bo )?cu|giu nguyen|thay doi)\b"
 )
-_PERIOD = re.compile(r"\b(2010|2016|2021|2026)\s*-\s*(2015|2020|2025|2030)\b")
+_PERIOD = re.compile(r"\b(2010|2016|2018|2021|2026)\s*-\s*(2015|2020|2025|2030)\b")
 # "Nghị quyết sáp nhập tỉnh năm 2025 là nghị quyết số mấy?": the document of the 2025 map, whatever it is called.
 _MERGED_PROVINCES = r"\b(sap nhap|sap xep|hop nhat) (cac )?(don vi hanh chinh |dvhc )?(cap )?tinh\b"
 MAP_DOCUMENT = re.compile(

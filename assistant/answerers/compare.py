@@ -34,14 +34,25 @@ def _best(ctx: Context, cset: CriteriaSet, want: frozenset[str], pairs: frozense
 
 def compare(ctx: Context) -> list[Candidate]:
     q, need = ctx.query, ctx.need
-    if "compare" not in need.asks or len(q.sets) < 2:
+    tier = q.tier if q.tier in ("nâng cao", "kiểu mẫu") else "NTM"
+    numbers = list(q.sets)
+    if len(numbers) < 2:
+        # "… xã kiểu mẫu giai đoạn 2018-2020 và giai đoạn 2021-2025 khác nhau thế nào": each period's set of the tier.
+        level = q.level or "xã"
+        numbers = [
+            c.document
+            for period in need.periods
+            for c in ctx.catalogue.sets.values()
+            if (c.period, c.level, c.tier) == (period, level, tier)
+        ]
+        numbers = list(dict.fromkeys(numbers))
+    if "compare" not in need.asks or len(numbers) < 2:
         return []
-    named = frozenset().union(*(number_words(n) for n in q.sets))
+    named = frozenset().union(*(number_words(n) for n in numbers))
     want = syllables(ctx.text) - QUESTION_WORDS - GENERIC - named
     picked: list[tuple] = []
     pairs = word_pairs(ctx.text)
-    for number in q.sets:
-        tier = q.tier if q.tier in ("nâng cao", "kiểu mẫu") else "NTM"
+    for number in numbers:
         found = ctx.catalogue.for_document(number)
         sets = [c for c in found if c.tier == tier] or found
         best = max(
@@ -53,7 +64,7 @@ def compare(ctx: Context) -> list[Candidate]:
     if len(picked) < 2:
         return []
     drafts = [d for cset, crit, code in picked for d in criterion_drafts(ctx, cset, crit, code)]
-    covers = set().union(*(base_covers(c) | {("doc", d) for d in set_docs(c, q.sets)} for c, _, _ in picked))
+    covers = set().union(*(base_covers(c) | {("doc", d) for d in set_docs(c, numbers)} for c, _, _ in picked))
     return [
         Candidate(
             "criteria",
@@ -61,7 +72,7 @@ def compare(ctx: Context) -> list[Candidate]:
             covers=covers,
             answers={"compare", "threshold", "contents", "definition"},
             evidence=[next(i.section for i in crit.indicators if i.code == code) for _, crit, code in picked][:2],
-            docs=set().union(*(set_docs(c, q.sets) for c, _, _ in picked)),
+            docs=set().union(*(set_docs(c, numbers) for c, _, _ in picked)),
             prior=1.2,
             label="so sánh " + " / ".join(f"{c.id} {code}" for c, _, code in picked),
         )

@@ -382,6 +382,13 @@ def test_two_named_sets_are_compared_on_the_topic_asked(assistant: Assistant) ->
     a = assistant.ask("Yêu cầu về thu nhập của xã kiểu mẫu theo QĐ 691 và theo QĐ 319 khác nhau thế nào?")
     assert "1,5 lần" in a.text and "10%" in a.text
     assert a.text.index("691/QĐ-TTg") < a.text.index("319/QĐ-TTg")  # in the order the question names them
+    # Named by their periods, the sets of the tier asked are compared the same way.
+    c = assistant.ask(
+        "Yêu cầu về thu nhập của xã nông thôn mới kiểu mẫu giai đoạn 2018-2020 và giai đoạn 2021-2025 khác nhau "
+        "như thế nào?"
+    )
+    assert "1,5 lần" in c.text and "10%" in c.text and c.text.index("691/QĐ-TTg") < c.text.index("319/QĐ-TTg")
+    _valid_citations(assistant, c)
     # Earlier names count: 318's "Nghèo đa chiều" is 1980's "Hộ nghèo".
     b = assistant.ask("Tỷ lệ hộ nghèo theo QĐ 1980 và QĐ 318 khác nhau thế nào?")
     assert "Hộ nghèo" in b.text and "Nghèo đa chiều" in b.text and "Điện" not in b.text

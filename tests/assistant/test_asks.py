@@ -212,6 +212,11 @@ def test_periods_compared() -> None:
         "2021-2025",
     ]
     assert need_of("Bộ tiêu chí giai đoạn 2021-2025 có bao nhiêu tiêu chí?").periods == []
+    # The kiểu mẫu and nâng cao sets of 2018-2020 have a period of their own.
+    assert need_of("xã kiểu mẫu giai đoạn 2018-2020 và giai đoạn 2021-2025 khác nhau thế nào?").periods == [
+        "2018-2020",
+        "2021-2025",
+    ]
 
 
 @pytest.mark.parametrize(
