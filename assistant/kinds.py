@@ -136,7 +136,8 @@ _ASKS: dict[str, str] = {
     "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la|la (?:[a-z]+ )?(?:nhu )?the nao"
     # "xã như thế nào thì được xếp vào nhóm 1", "thế nào là xã khu vực III": what makes a thing what it is.
     r"|duoc xac dinh|(nhu )?the nao (thi )?(duoc )?(xep|coi la|goi la|tinh la|thuoc)|the nao la)\b",
-    "compare": r"\b(khac nhau|khac gi|so sanh|khac voi)\b",
+    # "mốc thu nhập thay đổi thế nào giữa hai giai đoạn": the two compared.
+    "compare": r"\b(khac nhau|khac gi|so sanh|khac voi|thay doi (the nao|ra sao|gi) giua)\b",
     "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban"
     r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? (nao|may|so may)"
     r"|xep (vao |la )?(xa )?nhom( xa)? (nao|may|so may))\b",

@@ -169,3 +169,9 @@ def test_what_must_be_sent_and_where_asks_a_report() -> None:
     assert "report" in kinds_of("UBND tỉnh phải gữi bộ tiêu chí và kết quả công nhận xã NTM nâng cao về đâu?")
     # Whom a document is addressed to is no report.
     assert "report" not in kinds_of("Công văn 14 gửi những cơ quan nào?")
+
+
+def test_how_a_figure_changed_between_two_periods_asks_a_comparison() -> None:
+    assert "compare" in kinds_of("Mốc thu nhập để lên xã kiểu mẫu thay đổi thế nào giữa hai giai đoạn?")
+    # What a document changed in another is no comparison of two sets.
+    assert "compare" not in kinds_of("QĐ 342 thay đổi tiêu chí thu nhập thế nào?")
