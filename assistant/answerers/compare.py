@@ -8,6 +8,7 @@ import re
 
 from assistant.answerers.base import QUESTION_WORDS, Candidate, Context, Draft, Source
 from assistant.answerers.catalogue import base_covers, set_docs
+from assistant.answerers.conditions import set_conditions
 from assistant.answerers.criteria import criterion_drafts, criterion_names
 from assistant.quote import GENERIC, number_words, weight, word_pairs
 from corpus.criteria import CriteriaSet
@@ -48,6 +49,9 @@ def compare(ctx: Context) -> list[Candidate]:
         numbers = list(dict.fromkeys(numbers))
     if "compare" not in need.asks or len(numbers) < 2:
         return []
+    general = _general_requirements(ctx, numbers, tier)
+    if general is not None:
+        return [general]
     named = frozenset().union(*(number_words(n) for n in numbers))
     want = syllables(ctx.text) - QUESTION_WORDS - GENERIC - named
     picked: list[tuple] = []
@@ -77,6 +81,29 @@ def compare(ctx: Context) -> list[Candidate]:
             label="so sánh " + " / ".join(f"{c.id} {code}" for c, _, code in picked),
         )
     ]
+
+
+def _general_requirements(ctx: Context, numbers: list[str], tier: str) -> Candidate | None:
+    """The district sets' general requirements side by side ("so sánh điều kiện về số xã đạt chuẩn trong tiêu chí
+    huyện NTM theo QĐ 558 và QĐ 320"): each named set's, when the question asks about them and each has them."""
+    found = []
+    for number in numbers:
+        sets = [c for c in ctx.catalogue.for_document(number) if c.tier == tier and not c.province]
+        made = next((x for c in sets if (x := set_conditions(ctx, c)) is not None), None)
+        if made is None:
+            return None
+        found.append(made)
+    return Candidate(
+        "criteria",
+        [d for c in found for d in c.drafts],
+        covers=set().union(*(c.covers for c in found)),
+        answers={"compare", "list", "todo", "definition"} | set().union(*(c.answers for c in found)),
+        evidence=[e for c in found for e in c.evidence][:2],
+        docs=set().union(*(c.docs for c in found)),
+        prior=1.2,
+        label="so sánh " + " / ".join(c.label for c in found),
+        lexical=max(c.lexical for c in found),
+    )
 
 
 # "Trong QĐ 318 chỉ tiêu này được chuyển sang tiêu chí nào, mang số mấy", "sang bộ 2021-2025 tương ứng với chỉ tiêu

@@ -389,6 +389,11 @@ def test_two_named_sets_are_compared_on_the_topic_asked(assistant: Assistant) ->
     )
     assert "1,5 lần" in c.text and "10%" in c.text and c.text.index("691/QĐ-TTg") < c.text.index("319/QĐ-TTg")
     _valid_citations(assistant, c)
+    # Asked of the district sets' general requirements, those of each, not an indicator of each.
+    d = assistant.ask("so sanh dieu kien ve so xa dat chuan trong tieu chi huyen NTM theo QD 558 va QD 320")
+    assert "đặt các yêu cầu chung" in d.text and "Có 100% số xã trong huyện" in d.text and "10% số xã" in d.text
+    assert "Bệnh viện huyện" not in d.text
+    _valid_citations(assistant, d)
     # Earlier names count: 318's "Nghèo đa chiều" is 1980's "Hộ nghèo".
     b = assistant.ask("Tỷ lệ hộ nghèo theo QĐ 1980 và QĐ 318 khác nhau thế nào?")
     assert "Hộ nghèo" in b.text and "Nghèo đa chiều" in b.text and "Điện" not in b.text
