@@ -5,6 +5,7 @@ side, each with its threshold and citation."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answerers.base import QUESTION_WORDS, Candidate, Context, Draft, Source
 from assistant.answerers.catalogue import base_covers, set_docs
@@ -47,11 +48,16 @@ def compare(ctx: Context) -> list[Candidate]:
             if (c.period, c.level, c.tier) == (period, level, tier)
         ]
         numbers = list(dict.fromkeys(numbers))
-    if "compare" not in need.asks or len(numbers) < 2:
+    # "Khi QĐ 320 thay thế QĐ 558, điều kiện về xã và thị trấn của huyện thay đổi thế nào": what changed between two
+    # named sets is their comparison too, beside the fact that one replaced the other.
+    changed = "amends" in need.asks and len(q.sets) >= 2
+    if not ("compare" in need.asks or changed) or len(numbers) < 2:
         return []
     general = _general_requirements(ctx, numbers, tier)
     if general is not None:
-        return [general]
+        return [replace(general, answers=general.answers | ({"amends"} if changed else set()))]
+    if "compare" not in need.asks:
+        return []
     named = frozenset().union(*(number_words(n) for n in numbers))
     want = syllables(ctx.text) - QUESTION_WORDS - GENERIC - named
     picked: list[tuple] = []
