@@ -78,6 +78,13 @@ def read_tier(f: str) -> str | None:
     # "Huyện tôi có 18 xã, …, trong đó 2 xã đạt NTM nâng cao": communes counted by number hold their own tier.
     # ("Quyết định 318 xã NTM nâng cao …" names a decision, not 318 communes.)
     f = re.sub(r"(?<!dinh )(?<!qd )(?<!so )\b\d{1,3} xa\b[^.?!,;]{0,45}?\b(nang cao|kieu mau)\b", " ", f)
+    # "Sang bộ tiêu chí huyện 2021-2025 thì còn thêm yêu cầu chung nào về xã nâng cao, thị trấn": a question about a
+    # district's set names the tier of the communes it requires, not its own (unless a commune of the asker's is
+    # the unit).
+    if re.search(r"\b(bo )?tieu chi huyen\b|\bhuyen (nong thon moi|ntm)\b", f) and not re.search(
+        r"\bxa (toi|minh|em|chung toi|nay)\b", f
+    ):
+        f = re.sub(r"\bxa (?:dat chuan )?(?:nong thon moi |ntm )?(nang cao|kieu mau)\b", " ", f)
     # "chưa được công nhận nâng cao hay kiểu mẫu gì cả": tiers the unit has not got are not its tier.
     f = re.sub(
         r"\bchua (duoc )?(cong nhan|dat)( chuan)?( (?:xa )?(?:nong thon moi |ntm )?(nang cao|kieu mau)"

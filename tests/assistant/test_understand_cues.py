@@ -66,6 +66,12 @@ def test_a_preamble_job_title_names_no_criterion() -> None:
 def test_the_tier_of_communes_counted_is_not_the_units() -> None:
     assert q("Huyện nông thôn mới phải có bao nhiêu phần trăm số xã đạt chuẩn NTM nâng cao?").tier == "NTM"
     assert q("Xã đạt chuẩn NTM nâng cao năm 2023 phải làm gì?").tier == "nâng cao"
+    # The communes a district's set requires, named by their tier.
+    assert (
+        q("Bộ tiêu chí huyện 2021-2025 còn thêm những yêu cầu chung nào về xã nâng cao, thị trấn?").tier != "nâng cao"
+    )
+    # A commune of the asker's in a district question is the unit, with its tier.
+    assert q("Huyện NTM, xã tôi là xã nâng cao thì phải làm gì?").tier == "nâng cao"
 
 
 def test_an_accent_free_address_is_not_the_unit() -> None:
