@@ -171,9 +171,10 @@ def own_unit(f: str, accented: str | None) -> str | None:
     # not the asker's office ("cán bộ UBND huyện").
     own = own or re.search(r"\b(thi xa|huyen|xa) (?:nay|do|ay)\b(?! la\b)", f)
     # "… tổng hợp số liệu cho một xã được công nhận đạt chuẩn …": the unit recognised is the one asked about, not
-    # the asker's office ("bảo hiểm xã hội huyện"); "số xã được công nhận" counts units, it names none.
+    # the asker's office ("bảo hiểm xã hội huyện"); "số xã được công nhận", "24 xã đã đạt chuẩn" count units, they
+    # name none.
     own = own or re.search(
-        r"(?<!\bso )(?<!\bcac )(?<!\bnhung )(?<!% )(?<!\bbao nhieu )\b(thi xa|huyen|xa)"
+        r"(?<!\bso )(?<!\bcac )(?<!\bnhung )(?<!% )(?<!\d )(?<!\bbao nhieu )\b(thi xa|huyen|xa)"
         # "Xã Đông Thọ của huyện được UBND tỉnh công nhận …": the commune, not the district it belongs to.
         r"\s+(?:[a-z]+\s+){0,2}?(?:(?:cua|thuoc) (?:huyen|tinh|thi xa)\s+)?(?:da |da duoc |duoc )"
         r"(?:thu tuong |ubnd tinh )?(?:cong nhan|dat)\b",

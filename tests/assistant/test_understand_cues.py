@@ -74,6 +74,12 @@ def test_the_tier_of_communes_counted_is_not_the_units() -> None:
     assert q("Huyện NTM, xã tôi là xã nâng cao thì phải làm gì?").tier == "nâng cao"
 
 
+def test_communes_counted_as_recognised_are_not_the_unit() -> None:
+    got = q("Huyện có 25 xã, 24 xã đã đạt chuẩn NTM, còn 1 xã chưa đạt. Huyện đã đủ điều kiện đề nghị công nhận chưa?")
+    assert got.level == "huyện"
+    assert q("Xã đã đạt chuẩn NTM năm 2019 thì nay phải làm gì?").level == "xã"
+
+
 def test_an_accent_free_address_is_not_the_unit() -> None:
     got = q("Toi la cong chuc xa Tien Luc, huyen Lang Giang. Nam 2019 xa toi dat chuan NTM kieu mau, nay phai lam gi?")
     assert got.level == "xã"
