@@ -49,13 +49,17 @@ _ASKS: dict[str, str] = {
     # "đã chính thức ban hành chưa, hay vẫn còn là dự thảo": whether, so when, it was issued.
     r"|da (chinh thuc )?(duoc )?ban hanh\b[^?]{0,40}\b(chua|hay|khong|ko)|(con|van) (la )?du thao)\b",
     # "thôi áp dụng từ ngày nào" asks when it stopped (status), not when it took effect.
-    "in_force": r"\b((?<!thoi )(?<!ngung )(?<!het )hieu luc|bat dau ap dung"
+    # "Hiện nay bộ 2026-2030 đã có hiệu lực, vậy …": a date in force told, not asked ("đã có hiệu lực chưa" asks).
+    "in_force": r"\b((?<!thoi )(?<!ngung )(?<!het )(?<!da co )hieu luc|da co hieu luc (chua|khong|ko|tu)"
+    r"|bat dau ap dung"
     r"|(?<!thoi )(?<!ngung )(?<!het )ap dung tu (ngay|khi nao))\b",
     "status": r"\b(con hieu luc|het hieu luc|(thoi|ngung|het) (ap dung|hieu luc)|con ap dung"
     r"|con duoc|con dung|hien con|con gia tri|hien hanh|con la can cu|co con (duoc )?can cu"
     r"|con (?:[a-z]+ ){0,5}nua (khong|chua)"
     # "hiện tại nó còn là bộ tiêu chí đang áp dụng không": whether it still applies.
-    r"|(con|van) (la )?(?:[a-z]+ ){0,4}dang (duoc )?ap dung (khong|ko|chua|hay))\b",
+    r"|(con|van) (la )?(?:[a-z]+ ){0,4}dang (duoc )?ap dung (khong|ko|chua|hay)"
+    # "việc xét, công nhận vẫn làm theo QĐ 18/2022 hay đã có quy định mới": whether it still applies.
+    r"|van (lam|ap dung|thuc hien) theo\b[^?]{0,60}\bhay\b)\b",
     # How a document is laid out: "gồm mấy điều" (not "mấy điều kiện"), "có kèm phụ lục không", "có mấy mục".
     "layout": r"\b((?:may|bao nhieu|bn) (dieu(?! kien)|chuong(?! trinh)|phu luc|muc(?! tieu| dich| do))"
     r"|co (kem (theo )?)?(phu luc|chuong) (nao )?(khong|ko|k|hay khong)|(gom|co) (nhung|cac) (phu luc|chuong) nao)\b",

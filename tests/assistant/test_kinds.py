@@ -175,3 +175,10 @@ def test_how_a_figure_changed_between_two_periods_asks_a_comparison() -> None:
     assert "compare" in kinds_of("Mốc thu nhập để lên xã kiểu mẫu thay đổi thế nào giữa hai giai đoạn?")
     # What a document changed in another is no comparison of two sets.
     assert "compare" not in kinds_of("QĐ 342 thay đổi tiêu chí thu nhập thế nào?")
+
+
+def test_a_date_in_force_told_is_not_asked() -> None:
+    told = "Hiện nay bộ tiêu chí 2026-2030 đã có hiệu lực, vậy việc xét công nhận vẫn làm theo QĐ 18/2022 hay đã có quy định mới?"
+    assert "in_force" not in kinds_of(told) and "status" in kinds_of(told)
+    assert "in_force" in kinds_of("Bộ tiêu chí 2026-2030 đã có hiệu lực chưa?")
+    assert "in_force" in kinds_of("QĐ 319 có hiệu lực từ ngày nào?")
