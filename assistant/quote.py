@@ -259,7 +259,10 @@ def best_span(
     """The quotable sentence of `text` that shares most words with `hint` (figures weigh more; the
     kind of question adds its cues); an exact substring of `text`. `ignore`: words that say nothing
     about which sentence answers (the quoted document's own number, which the question names)."""
-    want = syllables(hint) - ignore
+    # "ngoài chủ trì ra thì Sở còn phải tham mưu cho ai": what the asker already knows is not what is asked.
+    known = re.search(r"\bngoai (?:viec )?([a-z ]{2,40}?) (?:ra|thi)\b", fold(hint).lower())
+    besides = frozenset(known.group(1).split()) if known else frozenset()
+    want = syllables(hint) - ignore - besides
     candidates = _candidates(text)
     if not candidates:
         fallback = strip_source(text.strip())[:limit]
@@ -314,6 +317,8 @@ def best_span(
             s += 0.8 * len(pairs & pairs_of[p]) + 0.4 * len(pairs & lead_pairs[p])
         for ask in asks:
             cue = CUES.get(ask)
+            if ask == "duty" and {"chu", "tri"} <= besides:
+                continue  # "ngoài chủ trì ra": who leads is known; the other duties are asked
             if cue is not None and cue.search(p):
                 # A number of what is counted, or "Giao … chủ trì" asked who leads, answers whatever else is shared.
                 s += 4.0 if ask in ("count", "duty") else 2.0

@@ -193,6 +193,15 @@ def test_asked_who_leads_the_sentence_that_gives_the_task_is_quoted() -> None:
     assert best_span(text, hint, asks=frozenset({"duty"})).startswith("Giao Sở Nông nghiệp")
 
 
+def test_what_the_asker_says_is_known_besides_is_not_what_is_quoted() -> None:
+    text = (
+        "Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với UBND các huyện tập trung chỉ đạo; "
+        "chủ động, kịp thời tham mưu UBND tỉnh, Chủ tịch UBND tỉnh thực hiện các nhiệm vụ thuộc thẩm quyền."
+    )
+    hint = "thế ngoài chủ trì ra thì Sở đó còn phải tham mưu cho ai nữa ạ"
+    assert best_span(text, hint, asks=frozenset({"duty"})).startswith("chủ động, kịp thời tham mưu")
+
+
 def test_a_question_typed_with_marks_shares_a_word_only_in_the_same_marks() -> None:
     text = (
         "Hộ nghèo khu vực nông thôn: hộ gia đình cư trú ở khu vực nông thôn, có thu nhập từ 2,2 triệu đồng trở xuống.\n"
