@@ -377,13 +377,16 @@ def _same_figure_of_another_set(parts: list[Candidate], c: Candidate, need: Need
     )
     # The same indicator told in words may have another number in the other tier's set (14.2 is 5.3 there).
     guessed = other_tier and all(any(a[0] == "indicator_guess" for a in x.covers) for x in (best, c))
-    if not (best.kind == c.kind == "criteria") or (_figure_key(best.label) != _figure_key(c.label) and not guessed):
+    # "TC 11 và TC 12: ở QĐ 1980 tên là gì, sang QĐ 318 thế nào?": each criterion asked, of each set named; the
+    # part it is another set's counterpart of may be any part chosen, not only the first.
+    key = _figure_key(c.label)
+    same = [p for p in parts if p.kind == "criteria" and key and _figure_key(p.label) == key]
+    if c.kind != "criteria" or not (same or guessed) or not key:
         return False  # another criterion, or another kind of answer (an overview, a group)
-    if not _figure_key(best.label):
-        return False
+    same = same or [best]
     named = {a[1] for a in need.atoms if a[0] == "doc"}
-    another = (c.period in need.periods and all(c.period != p.period for p in parts)) or bool(
-        (c.docs & named) - {d for p in parts for d in p.docs}
+    another = (c.period in need.periods and all(c.period != p.period for p in same)) or bool(
+        (c.docs & named) - {d for p in same for d in p.docs}
     )
     # Two tiers' sets of one decision named: the other tier's criterion of the same number (or words).
     return another or other_tier

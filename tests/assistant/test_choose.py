@@ -291,6 +291,26 @@ def test_the_same_criterion_of_each_period_compared_is_answered() -> None:
     assert labels(choose(one, [old, new], [0.9, 0.9])) == ["xa-1980 tiêu chí 15"]
 
 
+def test_each_criterion_asked_of_each_set_named_is_answered() -> None:
+    """ "TC 11 và TC 12: ở QĐ 1980 tên là gì, sang QĐ 318 đổi tên thế nào?": the four, not the first two picked."""
+    n = need(
+        asks={"definition"},
+        atoms={("criterion", "11"), ("criterion", "12"), ("doc", "1980/QĐ-TTg"), ("doc", "318/QĐ-TTg")},
+    )
+    made = [
+        cand(
+            "criteria",
+            f"xa-{d.split('/')[0]} tiêu chí {c}",
+            covers={("criterion", c), ("doc", d)},
+            answers={"definition"},
+            docs={d},
+            prior=1.2,
+        )
+        for d, c in [("318/QĐ-TTg", "11"), ("1980/QĐ-TTg", "12"), ("1980/QĐ-TTg", "11"), ("318/QĐ-TTg", "12")]
+    ]
+    assert sorted(labels(choose(n, made, [0.9, 0.85, 0.8, 0.75]))) == sorted(c.label for c in made)
+
+
 def test_the_overview_of_each_period_compared_is_answered() -> None:
     """ "bộ 2016-2020 có bao nhiêu chỉ tiêu, bộ 2021-2025 có bao nhiêu?": both sets' overviews, not a group."""
     n = need(asks={"count"}, atoms={("period", "2021-2025")}, period="2021-2025", periods=["2021-2025", "2016-2020"])
