@@ -102,6 +102,9 @@ def locate(ctx: Context) -> list[Candidate]:
                 pieces = section.walk()[1:] or [section]
                 focus = max(pieces, key=lambda s: lexical_cover(ctx.text, s.text))
                 drafts.append(Draft(f"«{QUOTE}»", [Source(number, focus.path, ctx.text)]))
+        if not meta.full_text:
+            # A registry entry summarises public sources: its lines are the registry's, never the decision's words.
+            drafts = [Draft(d.text.replace(f"«{QUOTE}»", QUOTE), d.sources) for d in drafts]
         out.append(
             Candidate(
                 "section",

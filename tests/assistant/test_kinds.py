@@ -182,3 +182,9 @@ def test_a_date_in_force_told_is_not_asked() -> None:
     assert "in_force" not in kinds_of(told) and "status" in kinds_of(told)
     assert "in_force" in kinds_of("Bộ tiêu chí 2026-2030 đã có hiệu lực chưa?")
     assert "in_force" in kinds_of("QĐ 319 có hiệu lực từ ngày nào?")
+
+
+def test_a_target_figure_asked_is_no_todo() -> None:
+    target = "theo Chương trình MTQG thì đến năm 2030 phấn đấu khoảng bao nhiêu phần trăm số xã đạt NTM hiện đại?"
+    assert "todo" not in kinds_of(target)
+    assert "todo" in kinds_of("Xã đạt chuẩn năm 2019, nay phấn đấu lên nâng cao thì cần gì?")

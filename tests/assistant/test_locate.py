@@ -1,6 +1,8 @@
 """Where a named document says something: the section of the kind asked whose heading holds the question's words,
 named only when it is clearly ahead of the others."""
 
+import re
+
 from assistant.kinds import kinds_of
 from assistant.service import Assistant
 
@@ -55,3 +57,12 @@ def test_two_parts_asking_where_are_told_apart_by_their_own_words(full_assistant
     a = full_assistant.ask("QĐ 342 khoản nào sửa tiêu chí thu nhập, khoản nào sửa chỉ tiêu bảo hiểm y tế?")
     assert "nằm ở Khoản 2 Điều 1 Quyết định 342/QĐ-TTg" in a.text
     assert "nằm ở Khoản 5 Điều 1 Quyết định 342/QĐ-TTg" in a.text
+
+
+def test_a_registry_entrys_part_located_is_never_quoted_as_the_decisions_words(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("QĐ 51/2025 quy định về xã NTM hiện đại ở phần nào, đã có tiêu chí cụ thể chưa?")
+    assert "Phụ lục II" in a.text
+    # 51/2025 is held as a registry entry: its lines are the registry's summary, not in «».
+    quoted = re.findall(r"«(.+?)»", a.text, re.S)
+    registry = [c.quote[:40] for c in a.citations if c.path.startswith("51/2025/QĐ-TTg") and c.quote]
+    assert registry and not any(r in q for r in registry for q in quoted)
