@@ -111,7 +111,8 @@ def complete(
     passages: list[Candidate],
     passage_text: Callable[[Candidate], str],
 ) -> list[Candidate]:
-    """The passages to add, one per open part (see `open_parts`), each quoting for its part.
+    """The passages to add for the open parts (see `open_parts`), each quoting for its part; a passage that answers
+    two parts quotes a sentence for each.
 
     Args:
         parts: the open parts of the question.

@@ -81,7 +81,7 @@ def read_tier(f: str) -> str | None:
     # "Sang bộ tiêu chí huyện 2021-2025 thì còn thêm yêu cầu chung nào về xã nâng cao, thị trấn": a question about a
     # district's set names the tier of the communes it requires, not its own (unless a commune of the asker's is
     # the unit).
-    if re.search(r"\b(bo )?tieu chi huyen\b|\bhuyen (nong thon moi|ntm)\b", f) and not re.search(
+    if re.search(r"\btieu chi huyen\b|\bhuyen (nong thon moi|ntm)\b", f) and not re.search(
         r"\bxa (toi|minh|em|chung toi|nay)\b", f
     ):
         f = re.sub(r"\bxa (?:dat chuan )?(?:nong thon moi |ntm )?(nang cao|kieu mau)\b", " ", f)
