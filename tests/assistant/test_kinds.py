@@ -1,5 +1,7 @@
 """The kinds of question a text asks, the figure it asks for and the parts of a question (assistant/kinds.py)."""
 
+import pytest
+
 from assistant.kinds import asked_figure, holds_figure, kinds_of, question_parts
 
 
@@ -164,27 +166,31 @@ def test_which_documents_carry_out_a_named_one_asks_its_relations() -> None:
     assert "amends" not in kinds_of("tỉnh nào triển khai tốt chương trình nông thôn mới?")
 
 
-def test_what_must_be_sent_and_where_asks_a_report() -> None:
-    assert "report" in kinds_of("theo cv 1345 thì UBND tinh phai gưi nhưng gì vê Bô NN&PTNT?")
-    assert "report" in kinds_of("UBND tỉnh phải gữi bộ tiêu chí và kết quả công nhận xã NTM nâng cao về đâu?")
-    # Whom a document is addressed to is no report.
-    assert "report" not in kinds_of("Công văn 14 gửi những cơ quan nào?")
+_TOLD = "Hiện nay bộ tiêu chí 2026-2030 đã có hiệu lực, vậy việc xét công nhận vẫn làm theo QĐ 18/2022 hay đã có quy định mới?"
+# (question, kind, whether it asks that kind): each cue beside the near miss it must not take.
+_CUES = [
+    # What must be sent and where is a report; whom a document is addressed to is not.
+    ("theo cv 1345 thì UBND tinh phai gưi nhưng gì vê Bô NN&PTNT?", "report", True),
+    ("UBND tỉnh phải gữi bộ tiêu chí và kết quả công nhận xã NTM nâng cao về đâu?", "report", True),
+    ("Công văn 14 gửi những cơ quan nào?", "report", False),
+    # How a figure changed between two periods compares them; what a document changed in another does not.
+    ("Mốc thu nhập để lên xã kiểu mẫu thay đổi thế nào giữa hai giai đoạn?", "compare", True),
+    ("QĐ 342 thay đổi tiêu chí thu nhập thế nào?", "compare", False),
+    # A date in force told is not asked; whether it still applies is.
+    (_TOLD, "in_force", False),
+    (_TOLD, "status", True),
+    ("Bộ tiêu chí 2026-2030 đã có hiệu lực chưa?", "in_force", True),
+    ("QĐ 319 có hiệu lực từ ngày nào?", "in_force", True),
+    # A target figure asked is no todo; striving for a tier is.
+    (
+        "theo Chương trình MTQG thì đến năm 2030 phấn đấu khoảng bao nhiêu phần trăm số xã đạt NTM hiện đại?",
+        "todo",
+        False,
+    ),
+    ("Xã đạt chuẩn năm 2019, nay phấn đấu lên nâng cao thì cần gì?", "todo", True),
+]
 
 
-def test_how_a_figure_changed_between_two_periods_asks_a_comparison() -> None:
-    assert "compare" in kinds_of("Mốc thu nhập để lên xã kiểu mẫu thay đổi thế nào giữa hai giai đoạn?")
-    # What a document changed in another is no comparison of two sets.
-    assert "compare" not in kinds_of("QĐ 342 thay đổi tiêu chí thu nhập thế nào?")
-
-
-def test_a_date_in_force_told_is_not_asked() -> None:
-    told = "Hiện nay bộ tiêu chí 2026-2030 đã có hiệu lực, vậy việc xét công nhận vẫn làm theo QĐ 18/2022 hay đã có quy định mới?"
-    assert "in_force" not in kinds_of(told) and "status" in kinds_of(told)
-    assert "in_force" in kinds_of("Bộ tiêu chí 2026-2030 đã có hiệu lực chưa?")
-    assert "in_force" in kinds_of("QĐ 319 có hiệu lực từ ngày nào?")
-
-
-def test_a_target_figure_asked_is_no_todo() -> None:
-    target = "theo Chương trình MTQG thì đến năm 2030 phấn đấu khoảng bao nhiêu phần trăm số xã đạt NTM hiện đại?"
-    assert "todo" not in kinds_of(target)
-    assert "todo" in kinds_of("Xã đạt chuẩn năm 2019, nay phấn đấu lên nâng cao thì cần gì?")
+@pytest.mark.parametrize(("question", "kind", "asked"), _CUES)
+def test_a_cue_asks_its_kind_and_its_near_miss_does_not(question: str, kind: str, asked: bool) -> None:
+    assert (kind in kinds_of(question)) is asked

@@ -184,22 +184,28 @@ def test_a_clause_after_a_semicolon_answers_with_its_lines_lead() -> None:
     assert "xanh, tuần hoàn" in span
 
 
-def test_asked_who_leads_the_sentence_that_gives_the_task_is_quoted() -> None:
-    text = (
-        "Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với UBND các huyện tập trung chỉ đạo. "
-        "Căn cứ chỉ đạo của Chủ tịch UBND tỉnh, các cơ quan, đơn vị liên quan triển khai thực hiện."
-    )
-    hint = "giao cơ quan nào chủ trì triển khai"
-    assert best_span(text, hint, asks=frozenset({"duty"})).startswith("Giao Sở Nông nghiệp")
+_LEADS = "Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với UBND các huyện tập trung chỉ đạo"
 
 
-def test_what_the_asker_says_is_known_besides_is_not_what_is_quoted() -> None:
-    text = (
-        "Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với UBND các huyện tập trung chỉ đạo; "
-        "chủ động, kịp thời tham mưu UBND tỉnh, Chủ tịch UBND tỉnh thực hiện các nhiệm vụ thuộc thẩm quyền."
-    )
-    hint = "thế ngoài chủ trì ra thì Sở đó còn phải tham mưu cho ai nữa ạ"
-    assert best_span(text, hint, asks=frozenset({"duty"})).startswith("chủ động, kịp thời tham mưu")
+@pytest.mark.parametrize(
+    ("text", "hint", "start"),
+    [
+        # Asked who leads, the sentence that gives the task.
+        (
+            f"{_LEADS}. Căn cứ chỉ đạo của Chủ tịch UBND tỉnh, các cơ quan, đơn vị liên quan triển khai thực hiện.",
+            "giao cơ quan nào chủ trì triển khai",
+            "Giao Sở Nông nghiệp",
+        ),
+        # What the asker says is known besides ("ngoài chủ trì ra") is not what is quoted.
+        (
+            f"{_LEADS}; chủ động, kịp thời tham mưu UBND tỉnh, Chủ tịch UBND tỉnh thực hiện các nhiệm vụ thuộc thẩm quyền.",
+            "thế ngoài chủ trì ra thì Sở đó còn phải tham mưu cho ai nữa ạ",
+            "chủ động, kịp thời tham mưu",
+        ),
+    ],
+)
+def test_asked_a_duty_the_sentence_that_gives_it_is_quoted(text: str, hint: str, start: str) -> None:
+    assert best_span(text, hint, asks=frozenset({"duty"})).startswith(start)
 
 
 def test_a_question_typed_with_marks_shares_a_word_only_in_the_same_marks() -> None:
