@@ -454,7 +454,7 @@ class Assistant:
         # A province is named as the speaker names it: on the map of the date asked for, else today's
         # ("tỉnh Phú Thọ" said in 2026 is the merged province, even in a question about 2024).
         read_place(query, self.catalogue, as_of or self.settings.now())
-        return text, query, as_of or as_of_for(query, self.settings.now())
+        return text, query, as_of_for(query, as_of or self.settings.now())
 
     def retrieve(
         self, text: str, query: Query, when: dt.date, k: int | None = None, vector=None, need: Need | None = None

@@ -62,6 +62,9 @@ _NOW = re.compile(r"\b(bay gio|hien nay|hien tai|hien hanh|(?<!bao )gio|nam nay|
 _UNIT_RECOGNISED = re.compile(r"\b(xa|huyen)( [a-z]+){0,4} (da )?(duoc )?(dat chuan|cong nhan)\b")
 
 
+# "Năm nay", "Nay xã …" opening the asking sentence: the time asked is now.
+_THIS_YEAR = re.compile(r"\bnam nay\b|^\s*(xin hoi |cho hoi )?nay\b")
+
 # The record of a recognition ("hồ sơ … đạt chuẩn năm 2019 chấm …"): what it was scored against then.
 _DOSSIER = re.compile(r"\b(ho so|cham)\b")
 
@@ -90,6 +93,15 @@ ACTION = re.compile(
     # "rà soát duy trì danh hiệu thì căn cứ quy định nào": what the unit's title is kept by.
     + r"|duy tri danh hieu)\b"
 )
+
+
+def _recognised_at(clause: str) -> bool:
+    """The clause before a year tells a recognition that year ("một xã đạt NTM nâng cao năm 2020"), not a goal
+    ("muốn được công nhận trong năm 2015") and not with another year between ("đạt chuẩn năm 2017 và năm 2023")."""
+    cue = _RECOGNITION_CUE.search(clause)
+    return bool(
+        cue and not _INTENT.search(clause) and not _PURPOSE.search(clause) and not _YEAR.search(clause[cue.start() :])
+    )
 
 
 def period_of(year: int) -> str:
@@ -122,7 +134,9 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     # "Bộ tiêu chí năm 2009 đã sửa đổi năm 2013": the years documents were issued, not years asked about.
     # But a recognition decision signed that year ("quyết định công nhận đạt chuẩn ký năm 2019") dates the recognition.
     masked = re.sub(
-        r"\b(bo tieu chi(?: quoc gia)?(?: ve)?(?: xa)?(?: nong thon moi| ntm)?|ban hanh|sua doi|bo sung|ky)"
+        # "vẫn theo bộ cũ năm 2009", "theo hướng dẫn của Bộ NN&PTNT năm 2018": the years a set or guidance was issued.
+        r"\b(bo tieu chi(?: quoc gia)?(?: ve)?(?: xa)?(?: nong thon moi| ntm)?|bo (?:cu|moi)|ban hanh|sua doi|bo sung"
+        r"|ky|huong dan(?: cua bo(?: [a-z&]+){0,3})?)"
         r"( (vao|tu|nam|da|duoc))* (19|20)\d\d\b",
         lambda m: (
             m.group(0)
@@ -232,8 +246,14 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             continue  # "trước năm 2021" bounds a period; it is not a year of recognition
         if recognition_year is None and recognised == (year, pos):
             recognition_year = year
+        elif _recognised_at(before.rsplit(",", 1)[-1]):
+            continue  # "một xã đạt chuẩn năm 2019, một xã đạt nâng cao năm 2020": another recognition, not a time asked
         elif ask_year is None or (asking_start and pos >= asking_start > ask_pos):
             ask_year, ask_pos = year, pos
+    asking = f[asking_start:]
+    if ask_year is not None and ask_pos < asking_start and _THIS_YEAR.search(asking) and not _THEN.search(asking):
+        # "… năm 2018. Nay xã rà soát thì …?": the asking sentence's "now" beats a year the preamble tells.
+        ask_year = None
     verbs = r"\b(phai|can|lam gi|ap dung|thuc hien)\b"
     if (
         recognition_year is None

@@ -1393,6 +1393,21 @@ def test_a_preamble_naming_two_periods_does_not_hold_the_question_asked_now_to_t
     assert full_need(assistant, text, query, when, None).period == "2021-2025"
 
 
+def test_a_year_the_question_asks_about_beats_the_date_it_is_asked_on(assistant: Assistant) -> None:
+    # Asked in 2026 about what a commune had to keep in 2024: the 2021-2025 rules, not the set in force when asked.
+    question = (
+        "Thanh tra tỉnh đang kiểm tra lại hồ sơ giữ chuẩn năm 2024 của xã tôi (xã đạt chuẩn NTM năm 2015). "
+        "Cho hỏi năm 2024 xã đã phải giữ chuẩn theo bộ tiêu chí nào?"
+    )
+    assert assistant.interpret(question, as_of=dt.date(2026, 3, 5))[2] == dt.date(2024, 12, 31)
+    a = assistant.ask(question, as_of=dt.date(2026, 3, 5))
+    assert a.card.applicable.doc == "318/QĐ-TTg" and "51/2025" not in a.text.split("\n")[0]
+    # A question naming no year is answered for the date it is asked on.
+    assert assistant.interpret("Xã đạt chuẩn NTM năm 2015 phải làm gì?", as_of=dt.date(2026, 3, 5))[2] == dt.date(
+        2026, 3, 5
+    )
+
+
 def test_a_follow_up_about_another_level_does_not_take_the_earlier_levels_set(assistant: Assistant) -> None:
     # The earlier question's answer is the communes' set (318); "bộ tiêu chí huyện cùng giai đoạn … văn bản đó" is
     # the districts' set of that period.

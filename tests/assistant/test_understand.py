@@ -113,6 +113,23 @@ ROWS: list[tuple[str, dict]] = [
         dict(level="xã", recognition_year=2017, recognition_period="2016-2020", ask_year=None),
     ),
     ("Năm 2023 xã phải làm gì", dict(level="xã", ask_year=2023, recognition_year=None)),
+    # Other recognitions, the year of an old set or guidance, and a preamble's year before "nay" are not asked about.
+    (
+        "Xã mới hợp nhất từ hai xã: một xã đạt chuẩn NTM kiểu mẫu năm 2019, một xã đạt NTM nâng cao năm 2020. "
+        "Nay xã xây dựng kế hoạch duy trì thì áp dụng bộ tiêu chí nào?",
+        dict(recognition_year=2019, ask_year=None),
+    ),
+    ("Xã đạt chuẩn năm 2011. Năm nay phải đối chiếu bộ nào, hay vẫn theo bộ cũ năm 2009?", dict(ask_year=None)),
+    (
+        "Xã đạt chuẩn nâng cao năm 2020 theo bộ tiêu chí của tỉnh, ban hành theo hướng dẫn của Bộ NN&PTNT năm 2018. "
+        "Xin hỏi xã phải đáp ứng bộ tiêu chí nào?",
+        dict(recognition_year=2020, ask_year=None),
+    ),
+    ("Xã đạt chuẩn NTM năm 2017 và năm 2023 rà soát lại thì phải làm gì?", dict(recognition_year=2017, ask_year=2023)),
+    (
+        "Thanh tra kiểm tra hồ sơ năm 2024 của xã tôi (xã đạt chuẩn NTM năm 2015). Nay hỏi lại khi đó xã theo bộ nào?",
+        dict(recognition_year=2015, ask_year=2024),
+    ),
     (
         "Huyện đạt chuẩn NTM năm 2019 theo QĐ 558 thì năm 2024 cần làm gì",
         dict(level="huyện", tier="NTM", recognition_year=2019, ask_year=2024, sets=[S558]),
