@@ -100,7 +100,11 @@ def _recognised_at(clause: str) -> bool:
     ("muốn được công nhận trong năm 2015") and not with another year between ("đạt chuẩn năm 2017 và năm 2023")."""
     cue = _RECOGNITION_CUE.search(clause)
     return bool(
-        cue and not _INTENT.search(clause) and not _PURPOSE.search(clause) and not _YEAR.search(clause[cue.start() :])
+        cue
+        and not _INTENT.search(clause)
+        and not _PURPOSE.search(clause)
+        and not _YEAR.search(clause[cue.start() :])
+        and not _ASOF_CUE.search(clause[-12:])  # "đạt chuẩn theo QĐ 558 thì năm 2024 …": the year asked
     )
 
 

@@ -126,6 +126,7 @@ ROWS: list[tuple[str, dict]] = [
         dict(recognition_year=2020, ask_year=None),
     ),
     ("Xã đạt chuẩn NTM năm 2017 và năm 2023 rà soát lại thì phải làm gì?", dict(recognition_year=2017, ask_year=2023)),
+    ("Huyện đạt chuẩn NTM theo QĐ 558 thì năm 2024 phải đáp ứng bộ nào?", dict(recognition_year=None, ask_year=2024)),
     (
         "Thanh tra kiểm tra hồ sơ năm 2024 của xã tôi (xã đạt chuẩn NTM năm 2015). Nay hỏi lại khi đó xã theo bộ nào?",
         dict(recognition_year=2015, ask_year=2024),
