@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from assistant.answerers.base import QUESTION_WORDS, QUOTE, Candidate, Draft, Source, lexical_cover
 from assistant.kinds import FACT_KINDS
-from assistant.quote import best_span
+from assistant.quote import best_span, counted_noun
 from assistant.understand import normalise_question
 from corpus.model import Section
 from corpus.normalize import fold, syllables
@@ -70,10 +70,13 @@ def open_parts(parts: list[str], said: str) -> list[str]:
     return [
         part
         for part in parts
-        if len(syllables(part) - QUESTION_WORDS - _FILLER) >= 3
-        and (
-            _cover(normalise_question(part), [normalise_question(p) for p in parts if p != part], said) < COVERED
-            or _multiple_unsaid(part, said)
+        if _count_unsaid(part, said)
+        or (
+            len(syllables(part) - QUESTION_WORDS - _FILLER) >= 3
+            and (
+                _cover(normalise_question(part), [normalise_question(p) for p in parts if p != part], said) < COVERED
+                or _multiple_unsaid(part, said)
+            )
         )
     ]
 
@@ -81,6 +84,39 @@ def open_parts(parts: list[str], said: str) -> list[str]:
 # "thu nhập phải gấp mấy lần lúc đạt chuẩn": a multiple asked, which only a figure of times answers.
 _MULTIPLE_ASKED = re.compile(r"\b(gap|hon|bang) (may|bao nhieu|bn) lan\b")
 _MULTIPLE_SAID = re.compile(r"\d+(?:[.,]\d+)?\s*lần\b")
+
+
+# Units whose number a count asks ("bao nhiêu xã"); a count of anything else (criteria, cooperatives, times) is
+# answered, or not, by the words of its part.
+_UNITS = frozenset(["xa", "tinh", "huyen", "thon", "ap", "ban", "ho", "don", "dia"])
+# Words after a counted noun that do not say which are counted ("bao nhiêu xã thì …", "bao nhiêu tỉnh, thành phố").
+_NOT_WHICH = frozenset(["thi", "va", "hay", "hoac", "nao", "gi", "khong", "chua", "la", "co", "thanh", "pho", "a"])
+
+
+def _count_unsaid(part: str, said: str) -> bool:
+    """The part asks how many of something ("cả nước còn bao nhiêu xã") and `said` gives no number of them:
+    "tỉnh, thành phố" in the answer to another part does not answer it, nor "3.321 xã" a question about how many
+    communes reached the standard (all the words of what is counted must be said too)."""
+    noun = counted_noun(part)
+    if noun is None or noun.split()[0] not in _UNITS:
+        return False
+    folded = fold(said).lower()
+    counted = re.search(rf"\d[\d.,]*\s*(?:\(\S+\)\s*)?{re.escape(noun.split()[0])}\b", folded)
+    # What follows the noun says which are counted ("xã đạt chuẩn nông thôn mới", "tỉnh … được công nhận").
+    after = re.search(rf"\b{re.escape(noun)}((?:,? [a-z]+){{0,3}})", fold(part).lower())
+    which = set((after.group(1) if after else "").replace(",", " ").split()) - _NOT_WHICH
+    return not counted or not which | set(noun.split()) <= syllables(folded)
+
+
+def with_subject(open_asked: list[str], asked: list[str]) -> dict[str, str]:
+    """What to look a part up by: a short count part ("bao nhiêu xã?") with the part before it, which says what is
+    counted where ("Sau khi sắp xếp … cả nước còn bao nhiêu tỉnh, thành phố")."""
+    out = {}
+    for part in open_asked:
+        at = asked.index(part) if part in asked else 0
+        short = len(syllables(part) - QUESTION_WORDS - _FILLER) < 3
+        out[part] = f"{asked[at - 1]} {part}" if short and at > 0 and _count_unsaid(part, "") else part
+    return out
 
 
 def _multiple_unsaid(part: str, said: str) -> bool:
@@ -110,6 +146,7 @@ def complete(
     used: set[str],
     passages: list[Candidate],
     passage_text: Callable[[Candidate], str],
+    asked: list[str] | None = None,
 ) -> list[Candidate]:
     """The passages to add for the open parts (see `open_parts`), each quoting for its part; a passage that answers
     two parts quotes a sentence for each.
@@ -120,21 +157,29 @@ def complete(
         used: labels of the candidates already in the answer.
         passages: the retrieved passages' candidates.
         passage_text: the text a passage candidate was retrieved for (its chunk's context and text).
+        asked: all the parts of the question, when `parts` are some of them: a short count part is looked up with
+            the part before it (`with_subject`).
     """
+    subject = with_subject(parts, asked or parts)
+    parts = [subject[p] for p in parts]
     used = set(used)
     out: list[Candidate] = []
     added: dict[str, int] = {}  # label → its place in `out`
     for part in parts:
-        if lexical_cover(part, said) >= COVERED and not _multiple_unsaid(part, said):
+        counted = _count_unsaid(part, said)
+        if lexical_cover(part, said) >= COVERED and not _multiple_unsaid(part, said) and not counted:
             continue  # answered already
         # Words of a passage added for an earlier part: that passage may answer this part too, with a sentence of
         # its own, but no other passage is added for it.
         held = " ".join([said, *(passage_text(c) for c in out)])
         only_added = lexical_cover(part, held) >= COVERED and not _multiple_unsaid(part, held)
+        only_added = only_added and not (counted and _count_unsaid(part, held))
         scored = [
             (lexical_cover(part, passage_text(p)), i)
             for i, p in enumerate(passages)
-            if p.label in added or (p.label not in used and not only_added)
+            if (p.label in added or (p.label not in used and not only_added))
+            # A count asked is answered only by a sentence counting those units.
+            and not (counted and _count_unsaid(part, best_span(passage_text(p), part)))
         ]
         if not scored:
             continue

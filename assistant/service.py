@@ -327,6 +327,7 @@ class Assistant:
                 {c.label for c in choice.parts},
                 fitting if retrieved else propose_passages(ctx),
                 lambda c: chunks.get(c.evidence[0], "") if c.evidence else "",
+                asked,
             )
             choice.parts.extend(more)
         related = None

@@ -118,3 +118,23 @@ def test_one_passage_answering_two_open_parts_quotes_a_sentence_for_each() -> No
     # One passage, its frame once, and a quote chosen for each part.
     assert len(added) == 1 and [d.sources[0].hint for d in added[0].drafts] == parts
     assert added[0].drafts[1].text == "- «{quote}»"
+
+
+def test_a_count_of_units_is_open_until_the_answer_counts_those_units() -> None:
+    # The answer counts provinces: "bao nhiêu xã" is open though every word of it is said.
+    said = "Sau đợt sắp xếp năm 2025, cả nước có 34 đơn vị hành chính cấp tỉnh (28 tỉnh, 6 thành phố); xã sắp xếp lại."
+    asked = ["Sau khi sắp xếp đơn vị hành chính năm 2025 cả nước còn bao nhiêu tỉnh, thành phố", "bao nhiêu xã?"]
+    assert open_parts(asked, said) == ["bao nhiêu xã?"]
+    assert open_parts(asked, said + " Cả nước còn 3.321 xã.") == []
+    # The short part is looked up with what the part before it says, and only a sentence counting communes answers.
+    texts = {
+        "#a": "Sau khi sắp xếp đơn vị hành chính năm 2025, cả nước còn 34 tỉnh, thành phố trực thuộc trung ương.",
+        "#b": "Theo báo chí, sau ngày 01/7/2025 cả nước còn 3.321 xã và 34 tỉnh, thành phố.",
+    }
+    passages = [_passage("a", "NQ"), _passage("b", "51/2025/QĐ-TTg")]
+    added = complete(["bao nhiêu xã?"], said, set(), passages, lambda c: texts[c.evidence[0]], asked)
+    assert [c.label for c in added] == ["b"]
+    assert added[0].drafts[0].sources[0].hint == f"{asked[0]} bao nhiêu xã?"
+    # A count of communes that reached the standard is not answered by a count of all communes.
+    reached = "Tính đến hết tháng 9/2023 cả nước có bao nhiêu xã đạt chuẩn nông thôn mới"
+    assert complete([reached], "", set(), passages, lambda c: texts[c.evidence[0]]) == []
