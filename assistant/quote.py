@@ -342,7 +342,7 @@ def best_span(
 
     best = max(candidates, key=score)
     if len(best) > limit:
-        best = _densest_window(best, want, limit)
+        best = _densest_window(best, want, limit, noun_re)
     return best if best in text else text[:limit]
 
 
@@ -432,8 +432,11 @@ def _lead(text: str, piece: str) -> str:
     return before.split(":", 1)[0]
 
 
-def _densest_window(sentence: str, want: set[str], limit: int) -> str:
-    """The run of consecutive clauses, within `limit` characters, that shares most words with the hint."""
+def _densest_window(sentence: str, want: set[str], limit: int, counted: re.Pattern[str] | None = None) -> str:
+    """The run of consecutive clauses, within `limit` characters, that shares most words with the hint; with the
+    number of what the hint counts (`counted`, on folded text) when the sentence gives it ("… đến hết tháng 9/2023,
+    cả nước đã có: 6.043 xã (74%) …" rather than its long preamble, which shares more words)."""
+    gives = counted is not None and counted.search(fold(sentence)) is not None
     clauses = re.split(r"(?<=,)\s+|\s+(?=\()", sentence)
     best, best_score = sentence[:limit].rsplit(" ", 1)[0], -1.0
     for i in range(len(clauses)):
@@ -444,6 +447,9 @@ def _densest_window(sentence: str, want: set[str], limit: int) -> str:
             if (i > 0 and window.startswith("(")) or window.count("(") != window.count(")"):
                 continue  # "(theo Quyết định … ), trước hết": a parenthesis cut out of its sentence is no quote
             score = weight(syllables(window) & want) - (0.5 if i > 0 else 0.0)
+            if gives and counted is not None and counted.search(fold(window)):
+                # … and what is counted with it: "6.043 xã (74%) đạt chuẩn NTM," not "6.043 xã" cut before "(".
+                score += 8.0 + (0.3 if window.endswith((",", ";", ".")) else 0.0)
             if score > best_score and window in sentence:
                 best, best_score = window, score
     return best

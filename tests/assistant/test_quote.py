@@ -287,3 +287,16 @@ def test_subjects_listed_before_the_rule_after_a_colon_are_one_statement() -> No
     assert span.startswith("Các xã khu vực II") and span.endswith("vùng Trung du miền núi phía Bắc.")
     # Items with no rule after a colon stay items.
     assert "Tiêu chí 1 (Quy hoạch);" in pieces(text)
+
+
+def test_a_long_sentences_window_gives_the_number_counted_not_its_preamble() -> None:
+    # Over the quote's limit: the preamble shares more of the question's words, the count answers it.
+    text = (
+        "Sau hơn 13 năm triển khai thực hiện Chương trình mục tiêu quốc gia (sau đây viết tắt là MTQG) xây dựng nông "
+        "thôn mới (sau đây viết tắt là NTM), với sự cố gắng, nỗ lực của cả hệ thống chính trị và Nhân dân cả nước, "
+        "sự chỉ đạo quyết liệt của Ban Chỉ đạo chương trình MTQG các cấp, đến hết tháng 9/2023, cả nước đã có: "
+        "6.043 xã (74%) đạt chuẩn NTM, trong đó có 1.528 xã (25,3%) đạt chuẩn NTM nâng cao và 230 xã (3,8%) đạt "
+        "chuẩn NTM kiểu mẫu; bình quân cả nước hiện đạt 16,9 tiêu chí/xã."
+    )
+    span = best_span(text, "Tính đến hết tháng 9/2023 cả nước có bao nhiêu xã đạt chuẩn nông thôn mới")
+    assert span in text and span.endswith("6.043 xã (74%) đạt chuẩn NTM,")
