@@ -183,7 +183,7 @@ def complete(
         ]
         if not scored:
             continue
-        cover, at = max(scored)
+        cover, at = max(scored, key=lambda s: (s[0], -s[1]))  # a tie goes to the better-ranked passage
         if cover < ANSWERS:
             continue
         best = passages[at]

@@ -1,6 +1,6 @@
 """Two-part questions: the parts a question asks, and the passage added for a part the answer leaves open."""
 
-from assistant.answerers.base import Candidate, Draft, Source
+from assistant.answerers.base import Candidate, Draft, Source, lexical_cover
 from assistant.kinds import kinds_of, question_parts
 from assistant.parts import answered_text, complete, facts_for, needs_fact, needs_figure, open_parts
 
@@ -138,3 +138,17 @@ def test_a_count_of_units_is_open_until_the_answer_counts_those_units() -> None:
     # A count of communes that reached the standard is not answered by a count of all communes.
     reached = "Tính đến hết tháng 9/2023 cả nước có bao nhiêu xã đạt chuẩn nông thôn mới"
     assert complete([reached], "", set(), passages, lambda c: texts[c.evidence[0]]) == []
+
+
+def test_a_tie_between_passages_goes_to_the_better_ranked_one() -> None:
+    # Both hold the same share of the part's words; the chooser ranked the first higher.
+    texts = {
+        "#a": "Bộ tiêu chí áp dụng cho cấp xã và cấp tỉnh, không có bộ tiêu chí cho cấp huyện.",
+        "#b": "Không có bộ tiêu chí cho cấp huyện; bộ tiêu chí áp dụng cho cấp tỉnh và cấp xã.",
+    }
+    part = "Bộ tiêu chí này có phần nào dành cho cấp huyện không hay chỉ có xã với tỉnh?"
+    assert lexical_cover(part, texts["#a"]) == lexical_cover(part, texts["#b"])
+    for order in (["a", "b"], ["b", "a"]):
+        passages = [_passage(x, "51/2025/QĐ-TTg") for x in order]
+        added = complete([part], "", set(), passages, lambda c: texts[c.evidence[0]])
+        assert [c.label for c in added] == order[:1]
