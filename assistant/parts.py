@@ -164,7 +164,10 @@ def complete(
     parts = [subject[p] for p in parts]
     used = set(used)
     out: list[Candidate] = []
-    added: dict[str, int] = {}  # label → its place in `out`
+    # A section's chunks share its label: the chunk added is known by its evidence, so another chunk of a section
+    # already added for an earlier part may answer a later part as a passage of its own.
+    added: dict[tuple[str, ...], int] = {}  # chunk → its place in `out`
+    labels: set[str] = set()
     for part in parts:
         counted = _count_unsaid(part, said)
         if lexical_cover(part, said) >= COVERED and not _multiple_unsaid(part, said) and not counted:
@@ -177,7 +180,7 @@ def complete(
         scored = [
             (lexical_cover(part, passage_text(p)), i)
             for i, p in enumerate(passages)
-            if (p.label in added or (p.label not in used and not only_added))
+            if (_chunk(p) in added or p.label in labels or (p.label not in used and not only_added))
             # A count asked is answered only by a sentence counting those units.
             and not (counted and _count_unsaid(part, best_span(passage_text(p), part)))
         ]
@@ -190,21 +193,27 @@ def complete(
         first = best.drafts[0]
         # The same sentence frame, its quote chosen for this part's words.
         sources = [Source(s.doc, s.path, part, text=s.text, page=s.page) for s in first.sources]
-        if best.label in added:
+        if _chunk(best) in added:
             span = best_span(passage_text(best), part)
             multiple = _multiple_unsaid(part, said) and _MULTIPLE_SAID.search(span)
             if lexical_cover(part, span) < ANSWERS and not multiple:
                 continue  # the passage's words are this part's, but no one sentence of it answers it
             # The passage added for an earlier part holds this one's answer too ("có ít nhất 02 hợp tác xã …; thu
             # nhập … cao hơn từ 1,5 lần"): its sentence for this part, quoted beside the other.
-            earlier = out[added[best.label]]
+            earlier = out[added[_chunk(best)]]
             line = f"- «{QUOTE}»" if "«" in first.text else f"- {QUOTE}"  # a registry's line is never in «»
-            out[added[best.label]] = replace(earlier, drafts=[*earlier.drafts, Draft(line, sources)])
+            out[added[_chunk(best)]] = replace(earlier, drafts=[*earlier.drafts, Draft(line, sources)])
             continue
-        added[best.label] = len(out)
+        added[_chunk(best)] = len(out)
         out.append(replace(best, drafts=[Draft(first.text, sources)]))
         used.add(best.label)
+        labels.add(best.label)
     return out
+
+
+def _chunk(c: Candidate) -> tuple[str, ...]:
+    """What a passage candidate quotes: its chunk (evidence), else its label."""
+    return tuple(c.evidence) or (c.label,)
 
 
 # Kinds of question a document's own facts answer (and whom it is sent to, what it amends).

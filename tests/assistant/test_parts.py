@@ -1,5 +1,7 @@
 """Two-part questions: the parts a question asks, and the passage added for a part the answer leaves open."""
 
+from dataclasses import replace
+
 from assistant.answerers.base import Candidate, Draft, Source, lexical_cover
 from assistant.kinds import kinds_of, question_parts
 from assistant.parts import answered_text, complete, facts_for, needs_fact, needs_figure, open_parts
@@ -152,3 +154,17 @@ def test_a_tie_between_passages_goes_to_the_better_ranked_one() -> None:
         passages = [_passage(x, "51/2025/QĐ-TTg") for x in order]
         added = complete([part], "", set(), passages, lambda c: texts[c.evidence[0]])
         assert [c.label for c in added] == order[:1]
+
+
+def test_another_chunk_of_a_section_already_added_answers_a_later_part_as_its_own_passage() -> None:
+    # A registry entry's opening is cut into chunks that share its label; the second chunk is not the first.
+    texts = {
+        "#1": "Số hiệu 51/2025/QĐ-TTg, ban hành theo đề nghị của Bộ trưởng Bộ Nông nghiệp và Môi trường.",
+        "#2": "Bộ tiêu chí áp dụng cho cấp xã và cấp tỉnh, không có bộ tiêu chí cho cấp huyện (từ 01/7/2025).",
+    }
+    label = "51/2025/QĐ-TTg › Phần mở đầu"
+    passages = [replace(_passage("x", "51/2025/QĐ-TTg"), evidence=[e], label=label) for e in texts]
+    parts = ["QĐ 51/2025 ban hành theo đề nghị của bộ nào", "có phần nào dành cho cấp huyện không hay chỉ có xã, tỉnh"]
+    added = complete(parts, "", set(), passages, lambda c: texts[c.evidence[0]])
+    assert [c.evidence for c in added] == [["#1"], ["#2"]]
+    assert [c.drafts[0].sources[0].hint for c in added] == parts
