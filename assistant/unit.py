@@ -38,6 +38,8 @@ def read_level(f: str, accented: str | None) -> str | None:
         text = f
     # "Một xã an toàn khu thuộc huyện vừa thoát nghèo …": the district is where the commune is, not the unit asked.
     text = re.sub(r"(?<!thị )(?<!thi )\b(xã|xa)\b([^.?!]{0,60}?)\b(thuộc|thuoc) (huyện|huyen)\b", r"\1\2", text)
+    # "xã nhé, không phải huyện": a level the asker says it is not.
+    text = re.sub(r"\b(không|khong|ko|k) (phải|phai)( là| la)? (thị xã|thi xa|huyện|huyen|xã|xa)\b", " ", text)
     for pattern, level in checks:
         if re.search(pattern, text):
             return level

@@ -113,6 +113,9 @@ ROWS: list[tuple[str, dict]] = [
         dict(level="xã", recognition_year=2017, recognition_period="2016-2020", ask_year=None),
     ),
     ("Năm 2023 xã phải làm gì", dict(level="xã", ask_year=2023, recognition_year=None)),
+    # A level the asker says it is not.
+    ("xa nhe, ko phai huyen", dict(level="xã")),
+    ("Đơn vị tôi là xã chứ không phải huyện, đạt chuẩn năm 2017 thì nay làm gì?", dict(level="xã")),
     # Other recognitions, the year of an old set or guidance, and a preamble's year before "nay" are not asked about.
     (
         "Xã mới hợp nhất từ hai xã: một xã đạt chuẩn NTM kiểu mẫu năm 2019, một xã đạt NTM nâng cao năm 2020. "
