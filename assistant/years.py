@@ -198,6 +198,10 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             # "… giữ chuẩn theo bộ tiêu chí nào, bộ 2026-2030 hay bộ khác?": a guess offered after asking which set;
             # the date decides, not the period guessed.
             continue
+        if re.search(r"\broi\s*,\s*(trong |o )?(giai doan|thoi ky)?\s*$", before):
+            # "Huyện mình đạt chuẩn NTM rồi, giai đoạn 2021-2025 này phải …": "rồi," ends the clause that told the
+            # recognition, without its time; the period after it is the time asked about, not the recognition's.
+            continue
         if _RECOGNITION_CUE.search(before[-30:]) and not _PURPOSE.search(before):
             recognition_period = recognition_period or value
             cued_period = True

@@ -113,6 +113,11 @@ ROWS: list[tuple[str, dict]] = [
         dict(level="xã", recognition_year=2017, recognition_period="2016-2020", ask_year=None),
     ),
     ("Năm 2023 xã phải làm gì", dict(level="xã", ask_year=2023, recognition_year=None)),
+    # "rồi," ends the recognition's clause, which gave no time: the period after it is the time asked about.
+    (
+        "Huyện mình đạt chuẩn NTM rồi, giai đoạn 2021-2025 này phải giữ chuẩn theo bộ tiêu chí nào vậy?",
+        dict(level="huyện", recognition_year=None, recognition_period=None),
+    ),
     # A level the asker says it is not.
     ("xa nhe, ko phai huyen", dict(level="xã")),
     ("Đơn vị tôi là xã chứ không phải huyện, đạt chuẩn năm 2017 thì nay làm gì?", dict(level="xã")),
