@@ -16,6 +16,7 @@ from assistant.target_sets import (
     LEVELS,
     NAMED,
     NEW_SET_IN_FORCE,
+    NO_DISTRICT_PART,
     PERIOD_START,
     REGISTRY_2026_STEP,
     SETS,
@@ -156,9 +157,7 @@ def _next_period(previous: Resolution, as_of: dt.date) -> Resolution:
         r.notes = [n for n in previous.notes if n.text != ended.text]
         r.actions = [
             Step(
-                f"{new.title} gồm bộ tiêu chí xã (Phụ lục I), khung thí điểm xã nông thôn mới hiện đại (Phụ lục II) và "
-                "điều kiện tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới (Phụ lục III); không có phụ lục dành "
-                "cho huyện, vì từ ngày 01/7/2025 cấp huyện không còn là một cấp chính quyền.",
+                f"{new.title} {NO_DISTRICT_PART}",
                 [new.ref],
             )
         ]

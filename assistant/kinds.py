@@ -123,6 +123,10 @@ _ASKS: dict[str, str] = {
     + HELD_TO
     + r")\b",
     "procedure": r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc|nop (ho so|o dau))\b",
+    # "giờ còn bộ tiêu chí huyện không", "có phần nào dành cho cấp huyện không": whether a district set still exists.
+    # ("còn phải giữ chuẩn theo bộ tiêu chí huyện … không" asks which set applies, not whether one exists.)
+    "district_set": r"\b(con|co)( ban hanh| co)? (bo tieu chi|tieu chi|phan|phu luc|quy dinh)( nao)?( rieng)?"
+    r" (cho |danh cho |ve )?(cap )?huyen\b[^?]{0,30}\b(khong|ko|k|nua)\b",
     # Who is given what task ("UBND tỉnh có trách nhiệm gì", "giao bộ nào chủ trì", "cơ quan nào chịu trách nhiệm").
     "duty": r"\b(trach nhiem (gi|nao|the nao)|nhiem vu (gi|nao)|giao (cho )?(ai|bo nao|co quan nao|so nao|cap nao)"
     r"|(bo|co quan|so|cap|don vi) nao (chu tri|chiu trach nhiem|huong dan|co trach nhiem)"

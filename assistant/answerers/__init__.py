@@ -17,7 +17,7 @@ from assistant.answerers.map_lists import map_lists
 from assistant.answerers.overview import commune_groups
 from assistant.answerers.passages import passages
 from assistant.answerers.places import places
-from assistant.answerers.rules import applicability, shared_duties
+from assistant.answerers.rules import applicability, no_district_set, shared_duties
 from assistant.answerers.sections import sections
 
 ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
@@ -35,6 +35,7 @@ ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
     locate,
     assigned,
     shared_duties,
+    no_district_set,
     passages,
 ]
 

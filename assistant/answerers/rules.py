@@ -6,7 +6,7 @@ import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source, document_name, opening, sources
 from assistant.quote import weight
-from assistant.target_sets import DISPATCH, PERIOD_END, Resolution, duties
+from assistant.target_sets import DISPATCH, DISTRICTS_END, NO_DISTRICT_PART, PERIOD_END, SETS, Resolution, duties
 from assistant.years import period_of
 from corpus.normalize import syllables
 
@@ -205,3 +205,25 @@ def contradictions(ctx: Context) -> list[Draft]:
                 )
             )
     return out
+
+
+def no_district_set(ctx: Context) -> list[Candidate]:
+    """ "Giờ còn bộ tiêu chí huyện không?", "bộ 2026-2030 có phần nào dành cho cấp huyện không?": asked once the
+    district level has ended, what the set in force holds and why no district set is among its parts."""
+    if "district_set" not in ctx.need.asks or ctx.as_of < DISTRICTS_END:
+        return []
+    new = SETS["51-2025"]
+    text = f"{new.title} {NO_DISTRICT_PART}"
+    return [
+        Candidate(
+            "documents",
+            [Draft(text, sources([new.ref], text))],
+            covers={("level", "huyện"), ("period", "2026-2030"), ("doc", new.ref.doc)},
+            answers={"district_set"},
+            evidence=[new.ref.path],
+            docs={new.ref.doc},
+            period="2026-2030",
+            prior=0.9,
+            label="không còn bộ tiêu chí huyện",
+        )
+    ]

@@ -1393,6 +1393,20 @@ def test_a_preamble_naming_two_periods_does_not_hold_the_question_asked_now_to_t
     assert full_need(assistant, text, query, when, None).period == "2021-2025"
 
 
+def test_whether_a_district_set_still_exists_is_answered_from_the_set_in_force(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Từ năm 2016 đến nay tiêu chí huyện nông thôn mới đã được quy định lần lượt ở những văn bản nào, "
+        "giờ còn bộ tiêu chí huyện không?",
+        as_of=dt.date(2026, 11, 24),
+    )
+    assert "558/QĐ-TTg" in a.text and "320/QĐ-TTg" in a.text  # the first part: the documents in order
+    assert "không có phụ lục dành cho huyện" in a.text and "01/7/2025" in a.text
+    _valid_citations(assistant, a)
+    # Asked in 2024 the district level still existed: no such statement.
+    earlier = assistant.ask("Giờ còn bộ tiêu chí huyện không?", as_of=dt.date(2024, 6, 1))
+    assert "không có phụ lục dành cho huyện" not in earlier.text
+
+
 def test_a_year_the_question_asks_about_beats_the_date_it_is_asked_on(assistant: Assistant) -> None:
     # Asked in 2026 about what a commune had to keep in 2024: the 2021-2025 rules, not the set in force when asked.
     question = (

@@ -188,6 +188,15 @@ _CUES = [
         False,
     ),
     ("Xã đạt chuẩn năm 2019, nay phấn đấu lên nâng cao thì cần gì?", "todo", True),
+    # Whether a district set still exists; which set a district is held to is another question.
+    ("Từ năm 2016 đến nay tiêu chí huyện ở những văn bản nào, giờ còn bộ tiêu chí huyện không?", "district_set", True),
+    ("bộ TC NTM 2026-2030 còn tiêu chí cho huyện ko?", "district_set", True),
+    ("Bộ tiêu chí này có phần nào dành cho cấp huyện không hay chỉ có xã với tỉnh?", "district_set", True),
+    (
+        "Huyện em đạt chuẩn năm 2014, giờ còn phải giữ chuẩn theo bộ tiêu chí huyện 2021-2025 không?",
+        "district_set",
+        False,
+    ),
 ]
 
 
