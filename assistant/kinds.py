@@ -43,7 +43,8 @@ _ASKS: dict[str, str] = {
     r"|la (van ban|cong van|quyet dinh|nghi quyet|nghi dinh) cua [a-z&]+( [a-z&]+){0,6} hay (la )?(cua )?[a-z&]+"
     r"|la (van ban|quyet dinh|nghi quyet) cua [a-z]+( [a-z]+){0,4}"
     r" (a|ha|khong|ko|k|phai khong|dung khong)(?=\s*\?|\s*$))\b",
-    "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|ky ngay|ban hanh ngay|ngay thong qua"
+    # "… quyết định nào của Thủ tướng ký ngày 08/3/2022": a date told, not asked.
+    "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|(ky|ban hanh) ngay(?! \d)|ngay thong qua"
     # "văn bản nào được ban hành trước": the dates of each, compared
     r"|(ban hanh|ky|ra doi|co) (truoc|sau)(?! khi)|(ban hanh|ky) (som|muon) hon"
     # "đã chính thức ban hành chưa, hay vẫn còn là dự thảo": whether, so when, it was issued.

@@ -188,6 +188,9 @@ _CUES = [
         False,
     ),
     ("Xã đạt chuẩn năm 2019, nay phấn đấu lên nâng cao thì cần gì?", "todo", True),
+    # A date the question tells ("ký ngày 08/3/2022") is not asked.
+    ("Công văn 14 yêu cầu đáp ứng những quyết định nào của Thủ tướng ký ngày 08/3/2022?", "when", False),
+    ("Quyết định 318 ký ngày nào?", "when", True),
     # Whether a district set still exists; which set a district is held to is another question.
     ("Từ năm 2016 đến nay tiêu chí huyện ở những văn bản nào, giờ còn bộ tiêu chí huyện không?", "district_set", True),
     ("bộ TC NTM 2026-2030 còn tiêu chí cho huyện ko?", "district_set", True),
