@@ -82,6 +82,9 @@ _ASKS: dict[str, str] = {
     r"|(trien khai|thuc hien|huong dan) (thuc hien )?(nghi quyet|quyet dinh|van ban|luat) nao"
     # "18/2022 … áp dụng cho bộ tiêu chí xã của quyết định nào": the document it serves.
     r"|ap dung (cho|doi voi)\b[^?]{0,60}\b(cua )?(quyet dinh|van ban|nghi quyet) nao"
+    # "18/2022 quy định việc xét, công nhận theo những bộ tiêu chí, quy định nào": the sets it serves.
+    # ("Xã … nay đánh giá theo bộ tiêu chí nào" asks the one set a unit is held to: the "set" kind.)
+    r"|(xet|cong nhan)\b[^?]{0,20}\btheo (nhung|cac) (bo tieu chi|quy dinh|quyet dinh)\b[^?]{0,30}\bnao"
     r"|chuyen (tiep )?(cong van|van ban|quyet dinh)|bang van ban (so )?(may|nao)"
     # "có công văn của tỉnh nào khác triển khai CV 14 không": the documents that carry it out.
     r"|(van ban|cong van|quyet dinh|nghi quyet|ke hoach)\b[^?]{0,30}\bnao( khac)? (de )?(trien khai|chuyen)\b"

@@ -188,6 +188,9 @@ _CUES = [
         False,
     ),
     ("Xã đạt chuẩn năm 2019, nay phấn đấu lên nâng cao thì cần gì?", "todo", True),
+    # The sets a procedure's decision serves are its relations; the one set a unit is held to is not.
+    ("QĐ 18/2022 quy định việc xét, công nhận theo những bộ tiêu chí, quy định nào?", "amends", True),
+    ("Xã đạt chuẩn năm 2017 thì nay đánh giá theo bộ tiêu chí nào?", "amends", False),
     # A date the question tells ("ký ngày 08/3/2022") is not asked.
     ("Công văn 14 yêu cầu đáp ứng những quyết định nào của Thủ tướng ký ngày 08/3/2022?", "when", False),
     ("Quyết định 318 ký ngày nào?", "when", True),
