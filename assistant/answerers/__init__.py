@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from assistant.answerers.assigned import assigned
 from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.answerers.claims import claims
 from assistant.answerers.compare import compare, counterpart
 from assistant.answerers.criteria import criteria
 from assistant.answerers.documents import documents
@@ -32,6 +33,7 @@ ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
     issuer_documents,
     list_documents,
     sections,
+    claims,
     locate,
     assigned,
     shared_duties,

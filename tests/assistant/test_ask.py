@@ -1393,6 +1393,26 @@ def test_a_preamble_naming_two_periods_does_not_hold_the_question_asked_now_to_t
     assert full_need(assistant, text, query, when, None).period == "2021-2025"
 
 
+def test_a_claim_of_where_a_set_is_is_confirmed_or_corrected(assistant: Assistant) -> None:
+    wrong = assistant.ask(
+        "Bộ tiêu chí quốc gia về xã NTM nâng cao giai đoạn 2021-2025 là Phụ lục I của Quyết định 318/QĐ-TTg, đúng không?"
+    )
+    assert (
+        wrong.text.startswith("Không đúng:") and "là Phụ lục II" in wrong.text and "không phải Phụ lục I" in wrong.text
+    )
+    assert {c.path for c in wrong.citations} == {"318/QĐ-TTg › Phụ lục I", "318/QĐ-TTg › Phụ lục II"}
+    _valid_citations(assistant, wrong)
+    right = assistant.ask("Bộ tiêu chí xã NTM giai đoạn 2021-2025 là Phụ lục I của QĐ 318 phải không?")
+    assert right.text.startswith("Đúng:") and "Phụ lục I Quyết định 318/QĐ-TTg" in right.text
+    # A basis written in a plan ("ghi căn cứ Phụ lục I QĐ 318 … có đúng không") is the card's question, not this one.
+    plan = assistant.ask(
+        "Kế hoạch giữ chuẩn năm 2027 của xã tôi vẫn ghi căn cứ Phụ lục I QĐ 318. Xã đạt chuẩn NTM năm 2019. "
+        "Ghi như vậy có đúng không?",
+        as_of=dt.date(2026, 9, 10),
+    )
+    assert not plan.text.startswith(("Đúng:", "Không đúng:")) and "51/2025/QĐ-TTg" in plan.text
+
+
 def test_whether_a_district_set_still_exists_is_answered_from_the_set_in_force(assistant: Assistant) -> None:
     a = assistant.ask(
         "Từ năm 2016 đến nay tiêu chí huyện nông thôn mới đã được quy định lần lượt ở những văn bản nào, "
