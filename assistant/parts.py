@@ -93,12 +93,18 @@ _UNITS = frozenset(["xa", "tinh", "huyen", "thon", "ap", "ban", "ho", "don", "di
 _NOT_WHICH = frozenset(["thi", "va", "hay", "hoac", "nao", "gi", "khong", "chua", "la", "co", "thanh", "pho", "a"])
 
 
+def _units_counted(part: str) -> str | None:
+    """The units whose number the part asks ("bao nhiêu xã" → "xa"), or None."""
+    noun = counted_noun(part)
+    return noun if noun is not None and noun.split()[0] in _UNITS else None
+
+
 def _count_unsaid(part: str, said: str) -> bool:
-    """The part asks how many of something ("cả nước còn bao nhiêu xã") and `said` gives no number of them:
+    """The part asks how many of some units ("cả nước còn bao nhiêu xã") and `said` gives no number of them:
     "tỉnh, thành phố" in the answer to another part does not answer it, nor "3.321 xã" a question about how many
     communes reached the standard (all the words of what is counted must be said too)."""
-    noun = counted_noun(part)
-    if noun is None or noun.split()[0] not in _UNITS:
+    noun = _units_counted(part)
+    if noun is None:
         return False
     folded = fold(said).lower()
     counted = re.search(rf"\d[\d.,]*\s*(?:\(\S+\)\s*)?{re.escape(noun.split()[0])}\b", folded)
@@ -115,7 +121,7 @@ def with_subject(open_asked: list[str], asked: list[str]) -> dict[str, str]:
     for part in open_asked:
         at = asked.index(part) if part in asked else 0
         short = len(syllables(part) - QUESTION_WORDS - _FILLER) < 3
-        out[part] = f"{asked[at - 1]} {part}" if short and at > 0 and _count_unsaid(part, "") else part
+        out[part] = f"{asked[at - 1]} {part}" if short and at > 0 and _units_counted(part) else part
     return out
 
 

@@ -17,6 +17,8 @@ _CONFIRM = re.compile(r"\b(?<!ap )(?<!su )(dung|phai) (khong|ko|k|chua)\W*$|\bco
 
 
 def claims(ctx: Context) -> list[Candidate]:
+    """The claim confirmed or corrected, when the question states which annex of a named decision the set it
+    describes is and asks whether that is so."""
     need, cset = ctx.need, ctx.criteria_set
     if not _CONFIRM.search(ctx.query.folded) or cset is None or not cset.annex or len(need.sections) != 1:
         return []
@@ -24,10 +26,10 @@ def claims(ctx: Context) -> list[Candidate]:
     claimed = _WHERE_CLAIMED.search(ctx.query.folded)
     if not named.startswith("Phụ lục") or cset.document not in ctx.query.sets or not claimed:
         return []
-    meta, tree = ctx.meta(cset.document), ctx.tree(cset.document)
+    meta = ctx.meta(cset.document)
     said = ctx.section(f"{cset.document} › {named}")
     held = ctx.section(f"{cset.document} › {cset.annex}")
-    if meta is None or tree is None or said is None or held is None:
+    if meta is None or said is None or held is None:
         return []
     name = document_name(meta)
     if named == cset.annex:
