@@ -181,8 +181,11 @@ def complete(
         # Words of a passage added for an earlier part: that passage may answer this part too, with a sentence of
         # its own, but no other passage is added for it.
         held = " ".join([said, *(passage_text(c) for c in out)])
-        only_added = lexical_cover(part, held) >= COVERED and not _multiple_unsaid(part, held)
-        only_added = only_added and not (counted and _count_unsaid(part, held))
+        only_added = (
+            lexical_cover(part, held) >= COVERED
+            and not _multiple_unsaid(part, held)
+            and not (counted and _count_unsaid(part, held))
+        )
         scored = [
             (lexical_cover(part, passage_text(p)), i)
             for i, p in enumerate(passages)

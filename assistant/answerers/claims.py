@@ -58,6 +58,6 @@ def claims(ctx: Context) -> list[Candidate]:
             # The claim checked names the set's annex and the one the question gave: as direct as quoting either.
             prior=1.0,
             label=f"{cset.id}: {cset.annex}",
-            lexical=lexical_cover(ctx.text, f"{text} {cset.title}"),
+            lexical=lexical_cover(ctx.text, text),  # the text names the set by its title
         )
     ]
