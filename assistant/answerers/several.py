@@ -75,23 +75,41 @@ def by_words(
     )
 
 
+def _plain(text: str) -> str:
+    """Folded words only: "Y tế - Văn hóa - Giáo dục" and "y tế, văn hóa, giáo dục" are the same words."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def _name_forms(name: str) -> set[str]:
+    """How a question names a criterion after "tiêu chí": its name up to the first "và" or comma, its whole name,
+    or a part of two words or more ("tiêu chí có nội dung hành chính công" names "Hệ thống chính trị - An ninh
+    trật tự - Hành chính công")."""
+    forms = {_plain(criterion_key(name)), _plain(name)}
+    forms |= {_plain(p) for p in re.split(r"[,(;)]| và | - ", name) if len(p.split()) >= 2}
+    return {x for x in forms if len(x) > 2}
+
+
 def by_names(
     ctx: Context, cset: CriteriaSet, f: str, base: set, docs: set[str], drafts_of: DraftsOf
 ) -> Candidate | None:
     """Two criteria or more, each named by "tiêu chí" and its name ("tiêu chí Lao động và tiêu chí Quốc phòng và An
     ninh"): each criterion's answer, in the order named."""
     found: list[tuple[int, Criterion]] = []
+    said = _plain(f)
     for crit in cset.criteria:
-        key = criterion_key(crit.name)
-        m = re.search(rf"\btieu chi (?:so \d+ )?{re.escape(key)}\b", f) if len(key) > 2 else None
-        if m is not None:
-            found.append((m.start(), crit))
+        starts = [
+            m.start()
+            for form in _name_forms(crit.name)
+            for m in re.finditer(rf"\btieu chi (?:so \d+ )?(?:(?:co noi dung|ve) )*{re.escape(form)}\b", said)
+        ]
+        if starts:
+            found.append((min(starts), crit))
     if len(found) < 2:
         return None
     named = [crit for _, crit in sorted(found, key=lambda x: x[0])]
     covers = base | {("criterion", str(c.number)) for c in named}
     q = ctx.query
-    if q.criterion_name and any(criterion_key(q.criterion_name) == criterion_key(c.name) for c in named):
+    if q.criterion_name and any(_plain(criterion_key(q.criterion_name)) in _name_forms(c.name) for c in named):
         covers.add(("criterion_name", q.criterion_name))
     return Candidate(
         "criteria",

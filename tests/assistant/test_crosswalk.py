@@ -84,6 +84,19 @@ def test_two_criteria_named_by_their_names_are_both_answered(full_assistant: Ass
     assert a.text.count("con số chưa được xác minh") <= 1  # the note said once, for both criteria
 
 
+def test_two_criteria_named_by_their_fields_or_a_part_of_their_name_are_both_answered(
+    full_assistant: Assistant,
+) -> None:
+    # "y tế, văn hóa, giáo dục" is criterion 5's name "Y tế - Văn hóa - Giáo dục" in other punctuation; "hành chính
+    # công" is the last part of criterion 9's name.
+    a = full_assistant.ask(
+        "Bộ tiêu chí huyện NTM theo QĐ 320: tiêu chí về y tế, văn hóa, giáo dục và tiêu chí có nội dung hành chính công"
+        " là tiêu chí số mấy?"
+    )
+    assert "Tiêu chí 5 (Y tế - Văn hóa - Giáo dục)" in a.text
+    assert "Tiêu chí 9 (Hệ thống chính trị - An ninh trật tự - Hành chính công)" in a.text
+
+
 def test_two_criteria_asked_which_group_they_are_in_get_their_group(full_assistant: Assistant) -> None:
     a = full_assistant.ask(
         "Trong bộ tiêu chí nông thôn mới ban hành năm 2009, tiêu chí Trường học và tiêu chí Nhà ở dân cư được xếp vào "
