@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from assistant.answerers.base import Candidate
 from assistant.asks import Need
+from assistant.criterion_names import criterion_key
 from assistant.kinds import FACT_KINDS, holds_figure, kinds_of
 from corpus.normalize import fold
 
@@ -380,7 +381,13 @@ def _same_figure_of_another_set(parts: list[Candidate], c: Candidate, need: Need
     # "TC 11 và TC 12: ở QĐ 1980 tên là gì, sang QĐ 318 thế nào?": each criterion asked, of each set named; the
     # part it is another set's counterpart of may be any part chosen, not only the first.
     key = _figure_key(c.label)
-    same = [p for p in parts if p.kind == "criteria" and key and _figure_key(p.label) == key]
+    # "Tiếp cận pháp luật nằm trong tiêu chí số mấy ở bộ 2021-2025? Sang bộ 2026-2030 thì thuộc tiêu chí nào?": the
+    # criterion of another set named by the same words, whatever its number there.
+    # ("Môi trường và an toàn thực phẩm" and "Môi trường và cảnh quan nông thôn" are both named "môi trường").
+    named_as = _names_keys(c)
+    same = [
+        p for p in parts if p.kind == "criteria" and key and (_figure_key(p.label) == key or named_as & _names_keys(p))
+    ]
     if c.kind != "criteria" or not (same or guessed) or not key:
         return False  # another criterion, or another kind of answer (an overview, a group)
     same = same or [best]
@@ -406,6 +413,11 @@ def _figure_of_the_cards_set(best: Candidate, other: Scored, need: Need, answere
         and c.period in (None, best.period)
         and other.detail.get("lexical", 0.0) >= FIGURE_WORDS
     )
+
+
+def _names_keys(c: Candidate) -> set[str]:
+    """The words a question names a criterion by, of each criterion name the candidate answers."""
+    return {criterion_key(a[1]) for a in c.covers if a[0] == "criterion_name"}
 
 
 def _figure_key(label: str) -> str:

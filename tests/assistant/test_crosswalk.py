@@ -1,6 +1,8 @@
 """A criterion of one period's set named in a preamble, and the question which criterion of another period's set
 holds it: the set asked answers, the criterion told is context."""
 
+import pytest
+
 from assistant.asks import read_need
 from assistant.service import Assistant
 from assistant.understand import understand
@@ -95,6 +97,30 @@ def test_two_criteria_named_by_their_fields_or_a_part_of_their_name_are_both_ans
     )
     assert "Tiêu chí 5 (Y tế - Văn hóa - Giáo dục)" in a.text
     assert "Tiêu chí 9 (Hệ thống chính trị - An ninh trật tự - Hành chính công)" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "older", "newer"),
+    [
+        (
+            "Nội dung tiếp cận pháp luật ở bộ tiêu chí xã NTM 2021-2025 thuộc tiêu chí nào? Còn ở bộ 2026-2030 thì"
+            " thuộc tiêu chí nào?",
+            "Tiêu chí 18 (Hệ thống chính trị và tiếp cận pháp luật)",
+            "Tiêu chí 10 (Tiếp cận pháp luật và an ninh, quốc phòng)",
+        ),
+        # Named by the words both names begin with, under another number in each set.
+        (
+            "Ở bộ tiêu chí xã 2021-2025, môi trường là tiêu chí số mấy? Sang bộ 2026-2030 thì thuộc tiêu chí nào?",
+            "Tiêu chí 17 (Môi trường và an toàn thực phẩm)",
+            "Tiêu chí 8 (Môi trường và cảnh quan nông thôn)",
+        ),
+    ],
+)
+def test_a_content_asked_in_two_periods_gets_each_periods_criterion(
+    full_assistant: Assistant, question: str, older: str, newer: str
+) -> None:
+    a = full_assistant.ask(question)
+    assert older in a.text and newer in a.text
 
 
 def test_two_criteria_asked_which_group_they_are_in_get_their_group(full_assistant: Assistant) -> None:
