@@ -160,9 +160,12 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
         need.periods = _periods_of(_YEAR_NAMED.findall(f)) or need.periods
     clause = asking_clause(query.text)
     asking = normalise_question(clause)
-    base_set = re.search(r"\bbo (tieu chi )?(xa )?(nong thon moi|ntm)\b(?! (nang cao|kieu mau))", f)
+    base_set = re.search(r"\bbo (tieu chi )?(quoc gia (ve )?)?(xa )?(nong thon moi|ntm)\b(?! (nang cao|kieu mau))", f)
     higher = dict.fromkeys(
-        t for t in re.findall(r"\bbo (?:tieu chi )?(?:xa )?(?:nong thon moi|ntm) (nang cao|kieu mau)\b", f)
+        t
+        for t in re.findall(
+            r"\bbo (?:tieu chi )?(?:quoc gia (?:ve )?)?(?:xa )?(?:nong thon moi|ntm) (nang cao|kieu mau)\b", f
+        )
     )
     if base_set and higher:
         need.tiers = ["NTM", *("nâng cao" if t == "nang cao" else "kiểu mẫu" for t in higher)]

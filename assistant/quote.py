@@ -446,6 +446,8 @@ def _densest_window(sentence: str, want: set[str], limit: int, counted: re.Patte
                 break
             if (i > 0 and window.startswith("(")) or window.count("(") != window.count(")"):
                 continue  # "(theo Quyết định … ), trước hết": a parenthesis cut out of its sentence is no quote
+            if window.count("“") != window.count("”") or window.count('"') % 2:
+                continue  # nor are words cut out of a quotation ("không có điểm kết thúc” và phát huy …")
             score = weight(syllables(window) & want) - (0.5 if i > 0 else 0.0)
             if gives and counted is not None and counted.search(fold(window)):
                 # … and what is counted with it: "6.043 xã (74%) đạt chuẩn NTM," not "6.043 xã" cut before "(".

@@ -163,6 +163,7 @@ def render(
     seen: set[str] = set()
 
     quoted: set[int] = set()
+    quotes_of: list[tuple[str, str]] = []  # (document, words) of each quote shown
 
     def emit(d: Draft) -> None:
         before = len(cites.items)
@@ -177,13 +178,15 @@ def render(
             if n is not None:
                 quoted.add(n)
             # The same words of one document quoted from a section and from its parent ("Điều 2 › Khoản 3" and
-            # "Điều 2") are one quote.
+            # "Điều 2") are one quote; so are words already inside a longer quote of it (a sentence's window quoted
+            # for a second part beside the whole sentence quoted for the first).
             words = re.search(r"«(.+?)»", s.text)
             if words:
-                said_key = d.sources[0].doc + " " + re.sub(r"\W+", " ", words.group(1)).strip().lower()
-                if said_key in seen:
+                doc, said = d.sources[0].doc, " " + re.sub(r"\W+", " ", words.group(1)).strip().lower() + " "
+                if any(doc == earlier and said in whole for earlier, whole in quotes_of):
+                    del cites.items[before:]  # its citation, if new, is cited by nothing shown
                     return
-                seen.add(said_key)
+                quotes_of.append((doc, said))
         # Compared as said (quotes filled in): a note or duty that two parts share is said once, while two
         # quotes of one section under the same words ("- «…»") are two sentences.
         key = re.sub(r"\W+", " ", s.text).strip().lower()

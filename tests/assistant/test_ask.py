@@ -1619,3 +1619,16 @@ def test_what_a_province_must_send_is_the_reporting_section_not_the_framework(as
     assert a.citations and "Mục 5" in a.citations[0].path and "Văn phòng Điều phối" in a.text
     assert "gồm 19 tiêu chí" not in a.text
     _valid_citations(assistant, a)
+
+
+def test_words_already_inside_a_longer_quote_of_the_document_are_not_quoted_again(assistant: Assistant) -> None:
+    # Điều 2 Khoản 3 Điểm a quoted whole for the first part; its window quoted for the second part is the same
+    # words, and is left out with its citation.
+    a = assistant.ask(
+        "QĐ 320 giao UBND tỉnh cụ thể hóa chỉ tiêu huyện NTM như thế nào, có được thấp hơn mức chung không?"
+    )
+    quotes = [" " + re.sub(r"\W+", " ", q).strip().lower() + " " for q in re.findall(r"«(.+?)»", a.text)]
+    assert quotes and not any(q in other for i, q in enumerate(quotes) for other in quotes[:i])
+    cited = sorted({int(n) for n in re.findall(r"\[(\d+)\]", a.text)})
+    assert cited == list(range(1, len(a.citations) + 1))  # no citation left that nothing shown cites
+    _valid_citations(assistant, a)

@@ -428,6 +428,11 @@ def test_two_tiers_sets_named_are_each_asked() -> None:
     )
     assert both.tiers == ["NTM", "nâng cao"]
     assert need_of("Tiêu chí số 15 trong bộ tiêu chí xã NTM nâng cao là gì?").tiers == []
+    # Named by its full title ("Bộ tiêu chí quốc gia về xã …") too.
+    titled = need_of(
+        "Trong Bộ tiêu chí quốc gia về xã nông thôn mới nâng cao, tiêu chí Y tế có khác bộ tiêu chí xã NTM không?"
+    )
+    assert titled.tiers == ["NTM", "nâng cao"]
 
 
 def test_a_figure_under_a_level_a_group_and_a_section_asked_are_not_counts() -> None:

@@ -300,3 +300,17 @@ def test_a_long_sentences_window_gives_the_number_counted_not_its_preamble() -> 
     )
     span = best_span(text, "Tính đến hết tháng 9/2023 cả nước có bao nhiêu xã đạt chuẩn nông thôn mới")
     assert span in text and span.endswith("6.043 xã (74%) đạt chuẩn NTM,")
+
+
+def test_a_long_sentence_is_not_quoted_from_words_cut_out_of_a_quotation_in_it() -> None:
+    text = (
+        "Tiếp tục kiên trì quan điểm chỉ đạo “Nông thôn mới chỉ có điểm khởi đầu, không có điểm kết thúc” và phát huy "
+        "tinh thần quyết liệt, khẩn trương với mục tiêu để các xã, huyện đã đạt chuẩn NTM, NTM nâng cao, NTM kiểu mẫu "
+        "duy trì, nâng cao chất lượng các tiêu chí, đảm bảo vào chiều sâu, hiệu quả và bền vững, góp phần thúc đẩy phát "
+        "triển kinh tế nông thôn, nâng cao hơn đời sống vật chất và tinh thần của người dân nông thôn, xây dựng nông "
+        "thôn ngày càng giàu đẹp, văn minh, đáng sống."
+    )
+    span = best_span(
+        text, "tính đến hết tháng 9/2023 cả nước có bao nhiêu xã đạt chuẩn nông thôn mới, chiếm bao nhiêu phần trăm?"
+    )
+    assert span in text and span.count("“") == span.count("”")
