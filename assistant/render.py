@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from assistant.answer import Answer, Citations, Sentence
 from assistant.answerers.base import QUOTE, Candidate, Draft
+from assistant.answerers.catalogue import UNVERIFIED, unverified_note
 from assistant.asks import Need
 from assistant.choose import Choice
 from assistant.doc_refs import DocRef
@@ -203,9 +204,15 @@ def render(
         emit(Draft(missing_sentence(need.missing)))
     scope, kind = "answer", choice.parts[0].kind if choice.parts else "not_in_corpus"
     if choice.parts and (not need.missing or named_known or need.missing_aside):
-        for part in choice.parts:
-            for d in part.drafts:
-                emit(d)
+        # The note on unverified figures is said once, after the last part that has one, for all of them.
+        drafts = [d for part in choice.parts for d in part.drafts]
+        notes_at = [i for i, d in enumerate(drafts) if UNVERIFIED.match(d.text)]
+        for i, d in enumerate(drafts):
+            if len(notes_at) > 1 and i in notes_at:
+                if i == notes_at[-1]:
+                    emit(unverified_note(sum(int(UNVERIFIED.match(drafts[j].text).group(1)) for j in notes_at)))
+                continue
+            emit(d)
     else:
         scope = "not_in_corpus"
         kind = "not_in_corpus"

@@ -1,6 +1,8 @@
 """A criterion of one period's set named in a preamble, and the question which criterion of another period's set
 holds it: the set asked answers, the criterion told is context."""
 
+import re
+
 import pytest
 
 from assistant.asks import read_need
@@ -67,6 +69,14 @@ def test_the_same_criterion_of_two_tiers_named_is_given_for_both(full_assistant:
         " nhau không?"
     )
     assert "Tiêu chí 15 (Y tế)" in a.text and "Tiêu chí 15 (Hành chính công)" in a.text
+
+
+def test_two_sets_criteria_shown_together_say_the_note_on_unverified_figures_once(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Tiêu chí số 18 của bộ xã NTM và của bộ xã NTM nâng cao theo QĐ 318 tên là gì?")
+    assert "Tiêu chí 18 (Hệ thống chính trị và tiếp cận pháp luật)" in a.text and "Tiêu chí 18 (" in a.text[200:]
+    notes = re.findall(r"Có (\d+) con số chưa được xác minh", a.text)
+    unverified = len(re.findall(r"^- .*\(chưa xác minh\)", a.text, re.M))
+    assert len(notes) == 1 and int(notes[0]) == unverified  # one note, counting the figures of both criteria
 
 
 def test_two_indicators_described_in_two_parts_are_both_answered(full_assistant: Assistant) -> None:
