@@ -321,7 +321,12 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     not_yet = re.search(r"\bchua (dat chuan|duoc cong nhan|dat)\b(?! (?:nong thon moi |ntm )?(?:nang cao|kieu mau))", f)
     q.not_recognised = bool(not_yet) or bool(
         # "huyện muốn phấn đấu đạt chuẩn huyện NTM": a unit aiming at recognition has not got it yet.
-        re.search(r"\b(muon|phan dau|dang xay dung de) (de )?(duoc )?(dat chuan|cong nhan)\b", f)
+        # "xã muốn đạt NTM kiểu mẫu", "xã đăng ký về đích NTM năm 2014": the same.
+        re.search(
+            r"\b(muon|phan dau|dang xay dung de|dang ky) (de )?(duoc )?"
+            r"(dat chuan|cong nhan|dat (nong thon moi|ntm)|ve dich)\b",
+            f,
+        )
         and q.recognition_year is None
         and q.recognition_period is None
         and not re.search(r"\b(da|duoc) (dat chuan|cong nhan|duoc cong nhan)\b", f)

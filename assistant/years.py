@@ -41,7 +41,10 @@ _THEN = re.compile(
     r"|(?:19|20)\d\d (?:duoc )?xet cong nhan)\b"
 )
 _INTENT = re.compile(
-    r"\b(muon|de|phan dau|du kien|ke hoach|nham|se|can)\s+(duoc\s+)?\S*\s*(duoc cong nhan|dat chuan|duoc tinh)"
+    # One word at most between ("phấn đấu sớm đạt chuẩn"), and never "Cần Thơ" ("… TP Cần Thơ), đạt chuẩn …").
+    r"\b(muon|de|phan dau|du kien|ke hoach|nham|se|can(?! tho\b)|dang ky)\s+(duoc\s+)?(\w+\s+)?"
+    # "muốn đạt NTM kiểu mẫu năm 2024", "đăng ký về đích NTM năm 2014": a goal, not a recognition obtained.
+    r"(duoc cong nhan|dat chuan|duoc tinh|ve dich|len chuan|dat (nong thon moi|ntm))"
 )
 # What a criteria set says (a figure, a criterion's content), as opposed to what a unit must do.
 _CONTENT_ASK = re.compile(r"\b(ty le|muc|bao nhieu|toi thieu|toi da|chi tieu|tieu chi \S+ (la gi|gom|quy dinh))\b")
@@ -231,7 +234,10 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     cued_before = [
         (y, p)
         for y, p in years
-        if _RECOGNITION_CUE.search(masked[max(0, p - 70) : p]) and not _ASOF_CUE.search(masked[max(0, p - 12) : p])
+        if _RECOGNITION_CUE.search(masked[max(0, p - 70) : p])
+        and not _ASOF_CUE.search(masked[max(0, p - 12) : p])
+        # "Xã phấn đấu đạt chuẩn NTM nâng cao năm 2023 thì căn cứ …": the year of a goal is the time asked about.
+        and not _INTENT.search(_sentence_to(masked, p)[-70:])
     ]
     # A year followed by "… được công nhận" counts only when no year is introduced by the cue itself.
     cued_after = []
@@ -270,6 +276,7 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         and not re.search(verbs, f)
         and not re.search(r"\b(tieu chi|chi tieu)\b", f)  # a criteria question's year is the year asked about
         and _TIER_THEN_YEAR.search(masked[: years[0][1]])
+        and not _INTENT.search(_sentence_to(masked, years[0][1]))  # "muốn đạt NTM kiểu mẫu năm 2024": a goal
     ):
         # A year right after the tier with no verb ("xã NTM kiểu mẫu 2019") dates the recognition.
         recognition_year, ask_year = ask_year, None

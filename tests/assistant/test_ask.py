@@ -1632,3 +1632,21 @@ def test_words_already_inside_a_longer_quote_of_the_document_are_not_quoted_agai
     cited = sorted({int(n) for n in re.findall(r"\[(\d+)\]", a.text)})
     assert cited == list(range(1, len(a.citations) + 1))  # no citation left that nothing shown cites
     _valid_citations(assistant, a)
+
+
+@pytest.mark.parametrize(
+    ("question", "applies"),
+    [
+        (
+            "Xã phấn đấu đạt chuẩn NTM nâng cao năm 2023 thì căn cứ bộ tiêu chí nào?",
+            "Phụ lục II, Quyết định 318/QĐ-TTg",
+        ),
+        ("Xã đăng ký về đích NTM năm 2014 thì xét theo bộ tiêu chí nào?", "Quyết định 491/QĐ-TTg"),
+    ],
+)
+def test_a_goal_for_a_past_year_is_answered_with_the_set_of_that_year(
+    assistant: Assistant, question: str, applies: str
+) -> None:
+    a = assistant.ask(question)
+    assert a.kind == "applicability" and applies in a.text.split("\n")[0]
+    assert "51/2025" not in a.text.split("\n")[0]

@@ -69,6 +69,28 @@ ROWS: list[tuple[str, dict]] = [
     ("xa em len NTM nang cao tu nam 2018, gio theo bo nao", dict(tier="nâng cao", recognition_year=2018)),
     ("Xã tôi phấn đấu lên nâng cao năm 2027 thì cần gì", dict(recognition_year=None, ask_year=2027)),
     ("xã muốn lên kiểu mẫu năm 2026 phải đạt gì", dict(recognition_year=None, ask_year=2026)),
+    # A goal's year is the time asked about, however the goal is said; the unit has not reached it yet.
+    (
+        "Xã phấn đấu đạt chuẩn NTM nâng cao năm 2023 thì căn cứ bộ tiêu chí nào?",
+        dict(recognition_year=None, ask_year=2023, not_recognised=True),
+    ),
+    (
+        "Xã muốn đạt NTM kiểu mẫu năm 2024 thì theo quy định nào?",
+        dict(tier="kiểu mẫu", recognition_year=None, ask_year=2024, not_recognised=True),
+    ),
+    (
+        "Xã đăng ký về đích NTM năm 2014 thì xét theo bộ tiêu chí nào?",
+        dict(recognition_year=None, ask_year=2014, not_recognised=True),
+    ),
+    (
+        "Thị xã muốn được công nhận hoàn thành nhiệm vụ xây dựng NTM năm 2023 thì căn cứ quy định nào?",
+        dict(recognition_year=None, ask_year=2023),
+    ),
+    # "Cần Thơ" is no intent ("cần"): the recognition told after it stands.
+    (
+        "Xã mình ở Sóc Trăng cũ (giờ thuộc TP Cần Thơ), đạt chuẩn NTM năm 2017. Hồi đó tỉ lệ hộ nghèo phải dưới bao nhiêu?",
+        dict(recognition_year=2017, ask_year=None),
+    ),
     (
         "xã về đích nông thôn mới năm 2015",
         dict(level="xã", tier="NTM", recognition_year=2015, recognition_period="2010-2015"),
