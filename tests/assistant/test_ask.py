@@ -1650,3 +1650,8 @@ def test_a_goal_for_a_past_year_is_answered_with_the_set_of_that_year(
     a = assistant.ask(question)
     assert a.kind == "applicability" and applies in a.text.split("\n")[0]
     assert "51/2025" not in a.text.split("\n")[0]
+
+
+def test_the_set_a_past_recognition_was_made_under_is_the_set_of_its_year(assistant: Assistant) -> None:
+    a = assistant.ask("Năm 2012 xã đạt chuẩn nông thôn mới theo bộ tiêu chí nào?")
+    assert a.kind == "applicability" and "Quyết định 491/QĐ-TTg" in a.text.split("\n")[0]

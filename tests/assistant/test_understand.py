@@ -86,6 +86,11 @@ ROWS: list[tuple[str, dict]] = [
         "Thị xã muốn được công nhận hoàn thành nhiệm vụ xây dựng NTM năm 2023 thì căn cứ quy định nào?",
         dict(recognition_year=None, ask_year=2023),
     ),
+    # The set a recognition was made under is the set of its year; what the unit keeps now is not asked.
+    ("Năm 2012 xã đạt chuẩn nông thôn mới theo bộ tiêu chí nào?", dict(recognition_year=2012, ask_year=2012)),
+    ("Xã tôi được công nhận đạt chuẩn năm 2017 là theo bộ tiêu chí nào?", dict(recognition_year=2017, ask_year=2017)),
+    ("Xã đạt chuẩn NTM năm 2019, bây giờ theo bộ nào?", dict(recognition_year=2019, ask_year=None)),
+    ("Xã đạt chuẩn NTM năm 2019 thì phải duy trì theo bộ nào?", dict(recognition_year=2019, ask_year=None)),
     # "Cần Thơ" is no intent ("cần"): the recognition told after it stands.
     (
         "Xã mình ở Sóc Trăng cũ (giờ thuộc TP Cần Thơ), đạt chuẩn NTM năm 2017. Hồi đó tỉ lệ hộ nghèo phải dưới bao nhiêu?",
