@@ -1655,3 +1655,9 @@ def test_a_goal_for_a_past_year_is_answered_with_the_set_of_that_year(
 def test_the_set_a_past_recognition_was_made_under_is_the_set_of_its_year(assistant: Assistant) -> None:
     a = assistant.ask("Năm 2012 xã đạt chuẩn nông thôn mới theo bộ tiêu chí nào?")
     assert a.kind == "applicability" and "Quyết định 491/QĐ-TTg" in a.text.split("\n")[0]
+
+
+def test_a_period_asked_after_a_recognition_year_gets_that_periods_case(assistant: Assistant) -> None:
+    a = assistant.ask("Huyện đã đạt chuẩn năm 2015, giai đoạn 2021-2025 phải làm gì?")
+    first = a.text.split("\n")[0]
+    assert a.kind == "applicability" and "2010-2015" in first and "320/QĐ-TTg" in first and "mục 4" in first

@@ -91,6 +91,15 @@ ROWS: list[tuple[str, dict]] = [
     ("Xã tôi được công nhận đạt chuẩn năm 2017 là theo bộ tiêu chí nào?", dict(recognition_year=2017, ask_year=2017)),
     ("Xã đạt chuẩn NTM năm 2019, bây giờ theo bộ nào?", dict(recognition_year=2019, ask_year=None)),
     ("Xã đạt chuẩn NTM năm 2019 thì phải duy trì theo bộ nào?", dict(recognition_year=2019, ask_year=None)),
+    # A period after a recognition with its own year is the time asked about, not the recognition's period.
+    (
+        "Huyện đã đạt chuẩn năm 2015, giai đoạn 2021-2025 phải làm gì?",
+        dict(recognition_year=2015, recognition_period="2010-2015", ask_year=2025),
+    ),
+    (
+        "Xã đạt chuẩn NTM năm 2017, giai đoạn 2021-2025 phải duy trì theo bộ nào?",
+        dict(recognition_year=2017, recognition_period="2016-2020", ask_year=2025),
+    ),
     # "Cần Thơ" is no intent ("cần"): the recognition told after it stands.
     (
         "Xã mình ở Sóc Trăng cũ (giờ thuộc TP Cần Thơ), đạt chuẩn NTM năm 2017. Hồi đó tỉ lệ hộ nghèo phải dưới bao nhiêu?",
