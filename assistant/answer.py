@@ -141,6 +141,16 @@ def _card_dict(r: Resolution) -> dict:
     return fix(d)
 
 
+def _without_heading(text: str, section: Section | None) -> str:
+    """A section's text without its heading line ("Điều 3. Hiệu lực thi hành"), when words follow it: the heading
+    names the article, it says nothing of what the article provides."""
+    if section is None or not section.title or "\n" not in text:
+        return text
+    first, rest = text.split("\n", 1)
+    heading = re.sub(r"^[*\s]*\S+\s+[\dIVXLa-zđ]+[.:]?[*\s]*", "", first).strip("* .:")
+    return rest if heading == section.title.strip(" .:") and any_quotable(rest) else text
+
+
 WHOLE_LIMIT = 1200  # characters of a named part quoted whole (a point, a short table)
 
 
@@ -194,7 +204,7 @@ class Citations:
         if meta is not None and meta.issuer:
             # Its issuer too ("UBND tỉnh Thái Nguyên giao cơ quan nào …" names the province's dispatch).
             ignore |= title_words(fold(meta.issuer).replace("uy ban nhan dan", "ubnd"), hint)
-        quote = quote or best_span(text, hint, asks=self._asks, ignore=ignore)
+        quote = quote or best_span(_without_heading(text, section), hint, asks=self._asks, ignore=ignore)
         for c in self.items:
             if c.path == path and c.quote == quote:
                 return c.n
