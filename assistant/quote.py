@@ -76,10 +76,19 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     sentence runs on after ";" ("… một trong các tiêu chí Thu nhập; Môi trường và an toàn thực phẩm; Môi trường; …",
     "(7) Khoa học công nghệ và chuyển đổi số;") is left out: a name, not what the sentence says of it."""
     out: list[tuple[str, bool]] = []
+    addressees = False
     for line in _paragraphs(text):
         line = line.strip().strip("*").strip()
         # A registry entry's own notice says what the entry is, not what the document says: never quoted.
         if _NOTICE.match(line):
+            continue
+        # The items under "Kính gửi:" name whom a dispatch is sent to ("- Sở Nông nghiệp và Phát triển nông thôn;"):
+        # a name, never what the dispatch asks of them.
+        if re.match(r"Kính gửi\s*:?$", line):
+            addressees = True
+            continue
+        addressees = addressees and (not line or line.startswith("- "))
+        if addressees:
             continue
         line = line.removeprefix("- ").strip()
         if not line:

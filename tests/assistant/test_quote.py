@@ -314,3 +314,13 @@ def test_a_long_sentence_is_not_quoted_from_words_cut_out_of_a_quotation_in_it()
         text, "tính đến hết tháng 9/2023 cả nước có bao nhiêu xã đạt chuẩn nông thôn mới, chiếm bao nhiêu phần trăm?"
     )
     assert span in text and span.count("“") == span.count("”")
+
+
+def test_whom_a_dispatch_is_sent_to_is_never_the_quote_of_what_they_must_do() -> None:
+    text = (
+        "Kính gửi:\n\n- Sở Nông nghiệp và Phát triển nông thôn;\n- UBND các huyện, thành phố.\n\n"
+        "Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với UBND các huyện, thành phố và các cơ quan, "
+        "đơn vị liên quan tập trung chỉ đạo duy trì và nâng cao chất lượng các tiêu chí."
+    )
+    assert not any(p.startswith("Sở Nông nghiệp") or p.startswith("UBND") for p in pieces(text))
+    assert best_span(text, "Sở Nông nghiệp phải làm gì?").startswith("Giao Sở Nông nghiệp")
