@@ -347,7 +347,11 @@ _REVENUE = re.compile(r"\b(tien su dung dat|nguon thu (cua )?(ngan sach )?xa|de 
 
 # What officials or board members are paid ("Ban phát triển thôn có được hưởng phụ cấp không", "thù lao cán bộ
 # văn phòng điều phối"): pay rules, which none of the programme's documents holds.
-_PAY = re.compile(r"\b(phu cap|thu lao|muc luong|huong luong|che do dai ngo)\b")
+# ("Lương của chủ tịch xã", "tiền lương": pay; "chất lượng", "năng lượng" fold to the same syllable.)
+_PAY = re.compile(
+    r"\b(phu cap|thu lao|muc luong|huong luong|che do dai ngo|tien luong|he so luong|bang luong"
+    r"|(?<!chat )(?<!nang )luong (cua|cho|thang|co ban|hang thang))\b"
+)
 # How many officials an office has and who holds it alongside another post ("văn phòng điều phối cấp xã được bố trí mấy
 # cán bộ, ai kiêm nhiệm"): staffing rules, which none of the programme's documents holds.
 _STAFF = re.compile(r"\b(bien che|kiem nhiem|(bo tri|co|gom) (bao nhieu|bn|may) (can bo|cong chuc|vien chuc))\b")
@@ -386,7 +390,7 @@ def uncovered_topics(clause: str) -> list[str]:
         "danh sách đơn vị được công nhận của từng tỉnh": _RECOGNISED_LIST,
         "nguồn thu ngân sách của xã": _REVENUE,
         "thang điểm, số điểm khi chấm đánh giá": _POINTS,
-        "phụ cấp, thù lao của cán bộ": _PAY,
+        "lương, phụ cấp, thù lao của cán bộ": _PAY,
         "biên chế, bố trí cán bộ": _STAFF,
     }
     if _STRUCTURE.search(f):
