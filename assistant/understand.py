@@ -269,8 +269,15 @@ def _sets(f: str) -> list[str]:
         set_words = num == "1980" and re.search(
             r"\bbo tieu chi(?: [a-z]+){0,4}\s*$", f[max(0, m.start() - 45) : m.start()]
         )
+        # "bộ 1980", "bộ 51" name the set of that decision; "bộ 14 tiêu chí" counts criteria.
+        # ("Hồi chưa có bộ 1980, …" names the time before it, not the set.)
+        the_set = (
+            re.search(r"\bbo\s*$", before)
+            and not re.search(r"\b(chua co|truoc khi co)\s+bo\s*$", before)
+            and not re.match(r"\s*(tieu chi|chi tieu)\b", after)
+        )
         if num in ("14", "1980", "5766", "51") and not (
-            re.search(cue + r"\s*(so\s*)?$", before) or after.startswith("/") or set_words
+            re.search(cue + r"\s*(so\s*)?$", before) or after.startswith("/") or set_words or the_set
         ):
             continue
         if num == "1980" and re.search(r"\bnam\s*$", before):

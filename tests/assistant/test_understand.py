@@ -209,6 +209,10 @@ ROWS: list[tuple[str, dict]] = [
     ("tiêu chí điện của huyên NTM yêu cầu j, có như tiêu chí của xã ko", dict(level="huyện")),
     ("tiu chi 17 xa nong thon moi", dict(level="xã", tier="NTM", criterion=17)),
     ("theo quyet din 1980 xa phai lam gi", dict(level="xã", sets=[S1980])),
+    # "bộ 1980" is the set of that decision; "bộ 14 tiêu chí" counts criteria.
+    ("Tiêu chí 5 và tiêu chí 6 của bộ 1980 là gì?", dict(sets=[S1980], criterion=5)),
+    ("Bộ 14 tiêu chí là gì?", dict(sets=[])),
+    ("Hồi chưa có bộ 1980, xã muốn đạt chuẩn thì thu nhập bao nhiêu?", dict(sets=[])),
     ("cong vn 14 yeu cau xa dat chuan ntm lam gi", dict(level="xã", tier="NTM", sets=[S14])),
     ("xa ntm thong mih", dict(level="xã", tier="thông minh")),
     # --- abbreviations ----------------------------------------------------------------------
