@@ -75,6 +75,10 @@ def by_words(
     )
 
 
+# Asking words right after a criterion's name, ending its part of the question.
+_ASKED_OF = r"(?:phai )?(?:dat |la )?(?:bao nhieu|the nao|ra sao|muc nao|nhu the nao)\b(?! (?:thi|de|moi)\b)"
+
+
 def _plain(text: str) -> str:
     """Folded words only: "Y tế - Văn hóa - Giáo dục" and "y tế, văn hóa, giáo dục" are the same words."""
     return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
@@ -100,7 +104,12 @@ def by_names(
         starts = [
             m.start()
             for form in _name_forms(crit.name)
-            for m in re.finditer(rf"\btieu chi (?:so \d+ )?(?:(?:co noi dung|ve) )*{re.escape(form)}\b", said)
+            for m in re.finditer(
+                rf"\btieu chi (?:so \d+ )?(?:(?:co noi dung|ve) )*{re.escape(form)}\b"
+                # "… tỷ lệ hộ nghèo đa chiều bao nhiêu và thu nhập bao nhiêu?": a name asked of in its own part.
+                rf"|\b{re.escape(form)} {_ASKED_OF}",
+                said,
+            )
         ]
         if starts:
             found.append((min(starts), crit))

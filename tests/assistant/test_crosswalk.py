@@ -133,6 +133,13 @@ def test_a_content_asked_in_two_periods_gets_each_periods_criterion(
     assert older in a.text and newer in a.text
 
 
+def test_two_criteria_each_asked_of_by_name_in_their_own_part_are_both_answered(full_assistant: Assistant) -> None:
+    a = full_assistant.ask(
+        "Xã NTM nâng cao theo QĐ 318 phải có tỷ lệ hộ nghèo đa chiều bao nhiêu và thu nhập bao nhiêu?"
+    )
+    assert "Tiêu chí 11 (Nghèo đa chiều)" in a.text and "Tiêu chí 10 (Thu nhập)" in a.text
+
+
 def test_two_criteria_asked_which_group_they_are_in_get_their_group(full_assistant: Assistant) -> None:
     a = full_assistant.ask(
         "Trong bộ tiêu chí nông thôn mới ban hành năm 2009, tiêu chí Trường học và tiêu chí Nhà ở dân cư được xếp vào "
