@@ -70,11 +70,11 @@ _THIS_YEAR = re.compile(r"\bnam nay\b|^\s*(xin hoi |cho hoi )?nay\b")
 
 # "… đạt chuẩn năm 2012 (là) theo bộ tiêu chí nào": right after the recognition's year, the set it was made under.
 _UNDER_WHICH = re.compile(
-    r"^[^.?!\d]{0,50}?(\bthi\s+)?(\bla\s+)?\b(theo|dua tren|can cu|can cu vao)\s+"
+    r"^[^.?!\d]{0,50}?\b(theo|dua tren|can cu(?: vao)?)\s+"
     r"(bo tieu chi|bo|quyet dinh|van ban|quy dinh)( [a-z]+){0,3}\s+(nao|so may)\b"
 )
-# What a recognised unit must do or keep now: not the recognition's own set.
-ACTION_NOW = re.compile(r"\b(duy tri|giu chuan|ra soat|phai|can|ap dung|danh gia lai|tiep theo)\b")
+# What a recognised unit must do or keep now: not the recognition's own set ("cần", never "căn cứ" or "Cần Thơ").
+_ACTION_NOW = re.compile(r"\b(duy tri|giu chuan|ra soat|phai|can(?! (?:cu|tho)\b)|ap dung|danh gia lai|tiep theo)\b")
 
 # The record of a recognition ("hồ sơ … đạt chuẩn năm 2019 chấm …"): what it was scored against then.
 _DOSSIER = re.compile(r"\b(ho so|cham)\b")
@@ -317,7 +317,7 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         and ask_year is None
         and _UNDER_WHICH.match(masked[recognised[1] + 4 :])
         and not _NOW.search(f)
-        and not ACTION_NOW.search(f)
+        and not _ACTION_NOW.search(f)
     ):
         # "Năm 2012 xã đạt chuẩn nông thôn mới theo bộ tiêu chí nào?", "Xã đạt NTM kiểu mẫu năm 2019 thì theo quyết
         # định nào?": the set the recognition was made under, which is the set of its year.

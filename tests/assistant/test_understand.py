@@ -90,6 +90,7 @@ ROWS: list[tuple[str, dict]] = [
     ("Năm 2012 xã đạt chuẩn nông thôn mới theo bộ tiêu chí nào?", dict(recognition_year=2012, ask_year=2012)),
     ("Xã tôi được công nhận đạt chuẩn năm 2017 là theo bộ tiêu chí nào?", dict(recognition_year=2017, ask_year=2017)),
     ("Xã đạt chuẩn NTM năm 2019, bây giờ theo bộ nào?", dict(recognition_year=2019, ask_year=None)),
+    ("Xã ở Cần Thơ đạt chuẩn NTM năm 2018 căn cứ bộ tiêu chí nào?", dict(recognition_year=2018, ask_year=2018)),
     ("Xã đạt chuẩn NTM năm 2019 thì phải duy trì theo bộ nào?", dict(recognition_year=2019, ask_year=None)),
     # A period after a recognition with its own year is the time asked about, not the recognition's period.
     (
