@@ -213,8 +213,8 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             # "Huyện mình đạt chuẩn NTM rồi, giai đoạn 2021-2025 này phải …": "rồi," ends the clause that told the
             # recognition, without its time; the period after it is the time asked about, not the recognition's.
             continue
-        told = _RECOGNITION_CUE.search(before[-50:])
-        own = _YEAR.search(before[-50:][told.start() :]) if told else None
+        told = _RECOGNITION_CUE.search(before)
+        own = _YEAR.search(before[told.start() :]) if told else None
         if own and not int(m.group(1)) <= int(own.group(1)) <= int(m.group(2)) and not _SET_CUE.search(before):
             # "Huyện đã đạt chuẩn năm 2015, giai đoạn 2021-2025 phải làm gì?": the recognition has its own year, out of
             # the period; the period after it is the time asked about ("năm 2019 (giai đoạn 2018-2020)" is its own).

@@ -101,6 +101,11 @@ ROWS: list[tuple[str, dict]] = [
         "Xã đạt chuẩn NTM năm 2017, giai đoạn 2021-2025 phải duy trì theo bộ nào?",
         dict(recognition_year=2017, recognition_period="2016-2020", ask_year=2025),
     ),
+    # The cue far before its year ("đạt chuẩn NTM" spelt out as "nông thôn mới" by normalising).
+    (
+        "Xã đạt chuẩn NTM nâng cao năm 2020 thì giai đoạn 2021-2025 phải làm gì?",
+        dict(recognition_year=2020, ask_year=2025),
+    ),
     # "Cần Thơ" is no intent ("cần"): the recognition told after it stands.
     (
         "Xã mình ở Sóc Trăng cũ (giờ thuộc TP Cần Thơ), đạt chuẩn NTM năm 2017. Hồi đó tỉ lệ hộ nghèo phải dưới bao nhiêu?",
