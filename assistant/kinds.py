@@ -111,7 +111,9 @@ _ASKS: dict[str, str] = {
     r"|phai dat lai"
     r"|phai ra soat|tiep theo|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
     # "năm 2025 giữ chuẩn theo bộ nào", "năm 2027 có còn phải theo Phụ lục II QĐ 318 không": which set applies now.
-    r"|theo bo (tieu chi )?nao|giu chuan|con phai theo|con (phai )?ap dung|chuyen sang bo|can cu (vao )?phu luc nao)\b",
+    # ("QĐ 1980 còn áp dụng không" asks the document's status, not what a unit is held to.)
+    r"|theo bo (tieu chi )?nao|giu chuan|con phai theo|con phai ap dung|(?<!\d )con ap dung|chuyen sang bo"
+    r"|can cu (vao )?phu luc nao)\b",
     # Which set or regulation a unit is held to ("xã cần đáp ứng quy định của văn bản nào", "lấy bộ tiêu chí nào làm
     # mốc"): the applicability card's question, which a list of duties does not answer.
     # "Những bộ tiêu chí nào" a decision amends is another question: the sets it touches.

@@ -38,6 +38,9 @@ def test_a_part_asking_when_a_document_took_effect_does_not_ask_when_it_was_issu
     # Whether it still is the set applied, asked as "còn là bộ tiêu chí đang áp dụng không".
     assert "status" in kinds_of("hiện tại nó còn là bộ tiêu chí đang áp dụng không?")
     assert "status" not in kinds_of("bộ tiêu chí đang áp dụng cho xã gồm mấy tiêu chí?")
+    # A named document "còn áp dụng" is its status; a unit's "còn phải áp dụng" is what it is held to.
+    assert kinds_of("hiện nay qđ 1980 còn áp dụng không?") == {"status"}
+    assert "todo" in kinds_of("năm 2027 xã còn phải áp dụng phụ lục II không?")
 
 
 def test_a_share_asked_is_no_count() -> None:
