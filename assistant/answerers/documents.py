@@ -434,7 +434,8 @@ def documents(ctx: Context) -> list[Candidate]:
                 Draft(f"Kho văn bản {NOT_RECORDED} căn cứ ban hành của {name}.", [Source(m.number, _opening(m))])
             ]
         if grounds:
-            facts.append(("basis", grounds, {"basis"}))
+            # "… ban hành căn cứ những văn bản nào": asked its grounds, they are the list of documents asked for.
+            facts.append(("basis", grounds, {"basis", "list", "which"} if "basis" in ctx.need.asks else {"basis"}))
         to = _addressees(ctx, m)
         if to:
             facts.append(("to", to, {"to"}))

@@ -1661,3 +1661,9 @@ def test_a_period_asked_after_a_recognition_year_gets_that_periods_case(assistan
     a = assistant.ask("Huyện đã đạt chuẩn năm 2015, giai đoạn 2021-2025 phải làm gì?")
     first = a.text.split("\n")[0]
     assert a.kind == "applicability" and "2010-2015" in first and "320/QĐ-TTg" in first and "mục 4" in first
+
+
+def test_the_documents_a_decision_rests_on_asked_as_a_list_are_its_grounds_first(assistant: Assistant) -> None:
+    a = assistant.ask("QĐ 320 được ban hành căn cứ những văn bản nào?")
+    assert a.text.startswith("Quyết định 320/QĐ-TTg được ban hành căn cứ")
+    assert "25/2021/QH15" in a.text
