@@ -92,7 +92,9 @@ _ASKS: dict[str, str] = {
     r"|(quyet dinh|van ban|nghi dinh|thong tu|bo tieu chi)( [a-z]+){0,2} nao thay)\b",
     # "tỷ lệ bao nhiêu" asks a share, not a count.
     "count": r"(?<!ty le )(?<!ty le la )(?<!ty le dat )\b(bao nhieu|(?<!so )(?<!thu )may)\b"
-    r"(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))",
+    r"(?!\s*(phan tram|%|trieu|nghin|ty|km|m2))"
+    # "So sánh số tiêu chí của bộ 2021-2025 và bộ 2026-2030": the counts compared.
+    r"|\bso sanh so (luong )?(tieu chi|chi tieu)\b",
     # "những tỉnh, thành phố nào": the things listed may be several, with commas.
     "list": r"\b(nhung (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     # "thuộc mục nào", "tại mục 2": a section (mục), not a level (mức); both fold alike.

@@ -1667,3 +1667,8 @@ def test_the_documents_a_decision_rests_on_asked_as_a_list_are_its_grounds_first
     a = assistant.ask("QĐ 320 được ban hành căn cứ những văn bản nào?")
     assert a.text.startswith("Quyết định 320/QĐ-TTg được ban hành căn cứ")
     assert "25/2021/QH15" in a.text
+
+
+def test_two_sets_named_by_their_periods_are_compared_not_refused(assistant: Assistant) -> None:
+    a = assistant.ask("So sánh số tiêu chí của bộ 2021-2025 và bộ 2026-2030?")
+    assert a.kind == "criteria" and "19 tiêu chí" in a.text and "10 tiêu chí" in a.text

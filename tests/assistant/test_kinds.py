@@ -43,6 +43,10 @@ def test_a_part_asking_when_a_document_took_effect_does_not_ask_when_it_was_issu
     assert "todo" in kinds_of("năm 2027 xã còn phải áp dụng phụ lục II không?")
 
 
+def test_the_numbers_of_criteria_compared_are_counts() -> None:
+    assert "count" in kinds_of("So sánh số tiêu chí của bộ 2021-2025 và bộ 2026-2030?")
+
+
 def test_a_share_asked_is_no_count() -> None:
     assert "count" not in kinds_of("yêu cầu gì đối với các thị trấn, tỷ lệ bao nhiêu?")
     assert "threshold" in kinds_of("tỷ lệ là bao nhiêu?")

@@ -218,6 +218,9 @@ ROWS: list[tuple[str, dict]] = [
     # "bộ 1980" is the set of that decision; "bộ 14 tiêu chí" counts criteria.
     ("Tiêu chí 5 và tiêu chí 6 của bộ 1980 là gì?", dict(sets=[S1980], criterion=5)),
     ("Bộ 14 tiêu chí là gì?", dict(sets=[])),
+    # A set named only by its programme period is the domain's ("bộ 2021-2025"); "tiêu chí" alone is not.
+    ("Bộ 2021-2025 và bộ 2026-2030 có bao nhiêu tiêu chí?", dict(domain=True)),
+    ("Tiêu chí chọn mua laptop văn phòng là gì?", dict(domain=False)),
     ("Hồi chưa có bộ 1980, xã muốn đạt chuẩn thì thu nhập bao nhiêu?", dict(sets=[])),
     ("cong vn 14 yeu cau xa dat chuan ntm lam gi", dict(level="xã", tier="NTM", sets=[S14])),
     ("xa ntm thong mih", dict(level="xã", tier="thông minh")),
