@@ -9,7 +9,7 @@ from collections.abc import Callable
 from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
 from assistant.answerers.catalogue import ASKS_GROUP, UNVERIFIED, period_note, unverified_note
 from assistant.answerers.indicators import match_indicator
-from assistant.criterion_names import criterion_key
+from assistant.criterion_names import criterion_key, name_parts
 from corpus.criteria import CriteriaSet, Criterion
 from corpus.normalize import fold
 
@@ -89,7 +89,7 @@ def _name_forms(name: str) -> set[str]:
     or a part of two words or more ("tiêu chí có nội dung hành chính công" names "Hệ thống chính trị - An ninh
     trật tự - Hành chính công")."""
     forms = {_plain(criterion_key(name)), _plain(name)}
-    forms |= {_plain(p) for p in re.split(r"[,(;)]| và | - ", name) if len(p.split()) >= 2}
+    forms |= {_plain(p) for part in name_parts(name) for p in part.split(" - ") if len(p.split()) >= 2}
     return {x for x in forms if len(x) > 2}
 
 
@@ -97,7 +97,8 @@ def by_names(
     ctx: Context, cset: CriteriaSet, f: str, base: set, docs: set[str], drafts_of: DraftsOf
 ) -> Candidate | None:
     """Two criteria or more, each named by "tiêu chí" and its name ("tiêu chí Lao động và tiêu chí Quốc phòng và An
-    ninh"): each criterion's answer, in the order named."""
+    ninh") or asked of in a part of its own ("… bao nhiêu và thu nhập bao nhiêu"): each criterion's answer, in the
+    order named."""
     found: list[tuple[int, Criterion]] = []
     said = _plain(f)
     for crit in cset.criteria:
