@@ -51,6 +51,7 @@ def _earlier(level: str, tier: str, as_of: dt.date) -> Resolution:
             r.actions = [
                 Step(f"Bộ tiêu chí {level} {tier_words(tier)} áp dụng tại thời điểm đó: {target.title}.", [target.ref])
             ]
+            r.actions += _changed_that_year(level, tier, as_of, start)
             return r
     r = Resolution(
         as_of=as_of,
@@ -67,6 +68,19 @@ def _earlier(level: str, tier: str, as_of: dt.date) -> Resolution:
         in_dispatch=False,
     )
     return r
+
+
+def _changed_that_year(level: str, tier: str, as_of: dt.date, start: dt.date) -> list[Step]:
+    """A bare year is read as its last day; when the set changed during that year, the one before also applied.
+
+    ("Năm 2016 xã đạt chuẩn theo bộ nào": 491 until 30/11/2016, 1980 from 01/12/2016.)"""
+    if (as_of.month, as_of.day) != (12, 31) or start.year != as_of.year:
+        return []
+    return [
+        Step(f"Trong năm {as_of.year}, trước ngày {start:%d/%m/%Y}, áp dụng {target.title}.", [target.ref])
+        for begin, end, target in EARLIER.get((level, tier), [])
+        if end < start and end.year == as_of.year
+    ]
 
 
 def _recognition_period(tier: str | None, year: int | None, period: str | None) -> str | None:
@@ -197,6 +211,12 @@ def _resolve_period(
     not_recognised: bool = False,
 ) -> Resolution:
     as_of = as_of or dt.date.today()
+    if named_set in NAMED and recognition_year and recognition_period == period_of(recognition_year):
+        named_period = NAMED[named_set][2]
+        if named_period != recognition_period and _period_in_force(named_period, recognition_year):
+            # "Xã đạt chuẩn năm 2021 theo bộ 1980": 1980 stayed in force until 08/03/2022, so the set named, not
+            # the calendar's period of the year, tells which of Công văn 14's items the unit falls under.
+            recognition_period = named_period
     if named_set:
         given_period = recognition_period
         level, tier, recognition_period, conflict = _from_named_set(named_set, level, tier, recognition_period)
@@ -313,6 +333,16 @@ def _resolve_period(
         ]
     time_notes(r, as_of)
     return r
+
+
+def _period_in_force(period: str, year: int) -> bool:
+    """A set of that period was still in force during the year (the 2016-2020 sets until 08/03/2022)."""
+    return any(
+        start.year <= year <= end.year
+        for entries in EARLIER.values()
+        for start, end, target in entries
+        if target.doc in NAMED and NAMED[target.doc][2] == period
+    )
 
 
 def _before_advanced_sets(tier: str | None, year: int | None) -> bool:

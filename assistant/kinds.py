@@ -127,9 +127,9 @@ _ASKS: dict[str, str] = {
     r"|(cham|danh gia|xet|ra soat)( diem)? lai theo bo( tieu chi)?( [a-z]+){0,2} (khong|ko|k|chua|nao)"
     # "giờ còn chấm theo Phụ lục III QĐ 320 nữa không": whether that set is still the one.
     r"|con (phai )?(cham|danh gia|xet)( diem)? theo\b[^?]{0,60}\b(nua|khong|ko|k)"
-    r"|(theo|dap ung|can cu vao|can cu|lay|doi chieu voi) (quy dinh|van ban|bo tieu chi|bo)( [a-z]+){0,3} nao|"
-    + HELD_TO
-    + r")\b",
+    r"|(theo|dap ung|can cu vao|can cu|lay|doi chieu voi) (quy dinh|van ban|bo tieu chi|bo)( [a-z]+){0,3} nao"
+    # "Xã được công nhận NTM năm 2016 là theo quyết định nào": the set a recognition was made under.
+    r"|(dat chuan|cong nhan)\b[^?]{0,60}\btheo (quyet dinh|van ban) nao|" + HELD_TO + r")\b",
     "procedure": r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc|nop (ho so|o dau))\b",
     # "giờ còn bộ tiêu chí huyện không", "có phần nào dành cho cấp huyện không": whether a district set still exists.
     # ("còn phải giữ chuẩn theo bộ tiêu chí huyện … không" asks which set applies, not whether one exists.)

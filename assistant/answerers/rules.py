@@ -196,7 +196,11 @@ def contradictions(ctx: Context) -> list[Draft]:
         if not _recognised_under(q.folded, number.split("/")[0]):
             continue  # "đạt chuẩn năm 2019 … thì nay áp dụng phụ lục nào của QĐ 318": the set asked, not the basis
         start, _, end = m.period.partition("-")
-        if start.isdigit() and end.isdigit() and not int(start) - 1 <= year <= int(end):
+        # A set stays in force past its period until the next one replaces it (1980's 2016-2020 set until
+        # 08/03/2022): a recognition in 2021 under 1980 is no contradiction.
+        stopped = m.status_from.year if m.status_from and m.status != "in_force" else 0
+        last = max(int(end), stopped) if end.isdigit() else None
+        if start.isdigit() and last is not None and not int(start) - 1 <= year <= last:
             out.append(
                 Draft(
                     f"Lưu ý: {document_name(m)} là quy định giai đoạn {m.period}, còn năm công nhận "

@@ -14,6 +14,7 @@ import pytest
 
 from assistant.applicability import resolve as resolve_card
 from assistant.target_sets import Ref, Resolution
+from assistant.years import period_of as calendar_period
 from corpus.registry import Corpus
 
 NEXT_PERIOD = dt.date(2026, 2, 15)
@@ -694,3 +695,38 @@ def test_from_2026_an_advanced_or_model_commune_is_told_the_new_set_has_no_such_
         assert "hiện đại" not in said  # a commune recognised NTM asks nothing of higher tiers
     else:
         assert f"không có bộ tiêu chí xã nông thôn mới {tier} riêng" in said and "xã nông thôn mới hiện đại" in said
+
+
+def test_a_year_read_as_its_last_day_also_tells_the_set_in_force_earlier_that_year(corpus_paths) -> None:
+    # 1980 came into force on 01/12/2016: a commune recognised "năm 2016" was most likely scored under 491.
+    r = resolve("xã", "NTM", as_of=dt.date(2016, 12, 31))
+    check_invariants(r, corpus_paths)
+    assert r.applicable is not None and r.applicable.doc == "1980/QĐ-TTg"
+    earlier = [a for a in r.actions if a.text.startswith("Trong năm 2016, trước ngày 01/12/2016")]
+    assert len(earlier) == 1 and "491/QĐ-TTg" in earlier[0].text
+    # A date inside the year is that date: no other set is said; nor for a year with no change.
+    assert not any("Trong năm" in a.text for a in resolve("xã", "NTM", as_of=dt.date(2016, 12, 15)).actions)
+    assert not any("Trong năm" in a.text for a in resolve("xã", "NTM", as_of=dt.date(2019, 12, 31)).actions)
+
+
+@pytest.mark.parametrize(
+    ("level", "tier", "year", "named", "n"),
+    [
+        ("xã", "NTM", 2021, "1980/QĐ-TTg", 1),  # 1980 stayed in force until 08/03/2022
+        ("huyện", "NTM", 2021, "558/QĐ-TTg", 4),
+        ("xã", "kiểu mẫu", 2022, "691/QĐ-TTg", 3),
+    ],
+)
+def test_a_recognition_under_a_set_still_in_force_after_its_period_is_that_sets_case(
+    level, tier, year, named, n, corpus_paths
+) -> None:
+    r = resolve(
+        level,
+        tier,
+        recognition_year=year,
+        recognition_period=calendar_period(year),
+        named_set=named,
+        as_of=dt.date(2023, 6, 1),
+    )
+    check_invariants(r, corpus_paths)
+    assert r.case is not None and r.case.path == item(n), r.status

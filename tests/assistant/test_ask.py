@@ -1672,3 +1672,24 @@ def test_the_documents_a_decision_rests_on_asked_as_a_list_are_its_grounds_first
 def test_two_sets_named_by_their_periods_are_compared_not_refused(assistant: Assistant) -> None:
     a = assistant.ask("So sánh số tiêu chí của bộ 2021-2025 và bộ 2026-2030?")
     assert a.kind == "criteria" and "19 tiêu chí" in a.text and "10 tiêu chí" in a.text
+
+
+def test_the_decision_a_recognition_was_made_under_is_the_set_of_its_year(assistant: Assistant) -> None:
+    a = assistant.ask("Xã tôi được công nhận đạt chuẩn NTM năm 2019 là theo quyết định nào?")
+    assert a.kind == "applicability" and "1980/QĐ-TTg" in a.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "contradicts"),
+    [
+        # 1980 stayed in force until 08/03/2022: a commune scored under it in 2021 is no contradiction.
+        ("Xã được công nhận đạt chuẩn năm 2021 theo Quyết định 1980, giờ phải rà soát những gì?", False),
+        ("Xã được công nhận đạt chuẩn năm 2024 theo Quyết định 1980, giờ phải rà soát những gì?", True),
+    ],
+)
+def test_a_set_named_for_a_recognition_contradicts_only_a_year_it_was_not_in_force(
+    assistant: Assistant, question: str, contradicts: bool
+) -> None:
+    a = assistant.ask(question)
+    assert a.kind == "applicability"
+    assert ("không khớp nhau" in a.text) is contradicts
