@@ -204,7 +204,11 @@ def _candidates(text: str) -> tuple[str, ...]:
 
 # Words that end what "bao nhiêu" counts ("bao nhiêu xã được công nhận" counts "xã").
 _STOP = frozenset(
-    re.findall(r"\w+", "duoc da co dat la tren theo trong thi va hay hoac nao gi khong chua the do cua ca o tai")
+    re.findall(
+        r"\w+",
+        # "bao nhiêu xã phải đạt chuẩn" counts "xã": a modal verb ends it too.
+        "duoc da co dat phai se muon la tren theo trong thi va hay hoac nao gi khong chua the do cua ca o tai",
+    )
 )
 
 
@@ -280,8 +284,9 @@ def best_span(
     counted = next((a.split("=", 1)[1] for a in asks if a.startswith("count=")), None)
     # "bao nhiêu đại biểu tán thành": the sentence with a number of exactly that ("430 đại biểu").
     noun = counted_noun(hint)
-    noun_re = re.compile(rf"\d[\d.,/]*\s+(?:\(\S+\)\s+)?{re.escape(noun)}\b") if noun else None
-    head_re = re.compile(rf"\d[\d.,/]*\s+{re.escape(noun.split()[0])}\b") if noun else None
+    # A share of them counts too: "bao nhiêu huyện đạt chuẩn" is answered by "ít nhất 50% huyện", "20% số huyện".
+    noun_re = re.compile(rf"\d[\d.,/]*%?\s+(?:so\s+)?(?:\(\S+\)\s+)?{re.escape(noun)}\b") if noun else None
+    head_re = re.compile(rf"\d[\d.,/]*%?\s+(?:so\s+)?{re.escape(noun.split()[0])}\b") if noun else None
     # "bao nhiêu xã khu vực III": a number of the whole phrase counted ("824 xã khu vực III") more than one of its
     # first words ("1.333 xã thuộc vùng …", "250 xã khu vực I").
     phrase = counted_phrase(hint)

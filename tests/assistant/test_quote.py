@@ -324,3 +324,20 @@ def test_whom_a_dispatch_is_sent_to_is_never_the_quote_of_what_they_must_do() ->
     )
     assert not any(p.startswith("Sở Nông nghiệp") or p.startswith("UBND") for p in pieces(text))
     assert best_span(text, "Sở Nông nghiệp phải làm gì?").startswith("Giao Sở Nông nghiệp")
+
+
+def test_a_count_is_answered_by_a_share_of_what_is_counted() -> None:
+    text = (
+        "Mục tiêu đến năm 2025 (tóm tắt của trang tin, không phải nguyên văn):\n\n"
+        "- Cả nước có ít nhất 80% số xã đạt chuẩn nông thôn mới, trong đó ít nhất 10% số xã đạt chuẩn nông thôn "
+        "mới kiểu mẫu.\n"
+        "- Ít nhất 50% huyện, thị xã, thành phố thuộc tỉnh đạt chuẩn, hoàn thành nhiệm vụ xây dựng nông thôn mới.\n"
+        "- Quyết định phê duyệt Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững và phát "
+        "triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số giai đoạn 2026-2030."
+    )
+    assert best_span(text, "Đến năm 2025 có bao nhiêu huyện đạt chuẩn nông thôn mới?").startswith("Ít nhất 50% huyện")
+    # A verb after the noun ("xã phải đạt") is not what is counted.
+    assert counted_noun("giai đoạn 2026-2030 có bao nhiêu xã phải đạt chuẩn?") == "xa"
+    assert best_span(text, "Chương trình nông thôn mới giai đoạn 2026-2030 có bao nhiêu xã phải đạt chuẩn?").startswith(
+        "Cả nước có ít nhất 80%"
+    )
