@@ -8,7 +8,7 @@ import re
 import uuid
 from collections.abc import Callable
 
-from assistant.answer import Answer, Citations, Sentence
+from assistant.answer import REFUSAL, Answer, Citations, Sentence
 from assistant.answerers.base import QUOTE, Candidate, Draft
 from assistant.answerers.catalogue import UNVERIFIED, unverified_note
 from assistant.asks import Need
@@ -75,6 +75,15 @@ def coverage_note(documents: list[DocumentMeta]) -> str:
 def missing_sentence(refs: list[DocRef]) -> str:
     names = ", ".join(dict.fromkeys(r.display for r in refs))
     return f"{names} chưa có trong kho văn bản, nên trợ lý không trả lời được nội dung của văn bản này."
+
+
+def refusal_text(missing: list[DocRef]) -> str:
+    """Out of the domain; a document it names that the corpus does not hold is said first, so the refusal is not
+    read as "that document says nothing of it" ("Nghị định 100/2019/NĐ-CP chưa có trong kho văn bản. …")."""
+    if not missing:
+        return REFUSAL
+    names = ", ".join(dict.fromkeys(r.display for r in missing))
+    return f"{names} chưa có trong kho văn bản. {REFUSAL}"
 
 
 FIGURE_NOT_RECORDED = (

@@ -10,7 +10,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from assistant.answer import FOREIGN, REFUSAL, Answer, looks_foreign, refusal_reason, refuse
+from assistant.answer import FOREIGN, Answer, looks_foreign, refusal_reason, refuse
 from assistant.answerers import Context, propose, propose_passages
 from assistant.answerers.documents import documents
 from assistant.answerers.rules import contradictions
@@ -26,7 +26,7 @@ from assistant.needs import full_need, name_the_held_set
 from assistant.parts import answered_text, complete, facts_for, needs_fact, needs_figure, open_parts
 from assistant.place import read_place
 from assistant.quote import warm
-from assistant.render import render
+from assistant.render import refusal_text, render
 from assistant.retrieve import Filters, Result, Searcher, check_question, issuer_docs, quoted_first
 from assistant.sets import judge_stated_value, national_set_for
 from assistant.settings import Settings
@@ -228,7 +228,7 @@ class Assistant:
             # The words of a title the corpus holds ("đơn vị hành chính cấp tỉnh"): retrieval searches it too.
             in_domain = query.domain = True
         if not in_domain:
-            return refuse(text, query, when, REFUSAL)
+            return refuse(text, query, when, refusal_text(need.missing))
         # In the domain by whatever sign (a held document's number, a map question): retrieval searches it.
         query.domain = True
         # Cheap (reads CURRENT): a missing index is an error for every question of the domain, and a

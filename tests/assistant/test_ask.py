@@ -1693,3 +1693,11 @@ def test_a_set_named_for_a_recognition_contradicts_only_a_year_it_was_not_in_for
     a = assistant.ask(question)
     assert a.kind == "applicability"
     assert ("không khớp nhau" in a.text) is contradicts
+
+
+def test_a_refusal_says_first_that_the_document_it_names_is_not_held(assistant: Assistant) -> None:
+    a = assistant.ask("Nghị định 100/2019/NĐ-CP xử phạt vi phạm giao thông đường bộ thế nào?")
+    assert a.refused and a.scope == "out_of_domain"
+    assert a.text.startswith("Nghị định 100/2019/NĐ-CP chưa có trong kho văn bản.")
+    plain = assistant.ask("Xử phạt vi phạm giao thông đường bộ thế nào?")
+    assert plain.refused and "chưa có trong kho" not in plain.text
