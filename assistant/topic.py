@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Set
 from functools import lru_cache
 
+from assistant.uncovered import uncovered_topics
 from corpus.normalize import fold
 
 
@@ -326,43 +327,6 @@ def names_registry(folded_question: str, signers: frozenset[str]) -> bool:
     return bool(_REGISTRY.search(f) and _KINDS.search(f))
 
 
-# Residents paying in money or labour ("người dân có phải đóng tiền làm đường", "mỗi hộ góp 300 nghìn"): a topic the
-# corpus does not cover, whatever other words of the programme the question uses.
-_CONTRIBUTION = re.compile(
-    r"\b(dong tien|gop tien|thu tien|nop tien|dong gop (tien|bao nhieu|ngay cong)"
-    r"|(moi|cac|tung) ho (phai )?(gop|dong|nop)|quyen gop|dong gop cua (nguoi )?dan"
-    # A fee the hamlet or commune collects from households ("mức thu này do cấp nào quyết định", "thôn được thu của
-    # dân"): what residents pay, like a contribution; "mức thu nhập", "thu gom" are criteria's words.
-    r"|muc thu(?! (nhap|gom|hoi))|thu (tien )?cua (nguoi )?dan|thu phi|(thon|xa) (duoc )?thu (tien|cua))\b"
-)
-
-
-# Named lists of the units a province recognised ("danh sách tên các xã … được công nhận … kèm số quyết định"): the
-# corpus holds national rules and national counts, no province's list of communes.
-_RECOGNISED_LIST = re.compile(
-    r"\b(danh sach|ten)( ten)?( cac| nhung)? (xa|huyen|thon)\b[^?]{0,80}\b(duoc |da )?cong nhan\b"
-)
-# A commune's own revenue ("tiền sử dụng đất được để lại cho xã"): budget law, not the programme's criteria.
-_REVENUE = re.compile(r"\b(tien su dung dat|nguon thu (cua )?(ngan sach )?xa|de lai (cho )?(ngan sach )?xa)\b")
-
-# What officials or board members are paid ("Ban phát triển thôn có được hưởng phụ cấp không", "thù lao cán bộ
-# văn phòng điều phối"): pay rules, which none of the programme's documents holds.
-# ("Lương của chủ tịch xã", "tiền lương": pay; "chất lượng", "năng lượng" fold to the same syllable.)
-_PAY = re.compile(
-    r"\b(phu cap|thu lao|muc luong|huong luong|che do dai ngo|tien luong|he so luong|bang luong"
-    r"|(?<!chat )(?<!nang )luong (cua|cho|thang|co ban|hang thang))\b"
-)
-# How many officials an office has and who holds it alongside another post ("văn phòng điều phối cấp xã được bố trí mấy
-# cán bộ, ai kiêm nhiệm"): staffing rules, which none of the programme's documents holds.
-_STAFF = re.compile(r"\b(bien che|kiem nhiem|(bo tri|co|gom) (bao nhieu|bn|may) (can bo|cong chuc|vien chuc))\b")
-
-# How many points a product, a commune or an indicator scores ("đạt bao nhiêu điểm", "thang điểm", "điểm chấm"): the
-# national criteria are met or not, never scored; scoring schemes (OCOP, legal access, health) are other documents.
-_POINTS = re.compile(
-    r"\b(bao nhieu diem|thang diem|diem cham|so diem|may diem)\b(?! (dan cu|phuc vu|vui choi|truong|sinh hoat))"
-)
-
-
 # A hamlet's own standard ("thôn nông thôn mới kiểu mẫu", "khu dân cư NTM kiểu mẫu", "bản NTM"): the provinces set it;
 # the corpus's national sets are for communes, districts and provinces ("văn bản NTM" is no hamlet).
 _HAMLET = re.compile(
@@ -379,23 +343,6 @@ def topics_asked_before(question: str) -> list[str]:
         if s.rstrip().endswith("?") and s.strip() not in clause:
             found += [t for t in uncovered_topics(s) if t not in found]
     return found
-
-
-def uncovered_topics(clause: str) -> list[str]:
-    """Topics the asking clause names that the corpus does not cover (residents' contributions, a province's list of
-    recognised communes, a commune's revenue)."""
-    f = fold(clause).lower()
-    topics = {
-        "đóng góp của người dân": _CONTRIBUTION,
-        "danh sách đơn vị được công nhận của từng tỉnh": _RECOGNISED_LIST,
-        "nguồn thu ngân sách của xã": _REVENUE,
-        "thang điểm, số điểm khi chấm đánh giá": _POINTS,
-        "lương, phụ cấp, thù lao của cán bộ": _PAY,
-        "biên chế, bố trí cán bộ": _STAFF,
-    }
-    if _STRUCTURE.search(f):
-        del topics["thang điểm, số điểm khi chấm đánh giá"]
-    return [name for name, pattern in topics.items() if pattern.search(f)]
 
 
 # How many units of a named place reached the standard, or when a named commune was recognised ("Tỉnh Hà Tĩnh có bao
@@ -479,8 +426,6 @@ _MEASURES = {
     "mg": ("mg", ("mg",)),
 }
 _MEASURE_ASKED = re.compile(r"\b(?:bao nhieu|bao nhiu|bn|may)\s+(" + "|".join(_MEASURES) + r")(?![\w²])")
-# "Khoản 2 có mấy điểm": a clause's points are counted by its structure, not scored.
-_STRUCTURE = re.compile(r"\b(?:dieu|khoan|muc|phu luc)\s+(?:\d|[ivx]+\b)")
 
 
 def figure_units(folded_texts: Iterable[str]) -> frozenset[str]:

@@ -1,0 +1,79 @@
+"""Topics near the programme that none of its documents covers (residents' contributions, officials' pay, land
+titles): a question on one is told what the corpus does not hold, never given an unrelated indicator."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.normalize import fold
+
+# Residents paying in money or labour ("người dân có phải đóng tiền làm đường", "mỗi hộ góp 300 nghìn"): a topic the
+# corpus does not cover, whatever other words of the programme the question uses.
+_CONTRIBUTION = re.compile(
+    r"\b(dong tien|gop tien|thu tien|nop tien|dong gop (tien|bao nhieu|ngay cong)"
+    r"|(moi|cac|tung) ho (phai )?(gop|dong|nop)|quyen gop|dong gop cua (nguoi )?dan"
+    # A fee the hamlet or commune collects from households ("mức thu này do cấp nào quyết định", "thôn được thu của
+    # dân"): what residents pay, like a contribution; "mức thu nhập", "thu gom" are criteria's words.
+    r"|muc thu(?! (nhap|gom|hoi))|thu (tien )?cua (nguoi )?dan|thu phi|(thon|xa) (duoc )?thu (tien|cua))\b"
+)
+
+
+# Named lists of the units a province recognised ("danh sách tên các xã … được công nhận … kèm số quyết định"): the
+# corpus holds national rules and national counts, no province's list of communes.
+_RECOGNISED_LIST = re.compile(
+    r"\b(danh sach|ten)( ten)?( cac| nhung)? (xa|huyen|thon)\b[^?]{0,80}\b(duoc |da )?cong nhan\b"
+)
+# A commune's own revenue ("tiền sử dụng đất được để lại cho xã"): budget law, not the programme's criteria.
+_REVENUE = re.compile(r"\b(tien su dung dat|nguon thu (cua )?(ngan sach )?xa|de lai (cho )?(ngan sach )?xa)\b")
+
+# What officials or board members are paid ("Ban phát triển thôn có được hưởng phụ cấp không", "thù lao cán bộ
+# văn phòng điều phối"): pay rules, which none of the programme's documents holds.
+# ("Lương của chủ tịch xã", "tiền lương": pay; "chất lượng", "năng lượng" fold to the same syllable.)
+_PAY = re.compile(
+    r"\b(phu cap|thu lao|muc luong|huong luong|che do dai ngo|tien luong|he so luong|bang luong"
+    r"|(?<!chat )(?<!nang )luong (cua|cho|thang|co ban|hang thang))\b"
+)
+# How many officials an office has and who holds it alongside another post ("văn phòng điều phối cấp xã được bố trí mấy
+# cán bộ, ai kiêm nhiệm"): staffing rules, which none of the programme's documents holds.
+_STAFF = re.compile(r"\b(bien che|kiem nhiem|(bo tri|co|gom) (bao nhieu|bn|may) (can bo|cong chuc|vien chuc))\b")
+
+# How many points a product, a commune or an indicator scores ("đạt bao nhiêu điểm", "thang điểm", "điểm chấm"): the
+# national criteria are met or not, never scored; scoring schemes (OCOP, legal access, health) are other documents.
+_POINTS = re.compile(
+    r"\b(bao nhieu diem|thang diem|diem cham|so diem|may diem)\b(?! (dan cu|phuc vu|vui choi|truong|sinh hoat))"
+)
+
+
+# "Khoản 2 có mấy điểm": a clause's points are counted by its structure, not scored.
+_STRUCTURE = re.compile(r"\b(?:dieu|khoan|muc|phu luc)\s+(?:\d|[ivx]+\b)")
+
+# Land administration ("thủ tục cấp giấy chứng nhận quyền sử dụng đất", "làm sổ đỏ", "giá đất ở nông thôn", "thu hồi
+# đất làm đường có bồi thường không", "hiến đất"): land law, which none of the programme's documents holds.
+# ("đánh giá đạt chuẩn" folds to "gia dat", "trong số đó" to "so do": neither is land.)
+_LAND = re.compile(
+    r"\b(giay chung nhan quyen su dung|(lam|cap|co|chinh ly|cap doi) so (do|hong)|bang gia dat|khung gia dat"
+    r"|gia dat (o|nong nghiep|tho cu|nong thon|thi truong)|thu hoi dat|boi thuong|den bu|giai phong mat bang"
+    r"|chuyen muc dich su dung|hien dat|tranh chap (ranh gioi )?dat|dat cong ich)\b"
+)
+# What households pay for electricity or water ("tiền điện sinh hoạt bao nhiêu một số"): tariffs, not the criteria's
+# share of households with safe power or clean water.
+_UTILITY_PRICE = re.compile(r"\b(tien dien|gia dien|hoa don dien|tien nuoc|gia nuoc|hoa don nuoc)\b")
+
+
+def uncovered_topics(clause: str) -> list[str]:
+    """Topics the asking clause names that the corpus does not cover (residents' contributions, a province's list of
+    recognised communes, a commune's revenue)."""
+    f = fold(clause).lower()
+    topics = {
+        "đóng góp của người dân": _CONTRIBUTION,
+        "danh sách đơn vị được công nhận của từng tỉnh": _RECOGNISED_LIST,
+        "nguồn thu ngân sách của xã": _REVENUE,
+        "thang điểm, số điểm khi chấm đánh giá": _POINTS,
+        "lương, phụ cấp, thù lao của cán bộ": _PAY,
+        "biên chế, bố trí cán bộ": _STAFF,
+        "đất đai (giấy chứng nhận, giá đất, thu hồi, bồi thường, hiến đất)": _LAND,
+        "giá điện, giá nước sinh hoạt": _UTILITY_PRICE,
+    }
+    if _STRUCTURE.search(f):
+        del topics["thang điểm, số điểm khi chấm đánh giá"]
+    return [name for name, pattern in topics.items() if pattern.search(f)]
