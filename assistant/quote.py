@@ -40,7 +40,11 @@ CUES = {
     "who": re.compile(r"\bký\b|KT\.|Phó Thủ tướng|Thủ tướng|Bộ trưởng|Chủ tịch"),
     "proposer": re.compile(r"đề nghị của|Tờ trình"),
     "count": re.compile(r"\d+\s+(tiêu chí|chỉ tiêu|nhóm|nội dung|phần|điều)"),
-    "threshold": re.compile(r"\d|%"),
+    # A figure: not a year, a date or a document's number ("giai đoạn 2026-2030", "31/12/2026", "ngày 10 tháng 11",
+    # "351/2025/NĐ-CP" name what is asked about, not the level asked for).
+    "threshold": re.compile(
+        r"(?<![\d/.,-])(?<![Nn]gày )(?<!tháng )(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?![\d/])(?! tháng)|%"
+    ),
     "list": re.compile(r"\(\d+\)[^;]+;[^;]+;|;[^;]+;[^;]+;"),
     "region_level": re.compile(r"(áp dụng|theo quy định)[^.;]{0,40}\bvùng [A-ZĐ]"),
     # "Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì, …": the sentence that gives someone the task to lead.
@@ -237,9 +241,7 @@ def _counted_words(hint: str) -> tuple[str, ...]:
     return ()
 
 
-_NOT_COUNTED = frozenset(
-    ("phan", "tram", "ty", "trieu", "nghin", "dong", "lan", "nam", "ngay", "thang", "moi", "tien", "ca")
-)
+_NOT_COUNTED = frozenset(("phan", "tram", "ty", "trieu", "nghin", "dong", "lan", "moi", "tien", "ca"))
 
 
 def _number_of(folded: str) -> re.Match[str] | None:
@@ -322,7 +324,9 @@ def best_span(
 
     def score(p: str) -> tuple[float, int]:
         s = sum(_weight(w) * rarity[w] for w in words_of[p] & want)
-        if nationwide and places_of[p]:
+        if nationwide and 0 < len(places_of[p]) <= 2:
+            # (Five provinces named after "05 tỉnh … đã được công nhận" are who the national count is, not a
+            # province's own figure.)
             s -= 2.0
         if listed and places_of[p]:
             s += 12.0 if places_of[p] & asked_places else -3.0

@@ -92,6 +92,11 @@ def passages(ctx: Context) -> list[Candidate]:
             if meta.period:
                 covers.add(("period", meta.period))
             covers |= {("level", lv) for lv in meta.level}
+        counted = ctx.need.counted
+        counts = {counted} if counted and re.search(rf"\d+ {counted}", fold(chunk.text)) else set()
+        # A passage that counts the units asked of ("05 tỉnh … đã được công nhận hoàn thành nhiệm vụ") is about that
+        # level, whatever levels its document is filed under.
+        covers |= {a for a in ctx.need.atoms if a[0] == "level" and fold(a[1]).lower() in counts}
         drafts = [Draft(text, [source])]
         if whole:
             drafts += _other_parts(ctx, chunk.doc, chunk.path, registry=meta is not None and not meta.full_text)
@@ -102,11 +107,7 @@ def passages(ctx: Context) -> list[Candidate]:
                 covers=covers,
                 # A passage answers a kind of question when it holds what that kind asks for (a date, a count).
                 answers={ask for ask in ctx.need.asks if ask in CUES and CUES[ask].search(chunk.text)},
-                counts=frozenset(
-                    {ctx.need.counted}
-                    if ctx.need.counted and re.search(rf"\d+ {ctx.need.counted}", fold(chunk.text))
-                    else set()
-                ),
+                counts=frozenset(counts),
                 evidence=["#" + chunk.id],
                 docs={chunk.doc}
                 | {r.target for r in (meta.relations if meta else []) if r.type in ("forwards", "implements")},

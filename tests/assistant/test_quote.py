@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.quote import best_span, counted_noun, pieces, quotable, title_words, unverified
+from assistant.quote import CUES, best_span, counted_noun, pieces, quotable, title_words, unverified
 
 
 @pytest.mark.parametrize(
@@ -341,3 +341,36 @@ def test_a_count_is_answered_by_a_share_of_what_is_counted() -> None:
     assert best_span(text, "Chương trình nông thôn mới giai đoạn 2026-2030 có bao nhiêu xã phải đạt chuẩn?").startswith(
         "Cả nước có ít nhất 80%"
     )
+
+
+def test_the_provinces_a_national_count_names_do_not_make_it_one_provinces_figure() -> None:
+    # Công văn 14's opening: the five provinces named after "05 tỉnh" are who the national count is.
+    text = (
+        "Sau hơn 13 năm triển khai thực hiện Chương trình mục tiêu quốc gia (*sau đây viết tắt là MTQG*) xây "
+        "dựng nông thôn mới (*sau đây viết tắt là NTM*), với sự cố gắng, nỗ lực của cả hệ thống chính trị và "
+        "Nhân dân cả nước, sự chỉ đạo quyết liệt của Ban Chỉ đạo chương trình MTQG các cấp, đến hết tháng "
+        "9/2023, cả nước đã có: 6.043 xã (74%) đạt chuẩn NTM, trong đó có 1.528 xã (25,3%) đạt chuẩn NTM nâng "
+        "cao và 230 xã (3,8%) đạt chuẩn NTM kiểu mẫu; 265 đơn vị cấp huyện (41,1%) thuộc 58 tỉnh, thành phố "
+        "trực thuộc Trung ương đã được Thủ tướng Chính phủ công nhận hoàn thành nhiệm vụ/đạt chuẩn NTM (*một "
+        "số địa phương đang hoàn thiện hồ sơ đề nghị xét, công nhận huyện đạt chuẩn NTM nâng cao theo quy "
+        "định*); 20 tỉnh, thành phố trực thuộc Trung ương có 100% số xã đạt chuẩn NTM[^1], trong đó có 05 "
+        "tỉnh (*Nam Định, Đồng Nai, Hà Nam, Hưng Yên và Hải Dương*) đã được Thủ tướng Chính phủ công nhận "
+        "hoàn thành nhiệm vụ xây dựng NTM; bình quân cả nước hiện đạt 16,9 tiêu chí/xã."
+    )
+    asked = "Có bao nhiêu tỉnh được công nhận hoàn thành nhiệm vụ xây dựng nông thôn mới đến tháng 9/2023?"
+    assert "05 tỉnh (*Nam Định" in best_span(text, asked, asks=frozenset({"count"}))
+
+
+def test_a_figure_asked_is_a_number_that_is_not_a_year_a_date_or_a_documents_number() -> None:
+    # A passage answers "là bao nhiêu" when it holds a figure: the registry's title lines of Nghị định 351 name only
+    # its number, its period and a date, its income line the figure.
+    figure = CUES["threshold"]
+    for named in (
+        "Số: 351/2025/NĐ-CP",
+        "chuẩn nghèo đa chiều giai đoạn 2026-2030",
+        "đến hết ngày 31/12/2026",
+        "Thái Nguyên, ngày 10 tháng 11 năm 2023",
+    ):
+        assert not figure.search(named), named
+    for stated in ("khu vực nông thôn 2,2 triệu đồng/người/tháng", "≥ 80%", "gồm 19 tiêu chí", "còn 3.321 xã"):
+        assert figure.search(stated), stated
