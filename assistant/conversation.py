@@ -23,7 +23,12 @@ _PRONOUN_OBJECT = re.compile(r"\b(thay|thay the|sua|sua doi|cua|theo) no\b(?! (d
 _CONTEXT = ("ask_year", "province", "region", "sets", "criterion", "criterion_name", "indicator", "period")
 
 
-def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str], bool] | None = None) -> Query:
+def merge(
+    current: Query,
+    earlier: list[Query],
+    speaks_of_corpus: Callable[[str], bool] | None = None,
+    follows_on: Callable[[str], bool] | None = None,
+) -> Query:
     """Fill what the current question leaves open from the most recent earlier questions.
 
     When the new question changes the unit (another level or tier), the earlier recognition
@@ -69,12 +74,23 @@ def merge(current: Query, earlier: list[Query], speaks_of_corpus: Callable[[str]
         and speaks_of_corpus is not None
         and speaks_of_corpus(current.text)
     )
+    # "Có hiệu lực từ ngày nào?", "Giao cơ quan nào chủ trì?", "Giờ phải làm gì?": a short question that names
+    # nothing of its own, in the corpus's words (`follows_on`) or only asking what to do, asks of what the
+    # conversation is about; "Thời tiết ngày mai thế nào?" has a word of its own the corpus never uses.
+    size = len(current.folded.split())
+    bare = (
+        not any(facts)
+        and not current.domain
+        and ((follows_on is not None and size <= 12 and follows_on(current.text)) or (current.action and size <= 6))
+    )
+    elliptic = elliptic or bare
     if not current.domain and not any(facts) and not refers and not elliptic:
         return merged
     # "Còn …", "Vậy …", "Thế …", "… đó", "… ấy": a follow-up whose topic (an indicator, a document) is the earlier
     # question's, when it names none of its own.
     follows = (
         refers
+        or bare
         or re.match(r"(con|vay|the|the con|con neu|vay thi|vay con)\b", current.folded)
         or re.search(
             r"\b(do|ay|nay)\s*[?.!]*$|\b(cung nam do|nam do|vung do|quyet dinh do|van ban do)\b", current.folded

@@ -451,7 +451,8 @@ class Assistant:
         query = understand(text, self.catalogue)
         if history:
             earlier = [understand(h, self.catalogue) for h in history[-5:] if h and h.strip()]
-            query = merge(query, earlier, self._vocabulary(self.index()).speaks_of)
+            vocabulary = self._vocabulary(self.index())
+            query = merge(query, earlier, vocabulary.speaks_of, vocabulary.follows_on)
         # A province is named as the speaker names it: on the map of the date asked for, else today's
         # ("tỉnh Phú Thọ" said in 2026 is the merged province, even in a question about 2024).
         read_place(query, self.catalogue, as_of or self.settings.now())

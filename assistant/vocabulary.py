@@ -61,13 +61,21 @@ class Vocabulary:
         earlier = [t for t in topics_asked_before(text) if t not in words]
         return words + earlier + local_topics(text, self.places) + unwritten_measures(text, self.units)
 
-    def speaks_of(self, text: str) -> bool:
-        """The question's words are the corpus's: two content words it uses and none it never does."""
+    def _known(self, text: str) -> int:
+        """How many content words of the question's asking clause the corpus uses."""
         clause = asking_clause(text)
         # Typed without marks, "nguoi_dan", "y_te" are the corpus's "người_dân", "y_tế": the folded words count too.
-        known = [
-            t
+        return sum(
+            1
             for t in segment.terms(clause)
             if (t in self.terms or t in self.folded) and "_" in t and fold(t).replace(" ", "_") not in NOT_CONTENT
-        ]
-        return len(known) >= 2 and not self.unknown_words(text)
+        )
+
+    def speaks_of(self, text: str) -> bool:
+        """The question's words are the corpus's: two content words it uses and none it never does."""
+        return self._known(text) >= 2 and not self.unknown_words(text)
+
+    def follows_on(self, text: str) -> bool:
+        """A content word the corpus uses and none it never does ("Có hiệu lực từ ngày nào?"): enough for a short
+        follow-up that names nothing of its own to continue the conversation."""
+        return self._known(text) >= 1 and not self.unknown_words(text)

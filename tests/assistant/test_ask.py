@@ -1701,3 +1701,18 @@ def test_a_refusal_says_first_that_the_document_it_names_is_not_held(assistant: 
     assert a.text.startswith("Nghị định 100/2019/NĐ-CP chưa có trong kho văn bản.")
     plain = assistant.ask("Xử phạt vi phạm giao thông đường bộ thế nào?")
     assert plain.refused and "chưa có trong kho" not in plain.text
+
+
+def test_a_count_of_units_is_answered_by_the_passage_that_counts_them(assistant: Assistant) -> None:
+    # Công văn 14 is filed under communes and districts; its opening counts the provinces recognised.
+    a = assistant.ask(
+        "Tính đến hết tháng 9/2023 cả nước có mấy tỉnh đã được công nhận hoàn thành nhiệm vụ xây dựng NTM?"
+    )
+    assert "05 tỉnh" in a.text.split("\n")[0]
+
+
+def test_a_short_follow_up_in_the_corpus_words_continues_the_conversation(assistant: Assistant) -> None:
+    a = assistant.ask("Ban hành ngày nào?", history=["Quyết định 320 do ai ký?"])
+    assert not a.refused and "320/QĐ-TTg" in a.text and "08/03/2022" in a.text
+    weather = assistant.ask("Thời tiết ngày mai thế nào?", history=["Quyết định 320 do ai ký?"])
+    assert weather.refused

@@ -107,3 +107,24 @@ def test_the_pronoun_typed_without_marks_as_an_object_points_back(catalogue: Cat
     # "nợ đọng" is a debt, not the pronoun.
     debt = merge(understand("toi con no dong tien dien", catalogue), [understand("QĐ 1980?", catalogue)], None)
     assert debt.sets == []
+
+
+@pytest.mark.parametrize(
+    ("earlier", "now", "carried"),
+    [
+        ("Quyết định 320 do ai ký?", "Ban hành ngày nào?", True),
+        ("Công văn 14/BCĐCTMTQG gửi những ai?", "Yêu cầu báo cáo định kỳ thế nào?", True),
+        ("Xã tôi đạt chuẩn NTM năm 2018.", "Vậy phải làm gì?", True),
+        # Words of its own the corpus never uses: not the conversation's.
+        ("Quyết định 320 do ai ký?", "Thời tiết ngày mai thế nào?", False),
+    ],
+)
+def test_a_short_follow_up_that_names_nothing_of_its_own_asks_of_the_conversation(
+    catalogue: Catalogue, earlier: str, now: str, carried: bool
+) -> None:
+    # The service's test: one content word the corpus uses and none it never does.
+    def follows_on(text: str) -> bool:
+        return "thời tiết" not in text.lower()
+
+    q = merge(understand(now, catalogue), [understand(earlier, catalogue)], lambda _: False, follows_on)
+    assert bool(q.context) is carried and q.domain is carried
