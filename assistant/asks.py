@@ -49,6 +49,12 @@ _SECTION = re.compile(
 _LABEL = {"dieu": "Điều", "khoan": "Khoản", "muc": "Mục", "phu luc": "Phụ lục", "diem": "Điểm", "chuong": "Chương"}
 
 
+# A named document's requirements ("QĐ 319 quy định xã kiểu mẫu phải đáp ứng những điều kiện gì").
+_DOCUMENT_REQUIRES = re.compile(
+    r"\bquy dinh\b[^?]{0,60}\b(phai|can) dap ung\b[^?]{0,20}\b(dieu kien|tieu chi|yeu cau)( [a-z]+)? (gi|nao)\b"
+)
+
+
 @dataclass
 class Need:
     """What the question asks: kinds of question, atoms (entities) to cover, documents not held."""
@@ -229,6 +235,15 @@ def _read_asks(need: Need, query: Query) -> None:
         # not the set a unit must meet now (which a unit recognised in a year asks: "huyện đạt chuẩn năm 2022 …
         # còn đánh giá theo QĐ 320 nữa không, hay thay bằng bộ nào").
         need.asks -= {"set", "todo"}
+    if (
+        query.sets
+        and _DOCUMENT_REQUIRES.search(asked)
+        and not (query.recognition_year or query.recognition_period or query.not_recognised)
+    ):
+        # "QĐ 691 quy định xã kiểu mẫu phải đáp ứng điều kiện gì?": what the named document requires, listed, not
+        # what a unit must do now (no unit of the asker's is told).
+        need.asks -= {"set", "todo"}
+        need.asks.add("list")
     need.criteria_set_asked = "set" in need.asks and bool(
         re.search(r"\bbo( tieu chi)?( [a-z]+){0,2} (nao|khac)\b|\bgiu chuan\b|\btheo bo\b|" + HELD_TO, asked)
     )

@@ -500,3 +500,17 @@ def test_each_part_naming_a_year_asks_the_figure_of_that_years_set() -> None:
     # Two communes recognised in two periods, a figure asked of each.
     q = "Xã A đạt chuẩn năm 2015, xã B năm 2019. Thu nhập mỗi xã phải đạt bao nhiêu triệu đồng?"
     assert need_of(q).periods == ["2010-2015", "2016-2020"]
+
+
+@pytest.mark.parametrize(
+    ("question", "document_requires"),
+    [
+        ("QĐ 319 quy định xã kiểu mẫu phải đáp ứng những điều kiện gì?", True),
+        ("Theo Quyết định 320, huyện nâng cao quy định cần đáp ứng tiêu chí nào?", True),
+        # A unit told with its recognition asks what it must do.
+        ("Xã đạt chuẩn năm 2019, QĐ 318 quy định xã phải đáp ứng tiêu chí nào?", False),
+    ],
+)
+def test_what_a_named_document_requires_is_listed_not_a_units_duty(question: str, document_requires: bool) -> None:
+    asks = need_of(question).asks
+    assert ("todo" not in asks and "list" in asks) is document_requires
