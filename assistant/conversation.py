@@ -51,6 +51,7 @@ def merge(
         current.indicator,
         current.province,
         current.region,
+        current.period,  # "Còn giai đoạn 2026-2030?"
     )
     # "cả hai quyết định đó", "văn bản này", "tiêu chí đó": the question points back at the conversation.
     refers = (
@@ -127,6 +128,8 @@ def merge(
         for name in _CONTEXT:
             if other_unit and name == "sets":
                 continue  # the set the earlier unit was recognised under is not the new unit's (318 is no district's)
+            if name == "sets" and re.search(r"\b\d{1,5}/", current.folded):
+                continue  # "Thế cái Quyết định 2540/QĐ-TTg mà điều đó dẫn chiếu …": a document named by its number
             if name in ("province", "region") and (current.province or current.region):
                 continue  # "Vùng Bắc Trung Bộ thì sao?" after a province: the place named now, not the earlier one
             if name == "sets" and current.province and "map" in kinds_of(current.text):

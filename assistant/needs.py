@@ -189,6 +189,10 @@ def _fits_unit(assistant: Any, query: Query, number: str) -> bool:
     sets = assistant.catalogue.for_document(number)
     if sets and query.level and all(c.level != query.level for c in sets):
         return False
+    # "Còn giai đoạn 2026-2030?" after "Nghị quyết 25/2021/QH15 đặt mục tiêu gì?": another period's documents.
+    meta = assistant.meta(number)
+    if query.period and meta is not None and meta.period and meta.period != query.period:
+        return False
     # "Còn xã mới chỉ đạt chuẩn NTM theo bộ 2016-2020 thì …" after 691 (kiểu mẫu): the base tier's set, not 691.
     return not (sets and query.tier in ("NTM", "nâng cao", "kiểu mẫu") and all(c.tier != query.tier for c in sets))
 

@@ -19,6 +19,7 @@ from assistant.card import card_for
 from assistant.chain import describes, pointed_documents, without_facts
 from assistant.choose import choose, confident, guessed
 from assistant.conversation import merge
+from assistant.doc_refs import named_documents
 from assistant.each_part import answer_parts
 from assistant.errors import QuestionError
 from assistant.kinds import MAP_CUES, holds_figure, kinds_of, question_parts
@@ -414,6 +415,11 @@ class Assistant:
         """The question's content words the served corpus never uses (a topic it does not cover)."""
         return self._vocabulary(index).unknown_words(text)
 
+    def _about_corpus(self, text: str) -> bool:
+        """In the corpus's words, or naming a document it holds ("Nghị quyết 25/2021/QH15 đặt mục tiêu gì?")."""
+        held = named_documents(understand(text, self.catalogue), self.known_number)[0]
+        return bool(held) or self._vocabulary(self.index()).speaks_of(text)
+
     def known_number(self, typed: str) -> str | None:
         """The corpus document a typed number means ("318", "51/2025", "18/2022/qd-ttg"), or None."""
         parts = [p for p in fold(typed).split("/") if p]
@@ -451,8 +457,7 @@ class Assistant:
         query = understand(text, self.catalogue)
         if history:
             earlier = [understand(h, self.catalogue) for h in history[-5:] if h and h.strip()]
-            vocabulary = self._vocabulary(self.index())
-            query = merge(query, earlier, vocabulary.speaks_of, vocabulary.follows_on)
+            query = merge(query, earlier, self._about_corpus, self._vocabulary(self.index()).follows_on)
         # A province is named as the speaker names it: on the map of the date asked for, else today's
         # ("tỉnh Phú Thọ" said in 2026 is the merged province, even in a question about 2024).
         read_place(query, self.catalogue, as_of or self.settings.now())

@@ -1716,3 +1716,9 @@ def test_a_short_follow_up_in_the_corpus_words_continues_the_conversation(assist
     assert not a.refused and "320/QĐ-TTg" in a.text and "08/03/2022" in a.text
     weather = assistant.ask("Thời tiết ngày mai thế nào?", history=["Quyết định 320 do ai ký?"])
     assert weather.refused
+
+
+def test_a_period_asked_after_a_document_of_another_period_is_not_that_documents(assistant: Assistant) -> None:
+    a = assistant.ask("Thế còn giai đoạn 2026-2030?", history=["Nghị quyết 25/2021/QH15 đặt mục tiêu gì?"])
+    assert not a.refused
+    assert "25/2021/QH15" not in a.text.split("\n")[0]

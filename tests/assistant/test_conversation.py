@@ -128,3 +128,21 @@ def test_a_short_follow_up_that_names_nothing_of_its_own_asks_of_the_conversatio
 
     q = merge(understand(now, catalogue), [understand(earlier, catalogue)], lambda _: False, follows_on)
     assert bool(q.context) is carried and q.domain is carried
+
+
+def test_a_follow_up_that_names_only_a_period_continues_the_conversation(catalogue: Catalogue) -> None:
+    q = merge(
+        understand("Còn giai đoạn 2026-2030?", catalogue),
+        [understand("Tiêu chí thu nhập của bộ xã 2021-2025 gồm những chỉ tiêu nào?", catalogue)],
+        lambda _: False,
+    )
+    assert q.period == "2026-2030" and q.context and q.domain
+
+
+def test_a_follow_up_naming_its_own_document_by_number_does_not_take_the_earlier_set(catalogue: Catalogue) -> None:
+    q = merge(
+        understand("Thế Quyết định 2540/QĐ-TTg ban hành ngày nào?", catalogue),
+        [understand("Điều 3 Quyết định 691 dẫn chiếu văn bản nào?", catalogue)],
+        lambda _: True,
+    )
+    assert "691/QĐ-TTg" not in q.sets
