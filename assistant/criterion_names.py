@@ -29,7 +29,10 @@ def criterion_key(name: str) -> str:
 _PLACE_NAMES: dict[int, tuple[Catalogue, re.Pattern | None]] = {}
 
 
-_REQUIREMENT = re.compile(r"\b(phai dat|phai co|yeu cau ve|dieu kien ve|muc dat chuan ve)\b")
+# ("thu nhập phải bao nhiêu": a requirement asked of the name.)
+_REQUIREMENT = re.compile(
+    r"\b(phai dat|phai co|yeu cau ve|dieu kien ve|muc dat chuan ve|phai (?:dat )?(?:bao nhieu|bn))\b"
+)
 _AGENCY_NAMES = re.compile(r"\b(?:nong nghiep|tai nguyen)\s*(?:va|&|-)\s*moi truong\b")
 
 

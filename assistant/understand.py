@@ -395,6 +395,17 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         q.tier = None if ambiguous else "NTM"
     if q.criterion is None:
         q.criterion_name = criterion_by_name(f, catalogue, accented)
+    if (
+        q.recognition_year is not None
+        and q.ask_year is None
+        and (q.criterion or q.criterion_name or q.indicator)
+        and not q.action
+        and not NOW_CUE.search(f)
+        and re.search(r"\b(bao nhieu|bn|may)\b", f)
+    ):
+        # "Ở Nghệ An xã đạt chuẩn NTM năm 2024 thì thu nhập phải bao nhiêu?": a criterion's figure at the
+        # recognition, from the set of that year (318), not today's (51/2025 names no income figure).
+        q.ask_year = q.recognition_year
     q.domain = bool(
         q.level
         or q.tier

@@ -713,3 +713,10 @@ def test_a_requirement_asked_of_a_criterion_name_names_it_without_the_word_tieu_
     assert understand("Yêu cầu về thu nhập của xã nâng cao là gì?", catalogue).criterion_name == "Thu nhập"
     # Income mentioned, no requirement asked of it: no criterion named.
     assert understand("Thu nhập của người dân xã tôi tăng nhanh, xã nên làm gì tiếp?", catalogue).criterion_name is None
+
+
+def test_a_criterions_figure_asked_of_a_recognition_is_of_the_recognitions_year(catalogue: Catalogue) -> None:
+    q = understand("Xã ở Hà Tĩnh đạt chuẩn NTM năm 2023 thì thu nhập phải bao nhiêu?", catalogue)
+    assert q.criterion_name == "Thu nhập" and q.recognition_year == 2023 and q.ask_year == 2023
+    # What the unit must do now is asked of today.
+    assert understand("Xã đạt chuẩn NTM năm 2023, giờ phải làm gì để giữ tiêu chí thu nhập?", catalogue).ask_year is None
