@@ -210,6 +210,8 @@ _ASKS: dict[str, str] = {
     # of the decision's articles, not a figure of one indicator.
     "region_level": r"\b(muc (dat chuan )?(cua |theo )?vung (nao|khac)"
     r"|ap (dung )?muc( dat chuan)?( cua| theo)? vung)\b",
+    # "Tỉnh Điện Biên thuộc vùng nào?": the region of the 2016-2025 sets a province belongs to.
+    "region_of": r"\b(thuoc|o|nam trong|nam o|la) (?:ve )?vung (?:kinh te(?: - | )xa hoi )?(nao|gi)\b",
     # "Đồng Tháp bây giờ là gộp với tỉnh nào?": where a province went in the 2025 merger, or what it was formed from.
     "map": r"\b(gop (?:voi|vao|chung) (?:tinh|thanh pho) nao"
     r"|(?:nhap|sap nhap|hop nhat) (?:vao|voi) (?:tinh|thanh pho) nao|nhap vao dau"

@@ -416,6 +416,8 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         # "tiêu chí" alone is an everyday word ("tiêu chí chọn mua laptop"); these are not.
         # OCOP ("mỗi xã một sản phẩm") is a programme of the NTM effort, whatever the corpus holds of it.
         or re.search(r"\b(nong thon|bo tieu chi|ban chi dao|van phong dieu phoi|muc tieu quoc gia|mtqg|ocop)\b", f)
+        # A province's region in the sets' regional levels ("Tỉnh Điện Biên thuộc vùng nào?").
+        or (q.province and re.search(r"\bvung (kinh te(?: - | )xa hoi )?(nao|gi)\b", f))
         # What the corpus holds ("trong kho có những văn bản cấp bộ nào"), the 2025 map of the provinces.
         or re.search(r"\b(trong kho|kho van ban)\b", f)
         or re.search(r"\b(sap nhap|sap xep|hop nhat)\b.{0,40}\btinh\b|\btinh\b.{0,40}\b(sap nhap|sap xep)\b", f)

@@ -18,6 +18,7 @@ from assistant.answerers.map_lists import map_lists
 from assistant.answerers.overview import commune_groups
 from assistant.answerers.passages import passages
 from assistant.answerers.places import places
+from assistant.answerers.regions import region_of
 from assistant.answerers.rules import applicability, no_district_set, shared_duties
 from assistant.answerers.sections import sections
 
@@ -28,6 +29,7 @@ ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
     compare,
     counterpart,
     places,
+    region_of,
     map_lists,
     documents,
     issuer_documents,

@@ -1722,3 +1722,22 @@ def test_a_period_asked_after_a_document_of_another_period_is_not_that_documents
     a = assistant.ask("Thế còn giai đoạn 2026-2030?", history=["Nghị quyết 25/2021/QH15 đặt mục tiêu gì?"])
     assert not a.refused
     assert "25/2021/QH15" not in a.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Tỉnh Sơn La thuộc vùng nào trong bộ tiêu chí xã nông thôn mới?",
+            "Tỉnh Sơn La thuộc vùng Trung du và miền núi",
+        ),
+        # A merged province spans the regions of its former provinces.
+        ("Tỉnh Gia Lai mới thì ở vùng nào?", "Bình Định cũ: vùng Duyên hải Nam Trung Bộ"),
+    ],
+)
+def test_a_provinces_region_is_the_kho_compiled_map_said_as_such(
+    assistant: Assistant, question: str, said: str
+) -> None:
+    a = assistant.ask(question)
+    assert not a.refused and a.text.startswith("Tỉnh") and said in a.text
+    assert "không kèm danh sách tỉnh của từng vùng" in a.text

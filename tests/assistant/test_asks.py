@@ -514,3 +514,9 @@ def test_each_part_naming_a_year_asks_the_figure_of_that_years_set() -> None:
 def test_what_a_named_document_requires_is_listed_not_a_units_duty(question: str, document_requires: bool) -> None:
     asks = need_of(question).asks
     assert ("todo" not in asks and "list" in asks) is document_requires
+
+
+def test_a_provinces_region_is_asked_by_thuoc_vung_nao() -> None:
+    assert "region_of" in need_of("Tỉnh Điện Biên thuộc vùng kinh tế - xã hội nào?").asks
+    # The level of a region applied is another question (which region's figure a commune takes).
+    assert "region_of" not in need_of("Xã tôi áp dụng mức của vùng nào?").asks

@@ -719,4 +719,6 @@ def test_a_criterions_figure_asked_of_a_recognition_is_of_the_recognitions_year(
     q = understand("Xã ở Hà Tĩnh đạt chuẩn NTM năm 2023 thì thu nhập phải bao nhiêu?", catalogue)
     assert q.criterion_name == "Thu nhập" and q.recognition_year == 2023 and q.ask_year == 2023
     # What the unit must do now is asked of today.
-    assert understand("Xã đạt chuẩn NTM năm 2023, giờ phải làm gì để giữ tiêu chí thu nhập?", catalogue).ask_year is None
+    assert (
+        understand("Xã đạt chuẩn NTM năm 2023, giờ phải làm gì để giữ tiêu chí thu nhập?", catalogue).ask_year is None
+    )

@@ -1,0 +1,55 @@
+"""Which region of the 2016-2025 criteria sets a province belongs to ("Tỉnh Điện Biên thuộc vùng nào?", "xã ở
+Nghệ An áp dụng mức của vùng nào theo QĐ 318?"). The decisions set their levels by region but list no provinces:
+the assignment is the kho's own compilation (statistical regions), and the answer says so."""
+
+from __future__ import annotations
+
+from assistant.answerers.base import Candidate, Context, Draft, Source
+from corpus.places import UnknownPlaceError, locate
+
+# The set whose annex names the seven regions, cited for the regions themselves (not for the provinces in them).
+_REGIONAL_SET = "318/QĐ-TTg"
+
+
+def region_of(ctx: Context) -> list[Candidate]:
+    q = ctx.query
+    regions = ctx.catalogue.regions
+    if "region_of" not in ctx.need.asks or not q.province or ctx.meta(_REGIONAL_SET) is None:
+        return []
+    try:
+        place = locate(regions, q.province, ctx.as_of, former=q.province_former)
+    except UnknownPlaceError:
+        return []
+    if not place.regions:
+        return []
+    names = {code: regions.region("vung-7", code).name for code in place.region_codes}
+    if place.region is not None:
+        lead = f"Tỉnh {place.name} thuộc vùng {names[place.region]}"
+    else:
+        each = "; ".join(f"{former} cũ: vùng {names[code]}" for former, code in place.regions.items())
+        # Which former province's region a commune of a merged province takes: the kho's inference, said as such.
+        lead = (
+            f"Tỉnh {place.name} gồm các tỉnh cũ thuộc những vùng khác nhau ({each}); mức đạt chuẩn của một xã tính "
+            "theo vùng của tỉnh cũ mà xã thuộc về (suy luận của kho, không nguồn nào quy định)"
+        )
+    drafts = [
+        Draft(
+            f"{lead}, theo cách phân vùng kho dùng cho các bộ tiêu chí 2016-2025 (biên soạn theo vùng kinh tế - xã hội "
+            "thống kê; các quyết định chỉ đặt mức theo vùng, không kèm danh sách tỉnh của từng vùng, nên cần đối chiếu "
+            "hướng dẫn của bộ, ngành).",
+            [Source(_REGIONAL_SET, f"{_REGIONAL_SET} › Phụ lục I", "Trung du miền núi phía Bắc")],
+        ),
+        Draft("Từ giai đoạn 2026-2030 (Quyết định 51/2025/QĐ-TTg), nhóm xã (nhóm 1, 2, 3) thay cho vùng."),
+    ]
+    return [
+        Candidate(
+            "places",
+            drafts,
+            covers={("province", q.province), ("doc", _REGIONAL_SET)},
+            answers={"region_of", "which"},
+            evidence=[f"{_REGIONAL_SET} › Phụ lục I"],
+            docs={_REGIONAL_SET},
+            prior=1.4,
+            label=f"vùng của tỉnh {place.name}",
+        )
+    ]
