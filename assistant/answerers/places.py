@@ -14,7 +14,9 @@ from corpus.places import UnknownPlaceError, describe, locate
 def places(ctx: Context) -> list[Candidate]:
     q = ctx.query
     regions = ctx.catalogue.regions
-    if not q.province or regions.reorganisation is None or not MAP_CUES.search(q.folded):
+    # "Còn Quảng Trị?" after "Tỉnh Quảng Bình sau sáp nhập thuộc tỉnh nào?": the conversation asks the map.
+    earlier = fold(q.context).lower() if q.context else ""
+    if not q.province or regions.reorganisation is None or not (MAP_CUES.search(q.folded) or MAP_CUES.search(earlier)):
         return []
     # "mới" reads the name on the new map whatever the date; "cũ" on the old one.
     # "sau sắp xếp thuộc tỉnh nào": the new map too, whatever date the conversation was about.

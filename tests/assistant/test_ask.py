@@ -1741,3 +1741,8 @@ def test_a_provinces_region_is_the_kho_compiled_map_said_as_such(
     a = assistant.ask(question)
     assert not a.refused and a.text.startswith("Tỉnh") and said in a.text
     assert "không kèm danh sách tỉnh của từng vùng" in a.text
+
+
+def test_a_province_named_after_a_question_about_the_map_asks_the_map(assistant: Assistant) -> None:
+    a = assistant.ask("Còn Kon Tum thì sao?", history=["Tỉnh Quảng Nam sau sáp nhập thuộc về tỉnh nào?"])
+    assert a.kind == "places" and "Kon Tum" in a.text and "Quảng Ngãi" in a.text
