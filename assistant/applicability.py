@@ -78,7 +78,7 @@ def _changed_that_year(level: str, tier: str, as_of: dt.date, start: dt.date) ->
         return []
     return [
         Step(f"Trong năm {as_of.year}, trước ngày {start:%d/%m/%Y}, áp dụng {target.title}.", [target.ref])
-        for begin, end, target in EARLIER.get((level, tier), [])
+        for _, end, target in EARLIER.get((level, tier), [])
         if end < start and end.year == as_of.year
     ]
 

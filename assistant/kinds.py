@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from assistant.topic import QUESTION_WORD, asking_clause, sentences
-from assistant.understand import normalise_question
+from assistant.understand import REGION_ASKED, normalise_question
 from assistant.years import HELD_TO
 from corpus.normalize import fold
 
@@ -211,7 +211,7 @@ _ASKS: dict[str, str] = {
     "region_level": r"\b(muc (dat chuan )?(cua |theo )?vung (nao|khac)"
     r"|ap (dung )?muc( dat chuan)?( cua| theo)? vung)\b",
     # "Tỉnh Điện Biên thuộc vùng nào?": the region of the 2016-2025 sets a province belongs to.
-    "region_of": r"\b(thuoc|o|nam trong|nam o|la) (?:ve )?vung (?:kinh te(?: - | )xa hoi )?(nao|gi)\b",
+    "region_of": r"\b(thuoc|o|nam trong|nam o|la) (?:ve )?" + REGION_ASKED,
     # "Đồng Tháp bây giờ là gộp với tỉnh nào?": where a province went in the 2025 merger, or what it was formed from.
     "map": r"\b(gop (?:voi|vao|chung) (?:tinh|thanh pho) nao"
     r"|(?:nhap|sap nhap|hop nhat) (?:vao|voi) (?:tinh|thanh pho) nao|nhap vao dau"

@@ -72,9 +72,12 @@ def coverage_note(documents: list[DocumentMeta]) -> str:
     )
 
 
+def _names(refs: list[DocRef]) -> str:
+    return ", ".join(dict.fromkeys(r.display for r in refs))
+
+
 def missing_sentence(refs: list[DocRef]) -> str:
-    names = ", ".join(dict.fromkeys(r.display for r in refs))
-    return f"{names} chưa có trong kho văn bản, nên trợ lý không trả lời được nội dung của văn bản này."
+    return f"{_names(refs)} chưa có trong kho văn bản, nên trợ lý không trả lời được nội dung của văn bản này."
 
 
 def refusal_text(missing: list[DocRef]) -> str:
@@ -82,8 +85,7 @@ def refusal_text(missing: list[DocRef]) -> str:
     read as "that document says nothing of it" ("Nghị định 100/2019/NĐ-CP chưa có trong kho văn bản. …")."""
     if not missing:
         return REFUSAL
-    names = ", ".join(dict.fromkeys(r.display for r in missing))
-    return f"{names} chưa có trong kho văn bản. {REFUSAL}"
+    return f"{_names(missing)} chưa có trong kho văn bản. {REFUSAL}"
 
 
 FIGURE_NOT_RECORDED = (

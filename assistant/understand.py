@@ -417,7 +417,7 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         # OCOP ("mỗi xã một sản phẩm") is a programme of the NTM effort, whatever the corpus holds of it.
         or re.search(r"\b(nong thon|bo tieu chi|ban chi dao|van phong dieu phoi|muc tieu quoc gia|mtqg|ocop)\b", f)
         # A province's region in the sets' regional levels ("Tỉnh Điện Biên thuộc vùng nào?").
-        or (q.province and re.search(r"\bvung (kinh te(?: - | )xa hoi )?(nao|gi)\b", f))
+        or (q.province and re.search(r"\b" + REGION_ASKED, f))
         # What the corpus holds ("trong kho có những văn bản cấp bộ nào"), the 2025 map of the provinces.
         or re.search(r"\b(trong kho|kho van ban)\b", f)
         or re.search(r"\b(sap nhap|sap xep|hop nhat)\b.{0,40}\btinh\b|\btinh\b.{0,40}\b(sap nhap|sap xep)\b", f)
@@ -426,6 +426,9 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     )
     return q
 
+
+# "vùng nào", "vùng kinh tế - xã hội nào": a region asked (kinds' "region_of" asks it of a province).
+REGION_ASKED = r"vung (?:kinh te(?: - | )xa hoi )?(?:nao|gi)\b"
 
 _PROGRAMME_PERIOD = re.compile(r"\b(2010|2016|2018|2021|2026)\s*-\s*(2015|2020|2025|2030)\b")
 
