@@ -7,8 +7,9 @@ import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
 from assistant.kinds import MAP_CUES
+from corpus.criteria import RegionMap
 from corpus.normalize import fold
-from corpus.places import UnknownPlaceError, describe, locate
+from corpus.places import Place, UnknownPlaceError, describe, locate
 
 
 def places(ctx: Context) -> list[Candidate]:
@@ -81,17 +82,25 @@ def _place_drafts(ctx: Context, place, on, number: str) -> list[Draft]:
         )
     drafts = [Draft(text, [Source(number, f"{number} › Phần mở đầu", place.name)])]
     if place.spans_regions:
-        parts = "; ".join(
-            f"{name} cũ: vùng {regions.region('vung-7', code).name}" for name, code in place.regions.items()
-        )
         drafts.append(
             Draft(
-                f"Các tỉnh cũ hợp thành thuộc những vùng khác nhau của các bộ tiêu chí 2016-2025 ({parts}); với các bộ "
-                "tiêu chí đó, mức đạt chuẩn của một xã tính theo vùng của tỉnh cũ mà xã thuộc về (suy luận của kho, "
-                "không nguồn nào quy định). Từ giai đoạn 2026-2030, nhóm xã (nhóm 1, 2, 3) thay cho vùng."
+                f"Các tỉnh cũ hợp thành thuộc những vùng khác nhau của các bộ tiêu chí 2016-2025 "
+                f"({former_regions(regions, place)}); với các bộ tiêu chí đó, {FORMER_REGION_RULE}. Từ giai đoạn "
+                "2026-2030, nhóm xã (nhóm 1, 2, 3) thay cho vùng."
             )
         )
     return drafts
+
+
+# Which former province's region a commune of a merged province takes: the kho's inference, said as such.
+FORMER_REGION_RULE = (
+    "mức đạt chuẩn của một xã tính theo vùng của tỉnh cũ mà xã thuộc về (suy luận của kho, không nguồn nào quy định)"
+)
+
+
+def former_regions(regions: RegionMap, place: Place) -> str:
+    """Each former province of a merged one with its region of the 2016-2025 sets ("Gia Lai cũ: vùng Tây Nguyên; …")."""
+    return "; ".join(f"{name} cũ: vùng {regions.region('vung-7', code).name}" for name, code in place.regions.items())
 
 
 def _joined(folded: str, first: str, other: str) -> bool:

@@ -5,6 +5,7 @@ the assignment is the kho's own compilation (statistical regions), and the answe
 from __future__ import annotations
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.answerers.places import FORMER_REGION_RULE, former_regions
 from corpus.places import UnknownPlaceError, locate
 
 # The set whose annex names the seven regions, cited for the regions themselves (not for the provinces in them).
@@ -22,16 +23,11 @@ def region_of(ctx: Context) -> list[Candidate]:
         return []
     if not place.regions:
         return []
-    names = {code: regions.region("vung-7", code).name for code in place.region_codes}
     if place.region is not None:
-        lead = f"Tỉnh {place.name} thuộc vùng {names[place.region]}"
+        lead = f"Tỉnh {place.name} thuộc vùng {regions.region('vung-7', place.region).name}"
     else:
-        each = "; ".join(f"{former} cũ: vùng {names[code]}" for former, code in place.regions.items())
-        # Which former province's region a commune of a merged province takes: the kho's inference, said as such.
-        lead = (
-            f"Tỉnh {place.name} gồm các tỉnh cũ thuộc những vùng khác nhau ({each}); mức đạt chuẩn của một xã tính "
-            "theo vùng của tỉnh cũ mà xã thuộc về (suy luận của kho, không nguồn nào quy định)"
-        )
+        each = former_regions(regions, place)
+        lead = f"Tỉnh {place.name} gồm các tỉnh cũ thuộc những vùng khác nhau ({each}); {FORMER_REGION_RULE}"
     drafts = [
         Draft(
             f"{lead}, theo cách phân vùng kho dùng cho các bộ tiêu chí 2016-2025 (biên soạn theo vùng kinh tế - xã hội "
