@@ -35,6 +35,10 @@ _ASKS: dict[str, str] = {
     r"|cam nang|tai lieu|so tay)\b)|do co quan nao|do bo nao"
     r"|(do )?ai ban hanh(?! (van ban |cac )?(huong dan (thuc hien|cho|ve)|cam nang|tai lieu|so tay)\b)"
     r"|ban hanh boi|noi ban hanh|cua co quan nao"
+    # "Công văn 5766 của UBND tỉnh nào?", "tỉnh nào ban hành": the body that issued it, named by its kind.
+    # ("theo đề nghị của bộ nào" asks who proposed it; "có công văn của tỉnh nào khác" asks for other documents.)
+    r"|(?<!de nghi )(?<!van )(?:la )?cua (ubnd |uy ban nhan dan )?(tinh|thanh pho|bo|so|don vi) nao(?! khac)"
+    r"|(tinh|thanh pho|bo|so) nao ban hanh"
     # "do Chính phủ hay Thủ tướng ban hành", "là của Thủ tướng hay của Bộ NN ban hành": which of two issued it.
     r"|(do|cua) [a-z]+( [a-z]+){0,3} hay (do |cua )?[a-z]+( [a-z]+){0,3} ban hanh"
     # An issuer told to be checked: "có phải do Bộ … ban hành không", "là văn bản của Chính phủ à".
@@ -55,7 +59,9 @@ _ASKS: dict[str, str] = {
     r"|bat dau ap dung"
     r"|(?<!thoi )(?<!ngung )(?<!het )ap dung tu (ngay|khi nao))\b",
     "status": r"\b(con hieu luc|het hieu luc|(thoi|ngung|het) (ap dung|hieu luc)|con ap dung"
-    r"|con duoc|con dung|hien con|con gia tri|hien hanh|con la can cu|co con (duoc )?can cu"
+    r"|con duoc|con dung|hien con|con gia tri|con la can cu|co con (duoc )?can cu"
+    # "theo bộ tiêu chí hiện hành thì tỷ lệ … bao nhiêu" names the current set, asking nothing of its status.
+    r"|(?<!bo tieu chi )(?<!bo )hien hanh"
     r"|con (?:[a-z]+ ){0,5}nua (khong|chua)"
     # "hiện tại nó còn là bộ tiêu chí đang áp dụng không": whether it still applies.
     r"|(con|van) (la )?(?:[a-z]+ ){0,4}dang (duoc )?ap dung (khong|ko|chua|hay)"
@@ -67,13 +73,16 @@ _ASKS: dict[str, str] = {
     "contents": r"\b(quy dinh (nhung )?(?:[a-z]+ ){0,2}gi|quy dinh ve gi|noi dung"
     r"|(quy dinh|noi) ve (nhung |cac )?(van de|linh vuc|viec) gi"
     r"|quy dinh (?:[a-z]+ ){0,3}(the nao|ra sao)"
-    r"|(ban hanh|huong dan|de cap|giao) (nhung )?(gi|viec gi|nhiem vu gi|nhung gi)"
+    r"|(ban hanh|huong dan|de cap|giao) (ve )?(nhung )?(gi|viec gi|nhiem vu gi|nhung gi)"
     r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
     r"|dieu chinh (nhung |cac )?(noi dung|van de|linh vuc|doi tuong)"
     # "Điểm b … đặt ra những yêu cầu gì": what a named part requires.
     r"|(dat ra|co|neu) (nhung |cac )?yeu cau (gi|nao))\b",
     "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|thay doi"
     r"|sua (nhung |cac )?(tieu chi|chi tieu|lai)"
+    # "Những văn bản nào hết hiệu lực khi QĐ 51 có hiệu lực", "QĐ 51 làm hết hiệu lực các quyết định nào": what it
+    # replaced.
+    r"|(van ban|quyet dinh|nghi dinh|thong tu)( [a-z]+){0,2} nao (bi |da )?het hieu luc|lam het hieu luc"
     # "QĐ này thay những QĐ nào?"
     r"|thay (nhung|cac) (quyet dinh|van ban|nghi dinh|thong tu)( [a-z]+){0,2} nao"
     # "điều chỉnh" is amending, but "điều chỉnh những nội dung gì", "phạm vi điều chỉnh" ask what it governs.
@@ -154,7 +163,9 @@ _ASKS: dict[str, str] = {
     # "xã như thế nào thì được xếp vào nhóm 1", "thế nào là xã khu vực III": what makes a thing what it is.
     r"|duoc xac dinh|(nhu )?the nao (thi )?(duoc )?(xep|coi la|goi la|tinh la|thuoc)|the nao la)\b",
     # "mốc thu nhập thay đổi thế nào giữa hai giai đoạn": the two compared.
-    "compare": r"\b(khac nhau|khac gi|so sanh|khac voi|thay doi (the nao|ra sao|gi) giua)\b",
+    "compare": r"\b(khac nhau|khac gi|so sanh|khac voi|thay doi (the nao|ra sao|gi) giua"
+    # "Bộ 2026-2030 khác bộ 2021-2025 thế nào về …": one named against the other.
+    r"|khac (bo|quyet dinh|qd|giai doan)\b[^?]{0,40}\b(the nao|ra sao|o diem nao|cho nao))\b",
     "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban"
     r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? (nao|may|so may)"
     r"|xep (vao |la )?(xa )?nhom( xa)? (nao|may|so may))\b",

@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable
 
 from assistant.answer import REFUSAL, Answer, Citations, Sentence
-from assistant.answerers.base import QUOTE, Candidate, Draft
+from assistant.answerers.base import FIGURE_UNKNOWN, QUOTE, Candidate, Draft
 from assistant.answerers.catalogue import UNVERIFIED, unverified_note
 from assistant.asks import Need
 from assistant.choose import Choice
@@ -240,7 +240,11 @@ def render(
                 emit(d)
         emit(Draft(coverage_note(documents)))
     unit = need.figure if scope == "answer" else None
-    if unit and kind not in ("applicability", "places") and not any(holds_figure(s.text, unit) for s in sentences):
+    if (
+        unit
+        and kind not in ("applicability", "places")
+        and not any(holds_figure(s.text, unit) or FIGURE_UNKNOWN in s.text for s in sentences)
+    ):
         # Asked a figure that nothing quoted states: said plainly, not left for the reader to notice. That the
         # corpus does not record it is said only of a document the question names, when none of its passages
         # found for the question writes such a figure either.

@@ -42,6 +42,10 @@ class Source:
     whole: bool = False  # quote the section's own text whole (a part the question named)
 
 
+# Said by an answer that knows the figure asked is not in the corpus, so no note repeats it.
+FIGURE_UNKNOWN = "nên chưa có con số được hỏi"
+
+
 @dataclass
 class Draft:
     """One sentence of a candidate answer, with its sources (numbered only when rendered)."""

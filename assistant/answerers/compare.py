@@ -11,9 +11,13 @@ from assistant.answerers.base import QUESTION_WORDS, Candidate, Context, Draft, 
 from assistant.answerers.catalogue import base_covers, set_docs
 from assistant.answerers.conditions import set_conditions
 from assistant.answerers.criteria import criterion_drafts, criterion_names
+from assistant.answerers.overview import set_overview
 from assistant.quote import GENERIC, number_words, weight, word_pairs
 from corpus.criteria import CriteriaSet
 from corpus.normalize import syllables
+
+# The counts of criteria or indicators compared, not one indicator of each set.
+_COUNTED = re.compile(r"\b(so (luong )?|bao nhieu |nhieu )(tieu chi|chi tieu)\b")
 
 
 def _best(ctx: Context, cset: CriteriaSet, want: frozenset[str], pairs: frozenset[str]) -> tuple | None:
@@ -58,6 +62,26 @@ def compare(ctx: Context) -> list[Candidate]:
         return [replace(general, answers=general.answers | ({"amends"} if changed else set()))]
     if "compare" not in need.asks:
         return []
+    if _COUNTED.search(q.folded):
+        # "So sánh số tiêu chí của bộ 2021-2025 và bộ 2026-2030", "khác nhau thế nào về số tiêu chí": each set's
+        # overview (its counts, its criteria's names), side by side.
+        level = q.level or "xã"
+        found = [ctx.catalogue.for_document(n) for n in numbers]
+        sets = [next((c for c in f if (c.level, c.tier) == (level, tier)), None) for f in found]
+        if all(c is not None for c in sets):
+            made = [set_overview(ctx, c) for c in sets if c is not None]
+            return [
+                Candidate(
+                    "criteria",
+                    [d for c in made for d in c.drafts],
+                    covers=set().union(*(c.covers for c in made)),
+                    answers={"compare", "count", "list"},
+                    evidence=[e for c in made for e in c.evidence][:2],
+                    docs=set().union(*(c.docs for c in made)),
+                    prior=1.2,
+                    label="so sánh " + " / ".join(c.label for c in made),
+                )
+            ]
     named = frozenset().union(*(number_words(n) for n in numbers))
     want = syllables(ctx.text) - QUESTION_WORDS - GENERIC - named
     picked: list[tuple] = []

@@ -452,7 +452,11 @@ def documents(ctx: Context) -> list[Candidate]:
                 )
             ]
         if rel:
-            facts.append(("amends", rel, {"amends"}))
+            # "thay thế những văn bản nào": several relations are the list asked for.
+            # (Asked more of it, "… bị văn bản nào thay thế, từ ngày nào", each part has its own answer.)
+            asks = ctx.need.asks
+            several = len(rel) >= 2 and "amends" in asks and asks <= {"amends", "which", "list", "status", "number"}
+            facts.append(("amends", rel, {"amends", "list"} if several else {"amends"}))
         if shape := layout_drafts(ctx, m):  # "gồm mấy điều, có phụ lục không": counted only when asked
             facts.append(("layout", shape, {"count", "layout"}))
         order = ctx.need.ask_order

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.asked_sets import set_without_tier
-from assistant.answerers.base import Candidate, Context, Draft, lexical_cover, sources
+from assistant.answerers.base import FIGURE_UNKNOWN, Candidate, Context, Draft, lexical_cover, sources
 from assistant.answerers.catalogue import annex_path, base_covers, criterion_label, period_note, set_docs, src
+from assistant.answerers.indicators import match_indicator
 from assistant.applicability import no_tier_step
 from assistant.quote import word_pairs
 from corpus.criteria import CriteriaSet, Criterion
@@ -40,7 +41,12 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
         )
     drafts = [Draft(head, src(cset, annex_path(cset), cset.title))]
     drafts.append(Draft("; ".join(criterion_label(c) for c in cset.criteria) + "."))
-    if pending:
+    unknown = bool(pending) and len(pending) == len(cset.criteria)
+    # "theo bộ 2026-2030, tỷ lệ … phải đạt bao nhiêu": no figure of the set is known, which is the answer, first.
+    # (Asked its counts, "gồm bao nhiêu tiêu chí, bao nhiêu chỉ tiêu", the figures asked are known.)
+    asks = ctx.need.asks
+    figure_unknown = unknown and "threshold" in asks and "count" not in asks and _earlier_indicator(ctx, cset)
+    if pending and not figure_unknown:
         drafts.append(
             Draft(
                 f"Kho văn bản chưa có các chỉ tiêu và mức đạt chuẩn của {len(pending)} tiêu chí"
@@ -63,8 +69,16 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
         step = no_tier_step(no_tier)
         drafts.insert(0, Draft(step.text, sources(step.refs, "không có bộ tiêu chí riêng")))
     # Without the set's indicators, its criteria's names are all the corpus can answer "which criterion holds …" with.
-    unknown = bool(pending) and len(pending) == len(cset.criteria)
-    if unknown and "indicator" in ctx.need.asks:
+    if figure_unknown:
+        drafts.insert(
+            0,
+            Draft(
+                f"Kho văn bản chưa có các chỉ tiêu và mức đạt chuẩn của {cset.title} ({cset.document}),"
+                f" {FIGURE_UNKNOWN}; cần đối chiếu bản chính thức.",
+                src(cset, annex_path(cset), cset.title),
+            ),
+        )
+    elif unknown and "indicator" in ctx.need.asks:
         drafts.append(
             Draft(
                 "Vì kho chưa có danh mục chỉ tiêu của bộ này, chưa thể khẳng định nội dung được hỏi thuộc tiêu chí nào;"
@@ -79,6 +93,7 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
         # asked ("bao nhiêu tiền …, tính theo vùng nào") is an indicator's.
         answers={"count", "list"}
         | ({"indicator"} if unknown else set())
+        | ({"threshold"} if figure_unknown else set())
         | ({"threshold"} if divided and not (ctx.need.money or ctx.need.figure) else set()),
         evidence=[annex_path(cset)],
         docs=set_docs(cset, ctx.query.sets),
@@ -86,6 +101,25 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
         prior=0.6,
         label=f"tổng quan {cset.id}",
         counts=frozenset({"tieu chi", "chi tieu", "tieu"} | ({"vung", "nhom"} if divided else set())),
+    )
+
+
+# A figure of the criteria ("theo bộ tiêu chí hiện hành", "xã NTM phải đạt"), not the programme's targets ("Chương
+# trình … có mục tiêu riêng về hộ nghèo").
+_OF_CRITERIA = re.compile(r"\b(tieu chi|chi tieu|dat chuan|xa (nong thon moi|ntm))\b")
+_OF_PROGRAMME = re.compile(r"\b(muc tieu|chuong trinh|ctr|mtqg)\b")
+
+
+def _earlier_indicator(ctx: Context, cset: CriteriaSet) -> bool:
+    """The question spells out an indicator of a set of the same level and tier ("tỷ lệ hộ có nhà ở kiên cố"): a
+    figure of the set's criteria is asked, not one of the programme's targets."""
+    f = ctx.query.folded
+    if not _OF_CRITERIA.search(f) or _OF_PROGRAMME.search(f):
+        return False
+    return any(
+        match_indicator(f, c, asked=True) is not None
+        for c in ctx.catalogue.sets.values()
+        if c is not cset and (c.level, c.tier) == (cset.level, cset.tier) and c.indicators()
     )
 
 

@@ -80,6 +80,9 @@ def passages(ctx: Context) -> list[Candidate]:
             covers |= {
                 a for a in ctx.need.atoms if a[0] == "province" and fold(a[1]).lower() in fold(chunk.text).lower()
             }
+        # A set's annex holds that set's tier ("318 › Phụ lục II › Tiêu chí 18" is of xã NTM nâng cao).
+        parts = chunk.path.split(" › ")
+        covers |= {("tier", c.tier) for c in ctx.catalogue.for_document(chunk.doc) if c.annex and c.annex in parts}
         for m in re.finditer(r"Tiêu chí (\d+)", chunk.path):
             covers.add(("criterion", m.group(1)))
         for m in re.finditer(r"› (\d{1,2}\.\d{1,2})\b", chunk.path):

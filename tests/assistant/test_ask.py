@@ -1746,3 +1746,43 @@ def test_a_provinces_region_is_the_kho_compiled_map_said_as_such(
 def test_a_province_named_after_a_question_about_the_map_asks_the_map(assistant: Assistant) -> None:
     a = assistant.ask("Còn Kon Tum thì sao?", history=["Tỉnh Quảng Nam sau sáp nhập thuộc về tỉnh nào?"])
     assert a.kind == "places" and "Kon Tum" in a.text and "Quảng Ngãi" in a.text
+
+
+def test_the_counts_of_two_periods_sets_compared_give_each_sets_counts(assistant: Assistant) -> None:
+    a = assistant.ask("Số chỉ tiêu của bộ tiêu chí xã 2016-2020 và bộ 2021-2025 khác nhau ra sao?")
+    # Each set's counts, not one indicator of each set whose name shares a word with the question.
+    assert "19 tiêu chí với 49 chỉ tiêu" in a.text and "19 tiêu chí với 57 chỉ tiêu" in a.text
+    assert "Chỉ tiêu 5 thuộc" not in a.text
+
+
+def test_a_figure_of_the_current_set_the_corpus_lacks_is_said_to_be_lacking_first(assistant: Assistant) -> None:
+    a = assistant.ask("Cho hỏi tỷ lệ hộ có nhà kiên cố hoặc bán kiên cố theo bộ tiêu chí hiện hành phải là bao nhiêu?")
+    first = a.text.split("\n")[0]
+    assert "chưa có các chỉ tiêu và mức đạt chuẩn" in first and "51/2025/QĐ-TTg" in first
+    # Said once: the note that nothing quoted states the figure does not repeat it.
+    assert "không nêu con số được hỏi" not in a.text
+
+
+def test_the_documents_a_decision_replaced_are_listed_when_asked_which_it_ended(assistant: Assistant) -> None:
+    a = assistant.ask("Khi QĐ 51/2025/QĐ-TTg có hiệu lực thì các quyết định nào hết hiệu lực?")
+    head = "\n".join(a.text.split("\n")[:3])
+    assert all(n in head for n in ("318/QĐ-TTg", "319/QĐ-TTg", "320/QĐ-TTg"))
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Công văn 5766/UBND-CNN&XD là của tỉnh nào?", "Ủy ban nhân dân tỉnh Thái Nguyên"),
+        ("Công văn 1345 hướng dẫn về những gì?", "hướng dẫn xây dựng và triển khai kế hoạch xét, công nhận"),
+    ],
+)
+def test_a_documents_issuer_and_subject_asked_in_officials_words(
+    assistant: Assistant, question: str, said: str
+) -> None:
+    assert said in assistant.ask(question).text.split("\n")[0]
+
+
+def test_a_passage_of_a_sets_annex_is_of_that_sets_tier(assistant: Assistant) -> None:
+    a = assistant.ask("Xã NTM nâng cao thì chỉ tiêu nước sạch yêu cầu bao nhiêu %?")
+    first = a.text.split("\n")[0]
+    assert "Phụ lục II" in first and "nước sạch" in first

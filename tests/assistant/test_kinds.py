@@ -216,3 +216,21 @@ _CUES = [
 @pytest.mark.parametrize(("question", "kind", "asked"), _CUES)
 def test_a_cue_asks_its_kind_and_its_near_miss_does_not(question: str, kind: str, asked: bool) -> None:
     assert (kind in kinds_of(question)) is asked
+
+
+def test_the_current_set_named_as_hien_hanh_asks_no_status() -> None:
+    assert "status" not in kinds_of("Theo bộ tiêu chí hiện hành, tỷ lệ lao động qua đào tạo phải đạt bao nhiêu?")
+    assert "status" in kinds_of("Quyết định 1980 có còn là văn bản hiện hành không?")
+
+
+def test_the_body_that_issued_a_document_asked_by_its_kind() -> None:
+    assert "issuer" in kinds_of("Công văn này là của UBND tỉnh nào?")
+    assert "issuer" in kinds_of("Sở nào ban hành văn bản đó?")
+    # Who proposed it, and other provinces' documents, are other questions.
+    assert "issuer" not in kinds_of("Quyết định được ban hành theo đề nghị của bộ nào?")
+    assert "issuer" not in kinds_of("Có công văn của tỉnh nào khác triển khai không?")
+
+
+def test_what_a_document_ended_is_what_it_replaced() -> None:
+    assert "amends" in kinds_of("Những văn bản nào hết hiệu lực khi quyết định này có hiệu lực?")
+    assert "contents" in kinds_of("Văn bản này hướng dẫn về những gì?")
