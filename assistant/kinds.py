@@ -73,7 +73,7 @@ _ASKS: dict[str, str] = {
     "contents": r"\b(quy dinh (nhung )?(?:[a-z]+ ){0,2}gi|quy dinh ve gi|noi dung"
     r"|(quy dinh|noi) ve (nhung |cac )?(van de|linh vuc|viec) gi"
     r"|quy dinh (?:[a-z]+ ){0,3}(the nao|ra sao)"
-    r"|(ban hanh|huong dan|de cap|giao) (ve )?(nhung )?(gi|viec gi|nhiem vu gi|nhung gi)"
+    r"|(ban hanh|huong dan|de cap|giao|phe duyet) (ve )?(nhung )?(gi|viec gi|nhiem vu gi|nhung gi|noi dung gi)"
     r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
     r"|dieu chinh (nhung |cac )?(noi dung|van de|linh vuc|doi tuong)"
     # "Điểm b … đặt ra những yêu cầu gì": what a named part requires.

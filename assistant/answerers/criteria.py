@@ -293,7 +293,14 @@ def indicator_candidate(
         # Its group said when asked ("được xếp vào nhóm nào"): it answers which one.
         answers=(
             {"threshold", "list", "count", "contents", "definition", "indicator"}
-            - (set() if crit.indicators else {"count", "list"} | ({"threshold"} if prior < 0.8 else set()))
+            # ("Tiêu chí môi trường của bộ 2026-2030 gồm những chỉ tiêu nào": that they are not known is the answer,
+            # unless another period's set is asked too, whose indicators are known.)
+            - (
+                set()
+                if crit.indicators
+                else ({"count"} if crit.pending and len(ctx.need.periods) < 2 else {"count", "list"})
+                | ({"threshold"} if prior < 0.8 else set())
+            )
             - ({"count", "list"} if ind and counts_indicators else set())
         )
         | ({"which"} if ASKS_GROUP.search(ctx.query.folded) else set()),

@@ -19,7 +19,9 @@ _DIVIDED = re.compile(
     r"\b(chia (nguong |muc |muc dat chuan )?(theo|thanh)|phan (muc|chia)|theo (nhung |cac )?(vung|nhom)( xa)? nao"
     r"|theo cach nao|theo cai gi|theo kieu (khac|nao)"
     # "theo mấy vùng, kể tên các vùng": how many regions, and which.
-    r"|(theo )?(may|bao nhieu) vung|ke ten (cac |nhung )?vung|(nhung|cac) vung nao)\b"
+    r"|(theo )?(may|bao nhieu) vung|ke ten (cac |nhung )?vung|(nhung|cac) vung nao"
+    # "chia xã thành mấy nhóm", "có mấy nhóm xã": the 2026-2030 set's commune groups.
+    r"|chia (cac |nhung )?xa (theo|thanh)|(may|bao nhieu) nhom xa)\b"
 )
 
 

@@ -1786,3 +1786,14 @@ def test_a_passage_of_a_sets_annex_is_of_that_sets_tier(assistant: Assistant) ->
     a = assistant.ask("Xã NTM nâng cao thì chỉ tiêu nước sạch yêu cầu bao nhiêu %?")
     first = a.text.split("\n")[0]
     assert "Phụ lục II" in first and "nước sạch" in first
+
+
+def test_the_indicators_asked_of_a_criterion_the_corpus_lacks_are_said_unknown(assistant: Assistant) -> None:
+    a = assistant.ask("Trong bộ tiêu chí xã 2026-2030, tiêu chí giảm nghèo gồm các chỉ tiêu gì?")
+    first = a.text.split("\n")[0]
+    assert first.startswith("Tiêu chí 6 (Giảm nghèo và an sinh xã hội)") and "Chưa biết các chỉ tiêu" in first
+
+
+def test_the_commune_groups_of_the_2026_2030_set_are_counted_when_asked(assistant: Assistant) -> None:
+    a = assistant.ask("Theo QĐ 51/2025 có mấy nhóm xã?")
+    assert a.text.startswith("Mức đạt chuẩn của bộ này chia theo 3 nhóm xã")

@@ -234,3 +234,4 @@ def test_the_body_that_issued_a_document_asked_by_its_kind() -> None:
 def test_what_a_document_ended_is_what_it_replaced() -> None:
     assert "amends" in kinds_of("Những văn bản nào hết hiệu lực khi quyết định này có hiệu lực?")
     assert "contents" in kinds_of("Văn bản này hướng dẫn về những gì?")
+    assert "contents" in kinds_of("Nghị quyết đó phê duyệt những gì?")
