@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.kinds import kinds_of
+from assistant.kinds import FACT_KINDS, kinds_of
 from assistant.topic import QUESTION_WORD
 from assistant.understand import NOW_CUE, Query
 
@@ -82,7 +82,12 @@ def merge(
     bare = (
         not any(facts)
         and not current.domain
-        and ((follows_on is not None and size <= 12 and follows_on(current.text)) or (current.action and size <= 6))
+        and (
+            (follows_on is not None and size <= 12 and follows_on(current.text))
+            or (current.action and size <= 6)
+            # "Ai ký?", "Do ai ký?": a document's fact asked in a word or two.
+            or (size <= 5 and kinds_of(current.text) & FACT_KINDS)
+        )
     )
     elliptic = elliptic or bare
     if not current.domain and not any(facts) and not refers and not elliptic:

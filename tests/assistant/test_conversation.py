@@ -146,3 +146,19 @@ def test_a_follow_up_naming_its_own_document_by_number_does_not_take_the_earlier
         lambda _: True,
     )
     assert "691/QĐ-TTg" not in q.sets
+
+
+@pytest.mark.parametrize("now", ["Ai ký vậy?", "Ký ngày nào?", "Còn hiệu lực không?"])
+def test_a_documents_fact_asked_in_two_or_three_words_follows_on(catalogue: Catalogue, now: str) -> None:
+    # No content word of its own for `follows_on` to find: the fact asked is the sign.
+    q = merge(understand(now, catalogue), [understand("Công văn 1345 hướng dẫn gì?", catalogue)], None, None)
+    assert q.context and q.domain and "1345/BNN-VPĐP" in q.sets
+
+
+def test_the_set_named_by_its_period_in_a_follow_up_is_the_set_asked_of(catalogue: Catalogue) -> None:
+    q = merge(
+        understand("Thế còn bộ 2016-2020?", catalogue),
+        [understand("Bộ tiêu chí xã 2021-2025 có bao nhiêu chỉ tiêu?", catalogue)],
+        lambda _: True,
+    )
+    assert q.period == "2016-2020" and q.recognition_period is None
