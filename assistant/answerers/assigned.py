@@ -131,9 +131,31 @@ def assigned(ctx: Context) -> list[Candidate]:
         scored.sort(key=lambda x: -x[0])
         # A clause clearly about the actor and the question's words; two when the next is nearly as good.
         picked = [s for score, s in scored[:2] if score >= max(0.35, scored[0][0] - 0.1)] if scored else []
+        name = document_name(meta)
+        if not picked and not meta.full_text and number in q.sets:
+            # "Chính phủ giao Bộ … làm gì trong QĐ 51/2025?": the corpus holds the registry's entry, not the
+            # articles that assign tasks; said so, not answered with what a unit must do.
+            out.append(
+                Candidate(
+                    "duties",
+                    [
+                        Draft(
+                            f"Kho chỉ có mục đăng ký của {name} (không phải toàn văn), chưa có các điều khoản giao"
+                            " nhiệm vụ của văn bản; cần đối chiếu văn bản chính thức.",
+                            [Source(number, tree.path, number)],
+                        )
+                    ],
+                    covers={("doc", number)},
+                    # ("giao UBND tỉnh những nhiệm vụ gì" asks what of its contents assigns tasks.)
+                    answers={"duty", "todo", "contents"},
+                    docs={number},
+                    period=meta.period,
+                    prior=1.0,
+                    label=f"{number}: giao việc chưa có",
+                )
+            )
         if not picked:
             continue
-        name = document_name(meta)
         drafts = []
         parents = {x.path: x for x in tree.walk()}
         for s in picked:

@@ -108,7 +108,7 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
 
 # A figure of the criteria ("theo bộ tiêu chí hiện hành", "xã NTM phải đạt"), not the programme's targets ("Chương
 # trình … có mục tiêu riêng về hộ nghèo").
-_OF_CRITERIA = re.compile(r"\b(tieu chi|chi tieu|dat chuan|xa (nong thon moi|ntm))\b")
+_OF_CRITERIA = re.compile(r"\b(tieu chi|chi tieu|dat chuan|xa (nong thon moi|ntm)|phai (co|dat))\b")
 _OF_PROGRAMME = re.compile(r"\b(muc tieu|chuong trinh|ctr|mtqg)\b")
 
 

@@ -1797,3 +1797,10 @@ def test_the_indicators_asked_of_a_criterion_the_corpus_lacks_are_said_unknown(a
 def test_the_commune_groups_of_the_2026_2030_set_are_counted_when_asked(assistant: Assistant) -> None:
     a = assistant.ask("Theo QĐ 51/2025 có mấy nhóm xã?")
     assert a.text.startswith("Mức đạt chuẩn của bộ này chia theo 3 nhóm xã")
+
+
+def test_a_task_asked_of_a_document_held_only_as_a_registry_entry_is_said_not_held(assistant: Assistant) -> None:
+    a = assistant.ask("Quyết định 51/2025/QĐ-TTg giao UBND cấp tỉnh những nhiệm vụ gì?")
+    assert a.kind == "duties"
+    assert a.text.startswith("Kho chỉ có mục đăng ký của Quyết định 51/2025/QĐ-TTg")
+    assert "chưa có các điều khoản giao nhiệm vụ" in a.text
