@@ -54,6 +54,11 @@ def criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None)
                     generic = re.fullmatch(r"(xa|huyen)?\s*(dat chuan)?\s*(nong thon moi)?\s*(nang cao|kieu mau)?", key)
                     if len(key) >= 4 and not generic:
                         names.setdefault(key, c.name)
+                        # "Mô hình thôn thông minh" is named "thôn thông minh" too: its head word says only what
+                        # kind of thing is counted.
+                        head = re.match(r"(mo hinh|ty le) (\w+ \w+.*)", key)
+                        if head:
+                            names.setdefault(head.group(2), c.name)
                     # The whole name of one listing several fields ("Văn hóa, giáo dục, y tế") names that criterion,
                     # not the older set's criterion its first word names ("Văn hóa").
                     whole = fold(c.name).strip()
@@ -98,6 +103,8 @@ def criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None)
         # Typed with diacritics, the name must be there with them: "diện" (category) is not "Điện".
         parts = name_parts(name)
         own = next((x.lower() for x in parts if fold(x).strip() == key), parts[0].lower())
+        if fold(own).strip() != key and fold(own).strip().endswith(" " + key):
+            own = " ".join(own.split()[-len(key.split()) :])  # named without its head word ("thôn thông minh")
         if accented is not None and not re.search(rf"(?<!\w){re.escape(own)}(?!\w)", accented):
             continue
         # Named as a criterion ("tiêu chí Y tế") or in the asking part; a preamble's job title ("công chức

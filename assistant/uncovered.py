@@ -60,6 +60,17 @@ _LAND = re.compile(
 _UTILITY_PRICE = re.compile(r"\b(tien dien|gia dien|hoa don dien|tien nuoc|gia nuoc|hoa don nuoc)\b")
 
 
+# A reward for a unit recognised ("xã được thưởng bao nhiêu tiền khi đạt chuẩn"): provinces' policies, none of the
+# programme's national documents. ("thường xuyên", "bình thường" fold to "thuong" too: the reward's own words only.)
+_REWARD = re.compile(r"\b((duoc|tien|khen|co che) thuong|thuong (bao nhieu|tien|cong trinh))\b")
+# The OCOP programme itself ("OCOP là gì", "sản phẩm OCOP 4 sao cần gì", "phân hạng sản phẩm OCOP"): its own
+# decisions, not held; the criteria only count a commune's OCOP products.
+_OCOP = re.compile(
+    r"\b(ocop la gi|chuong trinh ocop|ocop \d sao|\d sao ocop"
+    r"|(phan hang|danh gia|chung nhan) (san pham )?ocop|ocop (duoc )?(danh gia|phan hang|chung nhan))\b"
+)
+
+
 def uncovered_topics(clause: str) -> list[str]:
     """Topics the asking clause names that the corpus does not cover (residents' contributions, a province's list of
     recognised communes, a commune's revenue)."""
@@ -73,6 +84,8 @@ def uncovered_topics(clause: str) -> list[str]:
         "biên chế, bố trí cán bộ": _STAFF,
         "đất đai (giấy chứng nhận, giá đất, thu hồi, bồi thường, hiến đất)": _LAND,
         "giá điện, giá nước sinh hoạt": _UTILITY_PRICE,
+        "khen thưởng, tiền thưởng": _REWARD,
+        "chương trình OCOP (đánh giá, phân hạng sản phẩm)": _OCOP,
     }
     if _STRUCTURE.search(f):
         del topics["thang điểm, số điểm khi chấm đánh giá"]

@@ -78,8 +78,12 @@ def read_tier(f: str) -> str | None:
     # the tier of the unit asked about.
     f = re.sub(r"\b(so|ty le)( cac)? xa\b[^.?!,]{0,40}?\b(nang cao|kieu mau)\b", " ", f)
     # "Huyện tôi có 18 xã, …, trong đó 2 xã đạt NTM nâng cao": communes counted by number hold their own tier.
-    # ("Quyết định 318 xã NTM nâng cao …" names a decision, not 318 communes.)
-    f = re.sub(r"(?<!dinh )(?<!qd )(?<!so )\b\d{1,3} xa\b[^.?!,;]{0,45}?\b(nang cao|kieu mau)\b", " ", f)
+    # ("Quyết định 318 xã NTM nâng cao …" names a decision, "Tiêu chí 13 xã NTM nâng cao" a criterion, not communes.)
+    f = re.sub(
+        r"(?<!dinh )(?<!qd )(?<!so )(?<!chi )(?<!tieu )(?<!tc )\b\d{1,3} xa\b[^.?!,;]{0,45}?\b(nang cao|kieu mau)\b",
+        " ",
+        f,
+    )
     # "Sang bộ tiêu chí huyện 2021-2025 thì còn thêm yêu cầu chung nào về xã nâng cao, thị trấn": a question about a
     # district's set names the tier of the communes it requires, not its own (unless a commune of the asker's is
     # the unit).

@@ -6,6 +6,8 @@ from assistant.uncovered import uncovered_topics
 
 LAND = "đất đai (giấy chứng nhận, giá đất, thu hồi, bồi thường, hiến đất)"
 UTILITY = "giá điện, giá nước sinh hoạt"
+REWARD = "khen thưởng, tiền thưởng"
+OCOP = "chương trình OCOP (đánh giá, phân hạng sản phẩm)"
 
 
 @pytest.mark.parametrize(
@@ -44,4 +46,28 @@ def test_what_households_pay_for_power_or_water_is_a_topic_the_corpus_does_not_c
     ],
 )
 def test_the_criterias_own_words_are_not_an_uncovered_topic(question: str) -> None:
-    assert not {LAND, UTILITY} & set(uncovered_topics(question))
+    assert not {LAND, UTILITY, REWARD, OCOP} & set(uncovered_topics(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Huyện đạt chuẩn nâng cao có được tỉnh khen thưởng không?", REWARD),
+        ("Tiền thưởng cho thôn đạt khu dân cư kiểu mẫu là bao nhiêu?", REWARD),
+        ("Muốn được chứng nhận sản phẩm OCOP thì làm thế nào?", OCOP),
+        ("san pham ocop 3 sao can dat nhung gi", OCOP),
+    ],
+)
+def test_rewards_and_the_ocop_programme_are_topics_the_corpus_does_not_cover(question: str, topic: str) -> None:
+    assert topic in uncovered_topics(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tỷ lệ lao động có việc làm thường xuyên phải đạt bao nhiêu?",  # "thường" folds like "thưởng"
+        "Xã nâng cao phải có sản phẩm OCOP được xếp hạng không?",  # the criterion counts a commune's products
+    ],
+)
+def test_words_of_the_criteria_are_not_a_reward_or_the_ocop_programme(question: str) -> None:
+    assert not {REWARD, OCOP} & set(uncovered_topics(question))

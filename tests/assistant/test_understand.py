@@ -722,3 +722,17 @@ def test_a_criterions_figure_asked_of_a_recognition_is_of_the_recognitions_year(
     assert (
         understand("Xã đạt chuẩn NTM năm 2023, giờ phải làm gì để giữ tiêu chí thu nhập?", catalogue).ask_year is None
     )
+
+
+def test_a_criterion_named_without_the_head_word_of_its_name(catalogue: Catalogue) -> None:
+    # "Mô hình thôn thông minh" (319) is named by what it counts.
+    q = understand("Tiêu chí kiểu mẫu về thôn thông minh yêu cầu những gì?", catalogue)
+    assert q.criterion_name == "Mô hình thôn thông minh"
+    assert understand("tieu chi kieu mau ve thon thong minh yeu cau gi", catalogue).criterion_name is not None
+
+
+def test_a_criterion_numbered_before_the_unit_is_no_count_of_communes(catalogue: Catalogue) -> None:
+    # "Tiêu chí 13 xã NTM nâng cao" names criterion 13 of the nâng cao set, not 13 communes of that tier.
+    q = understand("Tiêu chí 13 xã NTM nâng cao yêu cầu những gì?", catalogue)
+    assert q.tier == "nâng cao" and q.criterion == 13
+    assert understand("Huyện có 18 xã, trong đó 2 xã đạt NTM nâng cao thì sao?", catalogue).tier != "nâng cao"
