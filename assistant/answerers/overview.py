@@ -225,7 +225,8 @@ def group_of_commune(f: str) -> tuple[str, list[str]] | None:
     summary of the three groups, with why it is in no other; None when the facts do not decide it."""
     if not re.search(r"\bnhom( xa)? (may|nao|so may)\b|\b(xep|thuoc|vao)( xa)? nhom\b|\bnhom khac\b", f):
         return None
-    remote = _stated(f, r"\b(xa|thuoc|la) khu vuc (iii|ii|3|2)\b")
+    # ("Xã tôi ở vùng đồng bào dân tộc thiểu số khu vực III": the area's class, whatever word comes before it.)
+    remote = _stated(f, r"\bkhu vuc (iii|ii|3|2)\b")
     if remote:
         return "3", []
     if _stated(f, r"\bkhu vuc (?:i|1)\b") or _stated(f, r"\bthuoc nhom 3\b") is False:
@@ -233,7 +234,7 @@ def group_of_commune(f: str) -> tuple[str, list[str]] | None:
     not_first = _stated(f, r"\bthuoc nhom 1\b") is False  # "xã không thuộc nhóm 1"
     farm = _farm_share(f)
     share = farm[0] if farm else None
-    near = _stated(f, r"\b(giap|lien ke|ke ben|sat) (voi )?(mot )?(do thi|phuong|thi tran|thanh pho)\b")
+    near = _stated(f, r"\b(giap|lien ke|ke ben|sat|ven) (voi )?(mot )?(do thi|phuong|thi tran|thanh pho)\b")
     oriented = _stated(f, r"\b(dinh huong|phat trien|quy hoach)(?: [a-z]+){0,4} thanh (mot )?(do thi|phuong)\b")
     new_town = _stated(f, r"\b(do thi moi)\b")
     if not not_first and ((share is not None and share < 10) or new_town or (near and oriented)):
@@ -263,6 +264,44 @@ def group_of_commune(f: str) -> tuple[str, list[str]] | None:
     return "2", why
 
 
+# "thuộc nhóm mấy", "xếp vào nhóm xã nào": which commune group a commune is in.
+_WHICH_GROUP = r"\bnhom( xa)? (may|nao|so may)\b|\b(xep|thuoc|vao)( xa)? nhom (may|nao|xa nao)\b"
+
+
+def _groups_undecided(ctx: Context, scheme) -> list[Candidate]:
+    """ "Xã ven đô thị thì thuộc nhóm xã nào?": what the question says of its commune does not decide its group;
+    the three groups as the registry summarises them, for the asker to place it."""
+    cset = next((c for c in ctx.catalogue.sets.values() if c.region_scheme == "nhom-xa"), None)
+    groups = [g for g in scheme.regions if g.description]
+    if cset is None or not groups:
+        return []
+    drafts = [
+        Draft(
+            f"Những điều câu hỏi nêu về xã chưa đủ để xếp nhóm; theo {cset.document} ({cset.period}), xã chia thành"
+            f" {len(scheme.regions)} nhóm:",
+            src(cset, annex_path(cset), cset.title),
+        )
+    ]
+    drafts += [Draft(f"- {g.description}", src(cset, annex_path(cset), g.name)) for g in groups]
+    drafts.append(
+        Draft("Đây là tóm tắt của báo chí, chưa đối chiếu nguyên văn quyết định; cần đối chiếu bản chính thức.")
+    )
+    return [
+        Candidate(
+            "criteria",
+            drafts,
+            covers=base_covers(cset) | {("topic", "groups")},
+            # (Not "which": "chấm theo bộ tiêu chí nào, và xã thuộc nhóm nào" asks the set of the card too.)
+            answers={"definition", "group"},
+            evidence=[annex_path(cset)],
+            docs={cset.document},
+            period=cset.period,
+            prior=1.0,
+            label="các nhóm xã",
+        )
+    ]
+
+
 def commune_groups(ctx: Context) -> list[Candidate]:
     """ "Xã nhóm 1 là xã nào?", "xã tôi … thuộc nhóm mấy?": the 2026-2030 commune groups as the registry knows
     them, with provenance; the group a commune's stated facts put it in."""
@@ -274,7 +313,9 @@ def commune_groups(ctx: Context) -> list[Candidate]:
     m = re.search(r"\bnhom\s*([1-3])\b", f)
     number = placed[0] if placed else m.group(1) if m else _group_described(f, scheme.regions)
     if number is None:
-        return []
+        # (Asked the set too, "chấm theo bộ tiêu chí nào, và có phải xác định nhóm không", the card leads.)
+        undecided = re.search(_WHICH_GROUP, f) and not ctx.need.asks & {"set", "todo"}
+        return _groups_undecided(ctx, scheme) if undecided else []
     cset = next((c for c in ctx.catalogue.sets.values() if c.region_scheme == "nhom-xa"), None)
     group = next((r for r in scheme.regions if r.code == f"N{number}"), None)
     if cset is None or group is None or not group.description:

@@ -1804,3 +1804,10 @@ def test_a_task_asked_of_a_document_held_only_as_a_registry_entry_is_said_not_he
     assert a.kind == "duties"
     assert a.text.startswith("Kho chỉ có mục đăng ký của Quyết định 51/2025/QĐ-TTg")
     assert "chưa có các điều khoản giao nhiệm vụ" in a.text
+
+
+def test_a_commune_group_the_question_does_not_decide_lists_the_three_groups(assistant: Assistant) -> None:
+    a = assistant.ask("Xã giáp thị trấn thì được xếp vào nhóm mấy?")
+    assert a.text.startswith("Những điều câu hỏi nêu về xã chưa đủ để xếp nhóm")
+    assert all(f"xã nhóm {n} là" in a.text for n in (1, 2, 3))
+    assert "nhóm tiêu chí" not in a.text  # not the 2021-2025 set's groups of criteria

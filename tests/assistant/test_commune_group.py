@@ -77,3 +77,7 @@ def test_a_figure_of_the_new_set_the_corpus_lacks_says_which_group_the_commune_i
     )
     assert "51/2025/QĐ-TTg" in a.text and "Chưa biết các chỉ tiêu" in a.text
     assert "Theo những điều câu hỏi nêu về xã, xã thuộc nhóm 3." in a.text
+
+
+def test_an_area_class_after_other_words_places_the_commune_in_the_third_group() -> None:
+    assert group("Xã chúng tôi ở vùng dân tộc thiểu số và miền núi, khu vực II, thì thuộc nhóm nào?") == ("3", [])
