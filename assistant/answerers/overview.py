@@ -11,7 +11,7 @@ from assistant.answerers.catalogue import annex_path, base_covers, criterion_lab
 from assistant.answerers.indicators import match_indicator
 from assistant.applicability import no_tier_step
 from assistant.quote import word_pairs
-from corpus.criteria import CriteriaSet, Criterion
+from corpus.criteria import CriteriaSet, Criterion, Scheme
 from corpus.normalize import fold
 
 # How a set's thresholds are divided ("chia theo những vùng nào", "phân mức đạt chuẩn theo cách nào").
@@ -264,11 +264,13 @@ def group_of_commune(f: str) -> tuple[str, list[str]] | None:
     return "2", why
 
 
+# The commune groups are known from the press's summary of the decision, which every answer about them says.
+_PRESS_SUMMARY = "Đây là tóm tắt của báo chí, chưa đối chiếu nguyên văn quyết định"
 # "thuộc nhóm mấy", "xếp vào nhóm xã nào": which commune group a commune is in.
 _WHICH_GROUP = r"\bnhom( xa)? (may|nao|so may)\b|\b(xep|thuoc|vao)( xa)? nhom (may|nao|xa nao)\b"
 
 
-def _groups_undecided(ctx: Context, scheme) -> list[Candidate]:
+def _groups_undecided(ctx: Context, scheme: Scheme) -> list[Candidate]:
     """ "Xã ven đô thị thì thuộc nhóm xã nào?": what the question says of its commune does not decide its group;
     the three groups as the registry summarises them, for the asker to place it."""
     cset = next((c for c in ctx.catalogue.sets.values() if c.region_scheme == "nhom-xa"), None)
@@ -283,9 +285,7 @@ def _groups_undecided(ctx: Context, scheme) -> list[Candidate]:
         )
     ]
     drafts += [Draft(f"- {g.description}", src(cset, annex_path(cset), g.name)) for g in groups]
-    drafts.append(
-        Draft("Đây là tóm tắt của báo chí, chưa đối chiếu nguyên văn quyết định; cần đối chiếu bản chính thức.")
-    )
+    drafts.append(Draft(f"{_PRESS_SUMMARY}; cần đối chiếu bản chính thức."))
     return [
         Candidate(
             "criteria",
@@ -327,7 +327,7 @@ def commune_groups(ctx: Context) -> list[Candidate]:
             src(cset, annex_path(cset), group.name),
         ),
         Draft(
-            "Đây là tóm tắt của báo chí, chưa đối chiếu nguyên văn quyết định; dự thảo tháng 7/2025 từng đánh số "
+            f"{_PRESS_SUMMARY}; dự thảo tháng 7/2025 từng đánh số "
             "nhóm ngược lại (nhóm 1 là xã khu vực II, III), cần dùng cách đánh số của quyết định đã ban hành."
         ),
     ]
