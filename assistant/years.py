@@ -26,7 +26,7 @@ _TIER_THEN_YEAR = re.compile(r"(nong thon moi|nang cao|kieu mau|thong minh|dat c
 _SET_CUE = re.compile(
     r"(bo tieu chi|tieu chi|quy dinh|chuong trinh|ke hoach)[^.?!]{0,50}$|\b(theo|cua|trong) bo\s*$"
     # "Thế còn bộ 2021-2025?": the set of that period.
-    r"|(^|\b(con|the con|va|voi|hay)) bo\s*$"
+    r"|\b(con|the con|va|voi|hay) bo\s*$"
     # "Xã … kiểu mẫu theo QĐ 691, giờ sang giai đoạn 2021-2025 thì …": the period moved into is the one asked.
     r"|\b(sang|buoc sang|chuyen sang|buoc vao)\s+(giai doan|thoi ky)\s*$"
 )
