@@ -105,6 +105,8 @@ def assigned(ctx: Context) -> list[Candidate]:
     # "Giai đoạn 2021-2025, cơ quan nào xét công nhận xã đạt chuẩn NTM nâng cao?": no document named, the decision of
     # the set the question is about assigns it.
     numbers = list(q.sets) or (_set_documents(ctx) if "duty" in ctx.need.asks else [])
+    # The decision of the set of the question's level, tier and period is about them, as that set's annex is.
+    of_set = {a for a in ctx.need.atoms if a[0] in ("level", "tier", "period")} if not q.sets else set()
     # The kinds' duty cue ("bộ nào tổng hợp, báo cáo Thủ tướng") asks it too.
     if not numbers or not (_ASKS_DUTY.search(q.folded) or "duty" in ctx.need.asks):
         return []
@@ -168,7 +170,7 @@ def assigned(ctx: Context) -> list[Candidate]:
             Candidate(
                 "duties",
                 drafts,
-                covers={("doc", number)},
+                covers={("doc", number)} | of_set,
                 answers={"duty", "todo", "contents", "which", "list"} | (ctx.need.asks & {"report", "procedure"}),
                 lexical=lexical_cover(ctx.text, " ".join(s.full_text() for s in picked)),
                 evidence=[s.path for s in picked],
