@@ -301,7 +301,8 @@ def test_a_figure_asked_in_a_unit_the_corpus_never_writes_is_a_topic_it_does_not
 
 
 def test_the_points_of_a_named_clause_are_its_structure_not_a_score() -> None:
-    assert uncovered_topics("Sản phẩm OCOP 4 sao cần bao nhiêu điểm?") == ["thang điểm, số điểm khi chấm đánh giá"]
+    # (A product's stars are the OCOP programme's too, another topic the corpus does not cover.)
+    assert "thang điểm, số điểm khi chấm đánh giá" in uncovered_topics("Sản phẩm OCOP 4 sao cần bao nhiêu điểm?")
     assert uncovered_topics("Khoản 2 Điều 1 Quyết định 318 có mấy điểm?") == []
 
 
