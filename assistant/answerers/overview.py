@@ -220,10 +220,14 @@ def _farm_share(f: str) -> tuple[float, str] | None:
 _NOT_REMOTE = "xã không phải xã khu vực II, III vùng đồng bào dân tộc thiểu số và miền núi"
 
 
+# "thuộc nhóm mấy", "xếp vào nhóm xã nào": which commune group a commune is in.
+_WHICH_GROUP = r"\bnhom( xa)? (may|nao|so may)\b"
+
+
 def group_of_commune(f: str) -> tuple[str, list[str]] | None:
     """The 2026-2030 commune group the facts the question states about its commune put it in, by the registry's
     summary of the three groups, with why it is in no other; None when the facts do not decide it."""
-    if not re.search(r"\bnhom( xa)? (may|nao|so may)\b|\b(xep|thuoc|vao)( xa)? nhom\b|\bnhom khac\b", f):
+    if not re.search(_WHICH_GROUP + r"|\b(xep|thuoc|vao)( xa)? nhom\b|\bnhom khac\b", f):
         return None
     # ("Xã tôi ở vùng đồng bào dân tộc thiểu số khu vực III": the area's class, whatever word comes before it.)
     remote = _stated(f, r"\bkhu vuc (iii|ii|3|2)\b")
@@ -266,8 +270,6 @@ def group_of_commune(f: str) -> tuple[str, list[str]] | None:
 
 # The commune groups are known from the press's summary of the decision, which every answer about them says.
 _PRESS_SUMMARY = "Đây là tóm tắt của báo chí, chưa đối chiếu nguyên văn quyết định"
-# "thuộc nhóm mấy", "xếp vào nhóm xã nào": which commune group a commune is in.
-_WHICH_GROUP = r"\bnhom( xa)? (may|nao|so may)\b|\b(xep|thuoc|vao)( xa)? nhom (may|nao|xa nao)\b"
 
 
 def _groups_undecided(ctx: Context, scheme: Scheme) -> list[Candidate]:
