@@ -8,8 +8,10 @@ from __future__ import annotations
 from assistant.answerers.asked_sets import question_sets
 from assistant.answerers.base import Candidate, Context
 from assistant.answerers.criteria import indicator_candidate
+from assistant.answerers.indicators import pair_named
 from assistant.quote import word_pairs
 from corpus.criteria import CriteriaSet, Criterion, Indicator
+from corpus.normalize import fold
 
 # Passages looked at: the best three (a criterion's text may rank below two passages on keeping the standard).
 _TOP = 3
@@ -44,9 +46,17 @@ def found_indicators(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[tuple[str, str]] = set()
     asked = word_pairs(ctx.text)
+    folded = fold(ctx.text).lower()
+    named = {cset.id: pair_named(folded, cset) for cset in sets}
     for r in ctx.passages()[:_TOP]:
         for path in dict.fromkeys([r.chunk.path, *r.chunk.section_paths]):
-            hits = [h for h in where.get(path, []) if (h[0].id, h[2].code) not in seen]
+            # An indicator the question names by words of its own ("đường ngõ, xóm" of 2.3) is asked, not another one
+            # whose passage ranks high on the words they share (2.1's "đường … hóa").
+            hits = [
+                h
+                for h in where.get(path, [])
+                if (h[0].id, h[2].code) not in seen and (not named[h[0].id] or h[2].code in named[h[0].id])
+            ]
             seen.update((h[0].id, h[2].code) for h in hits)
             found = [
                 (

@@ -116,6 +116,13 @@ def _distinctive(cset: CriteriaSet) -> list[tuple[int, str, frozenset[str], froz
     return entry[1]
 
 
+def pair_named(folded: str, cset: CriteriaSet) -> frozenset[str]:
+    """Codes of the set's indicators a word pair of whose name no other indicator has the question says ("ngõ, xóm"
+    is 2.3's alone): the question names them, whatever else its words share."""
+    pairs = _pairs(re.findall(r"[a-z]+|\d[\d.,/-]*", without_offices(folded)))
+    return frozenset(code for _, code, _, unique in _distinctive(cset) if unique & pairs)
+
+
 # An indicator's name of at least this many words, said word for word, names it even when its words are everyday ones
 # ("tỷ lệ hộ có nhà ở đạt tiêu chuẩn theo quy định" has one distinctive word).
 _SPELT_WORDS = 6

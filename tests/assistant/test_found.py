@@ -6,8 +6,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from assistant.answerers.criteria import _target_year
+from assistant.answerers.indicators import pair_named
 from assistant.service import Assistant
-from corpus.criteria import Indicator, Threshold
+from corpus.criteria import Catalogue, Indicator, Threshold
 
 INCOME = Indicator(
     code="10",
@@ -61,3 +62,21 @@ def test_an_indicator_whose_criterion_is_the_third_passage_found(full_assistant:
         " chiều dài thì đạt?"
     )
     assert a.kind == "criteria" and "2.2. Tỷ lệ km đường huyện đạt chuẩn theo quy hoạch: ≥ 100%" in a.text
+
+
+def test_an_indicator_named_by_words_of_its_own_is_not_answered_with_a_neighbours_figure(
+    full_assistant: Assistant,
+) -> None:
+    # The passage of 318's criterion 2 ranks high on "đường … hóa" and holds 2.1's figure; "ngõ, xóm" is 2.3's alone.
+    a = full_assistant.ask("Xã nông thôn mới cần có bao nhiêu phần trăm đường ngõ xóm được cứng hóa?")
+    assert "2.3. Tỷ lệ đường ngõ, xóm" in a.text
+    assert "2.1. Tỷ lệ đường xã" not in a.text
+
+
+def test_the_indicators_a_question_names_by_a_pair_of_words_no_other_has() -> None:
+    commune = Catalogue().sets["318-xa-ntm"]
+    # "ngõ xóm" is 2.3's alone, "cứng hóa" 2.2's ("ít nhất được cứng hóa").
+    assert pair_named("ty le duong ngo xom duoc cung hoa", commune) == {"2.2", "2.3"}
+    assert pair_named("ty le duong xa", commune) == {"2.1"}
+    # The criterion's own words ("giao thông") name none of its indicators.
+    assert pair_named("duong giao thong cua xa", commune) == frozenset()
