@@ -173,6 +173,10 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
             r"\bbo (?:tieu chi )?(?:quoc gia (?:ve )?)?(?:xa )?(?:nong thon moi|ntm) (nang cao|kieu mau)\b", f
         )
     )
+    if "compare" in need.asks and not (base_set and higher):
+        # "So sánh tiêu chí thu nhập của xã NTM và xã NTM nâng cao": two tiers compared, each named by its unit.
+        base_set = re.search(r"\bxa (nong thon moi|ntm)\b(?! (nang cao|kieu mau))", f)
+        higher = dict.fromkeys(re.findall(r"\bxa (?:(?:nong thon moi|ntm) )?(nang cao|kieu mau)\b", f))
     if base_set and higher:
         need.tiers = ["NTM", *("nâng cao" if t == "nang cao" else "kiểu mẫu" for t in higher)]
     asked_periods = set(_PERIOD.findall(asking))

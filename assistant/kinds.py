@@ -115,7 +115,10 @@ _ASKS: dict[str, str] = {
     # "trên 50%", "từ 2 lần" are figures; "từ 1/7/2025", "từ 2019" are dates.
     r"|bao nhieu trieu dong/nguoi|(tren|tu) (?!(?:19|20)\d\d\b)\d(?!\d*/\d))\b"
     # "%" is no word character, so "bao nhiêu %" needs no word boundary after it.
-    r"|\b(bao nhieu|bao nhiu|may|bn) ?%",
+    r"|\b(bao nhieu|bao nhiu|may|bn) ?%"
+    # "Xã NTM có bắt buộc phải có chợ không?": whether a thing is required is what the indicator naming it says.
+    # ("Có phải có hiệu lực luôn lúc ký không?" asks whether something is so, not whether it is required.)
+    r"|\b(?:(?:bat buoc|can)(?: phai)?|(?<!co )phai) co (?:[a-z]+ ){1,6}(?:khong|ko)\b",
     "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|(phai|can) dap ung|bo tieu chi( [a-z]+){0,2} nao"
     # "phấn đấu khoảng bao nhiêu phần trăm số xã …": a target figure asked, not what to do.
     r"|phan dau(?! (khoang |co |dat |duoc )?(bao nhieu|bn|may)\b)"

@@ -48,6 +48,8 @@ from index.store import Index, current_version, open_index
 
 # Words that place a question naming an unknown document near the NTM programme (then "not in the
 # corpus" is the honest answer; without them it is out of the domain).
+# "Tiêu chí", "chỉ tiêu": a question about the corpus's content when its other words are the corpus's too.
+_CRITERION_WORD = re.compile(r"\b(tieu chi|chi tieu)\b")
 _NEAR_DOMAIN = re.compile(
     r"\b(nong nghiep|nong dan|ocop|cong nhan|dat chuan|tieu chi|chi tieu|xa|thon|ban|lang|giao thong nong thon"
     r"|xay dung|bnnptnt|bnnmt|vpdp"
@@ -223,6 +225,10 @@ class Assistant:
         signers = frozenset(m.signer for m in self.metas() if m.signer)
         if not in_domain and names_corpus_topic(query.folded, self._topic_phrases(), signers):
             # The words of a title the corpus holds ("đơn vị hành chính cấp tỉnh"): retrieval searches it too.
+            in_domain = query.domain = True
+        if not in_domain and _CRITERION_WORD.search(query.folded) and self._about_corpus(text):
+            # "Hộ dân dùng nước sạch đạt bao nhiêu % thì đạt tiêu chí?": "tiêu chí" alone is an everyday word, but
+            # beside content words the corpus uses, and none it does not, it is the programme's.
             in_domain = query.domain = True
         if not in_domain:
             return refuse(text, query, when, refusal_text(need.missing))

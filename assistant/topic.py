@@ -157,6 +157,13 @@ EVERYDAY_TERMS = {
     "ve sinh thuc pham": "an toan thuc pham",
     # A handbook is what the regulations call "cẩm nang".
     "so tay": "cam nang",
+    # "Tỷ lệ bao phủ bảo hiểm y tế" is how the health sector says 15.1's "tỷ lệ người dân tham gia bảo hiểm y tế".
+    "bao phu": "tham gia",
+    # Coverage by a network ("phủ sóng internet") is 8.2's "dịch vụ viễn thông, internet".
+    "phu song": "vien thong",
+    # Tap water and a household toilet are 17.1's "nước sạch" and 17.7's "nhà tiêu".
+    "nuoc may": "nuoc sach",
+    "nha ve sinh": "nha tieu",
 }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 
 from assistant.topic import (
+    EVERYDAY_TERMS,
     NOT_CONTENT,
     asking_clause,
     content_words,
@@ -64,11 +65,14 @@ class Vocabulary:
     def _known(self, text: str) -> int:
         """How many content words of the question's asking clause the corpus uses."""
         clause = asking_clause(text)
-        # Typed without marks, "nguoi_dan", "y_te" are the corpus's "người_dân", "y_tế": the folded words count too.
+        # Typed without marks, "nguoi_dan", "y_te" are the corpus's "người_dân", "y_tế": the folded words count too;
+        # so do everyday words for the corpus's ("nước máy" for "nước sạch").
         return sum(
             1
             for t in segment.terms(clause)
-            if (t in self.terms or t in self.folded) and "_" in t and fold(t).replace(" ", "_") not in NOT_CONTENT
+            if "_" in t
+            and fold(t).replace(" ", "_") not in NOT_CONTENT
+            and (t in self.terms or t in self.folded or fold(t).replace("_", " ") in EVERYDAY_TERMS)
         )
 
     def speaks_of(self, text: str) -> bool:

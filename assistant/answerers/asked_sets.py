@@ -51,15 +51,14 @@ def question_sets(ctx: Context) -> list[CriteriaSet]:
                 out.append(cset)
     # "… trong bộ xã NTM 2021-2025 là chỉ tiêu số mấy, còn trong bộ xã NTM nâng cao?": each tier's set of that time.
     first = out[0] if out else None
+    # …and of the period the question names ("xã NTM và xã NTM nâng cao giai đoạn 2021-2025"), when the first set is
+    # the one in force.
+    periods = {first.period, ctx.need.period, *ctx.need.periods} if first is not None else set()
     for tier in ctx.need.tiers if first is not None else []:
         out += [
             c
             for c in ctx.catalogue.sets.values()
-            if c not in out
-            and c.tier == tier
-            and c.period == first.period
-            and c.level == first.level
-            and not c.province
+            if c not in out and c.tier == tier and c.period in periods and c.level == first.level and not c.province
         ]
     # "Huyện đạt chuẩn năm 2019 theo QĐ 558 … phải đáp ứng bộ nào, và bộ đó yêu cầu bao nhiêu % xã nâng cao?": the
     # figure is asked of the set the unit is held to now, which the card names and the question need not.

@@ -82,3 +82,41 @@ def test_a_name_said_word_for_word_names_its_indicator_though_its_words_are_ever
     assert match_indicator(asked, commune) == (9, "9.2")
     # Its words scattered are not its name.
     assert match_indicator("ho co nha o dat chuan theo tieu chi nao", commune) is None
+
+
+def test_the_health_sectors_and_householders_words_are_read_with_the_regulations() -> None:
+    from assistant.understand import normalise_question
+
+    assert "bao phu tham gia bao hiem" in normalise_question("độ bao phủ bảo hiểm y tế của xã")
+    assert "nuoc may nuoc sach" in normalise_question("nhà dùng nước máy")
+    assert "nha ve sinh nha tieu" in normalise_question("hộ có nhà vệ sinh")
+    assert "phu song vien thong" in normalise_question("thôn đã phủ sóng điện thoại")
+
+
+def test_a_share_asked_in_the_health_sectors_words_is_answered_not_called_a_topic_the_corpus_lacks(
+    full_assistant: Assistant,
+) -> None:
+    a = full_assistant.ask("Xã nông thôn mới giai đoạn 2021-2025 thì độ bao phủ bảo hiểm y tế phải đạt mức nào?")
+    assert a.scope == "answer" and "tham gia bảo hiểm y tế" in a.text
+
+
+def test_a_criterion_asked_in_householders_words_without_the_programmes_name_is_in_the_domain(
+    full_assistant: Assistant,
+) -> None:
+    a = full_assistant.ask("Nhà dân dùng nước máy phải chiếm bao nhiêu phần trăm thì mới đạt tiêu chí?")
+    assert a.scope == "answer" and "17.1" in a.text
+    # "Tiêu chí" beside words the corpus never uses stays an everyday word.
+    assert full_assistant.ask("Tiêu chí chọn mua máy tính xách tay cho văn phòng là gì?").scope == "out_of_domain"
+
+
+def test_whether_a_commune_must_have_a_thing_is_answered_with_the_indicator_naming_it(
+    full_assistant: Assistant,
+) -> None:
+    a = full_assistant.ask("Xã đạt chuẩn nông thôn mới có cần có đài truyền thanh không?")
+    assert a.kind == "criteria" and "8.3. Xã có đài truyền thanh" in a.text
+
+
+def test_a_criterion_compared_between_two_tiers_gets_each_tiers(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Tiêu chí lao động của xã NTM với xã NTM nâng cao giai đoạn 2021-2025 khác nhau ở điểm nào?")
+    assert "nông thôn mới nâng cao giai đoạn 2021-2025" in a.text
+    assert "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021-2025" in a.text

@@ -235,3 +235,10 @@ def test_what_a_document_ended_is_what_it_replaced() -> None:
     assert "amends" in kinds_of("Những văn bản nào hết hiệu lực khi quyết định này có hiệu lực?")
     assert "contents" in kinds_of("Văn bản này hướng dẫn về những gì?")
     assert "contents" in kinds_of("Nghị quyết đó phê duyệt những gì?")
+
+
+def test_whether_a_thing_is_required_asks_what_the_indicator_naming_it_sets() -> None:
+    assert "threshold" in kinds_of("xa nong thon moi co bat buoc phai co tram y te khong")
+    assert "threshold" in kinds_of("xa ntm can co nha van hoa khong")
+    # "Có phải có hiệu lực … không" asks whether something is so.
+    assert "threshold" not in kinds_of("quyet dinh nay co phai co hieu luc ngay khi ky khong")
