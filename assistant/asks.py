@@ -51,7 +51,9 @@ _LABEL = {"dieu": "Điều", "khoan": "Khoản", "muc": "Mục", "phu luc": "Ph�
 
 # A named document's requirements ("QĐ 319 quy định xã kiểu mẫu phải đáp ứng những điều kiện gì").
 _DOCUMENT_REQUIRES = re.compile(
-    r"\bquy dinh\b[^?]{0,60}\b(phai|can) dap ung\b[^?]{0,20}\b(dieu kien|tieu chi|yeu cau)( [a-z]+)? (gi|nao)\b"
+    # ("Xã NTM kiểu mẫu theo QĐ 691 cần đáp ứng điều kiện gì?": the document named as the rule.)
+    r"\b(quy dinh|theo (quyet dinh|cong van|van ban) \d+)\b[^?]{0,60}\b(phai|can) dap ung\b"
+    r"[^?]{0,20}\b(dieu kien|tieu chi|yeu cau)( [a-z]+)? (gi|nao)\b"
 )
 
 

@@ -71,7 +71,8 @@ _ASKS: dict[str, str] = {
     "layout": r"\b((?:may|bao nhieu|bn) (dieu(?! kien)|chuong(?! trinh)|phu luc|muc(?! tieu| dich| do))"
     r"|co (kem (theo )?)?(phu luc|chuong) (nao )?(khong|ko|k|hay khong)|(gom|co) (nhung|cac) (phu luc|chuong) nao)\b",
     "contents": r"\b(quy dinh (nhung )?(?:[a-z]+ ){0,2}gi|quy dinh ve gi|noi dung"
-    r"|(quy dinh|noi) ve (nhung |cac )?(van de|linh vuc|viec) gi"
+    # "nói về gì", "hướng dẫn về vấn đề gì".
+    r"|(quy dinh|noi|huong dan|de cap) ve (nhung |cac )?((van de|linh vuc|viec|noi dung) )?gi"
     r"|quy dinh (?:[a-z]+ ){0,3}(the nao|ra sao)"
     r"|(ban hanh|huong dan|de cap|giao|phe duyet) (ve )?(nhung )?(gi|viec gi|nhiem vu gi|nhung gi|noi dung gi)"
     r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
@@ -113,7 +114,8 @@ _ASKS: dict[str, str] = {
     r"|(?<!xa )(?<!huyen )(?<!chung )(?<!nha )(?<!thon )(?<!em )toi da"
     r"|toi da(?! (duoc|co|dat|thay|lam|nop|gui|hoan thanh|len|bi|nhan|xay|trien khai|thuc hien|doc|hoi|tham)\b)"
     # "trên 50%", "từ 2 lần" are figures; "từ 1/7/2025", "từ 2019" are dates.
-    r"|bao nhieu trieu dong/nguoi|(tren|tu) (?!(?:19|20)\d\d\b)\d(?!\d*/\d))\b"
+    # "quy định bao nhiêu triệu đồng": a sum of money is a figure.
+    r"|(bao nhieu|bn|may) (trieu|nghin|ngan)\b|(tren|tu) (?!(?:19|20)\d\d\b)\d(?!\d*/\d))\b"
     # "%" is no word character, so "bao nhiêu %" needs no word boundary after it.
     r"|\b(bao nhieu|bao nhiu|may|bn) ?%"
     # "Xã NTM có bắt buộc phải có chợ không?": whether a thing is required is what the indicator naming it says.

@@ -81,9 +81,12 @@ def _registry_points(ctx: Context, m: DocumentMeta, limit: int = 6) -> list[Draf
             blocks.setdefault(heading, []).append(line[2:])
         elif line.endswith(":") and not line.startswith("-"):
             heading = line.lower()
-    chosen = next((v for k, v in blocks.items() if k.startswith("nội dung")), None) or next(
-        (v for k, v in blocks.items() if k.startswith("thông tin chung")), []
-    )
+    general = next((v for k, v in blocks.items() if k.startswith("thông tin chung")), [])
+    chosen = next((v for k, v in blocks.items() if k.startswith("nội dung")), None) or general
+    if not m.title and chosen is not general:
+        # An entry without a checked title: what its sources say the document is ("Chính phủ ban hành Nghị định …
+        # quy định chuẩn nghèo đa chiều …") says what it is about, before what it holds.
+        chosen = [p for p in general[:1] if m.number in p] + chosen
     out = []
     for point in chosen[:limit]:
         text = re.split(r"\s+Nguồn:", point)[0].strip()

@@ -113,11 +113,13 @@ _OF_PROGRAMME = re.compile(r"\b(muc tieu|chuong trinh|ctr|mtqg)\b")
 
 
 def _earlier_indicator(ctx: Context, cset: CriteriaSet) -> bool:
-    """The question spells out an indicator of a set of the same level and tier ("tỷ lệ hộ có nhà ở kiên cố"): a
-    figure of the set's criteria is asked, not one of the programme's targets."""
+    """The question names a criterion, or spells out an indicator of a set of the same level and tier ("tỷ lệ hộ có
+    nhà ở kiên cố"): a figure of the set's criteria is asked, not one of the programme's targets."""
     f = ctx.query.folded
     if not _OF_CRITERIA.search(f) or _OF_PROGRAMME.search(f):
         return False
+    if ctx.query.criterion_name:
+        return True  # a criterion named ("tiêu chí thu nhập … bao nhiêu triệu đồng"): its figure is asked
     return any(
         match_indicator(f, c, asked=True) is not None
         for c in ctx.catalogue.sets.values()

@@ -1811,3 +1811,19 @@ def test_a_commune_group_the_question_does_not_decide_lists_the_three_groups(ass
     assert a.text.startswith("Những điều câu hỏi nêu về xã chưa đủ để xếp nhóm")
     assert all(f"xã nhóm {n} là" in a.text for n in (1, 2, 3))
     assert "nhóm tiêu chí" not in a.text  # not the 2021-2025 set's groups of criteria
+
+
+def test_what_an_entry_without_a_checked_title_is_about_comes_from_what_its_sources_say(assistant: Assistant) -> None:
+    a = assistant.ask("Nghị định 351/2025/NĐ-CP đề cập về vấn đề gì?")
+    assert a.kind == "documents"
+    lines = a.text.split("\n")
+    # Its sources' line on what it is comes before what it holds.
+    assert "quy định chuẩn nghèo đa chiều quốc gia giai đoạn 2026-2030" in lines[2]
+
+
+def test_a_criterion_of_the_earlier_set_asked_as_a_sum_of_the_new_set_is_said_unknown_first(
+    assistant: Assistant,
+) -> None:
+    a = assistant.ask("Giai đoạn 2026-2030 tiêu chí thu nhập của xã là bao nhiêu triệu đồng một người?")
+    assert a.text.startswith("Kho văn bản chưa có các chỉ tiêu và mức đạt chuẩn của Bộ tiêu chí quốc gia về xã")
+    assert "351/2025" not in a.text.split("\n")[0]

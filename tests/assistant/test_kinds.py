@@ -242,3 +242,9 @@ def test_whether_a_thing_is_required_asks_what_the_indicator_naming_it_sets() ->
     assert "threshold" in kinds_of("xa ntm can co nha van hoa khong")
     # "Có phải có hiệu lực … không" asks whether something is so.
     assert "threshold" not in kinds_of("quyet dinh nay co phai co hieu luc ngay khi ky khong")
+
+
+def test_what_a_text_is_about_and_a_sum_asked() -> None:
+    assert "contents" in kinds_of("nghi dinh nay noi ve gi")
+    assert "contents" in kinds_of("cong van 1345 huong dan ve van de gi")
+    assert "threshold" in kinds_of("tieu chi thu nhap quy dinh bao nhieu trieu dong")
