@@ -106,7 +106,7 @@ _ASKS: dict[str, str] = {
     # "So sánh số tiêu chí của bộ 2021-2025 và bộ 2026-2030": the counts compared.
     r"|\bso sanh so (luong )?(tieu chi|chi tieu)\b",
     # "những tỉnh, thành phố nào": the things listed may be several, with commas.
-    "list": r"\b(nhung (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
+    "list": r"\b((?:nhung|cac) (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     # "thuộc mục nào", "tại mục 2": a section (mục), not a level (mức); both fold alike.
     # "Xã tôi đã được công nhận" folds as "xa toi da duoc": "tôi đã", not "tối đa", when a pronoun's word is before it
     # and a verb after it.

@@ -16,6 +16,10 @@ from corpus.criteria import RegionMap, Unit
 _ASKS_UNITS = re.compile(
     r"\b(nhung|cac|bao nhieu|may|ke ten|liet ke)\s+(tinh|thanh pho|don vi)\b|\b(tinh|thanh pho)( [a-z]+){0,5} nao\b"
 )
+# Which or how many units, asked as such ("tỉnh nào", "bao nhiêu tỉnh"), not units named as a subject ("các tỉnh mới").
+_NAMES_UNITS = re.compile(
+    r"\b(bao nhieu|may|ke ten|liet ke)\s+(tinh|thanh pho|don vi)\b|\b(tinh|thanh pho)( [a-z]+){0,5} nao\b"
+)
 _CITIES = re.compile(r"\bthanh pho\b")
 _PROVINCES = re.compile(r"\btinh\b(?!\s*(khac|do|nay))")
 _POINTING = re.compile(r"\b(do|nay|ay|moi (noi|tinh|thanh pho|don vi))\b")
@@ -56,6 +60,8 @@ def map_lists(ctx: Context) -> list[Candidate]:
     asking = normalise_question(asking_clause(ctx.text))
     if reorg is None or q.province or not MAP_CUES.search(q.folded) or not _ASKS_UNITS.search(asking):
         return []
+    if "set" in ctx.need.asks and not _NAMES_UNITS.search(asking):
+        return []  # "Các tỉnh mới sau sáp nhập áp dụng bộ tiêu chí nào?": the units are who asks, the set is asked
     number = reorg.document
     if ctx.meta(number) is None:
         return []

@@ -248,3 +248,7 @@ def test_what_a_text_is_about_and_a_sum_asked() -> None:
     assert "contents" in kinds_of("nghi dinh nay noi ve gi")
     assert "contents" in kinds_of("cong van 1345 huong dan ve van de gi")
     assert "threshold" in kinds_of("tieu chi thu nhap quy dinh bao nhieu trieu dong")
+
+
+def test_which_ones_asked_with_cac_is_a_list() -> None:
+    assert "list" in kinds_of("cac xa nao duoc cong nhan")

@@ -58,3 +58,11 @@ def test_a_part_pointing_back_asks_about_the_units_the_part_before_names(full_as
     )
     assert "4 thành phố trực thuộc Trung ương hình thành do hợp nhất" in a.text
     assert "Huế" not in a.text
+
+
+def test_units_named_as_who_asks_which_set_are_not_listed(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Những tỉnh mới sau sáp nhập áp dụng bộ tiêu chí nào?")
+    assert a.kind != "places" and "34 đơn vị hành chính cấp tỉnh" not in a.text
+    # Asked which ones, with "các … nào", they are listed.
+    b = full_assistant.ask("Các tỉnh nào được hợp nhất năm 2025?")
+    assert b.kind == "places" and "hình thành do hợp nhất" in b.text

@@ -58,3 +58,13 @@ def test_a_province_s_dispatch_forwarding_a_document_is_what_carries_it_out(full
     a = full_assistant.ask("Ngoài Thái Nguyên, kho có công văn của tỉnh nào khác triển khai CV 14/BCĐCTMTQG không?")
     assert "5766/UBND-CNN&XD" in a.text and "chưa ghi nhận" not in a.text
     _valid_citations(full_assistant, a)
+
+
+def test_what_a_document_replaced_comes_before_what_later_replaced_it(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("QĐ 318/QĐ-TTg thay cho những văn bản nào?")
+    lines = a.text.split("\n")
+    assert lines[0].startswith("Quyết định 318/QĐ-TTg thay thế")
+    assert any("được thay thế bởi" in x for x in lines[1:])
+    # Asked what replaced it, that comes first.
+    b = full_assistant.ask("QĐ 318/QĐ-TTg đã bị thay thế bởi văn bản nào?")
+    assert "được thay thế bởi" in b.text.split("\n")[0]
