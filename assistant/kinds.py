@@ -110,7 +110,9 @@ _ASKS: dict[str, str] = {
     # "thuộc mục nào", "tại mục 2": a section (mục), not a level (mức); both fold alike.
     # "Xã tôi đã được công nhận" folds as "xa toi da duoc": "tôi đã", not "tối đa", when a pronoun's word is before it
     # and a verb after it.
-    "threshold": r"\b((?<!thuoc )(?<!tai )muc|nguong|toi thieu|dat (?:la |duoc )?bao nhieu|phan tram|ty le"
+    # ("phải đạt bao nhiêu tiêu chí" counts criteria.)
+    "threshold": r"\b((?<!thuoc )(?<!tai )muc|nguong|toi thieu|dat (?:la |duoc )?bao nhieu(?! (?:tieu chi|chi tieu)\b)"
+    r"|phan tram|ty le"
     r"|(?<!xa )(?<!huyen )(?<!chung )(?<!nha )(?<!thon )(?<!em )toi da"
     r"|toi da(?! (duoc|co|dat|thay|lam|nop|gui|hoan thanh|len|bi|nhan|xay|trien khai|thuc hien|doc|hoi|tham)\b)"
     # "trên 50%", "từ 2 lần" are figures; "từ 1/7/2025", "từ 2019" are dates.

@@ -70,6 +70,20 @@ _OCOP = re.compile(
     r"|(phan hang|danh gia|chung nhan) (san pham )?ocop|ocop (duoc )?(danh gia|phan hang|chung nhan))\b"
 )
 
+FUNDS = "phân bổ vốn, mức hỗ trợ từ ngân sách"
+# Money the programme gives ("xã được phân bổ bao nhiêu vốn", "mức hỗ trợ làm đường", "hỗ trợ bao nhiêu tiền mỗi
+# căn"): allocation rules and local support policies, none of the criteria documents. ("Bố trí ngân sách" of the
+# dispatch's duties is not asked as an amount.)
+_FUNDS = re.compile(
+    r"\b(phan bo (bao nhieu |may )?(von|kinh phi)|(duoc )?ho tro (bao nhieu|may|bn)\b|muc ho tro|(bao nhieu|bn) von"
+    r"|von (ntm|nong thon moi))\b"
+)
+# The emulation movement and its scoring ("phong trào thi đua", "ai chấm điểm thi đua"): other documents.
+# ("thì dựa vào" folds to "thi dua vao": the movement is named as such.)
+_EMULATION = re.compile(
+    r"\b(phong trao thi dua|thi dua (khen thuong|xay dung)|(cham|diem|cong tac|khen thuong) thi dua)\b"
+)
+
 
 def uncovered_topics(clause: str) -> list[str]:
     """Topics the asking clause names that the corpus does not cover (residents' contributions, a province's list of
@@ -86,6 +100,8 @@ def uncovered_topics(clause: str) -> list[str]:
         "giá điện, giá nước sinh hoạt": _UTILITY_PRICE,
         "khen thưởng, tiền thưởng": _REWARD,
         "chương trình OCOP (đánh giá, phân hạng sản phẩm)": _OCOP,
+        FUNDS: _FUNDS,
+        "phong trào thi đua": _EMULATION,
     }
     if _STRUCTURE.search(f):
         del topics["thang điểm, số điểm khi chấm đánh giá"]

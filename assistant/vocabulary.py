@@ -18,6 +18,7 @@ from assistant.topic import (
     topics_asked_before,
     unwritten_measures,
 )
+from assistant.uncovered import FUNDS
 from corpus.criteria import Catalogue
 from corpus.normalize import fold
 from index import segment
@@ -60,7 +61,11 @@ class Vocabulary:
             clause, segment.terms(clause), self.terms, self.folded, self.places, self.text, segment.dictionary_words()
         )
         earlier = [t for t in topics_asked_before(text) if t not in words]
-        return words + earlier + local_topics(text, self.places) + unwritten_measures(text, self.units)
+        local = local_topics(text, self.places)
+        if any("kinh phí" in t for t in local):
+            # A place's own funds ("xã Tân Phú được phân bổ bao nhiêu vốn") are named once, as the place's.
+            words = [w for w in words if w != FUNDS]
+        return words + earlier + local + unwritten_measures(text, self.units)
 
     def _known(self, text: str) -> int:
         """How many content words of the question's asking clause the corpus uses."""
@@ -74,6 +79,13 @@ class Vocabulary:
             and fold(t).replace(" ", "_") not in NOT_CONTENT
             and (t in self.terms or t in self.folded or fold(t).replace("_", " ") in EVERYDAY_TERMS)
         )
+
+    def cites(self, number: str) -> bool:
+        """The corpus's text names the document of this number ("263/QĐ-TTg" in a registry entry's note): a document
+        of the programme, though not held."""
+        words = re.findall(r"[a-z0-9]+", fold(number).lower())
+        # A bare number ("263") or number and year may be anything; with its issuer's code it names one document.
+        return len(words) >= 2 and any(w.isalpha() for w in words) and f" {' '.join(words)} " in self.text
 
     def speaks_of(self, text: str) -> bool:
         """The question's words are the corpus's: two content words it uses and none it never does."""

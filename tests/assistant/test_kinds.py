@@ -252,3 +252,9 @@ def test_what_a_text_is_about_and_a_sum_asked() -> None:
 
 def test_which_ones_asked_with_cac_is_a_list() -> None:
     assert "list" in kinds_of("cac xa nao duoc cong nhan")
+
+
+def test_how_many_criteria_a_unit_must_meet_is_a_count_not_a_figure() -> None:
+    asks = kinds_of("cong van 1345 quy dinh xa phai dat bao nhieu tieu chi")
+    assert "count" in asks and "threshold" not in asks
+    assert "threshold" in kinds_of("thu nhap phai dat bao nhieu")

@@ -71,3 +71,27 @@ def test_rewards_and_the_ocop_programme_are_topics_the_corpus_does_not_cover(que
 )
 def test_words_of_the_criteria_are_not_a_reward_or_the_ocop_programme(question: str) -> None:
     assert not {REWARD, OCOP} & set(uncovered_topics(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Năm nay xã tôi được phân bổ bao nhiêu vốn xây dựng nông thôn mới?", "phân bổ vốn, mức hỗ trợ từ ngân sách"),
+        ("Làm nhà văn hóa thôn thì được hỗ trợ bao nhiêu?", "phân bổ vốn, mức hỗ trợ từ ngân sách"),
+        ("Ai chấm điểm phong trào thi đua xây dựng NTM của huyện?", "phong trào thi đua"),
+    ],
+)
+def test_funds_given_and_the_emulation_movement_are_topics_the_corpus_does_not_cover(question: str, topic: str) -> None:
+    assert topic in uncovered_topics(question)
+
+
+def test_a_duty_to_arrange_the_budget_is_no_sum_of_funds_asked() -> None:
+    # Item 6 of the dispatch: the province arranges the budget; no amount is asked.
+    assert "phân bổ vốn, mức hỗ trợ từ ngân sách" not in uncovered_topics(
+        "Theo Công văn 14, UBND tỉnh phải bố trí ngân sách thế nào để duy trì tiêu chí?"
+    )
+
+
+def test_relying_on_a_set_is_not_the_emulation_movement() -> None:
+    # "thì dựa vào" folds to "thi dua vao".
+    assert "phong trào thi đua" not in uncovered_topics("Năm tới thì dựa vào bộ tiêu chí nào để duy trì?")

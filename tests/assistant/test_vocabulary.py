@@ -18,3 +18,16 @@ def test_the_assistant_rebuilds_its_vocabulary_only_when_the_index_changes(full_
     index = full_assistant.index()
     first = full_assistant._vocabulary(index)
     assert full_assistant._vocabulary(index) is first
+
+
+def test_a_document_the_corpus_cites_belongs_to_the_programme_though_not_held(full_assistant) -> None:
+    vocab = Vocabulary.of(full_assistant.index(), full_assistant.catalogue)
+    assert vocab.cites("263/qd-ttg")  # named in the registry's notes on 25/2021/QH15 and 320
+    assert not vocab.cites("27/2022/nd-cp") and not vocab.cites("263")
+    a = full_assistant.ask("QĐ 263/QĐ-TTg ngày 22/02/2022 đặt ra những mục tiêu nào?")
+    assert a.scope == "not_in_corpus" and a.text.startswith("Quyết định 263/QĐ-TTg chưa có trong kho văn bản")
+
+
+def test_an_everyday_word_for_the_corpus_s_counts_as_its_word(full_assistant) -> None:
+    vocab = Vocabulary.of(full_assistant.index(), full_assistant.catalogue)
+    assert vocab.speaks_of("Hộ dân dùng nước máy đạt bao nhiêu thì đạt tiêu chí?")
