@@ -51,9 +51,13 @@ _LABEL = {"dieu": "Điều", "khoan": "Khoản", "muc": "Mục", "phu luc": "Ph�
 
 # A named document's requirements ("QĐ 319 quy định xã kiểu mẫu phải đáp ứng những điều kiện gì").
 _DOCUMENT_REQUIRES = re.compile(
-    # ("Xã NTM kiểu mẫu theo QĐ 691 cần đáp ứng điều kiện gì?": the document named as the rule.)
-    r"\b(quy dinh|theo (quyet dinh|cong van|van ban) \d+)\b[^?]{0,60}\b(phai|can) dap ung\b"
-    r"[^?]{0,20}\b(dieu kien|tieu chi|yeu cau)( [a-z]+)? (gi|nao)\b"
+    r"\bquy dinh\b[^?]{0,60}\b(phai|can) dap ung\b[^?]{0,20}\b(dieu kien|tieu chi|yeu cau)( [a-z]+)? (gi|nao)\b"
+)
+# …or named as the rule ("Xã NTM kiểu mẫu theo QĐ 691 cần đáp ứng điều kiện gì?"); a unit recognised under it ("Huyện
+# đạt chuẩn theo QĐ 558 thì phải đáp ứng bộ tiêu chí nào?") asks what it is held to now.
+_NAMED_RULE_REQUIRES = re.compile(
+    r"\btheo (quyet dinh|cong van|van ban) \d+\b[^?]{0,60}\b(phai|can) dap ung\b"
+    r"[^?]{0,20}\b(dieu kien|yeu cau|(?<!bo )tieu chi)( [a-z]+)? (gi|nao)\b"
 )
 
 
@@ -243,7 +247,7 @@ def _read_asks(need: Need, query: Query) -> None:
         need.asks -= {"set", "todo"}
     if (
         query.sets
-        and _DOCUMENT_REQUIRES.search(asked)
+        and (_DOCUMENT_REQUIRES.search(asked) or (_NAMED_RULE_REQUIRES.search(asked) and "dat chuan" not in asked))
         and not (query.recognition_year or query.recognition_period or query.not_recognised)
     ):
         # "QĐ 691 quy định xã kiểu mẫu phải đáp ứng điều kiện gì?": what the named document requires, listed, not

@@ -46,10 +46,10 @@ from index.embed import Embedder, EmbeddingCache, QueryCache, make_embedder
 from index.errors import EmbedderError, IndexNotBuiltError
 from index.store import Index, current_version, open_index
 
-# Words that place a question naming an unknown document near the NTM programme (then "not in the
-# corpus" is the honest answer; without them it is out of the domain).
 # "Tiêu chí", "chỉ tiêu": a question about the corpus's content when its other words are the corpus's too.
 _CRITERION_WORD = re.compile(r"\b(tieu chi|chi tieu)\b")
+# Words that place a question naming an unknown document near the NTM programme (then "not in the
+# corpus" is the honest answer; without them it is out of the domain).
 _NEAR_DOMAIN = re.compile(
     r"\b(nong nghiep|nong dan|ocop|cong nhan|dat chuan|tieu chi|chi tieu|xa|thon|ban|lang|giao thong nong thon"
     r"|xay dung|bnnptnt|bnnmt|vpdp"

@@ -13,13 +13,10 @@ from assistant.understand import normalise_question
 from corpus.criteria import RegionMap, Unit
 
 # The question asks for provinces or cities, not one of them ("những tỉnh nào", "bao nhiêu thành phố").
-_ASKS_UNITS = re.compile(
-    r"\b(nhung|cac|bao nhieu|may|ke ten|liet ke)\s+(tinh|thanh pho|don vi)\b|\b(tinh|thanh pho)( [a-z]+){0,5} nao\b"
-)
 # Which or how many units, asked as such ("tỉnh nào", "bao nhiêu tỉnh"), not units named as a subject ("các tỉnh mới").
-_NAMES_UNITS = re.compile(
-    r"\b(bao nhieu|may|ke ten|liet ke)\s+(tinh|thanh pho|don vi)\b|\b(tinh|thanh pho)( [a-z]+){0,5} nao\b"
-)
+_UNITS_NAMED = r"\b(bao nhieu|may|ke ten|liet ke)\s+(tinh|thanh pho|don vi)\b|\b(tinh|thanh pho)( [a-z]+){0,5} nao\b"
+_NAMES_UNITS = re.compile(_UNITS_NAMED)
+_ASKS_UNITS = re.compile(r"\b(nhung|cac)\s+(tinh|thanh pho|don vi)\b|" + _UNITS_NAMED)
 _CITIES = re.compile(r"\bthanh pho\b")
 _PROVINCES = re.compile(r"\btinh\b(?!\s*(khac|do|nay))")
 _POINTING = re.compile(r"\b(do|nay|ay|moi (noi|tinh|thanh pho|don vi))\b")

@@ -508,6 +508,8 @@ def test_each_part_naming_a_year_asks_the_figure_of_that_years_set() -> None:
         ("QĐ 319 quy định xã kiểu mẫu phải đáp ứng những điều kiện gì?", True),
         ("Theo Quyết định 320, huyện nâng cao quy định cần đáp ứng tiêu chí nào?", True),
         ("Xã nâng cao theo QĐ 1345 cần đáp ứng những điều kiện gì?", True),
+        # A unit recognised under the document named asks which set holds it now.
+        ("Xã đạt chuẩn NTM theo Quyết định 1980 thì giờ phải đáp ứng bộ tiêu chí nào?", False),
         # A unit told with its recognition asks what it must do.
         ("Xã đạt chuẩn năm 2019, QĐ 318 quy định xã phải đáp ứng tiêu chí nào?", False),
     ],
