@@ -50,14 +50,14 @@ _LABEL = {"dieu": "Điều", "khoan": "Khoản", "muc": "Mục", "phu luc": "Ph�
 
 
 # A named document's requirements ("QĐ 319 quy định xã kiểu mẫu phải đáp ứng những điều kiện gì").
-_DOCUMENT_REQUIRES = re.compile(
-    r"\bquy dinh\b[^?]{0,60}\b(phai|can) dap ung\b[^?]{0,20}\b(dieu kien|tieu chi|yeu cau)( [a-z]+)? (gi|nao)\b"
+_REQUIRES = (
+    r"\b{lead}\b[^?]{{0,60}}\b(phai|can) dap ung\b[^?]{{0,20}}\b(dieu kien|yeu cau|{criteria})( [a-z]+)? (gi|nao)\b"
 )
+_DOCUMENT_REQUIRES = re.compile(_REQUIRES.format(lead="quy dinh", criteria="tieu chi"))
 # …or named as the rule ("Xã NTM kiểu mẫu theo QĐ 691 cần đáp ứng điều kiện gì?"); a unit recognised under it ("Huyện
 # đạt chuẩn theo QĐ 558 thì phải đáp ứng bộ tiêu chí nào?") asks what it is held to now.
 _NAMED_RULE_REQUIRES = re.compile(
-    r"\btheo (quyet dinh|cong van|van ban) \d+\b[^?]{0,60}\b(phai|can) dap ung\b"
-    r"[^?]{0,20}\b(dieu kien|yeu cau|(?<!bo )tieu chi)( [a-z]+)? (gi|nao)\b"
+    _REQUIRES.format(lead=r"theo (quyet dinh|cong van|van ban) \d+", criteria="(?<!bo )tieu chi")
 )
 
 

@@ -124,10 +124,8 @@ def relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
             first.append(Draft(f"{lead}: {quote}", [Source(m.number, said.path, hint)]))
     # "QĐ 1980 thay thế quyết định nào?", "Nó thay thế văn bản nào?": what the document did is asked, before what
     # was later done to it.
-    number = re.escape(m.number.split("/")[0])
-    doer = re.search(
-        rf"\b(?:{number}|no|van ban nay|quyet dinh nay)\b([^?]{{0,32}}?) (?:sua|bo sung|thay)\b", ctx.query.folded
-    )
+    pointed = re.search(r"\b(?:no|van ban nay|quyet dinh nay)\b([^?]{0,32}?) (?:sua|bo sung|thay)\b", ctx.query.folded)
+    doer = acts or pointed
     # ("QĐ 342 sửa đổi bộ 2009 bị thay thế bởi văn bản nào": what it did describes it; what was done to it is asked.)
     asked_after = re.match(r"(.*?)\b(nao|gi)\b", ctx.query.folded[doer.end() :]) if doer else None
     if then and doer and asked_after and not re.search(r"\b(bi|duoc)\b", doer.group(1) + asked_after.group(1)):
