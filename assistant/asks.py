@@ -258,8 +258,16 @@ def _read_asks(need: Need, query: Query) -> None:
         re.search(r"\bbo( tieu chi)?( [a-z]+){0,2} (nao|khac)\b|\bgiu chuan\b|\btheo bo\b|" + HELD_TO, asked)
     )
     # "nằm ở phụ lục mấy": where, not a count; what else the question counts is counted without it.
-    counted = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+(?: (?:chi|tieu|xa|huyen|luc))?)", WHERE.sub(" ", f))
-    if "count" in need.asks and re.search(r"\b(gap|cao hon|tang) (bao nhieu|may) lan\b", f):
+    counted = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+(?: (?:chi|tieu|xa|huyen|luc|ban))?)", WHERE.sub(" ", f))
+    # "trong kho có bao nhiêu quyết định": documents counted where the question asks (a preamble's "mấy công văn chỉ
+    # đạo … đã bị bãi bỏ" counts nothing).
+    documents = re.search(
+        r"\b(?:bao nhieu|may|bn) (quyet dinh|cong van|nghi dinh|nghi quyet|thong tu)\b",
+        normalise_question(asking_clause(query.text)),
+    )
+    if "count" in need.asks and documents is not None:
+        need.counted = documents.group(1)
+    elif "count" in need.asks and re.search(r"\b(gap|cao hon|tang) (bao nhieu|may) lan\b", f):
         # "thu nhập phải gấp mấy lần": a ratio, a figure, not a count of times.
         need.asks.discard("count")
         need.asks.add("threshold")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.topic import asking_clause
-from corpus.criteria import Catalogue
+from corpus.criteria import Catalogue, CriteriaSet, Criterion
 from corpus.normalize import fold
 from index.segment import dictionary_words
 
@@ -26,6 +26,20 @@ def criterion_key(name: str) -> str:
     return fold(name_parts(name)[0]).strip()
 
 
+def criterion_names(catalogue: Catalogue, cset: CriteriaSet, crit: Criterion) -> list[str]:
+    """A criterion's name, then the names the same criterion has in the other sets of its level that
+    number their criteria alike (318's "Nghèo đa chiều" is 1980's "Hộ nghèo"): officials keep using the
+    older name, and the numbering of the 19 commune criteria has not changed since 2009."""
+    out = [crit.name] + ([crit.former_name] if crit.former_name else [])
+    for other in catalogue.sets.values():
+        if other is cset or other.level != cset.level or len(other.criteria) != len(cset.criteria):
+            continue
+        same = next((c for c in other.criteria if c.number == crit.number), None)
+        if same is not None and same.name not in out and same.group == crit.group:
+            out.append(same.name)
+    return out
+
+
 _PLACE_NAMES: dict[int, tuple[Catalogue, re.Pattern | None]] = {}
 
 
@@ -33,6 +47,7 @@ _PLACE_NAMES: dict[int, tuple[Catalogue, re.Pattern | None]] = {}
 _REQUIREMENT = re.compile(
     r"\b(phai dat|phai co|yeu cau ve|dieu kien ve|muc dat chuan ve|phai (?:dat )?(?:bao nhieu|bn))\b"
 )
+DEFINED = re.compile(r"(la gi|nghia la gi|duoc hieu (la gi|nhu the nao|the nao))\b")
 _AGENCY_NAMES = re.compile(r"\b(?:nong nghiep|tai nguyen)\s*(?:va|&|-)\s*moi truong\b")
 
 
@@ -92,12 +107,18 @@ def criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None)
     # Nor are agencies: "Sở Nông nghiệp và Môi trường" asks for a report, not about the criterion "Môi trường".
     f = _AGENCY_NAMES.sub(" ", f)
     clause = fold(asking_clause(f))
-    # "Xã kiểu mẫu phải đạt thu nhập bao nhiêu?": a requirement asked of a criterion's name names it too.
-    if not named_as_criteria and not _REQUIREMENT.search(clause):
+    # "Xã kiểu mẫu phải đạt thu nhập bao nhiêu?": a requirement asked of a criterion's name names it too; so does a
+    # name of three words or more asked to be defined ("Mô hình thôn thông minh là gì?").
+    defined = None if named_as_criteria or _REQUIREMENT.search(clause) else DEFINED.search(clause)
+    if not named_as_criteria and not _REQUIREMENT.search(clause) and defined is None:
         return None
     found: list[tuple[bool, int, str]] = []
     counted = re.search(r"\b(so|cac|nhung|bao nhieu|may) (tieu chi|chi tieu)\b(?! (so )?\d)", clause)
     for key, name in entry[1].items():
+        if defined is not None and (
+            len(key.split()) < 3 or not re.search(rf"\b{re.escape(key)} " + DEFINED.pattern, f)
+        ):
+            continue  # a name defined is the whole subject of "là gì"
         if not _named_in(key, f, entry[2].get(name, ""), entry[3]):
             continue
         # Typed with diacritics, the name must be there with them: "diện" (category) is not "Điện".

@@ -78,7 +78,10 @@ _ASKS: dict[str, str] = {
     r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
     r"|dieu chinh (nhung |cac )?(noi dung|van de|linh vuc|doi tuong)"
     # "Điểm b … đặt ra những yêu cầu gì": what a named part requires.
-    r"|(dat ra|co|neu) (nhung |cac )?yeu cau (gi|nao))\b",
+    r"|(dat ra|co|neu) (nhung |cac )?yeu cau (gi|nao)"
+    # "Tiêu chí 4 về điện yêu cầu gì", "tiêu chí nhà ở dân cư đòi hỏi những gì": what a criterion requires (what a
+    # document asks of someone is its duties).
+    r"|(tieu chi|chi tieu)( so)?( \d+(\.\d+)?)?( [a-z]+){0,5} (yeu cau|doi hoi) (nhung )?gi)\b",
     "amends": r"\b(sua doi|bo sung|thay the|thay cho|thay bang|bi thay|duoc thay|thay doi"
     r"|sua (nhung |cac )?(tieu chi|chi tieu|lai)"
     # "Những văn bản nào hết hiệu lực khi QĐ 51 có hiệu lực", "QĐ 51 làm hết hiệu lực các quyết định nào": what it
@@ -106,7 +109,10 @@ _ASKS: dict[str, str] = {
     # "So sánh số tiêu chí của bộ 2021-2025 và bộ 2026-2030": the counts compared.
     r"|\bso sanh so (luong )?(tieu chi|chi tieu)\b",
     # "những tỉnh, thành phố nào": the things listed may be several, with commas.
-    "list": r"\b((?:nhung|cac) (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
+    "list": r"\b((?:nhung|cac) (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac"
+    # "Thị xã hoàn thành NTM theo 320 cần (những) điều kiện gì", "điều kiện gì để được công nhận": the conditions, a
+    # list (what a unit must meet, not what an agency is given to do).
+    r"|(can|can co|phai co|co) (nhung |cac )?dieu kien (gi|nao)|dieu kien (gi|nao) (de|thi))\b",
     # "thuộc mục nào", "tại mục 2": a section (mục), not a level (mức); both fold alike.
     # "Xã tôi đã được công nhận" folds as "xa toi da duoc": "tôi đã", not "tối đa", when a pronoun's word is before it
     # and a verb after it.
@@ -150,7 +156,9 @@ _ASKS: dict[str, str] = {
     # "giờ còn bộ tiêu chí huyện không", "có phần nào dành cho cấp huyện không": whether a district set still exists.
     # ("còn phải giữ chuẩn theo bộ tiêu chí huyện … không" asks which set applies, not whether one exists.)
     "district_set": r"\b(con|co)( ban hanh| co)? (bo tieu chi|tieu chi|phan|phu luc|quy dinh)( nao)?( rieng)?"
-    r" (cho |danh cho |ve )?(cap )?huyen\b[^?]{0,30}\b(khong|ko|k|nua)\b",
+    r" (cho |danh cho |ve )?(cap )?huyen\b[^?]{0,30}\b(khong|ko|k|nua)\b"
+    # "Sau sáp nhập thì còn cấp huyện không", "cấp huyện đã bị bỏ chưa": the level itself.
+    r"|\b(con|van con) cap huyen (khong|ko|k|nua|hay)\b|\bcap huyen (co )?(con|da bi bo|bi bo|da bo|bi xoa)\b",
     # Who is given what task ("UBND tỉnh có trách nhiệm gì", "giao bộ nào chủ trì", "cơ quan nào chịu trách nhiệm").
     "duty": r"\b(trach nhiem (gi|nao|the nao)|nhiem vu (gi|nao)|giao (cho )?(ai|bo nao|co quan nao|so nao|cap nao)"
     r"|(bo|co quan|so|cap|don vi) nao (chu tri|chiu trach nhiem|huong dan|co trach nhiem)"
@@ -158,6 +166,8 @@ _ASKS: dict[str, str] = {
     r"|(bo|co quan|so|cap|don vi) nao (co nhiem vu |duoc giao |phai )?(tong hop|bao cao|theo doi|giam sat|trinh)"
     # "giao UBND tỉnh quy định cụ thể mô hình gì": what an actor named after "giao" is given.
     r"|giao (cho )?(ubnd|uy ban nhan dan|chu tich|bo|so|cap)\b[^?]{0,60}\b(gi|nao)"
+    # "QĐ 318 yêu cầu gì đối với UBND tỉnh": what a document charges an actor with.
+    r"|(yeu cau|doi hoi) (nhung )?gi (doi voi|voi|cho) (ubnd|uy ban nhan dan|chu tich|bo|so|cap|cac bo|dia phuong)\b"
     # "cơ quan nào xét công nhận và công bố xã đạt chuẩn": who does what the documents give someone to do.
     r"|(co quan|cap|don vi|ai) (nao )?(co tham quyen )?(xet,? cong nhan|cong nhan|cong bo|tham dinh|phe duyet)"
     r"|(ai|bo nao|co quan nao|so nao) (la )?(chu tri|co quan chu quan)|co tham quyen"

@@ -15,10 +15,13 @@ PERIOD_END = dt.date(2025, 12, 31)
 DISPATCH_DATE = dt.date(2023, 11, 3)
 DISTRICTS_END = dt.date(2025, 7, 1)
 # What the 2026-2030 set holds, and why no district set is among its parts.
-NO_DISTRICT_PART = (
+NEW_SET_PARTS = (
     "gồm bộ tiêu chí xã (Phụ lục I), khung thí điểm xã nông thôn mới hiện đại (Phụ lục II) và điều kiện tỉnh hoàn "
-    "thành nhiệm vụ xây dựng nông thôn mới (Phụ lục III); không có phụ lục dành cho huyện, vì từ ngày 01/7/2025 cấp "
-    "huyện không còn là một cấp chính quyền."
+    "thành nhiệm vụ xây dựng nông thôn mới (Phụ lục III)"
+)
+NO_DISTRICT_PART = (
+    f"{NEW_SET_PARTS}; không có phụ lục dành cho huyện, vì từ ngày 01/7/2025 cấp huyện không còn là một cấp chính "
+    "quyền."
 )
 
 LEVELS = ("xã", "huyện")

@@ -62,7 +62,7 @@ _UTILITY_PRICE = re.compile(r"\b(tien dien|gia dien|hoa don dien|tien nuoc|gia n
 
 # A reward for a unit recognised ("xã được thưởng bao nhiêu tiền khi đạt chuẩn"): provinces' policies, none of the
 # programme's national documents. ("thường xuyên", "bình thường" fold to "thuong" too: the reward's own words only.)
-_REWARD = re.compile(r"\b((duoc|tien|khen|co che) thuong|thuong (bao nhieu|tien|cong trinh))\b")
+_REWARD = re.compile(r"\b((duoc|tien|khen|co che|giai|phan) thuong|thuong (bao nhieu|tien|cong trinh))\b")
 # The OCOP programme itself ("OCOP là gì", "sản phẩm OCOP 4 sao cần gì", "phân hạng sản phẩm OCOP"): its own
 # decisions, not held; the criteria only count a commune's OCOP products.
 _OCOP = re.compile(

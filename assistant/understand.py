@@ -420,6 +420,8 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         or (q.province and re.search(r"\b" + REGION_ASKED, f))
         # What the corpus holds ("trong kho có những văn bản cấp bộ nào"), the 2025 map of the provinces.
         or re.search(r"\b(trong kho|kho van ban)\b", f)
+        # "Kho có bao nhiêu văn bản" ("khó có" folds alike: the documents counted say which).
+        or re.search(r"\bkho (co|gom|chua|luu) (bao nhieu|may|bn|nhung|cac) van ban\b", f)
         or re.search(r"\b(sap nhap|sap xep|hop nhat)\b.{0,40}\btinh\b", f)
         or re.search(r"\btinh\b.{0,40}\b(sap nhap|sap xep|hop nhat)\b", f)
         # A set or its criteria named by a programme period ("bộ 2021-2025 và bộ 2026-2030 có bao nhiêu tiêu chí").

@@ -8,8 +8,10 @@ import re
 
 from assistant.answerers.base import Context
 from assistant.answerers.catalogue import annex_path
+from assistant.criterion_names import DEFINED, criterion_key, criterion_names
 from assistant.sets import set_of_period
 from corpus.criteria import CriteriaSet
+from corpus.normalize import fold
 
 # Whether a tier still has a set of its own ("còn bộ tiêu chí riêng cho xã NTM nâng cao không", "còn quy định xã NTM
 # kiểu mẫu không", "xã kiểu mẫu … nữa không"), in one sentence; a tier the asker's commune holds asks nothing of it.
@@ -87,6 +89,10 @@ def question_sets(ctx: Context) -> list[CriteriaSet]:
         numbers.add(int(ctx.query.indicator.split(".")[0]))
     # Numbers are the set's own, unless the set has no criterion of that number ("chỉ tiêu 17.1" of a set of 10).
     numbered = bool(numbers) and first is not None and numbers <= {c.number for c in first.criteria}
+    # "Điểm 1 tiêu chí 4 điện là gì": the number is the set in force's (Đào tạo nguồn nhân lực), the name the earlier
+    # sets' criterion of that number; the name says which set is asked.
+    renamed = numbered and first is not None and _named_elsewhere(ctx, first, numbers)
+    numbered = numbered and not renamed
     if (
         first is not None
         and not (ctx.query.period or ctx.query.sets or numbered)
@@ -102,5 +108,33 @@ def question_sets(ctx: Context) -> list[CriteriaSet]:
         earlier = [c for c in ctx.catalogue.sets.values() if c.period == previous and c.level == first.level]
         asked = bool(numbers or ctx.query.criterion_name) and bool(ctx.need.asks) and "duty" not in ctx.need.asks
         tier = ctx.query.tier if asked and any(c.tier == ctx.query.tier for c in earlier) else first.tier
-        out += [c for c in earlier if c.tier == tier and not c.province and c not in out]
+        found = [c for c in earlier if c.tier == tier and not c.province and c not in out]
+        out = found + out if renamed else out + found
+    name = ctx.query.criterion_name
+    defined = name and re.search(rf"\b{re.escape(fold(name))} " + DEFINED.pattern, ctx.query.folded)
+    if defined and not any(_holds(ctx, c, name) for c in out):
+        # "Mô hình thôn thông minh là gì": a criterion only another set has (319's), that set's, the latest first.
+        holders = [c for c in ctx.catalogue.sets.values() if not c.province and _holds(ctx, c, name)]
+        out += sorted(holders, key=lambda c: c.period or "", reverse=True)[:1]
     return out
+
+
+def _holds(ctx: Context, cset: CriteriaSet, name: str) -> bool:
+    key = criterion_key(name)
+    return any(key in {criterion_key(n) for n in criterion_names(ctx.catalogue, cset, c)} for c in cset.criteria)
+
+
+def _named_elsewhere(ctx: Context, first: CriteriaSet, numbers: set[int]) -> bool:
+    """Whether the question names its numbered criterion by a name that `first`'s criterion of that number does not
+    have and another set's of the level does."""
+    f = ctx.query.folded
+
+    def said(cset: CriteriaSet, number: int) -> bool:
+        crit = next((c for c in cset.criteria if c.number == number), None)
+        if crit is None:
+            return False
+        keys = {criterion_key(n) for n in criterion_names(ctx.catalogue, cset, crit)}
+        return any(re.search(rf"\b{re.escape(k)}\b", f) for k in keys if k)
+
+    others = [c for c in ctx.catalogue.sets.values() if c.level == first.level and c is not first]
+    return any(not said(first, n) and any(said(c, n) for c in others) for n in numbers)

@@ -20,7 +20,9 @@ from corpus.normalize import fold, syllables
 
 # The question asks who does what: a duty, a task given, who leads.
 _ASKS_DUTY = re.compile(
-    r"\b(trach nhiem|nhiem vu|giao (cho )?(ai|bo nao|co quan nao|nhung gi|gi|viec gi)|chu tri|phai lam gi"
+    # ("hoàn thành nhiệm vụ xây dựng nông thôn mới" is what a thị xã is recognised for, no task given to anyone.)
+    r"\b(trach nhiem|(?<!hoan thanh )nhiem vu(?! (xay dung|ntm|nong thon))"
+    r"|giao (cho )?(ai|bo nao|co quan nao|nhung gi|gi|viec gi)|chu tri|phai lam gi"
     # "bộ nào chủ trì", not "đối chiếu bộ [tiêu chí] nào".
     r"|co quan nao|(bo|so) nao (chu tri|chiu trach nhiem|co trach nhiem|huong dan|la co quan)"
     r"|(ai|cap nao|co quan nao) (chiu trach nhiem|huong dan|ban hanh|xet|cong nhan|quy dinh)"

@@ -10,14 +10,21 @@ from dataclasses import replace
 from assistant.answerers.base import QUESTION_WORDS, Candidate, Context, Draft, Source
 from assistant.answerers.catalogue import base_covers, set_docs
 from assistant.answerers.conditions import set_conditions
-from assistant.answerers.criteria import criterion_drafts, criterion_names
+from assistant.answerers.criteria import criterion_drafts
 from assistant.answerers.overview import set_overview
+from assistant.criterion_names import criterion_key, criterion_names
 from assistant.quote import GENERIC, number_words, weight, word_pairs
-from corpus.criteria import CriteriaSet
+from corpus.criteria import CriteriaSet, Criterion
 from corpus.normalize import syllables
 
 # The counts of criteria or indicators compared, not one indicator of each set.
 _COUNTED = re.compile(r"\b(so (luong )?|bao nhieu |nhieu )(tieu chi|chi tieu)\b")
+# Words that ask for a comparison, or name the sets compared, and say nothing of what is compared ("bộ 2016-2020
+# khác bộ 2021-2025 ở điểm nào": "ở" is not "nhà ở"). Not "mới" or "cũ": folded, they are "môi" and "cư".
+_COMPARING = frozenset(
+    {"so", "sanh", "khac", "nhau", "giong", "diem", "o", "bo", "giua", "voi", "thay", "doi", "the", "nao", "ra", "sao"}
+    | {"truoc", "sau", "giai", "doan", "va"}
+)
 
 
 def _best(ctx: Context, cset: CriteriaSet, want: frozenset[str], pairs: frozenset[str]) -> tuple | None:
@@ -36,6 +43,26 @@ def _best(ctx: Context, cset: CriteriaSet, want: frozenset[str], pairs: frozense
             )
             scored.append((score, crit, ind.code))
     return max(scored, key=lambda s: s[0], default=None)
+
+
+def _named(ctx: Context, cset: CriteriaSet, want: frozenset[str]) -> tuple | None:
+    """The criterion of `cset` the question names in words ("so sánh tiêu chí giao thông giữa QĐ 1980 và QĐ
+    318"), whole, or its one indicator that shares a word beyond the criterion's names: scored on every
+    indicator of the set, "giao thông" is "giáo dục … trung học phổ thông" once accents go."""
+    key = criterion_key(ctx.query.criterion_name or "")
+    crit = next(
+        (c for c in cset.criteria if key in {criterion_key(n) for n in criterion_names(ctx.catalogue, cset, c)}),
+        None,
+    )
+    if crit is None:
+        return None
+    beyond = want - syllables(" ".join(criterion_names(ctx.catalogue, cset, crit)))
+    score, code = max(((weight(syllables(i.name) & beyond), i.code) for i in crit.indicators), default=(0.0, None))
+    return (1.0, crit, code if score >= 1.0 and len(crit.indicators) > 1 else None)
+
+
+def _evidence(crit: Criterion, code: str | None) -> str:
+    return next((i.section for i in crit.indicators if i.code == code), crit.section)
 
 
 def compare(ctx: Context) -> list[Candidate]:
@@ -62,9 +89,13 @@ def compare(ctx: Context) -> list[Candidate]:
         return [replace(general, answers=general.answers | ({"amends"} if changed else set()))]
     if "compare" not in need.asks:
         return []
-    if _COUNTED.search(q.folded):
-        # "So sánh số tiêu chí của bộ 2021-2025 và bộ 2026-2030", "khác nhau thế nào về số tiêu chí": each set's
-        # overview (its counts, its criteria's names), side by side.
+    named = frozenset().union(*(number_words(n) for n in numbers))
+    years = frozenset(re.findall(r"\d{4}", " ".join([*need.periods, need.period or ""])))
+    want = syllables(ctx.text) - QUESTION_WORDS - GENERIC - named - years - _COMPARING
+    if _COUNTED.search(q.folded) or (not want and not q.criterion_name):
+        # "So sánh số tiêu chí của bộ 2021-2025 và bộ 2026-2030", "khác nhau thế nào về số tiêu chí", or the sets
+        # compared on nothing named ("bộ 2016-2020 khác bộ 2021-2025 ở điểm nào"): each set's overview (its counts,
+        # its criteria's names), side by side.
         level = q.level or "xã"
         found = [ctx.catalogue.for_document(n) for n in numbers]
         sets = [next((c for c in f if (c.level, c.tier) == (level, tier)), None) for f in found]
@@ -82,14 +113,15 @@ def compare(ctx: Context) -> list[Candidate]:
                     label="so sánh " + " / ".join(c.label for c in made),
                 )
             ]
-    named = frozenset().union(*(number_words(n) for n in numbers))
-    want = syllables(ctx.text) - QUESTION_WORDS - GENERIC - named
     picked: list[tuple] = []
     pairs = word_pairs(ctx.text)
     for number in numbers:
         found = ctx.catalogue.for_document(number)
         sets = [c for c in found if c.tier == tier] or found
-        best = max(
+        best = None
+        if q.criterion_name and not q.indicator:
+            best = next(((*b, c) for c in sets if (b := _named(ctx, c, want)) is not None), None)
+        best = best or max(
             ((*b, c) for c in sets if (b := _best(ctx, c, want, pairs)) is not None), key=lambda s: s[0], default=None
         )
         # At least one distinctive word in common ("thu nhập"): else the sets are compared on nothing.
@@ -105,10 +137,10 @@ def compare(ctx: Context) -> list[Candidate]:
             drafts,
             covers=covers,
             answers={"compare", "threshold", "contents", "definition"},
-            evidence=[next(i.section for i in crit.indicators if i.code == code) for _, crit, code in picked][:2],
+            evidence=[_evidence(crit, code) for _, crit, code in picked][:2],
             docs=set().union(*(set_docs(c, numbers) for c, _, _ in picked)),
             prior=1.2,
-            label="so sánh " + " / ".join(f"{c.id} {code}" for c, _, code in picked),
+            label="so sánh " + " / ".join(f"{c.id} {code or f'tiêu chí {crit.number}'}" for c, crit, code in picked),
         )
     ]
 

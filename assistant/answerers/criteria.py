@@ -21,7 +21,7 @@ from assistant.answerers.conditions import set_conditions, town_conditions
 from assistant.answerers.indicators import match_indicator, without_offices
 from assistant.answerers.overview import group_named, group_of_commune, set_groups, set_overview
 from assistant.answerers.special import special_region
-from assistant.criterion_names import criterion_key, name_parts
+from assistant.criterion_names import criterion_key, criterion_names, name_parts
 from assistant.format import threshold_text, vn_number
 from assistant.target_sets import PERIOD_END, Ref
 from assistant.understand import normalise_question
@@ -231,20 +231,6 @@ def _region_names(ctx: Context, cset: CriteriaSet) -> dict[str, str]:
     """The set's regions (or commune groups) by code, to label every region's figure with its name."""
     scheme = ctx.catalogue.regions.schemes.get(cset.region_scheme) if cset.region_scheme else None
     return {r.code: r.name for r in scheme.regions} if scheme is not None else {}
-
-
-def criterion_names(catalogue, cset: CriteriaSet, crit: Criterion) -> list[str]:
-    """A criterion's name, then the names the same criterion has in the other sets of its level that
-    number their criteria alike (318's "Nghèo đa chiều" is 1980's "Hộ nghèo"): officials keep using the
-    older name, and the numbering of the 19 commune criteria has not changed since 2009."""
-    out = [crit.name] + ([crit.former_name] if crit.former_name else [])
-    for other in catalogue.sets.values():
-        if other is cset or other.level != cset.level or len(other.criteria) != len(cset.criteria):
-            continue
-        same = next((c for c in other.criteria if c.number == crit.number), None)
-        if same is not None and same.name not in out and same.group == crit.group:
-            out.append(same.name)
-    return out
 
 
 def _find_by_name(cset: CriteriaSet, name: str, catalogue=None) -> Criterion | None:

@@ -30,6 +30,12 @@ _KIND_NAMES = {
 _WHICH = re.compile(
     rf"\b{_KIND}(?: [^\s?,.]+){{0,8}}? nao\b|\b(?:nhung|cac) {_KIND}\b|\b(?:cu|moi|som) nhat\b|\bgan day nhat\b"
 )
+# Everything the corpus holds ("trong kho có những văn bản nào", "kho có bao nhiêu văn bản", "liệt kê các văn bản").
+_ALL = re.compile(
+    rf"\bkho\b[^?]{{0,30}}\b(?:nhung|cac|bao nhieu|may|bn) {_KIND}(?: nao)?(?! [a-z]+ [a-z]+)"
+    rf"|\b(?:bao nhieu|may|bn) {_KIND} (?:trong|cua|o) kho\b"
+    r"|\bliet ke (?:tat ca |toan bo |het )?(?:cac |nhung )?van ban\b(?: (?:trong|cua) kho)?\s*[?.]?$"
+)
 _OLDEST = re.compile(r"\b(?:cu nhat|som nhat|dau tien)\b")
 _NEWEST = re.compile(r"\b(?:moi nhat|gan day nhat|gan nhat)\b")
 _NUMBER = re.compile(r"\b(\d{1,5}/(?:\d{4}/)?[a-z0-9&đ-]*[a-z][a-z0-9&đ-]*)")
@@ -53,7 +59,13 @@ def _kind_filter(f: str) -> tuple[_Filter | None, bool]:
     alone = re.search(rf"\b(?:van ban|nhung|cac) (?:[a-z]+ )?nao la (?:mot )?{_KIND}\b", f) or re.search(
         rf"\b(?:kho|he thong)\b.*\b(?:nhung|cac) {_KIND} nao\b", f
     )
-    m = alone or re.search(rf"\b(?:nhung|cac) {_KIND}\b", f) or re.search(rf"\b{_KIND}(?: [^\s?,.]+){{0,8}}? nao\b", f)
+    m = (
+        alone
+        or re.search(rf"\b(?:nhung|cac) {_KIND}\b", f)
+        or re.search(rf"\b{_KIND}(?: [^\s?,.]+){{0,8}}? nao\b", f)
+        # "kho có bao nhiêu công văn" (not a preamble's "mấy công văn chỉ đạo … đã bị bãi bỏ").
+        or (_ALL.search(f) and re.search(rf"\b(?:bao nhieu|may|bn) {_KIND}\b", f))
+    )
     if m is None or m.group(1) == "van ban":
         return None, False
     kind = _KIND_NAMES[m.group(1)]
@@ -336,7 +348,8 @@ def _cited(ctx: Context, f: str, metas: list[DocumentMeta]) -> _Filter | None:
 
 def list_documents(ctx: Context) -> list[Candidate]:
     f = fold(ctx.text).lower()
-    if not _WHICH.search(f):
+    everything = bool(_ALL.search(f))
+    if not (_WHICH.search(f) or everything):
         return []
     metas = ctx.documents()
     filters: list[_Filter] = []
@@ -352,20 +365,23 @@ def list_documents(ctx: Context) -> list[Candidate]:
         filters += _dated_filters(ctx, fold(asking_clause(ctx.text)).lower())
     oldest, newest = bool(_OLDEST.search(f)), bool(_NEWEST.search(f))
     kind, alone = _kind_filter(f)
-    if not (filters or oldest or newest or alone) or (_typed(ctx, f) and cited is None):
+    if not (filters or oldest or newest or alone or everything) or (_typed(ctx, f) and cited is None):
         return []
+    if everything and not (filters or kind or oldest or newest):
+        # The whole registry: which documents the corpus holds in full, which only as an entry on public sources.
+        filters.append(_Filter(lambda d: True, "", line=lambda d: "" if d.full_text else "kho chỉ có mục đăng ký"))
     if kind is not None:
         filters.append(kind)
     docs = [m for m in metas if all(x.keep(m) for x in filters)]
     docs.sort(key=lambda m: m.issued or m.in_force_from or dt.date.max)
-    says = ", ".join(x.says for x in filters)
+    says = ", ".join(x.says for x in filters if x.says)
     if oldest != newest:
         dated = [m for m in docs if m.issued]
         docs = dated[:1] if oldest else dated[-1:]
         which = "cũ nhất" if oldest else "mới nhất"
         head = f"Văn bản {which} trong kho{' ' + says if says else ''} (theo ngày ban hành kho ghi nhận):"
     elif docs:
-        head = f"Các văn bản trong kho {says} ({len(docs)} văn bản):"
+        head = f"Các văn bản trong kho{' ' + says if says else ''} ({len(docs)} văn bản):"
     else:
         head = f"Kho văn bản {NOT_RECORDED} văn bản nào {says}."
     drafts = [Draft(head)]

@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source, document_name, opening, sources
+from assistant.dispatch import districts_note
 from assistant.quote import weight
-from assistant.target_sets import DISPATCH, DISTRICTS_END, NO_DISTRICT_PART, PERIOD_END, SETS, Resolution, duties
+from assistant.target_sets import (
+    DISPATCH,
+    DISTRICTS_END,
+    NEW_SET_PARTS,
+    NO_DISTRICT_PART,
+    PERIOD_END,
+    SETS,
+    Resolution,
+    duties,
+)
 from assistant.years import period_of
 from corpus.normalize import syllables
 
@@ -211,6 +221,12 @@ def contradictions(ctx: Context) -> list[Draft]:
     return out
 
 
+# The district level asked about, not a set for it ("còn cấp huyện không", "cấp huyện đã bị bỏ chưa").
+_LEVEL_ASKED = re.compile(
+    r"\b(con|van con) cap huyen (khong|ko|k|nua|hay)\b|\bcap huyen (co )?(con|da bi bo|bi bo|da bo|bi xoa)\b"
+)
+
+
 def no_district_set(ctx: Context) -> list[Candidate]:
     """ "Giờ còn bộ tiêu chí huyện không?", "bộ 2026-2030 có phần nào dành cho cấp huyện không?": asked once the
     district level has ended, what the set in force holds and why no district set is among its parts."""
@@ -218,6 +234,9 @@ def no_district_set(ctx: Context) -> list[Candidate]:
         return []
     new = SETS["51-2025"]
     text = f"{new.title} {NO_DISTRICT_PART}"
+    if _LEVEL_ASKED.search(ctx.query.folded):
+        # "Sau sáp nhập tỉnh năm 2025 thì còn cấp huyện không?": the level first, then what the set in force holds.
+        text = f"{districts_note(ctx.as_of).text} {new.title} {NEW_SET_PARTS}, không có phụ lục dành cho huyện."
     return [
         Candidate(
             "documents",

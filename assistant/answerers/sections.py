@@ -160,6 +160,26 @@ def _answers(asks: set[str], section: Section) -> set[str]:
     return out - {"layout"} - ({"threshold"} if len(section.children) > 8 else set())
 
 
+def _chain(labels: list[str]) -> bool:
+    """Whether the named parts nest, one of each kind ("Điểm a Khoản 2 Điều 1"), not siblings ("Khoản 1 và 2")."""
+    kinds = [re.sub(r"\s+\S+$", "", x) for x in labels]
+    return len(set(kinds)) == len(kinds)
+
+
+def _absent(section: Section, labels: list[str], named: str, question: str) -> str | None:
+    """What the text held lacks when the question names a part below `section` that it does not have ("Khoản 5
+    Điều 2 Quyết định 320": Điều 2 has three), said before the section shown in its place."""
+    missing = next((x for x in labels if x not in section.path), None)
+    if missing is None:
+        return None
+    kind = re.sub(r"\s+\S+$", "", missing)  # "Phụ lục II" → "Phụ lục"
+    if missing == "Điểm d" and re.search(r"\bđiểm\s+đ\b", question, re.IGNORECASE):
+        missing = "Điểm đ"  # the folded question lost the letter đ
+    count = sum(1 for c in section.children if c.labels[-1].startswith(kind + " "))
+    held = f"gồm {count} {kind.lower()}, không có {missing}" if count else f"không chia {kind.lower()}"
+    return f"Theo văn bản kho đang có, {named} {held}; dưới đây là nội dung {named}."
+
+
 def sections(ctx: Context) -> list[Candidate]:
     need = ctx.need
     if not need.sections:
@@ -172,7 +192,11 @@ def sections(ctx: Context) -> list[Candidate]:
         meta = ctx.meta(number)
         if tree is None or meta is None:
             continue
-        section = _find(tree, labels) or _find(tree, labels[:1])
+        if _chain(labels):
+            # The deepest of the named parts the text holds ("Điểm d Khoản 3 Điều 2" where Khoản 3 ends at c).
+            section = next((x for k in range(len(labels), 0, -1) if (x := _find(tree, labels[:k])) is not None), None)
+        else:  # "Khoản 1 và khoản 2 Điều 2": the article holding both
+            section = _find(tree, labels) or _find(tree, labels[:1])
         if section is None:
             continue
         name = document_name(meta)
@@ -183,6 +207,9 @@ def sections(ctx: Context) -> list[Candidate]:
             drafts = _table_drafts(number, section, f"{label} {name}", table)
         else:
             drafts = [Draft(f"{label} {name}{title}.", [Source(number, section.path, section.title or ctx.text)])]
+        absent = _absent(section, labels, f"{label} {name}", ctx.text) if _chain(labels) else None
+        if absent is not None:
+            drafts.insert(0, Draft(absent, [Source(number, section.path, section.title or ctx.text)]))
         named_words = " ".join([number, meta.kind or "", *section.labels])
         focus = _focus(section, ctx.text, named_words)
         if focus is not None and _whole_asked(section, ctx.text, named_words):

@@ -127,3 +127,18 @@ def test_documents_issued_on_a_day_named(full_assistant: Assistant) -> None:
     a = full_assistant.ask("Ngày 05/4/2016 Thủ tướng ban hành những quyết định nào về nông thôn mới?")
     assert "558/QĐ-TTg" in a.text and "ban hành ngày 05/04/2016" in a.text
     assert "1980/QĐ-TTg" not in a.text and "318/QĐ-TTg" not in a.text
+
+
+def test_the_whole_registry_is_listed_and_counted_with_what_is_held_only_as_an_entry(
+    full_assistant: Assistant,
+) -> None:
+    a = full_assistant.ask("Kho văn bản hiện có bao nhiêu văn bản?")
+    assert a.kind == "documents"
+    held = full_assistant.metas()
+    lines = a.text.split("\n")
+    assert lines[0] == f"Các văn bản trong kho ({len(held)} văn bản):"
+    assert len(lines) == len(held) + 1
+    entries = [m for m in held if not m.full_text]
+    assert entries and sum("(kho chỉ có mục đăng ký)" in x for x in lines) == len(entries)
+    b = full_assistant.ask("Trong kho có bao nhiêu công văn?")
+    assert b.text.startswith("Các văn bản trong kho là công văn (")

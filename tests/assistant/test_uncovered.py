@@ -54,6 +54,8 @@ def test_the_criterias_own_words_are_not_an_uncovered_topic(question: str) -> No
     [
         ("Huyện đạt chuẩn nâng cao có được tỉnh khen thưởng không?", REWARD),
         ("Tiền thưởng cho thôn đạt khu dân cư kiểu mẫu là bao nhiêu?", REWARD),
+        ("Xã về đích nông thôn mới sớm có phần thưởng gì không?", REWARD),
+        ("Có giải thưởng nào cho huyện đạt chuẩn kiểu mẫu?", REWARD),
         ("Muốn được chứng nhận sản phẩm OCOP thì làm thế nào?", OCOP),
         ("san pham ocop 3 sao can dat nhung gi", OCOP),
     ],
