@@ -75,6 +75,8 @@ _ASKS: dict[str, str] = {
     r"|(quy dinh|noi|huong dan|de cap) ve (nhung |cac )?((van de|linh vuc|viec|noi dung) )?gi"
     r"|quy dinh (?:[a-z]+ ){0,3}(the nao|ra sao)"
     r"|(ban hanh|huong dan|de cap|giao|phe duyet) (ve )?(nhung )?(gi|viec gi|nhiem vu gi|nhung gi|noi dung gi)"
+    # "Nghị quyết 257 phê duyệt chương trình gì": what it approves.
+    r"|(phe duyet|ban hanh) (chuong trinh|ke hoach|de an|chu truong|noi dung) (gi|nao)"
     r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
     r"|dieu chinh (nhung |cac )?(noi dung|van de|linh vuc|doi tuong)"
     # "Điểm b … đặt ra những yêu cầu gì": what a named part requires.

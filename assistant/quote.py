@@ -472,7 +472,34 @@ def _densest_window(sentence: str, want: set[str], limit: int, counted: re.Patte
                 score += 8.0 + (0.3 if window.endswith((",", ";", ".")) else 0.0)
             if score > best_score and window in sentence:
                 best, best_score = window, score
-    return best
+    return _past_topic(sentence, clauses, best)
+
+
+# A sentence that opens with what it is about ("Đối với các xã đã đạt chuẩn NTM giai đoạn 2010-2015 (theo …), trước
+# hết phải …"): its opening up to the first comma outside brackets names the subject, not the rule.
+_TOPIC = re.compile(r"^(?:Đối với|Riêng|Trường hợp)\b")
+
+
+def _past_topic(sentence: str, clauses: list[str], window: str) -> str:
+    """`window`, or, when it is only the sentence's opening topic, the sentence from its start through the rule
+    after the topic, however long: the topic alone quotes no rule."""
+    if not (_TOPIC.match(sentence) and sentence.startswith(window)):
+        return window
+    depth, end = 0, -1
+    for i, ch in enumerate(sentence):
+        depth += 1 if ch in "([" else (-1 if ch in ")]" else 0)
+        if ch == "," and depth <= 0:
+            end = i
+            break
+    if end < 0 or len(window.rstrip(",")) > end:
+        return window
+    for j in range(1, len(clauses) + 1):
+        longer = " ".join(clauses[:j])
+        # Enough of the rule to say what it requires ("trước hết phải tập trung rà soát, chỉ đạo thực hiện để đáp ứng
+        # đầy đủ mức đạt chuẩn …"), not its first two words.
+        if len(longer) > end + 100 and longer in sentence:
+            return longer
+    return sentence
 
 
 @lru_cache(maxsize=256)

@@ -170,6 +170,9 @@ def render(
     asks = set(need.asks) | ({f"count={need.counted}"} if need.counted else set())
     if query.level in ("xã", "huyện"):
         asks.add(f"level={query.level}")  # the quote about that level, not the other one
+    if any(p.kind == "duties" for p in choice.parts):
+        # Duties answer what someone is given to do ("UBND huyện phải làm gì"): the sentence that gives it is quoted.
+        asks.add("duty")
     cites = Citations(lookup, meta, asks=frozenset(asks))
     sentences: list[Sentence] = []
     seen: set[str] = set()

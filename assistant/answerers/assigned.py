@@ -115,6 +115,10 @@ def assigned(ctx: Context) -> list[Candidate]:
     if "to" in ctx.need.asks and "duty" not in ctx.need.asks:
         return []  # "gửi những cơ quan nào": whom it is sent to, a fact of the document, not a task given
     actors = [text for asked, text in _ACTORS if asked.search(q.folded)]
+    # "Theo CV 5766, UBND huyện phải làm gì": the level named is the actor's, which the duties given it cover.
+    authorities = zip(("tỉnh", "huyện", "xã"), _ACTORS[:3], strict=True)
+    levels = {level for level, (asked, _) in authorities if asked.search(q.folded)}
+    of_actor = {a for a in ctx.need.atoms if a[0] == "level" and a[1] in levels}
     want = syllables(ctx.text) - QUESTION_WORDS
     out: list[Candidate] = []
     for number in numbers:
@@ -172,7 +176,7 @@ def assigned(ctx: Context) -> list[Candidate]:
             Candidate(
                 "duties",
                 drafts,
-                covers={("doc", number)} | of_set,
+                covers={("doc", number)} | of_set | of_actor,
                 answers={"duty", "todo", "contents", "which", "list"} | (ctx.need.asks & {"report", "procedure"}),
                 lexical=lexical_cover(ctx.text, " ".join(s.full_text() for s in picked)),
                 evidence=[s.path for s in picked],

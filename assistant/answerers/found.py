@@ -5,13 +5,15 @@ not (a table's cell)."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.answerers.asked_sets import question_sets
-from assistant.answerers.base import Candidate, Context
+from assistant.answerers.base import QUESTION_WORDS, Candidate, Context
 from assistant.answerers.criteria import indicator_candidate
 from assistant.answerers.indicators import pair_named
 from assistant.quote import word_pairs
 from corpus.criteria import CriteriaSet, Criterion, Indicator
-from corpus.normalize import fold
+from corpus.normalize import fold, syllables
 
 # Passages looked at: the best three (a criterion's text may rank below two passages on keeping the standard).
 _TOP = 3
@@ -34,6 +36,9 @@ def _by_section(sets: list[CriteriaSet]) -> dict[str, list[tuple[CriteriaSet, Cr
     return out
 
 
+_UNIT = re.compile(r"\b(xa|huyen)( nong thon moi| ntm)?( kieu mau| nang cao)\b")
+
+
 def found_indicators(ctx: Context) -> list[Candidate]:
     if "threshold" not in ctx.need.asks:
         return []
@@ -45,8 +50,10 @@ def found_indicators(ctx: Context) -> list[Candidate]:
         return []
     out: list[Candidate] = []
     seen: set[tuple[str, str]] = set()
-    asked = word_pairs(ctx.text)
     folded = fold(ctx.text).lower()
+    # The unit asked about names no indicator: "xã kiểu mẫu" is not "hợp tác xã kiểu mới" (691's 1.2).
+    unitless = _UNIT.sub(" ", folded)
+    asked, words = word_pairs(unitless) - {"ty le"}, syllables(unitless) - QUESTION_WORDS - {"ty", "le"}
     named = {cset.id: pair_named(folded, cset) for cset in sets}
     for r in ctx.passages()[:_TOP]:
         for path in dict.fromkeys([r.chunk.path, *r.chunk.section_paths]):
@@ -66,9 +73,10 @@ def found_indicators(ctx: Context) -> list[Candidate]:
                     indicator_candidate(ctx, cset, crit, ind.code, _PRIOR, {("indicator_guess", ind.code)}),
                 )
                 for cset, crit, ind in hits
+                # None whose name shares no word with the question but the unit's ("xã kiểu mẫu") or "tỷ lệ".
+                if words & syllables(ind.name)
             ]
             best = max(found, key=lambda f: (f[0], f[1].lexical), default=None)
-            # None when its name shares no word with the question.
             if best is not None and best[1].lexical > 0:
                 out.append(best[1])
     return out

@@ -80,3 +80,10 @@ def test_the_indicators_a_question_names_by_a_pair_of_words_no_other_has() -> No
     assert pair_named("ty le duong xa", commune) == {"2.1"}
     # The criterion's own words ("giao thông") name none of its indicators.
     assert pair_named("duong giao thong cua xa", commune) == frozenset()
+
+
+def test_the_unit_asked_about_names_no_indicator_of_a_found_section(full_assistant: Assistant) -> None:
+    # "xã kiểu mẫu" shares "xã kiểu" with 1.2's "hợp tác xã kiểu mới"; 691's line on poor households answers.
+    a = full_assistant.ask("QĐ 691 quy định tỷ lệ hộ nghèo của xã kiểu mẫu là bao nhiêu?")
+    assert "hợp tác xã" not in a.text.split("\n")[0]
+    assert "Không có hộ nghèo" in a.text

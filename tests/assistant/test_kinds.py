@@ -258,3 +258,9 @@ def test_how_many_criteria_a_unit_must_meet_is_a_count_not_a_figure() -> None:
     asks = kinds_of("cong van 1345 quy dinh xa phai dat bao nhieu tieu chi")
     assert "count" in asks and "threshold" not in asks
     assert "threshold" in kinds_of("thu nhap phai dat bao nhieu")
+
+
+def test_what_a_resolution_approves_is_its_contents() -> None:
+    assert "contents" in kinds_of("nghi quyet 257/2025/qh15 phe duyet chuong trinh gi?")
+    assert "contents" in kinds_of("nghi quyet 424 ban hanh ke hoach nao")
+    assert "contents" not in kinds_of("chuong trinh nay duoc phe duyet khi nao?")

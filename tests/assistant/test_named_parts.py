@@ -73,3 +73,10 @@ def test_the_conditions_a_unit_must_meet_are_its_sets_general_requirements(full_
     assert a.kind == "criteria"
     assert "Phụ lục II, 320/QĐ-TTg" in first
     assert "100% số xã" in a.text
+
+
+def test_what_a_dispatch_gives_a_districts_authority_is_its_duty_not_todays_card(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Theo CV 5766, UBND huyện phải làm gì?")
+    assert a.kind == "duties"
+    # The sentence that gives the task, not the dispatch's subject line.
+    assert "phối hợp với UBND các huyện" in a.text.split("\n")[0]

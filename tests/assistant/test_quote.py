@@ -374,3 +374,16 @@ def test_a_figure_asked_is_a_number_that_is_not_a_year_a_date_or_a_documents_num
         assert not figure.search(named), named
     for stated in ("khu vực nông thôn 2,2 triệu đồng/người/tháng", "≥ 80%", "gồm 19 tiêu chí", "còn 3.321 xã"):
         assert figure.search(stated), stated
+
+
+def test_a_sentence_opening_with_its_subject_is_quoted_through_its_rule() -> None:
+    text = (
+        "2. Đối với các xã đạt chuẩn giai đoạn 2018-2020 (theo hướng dẫn tại Công văn số 1345/BNN-VPĐP ngày 08/02/2018 "
+        "của Bộ Nông nghiệp và Phát triển nông thôn về việc hướng dẫn xây dựng và triển khai kế hoạch xét, công nhận xã "
+        "đạt chuẩn nâng cao giai đoạn 2018-2020 và quy định cụ thể các tiêu chí), trước hết phải rà soát, chỉ đạo thực "
+        "hiện để đáp ứng đầy đủ mức đạt chuẩn theo yêu cầu của Bộ tiêu chí giai đoạn 2021-2025, sau đó phấn đấu đạt "
+        "chuẩn kiểu mẫu."
+    )
+    got = best_span(text, "Công văn yêu cầu gì với các xã đạt chuẩn giai đoạn 2018-2020?")
+    assert got in text
+    assert "trước hết phải rà soát, chỉ đạo thực hiện để đáp ứng đầy đủ mức đạt chuẩn" in got  # not the subject alone
