@@ -114,7 +114,9 @@ _ASKS: dict[str, str] = {
     "list": r"\b((?:nhung|cac) (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac"
     # "Thị xã hoàn thành NTM theo 320 cần (những) điều kiện gì", "điều kiện gì để được công nhận": the conditions, a
     # list (what a unit must meet, not what an agency is given to do).
-    r"|(can|can co|phai co|co) (nhung |cac )?dieu kien (gi|nao)|dieu kien (gi|nao) (de|thi))\b",
+    r"|(can|can co|phai co|co) (nhung |cac )?dieu kien (gi|nao)|dieu kien (gi|nao) (de|thi)"
+    # "Theo 558 thị xã hoàn thành NTM cần gì": what it needs, listed.
+    r"|(?<!khong )can (nhung )?gi(?! (khong|ko|nua|a)\b))\b",
     # "thuộc mục nào", "tại mục 2": a section (mục), not a level (mức); both fold alike.
     # "Xã tôi đã được công nhận" folds as "xa toi da duoc": "tôi đã", not "tối đa", when a pronoun's word is before it
     # and a verb after it.

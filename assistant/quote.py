@@ -167,7 +167,9 @@ def quotable(piece: str, clause: bool = False) -> bool:
     if re.fullmatch(r"[\w.-]+\.(?:vn|com|net|org)(?:/\S*)?\.?", bare):
         return False
     # Source lines and the compiler's own notes are not the regulation's words.
-    if re.match(r"^(?:Nguồn|Theo nguồn)\s*:|^Ghi chú|^Ô có|^[¹²³⁴⁵⁶⁷⁸⁹*]", bare) or "biên soạn" in bare:
+    # ("Cần đối chiếu văn bản gốc.": the compiler's note on a part not checked.)
+    notes = r"^(?:Nguồn|Theo nguồn)\s*:|^Ghi chú|^Ô có|^[¹²³⁴⁵⁶⁷⁸⁹*]|^Cần đối chiếu\b"
+    if re.match(notes, bare) or "biên soạn" in bare:
         return False
     # A fragment that starts mid-sentence: lower-case start or a closing bracket / comma.
     first = bare[0]

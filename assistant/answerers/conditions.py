@@ -31,21 +31,24 @@ def general_lines(text: str, title: str) -> list[str]:
     return found[1] if found else []
 
 
-def _part_lines(text: str, title: str) -> tuple[str, list[str]] | None:
-    parts: list[tuple[str, list[str]]] = [("", [])]
+def _part_lines(text: str, title: str) -> tuple[str, list[str], int] | None:
+    """(heading, requirements, how many requirements the corpus holds only unverified) of the part asked."""
+    parts: list[tuple[str, list[str], list[str]]] = [("", [], [])]
     for raw in text.split("\n"):
         line = raw.strip()
         if _PART.match(line):
-            parts.append((line, []))
-        # A line the corpus holds only as the compiler's understanding ("2. [chưa xác minh] Theo hiểu biết: …") is
-        # no requirement to quote; one with an unverified tail keeps its mark, which the quote shows.
-        elif _ITEM.match(line) and not line.endswith(":") and "[chưa xác minh" not in line[:40]:
-            parts[-1][1].append(line)
+            parts.append((line, [], []))
+        elif _ITEM.match(line) and not line.endswith(":"):
+            # A line the corpus holds only as the compiler's understanding ("2. [chưa xác minh] Theo hiểu biết: …")
+            # is no requirement to quote, but is counted; one with an unverified tail keeps its mark, which the
+            # quote shows.
+            parts[-1][2 if "[chưa xác minh" in line[:40] else 1].append(line)
     parts = [p for p in parts if p[1]]
     if not parts:
         return None
     words = syllables(title)
-    return max(parts, key=lambda p: len(syllables(p[0]) & words))
+    heading, lines, unverified = max(parts, key=lambda p: len(syllables(p[0]) & words))
+    return heading, lines, len(unverified)
 
 
 _PERIODS = ("2016-2020", "2021-2025")
@@ -58,7 +61,9 @@ def town_conditions(ctx: Context) -> list[Candidate]:
     of the documents or period the question names, else of the last period that had them (2021-2025)."""
     q = ctx.query
     asked = without_offices(q.folded)
-    if q.level not in ("thị xã", "thành phố") or not (_ASKED.search(asked) or "hoan thanh nhiem vu" in asked):
+    # ("hoàn thành NTM" is the task's short name.)
+    done = re.search(r"\bhoan thanh (nhiem vu|(xay dung )?nong thon moi)\b", asked)
+    if q.level not in ("thị xã", "thành phố") or not (_ASKED.search(asked) or done):
         return []
     if re.search(r"\btinh,? (?:va )?thanh pho\b", asked) and not re.search(r"\bthi xa\b", asked):
         return []  # "20 tỉnh, thành phố có 100% số xã đạt chuẩn": provinces
@@ -76,7 +81,7 @@ def town_conditions(ctx: Context) -> list[Candidate]:
             continue
         if any(c.label.endswith(f" {path}") for c in out):
             continue
-        out.append(_candidate(ctx, cset, found[1], town=True))
+        out.append(_candidate(ctx, cset, found[1], town=True, unverified=found[2]))
     return out
 
 
@@ -85,8 +90,8 @@ def set_conditions(ctx: Context, cset: CriteriaSet) -> Candidate | None:
     if cset.level not in _LEVELS or not cset.annex or not _ASKED.search(without_offices(ctx.query.folded)):
         return None
     section = ctx.section(_annex(cset))
-    lines = general_lines(section.text, cset.title) if section is not None else []
-    return _candidate(ctx, cset, lines) if lines else None
+    found = _part_lines(section.text, cset.title) if section is not None else None
+    return _candidate(ctx, cset, found[1], unverified=found[2]) if found else None
 
 
 def _annex(cset: CriteriaSet) -> str:
@@ -94,12 +99,24 @@ def _annex(cset: CriteriaSet) -> str:
     return f"{cset.document} › {cset.annex}"
 
 
-def _candidate(ctx: Context, cset: CriteriaSet, lines: list[str], *, town: bool = False) -> Candidate:
-    """The requirements quoted line by line; `town`: the towns' part of an annex (its own title, their levels)."""
+def _candidate(
+    ctx: Context, cset: CriteriaSet, lines: list[str], *, town: bool = False, unverified: int = 0
+) -> Candidate:
+    """The requirements quoted line by line; `town`: the towns' part of an annex (its own title, their levels);
+    `unverified`: how many more the corpus holds only as unverified text, said, not quoted."""
     path = _annex(cset)
     head = f"{_TOWN_TITLE if town else cset.title} ({cset.annex}, {cset.document}) đặt các yêu cầu chung:"
     drafts = [Draft(head)]  # each requirement cites its own line
     drafts += [Draft(f"- «{QUOTE}»", [Source(cset.document, path, line, text=line)]) for line in lines]
+    if unverified:
+        # A list answer says when it holds less than the part has (558's town part: one requirement checked).
+        drafts.append(
+            Draft(
+                f"Kho còn {unverified} yêu cầu khác của phần này chưa được đối chiếu với văn bản gốc nên không trích ở"
+                " đây; cần đối chiếu văn bản chính thức.",
+                [Source(cset.document, path, lines[-1], text=lines[-1])],
+            )
+        )
     said = " ".join(lines)
     covers = base_covers(cset) | {("topic", "conditions")}
     if town:

@@ -59,3 +59,13 @@ def test_a_town_gets_its_own_part_of_the_annex_of_the_period_its_year_falls_in(f
 def test_provinces_and_cities_are_no_town(full_assistant: Assistant) -> None:
     a = full_assistant.ask("Đến tháng 9/2023 cả nước có bao nhiêu tỉnh, thành phố có 100% số xã đạt chuẩn NTM?")
     assert "hoàn thành nhiệm vụ xây dựng nông thôn mới (Phụ lục" not in a.text
+
+
+def test_a_towns_requirements_say_how_many_more_the_corpus_holds_unverified(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Theo 558 thị xã hoàn thành NTM cần gì?")  # "hoàn thành NTM", the task's short name
+    assert a.text.startswith(
+        "Quy định thị xã, thành phố trực thuộc cấp tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới"
+    )
+    assert "«Có 100% số xã đạt chuẩn nông thôn mới.»" in a.text
+    assert "Kho còn 1 yêu cầu khác của phần này chưa được đối chiếu với văn bản gốc" in a.text
+    assert "«Cần đối chiếu" not in a.text
