@@ -85,8 +85,8 @@ def merge(
         and (
             (follows_on is not None and size <= 12 and follows_on(current.text))
             or (current.action and size <= 6)
-            # "Ai ký?", "Do ai ký?": a document's fact asked in a word or two.
-            or (size <= 5 and kinds_of(current.text) & FACT_KINDS)
+            # "Ai ký?", "Do ai ký?", "Gửi cho ai?": a document's fact asked in a word or two.
+            or (size <= 5 and kinds_of(current.text) & (FACT_KINDS | {"to"}))
         )
     )
     elliptic = elliptic or bare

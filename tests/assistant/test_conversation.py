@@ -162,3 +162,8 @@ def test_the_set_named_by_its_period_in_a_follow_up_is_the_set_asked_of(catalogu
         lambda _: True,
     )
     assert q.period == "2016-2020" and q.recognition_period is None
+
+
+def test_whom_it_is_sent_to_asked_in_two_words_is_asked_of_the_earlier_document(catalogue: Catalogue) -> None:
+    q = follow(catalogue, "CV 14 do ai ký?", "Gửi cho ai?")
+    assert q.sets == ["14/BCĐCTMTQG"]
