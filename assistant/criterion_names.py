@@ -40,6 +40,15 @@ def criterion_names(catalogue: Catalogue, cset: CriteriaSet, crit: Criterion) ->
     return out
 
 
+def named_criterion(catalogue: Catalogue, cset: CriteriaSet, name: str) -> Criterion | None:
+    """The criterion of `cset` that `name` names, by its name or one it has in another set ("Chợ nông thôn" is 318's
+    7, "Cơ sở hạ tầng thương mại nông thôn")."""
+    key = criterion_key(name)
+    return next(
+        (c for c in cset.criteria if key in {criterion_key(n) for n in criterion_names(catalogue, cset, c)}), None
+    )
+
+
 _PLACE_NAMES: dict[int, tuple[Catalogue, re.Pattern | None]] = {}
 
 

@@ -111,12 +111,7 @@ _ASKS: dict[str, str] = {
     # "So sánh số tiêu chí của bộ 2021-2025 và bộ 2026-2030": the counts compared.
     r"|\bso sanh so (luong )?(tieu chi|chi tieu)\b",
     # "những tỉnh, thành phố nào": the things listed may be several, with commas.
-    "list": r"\b((?:nhung|cac) (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac"
-    # "Thị xã hoàn thành NTM theo 320 cần (những) điều kiện gì", "điều kiện gì để được công nhận": the conditions, a
-    # list (what a unit must meet, not what an agency is given to do).
-    r"|(can|can co|phai co|co) (nhung |cac )?dieu kien (gi|nao)|dieu kien (gi|nao) (de|thi)"
-    # "Theo 558 thị xã hoàn thành NTM cần gì": what it needs, listed.
-    r"|(?<!khong )can (nhung )?gi(?! (khong|ko|nua|a)\b))\b",
+    "list": r"\b((?:nhung|cac) (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     # "thuộc mục nào", "tại mục 2": a section (mục), not a level (mức); both fold alike.
     # "Xã tôi đã được công nhận" folds as "xa toi da duoc": "tôi đã", not "tối đa", when a pronoun's word is before it
     # and a verb after it.
@@ -141,7 +136,11 @@ _ASKS: dict[str, str] = {
     # "năm 2025 giữ chuẩn theo bộ nào", "năm 2027 có còn phải theo Phụ lục II QĐ 318 không": which set applies now.
     # ("QĐ 1980 còn áp dụng không" asks the document's status, not what a unit is held to.)
     r"|theo bo (tieu chi )?nao|giu chuan|con phai theo|con phai ap dung|(?<!\d )con ap dung|chuyen sang bo"
-    r"|can cu (vao )?phu luc nao)\b",
+    r"|can cu (vao )?phu luc nao"
+    # "Thị xã hoàn thành NTM theo 320 cần (những) điều kiện gì", "điều kiện gì để được công nhận", "… cần gì": the
+    # conditions a unit must meet.
+    r"|(can|can co|phai co|co) (nhung |cac )?dieu kien (gi|nao)|dieu kien (gi|nao) (de|thi)"
+    r"|(?<!khong )can (nhung )?gi(?! (khong|ko|nua|a)\b))\b",
     # Which set or regulation a unit is held to ("xã cần đáp ứng quy định của văn bản nào", "lấy bộ tiêu chí nào làm
     # mốc"): the applicability card's question, which a list of duties does not answer.
     # "Những bộ tiêu chí nào" a decision amends is another question: the sets it touches.

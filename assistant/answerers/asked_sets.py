@@ -8,7 +8,7 @@ import re
 
 from assistant.answerers.base import Context
 from assistant.answerers.catalogue import annex_path
-from assistant.criterion_names import DEFINED, criterion_key, criterion_names
+from assistant.criterion_names import DEFINED, criterion_key, criterion_names, named_criterion
 from assistant.sets import set_of_period
 from corpus.criteria import CriteriaSet
 from corpus.normalize import fold
@@ -120,8 +120,7 @@ def question_sets(ctx: Context) -> list[CriteriaSet]:
 
 
 def _holds(ctx: Context, cset: CriteriaSet, name: str) -> bool:
-    key = criterion_key(name)
-    return any(key in {criterion_key(n) for n in criterion_names(ctx.catalogue, cset, c)} for c in cset.criteria)
+    return named_criterion(ctx.catalogue, cset, name) is not None
 
 
 def _named_elsewhere(ctx: Context, first: CriteriaSet, numbers: set[int]) -> bool:

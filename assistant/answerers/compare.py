@@ -12,7 +12,7 @@ from assistant.answerers.catalogue import base_covers, set_docs
 from assistant.answerers.conditions import set_conditions
 from assistant.answerers.criteria import criterion_drafts
 from assistant.answerers.overview import set_overview
-from assistant.criterion_names import criterion_key, criterion_names
+from assistant.criterion_names import criterion_names, named_criterion
 from assistant.quote import GENERIC, number_words, weight, word_pairs
 from corpus.criteria import CriteriaSet, Criterion
 from corpus.normalize import syllables
@@ -49,11 +49,7 @@ def _named(ctx: Context, cset: CriteriaSet, want: frozenset[str]) -> tuple | Non
     """The criterion of `cset` the question names in words ("so sánh tiêu chí giao thông giữa QĐ 1980 và QĐ
     318"), whole, or its one indicator that shares a word beyond the criterion's names: scored on every
     indicator of the set, "giao thông" is "giáo dục … trung học phổ thông" once accents go."""
-    key = criterion_key(ctx.query.criterion_name or "")
-    crit = next(
-        (c for c in cset.criteria if key in {criterion_key(n) for n in criterion_names(ctx.catalogue, cset, c)}),
-        None,
-    )
+    crit = named_criterion(ctx.catalogue, cset, ctx.query.criterion_name or "")
     if crit is None:
         return None
     beyond = want - syllables(" ".join(criterion_names(ctx.catalogue, cset, crit)))

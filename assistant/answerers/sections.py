@@ -192,7 +192,8 @@ def sections(ctx: Context) -> list[Candidate]:
         meta = ctx.meta(number)
         if tree is None or meta is None:
             continue
-        if _chain(labels):
+        chain = _chain(labels)
+        if chain:
             # The deepest of the named parts the text holds ("Điểm d Khoản 3 Điều 2" where Khoản 3 ends at c).
             section = next((x for k in range(len(labels), 0, -1) if (x := _find(tree, labels[:k])) is not None), None)
         else:  # "Khoản 1 và khoản 2 Điều 2": the article holding both
@@ -207,7 +208,7 @@ def sections(ctx: Context) -> list[Candidate]:
             drafts = _table_drafts(number, section, f"{label} {name}", table)
         else:
             drafts = [Draft(f"{label} {name}{title}.", [Source(number, section.path, section.title or ctx.text)])]
-        absent = _absent(section, labels, f"{label} {name}", ctx.text) if _chain(labels) else None
+        absent = _absent(section, labels, f"{label} {name}", ctx.text) if chain else None
         if absent is not None:
             drafts.insert(0, Draft(absent, [Source(number, section.path, section.title or ctx.text)]))
         named_words = " ".join([number, meta.kind or "", *section.labels])
