@@ -275,13 +275,17 @@ def _read_asks(need: Need, query: Query) -> None:
         need.counted = counted.group(1)
         if not re.match(
             r"(tieu chi|chi tieu|nhom|tieu|phu luc|dieu|chuong|noi dung|lan|buoc|hang|muc|phan|loai|van ban|thang|nam"
-            r"|ngay|tinh|xa|huyen)",
+            r"|ngay|tinh|xa|huyen|bo\b)",  # "mấy bộ tiêu chí": criteria sets counted
             need.counted,
         ):
             # "… là bao nhiêu", "bao nhiêu triệu": a figure, not a count of items.
             need.asks.discard("count")
             need.asks.add("threshold")
             need.counted = None
+    elif "count" in need.asks and not counted and (MONEY.search(f) or re.search(r"\b(von|ngan sach)\b", f)):
+        # "Kinh phí chương trình … bao nhiêu?": an amount of money, not a count of items.
+        need.asks.discard("count")
+        need.asks.add("threshold")
     elif "count" in need.asks and re.search(
         # "… là bao nhiêu", "phải dưới mức bao nhiêu", "tối đa bao nhiêu": a figure, not a count.
         r"\b(la|o muc|dat|(duoi|tren) muc|toi da|toi thieu|khong qua|khong vuot qua) (bao nhieu|may)\b",

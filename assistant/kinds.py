@@ -49,6 +49,8 @@ _ASKS: dict[str, str] = {
     r" (a|ha|khong|ko|k|phai khong|dung khong)(?=\s*\?|\s*$))\b",
     # "… quyết định nào của Thủ tướng ký ngày 08/3/2022": a date told, not asked.
     "when": r"\b(ngay nao|ngay thang nam nao|khi nao|nam nao|thoi gian nao|(ky|ban hanh) ngay(?! \d)|ngay thong qua"
+    # "Ngày ban hành QĐ 320?", "ngay ky cv 14": the date named as what is asked ("kể từ ngày ban hành" is a start).
+    r"|(?<!tu )ngay (ban hanh|ky)\b"
     # "văn bản nào được ban hành trước": the dates of each, compared
     r"|(ban hanh|ky|ra doi|co) (truoc|sau)(?! khi)|(ban hanh|ky) (som|muon) hon"
     # "đã chính thức ban hành chưa, hay vẫn còn là dự thảo": whether, so when, it was issued.
@@ -249,6 +251,10 @@ _ASKS: dict[str, str] = {
     r"|thuoc (?:ve )?(?:tinh|thanh pho|tinh/thanh(?: pho)?|tinh thanh|tinh hay thanh pho)(?: [a-z]+)? nao"
     # "từ 1/7/2025 thì về tỉnh nào": where the former province went.
     r"|(?:thi|nay|da|se) ve (?:tinh|thanh pho) nao"
+    # "Hà Giang bây giờ là tỉnh nào?": the province it is part of now.
+    r"|(?:bay gio|hien nay|hien gio|gio|nay) (?:la|thanh) (?:tinh|thanh pho) nao"
+    # "cả nước bây giờ có bao nhiêu tỉnh?": the provinces of the map counted.
+    r"|(?:ca nuoc|viet nam|nuoc ta)(?: hien nay| bay gio| hien gio| gio)? (?:co|con|gom) (?:bao nhieu|may|bn) tinh"
     r"|gom (?:nhung |cac )?tinh (?:nao|cu nao)|hinh thanh tu (?:nhung )?tinh nao)\b",
     # "… nằm ở phụ lục số mấy", "mục nào nói về …": where a document says something (see WHERE).
     # ("gồm những phần nào" lists the parts.)
@@ -286,8 +292,8 @@ _ASKED_FIGURE = {
         r"\b((bao nhieu|bao nhiu|may|bn) ?(phan tram|%)|ty le\b[^.?!]{0,80}\b(bao nhieu|bao nhiu|bn|muc nao))"
     ),
     "money": re.compile(
-        r"\b((bao nhieu|bao nhiu|bn|muc) (tien|trieu|ty dong)|(tong )?(muc )?von\b[^.?!]{0,60}\b(bao nhieu|bao nhiu|bn)"
-        r"(?! lan))"
+        r"\b((bao nhieu|bao nhiu|bn|muc) (tien|trieu|ty dong)"
+        r"|(tong )?(muc )?(von|kinh phi|ngan sach)\b[^.?!]{0,60}\b(bao nhieu|bao nhiu|bn)(?! lan))"
     ),
     # "diện tích … bao nhiêu m2", "tối thiểu bao nhiêu mét vuông": an area.
     "area": re.compile(
@@ -318,7 +324,10 @@ MAP_CUES = re.compile(
     r"|nay thuoc|thuoc tinh nao|thuoc tinh hay thanh pho nao|thuoc thanh pho nao|tinh moi|thanh pho moi|tinh cu"
     r"|truoc day la"
     # "Bạc Liêu thì nhập vào đâu?", "Đồng Tháp bây giờ là gộp với tỉnh nào?"
-    r"|nhap vao|nhap voi|ve tinh nao|gop (?:voi|vao|chung)|(?:la|bi|duoc) gop)\b"
+    r"|nhap vao|nhap voi|ve tinh nao|gop (?:voi|vao|chung)|(?:la|bi|duoc) gop"
+    # "Hà Giang bây giờ là tỉnh nào?", "cả nước bây giờ có bao nhiêu tỉnh?": the map as it is now.
+    r"|(?:bay gio|hien nay|hien gio|gio) (?:la|thuoc|thanh) (?:tinh|thanh pho)"
+    r"|(?:ca nuoc|viet nam|nuoc ta)(?: hien nay| bay gio| hien gio| gio)? (?:co|con|gom) (?:bao nhieu|may|bn) tinh)\b"
 )
 
 

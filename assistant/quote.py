@@ -46,6 +46,8 @@ CUES = {
         r"(?<![\d/.,-])(?<![Nn]gày )(?<!tháng )(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?(?![\d/])(?! tháng)|%"
     ),
     "list": re.compile(r"\(\d+\)[^;]+;[^;]+;|;[^;]+;[^;]+;"),
+    # "Kinh phí … bao nhiêu": a sentence that writes a sum of money.
+    "money": re.compile(r"\d[\d.,]*\s*(?:triệu|tỷ|nghìn)\s*đồng"),
     "region_level": re.compile(r"(áp dụng|theo quy định)[^.;]{0,40}\bvùng [A-ZĐ]"),
     # "Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì, …": the sentence that gives someone the task to lead.
     "duty": re.compile(r"^\W*Giao\b|\bgiao\b[^.;]{0,80}\bchủ trì\b"),

@@ -170,6 +170,8 @@ def render(
     asks = set(need.asks) | ({f"count={need.counted}"} if need.counted else set())
     if query.level in ("xã", "huyện"):
         asks.add(f"level={query.level}")  # the quote about that level, not the other one
+    if need.figure == "money":
+        asks.add("money")  # the sentence that writes a sum
     if any(p.kind == "duties" for p in choice.parts):
         # Duties answer what someone is given to do ("UBND huyện phải làm gì"): the sentence that gives it is quoted.
         asks.add("duty")

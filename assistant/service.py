@@ -219,6 +219,7 @@ class Assistant:
             or query.history
             or bool(need.missing and _NEAR_DOMAIN.search(query.folded))
             or bool(query.province and MAP_CUES.search(query.folded))
+            or "map" in need.asks  # "cả nước bây giờ có bao nhiêu tỉnh": the 2025 map, which the corpus holds
             or bool(MAP_DOCUMENT.search(query.folded))
             or bool(query.sets)  # a document the corpus holds, named by its number
         )

@@ -340,6 +340,9 @@ _HAMLET = re.compile(
     r"\b(thon|(?<!van )ban|ap|khu dan cu|to dan pho)\s+((nong thon moi|ntm)( kieu mau| nang cao)?|kieu mau)\b"
 )
 
+# A model garden ("vườn mẫu", "vườn hộ mẫu"): the provinces' standard too.
+_GARDEN = re.compile(r"\bvuon (ho )?mau\b")
+
 
 def topics_asked_before(question: str) -> list[str]:
     """Uncovered topics of the question's sentences that ask before its asking clause ("Xã được để lại bao nhiêu phần
@@ -405,6 +408,8 @@ def local_topics(question: str, places: Set[str]) -> list[str]:
     if _HAMLET.search(f):
         # Said anywhere in the question ("Thôn muốn được công nhận thôn NTM kiểu mẫu thì …, ai ký quyết định?").
         topics.append("tiêu chí, công nhận thôn (bản, ấp, khu dân cư) nông thôn mới, kiểu mẫu")
+    if _GARDEN.search(f):
+        topics.append("tiêu chí, công nhận vườn mẫu nông thôn mới")
     if _COMMUNE_MERGED.search(f) or (_LOCAL_COMMUNES.search(f) and _names_place(f, places)):
         topics.append("sắp xếp đơn vị hành chính cấp xã của từng tỉnh")
     if _FUNDING_REQUEST.search(f):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from assistant.criterion_names import criterion_by_name
 from assistant.topic import EVERYDAY_TERMS, marked_clause
 from assistant.unit import first_level, own_unit, read_level, read_tier
-from assistant.years import ACTION, read_years
+from assistant.years import ACTION, period_of, read_years
 from corpus.criteria import Catalogue
 from corpus.normalize import fold, normalize_text
 
@@ -237,6 +237,48 @@ def _fix_typos(folded: str) -> str:
 _EVERYDAY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, EVERYDAY_TERMS), key=len, reverse=True)) + r")\b")
 
 
+_UNITS = {"mot": 1, "nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7}
+_UNITS.update(tam=8, chin=9)
+_UNIT_WORD = r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
+# "tiêu chí thứ mười bốn", "chỉ tiêu số hai", "Điều thứ nhất": a number written in words. A single word needs "thứ" or
+# "số" before it ("các tiêu chí sau" is "the following criteria", not criterion 6); "mười …" is a number alone.
+_NUMBER_WORDS = re.compile(
+    r"\b(tieu chi|chi tieu|dieu|khoan|muc|chuong|phu luc)( thu| so)?"
+    rf" (muoi(?: {_UNIT_WORD})?|(?<= thu )(?:nhat|{_UNIT_WORD})|(?<= so ){_UNIT_WORD})\b"
+)
+
+# "bộ tiêu chí 2010", "bộ tiêu chí năm 2022": a set named by a year (1980 is a number) that no decision was issued in
+# (those are _SET_BY_YEAR's).
+_SET_OF_YEAR = re.compile(
+    r"\bbo(?: tieu chi(?: quoc gia)?(?: ve)?(?: xa)?(?: nong thon moi)?)?( nam)? (20(?:0[89]|[1-3]\d))\b(?!\s*[-/])"
+)
+
+
+def _set_of_year(m: re.Match[str]) -> str:
+    """ "bộ tiêu chí 2010" → "bộ tiêu chí giai đoạn 2010-2015": a set named by a year alone is the set of that year's
+    period, read as the period is. A decision's year ("bộ tiêu chí 2009") names that decision (_SET_BY_YEAR); 2025 is
+    both 318's last year and 51/2025's."""
+    year = int(m.group(2))
+    if str(year) in _SET_YEARS:
+        return m.group(0)
+    named = m.group(0)[: (m.start(1) if m.group(1) else m.start(2)) - m.start(0)].rstrip()
+    return f"{named} giai doan {period_of(max(year, 2010))}"
+
+
+_NTH_OF = re.compile(
+    r"\bchi tieu (?:thu |so )?(\d{1,2})(?: cua| thuoc| trong)? tieu chi (?:thu |so )?(\d{1,2})\b(?!\.\d)"
+)
+_OF_NTH = re.compile(r"\btieu chi (?:thu |so )?(\d{1,2}),? chi tieu (?:thu |so )?(\d{1,2})\b(?!\.\d)")
+
+
+def _number_of(words: str) -> int:
+    """ "muoi bon" → 14, "nhat" → 1."""
+    tens, _, unit = words.partition(" ")
+    if tens == "muoi":
+        return 10 + (_UNITS[unit] if unit else 0)
+    return _UNITS[words]
+
+
 @lru_cache(maxsize=4096)
 def normalise_question(text: str) -> str:
     """Folded, abbreviation-expanded, typo-corrected form of a question; cached, since the needs, the parts and every
@@ -246,6 +288,11 @@ def normalise_question(text: str) -> str:
     folded = re.sub(r"\b(qd|cv|nd|tt|so)(\d)", r"\1 \2", folded)
     for pattern, repl in _ABBREVIATIONS:
         folded = re.sub(pattern, repl, folded)
+    folded = _NUMBER_WORDS.sub(lambda m: f"{m.group(1)} {_number_of(m.group(3))}", folded)
+    folded = _SET_OF_YEAR.sub(_set_of_year, folded)
+    # "chỉ tiêu 2 của tiêu chí 17", "tiêu chí 17, chỉ tiêu thứ 2": indicator 17.2, written as the sets write it.
+    folded = _NTH_OF.sub(r"chi tieu \2.\1", folded)
+    folded = _OF_NTH.sub(r"chi tieu \1.\2", folded)
     folded = _EVERYDAY.sub(lambda m: f"{m.group(1)} {EVERYDAY_TERMS[m.group(1)]}", folded)
     folded = re.sub(r"\s+", " ", folded).strip()
     return _fix_typos(folded)
@@ -287,7 +334,9 @@ def _sets(f: str) -> list[str]:
     # "Bộ tiêu chí quốc gia về nông thôn mới năm 2009", "bộ tiêu chí sửa đổi năm 2013": a set named by the year its
     # decision was issued (the district set of 2016 is 558, the commune set 1980).
     for m in _SET_BY_YEAR.finditer(f):
-        year = m.group(1)
+        if m.group(2) and found:
+            continue  # "QĐ 342 sửa bộ tiêu chí 2009": the decision named is the subject; the year only tells it
+        year = m.group(1) or m.group(2)
         number = "558" if year == "2016" and re.search(r"\bhuyen\b", m.group(0)) else _SET_YEARS[year]
         if NAMED_SETS[number] not in found:
             found.append(NAMED_SETS[number])
@@ -297,7 +346,9 @@ def _sets(f: str) -> list[str]:
 _SET_YEARS = {"2009": "491", "2013": "342", "2016": "1980", "2025": "51"}
 _SET_BY_YEAR = re.compile(
     r"\bbo tieu chi(?: quoc gia)?(?: ve)?(?: (?:xa|huyen))?(?: nong thon moi| ntm)?(?: (?:xa|huyen))?"
-    r"(?: (?:ban hanh|sua doi|dau tien|ra doi))?(?: (?:nam|tu nam|vao nam|thang \d{1,2}/?))\s*(2009|2013|2016|2025)\b"
+    r"(?: (?:ban hanh|sua doi|dau tien|ra doi))?(?:(?: (?:nam|tu nam|vao nam|thang \d{1,2}/?))\s*(2009|2013|2016|2025)"
+    # "bộ tiêu chí 2009": the year alone names the decision too (2025 alone may be 318's last year).
+    r"| (2009|2013|2016)(?!\s*[-–/]\s*\d))\b"
 )
 
 
@@ -415,7 +466,10 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         or q.indicator
         # "tiêu chí" alone is an everyday word ("tiêu chí chọn mua laptop"); these are not.
         # OCOP ("mỗi xã một sản phẩm") is a programme of the NTM effort, whatever the corpus holds of it.
-        or re.search(r"\b(nong thon|bo tieu chi|ban chi dao|van phong dieu phoi|muc tieu quoc gia|mtqg|ocop)\b", f)
+        # A model garden ("vườn mẫu") is a standard of the movement, which the provinces set.
+        or re.search(
+            r"\b(nong thon|bo tieu chi|ban chi dao|van phong dieu phoi|muc tieu quoc gia|mtqg|ocop|vuon (ho )?mau)\b", f
+        )
         # A province's region in the sets' regional levels ("Tỉnh Điện Biên thuộc vùng nào?").
         or (q.province and re.search(r"\b" + REGION_ASKED, f))
         # What the corpus holds ("trong kho có những văn bản cấp bộ nào"), the 2025 map of the provinces.

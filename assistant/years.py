@@ -34,6 +34,7 @@ _SET_CUE = re.compile(
 # that period is the goal, not a recognition already obtained.
 _PURPOSE = re.compile(r"\b(de|muon|nham)(?: \w+){0,2} (duoc )?(dat chuan|dat|cong nhan)\b[^.?!]{0,50}$")
 _TARGET = re.compile(r"\b(phan dau|muc tieu|du kien|ke hoach|muon)\b")
+_SHARE = re.compile(r"\b(bao nhieu|may|bn) ?(%|phan tram)?( so)? (xa|huyen|tinh)\b")
 # "khi đó", "lúc công nhận": the time of the recognition just named.
 _THEN = re.compile(
     # "Hồi xét công nhận … năm 2018": the time of that recognition.
@@ -264,7 +265,11 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         # "đến năm 2030 phấn đấu có bao nhiêu tỉnh được công nhận": a target, not a recognition.
         # "dự kiến đến 2028 mới đạt chuẩn": a year the asker plans for, named before it.
         planned = _TARGET.search(masked[max(0, p - 20) : p])
+        # "Năm 2030 bao nhiêu % xã đạt chuẩn?": a share of the units, a target of that year, not a recognition.
+        share = after is not None and _SHARE.search(after.group(0))
         if after and not _INTENT.search(after.group(0)) and not _TARGET.search(after.group(0)) and not planned:
+            if share:
+                continue
             cued_after.append((y, p))
     recognised = (cued_before or cued_after or [None])[0]
     # "… năm 2023 Công văn 14 yêu cầu … Giờ đã cuối năm 2026, xã giữ chuẩn theo bộ nào?": the year of the sentence

@@ -21,6 +21,7 @@ from assistant.answerers.places import places
 from assistant.answerers.regions import region_of
 from assistant.answerers.rules import applicability, no_district_set, shared_duties
 from assistant.answerers.sections import sections
+from assistant.answerers.set_list import list_sets
 
 ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
     applicability,
@@ -34,6 +35,7 @@ ANSWERERS: list[Callable[[Context], list[Candidate]]] = [
     documents,
     issuer_documents,
     list_documents,
+    list_sets,
     sections,
     claims,
     locate,

@@ -111,7 +111,10 @@ def question_sets(ctx: Context) -> list[CriteriaSet]:
         found = [c for c in earlier if c.tier == tier and not c.province and c not in out]
         out = found + out if renamed else out + found
     name = ctx.query.criterion_name
-    defined = name and re.search(rf"\b{re.escape(fold(name))} " + DEFINED.pattern, ctx.query.folded)
+    # Named whole or without its head word ("Thôn thông minh là gì" of "Mô hình thôn thông minh").
+    said = fold(name or "").lower()
+    forms = "|".join(re.escape(x) for x in {said, re.sub(r"^(mo hinh|ty le) ", "", said)})
+    defined = name and re.search(rf"\b(?:{forms}) " + DEFINED.pattern, ctx.query.folded)
     if defined and not any(_holds(ctx, c, name) for c in out):
         # "Mô hình thôn thông minh là gì": a criterion only another set has (319's), that set's, the latest first.
         holders = [c for c in ctx.catalogue.sets.values() if not c.province and _holds(ctx, c, name)]

@@ -94,6 +94,10 @@ def passages(ctx: Context) -> list[Candidate]:
             covers |= {("doc", r.target) for r in meta.relations if r.type == "forwards"}
             if meta.period:
                 covers.add(("period", meta.period))
+                # A programme of ten years (257/2025/QH15: 2026-2035) covers each five-year period in it.
+                start, _, end = meta.period.partition("-")
+                if start.isdigit() and end.isdigit():
+                    covers |= {("period", f"{y}-{y + 4}") for y in range(int(start), int(end) - 4, 5)}
             covers |= {("level", lv) for lv in meta.level}
         counted = ctx.need.counted
         counts = {counted} if counted and re.search(rf"\d+ {counted}", fold(chunk.text)) else set()

@@ -264,3 +264,15 @@ def test_what_a_resolution_approves_is_its_contents() -> None:
     assert "contents" in kinds_of("nghi quyet 257/2025/qh15 phe duyet chuong trinh gi?")
     assert "contents" in kinds_of("nghi quyet 424 ban hanh ke hoach nao")
     assert "contents" not in kinds_of("chuong trinh nay duoc phe duyet khi nao?")
+
+
+def test_a_date_named_as_the_subject_is_asked() -> None:
+    assert "when" in kinds_of("Ngày ban hành Quyết định 319?")
+    assert "when" in kinds_of("ngay ky cong van 14")
+    # "kể từ ngày ban hành" starts a time limit; it asks no date.
+    assert "when" not in kinds_of("Trong 30 ngày kể từ ngày ban hành, các bộ phải làm gì?")
+
+
+def test_a_sum_of_the_programmes_money_is_a_figure() -> None:
+    assert asked_figure("kinh phi chuong trinh nong thon moi 2026-2030 bao nhieu") == "money"
+    assert asked_figure("ngan sach trung uong cho chuong trinh la bao nhieu") == "money"

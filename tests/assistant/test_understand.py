@@ -736,3 +736,37 @@ def test_a_criterion_numbered_before_the_unit_is_no_count_of_communes(catalogue:
     q = understand("Tiêu chí 13 xã NTM nâng cao yêu cầu những gì?", catalogue)
     assert q.tier == "nâng cao" and q.criterion == 13
     assert understand("Huyện có 18 xã, trong đó 2 xã đạt NTM nâng cao thì sao?", catalogue).tier != "nâng cao"
+
+
+def test_numbers_written_in_words_name_a_criterion_or_a_part(catalogue: Catalogue) -> None:
+    assert understand("Cho hỏi tiêu chí thứ mười lăm quy định gì?", catalogue).criterion == 15
+    assert understand("chi tieu so ba cua tieu chi muoi bay", catalogue).indicator == "17.3"
+    assert understand("Điều thứ hai của Quyết định 320 giao gì?", catalogue).folded.startswith("dieu 2 ")
+    # "các tiêu chí sau" is "the following criteria", not criterion 6.
+    assert understand("Xã cần đạt các tiêu chí sau đây những gì?", catalogue).criterion is None
+
+
+def test_an_indicator_numbered_within_its_criterion(catalogue: Catalogue) -> None:
+    assert understand("Chỉ tiêu 4 của tiêu chí 6 theo QĐ 1980 là gì?", catalogue).indicator == "6.4"
+    assert understand("tiêu chí 19, chỉ tiêu thứ 2 nói gì", catalogue).indicator == "19.2"
+    # A count of criteria and indicators is no indicator.
+    assert understand("Bộ này có 19 tiêu chí 57 chỉ tiêu phải không?", catalogue).indicator is None
+
+
+def test_a_set_named_by_a_year_is_the_set_of_that_years_period(catalogue: Catalogue) -> None:
+    assert understand("Bộ tiêu chí năm 2012 gồm mấy tiêu chí?", catalogue).period == "2010-2015"
+    assert understand("bo tieu chi 2023 tieu chi 9 la gi", catalogue).period == "2021-2025"
+    # A year a decision was issued names that decision; a period written out stays the period.
+    assert understand("Bộ tiêu chí 2016 có bao nhiêu tiêu chí?", catalogue).sets == [S1980]
+    q = understand("Tiêu chí Y tế ở bộ tiêu chí 2016-2020 có mấy chỉ tiêu?", catalogue)
+    assert q.sets == [] and q.period == "2016-2020"
+    # With the decision named, the year of the set it amends only tells which set that is.
+    assert understand("QĐ 342 sửa tiêu chí chợ của bộ tiêu chí 2009 thế nào?", catalogue).sets == [S342]
+
+
+def test_a_share_of_units_in_a_year_is_a_target_not_a_recognition(catalogue: Catalogue) -> None:
+    q = understand("Đến năm 2030 có bao nhiêu phần trăm xã đạt chuẩn nông thôn mới?", catalogue)
+    assert q.recognition_year is None and q.ask_year == 2030
+    q = understand("Năm 2030 bao nhiêu % xã đạt chuẩn NTM nâng cao?", catalogue)
+    assert q.recognition_year is None
+    assert understand("Năm 2019 xã tôi đạt chuẩn NTM, giờ phải làm gì?", catalogue).recognition_year == 2019
