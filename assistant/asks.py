@@ -282,6 +282,10 @@ def _read_asks(need: Need, query: Query) -> None:
             need.asks.discard("count")
             need.asks.add("threshold")
             need.counted = None
+    elif "count" in need.asks and not counted and re.search(r"\b(phai|can) dat\b[^?.]{0,40}\bbao nhieu\s*\??$", f):
+        # "Xã nhóm 2 phải đạt tiêu chí thu nhập bao nhiêu?": the level to reach, not a count.
+        need.asks.discard("count")
+        need.asks.add("threshold")
     elif "count" in need.asks and not counted and (MONEY.search(f) or re.search(r"\b(von|ngan sach)\b", f)):
         # "Kinh phí chương trình … bao nhiêu?": an amount of money, not a count of items.
         need.asks.discard("count")

@@ -35,6 +35,8 @@ _ASKS: dict[str, str] = {
     r"|cam nang|tai lieu|so tay)\b)|do co quan nao|do bo nao"
     r"|(do )?ai ban hanh(?! (van ban |cac )?(huong dan (thuc hien|cho|ve)|cam nang|tai lieu|so tay)\b)"
     r"|ban hanh boi|noi ban hanh|cua co quan nao"
+    # "Danh sách xã khu vực III do ai phê duyệt?": the body whose decision approved it.
+    r"|(?:do |la )?(?:ai|co quan nao|bo nao) phe duyet(?= ?\??$)"
     # "Công văn 5766 của UBND tỉnh nào?", "tỉnh nào ban hành": the body that issued it, named by its kind.
     # ("theo đề nghị của bộ nào" asks who proposed it; "có công văn của tỉnh nào khác" asks for other documents.)
     r"|(?<!de nghi )(?<!van )(?:la )?cua (ubnd |uy ban nhan dan )?(tinh|thanh pho|bo|so|don vi) nao(?! khac)"
@@ -80,6 +82,9 @@ _ASKS: dict[str, str] = {
     # "Nghị quyết 257 phê duyệt chương trình gì": what it approves.
     r"|(phe duyet|ban hanh) (chuong trinh|ke hoach|de an|chu truong|noi dung) (gi|nao)"
     r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
+    # "Nghị quyết 424/NQ-CP về gì?": a document asked what it is about.
+    r"|(?:nq|qd|cv|nd|tt|nghi quyet|quyet dinh|cong van|nghi dinh|thong tu|van ban)(?: so)? [0-9][^?]{0,30}"
+    r" ve (?:cai |viec |van de )?gi"
     r"|dieu chinh (nhung |cac )?(noi dung|van de|linh vuc|doi tuong)"
     # "Điểm b … đặt ra những yêu cầu gì": what a named part requires.
     r"|(dat ra|co|neu) (nhung |cac )?yeu cau (gi|nao)"

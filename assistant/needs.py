@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from assistant.answerers.described import described
@@ -13,12 +14,12 @@ from assistant.answerers.documents import FACT_ASKS, ISSUING_BODY
 from assistant.asks import Need, read_need
 from assistant.chain import POINTED, answered_document
 from assistant.doc_refs import DocRef
-from assistant.quote import word_pairs
+from assistant.quote import GENERIC, word_pairs
 from assistant.topic import asking_clause, sentences
 from assistant.understand import NOW_CUE, Query, normalise_question, understand
 from assistant.years import period_of
 from corpus.model import DocumentMeta
-from corpus.normalize import fold
+from corpus.normalize import fold, syllables
 from index.segment import expand_abbreviations
 
 # "Điều cuối cùng của quyết định": the named document's last article.
@@ -53,6 +54,7 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
             query.sets.append(d.number)
             need.atoms.add(("doc", d.number))
     _compared_against(assistant.meta, query, need)
+    _annex_by_title(assistant, query, need)
     # "Vậy quyết định đó ký ngày nào?": the document the earlier answer named when the earlier question asked for
     # one ("… phải đáp ứng quy định nào?"), else the documents the earlier question named.
     # "… sửa đổi những bộ tiêu chí nào?" asked for several: "văn bản đó" then is the one that question named.
@@ -309,3 +311,42 @@ def name_the_held_set(query: Query, need: Need, resolution: Any) -> None:
         return
     query.sets.append(applicable.ref.doc)
     need.atoms.add(("doc", applicable.ref.doc))
+
+
+# The words of annex titles that every set's title holds ("Quy định tỉnh, thành phố hoàn thành nhiệm vụ xây dựng nông
+# thôn mới giai đoạn …"): they do not tell one annex from another.
+_TITLE_WORDS = GENERIC | frozenset(
+    re.findall(r"\w+", "quy dinh bo quoc gia xay dung thi thanh pho tinh truc thuoc cap hoan nhiem vu nang cao")
+    + re.findall(r"\w+", "kieu mau")
+)
+
+
+def _annex_by_title(assistant: Any, query: Query, need: Need) -> None:
+    """ "Khung thí điểm xã nông thôn mới hiện đại gồm những nội dung gì?": an annex named by the words only its title
+    has (four or more, all in the question) is the part asked, of its document."""
+    if need.sections or re.search(r"\bphu luc\b", query.folded):
+        return  # an annex named by its label, or asked for ("phụ lục nào là khung thí điểm …"), is read elsewhere
+    asked = syllables(query.folded)
+    found = []
+    for number in [m.number for m in assistant.metas()]:
+        if query.sets and number not in query.sets:
+            continue
+        tree = assistant.corpus.tree(number)
+        for annex in tree.children if tree is not None else []:
+            own = _own_words(annex.title or "")
+            if annex.labels and annex.labels[-1].startswith("Phụ lục") and len(own) >= 4 and own <= asked:
+                found.append((number, annex.labels[-1]))
+    if len(found) == 1:
+        number, label = found[0]
+        if number not in query.sets:
+            query.sets.append(number)
+        need.sections.append(label)
+        need.atoms |= {("doc", number), ("section", label)}
+
+
+@lru_cache(maxsize=256)
+def _own_words(title: str) -> frozenset[str]:
+    """The words of an annex's title that set it apart (the registry's note in brackets, "(mục đăng ký)", is no part
+    of the title)."""
+    bare = re.sub(r"\([^)]*\)", " ", fold(title).lower())
+    return frozenset(w for w in syllables(bare) if not w.isdigit()) - _TITLE_WORDS

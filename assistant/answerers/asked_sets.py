@@ -96,6 +96,8 @@ def question_sets(ctx: Context) -> list[CriteriaSet]:
     if (
         first is not None
         and not (ctx.query.period or ctx.query.sets or numbered)
+        # A commune group ("xã nhóm 2") exists only in the set in force: an earlier set's figure is no figure of it.
+        and not ctx.query.commune_group
         and any(not c.indicators for c in first.criteria)
     ):
         # The set in force does not yet hold its indicators (51/2025): the previous period's set, whose

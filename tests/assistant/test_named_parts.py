@@ -80,3 +80,18 @@ def test_what_a_dispatch_gives_a_districts_authority_is_its_duty_not_todays_card
     assert a.kind == "duties"
     # The sentence that gives the task, not the dispatch's subject line.
     assert "phối hợp với UBND các huyện" in a.text.split("\n")[0]
+
+
+def test_an_annex_named_by_the_words_of_its_title_is_that_annex(full_assistant: Assistant) -> None:
+    # 51/2025's Phụ lục II, named by what only its title says; not the set of criteria of its Phụ lục I.
+    a = full_assistant.ask("Quy định khung thí điểm xã NTM hiện đại có những nội dung gì?")
+    assert a.kind == "section"
+    assert a.text.startswith("Phụ lục II Quyết định 51/2025/QĐ-TTg")
+
+
+def test_a_figure_of_a_commune_group_is_the_set_in_forces_which_the_corpus_lacks(full_assistant: Assistant) -> None:
+    # Commune groups are the 2026-2030 set's: 318's regional income figure is no figure of "xã nhóm 1".
+    a = full_assistant.ask("Xã nhóm 1 cần đạt tiêu chí thu nhập bao nhiêu?")
+    first = a.text.split("\n")[0]
+    assert "51/2025/QĐ-TTg" in first and "chưa có con số được hỏi" in first
+    assert "318/QĐ-TTg" not in a.text
