@@ -66,7 +66,7 @@ def need_of(question: str):
         ("Ba quyết định 318, 319, 320 có căn cứ cùng một quyết định không?", {"basis"}),
         # A document asked what it is about; a list asked who approved it.
         ("Nghị định 272/2025 về gì?", {"contents"}),
-        ("Danh sách thôn đặc biệt khó khăn do cơ quan nào phê duyệt?", {"issuer"}),
+        ("Danh sách thôn đặc biệt khó khăn do ai phê duyệt?", {"issuer"}),
         # The level to reach, and a sum of money, asked with "bao nhiêu" alone: figures, not counts.
         ("Xã nhóm 3 cần đạt tiêu chí y tế bao nhiêu?", {"threshold"}),
         ("Vốn chương trình MTQG 2026-2030 bao nhiêu?", {"threshold"}),
