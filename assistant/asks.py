@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 from assistant.criterion_names import criterion_key
 from assistant.doc_numbers import lead_number
 from assistant.doc_refs import DocRef, missing_asides, named_documents
-from assistant.kinds import ASK_RE, MAP_CUES, MONEY, PROCEDURE_ASKED, WHERE, asked_figure, question_parts
+from assistant.kinds import ASK_RE, MONEY, PROCEDURE_ASKED, WHERE, asked_figure, question_parts
 from assistant.retrieve import quoted_phrases
 from assistant.topic import asking_clause, marked_clause, sentences, without_purpose
-from assistant.understand import Query, normalise_question
+from assistant.understand import MAP_CUES, Query, normalise_question
 from assistant.years import HELD_TO, period_of
 from corpus.normalize import fold
 

@@ -152,6 +152,8 @@ _ASKS: dict[str, str] = {
     # mốc"): the applicability card's question, which a list of duties does not answer.
     # "Những bộ tiêu chí nào" a decision amends is another question: the sets it touches.
     "set": r"\b((?<!nhung )(?<!cac )bo tieu chi( [a-z]+){0,2} nao|theo bo (tieu chi )?nao|giu chuan theo"
+    # "Xã tôi áp dụng bộ nào?": the set a unit is held to, named "bộ" alone.
+    r"|ap dung bo nao"
     r"|chuyen sang bo|thay (bang|the bang) bo( tieu chi)? nao|theo bo( tieu chi)? khac"
     # "chấm điểm theo bộ tiêu chí của QĐ 318 có đúng không": whether that set is the one.
     r"|theo bo\b[^?]{0,60}\b(co )?dung (khong|ko|chua)"
@@ -321,19 +323,6 @@ def asked_figure(folded_clause: str) -> str | None:
 def holds_figure(text: str, unit: str) -> bool:
     """The text writes a figure in that unit ("90%", "45 triệu đồng", "25 m2")."""
     return bool(_FIGURE_WRITTEN[unit].search(text))
-
-
-# What a question about the map asks: a composition, a merger, where a former province went.
-MAP_CUES = re.compile(
-    r"\b(gom nhung tinh|gom (cac |nhung )?tinh|gom tinh nao|hop nhat|sap nhap|sap xep|hinh thanh tu|nhap tu"
-    r"|nay thuoc|thuoc tinh nao|thuoc tinh hay thanh pho nao|thuoc thanh pho nao|tinh moi|thanh pho moi|tinh cu"
-    r"|truoc day la"
-    # "Bạc Liêu thì nhập vào đâu?", "Đồng Tháp bây giờ là gộp với tỉnh nào?"
-    r"|nhap vao|nhap voi|ve tinh nao|gop (?:voi|vao|chung)|(?:la|bi|duoc) gop"
-    # "Hà Giang bây giờ là tỉnh nào?", "cả nước bây giờ có bao nhiêu tỉnh?": the map as it is now.
-    r"|(?:bay gio|hien nay|hien gio|gio) (?:la|thuoc|thanh) (?:tinh|thanh pho)"
-    r"|(?:ca nuoc|viet nam|nuoc ta)(?: hien nay| bay gio| hien gio| gio)? (?:co|con|gom) (?:bao nhieu|may|bn) tinh)\b"
-)
 
 
 @lru_cache(maxsize=1024)

@@ -19,7 +19,7 @@ from assistant.conversation import merge
 from assistant.doc_refs import named_documents
 from assistant.errors import QuestionError
 from assistant.fill_parts import fill_open_parts
-from assistant.kinds import MAP_CUES, holds_figure, question_parts
+from assistant.kinds import holds_figure, question_parts
 from assistant.needs import full_need, name_the_held_set
 from assistant.place import read_place
 from assistant.quote import warm
@@ -32,7 +32,7 @@ from assistant.topic import (
     domain_phrases,
     names_corpus_topic,
 )
-from assistant.understand import NAMED_SETS, Query, as_of_for, understand
+from assistant.understand import MAP_CUES, NAMED_SETS, Query, as_of_for, understand
 from assistant.vocabulary import Vocabulary
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.criteria_import import import_file_criteria

@@ -470,8 +470,9 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         or re.search(
             r"\b(nong thon|bo tieu chi|ban chi dao|van phong dieu phoi|muc tieu quoc gia|mtqg|ocop|vuon (ho )?mau)\b", f
         )
-        # A province's region in the sets' regional levels ("Tỉnh Điện Biên thuộc vùng nào?").
-        or (q.province and re.search(r"\b" + REGION_ASKED, f))
+        # A province's region in the sets' regional levels ("Tỉnh Điện Biên thuộc vùng nào?"), or its place on the
+        # 2025 map ("Hà Giang bây giờ thuộc tỉnh nào?").
+        or (q.province and (re.search(r"\b" + REGION_ASKED, f) or MAP_CUES.search(f)))
         # What the corpus holds ("trong kho có những văn bản cấp bộ nào"), the 2025 map of the provinces.
         or re.search(r"\b(trong kho|kho van ban)\b", f)
         # "Kho có bao nhiêu văn bản" ("khó có" folds alike: the documents counted say which).
@@ -483,6 +484,18 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     )
     return q
 
+
+# What a question about the map asks: a composition, a merger, where a former province went.
+MAP_CUES = re.compile(
+    r"\b(gom nhung tinh|gom (cac |nhung )?tinh|gom tinh nao|hop nhat|sap nhap|sap xep|hinh thanh tu|nhap tu"
+    r"|nay thuoc|thuoc tinh nao|thuoc tinh hay thanh pho nao|thuoc thanh pho nao|tinh moi|thanh pho moi|tinh cu"
+    r"|truoc day la"
+    # "Bạc Liêu thì nhập vào đâu?", "Đồng Tháp bây giờ là gộp với tỉnh nào?"
+    r"|nhap vao|nhap voi|ve tinh nao|gop (?:voi|vao|chung)|(?:la|bi|duoc) gop"
+    # "Hà Giang bây giờ là tỉnh nào?", "cả nước bây giờ có bao nhiêu tỉnh?": the map as it is now.
+    r"|(?:bay gio|hien nay|hien gio|gio) (?:la|thuoc|thanh) (?:tinh|thanh pho)"
+    r"|(?:ca nuoc|viet nam|nuoc ta)(?: hien nay| bay gio| hien gio| gio)? (?:co|con|gom) (?:bao nhieu|may|bn) tinh)\b"
+)
 
 # "vùng nào", "vùng kinh tế - xã hội nào": a region asked (kinds' "region_of" asks it of a province).
 REGION_ASKED = r"vung (?:kinh te(?: - | )xa hoi )?(?:nao|gi)\b"

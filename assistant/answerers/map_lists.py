@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
-from assistant.kinds import MAP_CUES, question_parts
+from assistant.kinds import question_parts
 from assistant.topic import asking_clause
-from assistant.understand import normalise_question
+from assistant.understand import MAP_CUES, normalise_question
 from corpus.criteria import RegionMap, Unit
 
 # The question asks for provinces or cities, not one of them ("những tỉnh nào", "bao nhiêu thành phố").

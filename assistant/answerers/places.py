@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
-from assistant.kinds import MAP_CUES
+from assistant.understand import MAP_CUES
 from corpus.criteria import RegionMap
 from corpus.normalize import fold
 from corpus.places import Place, UnknownPlaceError, describe, locate

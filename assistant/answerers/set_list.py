@@ -16,6 +16,8 @@ _SETS_ASKED = re.compile(
     r"\b(?:cac|nhung|may|bao nhieu|bn) bo tieu chi\b"
     r"|\bliet ke (?:tat ca |toan bo |het )?(?:cac |nhung )?bo tieu chi\b"
     r"|\bbo tieu chi\b.{0,60}\b(?:qua cac|tung) (?:giai doan|thoi ky)\b"
+    # "Bộ nào đang có hiệu lực?", "bộ tiêu chí nào đã hết hiệu lực": the sets by their status.
+    r"|\bbo(?: tieu chi)? nao\b(?= (?:con|dang|da het|het|bi thay the)\b)"
 )
 # A set asked by what it applies to ("các bộ tiêu chí áp dụng cho xã tôi"): which applies is the card's question.
 _APPLIES = re.compile(r"\b(ap dung|xet|cong nhan|danh gia)\b.{0,30}\b(xa|huyen|thi xa)\b.{0,15}\b(toi|minh|em|nay)\b")
@@ -86,7 +88,8 @@ def list_sets(ctx: Context) -> list[Candidate]:
             "criteria",
             drafts,
             covers={("doc", c.document) for c in sets} | named | {("topic", "overview")},
-            answers={"which", "list", "count", "history"},  # the sets in order are their history
+            # The sets in order are their history; filtered by their status, they say it.
+            answers={"which", "list", "count", "history"} | ({"status"} if which else set()),
             evidence=[annex_path(c) for c in sets][:3],
             docs={c.document for c in sets},
             prior=1.2,

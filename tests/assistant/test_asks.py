@@ -5,8 +5,7 @@ import pytest
 
 from assistant.asks import MAP_DOCUMENT, read_need
 from assistant.doc_numbers import display_number
-from assistant.kinds import MAP_CUES
-from assistant.understand import NAMED_SETS, understand
+from assistant.understand import MAP_CUES, NAMED_SETS, understand
 
 HELD = {"318/qd-ttg", "320/qd-ttg", "491/qd-ttg", "1345/bnn-vpdp", "51/2025/qd-ttg", "14/bcdctmtqg"}
 
@@ -71,6 +70,7 @@ def need_of(question: str):
         ("Xã nhóm 3 cần đạt tiêu chí y tế bao nhiêu?", {"threshold"}),
         ("Vốn chương trình MTQG 2026-2030 bao nhiêu?", {"threshold"}),
         ("Có mấy bộ tiêu chí xã nông thôn mới?", {"count"}),
+        ("Xã tôi áp dụng bộ nào?", {"set"}),
     ],
 )
 def test_kinds_of_question(question: str, asks: set[str]) -> None:

@@ -167,3 +167,11 @@ def test_the_set_named_by_its_period_in_a_follow_up_is_the_set_asked_of(catalogu
 def test_whom_it_is_sent_to_asked_in_two_words_is_asked_of_the_earlier_document(catalogue: Catalogue) -> None:
     q = follow(catalogue, "CV 14 do ai ký?", "Gửi cho ai?")
     assert q.sets == ["14/BCĐCTMTQG"]
+
+
+def test_a_question_of_the_map_now_gives_context_to_the_next_province(catalogue: Catalogue) -> None:
+    # "bây giờ thuộc tỉnh nào" asks the 2025 map: the next "Còn …?" is asked of it (it was answered "not in corpus").
+    earlier = understand("Tỉnh Hà Giang bây giờ thuộc tỉnh nào?", catalogue)
+    assert earlier.domain
+    q = merge(understand("Còn Yên Bái?", catalogue), [earlier], None)
+    assert q.context and q.province == "Yên Bái"

@@ -23,6 +23,12 @@ def test_only_the_sets_still_in_force_when_those_are_asked(full_assistant: Assis
     assert "51/2025/QĐ-TTg" in first[1] and "10 tiêu chí" in first[1]
 
 
+def test_which_set_is_still_in_force_is_the_list_by_status(full_assistant: Assistant) -> None:
+    # It got 1980's article on when it took effect.
+    a = full_assistant.ask("Bộ tiêu chí nào còn hiệu lực?")
+    assert a.text.startswith("Kho văn bản có 1 bộ tiêu chí") and "51/2025/QĐ-TTg" in a.text.split("\n")[1]
+
+
 def test_a_set_named_by_a_year_is_that_periods_set(full_assistant: Assistant) -> None:
     a = full_assistant.ask("Bộ tiêu chí 2012 có tất cả bao nhiêu tiêu chí?")
     assert "491/QĐ-TTg" in a.text.split("\n")[0] and "19 tiêu chí" in a.text.split("\n")[0]
