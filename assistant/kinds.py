@@ -197,7 +197,10 @@ _ASKS: dict[str, str] = {
     r"|khac (bo|quyet dinh|qd|giai doan)\b[^?]{0,40}\b(the nao|ra sao|o diem nao|cho nao))\b",
     "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban"
     r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? (nao|may|so may)"
-    r"|xep (vao |la )?(xa )?nhom( xa)? (nao|may|so may))\b",
+    r"|xep (vao |la )?(xa )?nhom( xa)? (nao|may|so may)"
+    # "các quyết định do ông … ký", "văn bản mới nhất trong kho là gì": documents asked for, not one's facts.
+    r"|(nhung|cac) (quyet dinh|cong van|nghi quyet|nghi dinh|thong tu)"
+    r"|(van ban|quyet dinh|cong van|nghi quyet)( [a-z]+){0,3} (moi|cu|som) nhat)\b",
     # "… là chỉ tiêu số mấy, thuộc tiêu chí nào?", "có tiêu chí nào riêng về đào tạo nghề không?": which indicator or
     # criterion of a set holds a topic.
     "indicator": r"\b((thuoc|nam trong|nam o|o) tieu chi (so )?(nao|may)|la tieu chi (so )?(may|nao)"

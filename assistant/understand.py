@@ -307,7 +307,7 @@ def _sets(f: str) -> list[str]:
         num = m.group(1)
         before = f[max(0, m.start() - 25) : m.start()]
         after = f[m.end() : m.end() + 12]
-        if re.search(r"(?<!bo )(tieu chi|chi tieu)\s*(so\s*)?$", before):
+        if re.search(r"(?<!bo )(?<!khung )(tieu chi|chi tieu)\s*(so\s*)?$", before):
             continue  # "tiêu chí số 14" is a criterion, not a document
         if re.match(r"\s*/\s*\d", after) or re.search(r"\d\s*/\s*$", before):
             continue  # a date ("ngày 14/3/2014", "ngày 02/14/…") or another number ("5/14/…"), not a document

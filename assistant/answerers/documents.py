@@ -241,9 +241,15 @@ def _issued_by_other(folded: str, m: DocumentMeta) -> bool:
 def _of_period(ctx: Context) -> list[DocumentMeta]:
     """Documents of the period the question names, narrowed by the level it names."""
     q, need = ctx.query, ctx.need
-    docs = [m for m in ctx.documents() if need.period and m.period == need.period and m.kind == "Quyết định"]
+    of_period = [m for m in ctx.documents() if need.period and m.period == need.period]
+    docs = [m for m in of_period if m.kind == "Quyết định"]
     if q.level in ("xã", "huyện"):
         docs = [m for m in docs if q.level in m.level] or docs
+    tier = re.search(r"\b(?:bo )?tieu chi(?: [a-z]+){0,5}? (nang cao|kieu mau)\b", q.folded)
+    if tier and q.tier == {"nang cao": "nâng cao", "kieu mau": "kiểu mẫu"}[tier.group(1)]:
+        # "Bộ tiêu chí xã NTM nâng cao 2018-2020": the document of the tier the set is named with, whatever its kind
+        # (1345/BNN-VPĐP is a ministry's dispatch), not another tier's decision of the same period.
+        docs = [m for m in of_period if q.tier in m.tier and (q.level or "xã") in m.level] or docs
     if re.search(r"\b(bo tieu chi|tieu chi)\b", q.folded):
         # "Quyết định ban hành Bộ tiêu chí … 2026-2030": of the period's decisions, the one issuing a set.
         docs = [m for m in docs if ctx.catalogue.for_document(m.number)] or docs

@@ -71,6 +71,9 @@ def need_of(question: str):
         ("Vốn chương trình MTQG 2026-2030 bao nhiêu?", {"threshold"}),
         ("Có mấy bộ tiêu chí xã nông thôn mới?", {"count"}),
         ("Xã tôi áp dụng bộ nào?", {"set"}),
+        # Documents asked for: those a signer signed, the newest.
+        ("Các quyết định do ông Trần Hồng Hà ký?", {"which"}),
+        ("Công văn mới nhất trong kho là gì?", {"which"}),
     ],
 )
 def test_kinds_of_question(question: str, asks: set[str]) -> None:

@@ -62,3 +62,10 @@ def test_a_model_garden_is_a_standard_the_corpus_does_not_hold(full_assistant: A
 def test_the_date_of_issue_named_alone_is_asked(full_assistant: Assistant) -> None:
     a = full_assistant.ask("Ngày ban hành QĐ 319?")
     assert a.kind == "documents" and "08/03/2022" in a.text.split("\n")[0]
+
+
+def test_a_tiers_set_of_a_period_is_that_tiers_document(full_assistant: Assistant) -> None:
+    # 2018-2020 had two tiers' documents: 1345/BNN-VPĐP (advanced, a ministry's dispatch) and 691/QĐ-TTg (model).
+    a = full_assistant.ask("Bộ tiêu chí xã nông thôn mới nâng cao giai đoạn 2018-2020 do cơ quan nào ban hành?")
+    assert a.text.startswith("Công văn 1345/BNN-VPĐP do Bộ Nông nghiệp và Phát triển nông thôn ban hành")
+    assert "691/QĐ-TTg" not in a.text

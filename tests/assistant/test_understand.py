@@ -770,3 +770,8 @@ def test_a_share_of_units_in_a_year_is_a_target_not_a_recognition(catalogue: Cat
     q = understand("Năm 2030 bao nhiêu % xã đạt chuẩn NTM nâng cao?", catalogue)
     assert q.recognition_year is None
     assert understand("Năm 2019 xã tôi đạt chuẩn NTM, giờ phải làm gì?", catalogue).recognition_year == 2019
+
+
+def test_a_dispatchs_frame_of_criteria_named_by_its_number(catalogue: Catalogue) -> None:
+    # "tiêu chí 1345" would be a criterion's number; "khung tiêu chí 1345" is 1345/BNN-VPĐP's frame.
+    assert understand("Khung tiêu chí 1345 có bao nhiêu tiêu chí?", catalogue).sets == [S1345]
