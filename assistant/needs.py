@@ -316,8 +316,10 @@ def name_the_held_set(query: Query, need: Need, resolution: Any) -> None:
 # The words of annex titles that every set's title holds ("Quy định tỉnh, thành phố hoàn thành nhiệm vụ xây dựng nông
 # thôn mới giai đoạn …"): they do not tell one annex from another.
 _TITLE_WORDS = GENERIC | frozenset(
-    re.findall(r"\w+", "quy dinh bo quoc gia xay dung thi thanh pho tinh truc thuoc cap hoan nhiem vu nang cao")
-    + re.findall(r"\w+", "kieu mau")
+    re.findall(
+        r"\w+",
+        "quy dinh bo quoc gia xay dung thi thanh pho tinh truc thuoc cap hoan nhiem vu nang cao kieu mau",
+    )
 )
 
 

@@ -237,9 +237,8 @@ def _fix_typos(folded: str) -> str:
 _EVERYDAY = re.compile(r"\b(" + "|".join(sorted(map(re.escape, EVERYDAY_TERMS), key=len, reverse=True)) + r")\b")
 
 
-_UNITS = {"mot": 1, "nhat": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7}
-_UNITS.update(tam=8, chin=9)
-_UNIT_WORD = r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
+_UNITS = dict(mot=1, nhat=1, hai=2, ba=3, bon=4, tu=4, nam=5, lam=5, sau=6, bay=7, tam=8, chin=9)
+_UNIT_WORD = "(?:" + "|".join(w for w in _UNITS if w != "nhat") + ")"  # "nhất" only as "thứ nhất"
 # "tiêu chí thứ mười bốn", "chỉ tiêu số hai", "Điều thứ nhất": a number written in words. A single word needs "thứ" or
 # "số" before it ("các tiêu chí sau" is "the following criteria", not criterion 6); "mười …" is a number alone.
 _NUMBER_WORDS = re.compile(

@@ -266,10 +266,8 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         # "dự kiến đến 2028 mới đạt chuẩn": a year the asker plans for, named before it.
         planned = _TARGET.search(masked[max(0, p - 20) : p])
         # "Năm 2030 bao nhiêu % xã đạt chuẩn?": a share of the units, a target of that year, not a recognition.
-        share = after is not None and _SHARE.search(after.group(0))
-        if after and not _INTENT.search(after.group(0)) and not _TARGET.search(after.group(0)) and not planned:
-            if share:
-                continue
+        told = after.group(0) if after else ""
+        if after and not _INTENT.search(told) and not _TARGET.search(told) and not planned and not _SHARE.search(told):
             cued_after.append((y, p))
     recognised = (cued_before or cued_after or [None])[0]
     # "… năm 2023 Công văn 14 yêu cầu … Giờ đã cuối năm 2026, xã giữ chuẩn theo bộ nào?": the year of the sentence

@@ -23,7 +23,6 @@ _SETS_ASKED = re.compile(
 _APPLIES = re.compile(r"\b(ap dung|xet|cong nhan|danh gia)\b.{0,30}\b(xa|huyen|thi xa)\b.{0,15}\b(toi|minh|em|nay)\b")
 _ENDED = re.compile(r"\b(het hieu luc|bi thay the|da thay the|khong con (hieu luc|ap dung))\b")
 _CURRENT = re.compile(r"\b(con hieu luc|dang (co )?hieu luc|hien hanh|dang ap dung|hien nay)\b")
-_TIERS = {"nâng cao": "nâng cao", "kiểu mẫu": "kiểu mẫu", "NTM": "NTM", "đạt chuẩn": "NTM"}
 
 
 def _ended(ctx: Context, cset: CriteriaSet) -> bool:
@@ -52,7 +51,7 @@ def list_sets(ctx: Context) -> list[Candidate]:
     if ctx.query.level:
         sets = [c for c in sets if c.level == ctx.query.level]
     # "các bộ tiêu chí xã NTM" are the sets named so (not the advanced or model tiers); "NTM" alone names the programme.
-    tier = _TIERS.get(ctx.query.tier or "")
+    tier = "NTM" if ctx.query.tier == "đạt chuẩn" else ctx.query.tier
     if tier and (tier != "NTM" or ctx.query.level):
         sets = [c for c in sets if c.tier == tier]
     which = ""
