@@ -23,16 +23,10 @@ _PART = re.compile(r"^[IVX]{1,4}\.\s+\S")
 _LEVELS = ("huyện", "thị xã/thành phố")
 
 
-def general_lines(text: str, title: str) -> list[str]:
-    """The annex's own numbered requirements, but for lead-ins to the table ("2. Đạt các tiêu chí sau:"). An annex
-    in parts ("I. TIÊU CHÍ HUYỆN …", "II. QUY ĐỊNH THỊ XÃ, THÀNH PHỐ …") gives those of the part whose heading
-    shares most words with the set's title."""
-    found = _part_lines(text, title)
-    return found[1] if found else []
-
-
-def _part_lines(text: str, title: str) -> tuple[str, list[str], int] | None:
-    """(heading, requirements, how many requirements the corpus holds only unverified) of the part asked."""
+def part_lines(text: str, title: str) -> tuple[str, list[str], int] | None:
+    """The annex's own numbered requirements, but for lead-ins to the table ("2. Đạt các tiêu chí sau:"), as (heading,
+    requirements, how many more the corpus holds only unverified). An annex in parts ("I. TIÊU CHÍ HUYỆN …", "II. QUY
+    ĐỊNH THỊ XÃ, THÀNH PHỐ …") gives those of the part whose heading shares most words with the set's title."""
     parts: list[tuple[str, list[str], list[str]]] = [("", [], [])]
     for raw in text.split("\n"):
         line = raw.strip()
@@ -75,7 +69,7 @@ def town_conditions(ctx: Context) -> list[Candidate]:
     for cset in named or [c for c in sets if c.period == period]:
         path = _annex(cset)
         section = ctx.section(path)
-        found = _part_lines(section.text, _TOWN_TITLE) if section is not None else None
+        found = part_lines(section.text, _TOWN_TITLE) if section is not None else None
         # The part must be the towns' own: its heading, or the set's title when the annex is not in parts.
         if found is None or "thi xa" not in fold(found[0] or cset.title).lower():
             continue
@@ -90,7 +84,7 @@ def set_conditions(ctx: Context, cset: CriteriaSet) -> Candidate | None:
     if cset.level not in _LEVELS or not cset.annex or not _ASKED.search(without_offices(ctx.query.folded)):
         return None
     section = ctx.section(_annex(cset))
-    found = _part_lines(section.text, cset.title) if section is not None else None
+    found = part_lines(section.text, cset.title) if section is not None else None
     return _candidate(ctx, cset, found[1], unverified=found[2]) if found else None
 
 

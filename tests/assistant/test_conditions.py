@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answerers.conditions import general_lines
+from assistant.answerers.conditions import part_lines
 from assistant.service import Assistant
 
 ANNEX_IN_PARTS = """PHỤ LỤC
@@ -13,6 +13,11 @@ I. TIÊU CHÍ HUYỆN NÔNG THÔN MỚI
 II. QUY ĐỊNH THỊ XÃ, THÀNH PHỐ TRỰC THUỘC CẤP TỈNH HOÀN THÀNH NHIỆM VỤ XÂY DỰNG NÔNG THÔN MỚI
 1. Có 75% số xã đạt chuẩn nông thôn mới.
 2. [chưa xác minh] Theo hiểu biết: một số tiêu chí của huyện."""
+
+
+def general_lines(text: str, title: str) -> list[str]:
+    found = part_lines(text, title)
+    return found[1] if found else []
 
 
 def test_the_part_of_an_annex_whose_heading_the_set_names_without_lead_ins_or_unverified_lines() -> None:
