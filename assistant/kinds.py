@@ -135,10 +135,13 @@ _ASKS: dict[str, str] = {
     # "Xã NTM có bắt buộc phải có chợ không?": whether a thing is required is what the indicator naming it says.
     # ("Có phải có hiệu lực luôn lúc ký không?" asks whether something is so, not whether it is required.)
     r"|\b(?:(?:bat buoc|can)(?: phai)?|(?<!co )phai) co (?:[a-z]+ ){1,6}(?:khong|ko)\b",
-    "todo": r"\b(phai lam gi|lam gi|can lam|ap dung bo tieu chi nao|(phai|can) dap ung|bo tieu chi( [a-z]+){0,2} nao"
+    # "Công văn 14 yêu cầu huyện tôi những gì?", "xã phải làm những gì": what a unit is told to do.
+    "todo": r"\b(phai lam gi|lam (nhung )?gi|can lam|yeu cau (cac )?(xa|huyen|thi xa|don vi|dia phuong)"
+    r"\b[^.?!]{0,40}? (phai )?(lam )?(nhung )?gi"
+    r"|ap dung bo tieu chi nao|(phai|can) dap ung|bo tieu chi( [a-z]+){0,2} nao"
     # "phấn đấu khoảng bao nhiêu phần trăm số xã …": a target figure asked, not what to do.
     r"|phan dau(?! (khoang |co |dat |duoc )?(bao nhieu|bn|may)\b)"
-    r"|phai dat lai"
+    r"|phai dat lai|(phai|can) dat (quy dinh|bo tieu chi|bo|van ban)( [a-z]+){0,2} nao"
     r"|phai ra soat|tiep theo|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
     # "năm 2025 giữ chuẩn theo bộ nào", "năm 2027 có còn phải theo Phụ lục II QĐ 318 không": which set applies now.
     # ("QĐ 1980 còn áp dụng không" asks the document's status, not what a unit is held to.)
@@ -290,6 +293,9 @@ WHERE = ASK_RE["where"]
 PROCEDURE_ASKED = re.compile(
     r"\b(thu tuc|ho so|trinh tu|quy trinh|cach thuc)\b[^?.;,]{0,40}?\b(gom|bao gom|nhung gi|gi|the nao|ra sao|o dau"
     r"|nao|buoc|ai|bao lau|han)\b|\bnop (ho so|o dau)\b"
+    # "hồ sơ xét công nhận xã nông thôn mới nâng cao gồm …": what is recognised may take more words before the ask.
+    r"|\b(thu tuc|ho so|trinh tu|quy trinh)\b (de nghi |xet,? )*cong nhan\b[^?.;,]{0,45}?"
+    r"\b(gom|bao gom|nhung gi|the nao|ra sao|o dau|may buoc|cap nao|co quan nao|ai quy dinh)\b"
 )
 # An amount of money asked: support, rewards, budgets, loans, fees, and how long a paper stays valid.
 MONEY = re.compile(

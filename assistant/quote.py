@@ -53,6 +53,8 @@ CUES = {
     "duty": re.compile(r"^\W*Giao\b|\bgiao\b[^.;]{0,80}\bchủ trì\b"),
     # "Ủy ban nhân dân cấp tỉnh gửi … về Bộ …": a sentence that says what is reported, or sent, and where.
     "report": re.compile(r"\bbáo cáo\b|(?<!Kính )(?<!nơi )\bgửi\b[^.;:\]]{0,160}\bvề\b"),
+    # "UBND cấp tỉnh quy định trình tự, thủ tục, hồ sơ …": a sentence that speaks of a procedure.
+    "procedure": re.compile(r"trình tự|thủ tục|hồ sơ|quy trình"),
     # "Xã nhóm 3 là xã …": a sentence that says what something is.
     "definition": re.compile(r"^\S+(?: \S+){0,4} là "),
 }

@@ -16,6 +16,7 @@ from assistant.asks import MAP_DOCUMENT, Need
 from assistant.card import card_for
 from assistant.choose import choose, confident, guessed
 from assistant.conversation import merge
+from assistant.doc_numbers import lead_number
 from assistant.doc_refs import named_documents
 from assistant.errors import QuestionError
 from assistant.fill_parts import fill_open_parts
@@ -29,11 +30,13 @@ from assistant.sets import judge_stated_value, national_set_for
 from assistant.settings import Settings
 from assistant.target_sets import LEVELS, Resolution
 from assistant.topic import (
+    asking_clause,
     domain_phrases,
     names_corpus_topic,
 )
-from assistant.understand import MAP_CUES, NAMED_SETS, Query, as_of_for, understand
+from assistant.understand import MAP_CUES, NAMED_SETS, NOW_CUE, Query, as_of_for, normalise_question, understand
 from assistant.vocabulary import Vocabulary
+from assistant.years import NOW_WORDS
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.criteria_import import import_file_criteria
 from corpus.model import DocumentMeta, Section
@@ -411,7 +414,29 @@ class Assistant:
         # A province is named as the speaker names it: on the map of the date asked for, else today's
         # ("tỉnh Phú Thọ" said in 2026 is the merged province, even in a question about 2024).
         read_place(query, self.catalogue, as_of or self.settings.now())
-        return text, query, as_of_for(query, as_of or self.settings.now())
+        return text, query, self._framed_date(query, as_of_for(query, as_of or self.settings.now()))
+
+    def _framed_date(self, query: Query, when: dt.date) -> dt.date:
+        """A unit's question asked in the words of a document written for a period now over ("Theo Công văn 14 thì
+        huyện tôi, đạt chuẩn năm 2019, phải làm gì?") asks what that document says: it is read on the period's last
+        day, unless the question names a year or asks about now (then the set in force answers, and says so)."""
+        # ("Các xã đã đạt chuẩn trước năm 2021 theo Công văn 14 …": a tier told, no year.)
+        told = query.recognition_year or query.recognition_period or query.not_recognised or query.tier
+        now = NOW_CUE.search(query.folded) or NOW_WORDS.search(query.folded)
+        if query.ask_year is not None or not (query.level and told) or now:
+            return when
+        # The asking clause names it ("CV14" is "công văn 14"), or that of the question a follow-up continues ("Còn
+        # nếu là huyện thì sao?" after "Theo Công văn 14 xã … phải làm gì?").
+        asking = " ".join(normalise_question(asking_clause(t)) for t in (query.text, query.context) if t)
+        ends = [
+            meta.status_from - dt.timedelta(days=1)
+            for meta in self.metas()
+            if meta.status == "period_ended"
+            and meta.status_from is not None
+            and meta.status_from <= when
+            and _names_dispatch(asking, meta.number)
+        ]
+        return min(ends, default=when)
 
     def retrieve(
         self, text: str, query: Query, when: dt.date, k: int | None = None, vector=None, need: Need | None = None
@@ -454,3 +479,9 @@ class Assistant:
             return self.ask(question, **kw)
         except QuestionError as exc:
             return refuse(question, understand("", self.catalogue), self.settings.now(), exc.message)
+
+
+def _names_dispatch(asking: str, number: str) -> bool:
+    """The (normalised) text names the dispatch `number` as a document: "công văn 14", "văn bản 5766", "14/bcđ…"."""
+    n = re.escape(lead_number(number))
+    return bool(re.search(rf"\b(cong van|van ban)( so)? {n}\b|\b{n}/", asking))

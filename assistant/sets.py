@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from assistant.answerers.indicators import match_indicator
 from assistant.errors import CorpusError
@@ -63,6 +64,10 @@ def national_set_for(
     # unit's recognition, when the question gives one too, is read separately.)
     if query.period:
         found = set_of_period(catalogue, query, query.period)
+        if found is None and query.tier in ("nâng cao", "kiểu mẫu"):
+            # "bộ tiêu chí xã NTM nâng cao 2026-2030": a period whose sets have no such tier (51/2025 holds one commune
+            # set) is answered from its own set, which says so (period_note), not from another period's tier.
+            found = set_of_period(catalogue, replace(query, tier=None), query.period)
         if found is not None:
             return found
     # The set that applies on the date; the previous period's when the current one names none (districts).

@@ -368,6 +368,8 @@ _WHEN_RECOGNISED = re.compile(
     r"|\b(nam nao|khi nao|bao gio)\b[^?]{0,20}\b(duoc cong nhan|dat chuan)\b"
     # "hiện đã đạt bao nhiêu tiêu chí, đứng thứ mấy trong tỉnh": a named commune's own results.
     r"|\b(da dat|dat duoc|hien dat) (bao nhieu|bn|may) tieu chi\b|\bdung thu (may|bao nhieu)\b"
+    # "Xã Hòa Bình đã đạt NTM chưa?": whether a named commune is recognised.
+    r"|\b(da|duoc) (dat|cong nhan)( chuan)? (nong thon moi|ntm)( nang cao| kieu mau)? chua\s*\?"
 )
 _NAMED_COMMUNE = re.compile(r"(?<!\w)[Xx](?:ã|a) (?!(?:tôi|toi|em|mình|minh|chúng|chung|ta|nhà|nha)\b)[A-ZĐ]\w+ [A-ZĐ]")
 # A commune asking a higher level for money ("xin tỉnh hỗ trợ 3 tỷ", "hồ sơ đề nghị hỗ trợ kinh phí"): budget

@@ -76,11 +76,14 @@ def read_tier(f: str) -> str | None:
         return None
     # "Huyện NTM phải có bao nhiêu % số xã đạt chuẩn NTM nâng cao": the tier of the communes counted is not
     # the tier of the unit asked about.
-    f = re.sub(r"\b(so|ty le)( cac)? xa\b[^.?!,]{0,40}?\b(nang cao|kieu mau)\b", " ", f)
+    # ("bao nhiêu phần trăm xã đạt NTM nâng cao", "bao nhiêu xã đạt nâng cao" count communes too.)
+    f = re.sub(r"(?:\b(?:so|ty le|phan tram|bao nhieu)|%)( cac)? xa\b[^.?!,]{0,40}?\b(nang cao|kieu mau)\b", " ", f)
     # "Huyện tôi có 18 xã, …, trong đó 2 xã đạt NTM nâng cao": communes counted by number hold their own tier.
-    # ("Quyết định 318 xã NTM nâng cao …" names a decision, "Tiêu chí 13 xã NTM nâng cao" a criterion, not communes.)
+    # ("Quyết định 318 xã NTM nâng cao …", "Công văn 14 xã kiểu mẫu …" name a document, "Tiêu chí 13 xã NTM nâng cao" a
+    # criterion, not communes.)
     f = re.sub(
-        r"(?<!dinh )(?<!qd )(?<!so )(?<!chi )(?<!tieu )(?<!tc )\b\d{1,3} xa\b[^.?!,;]{0,45}?\b(nang cao|kieu mau)\b",
+        r"(?<!dinh )(?<!qd )(?<!so )(?<!chi )(?<!tieu )(?<!tc )(?<!van )(?<!cv )"
+        r"\b\d{1,3} xa\b[^.?!,;]{0,45}?\b(nang cao|kieu mau)\b",
         " ",
         f,
     )

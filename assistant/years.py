@@ -62,11 +62,22 @@ HELD_TO = (
     r"|(doi chieu|cham( diem)?|danh gia|ra soat|phuc tra)( lai)? (van ban|quyet dinh|bo tieu chi|phu luc|bo) nao"
 )
 # "bây giờ", "hiện nay": the time asked about is now, not the recognition's.
-_NOW = re.compile(r"\b(bay gio|hien nay|hien tai|hien hanh|(?<!bao )gio|nam nay|(quy dinh|bo|tieu chi) moi)\b")
+NOW_WORDS = re.compile(r"\b(bay gio|hien nay|hien tai|hien hanh|(?<!bao )gio|nam nay|(quy dinh|bo|tieu chi) moi)\b")
 # "xã … đạt chuẩn", "huyện được công nhận": a unit's own recognition, not a document's subject ("hướng dẫn xét, công
 # nhận xã NTM nâng cao giai đoạn 2018-2020").
 _UNIT_RECOGNISED = re.compile(r"\b(xa|huyen)( [a-z]+){0,4} (da )?(duoc )?(dat chuan|cong nhan)\b")
 
+
+# "xã NTM nâng cao giai đoạn …", "huyện nông thôn mới kiểu mẫu thời kỳ …": a unit named by a set's tier and period
+# ("xã NTM nâng cao 2018-2020", without the word, is one recognised then: Công văn 14's own wording).
+_NAMED_BY_PERIOD = re.compile(
+    r"\b(xa|huyen|thi xa)( nong thon moi| ntm)( nang cao| kieu mau)?\s+(giai doan|thoi ky)\s+$"
+)
+
+# "… phải đáp ứng những gì", "cần đáp ứng những yêu cầu gì": what a set requires, listed ("cần làm gì để duy trì
+# chuẩn" asks what a recognised unit does).
+# ("phải đáp ứng các điều kiện theo văn bản nào" asks which document.)
+REQUIRES_LIST = re.compile(r"\b(phai|can) dap ung (nhung |cac )?((dieu kien|yeu cau|tieu chi) )?gi\b")
 
 # "Năm nay", "Nay xã …" opening the asking sentence: the time asked is now.
 _THIS_YEAR = re.compile(r"\bnam nay\b|^\s*(xin hoi |cho hoi )?nay\b")
@@ -92,7 +103,10 @@ def _figure_of_recognition(f: str, sentence: str) -> bool:
     """A unit recognised (in the sentence that tells it) and a figure asked, with nothing to do and no "now": the
     figure of the standard it was recognised against."""
     return bool(
-        _UNIT_RECOGNISED.search(sentence) and _CONTENT_ASK.search(f) and not ACTION.search(f) and not _NOW.search(f)
+        _UNIT_RECOGNISED.search(sentence)
+        and _CONTENT_ASK.search(f)
+        and not ACTION.search(f)
+        and not NOW_WORDS.search(f)
     )
 
 
@@ -101,6 +115,10 @@ ACTION = re.compile(
     r"\b(phai lam gi|lam gi|can lam|(phai|can) dap ung|ap dung|bo tieu chi( [a-z]+){0,2} nao|theo bo|tiep theo|phan dau"
     # "đã được công nhận …, giờ phải duy trì theo quy định nào?": what keeps the unit recognised.
     r"|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
+    # "Năm 2018 xã xét công nhận NTM theo quyết định nào": the set a recognition that year was judged by ("hồ sơ xét
+    # công nhận thực hiện theo quyết định nào" asks the procedure's document instead).
+    r"|(?:xet )?cong nhan(?: dat chuan)?(?: xa| huyen)?(?: nong thon moi| ntm)?(?: nang cao| kieu mau)?"
+    r" theo (?:quyet dinh|qd) nao|(?:phai |can )(?:dat|dap ung)(?: cac)? tieu chi theo (?:quyet dinh|qd) nao"
     # "năm nay rà soát giữ chuẩn thì căn cứ phụ lục nào": what keeps the unit's standard.
     r"|giu chuan|can cu (?:vao )?phu luc nao|"
     + HELD_TO
@@ -112,12 +130,12 @@ ACTION = re.compile(
 def _recognised_at(clause: str) -> bool:
     """The clause before a year tells a recognition that year ("một xã đạt NTM nâng cao năm 2020"), not a goal
     ("muốn được công nhận trong năm 2015") and not with another year between ("đạt chuẩn năm 2017 và năm 2023")."""
-    cue = _RECOGNITION_CUE.search(clause)
+    # "đạt chuẩn NTM năm 2018 và đạt nâng cao năm 2020": the cue after the last year tells this year's recognition.
+    tail = clause[max((m.end() for m in _YEAR.finditer(clause)), default=0) :]
     return bool(
-        cue
+        _RECOGNITION_CUE.search(tail)
         and not _INTENT.search(clause)
         and not _PURPOSE.search(clause)
-        and not _YEAR.search(clause[cue.start() :])
         and not _ASOF_CUE.search(clause[-12:])  # "đạt chuẩn theo QĐ 558 thì năm 2024 …": the year asked
     )
 
@@ -241,6 +259,15 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             # "Tỷ lệ hộ nghèo của xã NTM 2021-2025 phải dưới bao nhiêu?": with no word of recognition and
             # nothing to do, the period is that of the set whose figure is asked, not of a recognition.
             set_period = set_period or value
+        elif (
+            _NAMED_BY_PERIOD.search(before)
+            and REQUIRES_LIST.search(f)
+            and not _RECOGNITION_CUE.search(before)
+            and not _UNIT_RECOGNISED.search(f)
+        ):
+            # "Xã NTM nâng cao giai đoạn 2021-2025 phải đáp ứng những gì?": a unit named by the tier and period of a
+            # set, with no word of its recognition, names that set; it is not a unit recognised in that period.
+            set_period = set_period or value
         elif _DURING.search(before) and int(m.group(1)) not in _PERIOD_STARTS:
             # "Trong giai đoạn 2023-2025, các huyện đã đạt chuẩn … được yêu cầu …": a span of years the question asks
             # about, no programme's period: its last year is the time asked about, not a period of recognition.
@@ -300,6 +327,7 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     ):
         # A year right after the tier with no verb ("xã NTM kiểu mẫu 2019") dates the recognition.
         recognition_year, ask_year = ask_year, None
+        recognised = years[0]
     if recognition_year is not None and not cued_period:
         # "công nhận năm 2018 …; trong giai đoạn 2021-2025 xã phải đáp ứng …": the year dates the recognition,
         # the uncued period is the one asked about.
@@ -320,8 +348,9 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         recognised is not None
         and recognition_year == recognised[0]
         and ask_year is None
-        and _UNDER_WHICH.match(masked[recognised[1] + 4 :])
-        and not _NOW.search(f)
+        # "(trước tháng 12) thì lúc đó xét theo bộ nào": an aside in brackets does not part the year from its set.
+        and _UNDER_WHICH.match(re.sub(r"\([^)]*\)", " ", masked[recognised[1] + 4 :]))
+        and not NOW_WORDS.search(f)
         and not _ACTION_NOW.search(f)
     ):
         # "Năm 2012 xã đạt chuẩn nông thôn mới theo bộ tiêu chí nào?", "Xã đạt NTM kiểu mẫu năm 2019 thì theo quyết

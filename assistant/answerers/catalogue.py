@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.answerers.base import Draft, Source
+from assistant.answerers.base import Context, Draft, Source
 from assistant.target_sets import PERIOD_END
 from corpus.criteria import CriteriaSet, Criterion
 
@@ -51,7 +51,27 @@ def annex_path(cset: CriteriaSet) -> str:
     return cset.criteria[0].section.rsplit(" › ", 1)[0]
 
 
-def period_note(cset: CriteriaSet, as_of: dt.date) -> list[Draft]:
+def lacking_tier(ctx: Context, cset: CriteriaSet) -> str | None:
+    """The higher tier the question names when the set's period has no national set of it ("xã NTM nâng cao
+    2026-2030": 51/2025 holds one commune set), else None."""
+    tier = ctx.query.tier
+    if tier not in ("nâng cao", "kiểu mẫu") or cset.tier != "NTM" or cset.province:
+        return None
+    held = ctx.catalogue.sets.values()
+    of_tier = (c for c in held if c.period == cset.period and c.level == cset.level and c.tier == tier)
+    return None if any(not c.province for c in of_tier) else tier
+
+
+def period_note(cset: CriteriaSet, as_of: dt.date, tier: str | None = None) -> list[Draft]:
+    """What the reader must know of the set answered from: a `tier` asked that its period has no set of
+    (lacking_tier), and a set of a period that is over."""
+    if tier is not None:
+        return [
+            Draft(
+                f"Kho văn bản không có bộ tiêu chí {cset.level} nông thôn mới {tier} riêng của giai đoạn "
+                f"{cset.period}; câu trả lời theo {cset.title} ({cset.document})."
+            )
+        ]
     if as_of > PERIOD_END and cset.period == "2021-2025":
         text = (
             "Bộ tiêu chí này thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực là "

@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, lexical_cover
-from assistant.answerers.catalogue import base_covers, period_note, set_docs
+from assistant.answerers.catalogue import base_covers, lacking_tier, period_note, set_docs
 from assistant.answerers.indicators import without_offices
 from corpus.criteria import CriteriaSet
 from corpus.normalize import fold, syllables
 
 # What a district's general requirements are about, as a question says it.
 _ASKED = re.compile(
-    r"\b(?:so xa|cac xa|xa (?:da |duoc )?dat chuan|thi tran|hai long|yeu cau chung|dieu kien|do thi van minh)\b"
+    # ("bao nhiêu phần trăm xã đạt NTM nâng cao": the share of communes, with or without "số".)
+    r"(?:\b(?:so|cac|phan tram|bao nhieu) xa|% xa|\bxa (?:da |duoc )?dat (?:chuan|nong thon moi|ntm)|\bthi tran"
+    r"|\bhai long|\byeu cau chung|\bdieu kien|\bdo thi van minh)\b"
 )
 _ITEM = re.compile(r"^\d{1,2}\.\s+\S")
 _PART = re.compile(r"^[IVX]{1,4}\.\s+\S")
@@ -117,7 +119,7 @@ def _candidate(
         covers |= {("level", "thị xã"), ("level", "thành phố")}
     return Candidate(
         "criteria",
-        drafts + period_note(cset, ctx.as_of),
+        drafts + period_note(cset, ctx.as_of, lacking_tier(ctx, cset)),
         covers=covers,
         answers={"list", "todo", "definition"} | ({"threshold"} if re.search(r"\d+\s*%", said) else set()),
         evidence=[path],

@@ -14,7 +14,15 @@ from assistant.answerers.basis import basis
 from assistant.answerers.layout import layout_drafts
 from assistant.answerers.passages import passages
 from assistant.answerers.relations import RELATION_WORDS, relations
-from assistant.answerers.status import NOT_RECORDED, full_text, in_force, sections_below, status_on
+from assistant.answerers.status import (
+    NOT_RECORDED,
+    full_text,
+    in_force,
+    procedure_not_held,
+    registry_points,
+    sections_below,
+    status_on,
+)
 from assistant.doc_numbers import lead_number
 from assistant.format import vn_date
 from assistant.kinds import SESSION_ASKED, VOTES_ASKED
@@ -59,38 +67,11 @@ def _contents(ctx: Context, m: DocumentMeta) -> list[Draft]:
                 )
             )
     if not m.full_text:
-        points = _registry_points(ctx, m)
+        points = registry_points(ctx, m)
         if points:
             out.append(Draft("Theo mục đăng ký của kho (tóm tắt từ nguồn công khai, không phải nguyên văn):"))
             out.extend(points)
         out.append(Draft(f"Kho chỉ có mục đăng ký của {m.number} (không phải toàn văn)."))
-    return out
-
-
-def _registry_points(ctx: Context, m: DocumentMeta, limit: int = 6) -> list[Draft]:
-    """What a registry entry records as checked: its bullet points under "Nội dung …" (else under
-    "Thông tin chung"), each without its source note and cited to the entry."""
-    opening = ctx.section(_opening(m))
-    if opening is None:
-        return []
-    blocks: dict[str, list[str]] = {}
-    heading = ""
-    for line in opening.text.splitlines():
-        line = line.strip()
-        if line.startswith("- "):
-            blocks.setdefault(heading, []).append(line[2:])
-        elif line.endswith(":") and not line.startswith("-"):
-            heading = line.lower()
-    general = next((v for k, v in blocks.items() if k.startswith("thông tin chung")), [])
-    chosen = next((v for k, v in blocks.items() if k.startswith("nội dung")), None) or general
-    if not m.title and chosen is not general:
-        # An entry without a checked title: what its sources say the document is ("Chính phủ ban hành Nghị định …
-        # quy định chuẩn nghèo đa chiều …") says what it is about, before what it holds.
-        chosen = [p for p in general[:1] if m.number in p] + chosen
-    out = []
-    for point in chosen[:limit]:
-        text = re.split(r"\s+Nguồn:", point)[0].strip()
-        out.append(Draft(f"- {text}", [Source(m.number, _opening(m), text[:80])]))
     return out
 
 
@@ -450,7 +431,14 @@ def documents(ctx: Context) -> list[Candidate]:
             facts.append(("to", to, {"to"}))
         facts.append(("status", status_on(ctx, m), {"status"}))
         # What a decision issues: its articles and annexes (the sets it issues among them).
-        facts.append(("contents", _contents(ctx, m), {"contents", "definition", "list"}))
+        # (Named by number here or in the question a follow-up continues: "Hồ sơ thì gồm những gì?")
+        before = re.search(rf"\b{re.escape(m.number.split('/')[0])}\b", fold(ctx.query.context).lower())
+        if ctx.need.procedure and not m.full_text and (typed or before):
+            # "18/2022 quy định trình tự xét công nhận thế nào": a registry entry holds no steps; what it holds is
+            # said after that, in place of its contents.
+            facts.append(("procedure", procedure_not_held(ctx, m, name), {"procedure", "contents", "list"}))
+        else:
+            facts.append(("contents", _contents(ctx, m), {"contents", "definition", "list"}))
         rel = relations(ctx, m)
         if not rel and typed and "amends" in ctx.need.asks:
             rel = [

@@ -7,7 +7,15 @@ import re
 
 from assistant.answerers.asked_sets import set_without_tier
 from assistant.answerers.base import FIGURE_UNKNOWN, Candidate, Context, Draft, lexical_cover, sources
-from assistant.answerers.catalogue import annex_path, base_covers, criterion_label, period_note, set_docs, src
+from assistant.answerers.catalogue import (
+    annex_path,
+    base_covers,
+    criterion_label,
+    lacking_tier,
+    period_note,
+    set_docs,
+    src,
+)
 from assistant.answerers.indicators import match_indicator
 from assistant.applicability import no_tier_step
 from assistant.quote import word_pairs
@@ -89,7 +97,7 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
         )
     return Candidate(
         "criteria",
-        drafts + period_note(cset, ctx.as_of),
+        drafts + period_note(cset, ctx.as_of, lacking_tier(ctx, cset)),
         covers=base_covers(cset) | {("topic", "overview")} | ({("tier", no_tier)} if no_tier else set()),
         # How its thresholds are divided is what "chia ngưỡng theo vùng hay theo kiểu khác" asks of them; a figure
         # asked ("bao nhiêu tiền …, tính theo vùng nào") is an indicator's.
@@ -155,7 +163,7 @@ def set_groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Cand
         covers = {("topic", "groups")}
     return Candidate(
         "criteria",
-        drafts + period_note(cset, ctx.as_of),
+        drafts + period_note(cset, ctx.as_of, lacking_tier(ctx, cset)),
         covers=base_covers(cset) | covers,
         answers={"count", "list"},
         evidence=[annex_path(cset)],

@@ -113,7 +113,13 @@ def passages(ctx: Context) -> list[Candidate]:
                 drafts,
                 covers=covers,
                 # A passage answers a kind of question when it holds what that kind asks for (a date, a count).
-                answers={ask for ask in ctx.need.asks if ask in CUES and CUES[ask].search(chunk.text)},
+                # (A procedure only when the asking clause asks one: "QĐ 18 về … trình tự, thủ tục … có hiệu lực từ
+                # ngày nào" names the document by its subject.)
+                answers={
+                    ask
+                    for ask in ctx.need.asks
+                    if ask in CUES and CUES[ask].search(chunk.text) and (ask != "procedure" or ctx.need.procedure)
+                },
                 counts=frozenset(counts),
                 evidence=["#" + chunk.id],
                 docs={chunk.doc}

@@ -164,3 +164,40 @@ def full_text(m: DocumentMeta, name: str) -> Draft:
         f"Kho văn bản có nội dung đầy đủ của {name} do biên soạn lại, chưa phải bản chính thức; cần đối chiếu văn bản "
         f"gốc{where}."
     )
+
+
+def registry_points(ctx: Context, m: DocumentMeta, limit: int = 6) -> list[Draft]:
+    """What a registry entry records as checked: its bullet points under "Nội dung …" (else under
+    "Thông tin chung"), each without its source note and cited to the entry."""
+    opening = ctx.section(_opening(m))
+    if opening is None:
+        return []
+    blocks: dict[str, list[str]] = {}
+    heading = ""
+    for line in opening.text.splitlines():
+        line = line.strip()
+        if line.startswith("- "):
+            blocks.setdefault(heading, []).append(line[2:])
+        elif line.endswith(":") and not line.startswith("-"):
+            heading = line.lower()
+    general = next((v for k, v in blocks.items() if k.startswith("thông tin chung")), [])
+    chosen = next((v for k, v in blocks.items() if k.startswith("nội dung")), None) or general
+    if not m.title and chosen is not general:
+        # An entry without a checked title: what its sources say the document is ("Chính phủ ban hành Nghị định …
+        # quy định chuẩn nghèo đa chiều …") says what it is about, before what it holds.
+        chosen = [p for p in general[:1] if m.number in p] + chosen
+    out = []
+    for point in chosen[:limit]:
+        text = re.split(r"\s+Nguồn:", point)[0].strip()
+        out.append(Draft(f"- {text}", [Source(m.number, _opening(m), text[:80])]))
+    return out
+
+
+def procedure_not_held(ctx: Context, m: DocumentMeta, name: str) -> list[Draft]:
+    """A procedure asked of a document the corpus holds only as a registry entry ("18/2022 quy định trình tự xét
+    công nhận thế nào"): the entry holds no steps, which is said first; then what it does record, as its words."""
+    points = registry_points(ctx, m)
+    head = f"Kho văn bản chưa có toàn văn {name} nên không có trình tự, thủ tục, hồ sơ theo văn bản gốc"
+    if not points:
+        return [Draft(head + "; cần đối chiếu văn bản chính thức.")]
+    return [Draft(head + ". Mục đăng ký của kho ghi (tóm tắt từ nguồn công khai, không phải nguyên văn):"), *points]

@@ -533,3 +533,18 @@ def test_a_provinces_region_is_asked_by_thuoc_vung_nao() -> None:
     assert "region_of" in need_of("Tỉnh Điện Biên thuộc vùng kinh tế - xã hội nào?").asks
     # The level of a region applied is another question (which region's figure a commune takes).
     assert "region_of" not in need_of("Xã tôi áp dụng mức của vùng nào?").asks
+
+
+def test_what_a_named_periods_set_requires_is_a_list_not_a_units_task() -> None:
+    need = need_of("Huyện NTM giai đoạn 2021-2025 phải đáp ứng những gì?")
+    assert "list" in need.asks and "todo" not in need.asks
+    # A unit with a recognition told asks what it must do.
+    need = need_of("Huyện tôi đạt chuẩn năm 2017, giai đoạn 2021-2025 phải đáp ứng những gì?")
+    assert "todo" in need.asks
+
+
+def test_a_procedure_of_recognition_may_name_what_is_recognised_at_length() -> None:
+    assert need_of("Hồ sơ xét công nhận xã nông thôn mới nâng cao gồm những gì?").procedure
+    assert need_of("Thủ tục đề nghị công nhận xã đạt chuẩn NTM kiểu mẫu thế nào?").procedure
+    # The document a procedure follows is asked, not the procedure.
+    assert not need_of("Hồ sơ xét công nhận thị xã thực hiện theo quyết định nào?").procedure

@@ -109,3 +109,11 @@ def test_a_recognition_asked_for_is_the_tier_aimed_at_not_the_units_own() -> Non
         dt.date(2019, 11, 20),
     )
     assert later is not None and later.applicable is not None and later.applicable.doc == "691/QĐ-TTg"
+
+
+def test_a_past_periods_set_named_without_a_status_gets_no_card() -> None:
+    # Asked in 2026, "xã NTM nâng cao giai đoạn 2021-2025 phải đáp ứng …" asks that set's content, not today's set.
+    assert _card("Xã NTM nâng cao giai đoạn 2021-2025 phải đáp ứng những gì?", dt.date(2026, 5, 1)) is None
+    # Asked within the period, or with the unit's recognition told, the card answers.
+    assert _card("Xã NTM nâng cao giai đoạn 2021-2025 phải đáp ứng những gì?", TODAY) is not None
+    assert _card("Xã tôi đạt chuẩn năm 2019, giai đoạn 2021-2025 phải đáp ứng bộ nào?", dt.date(2026, 5, 1)) is not None

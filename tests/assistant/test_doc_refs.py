@@ -41,3 +41,21 @@ def test_a_lacking_document_named_only_in_the_preamble_is_an_aside() -> None:
     asked = understand("Quyết định 33/2020/QĐ-TTg có bao nhiêu tiêu chí?")
     _, missing = named_documents(asked, known)
     assert missing_asides(asked, missing) == (False, False)
+
+
+def test_a_number_with_its_issuers_code_names_a_document_without_its_kind_word() -> None:
+    held = understand("60/QĐ-BDTTG phê duyệt những gì?")
+    named_documents(held, known)
+    assert "60/QĐ-BDTTG" in held.sets
+    lacking = understand("1028/BNN-VPĐP hướng dẫn những gì?")
+    _, missing = named_documents(lacking, known)
+    assert [r.number for r in missing] == ["1028/bnn-vpdp"]
+    # Named with its kind, it is one document, not two.
+    refs, _ = named_documents(understand("Quyết định 318/QĐ-TTg giao gì?"), known)
+    assert len(refs) == 1
+
+
+def test_a_proposals_number_is_no_document_asked() -> None:
+    query = understand("Nghị quyết 424/NQ-CP ban hành theo Tờ trình 263/TTr-BNNMT của Bộ nào?")
+    _, missing = named_documents(query, known)
+    assert [r.number for r in missing] == ["424/nq-cp"]

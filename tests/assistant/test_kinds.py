@@ -276,3 +276,11 @@ def test_a_date_named_as_the_subject_is_asked() -> None:
 def test_a_sum_of_the_programmes_money_is_a_figure() -> None:
     assert asked_figure("kinh phi chuong trinh nong thon moi 2026-2030 bao nhieu") == "money"
     assert asked_figure("ngan sach trung uong cho chuong trinh la bao nhieu") == "money"
+
+
+def test_what_a_document_requires_of_a_unit_is_what_it_must_do() -> None:
+    assert "todo" in kinds_of("Công văn 14 yêu cầu xã chúng tôi những gì?")
+    assert "todo" in kinds_of("cv 14 yeu cau cac huyen lam nhung gi")
+    assert "todo" in kinds_of("Đoàn kiểm tra về thì xã phải đạt quy định nào?")
+    # What a criterion requires is its content, not a unit's task.
+    assert "todo" not in kinds_of("Tiêu chí 17 yêu cầu gì?")

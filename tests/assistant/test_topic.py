@@ -363,3 +363,12 @@ def test_an_accent_free_compound_whose_syllables_make_words_outside_it_is_a_gues
 def test_a_limit_asked_and_a_books_classifier_are_no_topics() -> None:
     assert words("Tỉnh có được tự quy định, có giới hạn gì?", ["giới_hạn"]) == []
     assert words("Có cuốn cẩm nang nào không?", ["cuốn"]) == []
+
+
+def test_whether_a_named_commune_is_recognised_is_its_own_result() -> None:
+    results = "kết quả xây dựng nông thôn mới của từng địa phương"
+    assert local_topics("Xã Tân Phước đã đạt chuẩn NTM nâng cao chưa?", set()) == [results]
+    # A named commune asking whether a figure of its own meets an indicator is the criteria's question.
+    assert local_topics("Xã Phú Lộc có thu nhập 50 triệu thì tiêu chí thu nhập đã đạt chưa?", set()) == []
+    # … and so is whether it may be put forward for recognition.
+    assert local_topics("Xã Phú Lộc còn nợ đọng thì đủ điều kiện xét công nhận đạt chuẩn NTM chưa?", set()) == []

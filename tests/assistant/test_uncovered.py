@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.uncovered import uncovered_topics
+from assistant.uncovered import FUNDS, uncovered_topics
 
 LAND = "đất đai (giấy chứng nhận, giá đất, thu hồi, bồi thường, hiến đất)"
 UTILITY = "giá điện, giá nước sinh hoạt"
@@ -97,3 +97,24 @@ def test_a_duty_to_arrange_the_budget_is_no_sum_of_funds_asked() -> None:
 def test_relying_on_a_set_is_not_the_emulation_movement() -> None:
     # "thì dựa vào" folds to "thi dua vao".
     assert "phong trào thi đua" not in uncovered_topics("Năm tới thì dựa vào bộ tiêu chí nào để duy trì?")
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Lương công chức xã năm nay tăng bao nhiêu?", "lương, phụ cấp, thù lao của cán bộ"),
+        (
+            "Cho xin danh sách những xã đạt chuẩn NTM nâng cao năm 2023 của tỉnh",
+            "danh sách đơn vị được công nhận của từng tỉnh",
+        ),
+        ("Xã có được vay vốn ODA để xây trường học không?", "vốn vay ODA"),
+        ("Ngân sách xã phải đối ứng bao nhiêu cho công trình? Vốn đối ứng tối thiểu là mấy %?", FUNDS),
+    ],
+)
+def test_pay_lists_loans_and_counterpart_funds_are_topics_the_corpus_does_not_cover(question: str, topic: str) -> None:
+    assert topic in uncovered_topics(question)
+
+
+def test_the_programmes_policy_credit_is_no_loan_asked() -> None:
+    # 417/QĐ-BNNMT and 257/2025/QH15 write the programme's policy credit in tỷ đồng: a sum the corpus holds.
+    assert uncovered_topics("Vốn tín dụng chính sách cho chương trình 2026-2030 là bao nhiêu?") == []

@@ -775,3 +775,42 @@ def test_a_share_of_units_in_a_year_is_a_target_not_a_recognition(catalogue: Cat
 def test_a_dispatchs_frame_of_criteria_named_by_its_number(catalogue: Catalogue) -> None:
     # "tiêu chí 1345" would be a criterion's number; "khung tiêu chí 1345" is 1345/BNN-VPĐP's frame.
     assert understand("Khung tiêu chí 1345 có bao nhiêu tiêu chí?", catalogue).sets == [S1345]
+
+
+def test_the_tier_of_the_communes_a_district_counts_is_not_the_districts(catalogue: Catalogue) -> None:
+    # A share of communes at a tier ("bao nhiêu phần trăm xã", "bao nhiêu xã") is what the district is asked to have.
+    q = understand("Huyện được công nhận NTM năm 2016 thì đến 2025 phải có bao nhiêu % xã đạt nâng cao?", catalogue)
+    assert (q.level, q.tier) == ("huyện", "NTM")
+    q = understand("huyen dat chuan ntm nam 2018 can bao nhieu xa dat ntm kieu mau", catalogue)
+    assert q.tier == "NTM"
+    # A dispatch's number before "xã kiểu mẫu" counts no communes.
+    q = understand("Theo CV 14 thì xã kiểu mẫu giai đoạn 2018-2020 phải làm gì?", catalogue)
+    assert q.tier == "kiểu mẫu" and q.sets == [S14]
+
+
+def test_the_set_a_recognition_was_judged_by_is_asked_at_its_year(catalogue: Catalogue) -> None:
+    # An aside in brackets between the year and "theo bộ nào", or a year straight after the tier, still asks which set
+    # the recognition of that year was made under.
+    q = understand("Xã tôi đạt chuẩn năm 2015 (hồi tháng 6) thì khi đó xét theo bộ tiêu chí nào?", catalogue)
+    assert (q.recognition_year, q.ask_year) == (2015, 2015)
+    q = understand("Xã NTM kiểu mẫu năm 2020 được xét theo văn bản nào?", catalogue)
+    assert (q.recognition_year, q.ask_year) == (2020, 2020)
+    # "xét công nhận … theo quyết định nào" asks which set a recognition that year was judged by.
+    q = understand("Năm 2017 huyện xét công nhận huyện NTM theo quyết định nào?", catalogue)
+    assert q.action and q.ask_year == 2017
+    # The procedure's document asked is not the unit's set.
+    q = understand("Hồ sơ xét công nhận thực hiện theo quyết định nào?", catalogue)
+    assert not q.action
+
+
+def test_a_second_recognition_joined_by_and_is_no_year_asked(catalogue: Catalogue) -> None:
+    q = understand("Xã tôi đạt chuẩn NTM năm 2017 và đạt NTM nâng cao năm 2019 thì theo CV 14 phải làm gì?", catalogue)
+    assert q.recognition_year == 2017 and q.ask_year is None and q.tier == "nâng cao"
+
+
+def test_a_unit_named_by_a_sets_tier_and_period_names_that_set(catalogue: Catalogue) -> None:
+    q = understand("Xã NTM nâng cao giai đoạn 2021-2025 cần đáp ứng những yêu cầu gì?", catalogue)
+    assert q.period == "2021-2025" and q.recognition_period is None
+    # A recognition told: the period is the recognition's.
+    q = understand("Xã tôi được công nhận xã NTM nâng cao giai đoạn 2018-2020, nay phải làm gì?", catalogue)
+    assert q.recognition_period == "2018-2020"
