@@ -361,17 +361,22 @@ def topics_asked_before(question: str) -> list[str]:
 _HOW_MANY_REACHED = re.compile(
     r"\b(bao nhieu|bn|may) (xa|huyen|thi xa|thon|don vi)\b[^?.]{0,40}"
     r"\b(dat chuan|dat (nong thon moi|ntm)|duoc cong nhan)"
+    # "Tỉnh Quảng Ninh hiện có bao nhiêu xã NTM kiểu mẫu?": units counted by their title.
+    r"|\b(bao nhieu|bn|may) (xa|huyen|thi xa) (nong thon moi|ntm)\b"
 )
 _WHEN_RECOGNISED = re.compile(
-    r"\b(duoc cong nhan|dat chuan)\b[^?]{0,80}\b(nam nao|khi nao|bao gio|tu nam nao)\b"
+    r"\b(duoc cong nhan|dat chuan|dat nong thon moi|dat ntm)\b[^?]{0,80}\b(nam nao|khi nao|bao gio|tu nam nao)\b"
     # "dự kiến năm nào được công nhận": the same asked the other way round.
     r"|\b(nam nao|khi nao|bao gio)\b[^?]{0,20}\b(duoc cong nhan|dat chuan)\b"
     # "hiện đã đạt bao nhiêu tiêu chí, đứng thứ mấy trong tỉnh": a named commune's own results.
     r"|\b(da dat|dat duoc|hien dat) (bao nhieu|bn|may) tieu chi\b|\bdung thu (may|bao nhieu)\b"
     # "Xã Hòa Bình đã đạt NTM chưa?": whether a named commune is recognised.
-    r"|\b(da|duoc) (dat|cong nhan)( chuan)? (nong thon moi|ntm)( nang cao| kieu mau)? chua\s*\?"
+    r"|\b(da|duoc) (dat|cong nhan)( dat)?( chuan)?( xa| huyen)? (nong thon moi|ntm)( nang cao| kieu mau)? chua\s*\?"
 )
-_NAMED_COMMUNE = re.compile(r"(?<!\w)[Xx](?:ã|a) (?!(?:tôi|toi|em|mình|minh|chúng|chung|ta|nhà|nha)\b)[A-ZĐ]\w+ [A-ZĐ]")
+# ("Huyện Nam Đàn được công nhận … chưa?": a named district too.)
+_NAMED_COMMUNE = re.compile(
+    r"(?<!\w)(?:[Xx](?:ã|a)|[Hh]uy(?:ệ|e)n) (?!(?:tôi|toi|em|mình|minh|chúng|chung|ta|nhà|nha)\b)[A-ZĐ]\w+ [A-ZĐ]"
+)
 # A commune asking a higher level for money ("xin tỉnh hỗ trợ 3 tỷ", "hồ sơ đề nghị hỗ trợ kinh phí"): budget
 # procedure, not the programme's criteria.
 _FUNDING_REQUEST = re.compile(

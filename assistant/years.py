@@ -75,9 +75,11 @@ _NAMED_BY_PERIOD = re.compile(
 )
 
 # "… phải đáp ứng những gì", "cần đáp ứng những yêu cầu gì": what a set requires, listed ("cần làm gì để duy trì
-# chuẩn" asks what a recognised unit does).
-# ("phải đáp ứng các điều kiện theo văn bản nào" asks which document.)
+# chuẩn" asks what a recognised unit does, "phải đáp ứng các điều kiện theo văn bản nào" which document).
 REQUIRES_LIST = re.compile(r"\b(phai|can) dap ung (nhung |cac )?((dieu kien|yeu cau|tieu chi) )?gi\b")
+
+# A recognition told, with or without its year ("được công nhận NTM kiểu mẫu theo QĐ 691, giờ sang giai đoạn …").
+RECOGNITION_WORDS = re.compile(r"\b(dat chuan|cong nhan|da dat)\b")
 
 # "Năm nay", "Nay xã …" opening the asking sentence: the time asked is now.
 _THIS_YEAR = re.compile(r"\bnam nay\b|^\s*(xin hoi |cho hoi )?nay\b")

@@ -65,20 +65,21 @@ def lacking_tier(ctx: Context, cset: CriteriaSet) -> str | None:
 def period_note(cset: CriteriaSet, as_of: dt.date, tier: str | None = None) -> list[Draft]:
     """What the reader must know of the set answered from: a `tier` asked that its period has no set of
     (lacking_tier), and a set of a period that is over."""
+    notes = []
     if tier is not None:
-        return [
+        notes.append(
             Draft(
                 f"Kho văn bản không có bộ tiêu chí {cset.level} nông thôn mới {tier} riêng của giai đoạn "
                 f"{cset.period}; câu trả lời theo {cset.title} ({cset.document})."
             )
-        ]
+        )
     if as_of > PERIOD_END and cset.period == "2021-2025":
         text = (
             "Bộ tiêu chí này thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực là "
             "51/2025/QĐ-TTg (từ 15/02/2026)."
         )
-        return [Draft(text, [Source(NEXT_SET, f"{NEXT_SET} › Phần mở đầu", "có hiệu lực")])]
-    return []
+        notes.append(Draft(text, [Source(NEXT_SET, f"{NEXT_SET} › Phần mở đầu", "có hiệu lực")]))
+    return notes
 
 
 # The table's national column ("chung"), asked by name.

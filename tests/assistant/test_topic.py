@@ -372,3 +372,13 @@ def test_whether_a_named_commune_is_recognised_is_its_own_result() -> None:
     assert local_topics("Xã Phú Lộc có thu nhập 50 triệu thì tiêu chí thu nhập đã đạt chưa?", set()) == []
     # … and so is whether it may be put forward for recognition.
     assert local_topics("Xã Phú Lộc còn nợ đọng thì đủ điều kiện xét công nhận đạt chuẩn NTM chưa?", set()) == []
+
+
+def test_a_named_units_own_count_or_recognition_asked_in_other_words() -> None:
+    results = "kết quả xây dựng nông thôn mới của từng địa phương"
+    places = {"quang ninh"}
+    assert local_topics("Tỉnh Quảng Ninh hiện có bao nhiêu xã NTM kiểu mẫu?", places) == [results]
+    assert local_topics("Xã Đông Phương đạt NTM năm nào?", places) == [results]
+    assert local_topics("Huyện Nam Đàn đã được công nhận huyện NTM kiểu mẫu chưa?", places) == [results]
+    # The national count asks the corpus's own figures.
+    assert local_topics("Cả nước có bao nhiêu xã NTM kiểu mẫu?", places) == []
