@@ -126,31 +126,25 @@ def named_documents(query: Query, known: Callable[[str], str | None]) -> tuple[l
         if known(typed) is None:
             missing.append(ref)
     # "Luật Hợp tác xã số 17/2023/QH15": a full number (number, year, issuer's code) names a document whatever words
-    # stand between it and its kind.
-    named = {r.number for r in refs}
-    for m in re.finditer(r"(?<![\d/])(\d{1,5})/((?:19|20)\d\d)/([a-z][a-z0-9&\-]*[a-z0-9])", raw, re.I):
-        typed = m.group(0).lower()
-        if typed in named or any(n.endswith(typed) or typed.endswith(n) for n in named):
-            continue
-        ref = DocRef(_kind_of_code(m.group(3).lower(), raw[max(0, m.start() - 60) : m.start()]), typed)
+    # stand between it and its kind; so does a number with its issuer's code alone ("60/QĐ-BDTTG phê duyệt gì",
+    # "1028/BNN-VPĐP hướng dẫn gì").
+    coded = (
+        r"(?<![\d/])\d{1,5}/"
+        r"(?:(?:19|20)\d\d/(?P<full>[a-z][a-z0-9&\-]*[a-z0-9])|(?P<code>[a-z][a-z0-9&]*-[a-z0-9&\-]*[a-z0-9]))"
+    )
+    for m in re.finditer(coded, raw, re.I):
+        typed, code = m.group(0).lower(), (m.group("full") or m.group("code")).lower()
+        if any(typed in r.number or r.number.endswith(typed) or typed.endswith(r.number) for r in refs):
+            continue  # named with its kind already
+        if code.startswith("ttr"):
+            continue  # a proposal ("Tờ trình 263/TTr-BNNMT"), no document the corpus would hold
+        ref = DocRef(_kind_of_code(code, raw[max(0, m.start() - 60) : m.start()]), typed)
         refs.append(ref)
         number = known(typed)
         if number is None:
             missing.append(ref)
         elif number not in query.sets:
             query.sets.append(number)  # "… của Quốc hội là 25/2021/QH15 và 257/2025/QH15": held, named in full
-    # "60/QĐ-BDTTG phê duyệt gì", "1028/BNN-VPĐP hướng dẫn gì": a number and its issuer's code, without year or kind.
-    for m in re.finditer(r"(?<![\d/])(\d{1,5})/([a-z][a-z0-9&]*-[a-z0-9&\-]*[a-z0-9])", raw, re.I):
-        typed = m.group(0).lower()
-        if any(typed in r.number or r.number.endswith(typed) for r in refs) or m.group(2).lower().startswith("ttr"):
-            continue  # named with its kind already, or a proposal ("Tờ trình 263/TTr-BNNMT"), no document held
-        ref = DocRef(_kind_of_code(m.group(2).lower(), raw[max(0, m.start() - 60) : m.start()]), typed)
-        refs.append(ref)
-        number = known(typed)
-        if number is None:
-            missing.append(ref)
-        elif number not in query.sets:
-            query.sets.append(number)
     # "Nghị địng 272/2025" (a kind word mistyped), "theo 51/2025": a number and year the corpus holds.
     for m in re.finditer(r"(?<![\d/])(\d{1,4})\s*/\s*((?:19|20)\d\d)(?![\d/])", raw):
         if re.search(r"\b(thang|ngay|den)\s*$", raw[: m.start()]):
