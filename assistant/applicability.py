@@ -299,6 +299,15 @@ def _resolve_period(
         if as_of < PERIOD_START:
             return _earlier(level, "NTM", as_of)  # the set a commune had to reach then
         tier = None
+    if as_of < PERIOD_START and level not in LEVELS and tier in TIERS:
+        # "Năm 2015 bộ tiêu chí quốc gia về NTM là quyết định nào": when every level with a set of that tier on the
+        # date had the same document (491 before 558, 04/2016; only communes had an advanced or model set before
+        # 2022), the level changes nothing and is not asked; the communes' set is the one named.
+        held = {lvl: t.doc for lvl in LEVELS for a, b, t in EARLIER.get((lvl, tier), []) if a <= as_of <= b}
+        if len(set(held.values())) == 1:
+            level = "xã" if "xã" in held else next(iter(held))
+        elif held:
+            return _ask_level_then(tier, list(held), as_of)
     if as_of < PERIOD_START and level in LEVELS and tier in TIERS:
         r = _earlier(level, tier, as_of)
         return r
@@ -378,6 +387,30 @@ _ASK = {
     ),
     "recognition": "Đơn vị được công nhận đạt chuẩn năm nào (hoặc theo bộ tiêu chí nào)?",
 }
+
+
+def _ask_level_then(tier: str, levels: list[str], as_of: dt.date) -> Resolution:
+    """ "Năm 2019 bộ tiêu chí NTM là quyết định nào": the level is asked, beside each level's set on that date (not
+    Công văn 14's cases, which are about units recognised before 2021-2025)."""
+    alternatives = []
+    for lv in levels:
+        alt = _earlier(lv, tier, as_of)
+        alt.status = f"{lv.capitalize()} {tier_words(tier)} (thời điểm {as_of:%d/%m/%Y})"
+        alternatives.append(alt)
+    return Resolution(
+        as_of=as_of,
+        period=f"trước {PERIOD_START:%d/%m/%Y}",
+        level=None,
+        tier=tier,
+        recognition=None,
+        status="Chưa đủ thông tin để xác định",
+        case=None,
+        applicable=None,
+        missing=["level"],
+        ask=_ASK["level"],
+        alternatives=alternatives,
+        in_dispatch=False,
+    )
 
 
 def _ask(level, tier, period, missing: list[str], as_of: dt.date) -> Resolution:

@@ -134,7 +134,7 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     _read_asks(need, query)
     _read_sections(need, f)
     need.refs, need.missing = named_documents(query, known)
-    need.groups = [int(g) for g in re.findall(r"\bnhom\s*([1-3])\b", f)]
+    need.groups = [int(g) for g in re.findall(r"\bnhom\s*(?:xa\s*)?([1-3])\b", f)]  # "nhóm 1", "nhóm xã 1"
     issued = re.search(
         # "bộ tiêu chí 2026-2030" names a period, not the year a set was issued.
         r"\b(?:ban hanh|ky) (?:vao |tu )?nam ((?:19|20)\d\d)\b"

@@ -28,7 +28,7 @@ _BARE_AFTER = re.compile(
 
 _KINDS = (
     r"(thong tu lien tich|thong tu|ttlt|nghi dinh|quyet dinh|nghi quyet|cong van|chi thi|huong dan|ke hoach"
-    r"|thong bao|luat|qd|nd|tt|nq|cv)"
+    r"|thong bao|ket luan|luat|qd|nd|tt|nq|cv)"
 )
 # "Thông tư 41/2013/TT-BNNPTNT", "Nghị định số 27/2022/NĐ-CP", "Quyết định 18/2022/QĐ-TTg", "QĐ 800/QĐ-TTg".
 _DOC_REF = re.compile(
@@ -46,6 +46,7 @@ _DOC_KIND = {
     "huong dan": "Hướng dẫn",
     "ke hoach": "Kế hoạch",
     "thong bao": "Thông báo",
+    "ket luan": "Kết luận",
     "luat": "Luật",
     "qd": "Quyết định",
     "nd": "Nghị định",
@@ -73,7 +74,7 @@ def _kind_of_code(code: str, before: str) -> str:
     if code.startswith("qh"):
         return "Luật" if re.search(r"\bluat\b", before) else "Nghị quyết"
     prefixes = (("nd-", "Nghị định"), ("qd-", "Quyết định"), ("ttlt", "Thông tư liên tịch"), ("tt-", "Thông tư"))
-    prefixes += (("nq-", "Nghị quyết"), ("ct-", "Chỉ thị"))
+    prefixes += (("nq-", "Nghị quyết"), ("ct-", "Chỉ thị"), ("kl-", "Kết luận"))
     return next((kind for p, kind in prefixes if code.startswith(p)), "Văn bản")
 
 

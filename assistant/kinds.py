@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from assistant.topic import QUESTION_WORD, asking_clause, sentences
 from assistant.understand import REGION_ASKED, normalise_question
-from assistant.years import HELD_TO
+from assistant.years import HELD_TO, SET_OF_YEAR
 from corpus.normalize import fold
 
 # Kind of question → accent-free cue. A question may have several ("ban hành ngày nào và quy định gì").
@@ -132,6 +132,8 @@ _ASKS: dict[str, str] = {
     r"|(bao nhieu|bn|may) (trieu|nghin|ngan)\b|(tren|tu) (?!(?:19|20)\d\d\b)\d(?!\d*/\d))\b"
     # "%" is no word character, so "bao nhiêu %" needs no word boundary after it.
     r"|\b(bao nhieu|bao nhiu|may|bn) ?%"
+    # "Huyện NTM nâng cao cần bao nhiêu xã đạt NTM nâng cao": the share of communes a district must have, a threshold.
+    r"|\b(can|phai|phai co|can co|yeu cau) (bao nhieu|bn|may) (so )?xa (dat|duoc cong nhan)\b"
     # "Xã NTM có bắt buộc phải có chợ không?": whether a thing is required is what the indicator naming it says.
     # ("Có phải có hiệu lực luôn lúc ký không?" asks whether something is so, not whether it is required.)
     r"|\b(?:(?:bat buoc|can)(?: phai)?|(?<!co )phai) co (?:[a-z]+ ){1,6}(?:khong|ko)\b",
@@ -150,14 +152,18 @@ _ASKS: dict[str, str] = {
     # "Thị xã hoàn thành NTM theo 320 cần (những) điều kiện gì", "điều kiện gì để được công nhận", "… cần gì": the
     # conditions a unit must meet.
     r"|(can|can co|phai co|co) (nhung |cac )?dieu kien (gi|nao)|dieu kien (gi|nao) (de|thi)"
-    r"|(?<!khong )can (nhung )?gi(?! (khong|ko|nua|a)\b))\b",
+    r"|(?<!khong )can (nhung )?gi(?! (khong|ko|nua|a)\b)"
+    # "Xã đã đạt chuẩn theo QĐ 318 thì nay thế nào?": where a recognised unit stands now, what applies to it.
+    r"|(dat chuan|duoc cong nhan)\b[^?]{0,80}\bthi (sao|(nay|bay gio|gio|hien nay) (the nao|ra sao|sao))"
+    r"(?=\s*\??\s*$))\b",
     # Which set or regulation a unit is held to ("xã cần đáp ứng quy định của văn bản nào", "lấy bộ tiêu chí nào làm
     # mốc"): the applicability card's question, which a list of duties does not answer.
     # "Những bộ tiêu chí nào" a decision amends is another question: the sets it touches.
     "set": r"\b((?<!nhung )(?<!cac )bo tieu chi( [a-z]+){0,2} nao|theo bo (tieu chi )?nao|giu chuan theo"
     # "Xã tôi áp dụng bộ nào?": the set a unit is held to, named "bộ" alone.
-    r"|ap dung bo nao"
-    r"|chuyen sang bo|thay (bang|the bang) bo( tieu chi)? nao|theo bo( tieu chi)? khac"
+    r"|ap dung bo nao|"
+    + SET_OF_YEAR
+    + r"|chuyen sang bo|thay (bang|the bang) bo( tieu chi)? nao|theo bo( tieu chi)? khac"
     # "chấm điểm theo bộ tiêu chí của QĐ 318 có đúng không": whether that set is the one.
     r"|theo bo\b[^?]{0,60}\b(co )?dung (khong|ko|chua)"
     # "xã đạt chuẩn năm 2023 có phải chấm lại theo bộ mới không": whether the new set is the one now.

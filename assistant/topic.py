@@ -363,6 +363,8 @@ _HOW_MANY_REACHED = re.compile(
     r"\b(dat chuan|dat (nong thon moi|ntm)|duoc cong nhan)"
     # "Tỉnh Quảng Ninh hiện có bao nhiêu xã NTM kiểu mẫu?": units counted by their title.
     r"|\b(bao nhieu|bn|may) (xa|huyen|thi xa) (nong thon moi|ntm)\b"
+    # "Tỷ lệ xã đạt chuẩn NTM của tỉnh Hà Tĩnh năm 2024": the share, not the count.
+    r"|\bty le (so )?(xa|huyen|thi xa) (da )?(dat chuan|dat (nong thon moi|ntm)|duoc cong nhan)\b"
 )
 _WHEN_RECOGNISED = re.compile(
     r"\b(duoc cong nhan|dat chuan|dat nong thon moi|dat ntm)\b[^?]{0,80}\b(nam nao|khi nao|bao gio|tu nam nao)\b"
@@ -382,6 +384,8 @@ _NAMED_COMMUNE = re.compile(
 _FUNDING_REQUEST = re.compile(
     r"\b(xin|de nghi|de xuat)( (tinh|huyen|trung uong|cap tren))? (ho tro|cap|bo sung)( them)?"
     r" (kinh phi|von|ngan sach|tien|khoang|\d)"
+    # "xã muốn xin kinh phí làm đường": asked for without a verb of support.
+    r"|\bxin( them)? (kinh phi|von|ngan sach)\b"
 )
 
 # Money a named place was allotted or a province gives ("tỉnh Lạng Sơn được giao bao nhiêu tỷ đồng", "tỉnh hỗ trợ xi

@@ -22,7 +22,10 @@ _CONTRIBUTION = re.compile(
 # corpus holds national rules and national counts, no province's list of communes.
 _RECOGNISED_LIST = re.compile(
     # ("Danh sách các xã đạt chuẩn NTM năm 2024 của tỉnh Nghệ An": the same list.)
-    r"\b(danh sach|ten)( ten)?( cac| nhung)? (xa|huyen|thon)\b[^?]{0,80}\b(duoc |da )?(cong nhan|dat chuan)\b"
+    # ("Danh sách thị xã hoàn thành nhiệm vụ xây dựng NTM năm 2024": towns too. Provinces are not: Công văn 14 lists
+    # those whose every commune reached the standard.)
+    r"\b(danh sach|ten)( ten)?( cac| nhung)? (xa|huyen|thon|thi xa)\b[^?]{0,80}"
+    r"\b(duoc |da )?(cong nhan|dat chuan|hoan thanh nhiem vu)\b"
 )
 # A commune's own revenue ("tiền sử dụng đất được để lại cho xã"): budget law, not the programme's criteria.
 _REVENUE = re.compile(r"\b(tien su dung dat|nguon thu (cua )?(ngan sach )?xa|de lai (cho )?(ngan sach )?xa)\b")
@@ -76,6 +79,13 @@ _OCOP = re.compile(
 # dụng chính sách" is a sum it holds.)
 _LOANS = re.compile(r"\boda\b")
 
+# Forms and templates ("xin mẫu báo cáo kết quả", "mẫu tờ trình đề nghị công nhận"): the provinces' and ministries'
+# paperwork, which none of the programme's criteria documents holds. ("xã kiểu mẫu báo cáo …" is the title.)
+_FORMS = re.compile(
+    r"\b(bieu mau|(?<!kieu )mau (bao cao|to trinh|ho so|don|bien ban|van ban|quyet dinh|ke hoach)"
+    r"|(xin|cho|gui) (toi |em )?(cac |mot |bo )?mau(?! (muc|hinh|sac))\b)"
+)
+
 FUNDS = "phân bổ vốn, mức hỗ trợ từ ngân sách"
 # Money the programme gives ("xã được phân bổ bao nhiêu vốn", "mức hỗ trợ làm đường", "hỗ trợ bao nhiêu tiền mỗi
 # căn"): allocation rules and local support policies, none of the criteria documents. ("Bố trí ngân sách" of the
@@ -110,6 +120,7 @@ def uncovered_topics(clause: str) -> list[str]:
         FUNDS: _FUNDS,
         "vốn vay ODA": _LOANS,
         "phong trào thi đua": _EMULATION,
+        "biểu mẫu, mẫu báo cáo, tờ trình": _FORMS,
     }
     if _STRUCTURE.search(f):
         del topics["thang điểm, số điểm khi chấm đánh giá"]

@@ -351,6 +351,13 @@ _SET_BY_YEAR = re.compile(
 )
 
 
+# "Xã đã đạt chuẩn theo Quyết định 318 thì nay thế nào?": a recognised unit asking where it stands now, what applies.
+_STATUS_THEN_WHAT = re.compile(
+    r"\b(xa|huyen|thi xa)\b[^?]{0,80}\b(dat chuan|duoc cong nhan|da dat)\b[^?]{0,80}"
+    r"\bthi (sao|(nay|bay gio|gio|hien nay) (the nao|ra sao|sao))\s*\??\s*$"
+)
+
+
 def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     """Read what a question is about. Never raises on arbitrary text."""
     # Questions are at most 2,000 characters at the edges; history items and chat turns are read
@@ -390,7 +397,7 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     )
     q.history = bool(_HISTORY.search(f))
     q.duties = bool(_DUTIES.search(f))
-    q.action = bool(ACTION.search(f))
+    q.action = bool(ACTION.search(f) or _STATUS_THEN_WHAT.search(f))
     m = _CRITERION_NO.search(f)
     if m:
         q.criterion = int(m.group(1))
@@ -435,7 +442,7 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
             # answer gives every region's threshold, not the first one's.
             if len(named_regions) == 1:
                 q.region = named_regions.pop()
-    group = re.search(r"\bxa (?:thuoc |o |la )?nhom ([1-3])\b", f)
+    group = re.search(r"\b(?:xa (?:thuoc |o |la )?nhom|nhom xa) ([1-3])\b", f)  # ("nhóm xã 1" too)
     if group:
         q.commune_group = f"N{group.group(1)}"
     if q.tier == "đạt chuẩn":

@@ -61,6 +61,12 @@ HELD_TO = (
     # "tỉnh phúc tra thì chấm bộ nào": the set scored against, named right after the verb.
     r"|(doi chieu|cham( diem)?|danh gia|ra soat|phuc tra)( lai)? (van ban|quyet dinh|bo tieu chi|phu luc|bo) nao"
 )
+# "Năm 2015 bộ tiêu chí quốc gia về NTM là quyết định nào": the set of a year, asked by its document (kinds' "set",
+# understand's action). Without a year ("bộ tiêu chí … hiện hành là văn bản nào") the documents answer.
+SET_OF_YEAR = (
+    r"(?:nam (?:19|20)\d\d\b[^?]{0,40}\bbo tieu chi|bo tieu chi\b[^?]{0,40}\bnam (?:19|20)\d\d)\b[^?]{0,40}"
+    r"\b(?:la|thuoc|nam o|o) (?:quyet dinh|van ban)(?: so)? (?:nao|may)"
+)
 # "bây giờ", "hiện nay": the time asked about is now, not the recognition's.
 NOW_WORDS = re.compile(r"\b(bay gio|hien nay|hien tai|hien hanh|(?<!bao )gio|nam nay|(quy dinh|bo|tieu chi) moi)\b")
 # "xã … đạt chuẩn", "huyện được công nhận": a unit's own recognition, not a document's subject ("hướng dẫn xét, công
@@ -123,6 +129,8 @@ ACTION = re.compile(
     r" theo (?:quyet dinh|qd) nao|(?:phai |can )(?:dat|dap ung)(?: cac)? tieu chi theo (?:quyet dinh|qd) nao"
     # "năm nay rà soát giữ chuẩn thì căn cứ phụ lục nào": what keeps the unit's standard.
     r"|giu chuan|can cu (?:vao )?phu luc nao|"
+    + SET_OF_YEAR
+    + r"|"
     + HELD_TO
     # "rà soát duy trì danh hiệu thì căn cứ quy định nào": what the unit's title is kept by.
     + r"|duy tri danh hieu)\b"

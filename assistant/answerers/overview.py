@@ -322,7 +322,7 @@ def commune_groups(ctx: Context) -> list[Candidate]:
     if scheme is None or not re.search(r"\bxa\b", f):
         return []
     placed = group_of_commune(f)
-    m = re.search(r"\bnhom\s*([1-3])\b", f)
+    m = re.search(r"\bnhom\s*(?:xa\s*)?([1-3])\b", f)  # "nhóm 1", "nhóm xã 1"
     number = placed[0] if placed else m.group(1) if m else _group_described(f, scheme.regions)
     if number is None:
         # (Asked the set too, "chấm theo bộ tiêu chí nào, và có phải xác định nhóm không", the card leads.)

@@ -49,7 +49,9 @@ def _body(r: Resolution, past: bool) -> list[Draft]:
     prefix = "Theo quy định giai đoạn 2021-2025 (nay là giai đoạn trước), " if past else ""
     if r.applicable is None and r.alternatives:
         out.append(Draft(f"Cần thêm thông tin để trả lời chính xác: {r.ask}"))
-        lead = f"{prefix}các trường hợp theo Công văn 14/BCĐCTMTQG:"
+        # Each level's set on a date before 2021-2025 (applicability._ask_level_then) is no case of the dispatch.
+        cases = "theo từng cấp" if r.period.startswith("trước") else "theo Công văn 14/BCĐCTMTQG"
+        lead = f"{prefix}các trường hợp {cases}:"
         out.append(Draft(lead[0].upper() + lead[1:]))  # not str.capitalize(): it lower-cases "14/BCĐCTMTQG"
         for alt in r.alternatives:
             text = f"- {alt.status}: áp dụng {alt.applicable.title}."
@@ -108,6 +110,8 @@ def applicability(ctx: Context) -> list[Candidate]:
         # A unit recognised after 2025 has no 2021-2025 rule to show: the set in force today is the card's evidence.
         evidence.insert(0, r.applicable.ref.path)
     evidence += [alt.case.path for alt in rule.alternatives if alt.case][:3]
+    # Each level's set on a date before 2021-2025, side by side: those sets are the evidence.
+    evidence += [alt.applicable.ref.path for alt in rule.alternatives if not alt.case and alt.applicable][:3]
     drafts = card_drafts(r)
     # A card made after the period says from when the set in force applies ("51/2025/QĐ-TTg (từ ngày 15/02/2026)").
     # Only for a question that asks which set (a document's own date in force is that document's fact).

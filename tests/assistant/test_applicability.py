@@ -730,3 +730,15 @@ def test_a_recognition_under_a_set_still_in_force_after_its_period_is_that_sets_
     )
     check_invariants(r, corpus_paths)
     assert r.case is not None and r.case.path == item(n), r.status
+
+
+def test_a_date_before_2021_2025_needs_no_level_when_every_levels_set_was_the_same() -> None:
+    # 491 was the only national set in 2014, for communes and districts alike: nothing to ask.
+    r = resolve_card(None, "NTM", as_of=dt.date(2014, 12, 31))
+    assert r.missing == [] and r.applicable.doc == "491/QĐ-TTg"
+    # Only communes had an advanced set in 2019.
+    assert resolve_card(None, "nâng cao", as_of=dt.date(2019, 6, 30)).applicable.doc == "1345/BNN-VPĐP"
+    # In 2018 communes had 1980 and districts 558: the level is asked, with each level's set of that date.
+    r = resolve_card(None, "NTM", as_of=dt.date(2018, 12, 31))
+    assert r.missing == ["level"] and r.applicable is None
+    assert [alt.applicable.doc for alt in r.alternatives] == ["1980/QĐ-TTg", "558/QĐ-TTg"]

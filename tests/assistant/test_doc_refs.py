@@ -59,3 +59,9 @@ def test_a_proposals_number_is_no_document_asked() -> None:
     query = understand("Nghị quyết 424/NQ-CP ban hành theo Tờ trình 263/TTr-BNNMT của Bộ nào?")
     _, missing = named_documents(query, known)
     assert [r.number for r in missing] == ["424/nq-cp"]
+
+
+def test_a_party_conclusion_named_by_its_number_is_a_document() -> None:
+    query = understand("Kết luận số 97-KL/TW của Bộ Chính trị nói gì về nông thôn?")
+    _, missing = named_documents(query, known)
+    assert [r.display for r in missing] == ["Kết luận 97-KL/TW"]

@@ -284,3 +284,16 @@ def test_what_a_document_requires_of_a_unit_is_what_it_must_do() -> None:
     assert "todo" in kinds_of("Đoàn kiểm tra về thì xã phải đạt quy định nào?")
     # What a criterion requires is its content, not a unit's task.
     assert "todo" not in kinds_of("Tiêu chí 17 yêu cầu gì?")
+
+
+def test_the_set_of_a_year_asked_by_its_document_and_a_recognised_units_standing_now_ask_which_set() -> None:
+    assert "set" in kinds_of("hồi năm 2014 thì bộ tiêu chí xã nông thôn mới là quyết định số mấy?")
+    # Without a year the documents answer ("hiện hành là văn bản nào"), not a unit's card.
+    assert "set" not in kinds_of("bộ tiêu chí xã nông thôn mới hiện hành là văn bản nào?")
+    assert "todo" in kinds_of("huyện tôi được công nhận đạt chuẩn từ 2018 thì giờ ra sao")
+    assert "todo" not in kinds_of("huyện tôi được công nhận đạt chuẩn từ 2018, tiêu chí giao thông thì sao, đạt chưa")
+
+
+def test_how_many_communes_a_district_must_have_recognised_is_a_threshold() -> None:
+    assert "threshold" in kinds_of("huyện NTM cần bao nhiêu xã đạt chuẩn NTM nâng cao?")
+    assert "threshold" not in kinds_of("cả nước có bao nhiêu xã đạt chuẩn NTM nâng cao?")

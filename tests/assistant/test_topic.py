@@ -382,3 +382,14 @@ def test_a_named_units_own_count_or_recognition_asked_in_other_words() -> None:
     assert local_topics("Huyện Nam Đàn đã được công nhận huyện NTM kiểu mẫu chưa?", places) == [results]
     # The national count asks the corpus's own figures.
     assert local_topics("Cả nước có bao nhiêu xã NTM kiểu mẫu?", places) == []
+
+
+def test_a_named_provinces_share_of_communes_and_money_asked_for_are_topics_the_corpus_does_not_cover() -> None:
+    places = {"ha tinh", "nghe an"}
+    results = "kết quả xây dựng nông thôn mới của từng địa phương"
+    assert local_topics("Nghệ An năm ngoái tỷ lệ số xã đạt chuẩn NTM là mấy phần trăm?", places) == [results]
+    # The share the national rules ask for is the corpus's own.
+    assert local_topics("Tỷ lệ xã đạt chuẩn NTM cả nước đến 2025 phấn đấu bao nhiêu?", places) == []
+    request = "đề nghị hỗ trợ kinh phí của xã"
+    assert local_topics("Thôn em muốn xin thêm kinh phí sửa nhà văn hóa thì gửi ai?", places) == [request]
+    assert local_topics("Xã xin công nhận đạt chuẩn thì gửi hồ sơ cho ai?", places) == []

@@ -118,3 +118,25 @@ def test_pay_lists_loans_and_counterpart_funds_are_topics_the_corpus_does_not_co
 def test_the_programmes_policy_credit_is_no_loan_asked() -> None:
     # 417/QĐ-BNNMT and 257/2025/QH15 write the programme's policy credit in tỷ đồng: a sum the corpus holds.
     assert uncovered_topics("Vốn tín dụng chính sách cho chương trình 2026-2030 là bao nhiêu?") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "covered"),
+    [
+        ("Cho em xin mẫu tờ trình đề nghị công nhận xã NTM nâng cao", False),
+        ("Có mẫu biên bản họp lấy ý kiến người dân về kết quả xây dựng NTM không?", False),
+        ("gui toi mau bao cao so ket 6 thang", False),
+        # The title "kiểu mẫu" before "báo cáo" is no form.
+        ("Xã NTM kiểu mẫu báo cáo kết quả cho cơ quan nào?", True),
+        ("Xã đạt chuẩn phải báo cáo kết quả định kỳ mấy tháng một lần?", True),
+    ],
+)
+def test_forms_and_templates_are_a_topic_the_corpus_does_not_cover(question: str, covered: bool) -> None:
+    assert ("biểu mẫu, mẫu báo cáo, tờ trình" not in uncovered_topics(question)) is covered
+
+
+def test_a_list_of_towns_recognised_is_a_topic_the_corpus_does_not_cover_but_provinces_are_not() -> None:
+    lists = "danh sách đơn vị được công nhận của từng tỉnh"
+    assert lists in uncovered_topics("Danh sách các thị xã hoàn thành nhiệm vụ xây dựng NTM năm 2024")
+    # Công văn 14 lists the provinces whose every commune reached the standard.
+    assert lists not in uncovered_topics("Danh sách các tỉnh có 100% số xã đạt chuẩn NTM gồm những tỉnh nào?")
