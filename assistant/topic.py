@@ -36,6 +36,7 @@ NOT_CONTENT = _words(
     ong bac chu dung_ten chuc_vu
     sap_nhap
     cuoi_cung dau_tien sau_cung truoc_het truoc_tien truoc_mat rot_cuoc tat_ca hien_tai vao_khoang luon som
+    truoc_day luc_truoc
     van_de nghe_noi nhin nhac quen ben_canh
     giap
     toan_quoc tut_chuan

@@ -85,6 +85,12 @@ _FORMS = re.compile(
     r"\b(bieu mau|(?<!kieu )mau (bao cao|to trinh|ho so|don|bien ban|van ban|quyet dinh|ke hoach)"
     r"|(xin|cho|gui) (toi |em )?(cac |mot |bo )?mau(?! (muc|hinh|sac))\b)"
 )
+# What becomes of a unit's title when places were merged or the district level ended ("sau sáp nhập xã, xã đã đạt
+# chuẩn có còn giữ danh hiệu không", "không còn huyện thì huyện đã đạt chuẩn có bị mất danh hiệu"): none of the
+# programme's documents says. (Which set a merged commune is held to is the card's question: "giữ chuẩn theo bộ nào".)
+_REORG = r"(sap nhap|sap xep|hop nhat|khong con (cap )?huyen|bo cap huyen|chinh quyen (hai|2) cap)"
+_TITLE = r"(danh hieu|mat chuan|(con|van) (duoc )?cong nhan)"
+_TITLE_AFTER_REORG = re.compile(rf"\b{_REORG}\b[^?]{{0,80}}\b{_TITLE}\b|\b{_TITLE}\b[^?]{{0,80}}\b{_REORG}\b")
 
 FUNDS = "phân bổ vốn, mức hỗ trợ từ ngân sách"
 # Money the programme gives ("xã được phân bổ bao nhiêu vốn", "mức hỗ trợ làm đường", "hỗ trợ bao nhiêu tiền mỗi
@@ -121,6 +127,7 @@ def uncovered_topics(clause: str) -> list[str]:
         "vốn vay ODA": _LOANS,
         "phong trào thi đua": _EMULATION,
         "biểu mẫu, mẫu báo cáo, tờ trình": _FORMS,
+        "danh hiệu nông thôn mới của đơn vị sau sắp xếp hành chính": _TITLE_AFTER_REORG,
     }
     if _STRUCTURE.search(f):
         del topics["thang điểm, số điểm khi chấm đánh giá"]

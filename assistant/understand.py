@@ -352,9 +352,12 @@ _SET_BY_YEAR = re.compile(
 
 
 # "Xã đã đạt chuẩn theo Quyết định 318 thì nay thế nào?": a recognised unit asking where it stands now, what applies.
+# "Công văn 5766 yêu cầu huyện đã đạt chuẩn NTM nâng cao những gì?": what a recognised unit is told to do.
 _STATUS_THEN_WHAT = re.compile(
     r"\b(xa|huyen|thi xa)\b[^?]{0,80}\b(dat chuan|duoc cong nhan|da dat)\b[^?]{0,80}"
     r"\bthi (sao|(nay|bay gio|gio|hien nay) (the nao|ra sao|sao))\s*\??\s*$"
+    r"|\byeu cau (cac )?(xa|huyen|thi xa)\b[^.?!]{0,40}?\b(dat chuan|duoc cong nhan)\b[^.?!]{0,40}?"
+    r" (phai )?(lam )?(nhung )?gi\b"
 )
 
 

@@ -16,7 +16,8 @@ _RECOGNITION_CUE = re.compile(
 )
 # "Năm 2023 huyện chúng tôi được công nhận …": the year comes first.
 _RECOGNITION_AFTER = re.compile(
-    r"^[^.?!\d]{0,50}?\b(duoc cong nhan|dat chuan|len chuan|ve dich|duoc tinh cong nhan"
+    # ("Năm 2024 huyện chưa (được công nhận) đạt chuẩn NTM thì …": no recognition that year.)
+    r"^(?:(?!chua\b)[^.?!\d]){0,50}?\b(duoc cong nhan|dat chuan|len chuan|ve dich|duoc tinh cong nhan"
     r"|nhan (?:bang|quyet dinh) cong nhan)\b"
 )
 # "… theo bộ nào, bộ …": what follows the "which" is a guess at the answer.
@@ -123,6 +124,8 @@ ACTION = re.compile(
     r"\b(phai lam gi|lam gi|can lam|(phai|can) dap ung|ap dung|bo tieu chi( [a-z]+){0,2} nao|theo bo|tiep theo|phan dau"
     # "đã được công nhận …, giờ phải duy trì theo quy định nào?": what keeps the unit recognised.
     r"|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
+    # "đạt chuẩn theo QĐ 491 thì có phải đạt lại theo 1980 không": which set a recognised unit must meet again.
+    r"|(?:phai|can) dat lai"
     # "Năm 2018 xã xét công nhận NTM theo quyết định nào": the set a recognition that year was judged by ("hồ sơ xét
     # công nhận thực hiện theo quyết định nào" asks the procedure's document instead).
     r"|(?:xet )?cong nhan(?: dat chuan)?(?: xa| huyen)?(?: nong thon moi| ntm)?(?: nang cao| kieu mau)?"
@@ -171,6 +174,12 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     """(recognition year, recognition period, the year asked about, the period of a named set)."""
     periods = list(_PERIOD.finditer(f))
     masked = _PERIOD.sub(lambda m: " " * len(m.group(0)), f)
+    # "được công nhận NTM ngày 15/3/2022": the date of a recognition keeps its year.
+    masked = re.sub(
+        r"((?:duoc cong nhan|dat chuan)(?: [a-z]+){0,4} (?:tu |vao )?ngay )(\d{1,2}/\d{1,2}/)(?=\d{4})",
+        lambda m: m.group(1) + " " * len(m.group(2)),
+        masked,
+    )
     # Document numbers (51/2025) and dates (08/3/2022) are not years of recognition.
     # "tháng 12/2018" is a month of that year.
     masked = re.sub(
@@ -216,9 +225,11 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         ),
         masked,
     )
-    # "Theo QĐ 1980", "quyết định 1980", "hồi chưa có bộ 1980": a document number, not a year.
+    # "Theo QĐ 1980", "quyết định 1980", "hồi chưa có bộ 1980", "đạt lại theo 1980": a document number, not a year.
     masked = re.sub(
-        r"\b(quyet dinh|qd|cong van|cv|bo tieu chi|bo)\s+(so\s+)?\d{3,4}\b", lambda m: " " * len(m.group(0)), masked
+        r"\b(quyet dinh|qd|cong van|cv|bo tieu chi|bo|theo)\s+(so\s+)?\d{3,4}\b",
+        lambda m: " " * len(m.group(0)),
+        masked,
     )
     years = [(int(m.group(1)), m.start()) for m in _YEAR.finditer(masked)]
     recognition_year = None

@@ -37,6 +37,8 @@ def test_a_topic_the_corpus_never_mentions() -> None:
 def test_question_words_names_and_glued_words_are_not_topics() -> None:
     terms = ["bao_nhiêu", "thế_nào", "thái_bình", "đáp_ứng_bộ", "thì_giờ", "ka_đô", "~von", "2026"]
     assert words("Xã Ka Đô ở Thái Bình thì giờ đáp ứng bộ tiêu chí nào, bao nhiêu, thế nào?", terms) == []
+    # "trước đây", "lúc trước": when, not what.
+    assert words("Xã đạt chuẩn trước đây, lúc trước theo bộ nào?", ["trước_đây", "lúc_trước"]) == []
 
 
 def test_a_phrase_the_segmenter_split_differently_is_still_known() -> None:

@@ -140,3 +140,11 @@ def test_a_list_of_towns_recognised_is_a_topic_the_corpus_does_not_cover_but_pro
     assert lists in uncovered_topics("Danh sách các thị xã hoàn thành nhiệm vụ xây dựng NTM năm 2024")
     # Công văn 14 lists the provinces whose every commune reached the standard.
     assert lists not in uncovered_topics("Danh sách các tỉnh có 100% số xã đạt chuẩn NTM gồm những tỉnh nào?")
+
+
+def test_a_units_title_after_places_were_reorganised_is_a_topic_the_corpus_does_not_cover() -> None:
+    title = "danh hiệu nông thôn mới của đơn vị sau sắp xếp hành chính"
+    assert title in uncovered_topics("Hợp nhất 2 xã đã đạt chuẩn thì xã mới có còn được công nhận NTM không?")
+    assert title in uncovered_topics("Bỏ cấp huyện rồi thì danh hiệu huyện NTM có còn không?")
+    # Which set a merged commune is held to is the programme's own question.
+    assert title not in uncovered_topics("Xã mới sau sáp nhập giữ chuẩn NTM theo bộ tiêu chí nào?")

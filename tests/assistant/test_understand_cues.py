@@ -470,3 +470,21 @@ def test_raising_a_skill_is_no_tier() -> None:
     assert q("bộ tiêu chí 2026-2030 còn chấm đào tạo nghề, nâng cao tay nghề cho lao động không?").tier != "nâng cao"
     assert q("Xã nâng cao trình độ cán bộ thế nào?").tier is None
     assert q("Xã NTM nâng cao phải đạt bao nhiêu tiêu chí?").tier == "nâng cao"
+
+
+def test_a_year_before_not_yet_recognised_is_the_time_asked_and_a_recognitions_date_keeps_its_year() -> None:
+    got = q("Năm 2023 huyện vẫn chưa đạt chuẩn nông thôn mới thì áp dụng bộ tiêu chí nào?")
+    assert got.recognition_year is None and got.ask_year == 2023 and got.not_recognised
+    got = q("Xã được công nhận nông thôn mới vào ngày 20/4/2022, nay phải giữ chuẩn theo bộ nào?")
+    assert got.recognition_year == 2022
+    # A document's date is not a recognition's.
+    assert q("Công văn 14 ngày 03/11/2023 giao các tỉnh làm gì?").recognition_year is None
+    # "theo 1980" names the decision, not a year.
+    got = q("Xã đạt chuẩn theo 491 thì nay có phải đạt lại theo 1980 nữa không?")
+    assert got.recognition_year is None and got.ask_year is None and got.action
+
+
+def test_a_recognised_unit_asking_where_it_stands_or_what_a_dispatch_asks_of_it_wants_its_rule() -> None:
+    assert q("Huyện đã đạt chuẩn theo 558 thì bây giờ ra sao?").action
+    assert q("Công văn 5766 yêu cầu xã đã đạt chuẩn NTM kiểu mẫu những gì?").action
+    assert not q("Quyết định 318 yêu cầu xã những gì?").action
