@@ -55,6 +55,12 @@ _DOC_KIND = {
     "cv": "Công văn",
 }
 
+# Kinds whose two-digit number alone names a document ("Nghị quyết 26", "Chỉ thị 12", "Quyết định 60").
+_TWO_DIGITS = ("cong van", "quyet dinh", "nghi quyet", "nghi dinh", "thong tu", "chi thi", "ket luan")
+# … and is missing when the corpus has none of that number (a dispatch's or decision's two digits may be a held
+# document's short form the registry does not know, "công văn 60").
+_TWO_DIGITS_MISSING = ("nghi quyet", "nghi dinh", "thong tu", "chi thi", "ket luan")
+
 
 @dataclass
 class DocRef:
@@ -95,7 +101,7 @@ def named_documents(query: Query, known: Callable[[str], str | None]) -> tuple[l
     for m in _DOC_REF.finditer(raw):
         kind, num, year, suffix = m.group(1).lower(), m.group(2), m.group(3), m.group(4)
         typed = num + (f"/{year}" if year else "") + (f"/{suffix}" if suffix else "")
-        if not year and not suffix and len(num) <= 2 and kind not in ("cong van", "quyet dinh"):
+        if not year and not suffix and len(num) <= 2 and kind not in _TWO_DIGITS:
             continue  # "kế hoạch 5 năm", "luật 2": not a document number
         if not year and not suffix and re.fullmatch(r"(19|20)\d\d", num) and re.match(r"\s*[-–]\s*\d", raw[m.end() :]):
             continue  # "kế hoạch 2026-2030": a period, not a document number
@@ -108,7 +114,7 @@ def named_documents(query: Query, known: Callable[[str], str | None]) -> tuple[l
         ref = DocRef(_DOC_KIND[kind], typed)
         refs.append(ref)
         number = known(typed)
-        if number is None and (year or suffix or len(num) >= 3):
+        if number is None and (year or suffix or len(num) >= 3 or kind in _TWO_DIGITS_MISSING):
             missing.append(ref)
         elif (
             number is not None

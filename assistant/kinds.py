@@ -181,7 +181,9 @@ _ASKS: dict[str, str] = {
     # "Sau sáp nhập thì còn cấp huyện không", "cấp huyện đã bị bỏ chưa": the level itself.
     r"|\b(con|van con) cap huyen (khong|ko|k|nua|hay)\b|\bcap huyen (co )?(con|da bi bo|bi bo|da bo|bi xoa)\b",
     # Who is given what task ("UBND tỉnh có trách nhiệm gì", "giao bộ nào chủ trì", "cơ quan nào chịu trách nhiệm").
-    "duty": r"\b(trach nhiem (gi|nao|the nao)|nhiem vu (gi|nao)|giao (cho )?(ai|bo nao|co quan nao|so nao|cap nao)"
+    # "Trách nhiệm của Mặt trận Tổ quốc trong xây dựng NTM là gì": the same, the actor named between.
+    "duty": r"\b(trach nhiem (gi|nao|the nao)|(trach nhiem|vai tro) (cua|doi voi)\b[^?]{0,80}\bla gi"
+    r"|nhiem vu (gi|nao)|giao (cho )?(ai|bo nao|co quan nao|so nao|cap nao)"
     r"|(bo|co quan|so|cap|don vi) nao (chu tri|chiu trach nhiem|huong dan|co trach nhiem)"
     # "vướng mắc thì bộ nào tổng hợp, báo cáo Thủ tướng": who a document gives that work to.
     r"|(bo|co quan|so|cap|don vi) nao (co nhiem vu |duoc giao |phai )?(tong hop|bao cao|theo doi|giam sat|trinh)"

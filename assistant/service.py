@@ -230,7 +230,7 @@ class Assistant:
         if not in_domain and names_corpus_topic(query.folded, self._topic_phrases(), signers):
             # The words of a title the corpus holds ("đơn vị hành chính cấp tỉnh"): retrieval searches it too.
             in_domain = query.domain = True
-        if not in_domain and any(self._vocabulary(self.index()).cites(d.number) for d in need.missing):
+        if not in_domain and any(self._vocabulary(self.index()).cites(d.number, d.kind) for d in need.missing):
             # "Quyết định 263/QĐ-TTg có mục tiêu gì?": a document the corpus's own texts cite belongs to the programme.
             in_domain = query.domain = True
         if not in_domain and _CRITERION_WORD.search(query.folded) and self._about_corpus(text):

@@ -80,12 +80,16 @@ class Vocabulary:
             and (t in self.terms or t in self.folded or fold(t).replace("_", " ") in EVERYDAY_TERMS)
         )
 
-    def cites(self, number: str) -> bool:
+    def cites(self, number: str, kind: str | None = None) -> bool:
         """The corpus's text names the document of this number ("263/QĐ-TTg" in a registry entry's note): a document
         of the programme, though not held."""
         words = re.findall(r"[a-z0-9]+", fold(number).lower())
         # A bare number ("263") or number and year may be anything; with its issuer's code it names one document.
-        return len(words) >= 2 and any(w.isalpha() for w in words) and f" {' '.join(words)} " in self.text
+        if len(words) >= 2 and any(w.isalpha() for w in words):
+            return f" {' '.join(words)} " in self.text
+        # … or after its kind's word ("QĐ số 1689 năm 2021": "Căn cứ Quyết định số 1689/QĐ-TTg …" in a preamble).
+        kind_words = " ".join(re.findall(r"[a-z]+", fold(kind or "").lower()))
+        return bool(kind_words and words) and any(f" {kind_words}{so} {words[0]} " in self.text for so in ("", " so"))
 
     def speaks_of(self, text: str) -> bool:
         """The question's words are the corpus's: two content words it uses and none it never does."""

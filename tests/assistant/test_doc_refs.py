@@ -65,3 +65,12 @@ def test_a_party_conclusion_named_by_its_number_is_a_document() -> None:
     query = understand("Kết luận số 97-KL/TW của Bộ Chính trị nói gì về nông thôn?")
     _, missing = named_documents(query, known)
     assert [r.display for r in missing] == ["Kết luận 97-KL/TW"]
+
+
+def test_two_digits_after_a_resolutions_or_directives_kind_name_a_document() -> None:
+    _, missing = named_documents(understand("Theo Chỉ thị 15 của Thủ tướng thì tỉnh phải làm gì?"), known)
+    assert [r.display for r in missing] == ["Chỉ thị 15"]
+    _, missing = named_documents(understand("Nghị quyết 19 về nông nghiệp nói gì?"), known)
+    assert [r.display for r in missing] == ["Nghị quyết 19"]
+    # "kế hoạch 5 năm" is no document.
+    assert named_documents(understand("Kế hoạch 5 năm của xã cần có gì?"), known) == ([], [])

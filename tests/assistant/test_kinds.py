@@ -297,3 +297,9 @@ def test_the_set_of_a_year_asked_by_its_document_and_a_recognised_units_standing
 def test_how_many_communes_a_district_must_have_recognised_is_a_threshold() -> None:
     assert "threshold" in kinds_of("huyện NTM cần bao nhiêu xã đạt chuẩn NTM nâng cao?")
     assert "threshold" not in kinds_of("cả nước có bao nhiêu xã đạt chuẩn NTM nâng cao?")
+
+
+def test_the_responsibility_of_a_named_actor_is_a_duty() -> None:
+    assert "duty" in kinds_of("trách nhiệm của Hội Nông dân đối với việc giữ chuẩn là gì?")
+    assert "duty" in kinds_of("vai trò của UBND xã trong xây dựng NTM là gì?")
+    assert "duty" not in kinds_of("xã nông thôn mới kiểu mẫu là gì?")

@@ -31,3 +31,13 @@ def test_a_document_the_corpus_cites_belongs_to_the_programme_though_not_held(fu
 def test_an_everyday_word_for_the_corpus_s_counts_as_its_word(full_assistant) -> None:
     vocab = Vocabulary.of(full_assistant.index(), full_assistant.catalogue)
     assert vocab.speaks_of("Hộ dân dùng nước máy đạt bao nhiêu thì đạt tiêu chí?")
+
+
+def test_a_bare_number_after_its_kinds_word_is_cited_when_the_corpus_names_it_so(full_assistant) -> None:
+    vocab = Vocabulary.of(full_assistant.index(), full_assistant.catalogue)
+    # 319's preamble: "Căn cứ Quyết định số 1689/QĐ-TTg ngày 11 tháng 10 năm 2021 …".
+    assert vocab.cites("1689", "Quyết định") and not vocab.cites("1689")
+    assert not vocab.cites("1689", "Thông tư") and not vocab.cites("9999", "Quyết định")
+    # Asked by it, the document is told missing, not the question refused as off the programme.
+    a = full_assistant.ask("Quyết định số 1689 năm 2021 giao nhiệm vụ gì cho các bộ?")
+    assert a.scope == "not_in_corpus" and a.text.startswith("Quyết định 1689 chưa có trong kho văn bản")
