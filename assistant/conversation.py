@@ -20,6 +20,8 @@ _PRONOUN = re.compile(r"(?<!\w)nó(?!\w)")
 _PRONOUN_FOLDED = re.compile(r"no (co|duoc|gom|quy dinh|ban hanh|la|thay|sua|het|con|do|ap dung|can cu)\b")
 # "cái quyết định thay nó", "văn bản sửa nó": the pronoun as an object, after a verb or "của" ("nợ đọng" is a debt).
 _PRONOUN_OBJECT = re.compile(r"\b(thay|thay the|sua|sua doi|cua|theo) no\b(?! (dong|xay dung|dong gop|vay))")
+# A part of a document by its number ("mục 4", "điều 2", "phụ lục II", "khoản 3 điều 1").
+_PART = re.compile(r"\b(dieu|khoan|muc|diem|phu luc|chuong)\s+(\d{1,2}|[ivx]{1,4})\b(?!\s*%)")
 _CONTEXT = ("ask_year", "province", "region", "sets", "criterion", "criterion_name", "indicator", "period")
 
 
@@ -87,6 +89,8 @@ def merge(
             or (current.action and size <= 6)
             # "Ai ký?", "Do ai ký?", "Gửi cho ai?": a document's fact asked in a word or two.
             or (size <= 5 and kinds_of(current.text) & (FACT_KINDS | {"to"}))
+            # "Mục 4 nói gì?", "Còn Điều 3?": a part named without its document is the earlier document's.
+            or (size <= 8 and bool(_PART.search(current.folded)))
         )
     )
     elliptic = elliptic or bare

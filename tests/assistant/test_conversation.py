@@ -175,3 +175,14 @@ def test_a_question_of_the_map_now_gives_context_to_the_next_province(catalogue:
     assert earlier.domain
     q = merge(understand("Còn Yên Bái?", catalogue), [earlier], None)
     assert q.context and q.province == "Yên Bái"
+
+
+def test_a_part_named_without_its_document_is_the_earlier_documents(catalogue: Catalogue) -> None:
+    # "Điều 3 nói gì?" after a question about 320 was refused as off the programme.
+    got = merge(understand("Điều 3 quy định gì?", catalogue), [understand("QĐ 320 có mấy điều?", catalogue)])
+    assert got.sets == ["320/QĐ-TTg"] and got.context
+    got = merge(understand("Thế còn phụ lục II?", catalogue), [understand("Phụ lục I QĐ 318 là gì?", catalogue)])
+    assert got.sets == ["318/QĐ-TTg"]
+    # A share ("mục 90%") is no part.
+    alone = merge(understand("Mức 90% là gì?", catalogue), [understand("QĐ 320 có mấy điều?", catalogue)])
+    assert alone.sets == []
