@@ -132,6 +132,10 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     f = query.folded
     need = Need()
     _read_asks(need, query)
+    told = query.recognition_year or query.recognition_period
+    if not need.asks and query.action and "?" not in query.text and told:
+        # "Huyện tôi được công nhận đạt chuẩn NTM năm 2017.": told, not asked; what applies to it is what it wants.
+        need.asks.add("todo")
     _read_sections(need, f)
     need.refs, need.missing = named_documents(query, known)
     need.groups = [int(g) for g in re.findall(r"\bnhom\s*(?:xa\s*)?([1-3])\b", f)]  # "nhóm 1", "nhóm xã 1"

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from assistant.criterion_names import criterion_by_name
-from assistant.topic import EVERYDAY_TERMS, marked_clause
+from assistant.topic import EVERYDAY_TERMS, QUESTION_WORD, marked_clause
 from assistant.unit import first_level, own_unit, read_level, read_tier
 from assistant.years import ACTION, period_of, read_years
 from corpus.criteria import Catalogue
@@ -401,6 +401,9 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     q.history = bool(_HISTORY.search(f))
     q.duties = bool(_DUTIES.search(f))
     q.action = bool(ACTION.search(f) or _STATUS_THEN_WHAT.search(f))
+    if q.level and (q.recognition_year or q.recognition_period) and "?" not in text and not QUESTION_WORD.search(f):
+        # "Xã tôi đạt chuẩn NTM năm 2018.": a unit's recognition told and nothing asked is told to learn what applies.
+        q.action = True
     m = _CRITERION_NO.search(f)
     if m:
         q.criterion = int(m.group(1))

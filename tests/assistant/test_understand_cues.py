@@ -488,3 +488,13 @@ def test_a_recognised_unit_asking_where_it_stands_or_what_a_dispatch_asks_of_it_
     assert q("Huyện đã đạt chuẩn theo 558 thì bây giờ ra sao?").action
     assert q("Công văn 5766 yêu cầu xã đã đạt chuẩn NTM kiểu mẫu những gì?").action
     assert not q("Quyết định 318 yêu cầu xã những gì?").action
+
+
+def test_a_units_recognition_told_without_a_question_wants_what_applies() -> None:
+    told = q("Huyện em đạt chuẩn nông thôn mới từ năm 2016 ạ.")
+    assert told.action and "todo" in read_need(told, lambda _: None).asks
+    # A question about something else is that question.
+    asked = q("Huyện em đạt chuẩn nông thôn mới từ năm 2016, tiêu chí giao thông gồm mấy chỉ tiêu?")
+    assert not asked.action
+    # Nothing told of a recognition: nothing to resolve.
+    assert not q("Huyện em ở vùng núi.").action
