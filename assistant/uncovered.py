@@ -91,6 +91,11 @@ _FORMS = re.compile(
 _REORG = r"(sap nhap|sap xep|hop nhat|khong con (cap )?huyen|bo cap huyen|chinh quyen (hai|2) cap)"
 _TITLE = r"(danh hieu|mat chuan|(con|van) (duoc )?cong nhan)"
 _TITLE_AFTER_REORG = re.compile(rf"\b{_REORG}\b[^?]{{0,80}}\b{_TITLE}\b|\b{_TITLE}\b[^?]{{0,80}}\b{_REORG}\b")
+# Managing the works themselves ("thủ tục thanh quyết toán công trình NTM", "giải ngân vốn", "lựa chọn nhà thầu"):
+# investment and procurement rules, which none of the programme's documents holds (424/NQ-CP only cites the laws).
+_WORKS = re.compile(
+    r"\b(thanh quyet toan|quyet toan|giai ngan|dau thau|nha thau|thanh toan (von|cong trinh|khoi luong))\b"
+)
 
 FUNDS = "phân bổ vốn, mức hỗ trợ từ ngân sách"
 # Money the programme gives ("xã được phân bổ bao nhiêu vốn", "mức hỗ trợ làm đường", "hỗ trợ bao nhiêu tiền mỗi
@@ -128,6 +133,7 @@ def uncovered_topics(clause: str) -> list[str]:
         "phong trào thi đua": _EMULATION,
         "biểu mẫu, mẫu báo cáo, tờ trình": _FORMS,
         "danh hiệu nông thôn mới của đơn vị sau sắp xếp hành chính": _TITLE_AFTER_REORG,
+        "đấu thầu, giải ngân, thanh quyết toán công trình": _WORKS,
     }
     if _STRUCTURE.search(f):
         del topics["thang điểm, số điểm khi chấm đánh giá"]

@@ -148,3 +148,10 @@ def test_a_units_title_after_places_were_reorganised_is_a_topic_the_corpus_does_
     assert title in uncovered_topics("Bỏ cấp huyện rồi thì danh hiệu huyện NTM có còn không?")
     # Which set a merged commune is held to is the programme's own question.
     assert title not in uncovered_topics("Xã mới sau sáp nhập giữ chuẩn NTM theo bộ tiêu chí nào?")
+
+
+def test_procurement_disbursement_and_settlement_of_works_are_a_topic_the_corpus_does_not_cover() -> None:
+    works = "đấu thầu, giải ngân, thanh quyết toán công trình"
+    assert works in uncovered_topics("Hồ sơ quyết toán đường giao thông nông thôn gồm những gì?")
+    assert works in uncovered_topics("Xã làm chủ đầu tư thì có phải đấu thầu không?")
+    assert works not in uncovered_topics("Tỷ lệ đường xã được nhựa hóa là bao nhiêu?")
