@@ -82,13 +82,18 @@ _LOANS = re.compile(r"\boda\b")
 # Forms and templates ("xin mẫu báo cáo kết quả", "mẫu tờ trình đề nghị công nhận"): the provinces' and ministries'
 # paperwork, which none of the programme's criteria documents holds. ("xã kiểu mẫu báo cáo …" is the title.)
 _FORMS = re.compile(
-    r"\b(bieu mau|(?<!kieu )mau (bao cao|to trinh|ho so|don|bien ban|van ban|quyet dinh|ke hoach)"
+    r"\b(bieu mau|(?<!kieu )mau (bao cao|to trinh|ho so|don|bien ban|van ban|quyet dinh|ke hoach|phieu)"
     r"|(xin|cho|gui) (toi |em )?(cac |mot |bo )?mau(?! (muc|hinh|sac))\b)"
 )
 # What becomes of a unit's title when places were merged or the district level ended ("sau sáp nhập xã, xã đã đạt
 # chuẩn có còn giữ danh hiệu không", "không còn huyện thì huyện đã đạt chuẩn có bị mất danh hiệu"): none of the
 # programme's documents says. (Which set a merged commune is held to is the card's question: "giữ chuẩn theo bộ nào".)
-_REORG = r"(sap nhap|sap xep|hop nhat|khong con (cap )?huyen|bo cap huyen|chinh quyen (hai|2) cap)"
+# ("do nhập một xã … với một xã …": merged too.)
+_REORG = (
+    r"(sap nhap|sap xep|hop nhat|nhap (tu )?(mot |hai |\d |cac |nhung )?(xa|huyen)|(xa|huyen) nhap lai"
+    r"|khong con (cap )?huyen|bo cap huyen"
+    r"|chinh quyen (hai|2) cap)"
+)
 _TITLE = r"(danh hieu|mat chuan|(con|van) (duoc )?cong nhan)"
 _TITLE_AFTER_REORG = re.compile(rf"\b{_REORG}\b[^?]{{0,80}}\b{_TITLE}\b|\b{_TITLE}\b[^?]{{0,80}}\b{_REORG}\b")
 # Managing the works themselves ("thủ tục thanh quyết toán công trình NTM", "giải ngân vốn", "lựa chọn nhà thầu"):

@@ -155,3 +155,10 @@ def test_procurement_disbursement_and_settlement_of_works_are_a_topic_the_corpus
     assert works in uncovered_topics("Hồ sơ quyết toán đường giao thông nông thôn gồm những gì?")
     assert works in uncovered_topics("Xã làm chủ đầu tư thì có phải đấu thầu không?")
     assert works not in uncovered_topics("Tỷ lệ đường xã được nhựa hóa là bao nhiêu?")
+
+
+def test_a_merger_told_as_nhap_and_a_survey_form_are_topics_the_corpus_does_not_cover() -> None:
+    title = "danh hiệu nông thôn mới của đơn vị sau sắp xếp hành chính"
+    assert title in uncovered_topics("Xã được nhập từ hai xã cũ thì danh hiệu NTM nâng cao tính thế nào?")
+    assert title in uncovered_topics("Ba xã nhập lại thì danh hiệu nông thôn mới còn không?")
+    assert "biểu mẫu, mẫu báo cáo, tờ trình" in uncovered_topics("Mẫu phiếu lấy ý kiến người dân có mấy câu?")
