@@ -14,8 +14,8 @@ from assistant.doc_refs import DocRef, missing_asides, named_documents
 from assistant.kinds import ASK_RE, MONEY, PROCEDURE_ASKED, WHERE, asked_figure, question_parts
 from assistant.retrieve import quoted_phrases
 from assistant.topic import asking_clause, marked_clause, sentences, without_purpose
-from assistant.understand import MAP_CUES, Query, normalise_question
-from assistant.years import HELD_TO, RECOGNITION_WORDS, REQUIRES_LIST, period_of
+from assistant.understand import MAP_CUES, Query, normalise_question, recognition_told
+from assistant.years import HELD_TO, REQUIRES_LIST, period_of
 from corpus.normalize import fold
 
 
@@ -258,9 +258,7 @@ def _read_asks(need: Need, query: Query) -> None:
         # what a unit must do now (no unit of the asker's is told).
         need.asks -= {"set", "todo"}
         need.asks.add("list")
-    told = query.recognition_year or query.recognition_period or query.not_recognised
-    told = told or RECOGNITION_WORDS.search(f)
-    if query.period and not told and REQUIRES_LIST.search(asked):
+    if query.period and not recognition_told(query) and REQUIRES_LIST.search(asked):
         # "Huyện NTM giai đoạn 2021-2025 phải đáp ứng những gì?": what the set of that period requires, listed.
         need.asks -= {"set", "todo"}
         need.asks.add("list")

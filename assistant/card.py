@@ -9,9 +9,8 @@ import re
 from assistant.applicability import goal_set, no_tier_step, resolve
 from assistant.target_sets import DISPATCH, REGISTRY_2026_STEP, Resolution, tier_words
 from assistant.topic import asking_clause
-from assistant.understand import Query
+from assistant.understand import Query, recognition_told
 from assistant.unit import goal_tier
-from assistant.years import RECOGNITION_WORDS
 from corpus.criteria import Catalogue
 from corpus.normalize import fold
 
@@ -35,9 +34,8 @@ def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | 
     # "hoàn thành nhiệm vụ" is answered from its own provisions, and asking it "xã hay huyện?" is wrong.
     if not wants_rule or query.level == "tỉnh":
         return None
-    told = query.recognition_year or query.recognition_period or query.not_recognised
-    told = told or RECOGNITION_WORDS.search(query.folded)
-    if query.period and query.period[-4:].isdigit() and int(query.period[-4:]) < when.year and not told:
+    past_period = bool(query.period and query.period[-4:].isdigit() and int(query.period[-4:]) < when.year)
+    if past_period and not recognition_told(query):
         # "Xã NTM nâng cao giai đoạn 2021-2025 phải đáp ứng những gì?" asked in 2026: what that period's set
         # requires, not which set a unit is held to today.
         return None

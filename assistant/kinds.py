@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from assistant.topic import QUESTION_WORD, asking_clause, sentences
 from assistant.understand import REGION_ASKED, normalise_question
-from assistant.years import HELD_TO, SET_OF_YEAR
+from assistant.years import HELD_TO, SET_OF_YEAR, STANDING_NOW
 from corpus.normalize import fold
 
 # Kind of question → accent-free cue. A question may have several ("ban hành ngày nào và quy định gì").
@@ -154,8 +154,7 @@ _ASKS: dict[str, str] = {
     r"|(can|can co|phai co|co) (nhung |cac )?dieu kien (gi|nao)|dieu kien (gi|nao) (de|thi)"
     r"|(?<!khong )can (nhung )?gi(?! (khong|ko|nua|a)\b)"
     # "Xã đã đạt chuẩn theo QĐ 318 thì nay thế nào?": where a recognised unit stands now, what applies to it.
-    r"|(dat chuan|duoc cong nhan)\b[^?]{0,80}\bthi (sao|(nay|bay gio|gio|hien nay) (the nao|ra sao|sao))"
-    r"(?=\s*\??\s*$))\b",
+    r"|(dat chuan|duoc cong nhan)\b[^?]{0,80}" + STANDING_NOW + r"(?=\s*\??\s*$))\b",
     # Which set or regulation a unit is held to ("xã cần đáp ứng quy định của văn bản nào", "lấy bộ tiêu chí nào làm
     # mốc"): the applicability card's question, which a list of duties does not answer.
     # "Những bộ tiêu chí nào" a decision amends is another question: the sets it touches.

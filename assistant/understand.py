@@ -15,7 +15,7 @@ from functools import lru_cache
 from assistant.criterion_names import criterion_by_name
 from assistant.topic import EVERYDAY_TERMS, QUESTION_WORD, marked_clause
 from assistant.unit import first_level, own_unit, read_level, read_tier
-from assistant.years import ACTION, period_of, read_years
+from assistant.years import ACTION, RECOGNITION_WORDS, STANDING_NOW, period_of, read_years
 from corpus.criteria import Catalogue
 from corpus.normalize import fold, normalize_text
 
@@ -351,11 +351,17 @@ _SET_BY_YEAR = re.compile(
 )
 
 
+def recognition_told(q: Query) -> bool:
+    """The question tells the unit's recognition (its year or period, that it has none yet, or only the words: "được
+    công nhận NTM kiểu mẫu theo QĐ 691, giờ …")."""
+    told = q.recognition_year or q.recognition_period or q.not_recognised
+    return bool(told or RECOGNITION_WORDS.search(q.folded))
+
+
 # "Xã đã đạt chuẩn theo Quyết định 318 thì nay thế nào?": a recognised unit asking where it stands now, what applies.
 # "Công văn 5766 yêu cầu huyện đã đạt chuẩn NTM nâng cao những gì?": what a recognised unit is told to do.
 _STATUS_THEN_WHAT = re.compile(
-    r"\b(xa|huyen|thi xa)\b[^?]{0,80}\b(dat chuan|duoc cong nhan|da dat)\b[^?]{0,80}"
-    r"\bthi (sao|(nay|bay gio|gio|hien nay) (the nao|ra sao|sao))\s*\??\s*$"
+    r"\b(xa|huyen|thi xa)\b[^?]{0,80}\b(dat chuan|duoc cong nhan|da dat)\b[^?]{0,80}" + STANDING_NOW + r"\s*\??\s*$"
     r"|\byeu cau (cac )?(xa|huyen|thi xa)\b[^.?!]{0,40}?\b(dat chuan|duoc cong nhan)\b[^.?!]{0,40}?"
     r" (phai )?(lam )?(nhung )?gi\b"
 )

@@ -68,6 +68,8 @@ SET_OF_YEAR = (
     r"(?:nam (?:19|20)\d\d\b[^?]{0,40}\bbo tieu chi|bo tieu chi\b[^?]{0,40}\bnam (?:19|20)\d\d)\b[^?]{0,40}"
     r"\b(?:la|thuoc|nam o|o) (?:quyet dinh|van ban)(?: so)? (?:nao|may)"
 )
+# "… thì nay thế nào?", "… thì sao?": where a unit just told of stands now (kinds' "todo", understand's action).
+STANDING_NOW = r"\bthi (sao|(nay|bay gio|gio|hien nay) (the nao|ra sao|sao))"
 # "bây giờ", "hiện nay": the time asked about is now, not the recognition's.
 NOW_WORDS = re.compile(r"\b(bay gio|hien nay|hien tai|hien hanh|(?<!bao )gio|nam nay|(quy dinh|bo|tieu chi) moi)\b")
 # "xã … đạt chuẩn", "huyện được công nhận": a unit's own recognition, not a document's subject ("hướng dẫn xét, công

@@ -3,7 +3,6 @@ set belongs to the previous period."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from assistant.answerers.base import Context, Draft, Source
@@ -51,7 +50,7 @@ def annex_path(cset: CriteriaSet) -> str:
     return cset.criteria[0].section.rsplit(" › ", 1)[0]
 
 
-def lacking_tier(ctx: Context, cset: CriteriaSet) -> str | None:
+def _lacking_tier(ctx: Context, cset: CriteriaSet) -> str | None:
     """The higher tier the question names when the set's period has no national set of it ("xã NTM nâng cao
     2026-2030": 51/2025 holds one commune set), else None."""
     tier = ctx.query.tier
@@ -62,10 +61,11 @@ def lacking_tier(ctx: Context, cset: CriteriaSet) -> str | None:
     return None if any(not c.province for c in of_tier) else tier
 
 
-def period_note(cset: CriteriaSet, as_of: dt.date, tier: str | None = None) -> list[Draft]:
-    """What the reader must know of the set answered from: a `tier` asked that its period has no set of
-    (lacking_tier), and a set of a period that is over."""
+def period_note(ctx: Context, cset: CriteriaSet) -> list[Draft]:
+    """What the reader must know of the set answered from: a tier asked that its period has no set of
+    (_lacking_tier), and a set of a period that is over (on the question's date)."""
     notes = []
+    tier = _lacking_tier(ctx, cset)
     if tier is not None:
         notes.append(
             Draft(
@@ -73,7 +73,7 @@ def period_note(cset: CriteriaSet, as_of: dt.date, tier: str | None = None) -> l
                 f"{cset.period}; câu trả lời theo {cset.title} ({cset.document})."
             )
         )
-    if as_of > PERIOD_END and cset.period == "2021-2025":
+    if ctx.as_of > PERIOD_END and cset.period == "2021-2025":
         text = (
             "Bộ tiêu chí này thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực là "
             "51/2025/QĐ-TTg (từ 15/02/2026)."

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, lexical_cover
-from assistant.answerers.catalogue import base_covers, lacking_tier, period_note, set_docs
+from assistant.answerers.catalogue import base_covers, period_note, set_docs
 from assistant.answerers.indicators import without_offices
 from corpus.criteria import CriteriaSet
 from corpus.normalize import fold, syllables
@@ -119,7 +119,7 @@ def _candidate(
         covers |= {("level", "thị xã"), ("level", "thành phố")}
     return Candidate(
         "criteria",
-        drafts + period_note(cset, ctx.as_of, lacking_tier(ctx, cset)),
+        drafts + period_note(ctx, cset),
         covers=covers,
         answers={"list", "todo", "definition"} | ({"threshold"} if re.search(r"\d+\s*%", said) else set()),
         evidence=[path],

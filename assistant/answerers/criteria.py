@@ -12,7 +12,6 @@ from assistant.answerers.catalogue import (
     ASKS_GROUP,
     base_covers,
     hint,
-    lacking_tier,
     period_note,
     set_docs,
     src,
@@ -271,7 +270,7 @@ def indicator_candidate(
     named_text = crit.name + " " + " ".join(i.name for i in crit.indicators if ind in (None, i.code))
     return Candidate(
         "criteria",
-        criterion_drafts(ctx, cset, crit, ind) + period_note(cset, ctx.as_of, lacking_tier(ctx, cset)),
+        criterion_drafts(ctx, cset, crit, ind) + period_note(ctx, cset),
         lexical=lexical_cover(ctx.text, named_text),
         covers=base | atoms,
         # A criterion whose indicators no source shows (51/2025) has no figure to give, but says so: asked the level

@@ -11,7 +11,6 @@ from assistant.answerers.catalogue import (
     annex_path,
     base_covers,
     criterion_label,
-    lacking_tier,
     period_note,
     set_docs,
     src,
@@ -97,7 +96,7 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
         )
     return Candidate(
         "criteria",
-        drafts + period_note(cset, ctx.as_of, lacking_tier(ctx, cset)),
+        drafts + period_note(ctx, cset),
         covers=base_covers(cset) | {("topic", "overview")} | ({("tier", no_tier)} if no_tier else set()),
         # How its thresholds are divided is what "chia ngưỡng theo vùng hay theo kiểu khác" asks of them; a figure
         # asked ("bao nhiêu tiền …, tính theo vùng nào") is an indicator's.
@@ -163,7 +162,7 @@ def set_groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Cand
         covers = {("topic", "groups")}
     return Candidate(
         "criteria",
-        drafts + period_note(cset, ctx.as_of, lacking_tier(ctx, cset)),
+        drafts + period_note(ctx, cset),
         covers=base_covers(cset) | covers,
         answers={"count", "list"},
         evidence=[annex_path(cset)],
@@ -322,8 +321,8 @@ def commune_groups(ctx: Context) -> list[Candidate]:
     if scheme is None or not re.search(r"\bxa\b", f):
         return []
     placed = group_of_commune(f)
-    m = re.search(r"\bnhom\s*(?:xa\s*)?([1-3])\b", f)  # "nhóm 1", "nhóm xã 1"
-    number = placed[0] if placed else m.group(1) if m else _group_described(f, scheme.regions)
+    named = str(ctx.need.groups[0]) if ctx.need.groups else None  # "nhóm 1", "nhóm xã 1" (asks.read_need)
+    number = placed[0] if placed else named or _group_described(f, scheme.regions)
     if number is None:
         # (Asked the set too, "chấm theo bộ tiêu chí nào, và có phải xác định nhóm không", the card leads.)
         undecided = re.search(_WHICH_GROUP, f) and not ctx.need.asks & {"set", "todo"}
@@ -351,7 +350,7 @@ def commune_groups(ctx: Context) -> list[Candidate]:
         # "có được xếp vào nhóm 3 không?": the group it is placed in answers whether it is in the one named.
         context |= {a for a in ctx.need.atoms if a[0] == "group"}
         why = f" ({'; '.join(placed[1])})" if placed[1] else ""
-        other = m.group(1) if m and m.group(1) != number else None
+        other = named if named and named != number else None
         said = f"không thuộc nhóm {other} mà thuộc" if other else "thuộc"
         name = group.name.lower().removeprefix("xã ")
         drafts.insert(0, Draft(f"Theo những điều câu hỏi nêu về xã, xã {said} {name}{why}."))

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
-from assistant.answerers.catalogue import ASKS_GROUP, UNVERIFIED, lacking_tier, period_note, unverified_note
+from assistant.answerers.catalogue import ASKS_GROUP, UNVERIFIED, period_note, unverified_note
 from assistant.answerers.indicators import match_indicator
 from assistant.criterion_names import criterion_key, name_parts
 from corpus.criteria import CriteriaSet, Criterion
@@ -61,7 +61,7 @@ def by_words(
         covers.add(("criterion_name", q.criterion_name))  # the named words are one of its indicators' names
     return Candidate(
         "criteria",
-        _joined(drafts) + period_note(cset, ctx.as_of, lacking_tier(ctx, cset)),
+        _joined(drafts) + period_note(ctx, cset),
         covers=covers,
         answers=set(_EACH_ANSWERS) | ({"which"} if ASKS_GROUP.search(ctx.query.folded) else set()),
         evidence=[next(i.section for c in cset.criteria for i in c.indicators if i.code == code) for _, code in hits],
@@ -123,8 +123,7 @@ def by_names(
         covers.add(("criterion_name", q.criterion_name))
     return Candidate(
         "criteria",
-        _joined([d for c in named for d in drafts_of(ctx, cset, c, None)])
-        + period_note(cset, ctx.as_of, lacking_tier(ctx, cset)),
+        _joined([d for c in named for d in drafts_of(ctx, cset, c, None)]) + period_note(ctx, cset),
         covers=covers,
         answers=set(_EACH_ANSWERS) | ({"which"} if ASKS_GROUP.search(ctx.query.folded) else set()),
         evidence=[c.section for c in named],
