@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -262,6 +262,7 @@ class RegionMap(_Strict):
         return None
 
 
+@lru_cache(maxsize=4096)  # region lookups key every region's names again for each question
 def _key(text: str) -> str:
     text = re.sub(r"^(tinh|thanh pho|tp\.?)\s+", "", fold(text).strip())
     return re.sub(r"[^a-z0-9]", "", text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import functools
 import os
 import re
 import tempfile
@@ -27,6 +28,7 @@ from corpus.versions import UnknownVersionError, VersionStore
 BUILTIN_DIR = Path(__file__).parent / "documents"
 
 
+@functools.lru_cache(maxsize=4096)  # called for every document many times per question; pure
 def number_key(number: str) -> str:
     """Canonical form of a document number: case, diacritics and separators do not matter, so
     '318/QD-TTG', '318/QĐ-TTg' and '318-QĐ-TTg' (as a file name writes it) are one document."""
@@ -232,9 +234,7 @@ class Corpus:
         """
         if self.ingested_dir is None:
             raise IngestError("Chưa cấu hình thư mục lưu văn bản nạp vào.")
-        document = load(
-            path, number=number, provenance="official" if official else None, max_bytes=max_bytes, ocr=ocr
-        )
+        document = load(path, number=number, provenance="official" if official else None, max_bytes=max_bytes, ocr=ocr)
         if not official and document.meta.provenance == "official" and path.suffix.lower() != ".md":
             # Only a corpus Markdown file can declare itself official; other files need --official.
             document.meta.provenance = "compiled"
