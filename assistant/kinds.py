@@ -81,6 +81,8 @@ _ASKS: dict[str, str] = {
     r"|(ban hanh|huong dan|de cap|giao|phe duyet) (ve )?(nhung )?(gi|viec gi|nhiem vu gi|nhung gi|noi dung gi)"
     # "Nghị quyết 257 phê duyệt chương trình gì": what it approves.
     r"|(phe duyet|ban hanh) (chuong trinh|ke hoach|de an|chu truong|noi dung) (gi|nao)"
+    # "Quyết định 691 là bộ tiêu chí gì / ban hành bộ tiêu chí gì": the set it issues.
+    r"|(la|ban hanh) bo tieu chi gi"
     r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
     # "Nghị quyết 424/NQ-CP về gì?": a document asked what it is about.
     r"|(?:nq|qd|cv|nd|tt|nghi quyet|quyet dinh|cong van|nghi dinh|thong tu|van ban)(?: so)? [0-9][^?]{0,30}"
@@ -204,7 +206,9 @@ _ASKS: dict[str, str] = {
     # "mốc thu nhập thay đổi thế nào giữa hai giai đoạn": the two compared.
     "compare": r"\b(khac nhau|khac gi|so sanh|khac voi|thay doi (the nao|ra sao|gi) giua"
     # "Bộ 2026-2030 khác bộ 2021-2025 thế nào về …": one named against the other.
-    r"|khac (bo|quyet dinh|qd|giai doan)\b[^?]{0,40}\b(the nao|ra sao|o diem nao|cho nao))\b",
+    r"|khac (bo|quyet dinh|qd|giai doan)\b[^?]{0,40}\b(the nao|ra sao|o diem nao|cho nao)"
+    # "So với bộ 318, bộ mới có gì khác / bỏ những tiêu chí nào": what one set changed against the other named.
+    r"|so voi\b[^?]{0,80}\b(co gi khac|(bo (di )?|them )(nhung |cac )?(tieu chi|chi tieu)))\b",
     "which": r"\b((nhung |cac )?(van ban|quyet dinh)( [a-z]+){0,2} nao|la van ban gi|nhung van ban|cac van ban"
     r"|so may|so hieu (la )?(gi|nao)|thuoc (nhom|loai|vung|khu vuc)( xa)? (nao|may|so may)"
     r"|xep (vao |la )?(xa )?nhom( xa)? (nao|may|so may)"

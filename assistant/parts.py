@@ -14,6 +14,7 @@ from assistant.quote import best_span, counted_noun
 from assistant.understand import normalise_question
 from corpus.model import Section
 from corpus.normalize import fold, syllables
+from index.segment import expand_abbreviations
 
 # A part is answered when this share of its distinctive words is in the chosen answer's text and sources.
 COVERED = 0.6
@@ -107,9 +108,11 @@ def _count_unsaid(part: str, said: str) -> bool:
     if noun is None:
         return False
     folded = fold(said).lower()
-    counted = re.search(rf"\d[\d.,]*\s*(?:\(\S+\)\s*)?{re.escape(noun.split()[0])}\b", folded)
+    # "100% số xã" answers a share of communes as "3.321 xã" a number of them.
+    counted = re.search(rf"\d[\d.,]*\s*%?\s*(?:so\s+)?(?:\(\S+\)\s*)?{re.escape(noun.split()[0])}\b", folded)
     # What follows the noun says which are counted ("xã đạt chuẩn nông thôn mới", "tỉnh … được công nhận").
-    after = re.search(rf"\b{re.escape(noun)}((?:,? [a-z]+){{0,3}})", fold(part).lower())
+    # (Spelt out, as the answer writes them: "xã đạt chuẩn NTM" is said by "xã đạt chuẩn nông thôn mới".)
+    after = re.search(rf"\b{re.escape(noun)}((?:,? [a-z]+){{0,3}})", fold(expand_abbreviations(part)).lower())
     which = set((after.group(1) if after else "").replace(",", " ").split()) - _NOT_WHICH
     return not counted or not which | set(noun.split()) <= syllables(folded)
 

@@ -237,7 +237,13 @@ def _counted_words(hint: str) -> tuple[str, ...]:
     folded = fold(expand_abbreviations(hint)).lower()
     for m in (re.search(r"\b(?:bao nhieu|bao nhiu|may)\s+((?:[a-z0-9]+\s*){1,4})", folded), _number_of(folded)):
         words: list[str] = []
-        for w in m.group(1).split() if m else []:
+        counted = m.group(1).split() if m else []
+        share_of = [w for w in counted[2:] if w != "so"][:1] if counted[:2] == ["phan", "tram"] else []
+        if share_of and share_of[0] in _SHARED_UNITS:
+            # "bao nhiêu phần trăm (số) xã": the share of communes, answered by "100% số xã"; a bare "bao nhiêu
+            # phần trăm" asks a figure of nothing named, "… phần trăm người dân hài lòng" a rate, not a share.
+            counted = counted[3:] if counted[2] == "so" else counted[2:]
+        for w in counted:
             if w in _STOP:
                 break
             words.append(w)
@@ -247,6 +253,9 @@ def _counted_words(hint: str) -> tuple[str, ...]:
     return ()
 
 
+# Units whose share a question may ask ("bao nhiêu phần trăm số xã", "… phần trăm thôn"); not households or schools,
+# whose share is a rate ("≥ 95%"), not a number of them.
+_SHARED_UNITS = frozenset(("xa", "huyen", "tinh", "thon", "ap", "thi"))
 _NOT_COUNTED = frozenset(("phan", "tram", "ty", "trieu", "nghin", "dong", "lan", "moi", "tien", "ca"))
 
 

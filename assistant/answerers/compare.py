@@ -24,6 +24,8 @@ _COUNTED = re.compile(r"\b(so (luong )?|bao nhieu |nhieu )(tieu chi|chi tieu)\b"
 _COMPARING = frozenset(
     {"so", "sanh", "khac", "nhau", "giong", "diem", "o", "bo", "giua", "voi", "thay", "doi", "the", "nao", "ra", "sao"}
     | {"truoc", "sau", "giai", "doan", "va"}
+    # "So với Quyết định 318 thì bộ mới khác gì": the kind of the document named, and a particle.
+    | {"quyet", "dinh", "qd", "thi"}
 )
 
 
@@ -70,11 +72,12 @@ def compare(ctx: Context) -> list[Candidate]:
         level = q.level or "xã"
         numbers = [
             c.document
-            for period in need.periods
+            for period in need.periods or ([need.period] if need.period and q.sets else [])
             for c in ctx.catalogue.sets.values()
             if (c.period, c.level, c.tier) == (period, level, tier)
         ]
-        numbers = list(dict.fromkeys(numbers))
+        # "So với bộ 318, bộ mới bỏ những tiêu chí nào": the named document against the set of the period named.
+        numbers = list(dict.fromkeys([*q.sets, *numbers] if len(q.sets) == 1 else numbers))
     # "Khi QĐ 320 thay thế QĐ 558, điều kiện về xã và thị trấn của huyện thay đổi thế nào": what changed between two
     # named sets is their comparison too, beside the fact that one replaced the other.
     changed = "amends" in need.asks and len(q.sets) >= 2

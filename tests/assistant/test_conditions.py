@@ -74,3 +74,9 @@ def test_a_towns_requirements_say_how_many_more_the_corpus_holds_unverified(full
     assert "«Có 100% số xã đạt chuẩn nông thôn mới.»" in a.text
     assert "Kho còn 1 yêu cầu khác của phần này chưa được đối chiếu với văn bản gốc" in a.text
     assert "«Cần đối chiếu" not in a.text
+
+
+def test_the_share_of_communes_a_district_set_asks_is_quoted_not_the_towns(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("huyen ntm nang cao can bao nhieu phan tram xa dat nang cao")
+    assert "100% số xã" in a.text
+    assert "thị trấn" not in a.text

@@ -163,3 +163,10 @@ def test_a_follow_up_naming_the_base_tier_leaves_the_earlier_higher_tiers_decisi
         history=["Xã NTM kiểu mẫu theo QĐ 691 thì tỷ lệ người dân tham gia bảo hiểm y tế phải từ bao nhiêu?"],
     )
     assert "1980/QĐ-TTg" in a.text and "85%" in a.text
+
+
+def test_a_named_set_against_the_set_of_the_period_asked_gives_both_sets(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("So với Quyết định 318 thì bộ tiêu chí giai đoạn mới khác gì?")
+    assert a.kind == "criteria"
+    assert "19 tiêu chí" in a.text and "10 tiêu chí" in a.text
+    assert {c.path.split(" › ")[0] for c in a.citations} >= {"318/QĐ-TTg", "51/2025/QĐ-TTg"}

@@ -303,3 +303,15 @@ def test_the_responsibility_of_a_named_actor_is_a_duty() -> None:
     assert "duty" in kinds_of("trách nhiệm của Hội Nông dân đối với việc giữ chuẩn là gì?")
     assert "duty" in kinds_of("vai trò của UBND xã trong xây dựng NTM là gì?")
     assert "duty" not in kinds_of("xã nông thôn mới kiểu mẫu là gì?")
+
+
+def test_what_a_set_changed_against_one_named_after_so_voi_is_a_comparison() -> None:
+    assert "compare" in kinds_of("So với QĐ 318 thì bộ tiêu chí mới có gì khác?")
+    assert "compare" in kinds_of("so voi bo 1980, bo tieu chi 2021-2025 them nhung tieu chi nao")
+    # "What else" is no comparison.
+    assert "compare" not in kinds_of("Ngoài tiêu chí thu nhập, xã còn phải đạt tiêu chí gì khác?")
+
+
+def test_which_set_a_document_is_asks_what_it_issues() -> None:
+    assert "contents" in kinds_of("QĐ 558 là bộ tiêu chí gì vậy?")
+    assert "contents" in kinds_of("quyet dinh 691 ban hanh bo tieu chi gi")

@@ -168,3 +168,13 @@ def test_another_chunk_of_a_section_already_added_answers_a_later_part_as_its_ow
     added = complete(parts, "", set(), passages, lambda c: texts[c.evidence[0]])
     assert [c.evidence for c in added] == [["#1"], ["#2"]]
     assert [c.drafts[0].sources[0].hint for c in added] == parts
+
+
+def test_a_share_of_units_is_said_by_a_percentage_of_them() -> None:
+    from assistant.parts import _count_unsaid
+
+    # "bao nhiêu phần trăm số xã đạt chuẩn NTM": "100% số xã … đạt chuẩn nông thôn mới" says it, abbreviation or not.
+    said = "Huyện có 100% số xã trên địa bàn đạt chuẩn nông thôn mới. Bến xe khách đạt tiêu chuẩn loại IV."
+    assert not _count_unsaid("huyện phải có bao nhiêu phần trăm số xã đạt chuẩn NTM", said)
+    # A share of other units is not said by it.
+    assert _count_unsaid("bao nhiêu phần trăm số thôn đạt chuẩn NTM", said)

@@ -388,3 +388,11 @@ def test_a_sentence_opening_with_its_subject_is_quoted_through_its_rule() -> Non
     got = best_span(text, "Công văn yêu cầu gì với các xã đạt chuẩn giai đoạn 2018-2020?")
     assert got in text
     assert "trước hết phải rà soát, chỉ đạo thực hiện để đáp ứng đầy đủ mức đạt chuẩn" in got  # not the subject alone
+
+
+def test_a_share_of_units_asked_counts_those_units() -> None:
+    assert counted_noun("Huyện phải có bao nhiêu phần trăm số xã đạt chuẩn?") == "xa"
+    assert counted_noun("bao nhiêu phần trăm thôn đạt chuẩn") == "thon"
+    # A bare percentage, or a rate of people, counts no unit.
+    assert counted_noun("tỷ lệ bao nhiêu phần trăm thì đạt?") is None
+    assert counted_noun("bao nhiêu phần trăm người dân hài lòng") is None
