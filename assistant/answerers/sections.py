@@ -138,9 +138,10 @@ def _table_drafts(number: str, section: Section, name: str, block: str) -> list[
 
 
 def _title_is_text(section) -> bool:
-    """A short clause whose one sentence the parser took as its title ("2. Các bộ, ngành … quản lý."): said once
-    in the heading sentence, not quoted a second time."""
-    body = re.sub(r"^\s*(?:\d+|[a-zđ])[.)]\s*", "", section.text.strip())
+    """A short clause or article whose one sentence the parser took as its title ("2. Các bộ, ngành … quản lý."):
+    said once in the heading sentence, not quoted a second time."""
+    # (An article's own sentence too: "Điều 3. Quyết định này có hiệu lực …".)
+    body = re.sub(r"^\s*(?:Điều \d+[a-z]?\.|(?:\d+|[a-zđ])[.)])\s*", "", section.text.strip())
     return bool(section.title) and body.rstrip(". ") == section.title.rstrip(". ")
 
 

@@ -52,3 +52,9 @@ def test_an_annex_held_only_as_a_registry_entry_is_never_quoted_as_the_decision(
     assert "«" not in a.text  # the registry's summary of the press, not the annex's words
     # An annex the corpus holds in full is quoted.
     assert "«" in full_assistant.ask("Phụ lục I Quyết định 318 quy định gì?").text
+
+
+def test_an_article_that_is_one_sentence_is_said_once(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Nội dung Điều 3 của QĐ 318/QĐ-TTg là gì?")
+    assert a.kind == "section"
+    assert a.text.count("có hiệu lực thi hành kể từ ngày ký ban hành") == 1
