@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from assistant.criterion_names import criterion_key
 from assistant.doc_numbers import lead_number
 from assistant.doc_refs import DocRef, missing_asides, named_documents
-from assistant.kinds import ASK_RE, MONEY, PROCEDURE_ASKED, WHERE, asked_figure, question_parts
+from assistant.kinds import ASK_RE, MONEY, PROCEDURE_ASKED, WHERE, asked_figure, cases_asked, question_parts
 from assistant.retrieve import quoted_phrases
 from assistant.topic import asking_clause, marked_clause, sentences, without_purpose
 from assistant.understand import MAP_CUES, Query, normalise_question, recognition_told
@@ -244,6 +244,8 @@ def _read_asks(need: Need, query: Query) -> None:
         if m:
             need.asks.add(k)
             need.ask_order[k] = m.start()
+    if "when" in need.asks and cases_asked(asked):
+        need.asks.discard("when")
     if "amends" in need.asks and _REPLACED_BY.search(asked) and query.recognition_year is None:
         # "… nay đã được thay bằng bộ tiêu chí nào?": the set asked is what replaced the document, its amendment,
         # not the set a unit must meet now (which a unit recognised in a year asks: "huyện đạt chuẩn năm 2022 …

@@ -400,4 +400,18 @@ def kinds_of(text: str) -> set[str]:
     kinds = {k for k, r in ASK_RE.items() if r.search(folded)}
     if {"in_force", "when"} <= kinds and _IN_FORCE_WHEN.search(folded) and not _ISSUED_WHEN.search(folded):
         kinds.discard("when")  # "có hiệu lực từ ngày nào" asks when it took effect, not when it was issued
+    if "when" in kinds and cases_asked(folded):
+        kinds.discard("when")
     return kinds
+
+
+def cases_asked(folded: str) -> bool:
+    """ "Xã bị thu hồi quyết định công nhận khi nào": the cases in which a unit loses its recognition, not a date."""
+    return bool(_LOST_WHEN.search(folded)) and not re.search(r"\b(ngay|nam|thang) nao\b", folded)
+
+
+# A unit's recognition lost ("bị thu hồi quyết định công nhận", "mất danh hiệu", "trượt chuẩn") "khi nào": the cases.
+_LOST_WHEN = re.compile(
+    r"\b(thu hoi (quyet dinh|qd|danh hieu)|(mat|tuoc) (danh hieu|chuan)|truot chuan|xoa ten)\b[^?,;]{0,60}\bkhi nao\b"
+    r"|\bkhi nao\b[^?,;]{0,60}\b(thu hoi (quyet dinh|qd|danh hieu)|(mat|tuoc) (danh hieu|chuan)|truot chuan|xoa ten)\b"
+)

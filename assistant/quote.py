@@ -360,8 +360,10 @@ def best_span(
             s += 0.5 * min(10, len(re.findall(r"\(\d+\)|;", p)))
         # "huyện bị thu hồi …": a sentence about communes answers a question about districts less well.
         if level and other:
-            words = syllables(p)
-            s += 1.5 if level in words else (-1.5 if other in words else 0.0)
+            # The unit a sentence names first is what it is about: "Thu hồi quyết định công nhận huyện … khi có từ
+            # 30% số xã …" is about districts, though it names communes too.
+            first = re.search(rf"\b({level}|{other})\b", fold(p).lower())
+            s += 1.5 if first and first.group(1) == level else (-1.5 if first else 0.0)
         # "bao nhiêu tiêu chí": the sentence that counts exactly that.
         if counted and re.search(rf"\d+\s+{re.escape(counted)}", fold(p)):
             s += 4.0

@@ -315,3 +315,11 @@ def test_what_a_set_changed_against_one_named_after_so_voi_is_a_comparison() -> 
 def test_which_set_a_document_is_asks_what_it_issues() -> None:
     assert "contents" in kinds_of("QĐ 558 là bộ tiêu chí gì vậy?")
     assert "contents" in kinds_of("quyet dinh 691 ban hanh bo tieu chi gi")
+
+
+def test_when_a_unit_loses_its_recognition_asks_the_cases_not_a_date() -> None:
+    assert "when" not in kinds_of("Khi nào xã bị mất danh hiệu nông thôn mới?")
+    assert "when" not in kinds_of("huyen bi thu hoi quyet dinh cong nhan khi nao")
+    # A document replaced, or a decision issued, is still a date asked.
+    assert "when" in kinds_of("Quyết định 491 bị thay thế khi nào?")
+    assert "when" in kinds_of("Quyết định thu hồi danh hiệu được ban hành ngày nào?")

@@ -396,3 +396,14 @@ def test_a_share_of_units_asked_counts_those_units() -> None:
     # A bare percentage, or a rate of people, counts no unit.
     assert counted_noun("tỷ lệ bao nhiêu phần trăm thì đạt?") is None
     assert counted_noun("bao nhiêu phần trăm người dân hài lòng") is None
+
+
+def test_a_sentence_is_about_the_unit_it_names_first() -> None:
+    text = (
+        "Thu hồi quyết định công nhận huyện đạt chuẩn khi có từ 30% số xã trở lên bị thu hồi quyết định công nhận. "
+        "Thu hồi quyết định công nhận xã đạt chuẩn khi có từ 30% đến 50% số tiêu chí không đạt chuẩn."
+    )
+    hint = "Xã bị thu hồi quyết định công nhận đạt chuẩn khi nào?"
+    assert best_span(text, hint, asks=frozenset({"level=xã"})).startswith("Thu hồi quyết định công nhận xã")
+    hint = "Huyện bị thu hồi quyết định công nhận đạt chuẩn khi nào?"
+    assert best_span(text, hint, asks=frozenset({"level=huyện"})).startswith("Thu hồi quyết định công nhận huyện")
