@@ -54,7 +54,9 @@ _PLACE_NAMES: dict[int, tuple[Catalogue, re.Pattern | None]] = {}
 
 # ("thu nhập phải bao nhiêu": a requirement asked of the name.)
 _REQUIREMENT = re.compile(
-    r"\b(phai dat|phai co|yeu cau ve|dieu kien ve|muc dat chuan ve|phai (?:dat )?(?:bao nhieu|bn))\b"
+    # ("cần đạt điều kiện gì về thu nhập": "cần" and a question word before "về" ask it as well.)
+    r"\b((?:phai|can) dat|phai co|(?:yeu cau|dieu kien)(?: gi| nao)? ve|muc dat chuan ve"
+    r"|phai (?:dat )?(?:bao nhieu|bn))\b"
 )
 DEFINED = re.compile(r"(la gi|nghia la gi|duoc hieu (la gi|nhu the nao|the nao))\b")
 _AGENCY_NAMES = re.compile(r"\b(?:nong nghiep|tai nguyen)\s*(?:va|&|-)\s*moi truong\b")

@@ -87,6 +87,11 @@ _NAMED_BY_PERIOD = re.compile(
 # chuẩn" asks what a recognised unit does, "phải đáp ứng các điều kiện theo văn bản nào" which document).
 REQUIRES_LIST = re.compile(r"\b(phai|can) dap ung (nhung |cac )?((dieu kien|yeu cau|tieu chi) )?gi\b")
 
+# "… phải đạt điều kiện gì về thu nhập", "phải đạt tiêu chí y tế thế nào": what a set requires of one of its criteria.
+_REQUIRED_OF = re.compile(
+    r"\b(phai|can) dat (dieu kien|yeu cau) (gi|nao) ve\b|\b(phai|can) dat tieu chi [a-z ]{2,40}?(the nao|ra sao|gi)\b"
+)
+
 # A recognition told, with or without its year ("được công nhận NTM kiểu mẫu theo QĐ 691, giờ sang giai đoạn …").
 RECOGNITION_WORDS = re.compile(r"\b(dat chuan|cong nhan|da dat)\b")
 
@@ -284,7 +289,7 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             set_period = set_period or value
         elif (
             _NAMED_BY_PERIOD.search(before)
-            and REQUIRES_LIST.search(f)
+            and (REQUIRES_LIST.search(f) or _REQUIRED_OF.search(f))
             and not _RECOGNITION_CUE.search(before)
             and not _UNIT_RECOGNISED.search(f)
         ):

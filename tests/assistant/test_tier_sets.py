@@ -13,6 +13,7 @@ pytestmark = pytest.mark.heavy
     [
         "Xã nông thôn mới kiểu mẫu giai đoạn 2021-2025 phải đạt thu nhập bao nhiêu?",
         "Điều kiện về thu nhập đối với xã NTM kiểu mẫu giai đoạn 2021-2025 là mức nào?",
+        "xa ntm kieu mau giai doan 2021-2025 can dat dieu kien gi ve thu nhap",
     ],
 )
 def test_income_of_a_model_commune_is_the_model_set_s(full_assistant: Assistant, question: str) -> None:

@@ -711,6 +711,7 @@ def test_a_requirement_asked_of_a_criterion_name_names_it_without_the_word_tieu_
     # "phải đạt thu nhập bao nhiêu": the requirement asked names the criterion.
     assert understand("Xã kiểu mẫu phải đạt thu nhập bao nhiêu?", catalogue).criterion_name == "Thu nhập"
     assert understand("Yêu cầu về thu nhập của xã nâng cao là gì?", catalogue).criterion_name == "Thu nhập"
+    assert understand("xa kieu mau can dat dieu kien gi ve thu nhap", catalogue).criterion_name == "Thu nhập"
     # Income mentioned, no requirement asked of it: no criterion named.
     assert understand("Thu nhập của người dân xã tôi tăng nhanh, xã nên làm gì tiếp?", catalogue).criterion_name is None
 
@@ -814,3 +815,18 @@ def test_a_unit_named_by_a_sets_tier_and_period_names_that_set(catalogue: Catalo
     # A recognition told: the period is the recognition's.
     q = understand("Xã tôi được công nhận xã NTM nâng cao giai đoạn 2018-2020, nay phải làm gì?", catalogue)
     assert q.recognition_period == "2018-2020"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Xã NTM kiểu mẫu giai đoạn 2021-2025 phải đạt điều kiện gì về thu nhập?",
+        "xa nong thon moi nang cao giai doan 2021-2025 phai dat tieu chi y te the nao",
+    ],
+)
+def test_a_requirement_of_a_unit_named_by_tier_and_period_asks_that_periods_set(question: str) -> None:
+    q = understand(question)
+    assert q.period == "2021-2025" and q.recognition_period is None
+    # Told as a recognition, the period is the unit's.
+    told = understand("Xã tôi đã đạt chuẩn NTM nâng cao giai đoạn 2021-2025, phải đạt tiêu chí y tế thế nào?")
+    assert told.recognition_period == "2021-2025"
