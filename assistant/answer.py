@@ -151,6 +151,14 @@ def _without_heading(text: str, section: Section | None) -> str:
     return rest if heading == section.title.strip(" .:") and any_quotable(rest) else text
 
 
+def _only_heading(section: Section) -> bool:
+    """Its own text is its heading alone ("Tiêu chí 13. Tổ chức sản xuất …"): what it provides is in its parts."""
+    own = section.text.strip()
+    label = re.sub(r"^[*\s]*(?:Tiêu chí|Điều|Khoản|Điểm|Mục|Chương|Phụ lục)\s+[\dIVXLa-zđ]+[.:]?[*\s]*", "", own)
+    label = label.strip("* .:")
+    return "\n" not in own and bool(section.title) and label == section.title.strip(" .:")
+
+
 WHOLE_LIMIT = 1200  # characters of a named part quoted whole (a point, a short table)
 
 
@@ -183,7 +191,7 @@ class Citations:
             else:
                 # An article whose own line is only its heading or a compiler's note ("Điều 2. Tổ chức thực hiện
                 # [nội dung biên soạn …]") is quoted from its clauses.
-                bare = len(section.text) < 40 or not any_quotable(section.text)
+                bare = len(section.text) < 40 or not any_quotable(section.text) or _only_heading(section)
                 text = section.full_text() if bare and (section.children or len(section.text) < 40) else section.text
         quote = text if whole and text is not None and len(text) <= WHOLE_LIMIT else None
         meta = self._meta(doc)

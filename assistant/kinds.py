@@ -146,6 +146,8 @@ _ASKS: dict[str, str] = {
     # "phấn đấu khoảng bao nhiêu phần trăm số xã …": a target figure asked, not what to do.
     r"|phan dau(?! (khoang |co |dat |duoc )?(bao nhieu|bn|may)\b)"
     r"|phai dat lai|(phai|can) dat (quy dinh|bo tieu chi|bo|van ban)( [a-z]+){0,2} nao"
+    # "đạt chuẩn năm 2022 rồi, năm 2026 có phải làm lại hồ sơ không": what a recognised unit must do again.
+    r"|(phai|can) (lam lai|xet lai|cong nhan lai|danh gia lai|dang ky lai)"
     r"|phai ra soat|tiep theo|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
     # "năm 2025 giữ chuẩn theo bộ nào", "năm 2027 có còn phải theo Phụ lục II QĐ 318 không": which set applies now.
     # ("QĐ 1980 còn áp dụng không" asks the document's status, not what a unit is held to.)

@@ -85,7 +85,16 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     "(7) Khoa học công nghệ và chuyển đổi số;") is left out: a name, not what the sentence says of it."""
     out: list[tuple[str, bool]] = []
     addressees = False
+    # A table's header row ("Vùng | Năm 2012 | Đến năm 2015", the first of its rows) names its columns; it says nothing.
+    rows = ["", *text.splitlines(), ""]
+    headers = {
+        b.strip()
+        for a, b, c in zip(rows, rows[1:], rows[2:], strict=False)
+        if " | " in b and " | " in c and " | " not in a
+    }
     for line in _paragraphs(text):
+        if line.strip() in headers:
+            continue
         line = line.strip().strip("*").strip()
         # A registry entry's own notice says what the entry is, not what the document says: never quoted.
         if _NOTICE.match(line):

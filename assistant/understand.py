@@ -488,6 +488,8 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         or re.search(
             r"\b(nong thon|bo tieu chi|ban chi dao|van phong dieu phoi|muc tieu quoc gia|mtqg|ocop|vuon (ho )?mau)\b", f
         )
+        # The roads the sets' transport criterion names ("đường trục thôn", "đường liên xã", "đường ngõ, xóm").
+        or re.search(r"\bduong (truc|lien) (thon|xa|ban|ap)\b|\bduong ngo,? xom\b", f)
         # A province's region in the sets' regional levels ("Tỉnh Điện Biên thuộc vùng nào?"), or its place on the
         # 2025 map ("Hà Giang bây giờ thuộc tỉnh nào?").
         or (q.province and (re.search(r"\b" + REGION_ASKED, f) or MAP_CUES.search(f)))

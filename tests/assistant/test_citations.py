@@ -54,3 +54,20 @@ def test_an_article_asked_in_words_it_does_not_share_is_quoted_from_its_body_not
     cites = Citations(lambda path: article if path == article.path else None, lambda doc: meta)
     n = cites.add("1980/QĐ-TTg", article.path, "Điều 3 Quyết định 1980 quy định gì?")
     assert cites.items[n - 1].quote.startswith("Quyết định này có hiệu lực")
+
+
+def test_a_criterion_whose_own_text_is_its_heading_is_quoted_from_its_parts() -> None:
+    row = Section(
+        ("Phụ lục II", "Tiêu chí 13", "13"),
+        "chi_tieu",
+        "",
+        "Có sản phẩm OCOP được xếp hạng đạt chuẩn hoặc tương đương còn hiệu lực; hợp tác xã hoạt động hiệu quả.",
+        "318/QĐ-TTg",
+    )
+    title = "Tổ chức sản xuất và phát triển kinh tế nông thôn"
+    crit = Section(
+        ("Phụ lục II", "Tiêu chí 13"), "criterion", title, f"Tiêu chí 13. {title}", "318/QĐ-TTg", children=[row]
+    )
+    cites = Citations(lambda path: crit if path == crit.path else None, lambda doc: None)
+    n = cites.add("318/QĐ-TTg", crit.path, "xã nâng cao có cần sản phẩm OCOP không")
+    assert "OCOP" in cites.items[n - 1].quote

@@ -323,3 +323,8 @@ def test_when_a_unit_loses_its_recognition_asks_the_cases_not_a_date() -> None:
     # A document replaced, or a decision issued, is still a date asked.
     assert "when" in kinds_of("Quyết định 491 bị thay thế khi nào?")
     assert "when" in kinds_of("Quyết định thu hồi danh hiệu được ban hành ngày nào?")
+
+
+def test_whether_a_recognised_unit_must_be_assessed_again_asks_what_to_do() -> None:
+    assert "todo" in kinds_of("xã đạt chuẩn năm 2022 rồi, năm 2026 có phải làm lại hồ sơ không ạ")
+    assert "todo" in kinds_of("Huyện đạt chuẩn 2019 có cần xét lại không?")

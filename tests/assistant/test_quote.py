@@ -407,3 +407,12 @@ def test_a_sentence_is_about_the_unit_it_names_first() -> None:
     assert best_span(text, hint, asks=frozenset({"level=xã"})).startswith("Thu hồi quyết định công nhận xã")
     hint = "Huyện bị thu hồi quyết định công nhận đạt chuẩn khi nào?"
     assert best_span(text, hint, asks=frozenset({"level=huyện"})).startswith("Thu hồi quyết định công nhận huyện")
+
+
+def test_a_tables_header_row_is_never_quoted() -> None:
+    text = (
+        "Sửa đổi một số tiêu chí như sau:\n"
+        "Vùng | Năm 2012 | Đến năm 2015 | Đến năm 2020\nChung cả nước | 18 | 26 | 44\nTây Nguyên | 16 | 24 | 45"
+    )
+    quote = best_span(text, "vùng nào đến năm 2015 và đến năm 2020 phải đạt bao nhiêu so với năm 2012")
+    assert "Vùng | Năm 2012" not in quote

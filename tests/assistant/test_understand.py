@@ -221,6 +221,10 @@ ROWS: list[tuple[str, dict]] = [
     # A set named only by its programme period is the domain's ("bộ 2021-2025"); "tiêu chí" alone is not.
     ("Bộ 2021-2025 và bộ 2026-2030 có bao nhiêu tiêu chí?", dict(domain=True)),
     ("Tiêu chí chọn mua laptop văn phòng là gì?", dict(domain=False)),
+    # The roads the transport criterion names are the programme's, a road's width alone is not.
+    ("Đường trục thôn phải rộng bao nhiêu mét?", dict(domain=True)),
+    ("duong ngo xom can be tong hoa khong", dict(domain=True)),
+    ("Đường cao tốc Bắc Nam rộng bao nhiêu mét?", dict(domain=False)),
     ("Hồi chưa có bộ 1980, xã muốn đạt chuẩn thì thu nhập bao nhiêu?", dict(sets=[])),
     ("cong vn 14 yeu cau xa dat chuan ntm lam gi", dict(level="xã", tier="NTM", sets=[S14])),
     ("xa ntm thong mih", dict(level="xã", tier="thông minh")),
