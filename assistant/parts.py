@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answerers.base import QUESTION_WORDS, QUOTE, Candidate, Draft, Source, lexical_cover
+from assistant.counted import counted_noun
 from assistant.kinds import FACT_KINDS
-from assistant.quote import best_span, counted_noun
+from assistant.quote import best_span
 from assistant.understand import normalise_question
 from corpus.model import Section
 from corpus.normalize import fold, syllables

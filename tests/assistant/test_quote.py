@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.quote import CUES, best_span, counted_noun, pieces, quotable, title_words, unverified
+from assistant.counted import counted_noun
+from assistant.quote import CUES, best_span, pieces, quotable, title_words, unverified
 
 
 @pytest.mark.parametrize(
@@ -234,19 +235,6 @@ def test_a_nationwide_count_is_quoted_from_the_total_not_one_provinces_figure() 
     assert "87/124" in best_span(text, "Tuyên Quang có bao nhiêu xã khu vực III?", asks=frozenset({"count"}))
 
 
-def test_what_a_question_counts_after_so_or_bao_nhieu() -> None:
-    from assistant.quote import counted_noun, counted_phrase
-
-    assert counted_phrase("cả nước có bao nhiêu xã khu vực III") == "xa khu vuc iii"
-    # "số … là bao nhiêu mỗi loại": what follows "số" is counted; "mỗi loại" is no noun.
-    assert counted_phrase("so xa khu vuc I va khu vuc III (qd 60) la bao nhieu moi loai") == "xa khu vuc i"
-    assert counted_noun("Quyết định số 318 quy định tỷ lệ là bao nhiêu") is None  # a document's "số", not a count
-    assert counted_noun("bao nhiêu phần trăm số hộ") is None
-    assert counted_phrase("bao nhiêu tiêu chí") is None  # two words: the noun alone
-    # An abbreviation is counted as the texts spell it.
-    assert counted_phrase("có bao nhiêu thôn DBKK trong xã khu vực I") == "thon dac biet kho"
-
-
 def test_a_provinces_figure_is_quoted_from_the_list_of_provinces_not_from_the_total() -> None:
     text = (
         "Phân định theo trình độ phát triển: 250 xã khu vực I, 259 xã khu vực II và 824 xã khu vực III.\n"
@@ -388,14 +376,6 @@ def test_a_sentence_opening_with_its_subject_is_quoted_through_its_rule() -> Non
     got = best_span(text, "Công văn yêu cầu gì với các xã đạt chuẩn giai đoạn 2018-2020?")
     assert got in text
     assert "trước hết phải rà soát, chỉ đạo thực hiện để đáp ứng đầy đủ mức đạt chuẩn" in got  # not the subject alone
-
-
-def test_a_share_of_units_asked_counts_those_units() -> None:
-    assert counted_noun("Huyện phải có bao nhiêu phần trăm số xã đạt chuẩn?") == "xa"
-    assert counted_noun("bao nhiêu phần trăm thôn đạt chuẩn") == "thon"
-    # A bare percentage, or a rate of people, counts no unit.
-    assert counted_noun("tỷ lệ bao nhiêu phần trăm thì đạt?") is None
-    assert counted_noun("bao nhiêu phần trăm người dân hài lòng") is None
 
 
 def test_a_sentence_is_about_the_unit_it_names_first() -> None:
