@@ -413,7 +413,5 @@ def cases_asked(folded: str) -> bool:
 
 
 # A unit's recognition lost ("bị thu hồi quyết định công nhận", "mất danh hiệu", "trượt chuẩn") "khi nào": the cases.
-_LOST_WHEN = re.compile(
-    r"\b(thu hoi (quyet dinh|qd|danh hieu)|(mat|tuoc) (danh hieu|chuan)|truot chuan|xoa ten)\b[^?,;]{0,60}\bkhi nao\b"
-    r"|\bkhi nao\b[^?,;]{0,60}\b(thu hoi (quyet dinh|qd|danh hieu)|(mat|tuoc) (danh hieu|chuan)|truot chuan|xoa ten)\b"
-)
+_LOST = r"(thu hoi (quyet dinh|qd|danh hieu)|(mat|tuoc) (danh hieu|chuan)|truot chuan|xoa ten)"
+_LOST_WHEN = re.compile(rf"\b{_LOST}\b[^?,;]{{0,60}}\bkhi nao\b|\bkhi nao\b[^?,;]{{0,60}}\b{_LOST}\b")
