@@ -24,8 +24,14 @@ def _names_section(folded: str, name: str) -> bool:
     return any(_section_name(m.group(1), m.group(2)) == name for m in _SECTION.finditer(folded))
 
 
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
 def _section_name(kind: str, label: str) -> str:
-    """ "Phụ lục II" from the folded "phu luc", "ii"."""
+    """ "Phụ lục II" from the folded "phu luc", "ii"; "Phụ lục 3" is "Phụ lục III", as decisions number annexes and
+    chapters (a dispatch's items are "Mục 1", …)."""
+    if kind in ("phu luc", "chuong") and label.isdigit() and 1 <= int(label) <= len(_ROMAN):
+        label = _ROMAN[int(label) - 1]
     return f"{_LABEL[kind]} {_roman(label) if kind in ('phu luc', 'chuong', 'muc') else label}"
 
 
@@ -43,8 +49,10 @@ MAP_DOCUMENT = re.compile(
 _CRITERIA = re.compile(
     r"\btieu chi\s*(?:so\s*)?(\d{1,2}(?:\s*(?:,|va|hoac|den|-)\s*(?:tieu chi\s*)?(?:so\s*)?\d{1,2})*)\b(?!\.\d)"
 )
+# ("từ mức 85% lên …": "mức" folds like "mục", and a figure is no section.)
 _SECTION = re.compile(
     r"\b(dieu|khoan|muc|phu luc|diem|chuong)\s+(?:so\s+)?([0-9]{1,3}|[ivx]{1,5}(?![a-z])|[a-dđ](?=\s|$|\W))(?![./]\d)"
+    r"(?!\d|\s*(?:%|phan tram\b|trieu\b|dong\b))"
 )
 _LABEL = {"dieu": "Điều", "khoan": "Khoản", "muc": "Mục", "phu luc": "Phụ lục", "diem": "Điểm", "chuong": "Chương"}
 

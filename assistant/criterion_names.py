@@ -62,8 +62,8 @@ DEFINED = re.compile(r"(la gi|nghia la gi|duoc hieu (la gi|nhu the nao|the nao))
 _AGENCY_NAMES = re.compile(r"\b(?:nong nghiep|tai nguyen)\s*(?:va|&|-)\s*moi truong\b")
 
 
-def criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None) -> str | None:
-    """A criterion named in words ('tiêu chí môi trường'): the longest known name found."""
+def _names(catalogue: Catalogue) -> tuple[object, dict[str, str], dict[str, str], str]:
+    """(catalogue, accent-free name → criterion name, criterion name → what it says accent-free, all of that)."""
     entry = _CRITERION_NAMES.get(id(catalogue))
     if entry is None or entry[0] is not catalogue:
         names: dict[str, str] = {}
@@ -101,6 +101,20 @@ def criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None)
         except Exception:  # a broken catalogue must not stop question understanding
             names, says = {}, {}
         entry = _CRITERION_NAMES[id(catalogue)] = (catalogue, names, says, " ".join(says.values()))
+    return entry
+
+
+def says_name(catalogue: Catalogue, name: str, f: str) -> bool:
+    """Whether the accent-free question `f` holds the criterion name `name` (accent-free) as that criterion's name,
+    not inside a word of another criterion's text ("nhà văn hóa" is criterion 6's, not "Văn hóa")."""
+    entry = _names(catalogue)
+    owner = entry[1].get(name)
+    return _named_in(name, f, entry[2].get(owner, "") if owner else "", entry[3])
+
+
+def criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None) -> str | None:
+    """A criterion named in words ('tiêu chí môi trường'): the longest known name found."""
+    entry = _names(catalogue)
     named_as_criteria = re.search(r"\b(tieu chi|chi tieu)\b", f)
     # Place names are not criteria: "Điện Biên" holds "Điện" (only the folded text is searched for names).
     # One pattern per catalogue, longest names first.
@@ -156,17 +170,54 @@ def criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None)
 def _named_in(key: str, f: str, own: str, every: str) -> bool:
     """Whether the question holds the name as the name: "khám chữa bệnh điện tử" holds "điện" inside "điện tử", a
     word of the language that another criterion's indicator uses (15.4, "sổ khám chữa bệnh điện tử") and the
-    criterion "Điện" never does. Such a word is the other criterion's, not this name."""
+    criterion "Điện" never does; "thôn có nhà văn hóa" holds "văn hóa" inside "nhà văn hóa" (6.3's, never the
+    criterion "Văn hóa"'s). Such a word is the other criterion's, not this name."""
     last = key.split()[-1]
     for m in re.finditer(rf"\b{re.escape(key)}\b", f):
         after = re.match(r"\s+([a-z]+)", f[m.end() :])
-        word = f"{last} {after.group(1)}" if after else None
-        if (
+        before = re.search(r"([a-z]+)\s+$", f[: m.start()])
+        words = [f"{last} {after.group(1)}" if after else None, f"{before.group(1)} {key}" if before else None]
+        if any(
             word is not None
             and word.replace(" ", "_") in dictionary_words()
             and f" {word} " in every
             and f" {word} " not in own
+            for word in words
         ):
             continue
         return True
     return False
+
+
+def find_by_name(cset: CriteriaSet, name: str, catalogue: Catalogue | None = None) -> Criterion | None:
+    """The criterion of `cset` a criterion name (the catalogue's, of any set) is: the same name, the same
+    criterion's name in another set, a name holding or held by it, or one sharing a part of it."""
+    want = fold(name)
+    found = next((c for c in cset.criteria if fold(c.name) == want), None)
+    if found is None and catalogue is not None:
+        # The same criterion's name in another set ("Bưu điện" is 318's 8, "Thông tin và Truyền thông") before a name
+        # that holds or is held by the words: "điện" is inside "bưu điện" and names another criterion.
+        found = next(
+            (c for c in cset.criteria if any(fold(n) == want for n in criterion_names(catalogue, cset, c)[1:])), None
+        )
+    if found is None:
+        # A name's first part inside the one asked, as words of two or more: "điện" alone is inside "bưu điện".
+        found = next(
+            (c for c in cset.criteria if _holds(want, fold(c.name).split(" va ")[0]) or _holds(fold(c.name), want)),
+            None,
+        )
+    if found is None:
+        # Another set's name of the same content: "Quốc phòng và An ninh" (2021-2025) is part of "Tiếp cận pháp luật
+        # và an ninh, quốc phòng" (2026-2030).
+        found = next((c for c in cset.criteria if _name_parts(name) & _name_parts(c.name)), None)
+    return found
+
+
+def _holds(text: str, name: str) -> bool:
+    """`text` holds `name` as whole words, and `name` is two words or more."""
+    return len(name.split()) >= 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+def _name_parts(name: str) -> set[str]:
+    """The accent-free parts of a criterion's name of two words or more."""
+    return {k for k in (fold(x).strip() for x in name_parts(name)) if len(k.split()) >= 2}

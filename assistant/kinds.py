@@ -9,9 +9,18 @@ from functools import lru_cache
 
 from assistant.topic import QUESTION_WORD, asking_clause, sentences
 from assistant.understand import REGION_ASKED, normalise_question
-from assistant.years import HELD_TO, SET_OF_YEAR, STANDING_NOW
+from assistant.years import HELD_TO, MEETS_SET, SET_OF_YEAR, STANDING_NOW
 from corpus.normalize import fold
 
+# "Bộ tiêu chí mới còn tiêu chí chợ nông thôn không?": whether a set holds a criterion (its list says, when no
+# criterion of the set has the name).
+HAS_CRITERION = re.compile(r"\bbo tieu chi\b[^?]{0,40}\b(co|con)( co)? tieu chi\b[^?]{0,40}\b(khong|ko|k|nua)\b")
+# What is issued right after "ai ban hành" when it is not the document asked about: guidance, a handbook, a
+# province's own set.
+_NOT_THE_DOCUMENT = (
+    r"(?! (van ban |cac )?(huong dan (thuc hien|cho|ve)|cam nang|tai lieu|so tay)\b)"
+    r"(?!\s*bo tieu chi\b[^?]{0,40}\b(cua|cho|rieng cua) (tinh|huyen|dia phuong)\b)"
+)
 # Kind of question → accent-free cue. A question may have several ("ban hành ngày nào và quy định gì").
 # The session a resolution was passed at, or the assembly's term; the votes for it.
 _SESSION = r"\b(ky hop|khoa) (thu )?(may|nao|bao nhieu)\b"
@@ -31,10 +40,9 @@ _ASKS: dict[str, str] = {
     r"|\bdo\b[^?.]{0,60}\bky\b[^?]{0,60}\b((co )?(dung|chinh xac|phai) (khong|ko|k|chua|chu)|cung mot nguoi))\b",
     # "Theo QĐ 1980 thì ai ban hành hướng dẫn thực hiện từng tiêu chí", "cơ quan nào ban hành cẩm nang hướng dẫn":
     # whom the document charges with issuing guidance, not who issued the document.
-    "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh(?! (van ban |cac )?(huong dan (thuc hien|cho|ve)"
-    r"|cam nang|tai lieu|so tay)\b)|do co quan nao|do bo nao"
-    r"|(do )?ai ban hanh(?! (van ban |cac )?(huong dan (thuc hien|cho|ve)|cam nang|tai lieu|so tay)\b)"
-    r"|ban hanh boi|noi ban hanh|cua co quan nao"
+    # ("theo 1345, ai ban hành bộ tiêu chí … của tỉnh": whom the document gives that work too.)
+    "issuer": r"\b((?:co quan|bo|nganh|cap|don vi) nao ban hanh" + _NOT_THE_DOCUMENT + r"|do co quan nao|do bo nao"
+    r"|(do )?ai ban hanh" + _NOT_THE_DOCUMENT + r"|ban hanh boi|noi ban hanh|cua co quan nao"
     # "Danh sách xã khu vực III do ai phê duyệt?": the body whose decision approved it.
     r"|(?:do |la )?(?:ai|co quan nao|bo nao) phe duyet(?= ?\??$)"
     # "Công văn 5766 của UBND tỉnh nào?", "tỉnh nào ban hành": the body that issued it, named by its kind.
@@ -66,7 +74,8 @@ _ASKS: dict[str, str] = {
     r"|con duoc|con dung|hien con|con gia tri|con la can cu|co con (duoc )?can cu"
     # "theo bộ tiêu chí hiện hành thì tỷ lệ … bao nhiêu" names the current set, asking nothing of its status.
     r"|(?<!bo tieu chi )(?<!bo )hien hanh"
-    r"|con (?:[a-z]+ ){0,5}nua (khong|chua)"
+    # ("còn tiêu chí bưu điện nữa không": whether a set still has a criterion, not whether it stands.)
+    r"|con (?!(?:tieu chi|chi tieu) )(?:[a-z]+ ){0,5}nua (khong|chua)"
     # "hiện tại nó còn là bộ tiêu chí đang áp dụng không": whether it still applies.
     r"|(con|van) (la )?(?:[a-z]+ ){0,4}dang (duoc )?ap dung (khong|ko|chua|hay)"
     # "việc xét, công nhận vẫn làm theo QĐ 18/2022 hay đã có quy định mới": whether it still applies.
@@ -171,8 +180,10 @@ _ASKS: dict[str, str] = {
     r"|theo bo\b[^?]{0,60}\b(co )?dung (khong|ko|chua)"
     # "xã đạt chuẩn năm 2023 có phải chấm lại theo bộ mới không": whether the new set is the one now.
     r"|(cham|danh gia|xet|ra soat)( diem)? lai theo bo( tieu chi)?( [a-z]+){0,2} (khong|ko|k|chua|nao)"
+    r"|"
+    + MEETS_SET
     # "giờ còn chấm theo Phụ lục III QĐ 320 nữa không": whether that set is still the one.
-    r"|con (phai )?(cham|danh gia|xet)( diem)? theo\b[^?]{0,60}\b(nua|khong|ko|k)"
+    + r"|con (phai )?(cham|danh gia|xet)( diem)? theo\b[^?]{0,60}\b(nua|khong|ko|k)"
     r"|(theo|dap ung|can cu vao|can cu|lay|doi chieu voi) (quy dinh|van ban|bo tieu chi|bo)( [a-z]+){0,3} nao"
     # "Xã được công nhận NTM năm 2016 là theo quyết định nào": the set a recognition was made under.
     r"|(dat chuan|cong nhan)\b[^?]{0,60}\btheo (quyet dinh|van ban) nao|" + HELD_TO + r")\b",
@@ -188,6 +199,10 @@ _ASKS: dict[str, str] = {
     "duty": r"\b(trach nhiem (gi|nao|the nao)|(trach nhiem|vai tro) (cua|doi voi)\b[^?]{0,80}\bla gi"
     r"|nhiem vu (gi|nao)|giao (cho )?(ai|bo nao|co quan nao|so nao|cap nao)"
     r"|(bo|co quan|so|cap|don vi) nao (chu tri|chiu trach nhiem|huong dan|co trach nhiem)"
+    # "Ai chịu trách nhiệm hướng dẫn thực hiện bộ tiêu chí …", "ai ban hành bộ tiêu chí … của tỉnh".
+    r"|\bai (la nguoi )?(chiu trach nhiem|co trach nhiem|chu tri|co nhiem vu|duoc giao)"
+    r"|(ai|cap nao|co quan nao) (co tham quyen )?ban hanh bo tieu chi\b[^?]{0,40}\b(cua|cho|rieng cua)"
+    r" (tinh|huyen|dia phuong)\b"
     # "vướng mắc thì bộ nào tổng hợp, báo cáo Thủ tướng": who a document gives that work to.
     r"|(bo|co quan|so|cap|don vi) nao (co nhiem vu |duoc giao |phai )?(tong hop|bao cao|theo doi|giam sat|trinh)"
     # "giao UBND tỉnh quy định cụ thể mô hình gì": what an actor named after "giao" is given.

@@ -103,7 +103,9 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
         and not re.search(r"\b(tieu chi|chi tieu)\b", query.folded)
         and not query.criterion_name  # "xã kiểu mẫu phải đạt thu nhập bao nhiêu": a criterion, named in words
     )
-    if not query.sets and not need.missing and (fact or figure):
+    # ("chỉ tiêu 17.5 xã nâng cao quy định gì": a criterion or indicator by its number is a set's, not a document
+    # described by the words of its title, "quy định … xã … nâng cao" of 320's.)
+    if not query.sets and not need.missing and (fact or figure) and not (query.indicator or need.criteria):
         number = described(text, assistant.metas())
         if number is not None and not fact and assistant.catalogue.for_document(number):
             number = None

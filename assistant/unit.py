@@ -82,7 +82,8 @@ def read_tier(f: str) -> str | None:
     # ("Quyết định 318 xã NTM nâng cao …", "Công văn 14 xã kiểu mẫu …" name a document, "Tiêu chí 13 xã NTM nâng cao" a
     # criterion, not communes.)
     f = re.sub(
-        r"(?<!dinh )(?<!qd )(?<!so )(?<!chi )(?<!tieu )(?<!tc )(?<!van )(?<!cv )"
+        # ("chỉ tiêu 17.8 xã nâng cao": an indicator's number, not 8 communes.)
+        r"(?<![\d.,])(?<!dinh )(?<!qd )(?<!so )(?<!chi )(?<!tieu )(?<!tc )(?<!van )(?<!cv )"
         r"\b\d{1,3} xa\b[^.?!,;]{0,45}?\b(nang cao|kieu mau)\b",
         " ",
         f,

@@ -62,6 +62,9 @@ HELD_TO = (
     # "tỉnh phúc tra thì chấm bộ nào": the set scored against, named right after the verb.
     r"|(doi chieu|cham( diem)?|danh gia|ra soat|phuc tra)( lai)? (van ban|quyet dinh|bo tieu chi|phu luc|bo) nao"
 )
+# "đạt chuẩn năm 2020, giờ có cần đạt bộ tiêu chí 2021-2025 không": whether that set is the one the unit is held to
+# (kinds' "set", understand's action).
+MEETS_SET = r"(can|phai) (dat|dap ung|ap dung|thuc hien)( theo)? bo( tieu chi)?\b[^?]{0,40}\b(khong|ko|k|chua|nua)"
 # "Năm 2015 bộ tiêu chí quốc gia về NTM là quyết định nào": the set of a year, asked by its document (kinds' "set",
 # understand's action). Without a year ("bộ tiêu chí … hiện hành là văn bản nào") the documents answer.
 SET_OF_YEAR = (
@@ -132,10 +135,11 @@ ACTION = re.compile(
     # "đã được công nhận …, giờ phải duy trì theo quy định nào?": what keeps the unit recognised.
     r"|phai duy tri|duy tri theo|theo quy dinh nao|theo van ban nao"
     # "đạt chuẩn theo QĐ 491 thì có phải đạt lại theo 1980 không": which set a recognised unit must meet again.
-    r"|(?:phai|can) dat lai"
+    r"|(?:phai|can) dat lai|"
+    + MEETS_SET
     # "Năm 2018 xã xét công nhận NTM theo quyết định nào": the set a recognition that year was judged by ("hồ sơ xét
     # công nhận thực hiện theo quyết định nào" asks the procedure's document instead).
-    r"|(?:xet )?cong nhan(?: dat chuan)?(?: xa| huyen)?(?: nong thon moi| ntm)?(?: nang cao| kieu mau)?"
+    + r"|(?:xet )?cong nhan(?: dat chuan)?(?: xa| huyen)?(?: nong thon moi| ntm)?(?: nang cao| kieu mau)?"
     r" theo (?:quyet dinh|qd) nao|(?:phai |can )(?:dat|dap ung)(?: cac)? tieu chi theo (?:quyet dinh|qd) nao"
     # "năm nay rà soát giữ chuẩn thì căn cứ phụ lục nào": what keeps the unit's standard.
     r"|giu chuan|can cu (?:vao )?phu luc nao|"

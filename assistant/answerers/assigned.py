@@ -53,7 +53,11 @@ _ACTORS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     ]
 ]
 # Words of assignment in a clause: a duty is given there.
-_ASSIGNS = re.compile(r"\b(giao|chu tri|chiu trach nhiem|co trach nhiem|huong dan|chi dao|to chuc|xet|cong nhan)\b")
+_ASSIGNS = re.compile(
+    r"\b(giao|chu tri|chiu trach nhiem|co trach nhiem|huong dan|chi dao|to chuc|xet|cong nhan"
+    # "Ủy ban nhân dân các tỉnh … căn cứ khung tiêu chí … để ban hành Bộ tiêu chí …" (1345's Mục 2).
+    r"|de ban hanh)\b"
+)
 
 
 # The closing article every decision has ("… chịu trách nhiệm thi hành Quyết định này") assigns nothing particular.
@@ -70,6 +74,10 @@ def _clauses(tree: Section, full_text: bool = True) -> list[tuple[Section, str]]
     # nghiệp … chủ trì, phối hợp với …"); a registry entry's summary gives none in the document's words.
     articles = not full_text or any(s.labels and s.labels[0].startswith(("Điều", "Mục")) for s in sections)
     for s in sections:
+        if s.children and s.labels and s.labels[0].startswith("Mục") and _ASSIGNS.search(fold(s.text or "").lower()):
+            # A dispatch's item whose own words give the task before its points ("2. … Ủy ban nhân dân các tỉnh … căn
+            # cứ khung tiêu chí … để ban hành Bộ tiêu chí …, bảo đảm: a) …"): the item, points and all.
+            out.append((s, ""))
         if articles and not (s.labels and s.labels[0].startswith("Điều")):
             continue
         if not articles and s.labels and s.labels[0] == "Phần kết":
@@ -134,13 +142,17 @@ def assigned(ctx: Context) -> list[Candidate]:
             shared = len(want & syllables(text)) / len(want) if want else 0.0
             # The actor as the clause's subject (at its start, or the lead-in's) is the one given the task; named
             # further on ("… thị xã trực thuộc cấp tỉnh") it is what the task is about.
-            subject = any(a.search(own[:60]) or a.search(above[-160:][:60]) for a in actors)
+            # (After an item's heading and the corpus's marks: "2. Bộ tiêu chí … của tỉnh: [chưa xác minh] Ủy ban
+            # nhân dân các tỉnh … ban hành …".)
+            body = re.sub(r"^[^:]{0,80}:\s*", "", re.sub(r"\[[^\]]*\]\s*", "", own))
+            subject = any(a.search(own[:60]) or a.search(body[:60]) or a.search(above[-160:][:60]) for a in actors)
             scored.append((shared + (0.5 if subject else 0.0), s))
         scored.sort(key=lambda x: -x[0])
         # A clause clearly about the actor and the question's words; two when the next is nearly as good.
         picked = [s for score, s in scored[:2] if score >= max(0.35, scored[0][0] - 0.1)] if scored else []
         name = document_name(meta)
-        if not picked and not meta.full_text and number in q.sets:
+        # (Or the decision of the set the question names by its period: "ai hướng dẫn bộ tiêu chí 2026-2030".)
+        if not picked and not meta.full_text and (number in q.sets or not q.sets):
             # "Chính phủ giao Bộ … làm gì trong QĐ 51/2025?": the corpus holds the registry's entry, not the
             # articles that assign tasks; said so, not answered with what a unit must do.
             out.append(
@@ -153,7 +165,7 @@ def assigned(ctx: Context) -> list[Candidate]:
                             [Source(number, tree.path, number)],
                         )
                     ],
-                    covers={("doc", number)},
+                    covers={("doc", number)} | of_set,
                     # ("giao UBND tỉnh những nhiệm vụ gì" asks what of its contents assigns tasks.)
                     answers={"duty", "todo", "contents"},
                     docs={number},

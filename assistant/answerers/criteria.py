@@ -18,11 +18,12 @@ from assistant.answerers.catalogue import (
     unverified_note,
 )
 from assistant.answerers.conditions import set_conditions, town_conditions
-from assistant.answerers.indicators import match_indicator, without_offices
+from assistant.answerers.indicators import match_indicator, own_words, without_offices
 from assistant.answerers.overview import group_named, group_of_commune, set_groups, set_overview
 from assistant.answerers.special import special_region
-from assistant.criterion_names import criterion_key, criterion_names, name_parts
+from assistant.criterion_names import criterion_key, criterion_names, find_by_name, says_name
 from assistant.format import threshold_text, vn_number
+from assistant.kinds import HAS_CRITERION
 from assistant.target_sets import PERIOD_END, Ref
 from assistant.understand import normalise_question
 from corpus.criteria import ANY_REGION, CriteriaSet, Criterion
@@ -158,6 +159,13 @@ def criterion_drafts(ctx: Context, cset: CriteriaSet, crit: Criterion, indicator
     head = f"Tiêu chí {crit.number} ({named}) của {of} gồm {len(crit.indicators)} chỉ tiêu:"
     if indicator and indicators:
         head = f"Chỉ tiêu {indicator} thuộc tiêu chí {crit.number} ({crit.name}{group}) của {of}:"
+    elif indicator:
+        # "chỉ tiêu 17.8 xã nâng cao": the nâng cao set's criterion 17 is one line in the corpus; said, and shown whole.
+        head = (
+            f"Kho văn bản không có chỉ tiêu {indicator} trong {of}; tiêu chí {crit.number} ({named}) gồm "
+            f"{len(crit.indicators)} chỉ tiêu:"
+        )
+        indicators = list(crit.indicators)
     first = crit.indicators[0]
     lead = src(cset, crit.section, hint(cset, first), first.page) if cset.imported_from else None
     out = [Draft(head, lead or src(cset, crit.section, crit.name))]
@@ -231,27 +239,6 @@ def _region_names(ctx: Context, cset: CriteriaSet) -> dict[str, str]:
     """The set's regions (or commune groups) by code, to label every region's figure with its name."""
     scheme = ctx.catalogue.regions.schemes.get(cset.region_scheme) if cset.region_scheme else None
     return {r.code: r.name for r in scheme.regions} if scheme is not None else {}
-
-
-def _find_by_name(cset: CriteriaSet, name: str, catalogue=None) -> Criterion | None:
-    want = fold(name)
-    found = next((c for c in cset.criteria if fold(c.name) == want), None) or next(
-        (c for c in cset.criteria if fold(c.name).split(" va ")[0] in want or want in fold(c.name)), None
-    )
-    if found is None and catalogue is not None:
-        found = next(
-            (c for c in cset.criteria if any(fold(n) == want for n in criterion_names(catalogue, cset, c)[1:])), None
-        )
-    if found is None:
-        # Another set's name of the same content: "Quốc phòng và An ninh" (2021-2025) is part of "Tiếp cận pháp luật
-        # và an ninh, quốc phòng" (2026-2030).
-        found = next((c for c in cset.criteria if _name_parts(name) & _name_parts(c.name)), None)
-    return found
-
-
-def _name_parts(name: str) -> set[str]:
-    """The accent-free parts of a criterion's name of two words or more."""
-    return {k for k in (fold(x).strip() for x in name_parts(name)) if len(k.split()) >= 2}
 
 
 def indicator_candidate(
@@ -333,7 +320,7 @@ def criteria(ctx: Context) -> list[Candidate]:
             and not (named_group and criterion_key(q.criterion_name) in fold(named_group))
         )
         if not numbers and by_name:
-            crit = _find_by_name(cset, q.criterion_name, ctx.catalogue)
+            crit = find_by_name(cset, q.criterion_name, ctx.catalogue)
             if crit is not None:
                 picked.append(
                     (crit, None, 0.8, {("criterion_name", q.criterion_name), ("criterion", str(crit.number))})
@@ -353,6 +340,7 @@ def criteria(ctx: Context) -> list[Candidate]:
                         for k in keys
                         if len(k.split()) >= 2
                         and re.search(rf"\b{re.escape(k)}\b", without_offices(f))
+                        and says_name(ctx.catalogue, k, without_offices(f))
                         # "nhóm Hệ thống chính trị": the group's name, not its criterion's
                         and not (named_group and k in fold(named_group).lower())
                     ),
@@ -362,14 +350,30 @@ def criteria(ctx: Context) -> list[Candidate]:
                     picked.append((crit, None, 0.7, {("criterion_name", crit.name)}))
                     break
         hit = match_indicator(f, cset, asked="indicator" in need.asks) if not q.indicator else None
-        if hit and not any(p[1] == hit[1] or (p[1] is None and p[0].number == hit[0]) for p in picked):
+        crit = next((c for c in cset.criteria if c.number == hit[0]), None) if hit else None
+        ind_name = fold(next(i.name for i in crit.indicators if i.code == hit[1])) if hit and crit else ""
+        named_words = criterion_key(q.criterion_name) if q.criterion_name else said_name
+        # A criterion named by words its indicator's name holds ("tham gia bảo hiểm y tế" holds "y tế"): the
+        # indicator says more than its criterion, and is proposed beside it, ranked above.
+        # (A criterion of one indicator is said as the criterion; so is one whose indicators are asked for, "gồm
+        # những chỉ tiêu nào, và tỷ lệ … bao nhiêu". The indicator's own words, not its criterion's, must be said:
+        # "Các yêu cầu khác của tiêu chí môi trường" is no indicator "môi trường" and "yêu cầu" name.)
+        within = bool(
+            named_words
+            and named_words in ind_name
+            and crit is not None
+            and len(crit.indicators) > 1
+            and "list" not in need.asks
+            and not counts_indicators
+            and len(own_words(ind_name, crit.name) & set(f.split())) >= 3
+        )
+        if hit and not any(
+            p[1] == hit[1] or (p[1] is None and p[0].number == hit[0] and not (within and p[2] < 1.0)) for p in picked
+        ):
             # An indicator the question spells out in words; its lexical cover decides against the others.
-            crit = next(c for c in cset.criteria if c.number == hit[0])
             guess = {("indicator_guess", hit[1])}
-            ind_name = fold(next(i.name for i in crit.indicators if i.code == hit[1]))
             prior = 0.45
-            named_words = criterion_key(q.criterion_name) if q.criterion_name else said_name
-            if named_words and named_words in ind_name:
+            if within:
                 # The named words are part of this indicator's name, which says more: it is the more specific.
                 guess.add(("criterion_name", q.criterion_name or crit.name))
                 prior = 1.05
@@ -396,6 +400,10 @@ def criteria(ctx: Context) -> list[Candidate]:
             out.append(conditions)
         out.append(set_overview(ctx, cset))
         out[-1].prior += prior_boost
+        if by_name and not picked and HAS_CRITERION.search(f):
+            # "Bộ tiêu chí mới còn tiêu chí chợ nông thôn không": no criterion of this set has the name; its list
+            # of criteria is the answer.
+            out[-1].prior += 0.4
         counts_criteria = not need.counted or need.counted.startswith(("tieu chi", "chi tieu", "tieu"))
         if picked and not (need.asks & {"count", "list"} and counts_criteria):
             # A criterion or indicator the question spells out says more than the list of the set's criteria,

@@ -61,8 +61,8 @@ _WORDS: dict[int, tuple[CriteriaSet, list[tuple[int, str, frozenset[str], frozen
 # An office or a post the asker holds ("chuyên viên phòng Kinh tế", "công chức văn hóa - xã hội"): its words name no
 # criterion or indicator.
 _OFFICE = re.compile(
-    # "phòng chống", "phòng ngừa", "phòng cháy" prevent; they name no office.
-    r"\b(?:phong(?! (?:chong|ngua|chay|tranh|dich|benh))|cong chuc|can bo|chuyen vien)(?: phong)?"
+    # "phòng chống", "phòng ngừa", "phòng cháy" prevent; "phong trào", "phong tục" are no office either.
+    r"\b(?:phong(?! (?:chong|ngua|chay|tranh|dich|benh|trao|tuc|canh))|cong chuc|can bo|chuyen vien)(?: phong)?"
     r" [a-z]+(?: [a-z]+)?(?: ?[-&] ?[a-z]+(?: [a-z]+)?)?"
 )
 
@@ -70,6 +70,13 @@ _OFFICE = re.compile(
 def without_offices(folded: str) -> str:
     """The question without the offices and posts it names (see _OFFICE)."""
     return _OFFICE.sub(" ", folded)
+
+
+def own_words(indicator: str, criterion: str) -> set[str]:
+    """The accent-free words of an indicator's name that are neither its criterion's name nor everyday ones ("tham
+    gia", "hiểm" of "Tỷ lệ người dân tham gia bảo hiểm y tế" under "Y tế")."""
+    said = set(re.findall(r"[a-z0-9]+", fold(criterion).lower())) | _INDICATOR_GENERIC
+    return {w for w in re.findall(r"[a-z0-9]+", fold(indicator).lower()) if w not in said and len(w) > 1}
 
 
 # Words of a set's tier ("kiểu mẫu", "nâng cao"): a pair of them names the set, not one of its indicators.

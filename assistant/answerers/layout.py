@@ -18,17 +18,18 @@ _KIND = {"dieu": "Điều", "chuong": "Chương", "phu luc": "Phụ lục", "muc
 _WORD = {"Điều": "điều", "Chương": "chương", "Phụ lục": "phụ lục", "Mục": "mục"}
 
 
-def _label(section: Section) -> str:
+def label_of(section: Section) -> str:
+    """A section's own label, without its disambiguating suffix ("Điều 2")."""
     return section.labels[-1].split(" {")[0]
 
 
-def _parts(tree: Section, kind: str) -> list[Section]:
+def document_parts(tree: Section, kind: str) -> list[Section]:
     """The document's own parts of a kind: its articles, not the numbered items of an annex's table."""
     return [
         s
         for s in tree.walk()
         if s.labels
-        and _label(s).startswith(kind)
+        and label_of(s).startswith(kind)
         and (kind == "Phụ lục" or not any(label.startswith("Phụ lục") for label in s.labels[:-1]))
     ]
 
@@ -42,7 +43,7 @@ def _draft(number: str, name: str, kind: str, found: list[Section], fallback: st
     if not found:
         return Draft(f"Theo {where}, {name} không có {word} nào.", [Source(number, fallback, "")])
     # Labels only: what each annex holds is the document's contents, said when asked ("mỗi phụ lục quy định gì").
-    labels = [_label(s) for s in found]
+    labels = [label_of(s) for s in found]
     return Draft(
         f"Theo {where}, {name} có {len(found)} {word}: {', '.join(labels)}.",
         [Source(number, s.path, "") for s in found[:6]],
@@ -58,9 +59,9 @@ def layout_drafts(ctx: Context, meta: DocumentMeta) -> list[Draft]:
     within = any(x.startswith(("Phụ lục", "Chương", "Mục")) for x in ctx.need.sections)
     if not kinds or within or tree is None:
         return []
-    articles = _parts(tree, "Điều")
+    articles = document_parts(tree, "Điều")
     fallback = (articles[-1] if articles else tree.children[-1] if tree.children else tree).path
-    found = {kind: _parts(tree, kind) for kind in kinds}
+    found = {kind: document_parts(tree, kind) for kind in kinds}
     if not meta.full_text:
         # A registry entry records the parts its sources name (51/2025's three annexes), never that there are none.
         return [

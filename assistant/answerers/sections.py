@@ -13,10 +13,13 @@ from assistant.answerers.base import (
     Source,
     document_name,
     lexical_cover,
+    opening,
 )
+from assistant.answerers.layout import document_parts
+from assistant.answerers.layout import label_of as part_label
 from assistant.kinds import kinds_of, question_parts
 from assistant.quote import word_pairs
-from corpus.model import Section
+from corpus.model import DocumentMeta, Section
 from corpus.normalize import syllables
 
 
@@ -181,6 +184,37 @@ def _absent(section: Section, labels: list[str], named: str, question: str) -> s
     return f"Theo văn bản kho đang có, {named} {held}; dưới đây là nội dung {named}."
 
 
+def _absent_part(ctx: Context, number: str, tree: Section, meta: DocumentMeta, labels: list[str]) -> Candidate:
+    """A named part the document's text lacks altogether ("Điều 9 Quyết định 318": it has four articles): said
+    first, then the parts of that kind it has, so the question's own number is not answered with other text."""
+    top = labels[0]
+    kind = re.sub(r"\s+\S+$", "", top)  # "Phụ lục III" → "Phụ lục"
+    parts = document_parts(tree, kind)
+    name = document_name(meta)
+    held = (
+        f"văn bản có {len(parts)} {kind.lower()}: {', '.join(part_label(p) for p in parts)}"
+        if parts
+        else f"văn bản không chia {kind.lower()}"
+    )
+    head = f"Theo văn bản kho đang có, {name} không có {top}; {held}."
+    drafts = [Draft(head, [Source(number, opening(meta), meta.title or number)])]
+    for part in parts[:8]:
+        title = (part.title or "").rstrip(".: ")
+        if title:
+            drafts.append(Draft(f"- {part_label(part)}: {title}.", [Source(number, part.path, title)]))
+    return Candidate(
+        "section",
+        drafts,
+        covers={("doc", number)} | {("section", x) for x in labels},
+        answers=ctx.need.asks | {"contents", "definition"},
+        evidence=[p.path for p in parts[:3]] or [opening(meta)],
+        docs={number},
+        period=meta.period,
+        prior=1.0,
+        label=f"{number} › {top} (không có)",
+    )
+
+
 def sections(ctx: Context) -> list[Candidate]:
     need = ctx.need
     if not need.sections:
@@ -188,6 +222,7 @@ def sections(ctx: Context) -> list[Candidate]:
     docs = list(ctx.query.sets) or []
     out: list[Candidate] = []
     labels = sorted(need.sections, key=_order)
+    lacking: list[Candidate] = []
     for number in docs:
         tree = ctx.tree(number)
         meta = ctx.meta(number)
@@ -200,6 +235,8 @@ def sections(ctx: Context) -> list[Candidate]:
         else:  # "Khoản 1 và khoản 2 Điều 2": the article holding both
             section = _find(tree, labels) or _find(tree, labels[:1])
         if section is None:
+            if meta.full_text:  # a registry entry lacks sections the document has
+                lacking.append(_absent_part(ctx, number, tree, meta, labels))
             continue
         name = document_name(meta)
         label = " ".join(x.split(" {")[0] for x in reversed(section.labels))  # "Khoản 2 Điều 1"
@@ -254,4 +291,6 @@ def sections(ctx: Context) -> list[Candidate]:
                 label=section.path,
             )
         )
-    return out
+    # "chấm theo Phụ lục II QĐ 318 … đạt kiểu mẫu theo QĐ 691": the part is the document's that has it; another
+    # named document's lacking it is no answer.
+    return out or lacking

@@ -1,6 +1,6 @@
 """An indicator spelt out in words, and the offices and posts whose words name none."""
 
-from assistant.answerers.indicators import match_indicator, without_offices
+from assistant.answerers.indicators import match_indicator, own_words, without_offices
 from assistant.service import Assistant
 from corpus.criteria import Catalogue
 
@@ -120,3 +120,16 @@ def test_a_criterion_compared_between_two_tiers_gets_each_tiers(full_assistant: 
     a = full_assistant.ask("Tiêu chí lao động của xã NTM với xã NTM nâng cao giai đoạn 2021-2025 khác nhau ở điểm nào?")
     assert "nông thôn mới nâng cao giai đoạn 2021-2025" in a.text
     assert "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021-2025" in a.text
+
+
+def test_a_movement_or_a_custom_is_no_office() -> None:
+    # "phong trào văn hóa" is a movement the asker follows, not "phòng Văn hóa".
+    assert "van hoa" in without_offices("theo doi phong trao van hoa, the thao cua xa")
+    assert "van hoa" in without_offices("giu gin phong tuc van hoa")
+    assert "van hoa" not in without_offices("chuyen vien phong van hoa va thong tin huyen")
+
+
+def test_an_indicators_own_words_are_those_its_criterion_and_everyday_words_lack() -> None:
+    assert own_words("Tỷ lệ người dân tham gia bảo hiểm y tế", "Y tế") == {"dan", "tham", "gia", "hiem"}
+    # A catch-all indicator has no words of its own but "yêu cầu khác".
+    assert own_words("Các yêu cầu khác của tiêu chí môi trường", "Môi trường") == {"yeu", "cau", "khac"}

@@ -2,7 +2,8 @@
 
 import pytest
 
-from assistant.kinds import asked_figure, holds_figure, kinds_of, question_parts
+from assistant.kinds import HAS_CRITERION, asked_figure, holds_figure, kinds_of, question_parts
+from assistant.understand import normalise_question
 
 
 def test_each_question_sentence_is_a_part() -> None:
@@ -328,3 +329,28 @@ def test_when_a_unit_loses_its_recognition_asks_the_cases_not_a_date() -> None:
 def test_whether_a_recognised_unit_must_be_assessed_again_asks_what_to_do() -> None:
     assert "todo" in kinds_of("xã đạt chuẩn năm 2022 rồi, năm 2026 có phải làm lại hồ sơ không ạ")
     assert "todo" in kinds_of("Huyện đạt chuẩn 2019 có cần xét lại không?")
+
+
+def test_whether_a_unit_must_meet_a_set_asks_which_set_it_is_held_to() -> None:
+    # Neither "bộ tiêu chí nào" nor "theo bộ nào": the set is named and the question is whether it applies.
+    assert "set" in kinds_of("Huyện tôi đạt chuẩn năm 2019, bây giờ có phải đáp ứng bộ tiêu chí huyện 2021-2025 không?")
+    assert "set" in kinds_of("xa dat nang cao 2020 roi thi co can thuc hien bo tieu chi moi nua khong")
+    # A criterion of a set asked for, not whether the set applies.
+    assert "set" not in kinds_of("Bộ tiêu chí 2021-2025 có bao nhiêu tiêu chí?")
+
+
+def test_whether_a_set_still_has_a_criterion_is_read() -> None:
+    assert HAS_CRITERION.search(
+        normalise_question("Bộ tiêu chí giai đoạn 2026-2030 có còn tiêu chí bưu điện nữa không?")
+    )
+    assert HAS_CRITERION.search("bo tieu chi moi con tieu chi nha o dan cu khong")
+    assert not HAS_CRITERION.search(normalise_question("Tiêu chí nhà ở dân cư của bộ tiêu chí 318 yêu cầu gì?"))
+    # Whether a set still has a criterion is not whether a document still stands.
+    assert "status" not in kinds_of("Bộ tiêu chí mới có còn tiêu chí chợ nông thôn nữa không?")
+    assert "status" in kinds_of("Quyết định 1980 còn áp dụng nữa không?")
+
+
+def test_who_issues_a_provinces_own_set_under_a_document_asks_a_duty_not_its_issuer() -> None:
+    assert kinds_of("Căn cứ Công văn 1345, cấp nào ban hành bộ tiêu chí nâng cao riêng của tỉnh?") == {"duty"}
+    assert "issuer" in kinds_of("Cơ quan nào ban hành Quyết định 318?")
+    assert "duty" in kinds_of("Ai có trách nhiệm hướng dẫn các xã thực hiện bộ tiêu chí nông thôn mới 2026-2030?")

@@ -95,3 +95,67 @@ def test_a_figure_of_a_commune_group_is_the_set_in_forces_which_the_corpus_lacks
     first = a.text.split("\n")[0]
     assert "51/2025/QĐ-TTg" in first and "chưa có con số được hỏi" in first
     assert "318/QĐ-TTg" not in a.text
+
+
+def test_an_article_or_annex_the_decision_lacks_is_said_missing_with_those_it_has(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Điều 6 của Quyết định 319 nói về nội dung gì?")
+    assert a.kind == "section"
+    assert a.text.startswith("Theo văn bản kho đang có, Quyết định 319/QĐ-TTg không có Điều 6; văn bản có")
+    assert "- Điều 1:" in a.text
+    b = full_assistant.ask("QĐ 318 phụ lục 3 quy định những gì?")
+    assert "không có Phụ lục III; văn bản có 2 phụ lục: Phụ lục I, Phụ lục II." in b.text.split("\n")[0]
+    # An annex numbered in digits is the decision's annex of that Roman number.
+    e = full_assistant.ask("Phụ lục 3 QĐ 320 quy định gì?")
+    assert e.text.startswith("Phụ lục III Quyết định 320/QĐ-TTg: BỘ TIÊU CHÍ QUỐC GIA VỀ HUYỆN NÔNG THÔN MỚI NÂNG CAO")
+    # The part is the other named document's: nothing is said missing from the one without it.
+    d = full_assistant.ask("Xã đạt kiểu mẫu theo QĐ 691 năm 2020, nay tự chấm theo Phụ lục II QĐ 318 có đúng không?")
+    assert "không có Phụ lục II" not in d.text
+    # A registry entry lacks sections the decision has: nothing is said missing from it.
+    c = full_assistant.ask("Phụ lục IV Quyết định 51/2025/QĐ-TTg quy định gì?")
+    assert "không có Phụ lục IV" not in c.text
+
+
+def test_a_criterion_is_not_named_by_a_word_holding_its_name(full_assistant: Assistant) -> None:
+    # "nhà văn hóa" is criterion 6's facility, not criterion 16 (Văn hóa); "bưu điện" is not criterion 4 (Điện).
+    a = full_assistant.ask("Số thôn có nhà văn hóa phải chiếm bao nhiêu phần trăm?")
+    assert a.text.startswith("Chỉ tiêu 6.3 thuộc tiêu chí 6 (Cơ sở vật chất văn hóa)")
+    b = full_assistant.ask("Trong bộ tiêu chí xã NTM 2016-2020 tiêu chí bưu điện gồm chỉ tiêu nào?")
+    assert b.text.startswith("Tiêu chí 8 (Thông tin và Truyền thông)")
+    c = full_assistant.ask("Tiêu chí bưu điện của xã nông thôn mới nâng cao 2021-2025?")
+    assert "Tiêu chí 4 (Điện)" not in c.text
+
+
+def test_an_indicator_spelt_out_inside_a_criterion_named_is_that_indicator(full_assistant: Assistant) -> None:
+    # "bảo hiểm y tế" holds the criterion's name "y tế"; the indicator says more.
+    a = full_assistant.ask("Theo bộ tiêu chí 2016-2020 tỷ lệ người dân tham gia bảo hiểm y tế phải đạt mấy phần trăm?")
+    assert a.text.startswith("Chỉ tiêu 15.1 thuộc tiêu chí 15 (Y tế)")
+    assert "15.3" not in a.text
+    # Its indicators asked for as well: the whole criterion.
+    b = full_assistant.ask(
+        "Theo bộ tiêu chí 2016-2020 tiêu chí y tế gồm những chỉ tiêu nào và tỷ lệ tham gia bảo hiểm y tế bao nhiêu?"
+    )
+    assert b.text.startswith("Tiêu chí 15 (Y tế)") and "15.2" in b.text
+
+
+def test_a_recognised_unit_asking_whether_it_must_meet_a_set_gets_its_card(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Xã em đạt chuẩn NTM năm 2018, vậy hiện nay có cần đạt bộ tiêu chí 2021-2025 nữa không?")
+    assert a.kind == "applicability"
+    assert "mục 1 Công văn 14/BCĐCTMTQG" in a.text
+
+
+def test_an_indicator_a_tiers_set_does_not_split_out_is_said_missing(full_assistant: Assistant) -> None:
+    # The advanced set's criterion 17 is one line in the corpus: no 17.5 of its own, and not the basic set's 17.5.
+    a = full_assistant.ask("chi tieu 17.5 xa nang cao quy dinh gi")
+    assert a.text.startswith(
+        "Kho văn bản không có chỉ tiêu 17.5 trong Bộ tiêu chí quốc gia về xã nông thôn mới nâng cao giai đoạn 2021-2025"
+    )
+    assert "17.5." not in a.text
+
+
+def test_whether_a_set_has_a_criterion_none_of_its_own_is_named_gets_its_list(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Bộ tiêu chí giai đoạn 2026-2030 có còn tiêu chí bưu điện nữa không?")
+    assert a.kind == "criteria"
+    assert "gồm 10 tiêu chí, 47 chỉ tiêu" in a.text.split("\n")[0]
+    # One of its own named: that criterion.
+    b = full_assistant.ask("Bộ tiêu chí 2026-2030 có còn tiêu chí quy hoạch không?")
+    assert b.text.startswith("Tiêu chí 1 (Quy hoạch)")

@@ -72,6 +72,9 @@ def test_the_tier_of_communes_counted_is_not_the_units() -> None:
     )
     # A commune of the asker's in a district question is the unit, with its tier.
     assert q("Huyện NTM, xã tôi là xã nâng cao thì phải làm gì?").tier == "nâng cao"
+    # An indicator's number before "xã" counts no communes: "chỉ tiêu 14.2 xã kiểu mẫu" names the tier's set.
+    assert q("chỉ tiêu 14.2 xã nâng cao quy định gì").tier == "nâng cao"
+    assert q("Huyện có 12 xã, trong đó 3 xã đạt NTM nâng cao, huyện phải làm gì?").tier != "nâng cao"
 
 
 def test_communes_counted_as_recognised_are_not_the_unit() -> None:
