@@ -32,7 +32,12 @@ def _counted_words(hint: str) -> tuple[str, ...]:
     """The words of what the question counts: after "bao nhiêu", else after "số" in "số … là bao nhiêu"; abbreviations
     spelt out, as the texts write them ("bao nhiêu thôn ĐBKK" counts "thôn đặc biệt khó khăn")."""
     folded = fold(expand_abbreviations(hint)).lower()
-    for m in (re.search(r"\b(?:bao nhieu|bao nhiu|may)\s+((?:[a-z0-9]+\s*){1,4})", folded), _number_of(folded)):
+    for m in (
+        re.search(r"\b(?:bao nhieu|bao nhiu|may)\s+((?:[a-z0-9]+\s*){1,4})", folded),
+        _number_of(folded),
+        # "Tỷ lệ huyện đạt chuẩn cả nước": the share of districts, as "bao nhiêu phần trăm số huyện" asks it.
+        re.search(r"\bty le (?:so )?((?:" + "|".join(_SHARED_UNITS) + r")\b(?:\s*[a-z0-9]+){0,3})", folded),
+    ):
         words: list[str] = []
         counted = m.group(1).split() if m else []
         share_of = [w for w in counted[2:] if w != "so"][:1] if counted[:2] == ["phan", "tram"] else []

@@ -248,8 +248,10 @@ def best_span(
     # "bao nhiêu đại biểu tán thành": the sentence with a number of exactly that ("430 đại biểu").
     noun = counted_noun(hint)
     # A share of them counts too: "bao nhiêu huyện đạt chuẩn" is answered by "ít nhất 50% huyện", "20% số huyện".
-    noun_re = re.compile(rf"\d[\d.,/]*%?\s+(?:so\s+)?(?:\(\S+\)\s+)?{re.escape(noun)}\b") if noun else None
-    head_re = re.compile(rf"\d[\d.,/]*%?\s+(?:so\s+)?{re.escape(noun.split()[0])}\b") if noun else None
+    # ("bao nhiêu huyện": "265 đơn vị cấp huyện" counts districts.)
+    unit = r"(?:don vi (?:hanh chinh )?(?:cap )?)?"
+    noun_re = re.compile(rf"\d[\d.,/]*%?\s+(?:so\s+)?(?:\(\S+\)\s+)?{unit}{re.escape(noun)}\b") if noun else None
+    head_re = re.compile(rf"\d[\d.,/]*%?\s+(?:so\s+)?{unit}{re.escape(noun.split()[0])}\b") if noun else None
     # "bao nhiêu xã khu vực III": a number of the whole phrase counted ("824 xã khu vực III") more than one of its
     # first words ("1.333 xã thuộc vùng …", "250 xã khu vực I").
     phrase = counted_phrase(hint)

@@ -72,15 +72,20 @@ def without_offices(folded: str) -> str:
     return _OFFICE.sub(" ", folded)
 
 
+# Words of a set's tier ("kiểu mẫu", "nâng cao"): a pair of them names the set, not one of its indicators.
+_TIER = frozenset(["kieu", "mau", "nang", "cao"])
+# Particles any question may hold ("cho hỏi", "hoặc", "với").
+_PARTICLES = frozenset(["cho", "hoi", "voi", "hoac", "nhu", "de"])
+
+
 def own_words(indicator: str, criterion: str) -> set[str]:
     """The accent-free words of an indicator's name that are neither its criterion's name nor everyday ones ("tham
-    gia", "hiểm" of "Tỷ lệ người dân tham gia bảo hiểm y tế" under "Y tế")."""
-    said = set(re.findall(r"[a-z0-9]+", fold(criterion).lower())) | _INDICATOR_GENERIC
+    gia", "hiểm" of "Tỷ lệ người dân tham gia bảo hiểm y tế" under "Y tế"), nor a tier's ("nâng cao" names the set)
+    or a particle a question has anyway ("cho hỏi")."""
+    said = set(re.findall(r"[a-z0-9]+", fold(criterion).lower())) | _INDICATOR_GENERIC | _TIER | _PARTICLES
     return {w for w in re.findall(r"[a-z0-9]+", fold(indicator).lower()) if w not in said and len(w) > 1}
 
 
-# Words of a set's tier ("kiểu mẫu", "nâng cao"): a pair of them names the set, not one of its indicators.
-_TIER = frozenset(["kieu", "mau", "nang", "cao"])
 # Pairs any sentence may have ("đủ điều kiện", "đảm bảo", "xây dựng"): they name no indicator.
 _EVERYDAY = frozenset(
     ["du dieu", "dieu kien", "dam bao", "thuc hien", "xay dung", "to chuc", "hoat dong", "phat trien"]

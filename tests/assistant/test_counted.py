@@ -20,3 +20,9 @@ def test_a_share_of_units_asked_counts_those_units() -> None:
     # A bare percentage, or a rate of people, counts no unit.
     assert counted_noun("tỷ lệ bao nhiêu phần trăm thì đạt?") is None
     assert counted_noun("bao nhiêu phần trăm người dân hài lòng") is None
+
+
+def test_a_rate_of_units_counts_those_units_and_a_rate_of_households_does_not() -> None:
+    assert counted_noun("Tỷ lệ xã đạt chuẩn nông thôn mới của cả nước hiện nay?") == "xa"
+    assert counted_noun("tỷ lệ số huyện đã đạt chuẩn") == "huyen"
+    assert counted_noun("Tỷ lệ hộ nghèo đa chiều tối đa là bao nhiêu?") is None

@@ -135,6 +135,9 @@ def test_an_indicator_spelt_out_inside_a_criterion_named_is_that_indicator(full_
         "Theo bộ tiêu chí 2016-2020 tiêu chí y tế gồm những chỉ tiêu nào và tỷ lệ tham gia bảo hiểm y tế bao nhiêu?"
     )
     assert b.text.startswith("Tiêu chí 15 (Y tế)") and "15.2" in b.text
+    # A tier's words and a particle ("cho em hỏi … nâng cao") are no words of an indicator's own.
+    c = full_assistant.ask("cho em hỏi về tiêu chí giáo dục của xã nông thôn mới nâng cao")
+    assert c.text.startswith("Tiêu chí 5 (Giáo dục)")
 
 
 def test_a_recognised_unit_asking_whether_it_must_meet_a_set_gets_its_card(full_assistant: Assistant) -> None:

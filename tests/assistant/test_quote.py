@@ -396,3 +396,12 @@ def test_a_tables_header_row_is_never_quoted() -> None:
     )
     quote = best_span(text, "vùng nào đến năm 2015 và đến năm 2020 phải đạt bao nhiêu so với năm 2012")
     assert "Vùng | Năm 2012" not in quote
+
+
+def test_a_count_of_districts_is_answered_by_a_number_of_district_level_units() -> None:
+    text = (
+        "Đến hết năm, cả nước đã có: 5.000 xã (60%) đạt chuẩn, trong đó 900 xã đạt chuẩn nâng cao; "
+        "150 đơn vị cấp huyện (30%) thuộc 40 tỉnh đã được công nhận đạt chuẩn; bình quân đạt 15 tiêu chí/xã."
+    )
+    span = best_span(text, "Cả nước có bao nhiêu huyện đạt chuẩn?")
+    assert span.startswith("150 đơn vị cấp huyện")

@@ -162,3 +162,11 @@ def test_a_merger_told_as_nhap_and_a_survey_form_are_topics_the_corpus_does_not_
     assert title in uncovered_topics("Xã được nhập từ hai xã cũ thì danh hiệu NTM nâng cao tính thế nào?")
     assert title in uncovered_topics("Ba xã nhập lại thì danh hiệu nông thôn mới còn không?")
     assert "biểu mẫu, mẫu báo cáo, tờ trình" in uncovered_topics("Mẫu phiếu lấy ý kiến người dân có mấy câu?")
+
+
+def test_whether_a_commune_formed_from_others_keeps_or_redoes_its_recognition_is_not_covered() -> None:
+    title = "danh hiệu nông thôn mới của đơn vị sau sắp xếp hành chính"
+    assert title in uncovered_topics("Xã thành lập từ hai xã đạt chuẩn nông thôn mới có được công nhận luôn không?")
+    assert title in uncovered_topics("Sắp xếp đơn vị hành chính xong thì xã có phải xét lại đạt chuẩn NTM không?")
+    # Which set it is held to stays the programme's own question.
+    assert title not in uncovered_topics("Xã thành lập từ hai xã cũ thì áp dụng bộ tiêu chí nào?")
