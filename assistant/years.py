@@ -34,6 +34,11 @@ _SET_CUE = re.compile(
 # "… phải ở mức nào để đạt chuẩn NTM giai đoạn 2021-2025", "điều kiện để được công nhận …": the standard of
 # that period is the goal, not a recognition already obtained.
 _PURPOSE = re.compile(r"\b(de|muon|nham)(?: \w+){0,2} (duoc )?(dat chuan|dat|cong nhan)\b[^.?!]{0,50}$")
+# "… thu nhập tối thiểu để xã nhóm 2 đạt chuẩn năm 2027": the unit, named after "để", reaching the standard that
+# year is a goal too ("đề nghị công nhận … năm 2020" is an application, no unit after "để").
+_PURPOSE_OF_UNIT = re.compile(
+    r"\bde (xa|huyen|thi xa|tinh)\b(?: \w+){0,3} (duoc )?(dat chuan|cong nhan)\b[^.?!]{0,50}$"
+)
 _TARGET = re.compile(r"\b(phan dau|muc tieu|du kien|ke hoach|muon)\b")
 _SHARE = re.compile(r"\b(bao nhieu|may|bn) ?(%|phan tram)?( so)? (xa|huyen|tinh)\b")
 # "khi đó", "lúc công nhận": the time of the recognition just named.
@@ -160,6 +165,7 @@ def _recognised_at(clause: str) -> bool:
         _RECOGNITION_CUE.search(tail)
         and not _INTENT.search(clause)
         and not _PURPOSE.search(clause)
+        and not _PURPOSE_OF_UNIT.search(clause)
         and not _ASOF_CUE.search(clause[-12:])  # "đạt chuẩn theo QĐ 558 thì năm 2024 …": the year asked
     )
 
@@ -313,8 +319,10 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         for y, p in years
         if _RECOGNITION_CUE.search(masked[max(0, p - 70) : p])
         and not _ASOF_CUE.search(masked[max(0, p - 12) : p])
-        # "Xã phấn đấu đạt chuẩn NTM nâng cao năm 2023 thì căn cứ …": the year of a goal is the time asked about.
+        # "Xã phấn đấu đạt chuẩn NTM nâng cao năm 2023 thì căn cứ …": the year of a goal is the time asked about;
+        # so is the year of a unit's purpose (_PURPOSE_OF_UNIT).
         and not _INTENT.search(_sentence_to(masked, p)[-70:])
+        and not _PURPOSE_OF_UNIT.search(_sentence_to(masked, p)[-70:])
     ]
     # A year followed by "… được công nhận" counts only when no year is introduced by the cue itself.
     cued_after = []
@@ -356,6 +364,7 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         and not re.search(r"\b(tieu chi|chi tieu)\b", f)  # a criteria question's year is the year asked about
         and _TIER_THEN_YEAR.search(masked[: years[0][1]])
         and not _INTENT.search(_sentence_to(masked, years[0][1]))  # "muốn đạt NTM kiểu mẫu năm 2024": a goal
+        and not _PURPOSE_OF_UNIT.search(_sentence_to(masked, years[0][1]))  # "… để xã nhóm 2 đạt chuẩn năm 2027"
     ):
         # A year right after the tier with no verb ("xã NTM kiểu mẫu 2019") dates the recognition.
         recognition_year, ask_year = ask_year, None

@@ -86,6 +86,8 @@ ROWS: list[tuple[str, dict]] = [
         "Thị xã muốn được công nhận hoàn thành nhiệm vụ xây dựng NTM năm 2023 thì căn cứ quy định nào?",
         dict(recognition_year=None, ask_year=2023),
     ),
+    # A purpose with the unit between "để" and the standard ("để xã nhóm 3 đạt chuẩn năm 2028") is a goal too.
+    ("Điều kiện về nghèo đa chiều để xã nhóm 3 đạt chuẩn năm 2028?", dict(recognition_year=None, ask_year=2028)),
     # The set a recognition was made under is the set of its year; what the unit keeps now is not asked.
     ("Năm 2012 xã đạt chuẩn nông thôn mới theo bộ tiêu chí nào?", dict(recognition_year=2012, ask_year=2012)),
     ("Xã tôi được công nhận đạt chuẩn năm 2017 là theo bộ tiêu chí nào?", dict(recognition_year=2017, ask_year=2017)),
