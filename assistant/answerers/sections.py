@@ -15,8 +15,7 @@ from assistant.answerers.base import (
     lexical_cover,
     opening,
 )
-from assistant.answerers.layout import document_parts
-from assistant.answerers.layout import label_of as part_label
+from assistant.answerers.layout import document_parts, label_of
 from assistant.kinds import kinds_of, question_parts
 from assistant.quote import word_pairs
 from corpus.model import DocumentMeta, Section
@@ -192,7 +191,7 @@ def _absent_part(ctx: Context, number: str, tree: Section, meta: DocumentMeta, l
     parts = document_parts(tree, kind)
     name = document_name(meta)
     held = (
-        f"văn bản có {len(parts)} {kind.lower()}: {', '.join(part_label(p) for p in parts)}"
+        f"văn bản có {len(parts)} {kind.lower()}: {', '.join(label_of(p) for p in parts)}"
         if parts
         else f"văn bản không chia {kind.lower()}"
     )
@@ -201,7 +200,7 @@ def _absent_part(ctx: Context, number: str, tree: Section, meta: DocumentMeta, l
     for part in parts[:8]:
         title = (part.title or "").rstrip(".: ")
         if title:
-            drafts.append(Draft(f"- {part_label(part)}: {title}.", [Source(number, part.path, title)]))
+            drafts.append(Draft(f"- {label_of(part)}: {title}.", [Source(number, part.path, title)]))
     return Candidate(
         "section",
         drafts,
