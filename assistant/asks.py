@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from assistant.criterion_names import criterion_key
 from assistant.doc_numbers import lead_number
 from assistant.doc_refs import DocRef, missing_asides, named_documents
+from assistant.format import ROMAN
 from assistant.kinds import ASK_RE, MONEY, PROCEDURE_ASKED, WHERE, asked_figure, cases_asked, question_parts
 from assistant.retrieve import quoted_phrases
 from assistant.topic import asking_clause, marked_clause, sentences, without_purpose
@@ -24,14 +25,11 @@ def _names_section(folded: str, name: str) -> bool:
     return any(_section_name(m.group(1), m.group(2)) == name for m in _SECTION.finditer(folded))
 
 
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-
-
 def _section_name(kind: str, label: str) -> str:
     """ "Phụ lục II" from the folded "phu luc", "ii"; "Phụ lục 3" is "Phụ lục III", as decisions number annexes and
     chapters (a dispatch's items are "Mục 1", …)."""
-    if kind in ("phu luc", "chuong") and label.isdigit() and 1 <= int(label) <= len(_ROMAN):
-        label = _ROMAN[int(label) - 1]
+    if kind in ("phu luc", "chuong") and label.isdigit() and 1 <= int(label) <= len(ROMAN):
+        label = ROMAN[int(label) - 1]
     return f"{_LABEL[kind]} {_roman(label) if kind in ('phu luc', 'chuong', 'muc') else label}"
 
 

@@ -13,6 +13,13 @@ COMPILED_MARK = "bản biên soạn — cần đối chiếu văn bản chính t
 # Said of text read by OCR from a scanned page, besides the provenance mark: a character may be misread.
 OCR_MARK = "văn bản nhận dạng từ bản quét"
 SIGN = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
+# How the documents number annexes, chapters and groups of criteria ("Phụ lục III", "nhóm IV").
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def from_roman(numeral: str) -> int | None:
+    """1 for "I" or "i", …; None for a numeral past XII or no numeral."""
+    return ROMAN.index(numeral.upper()) + 1 if numeral.upper() in ROMAN else None
 
 
 def ocr_note(meta: DocumentMeta | None, pages: Iterable[int | None]) -> str | None:

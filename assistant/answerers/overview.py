@@ -17,6 +17,7 @@ from assistant.answerers.catalogue import (
 )
 from assistant.answerers.indicators import match_indicator
 from assistant.applicability import no_tier_step
+from assistant.format import from_roman
 from assistant.quote import word_pairs
 from corpus.criteria import CriteriaSet, Criterion, Scheme
 from corpus.normalize import fold
@@ -174,9 +175,6 @@ def set_groups(ctx: Context, cset: CriteriaSet, only: str | None = None) -> Cand
     )
 
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
-
-
 def group_named(cset: CriteriaSet, f: str) -> str | None:
     """The group of criteria the question names: by its name ("nhóm Văn hóa - xã hội - môi trường", "nhóm tiêu chí
     thứ IV (văn hóa - xã hội - môi trường)"), else by its place in the set ("nhóm IV", "nhóm thứ 4")."""
@@ -188,7 +186,7 @@ def group_named(cset: CriteriaSet, f: str) -> str | None:
     m = re.search(r"\bnhom (?:tieu chi )?(?:thu |so )?([ivx]{1,3}|[1-6])\b", f)
     if m is None:
         return None
-    at = _ROMAN.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+    at = from_roman(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else 0)
     return groups[at - 1] if 1 <= at <= len(groups) else None
 
 

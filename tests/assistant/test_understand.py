@@ -815,24 +815,26 @@ def test_a_second_recognition_joined_by_and_is_no_year_asked(catalogue: Catalogu
     assert q.recognition_year == 2017 and q.ask_year is None and q.tier == "nâng cao"
 
 
-def test_a_unit_named_by_a_sets_tier_and_period_names_that_set(catalogue: Catalogue) -> None:
-    q = understand("Xã NTM nâng cao giai đoạn 2021-2025 cần đáp ứng những yêu cầu gì?", catalogue)
-    assert q.period == "2021-2025" and q.recognition_period is None
-    # A recognition told: the period is the recognition's.
-    q = understand("Xã tôi được công nhận xã NTM nâng cao giai đoạn 2018-2020, nay phải làm gì?", catalogue)
-    assert q.recognition_period == "2018-2020"
-
-
 @pytest.mark.parametrize(
     "question",
     [
+        "Xã NTM nâng cao giai đoạn 2021-2025 cần đáp ứng những yêu cầu gì?",
+        # A requirement of one criterion asked of the unit so named.
         "Xã NTM kiểu mẫu giai đoạn 2021-2025 phải đạt điều kiện gì về thu nhập?",
         "xa nong thon moi nang cao giai doan 2021-2025 phai dat tieu chi y te the nao",
     ],
 )
-def test_a_requirement_of_a_unit_named_by_tier_and_period_asks_that_periods_set(question: str) -> None:
-    q = understand(question)
+def test_a_unit_named_by_a_sets_tier_and_period_names_that_set(question: str, catalogue: Catalogue) -> None:
+    q = understand(question, catalogue)
     assert q.period == "2021-2025" and q.recognition_period is None
-    # Told as a recognition, the period is the unit's.
-    told = understand("Xã tôi đã đạt chuẩn NTM nâng cao giai đoạn 2021-2025, phải đạt tiêu chí y tế thế nào?")
-    assert told.recognition_period == "2021-2025"
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        ("Xã tôi được công nhận xã NTM nâng cao giai đoạn 2018-2020, nay phải làm gì?", "2018-2020"),
+        ("Xã tôi đã đạt chuẩn NTM nâng cao giai đoạn 2021-2025, phải đạt tiêu chí y tế thế nào?", "2021-2025"),
+    ],
+)
+def test_a_period_told_as_a_recognition_is_the_units(question: str, period: str, catalogue: Catalogue) -> None:
+    assert understand(question, catalogue).recognition_period == period
