@@ -130,9 +130,7 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     ):
         conflict += 0.3
     # A commune's set answering a district's question (or the reverse): another unit's criteria.
-    levels = {a[1] for a in need.atoms if a[0] == "level"}
-    theirs = {a[1] for a in c.covers if a[0] == "level"}
-    if c.kind == "criteria" and levels and theirs and not levels & theirs:
+    if _other_unit(c, need):
         conflict += 0.5
     wanted = {a for a in need.atoms if a[0] in ("criterion", "indicator", "section")}
     if wanted and c.kind in ("criteria", "section") and not (wanted & covers):
@@ -152,6 +150,13 @@ def score(c: Candidate, need: Need, sim: float | None) -> Scored:
     }
     value = 2.0 * entity + 1.6 * asks + 1.5 * meaning + 0.6 * c.lexical + 0.6 * c.prior - conflict
     return Scored(c, round(value, 4), detail)
+
+
+def _other_unit(c: Candidate, need: Need) -> bool:
+    """A commune's set answering a district's question (or the reverse): another unit's criteria."""
+    levels = {a[1] for a in need.atoms if a[0] == "level"}
+    theirs = {a[1] for a in c.covers if a[0] == "level"}
+    return c.kind == "criteria" and bool(levels) and bool(theirs) and not levels & theirs
 
 
 _MET = re.compile(r":\s*Đạt(?:\s*\(chưa xác minh\))?\.?\s*$")
@@ -247,6 +252,8 @@ def choose(
             continue
         if not adds or c.kind == "passages" or _text(c) <= seen or c in parts:
             continue
+        if _other_unit(c, need) and not _other_unit(best.candidate, need):
+            continue  # "thị trấn" of a district's question: a town's set is no part of the district's answer
         parts.append(c)
         covered |= _covers(c, need)
         answered |= c.answers

@@ -87,12 +87,12 @@ _ASKS: dict[str, str] = {
     # "nói về gì", "hướng dẫn về vấn đề gì".
     r"|(quy dinh|noi|huong dan|de cap) ve (nhung |cac )?((van de|linh vuc|viec|noi dung) )?gi"
     r"|quy dinh (?:[a-z]+ ){0,3}(the nao|ra sao)"
-    r"|(ban hanh|huong dan|de cap|giao|phe duyet) (ve )?(nhung )?(gi|viec gi|nhiem vu gi|nhung gi|noi dung gi)"
+    r"|(ban hanh|huong dan|de cap|giao|phe duyet) (ve )?(nhung )?(cai )?(gi|viec gi|nhiem vu gi|nhung gi|noi dung gi)"
     # "Nghị quyết 257 phê duyệt chương trình gì": what it approves.
     r"|(phe duyet|ban hanh) (chuong trinh|ke hoach|de an|chu truong|noi dung) (gi|nao)"
     # "Quyết định 691 là bộ tiêu chí gì / ban hành bộ tiêu chí gì": the set it issues.
     r"|(la|ban hanh) bo tieu chi gi"
-    r"|noi gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
+    r"|noi (ve )?(cai )?gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
     # "Nghị quyết 424/NQ-CP về gì?": a document asked what it is about.
     r"|(?:nq|qd|cv|nd|tt|nghi quyet|quyet dinh|cong van|nghi dinh|thong tu|van ban)(?: so)? [0-9][^?]{0,30}"
     r" ve (?:cai |viec |van de )?gi"
@@ -307,7 +307,7 @@ _ASKS: dict[str, str] = {
     r"|\bthuoc truong hop (?:nao|may|so may)\b",
     # "đã đạt chưa", "xã đạt chỉ tiêu này chưa", "đã đủ yêu cầu chưa": a value stated in the question, to be judged
     # against its threshold. ("Đủ điều kiện … chưa" asks whether a unit may be recognised, not a value.)
-    "judge": r"\b(dat chua|da dat|co dat|dat duoc|dat khong|du chua|chua dat|dat hay (khong|chua)"
+    "judge": r"\b(dat chua|da dat(?! chuan)|co dat|dat duoc|dat khong|du chua|chua dat|dat hay (khong|chua)"
     r"|dat (chi tieu|yeu cau|muc)( (nay|do))? (chua|khong)|du yeu cau( (nay|do))? chua)\b",
 }
 ASK_RE = {k: re.compile(v) for k, v in _ASKS.items()}

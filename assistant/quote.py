@@ -392,17 +392,38 @@ def _profile(
 _UNVERIFIED = re.compile(r"^(\*\*)?chua (doi chieu|xac minh)\b")
 
 
-def unverified(text: str, piece: str) -> bool:
-    """`piece` is one of what a registry entry lists as not checked: it tells what the corpus lacks, and is said to
-    be so rather than read as what the document says."""
+def _list_heading(text: str, piece: str) -> str:
+    """The heading ("…:") of the list whose item `piece` is, or ""."""
     at = text.find(piece)
     if at < 0:
-        return False
+        return ""
     for line in reversed(text[:at].split("\n")[:-1]):
         line = line.strip()
         if line and not line.startswith("-"):
-            return bool(_UNVERIFIED.match(fold(line).lower())) and line.rstrip("*").endswith(":")
-    return False
+            return line if line.rstrip("*").endswith(":") else ""
+    return ""
+
+
+def unverified(text: str, piece: str) -> bool:
+    """`piece` is one of what a registry entry lists as not checked: it tells what the corpus lacks, and is said to
+    be so rather than read as what the document says."""
+    return bool(_UNVERIFIED.match(fold(_list_heading(text, piece)).lower()))
+
+
+# A registry entry's list of a plan's targets ("Các mục tiêu cụ thể đến năm 2030 (tóm tắt của báo …):").
+_TARGETS = re.compile(r"^(\*\*)?(cac )?(muc tieu|chi tieu)\b")
+
+
+def targets_heading(text: str, piece: str) -> str | None:
+    """The heading, without its notes, of the list of targets `piece` is one of ("Các mục tiêu cụ thể đến năm 2030"):
+    "Cả nước có khoảng 65% số xã đạt chuẩn" is a goal, and is never to be read as a count of today; None otherwise."""
+    heading = _list_heading(text, piece)
+    at = text.find(piece)
+    if not _TARGETS.match(fold(heading).lower()) or text[text.rfind("\n", 0, at) + 1 : at].strip(" -*"):
+        return None  # a clause further on in the item ("trong đó …") follows the item's start, which says it
+    if fold(piece).lower().startswith("luu y"):
+        return None  # the entry's own note ("Lưu ý — không nhầm với …") is no target
+    return re.sub(r"\s*\([^)]*\)", "", heading.strip("*").rstrip(":")).strip()
 
 
 def _lead(text: str, piece: str) -> str:

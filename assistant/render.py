@@ -13,9 +13,10 @@ from assistant.answerers.base import FIGURE_UNKNOWN, QUOTE, Candidate, Draft
 from assistant.answerers.catalogue import UNVERIFIED, unverified_note
 from assistant.asks import Need
 from assistant.choose import Choice
+from assistant.dated import stale_count_note
 from assistant.doc_refs import DocRef
 from assistant.kinds import holds_figure
-from assistant.quote import unverified
+from assistant.quote import targets_heading, unverified
 from assistant.understand import Query
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
@@ -54,6 +55,8 @@ def _sentence(d: Draft, cites: Citations, lookup: Callable[[str], Section | None
                 body = section.full_text() if section is not None else (src.text or "")
                 if unverified(body, c.quote):
                     quote = f"(mục ghi là chưa đối chiếu được) {quote}"
+                elif heading := targets_heading(body, c.quote):
+                    quote = f"(thuộc phần: {heading}) {quote}"
                 text = text.replace(QUOTE, quote, 1) + _attribution(body, c.quote)
             else:
                 text = text.replace(QUOTE, quote, 1)
@@ -257,6 +260,12 @@ def render(
         cited = {d for p in choice.parts for d in p.docs}
         unrecorded = bool(named) and cited <= named and figure_found is not None and not figure_found(unit, named)
         emit(Draft(FIGURE_NOT_RECORDED if unrecorded else FIGURE_NOT_QUOTED))
+    if scope == "answer" and need.counted:
+        # A count quoted from an earlier date than the one asked ("tính đến hết năm 2025", "hiện nay") is said to be
+        # that date's.
+        note = stale_count_note(question, [s.text for s in sentences], query.ask_year or query.recognition_year, as_of)
+        if note:
+            emit(Draft(note))
     counted = asked_list(question) if scope == "answer" else None
     if counted and kind != "applicability" and items_said(sentences) < int(counted[0]):
         # "Có 5 tỉnh … Đó là những tỉnh nào?": the corpus states the count but the answer names fewer: said plainly.

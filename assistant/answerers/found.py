@@ -10,7 +10,7 @@ import re
 from assistant.answerers.asked_sets import question_sets
 from assistant.answerers.base import QUESTION_WORDS, Candidate, Context
 from assistant.answerers.criteria import indicator_candidate
-from assistant.answerers.indicators import pair_named
+from assistant.answerers.indicators import INDICATOR_GENERIC, LINK, pair_named
 from assistant.quote import word_pairs
 from corpus.criteria import CriteriaSet, Criterion, Indicator
 from corpus.normalize import fold, syllables
@@ -51,8 +51,9 @@ def found_indicators(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[tuple[str, str]] = set()
     folded = fold(ctx.text).lower()
-    # The unit asked about names no indicator: "xã kiểu mẫu" is not "hợp tác xã kiểu mới" (691's 1.2).
-    unitless = _UNIT.sub(" ", folded)
+    # The unit asked about names no indicator: "xã kiểu mẫu" is not "hợp tác xã kiểu mới" (691's 1.2); nor does
+    # "đối với", which links it to what is asked.
+    unitless = LINK.sub(" ", _UNIT.sub(" ", folded))
     asked, words = word_pairs(unitless) - {"ty le"}, syllables(unitless) - QUESTION_WORDS - {"ty", "le"}
     named = {cset.id: pair_named(folded, cset) for cset in sets}
     for r in ctx.passages()[:_TOP]:
@@ -73,8 +74,9 @@ def found_indicators(ctx: Context) -> list[Candidate]:
                     indicator_candidate(ctx, cset, crit, ind.code, _PRIOR, {("indicator_guess", ind.code)}),
                 )
                 for cset, crit, ind in hits
-                # None whose name shares no word with the question but the unit's ("xã kiểu mẫu") or "tỷ lệ".
-                if words & syllables(ind.name)
+                # None whose name shares no word with the question but the unit's ("xã kiểu mẫu"), "tỷ lệ" or an
+                # everyday one ("dinh" of "suy dinh dưỡng" is that of "quy định").
+                if (words & syllables(ind.name)) - INDICATOR_GENERIC
             ]
             best = max(found, key=lambda f: (f[0], f[1].lexical), default=None)
             if best is not None and best[1].lexical > 0:

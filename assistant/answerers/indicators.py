@@ -10,7 +10,7 @@ from corpus.criteria import CriteriaSet
 from corpus.normalize import fold
 
 # Words too common in indicator names to identify one.
-_INDICATOR_GENERIC = frozenset(
+INDICATOR_GENERIC = frozenset(
     [
         "ty",
         "le",
@@ -54,6 +54,12 @@ _INDICATOR_GENERIC = frozenset(
     ]
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# "đối với" links any two phrases ("hộ nghèo đối với xã kiểu mẫu", "mức áp dụng đối với xã nâng cao"): it names
+# nothing, in a question or in an indicator's name.
+LINK = re.compile(r"\bdoi voi\b")
+# An indicator the corpus knows exists but not what it says ("Chưa xác định nội dung chỉ tiêu 2.3"): its name's words
+# ("nội dung") are no words of it.
+_UNNAMED = re.compile(r"^chua xac dinh\b")
 
 
 _WORDS: dict[int, tuple[CriteriaSet, list[tuple[int, str, frozenset[str], frozenset[str]]]]] = {}
@@ -82,7 +88,7 @@ def own_words(indicator: str, criterion: str) -> set[str]:
     """The accent-free words of an indicator's name that are neither its criterion's name nor everyday ones ("tham
     gia", "hiểm" of "Tỷ lệ người dân tham gia bảo hiểm y tế" under "Y tế"), nor a tier's ("nâng cao" names the set)
     or a particle a question has anyway ("cho hỏi")."""
-    said = set(re.findall(r"[a-z0-9]+", fold(criterion).lower())) | _INDICATOR_GENERIC | _TIER | _PARTICLES
+    said = set(re.findall(r"[a-z0-9]+", fold(criterion).lower())) | INDICATOR_GENERIC | _TIER | _PARTICLES
     return {w for w in re.findall(r"[a-z0-9]+", fold(indicator).lower()) if w not in said and len(w) > 1}
 
 
@@ -97,7 +103,7 @@ def _pairs(words: list[str]) -> set[str]:
     return {
         f"{a} {b}"
         for a, b in itertools.pairwise(words)
-        if not {a, b} <= _INDICATOR_GENERIC and not {a, b} & _TIER and f"{a} {b}" not in _EVERYDAY
+        if not {a, b} <= INDICATOR_GENERIC and not {a, b} & _TIER and f"{a} {b}" not in _EVERYDAY
     }
 
 
@@ -108,11 +114,14 @@ def _distinctive(cset: CriteriaSet) -> list[tuple[int, str, frozenset[str], froz
     if entry is None or entry[0] is not cset:
         named = []
         for crit, ind in cset.indicators():
-            sequence = [w for w in re.findall(r"[a-z0-9]+", fold(ind.name).lower()) if not _YEAR.fullmatch(w)]
+            name = LINK.sub(" ", fold(ind.name).lower())
+            if _UNNAMED.match(name):
+                continue
+            sequence = [w for w in re.findall(r"[a-z0-9]+", name) if not _YEAR.fullmatch(w)]
             # A pair of its criterion's name ("y tế" of "bảo hiểm y tế" under "Y tế") names the criterion.
             criterion_pairs = _pairs(re.findall(r"[a-z0-9]+", fold(crit.name).lower()))
             own_pairs = _pairs(sequence) - criterion_pairs
-            named.append((crit.number, ind.code, set(sequence) - _INDICATOR_GENERIC, own_pairs))
+            named.append((crit.number, ind.code, set(sequence) - INDICATOR_GENERIC, own_pairs))
         # Words most of a set's indicators share ("… ở mức nâng cao (khung hướng dẫn)" in every 1345 indicator) tell
         # none of them apart.
         seen = Counter(w for _, _, words, _ in named for w in words)
@@ -147,7 +156,7 @@ def _spelt_out(folded: str, cset: CriteriaSet) -> tuple[int, str] | None:
         names = []
         for crit, ind in cset.indicators():
             words = re.findall(r"[a-z0-9]+", fold(ind.name).lower())
-            if len(words) >= _SPELT_WORDS:
+            if len(words) >= _SPELT_WORDS and not _UNNAMED.match(" ".join(words)):
                 names.append((len(words), f" {' '.join(words)} ", crit.number, ind.code))
         entry = _NAMES[id(cset)] = (cset, sorted(names, reverse=True))
     text = f" {' '.join(re.findall(r'[a-z0-9]+', folded))} "
@@ -167,7 +176,7 @@ def match_indicator(
     words of one indicator's name are enough, if no other indicator has as many and they are at least `share` of
     its distinctive words."""
     # "Bộ tiêu chí quốc gia về …" names the set, not "xã đạt tiêu chí quốc gia về y tế" (15.2).
-    named = re.sub(r"\bbo tieu chi quoc gia( ve)?\b", " ", without_offices(folded))
+    named = LINK.sub(" ", re.sub(r"\bbo tieu chi quoc gia( ve)?\b", " ", without_offices(folded)))
     spelt = _spelt_out(named, cset)
     if spelt is not None:
         return spelt

@@ -89,6 +89,11 @@ def _body(r: Resolution, past: bool) -> list[Draft]:
     return out
 
 
+# Tasks given to the recognised units themselves ("giao nhiệm vụ gì cho các xã đã đạt chuẩn …"), not to an agency
+# "đối với việc xây dựng huyện".
+_GIVEN_TO_UNITS = re.compile(r"\b(cho|doi voi) (cac |nhung )?(xa|huyen)\b[^?]{0,25}\b(dat chuan|duoc cong nhan)\b")
+
+
 def applicability(ctx: Context) -> list[Candidate]:
     r = ctx.resolution
     if r is None:
@@ -118,12 +123,23 @@ def applicability(ctx: Context) -> list[Candidate]:
     dated = "set" in ctx.need.asks and any("có hiệu lực" in d.text and "từ ngày" in d.text for d in drafts)
     # "Xã đạt chuẩn năm 2019, theo Công văn 14 thì thuộc mục nào?": the dispatch's section the card's case is.
     placed = "where" in ctx.need.asks and rule.case is not None and rule.case.doc in q.sets
+    # "Công văn 14 giao những nhiệm vụ gì cho các xã đã đạt chuẩn 2016-2020?": the duties of a unit recognised in a
+    # period are the card's case, what it must do, before the tasks every unit shares.
+    assigned = (
+        "duty" in ctx.need.asks
+        and rule.case is not None
+        and bool(q.recognition_year or q.recognition_period)
+        and _GIVEN_TO_UNITS.search(q.folded) is not None
+    )
     return [
         Candidate(
             "applicability",
             drafts,
             covers=covers,
-            answers={"todo", "set"} | ({"in_force", "when"} if dated else set()) | ({"where"} if placed else set()),
+            answers={"todo", "set"}
+            | ({"in_force", "when"} if dated else set())
+            | ({"where"} if placed else set())
+            | ({"duty", "contents"} if assigned else set()),
             evidence=evidence,
             docs=docs,
             period=r.period,

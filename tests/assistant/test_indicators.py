@@ -133,3 +133,14 @@ def test_an_indicators_own_words_are_those_its_criterion_and_everyday_words_lack
     assert own_words("Tỷ lệ người dân tham gia bảo hiểm y tế", "Y tế") == {"dan", "tham", "gia", "hiem"}
     # A catch-all indicator has no words of its own but "yêu cầu khác".
     assert own_words("Các yêu cầu khác của tiêu chí môi trường", "Môi trường") == {"yeu", "cau", "khac"}
+
+
+def test_linking_words_and_an_indicator_without_a_known_name_name_nothing() -> None:
+    model = Catalogue().sets["319-xa-kieu-mau"]
+    # "đối với" is in 319's income indicator's name ("… mức áp dụng đối với xã nông thôn mới nâng cao …").
+    assert match_indicator("ty le ho co nha tieu hop ve sinh doi voi xa nong thon moi kieu mau", model) is None
+    district = Catalogue().sets["320-huyen-ntm"]
+    # 2.3's name is only "Chưa xác định nội dung chỉ tiêu 2.3": "nội dung" of the question is not it.
+    asked = "ty le hai long cua nguoi dan o tung xa ve ket qua thuc hien tung noi dung chua xac dinh"
+    assert match_indicator(asked, district, asked=True) != (2, "2.3")
+    assert match_indicator(asked, district) != (2, "2.3")

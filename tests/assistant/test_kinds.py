@@ -238,6 +238,12 @@ _CUES = [
     # Who issued a document is its issuer; who guides a set is a duty.
     ("Cơ quan nào ban hành Quyết định 318?", "issuer", True),
     ("Ai có trách nhiệm hướng dẫn các xã thực hiện bộ tiêu chí nông thôn mới 2026-2030?", "duty", True),
+    # "cái gì" asks what a document is about as "gì" does.
+    ("Công văn 1345 hướng dẫn cái gì?", "contents", True),
+    ("Quyết định 558 nói về cái gì?", "contents", True),
+    # Units "đã đạt chuẩn" are described, not a value to be judged; "đã đạt" of a value stated is judged.
+    ("Công văn 14 yêu cầu các huyện đã đạt chuẩn năm 2018 làm những gì?", "judge", False),
+    ("Thu nhập xã tôi năm 2024 là 48 triệu, như thế đã đạt?", "judge", True),
 ]
 
 

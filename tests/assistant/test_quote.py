@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.counted import counted_noun
-from assistant.quote import CUES, best_span, pieces, quotable, title_words, unverified
+from assistant.quote import CUES, best_span, pieces, quotable, targets_heading, title_words, unverified
 
 
 @pytest.mark.parametrize(
@@ -263,6 +263,20 @@ def test_a_line_the_registry_lists_as_not_checked_is_known_as_such() -> None:
         text, "Giai đoạn 2027 - 2030, tiêu chí thu nhập: khu vực nông thôn 2,2 triệu đồng/người/tháng."
     )
     assert not unverified(text, "không có trong kho")
+
+
+def test_an_item_of_a_registry_list_of_targets_is_told_under_its_heading() -> None:
+    text = (
+        "Thông tin chung (đã đối chiếu):\n\n- Ban hành ngày 10/01/2026. Nguồn: a.vn.\n\n"
+        "Mục tiêu đến năm 2030 (tóm tắt của báo, không phải nguyên văn):\n\n"
+        "- Khoảng 70% số xã đạt chuẩn, trong đó 15% số xã đạt chuẩn hiện đại. Nguồn: b.vn.\n"
+        "- Lưu ý — không nhầm với một kế hoạch khác.\n"
+    )
+    assert targets_heading(text, "Khoảng 70% số xã đạt chuẩn") == "Mục tiêu đến năm 2030"
+    # A clause further on in the item follows its start; the entry's own note and other lists are no targets.
+    assert targets_heading(text, "trong đó 15% số xã đạt chuẩn hiện đại") is None
+    assert targets_heading(text, "Lưu ý — không nhầm với một kế hoạch khác.") is None
+    assert targets_heading(text, "Ban hành ngày 10/01/2026.") is None
 
 
 def test_subjects_listed_before_the_rule_after_a_colon_are_one_statement() -> None:

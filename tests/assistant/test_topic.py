@@ -34,6 +34,12 @@ def test_a_topic_the_corpus_never_mentions() -> None:
     ]
 
 
+def test_the_unit_of_a_quantity_stated_is_no_topic_but_a_measure_asked_is() -> None:
+    terms = ["đường", "thôn", "bê_tông", "hóa", "10", "tấn"]
+    assert words("Đường thôn bê tông hóa 10 tấn thì đạt chuẩn không?", terms) == []
+    assert words("Đường thôn bê tông hóa mấy tấn?", ["đường", "thôn", "bê_tông", "hóa", "tấn"]) == ["tấn"]
+
+
 def test_question_words_names_and_glued_words_are_not_topics() -> None:
     terms = ["bao_nhiêu", "thế_nào", "thái_bình", "đáp_ứng_bộ", "thì_giờ", "ka_đô", "~von", "2026"]
     assert words("Xã Ka Đô ở Thái Bình thì giờ đáp ứng bộ tiêu chí nào, bao nhiêu, thế nào?", terms) == []

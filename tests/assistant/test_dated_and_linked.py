@@ -1,0 +1,61 @@
+"""End to end: a count told with its date, a plan's targets told as targets, a quantity's unit, linking words and
+another unit's set that name nothing asked, a unit's duties from its card."""
+
+import re
+
+import pytest
+
+from assistant.service import Assistant
+
+pytestmark = pytest.mark.heavy
+
+
+@pytest.fixture(scope="module")
+def assistant(full_assistant: Assistant) -> Assistant:
+    return full_assistant
+
+
+def test_a_count_older_than_the_year_asked_is_said_to_be_so(assistant: Assistant) -> None:
+    a = assistant.ask("Tính tới hết năm 2024 thì cả nước đã có bao nhiêu xã được công nhận đạt chuẩn nông thôn mới?")
+    assert "6.043" in a.text
+    assert "tính đến hết tháng 9/2023" in a.text and "chưa có số liệu đến năm 2024" in a.text
+
+
+def test_a_plans_target_is_quoted_under_its_heading(assistant: Assistant) -> None:
+    a = assistant.ask("Chương trình giai đoạn 2026-2030 phấn đấu bao nhiêu phần trăm số xã đạt chuẩn nông thôn mới?")
+    line = next(s.text for s in a.sentences if "65%" in s.text)
+    assert "(thuộc phần: Các mục tiêu cụ thể đến năm 2030)" in line
+
+
+def test_the_unit_of_a_quantity_stated_does_not_make_the_question_uncovered(assistant: Assistant) -> None:
+    a = assistant.ask("Xã nông thôn mới phải có bao nhiêu phần trăm hộ dùng nước sạch 100 lít/người/ngày?")
+    assert a.scope == "answer" and "nước sạch" in a.text
+
+
+def test_linking_words_name_no_indicator_of_the_model_commune_rules(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Đối với xã nông thôn mới kiểu mẫu thì tỷ lệ trẻ em suy dinh dưỡng thể thấp còi phải dưới bao nhiêu?"
+    )
+    # 319 has no such indicator: not its income (whose name says "đối với") nor its smart-village count ("quy định").
+    assert not re.search(r"Chỉ tiêu \d thuộc tiêu chí", a.text)
+
+
+def test_a_town_rule_is_no_part_of_a_district_answer(assistant: Assistant) -> None:
+    a = assistant.ask(
+        "Bộ tiêu chí huyện NTM giai đoạn 2021-2025 yêu cầu chung gì về xã nâng cao, thị trấn và mức hài lòng của dân?"
+    )
+    assert "đô thị văn minh" in a.text
+    assert "thị xã, thành phố trực thuộc cấp tỉnh hoàn thành" not in a.text
+
+
+def test_tasks_given_to_recognised_units_are_their_card(assistant: Assistant) -> None:
+    a = assistant.ask("Theo Công văn 14 thì giao nhiệm vụ gì cho các xã đã đạt chuẩn giai đoạn 2010-2015?")
+    assert a.kind == "applicability" and a.card.case.path == "14/BCĐCTMTQG › Mục 1"
+    # An agency's task "đối với việc xây dựng huyện" is no unit's card.
+    b = assistant.ask("Theo QĐ 558, Ủy ban nhân dân tỉnh có trách nhiệm gì đối với việc xây dựng huyện nông thôn mới?")
+    assert b.kind != "applicability"
+
+
+def test_a_document_asked_what_it_issues_with_cai_gi(assistant: Assistant) -> None:
+    a = assistant.ask("Quyết định 319 ban hành cái gì vậy?")
+    assert a.kind == "documents" and "xã nông thôn mới kiểu mẫu" in a.text
