@@ -442,3 +442,25 @@ def test_an_indicator_met_or_not_answers_a_share_asked_no_more_surely_than_a_pas
     assert score(share, n, None).detail["asks"] == 1.0
     n.figure = None  # "có những chỉ tiêu nào": met or not is an answer
     assert score(met, n, None).detail["asks"] == 1.0
+
+
+def test_another_units_set_is_no_part_of_the_answer() -> None:
+    # "… bộ tiêu chí huyện … thị trấn và sự hài lòng": a town's rule on satisfaction is not the district's.
+    n = need(asks={"list"}, atoms={("level", "huyện"), ("doc", "320/QĐ-TTg"), ("criterion_name", "Sự hài lòng")})
+    district = cand(
+        "criteria",
+        "district",
+        covers={("level", "huyện"), ("doc", "320/QĐ-TTg")},
+        answers={"list"},
+        docs={"320/QĐ-TTg"},
+    )
+    town = cand(
+        "criteria",
+        "town",
+        covers={("level", "thị xã"), ("doc", "320/QĐ-TTg"), ("criterion_name", "Sự hài lòng")},
+        docs={"320/QĐ-TTg"},
+    )
+    assert labels(choose(n, [district, town], [0.9, 0.9])) == ["district"]
+    # The district's own criterion of that name is a part.
+    own = cand("criteria", "own", covers={("level", "huyện"), ("criterion_name", "Sự hài lòng")}, docs={"320/QĐ-TTg"})
+    assert labels(choose(n, [district, own], [0.9, 0.9])) == ["district", "own"]
