@@ -263,7 +263,8 @@ _ASKS: dict[str, str] = {
     # Which documents cite a number ("văn bản nào trong kho dẫn chiếu Quyết định 2540", "những văn bản nào có phần căn
     # cứ dẫn Nghị quyết 100/2015/QH13"): a list of the citing documents, not the cited one's facts.
     "cites": r"\b(van ban|quyet dinh|nghi quyet|nghi dinh|cong van)( [^\s?,.]+){0,8}? nao( [a-z]+){0,6}"
-    r" (dan chieu|vien dan|trich dan|can cu|dan|nhac (den|toi)|de cap( den| toi)?)\b",
+    # ("văn bản nào hướng dẫn …" guides; its "dẫn" cites nothing.)
+    r" (dan chieu|vien dan|trich dan|can cu|(?<!huong )dan|nhac (den|toi)|de cap( den| toi)?)\b",
     # Which 2026-2030 commune group the asker's own commune is in ("xã tôi … được xếp nhóm mấy").
     "group": r"^(?=.*\bxa (?:toi|minh|em|chung toi)\b).*\b(?:nhom (?:xa )?(?:may|nao|so may)|xep (?:vao )?(?:xa )?nhom"
     r"|thuoc (?:xa )?nhom|vao (?:xa )?nhom|nhom khac)\b",

@@ -247,6 +247,10 @@ def content_words(
             continue
         if len(pieces) > 1 and not accented and _resplits(pieces, syllables, text, names, dictionary):
             continue
+        # A compound the dictionary lists is still the segmenter's greedy cut when it spans two of the corpus's
+        # phrases ("nhà tắm hợp vệ sinh" → "tắm_hợp"); one it does not list was judged above.
+        if len(pieces) > 1 and dictionary is not None and f in dictionary and _split_across(pieces, syllables, text):
+            continue
         if all(p in names for p in pieces[:-1]) and (
             pieces[-1] in names or pieces[-1] in _OLD_NEW or (not accented and pieces[-1] in folded_vocabulary)
         ):
@@ -276,6 +280,19 @@ def _resplits(
             # compound ("tay nghề"), its first a phrase of the corpus with the one before ("nâng cao").
             or (dictionary is not None and _word_outside(syllables, k, i, i + n, dictionary))
             for k in range(i, i + n)
+        ):
+            return True
+    return False
+
+
+def _split_across(pieces: list[str], syllables: list[str], text: str) -> bool:
+    """The segmenter joined syllables of two of the corpus's phrases: "nhà tắm hợp vệ sinh" → "tắm_hợp", where the
+    first syllable ends a phrase of the corpus with the one before ("nhà tắm") and the last starts one with the one
+    after ("hợp vệ"). A new word, even so joined, is in the corpus with neither neighbour."""
+    n = len(pieces)
+    for i in range(1, len(syllables) - n):
+        if syllables[i : i + n] == pieces and (
+            f" {syllables[i - 1]} {pieces[0]} " in text and f" {pieces[-1]} {syllables[i + n]} " in text
         ):
             return True
     return False
@@ -456,6 +473,14 @@ _MEASURES = {
 _MEASURE_ASKED = re.compile(r"\b(?:bao nhieu|bao nhiu|bn|may)\s+(" + "|".join(_MEASURES) + r")(?![\w²])")
 
 
+# A quantity the question states to be judged ("đường xã rộng 5m có đạt không"): against a standard in that unit,
+# unless the question asks a share ("tỷ lệ hộ dùng nước sạch 60 lít/người/ngày"), whose figure is a rate. A quantity
+# only told ("làm 3 km đường", "lùi vào 1,5m") is not what is asked.
+_MEASURE_STATED = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(" + "|".join(_MEASURES) + r")(?![\w²])")
+_SHARE_ASKED = re.compile(r"\b(ty le|phan tram)\b|%")
+_JUDGED = re.compile(r"\b(co |da )?dat (chuan |tieu chi |yeu cau )?(khong|chua|ko|k)\b|\bdat chua\b|\bco dat\b")
+
+
 def figure_units(folded_texts: Iterable[str]) -> frozenset[str]:
     """The words texts (folded: accent-free, lower case) write right after a figure: what they measure in."""
     return frozenset(m.group(1) for t in folded_texts for m in _FIGURE_UNIT.finditer(t))
@@ -466,7 +491,10 @@ def unwritten_measures(question: str, units: Set[str]) -> list[str]:
     tối thiểu bao nhiêu mét", "bao nhiêu tấn xi măng/km"): a technical standard the corpus does not hold, however
     close its criteria are to the subject."""
     topics = []
-    for m in _MEASURE_ASKED.finditer(fold(question).lower()):
+    folded = fold(question).lower()
+    judged = _JUDGED.search(folded) and not _SHARE_ASKED.search(folded)
+    stated = list(_MEASURE_STATED.finditer(folded)) if judged else []
+    for m in [*_MEASURE_ASKED.finditer(folded), *stated]:
         name, spellings = _MEASURES[m.group(1)]
         if not any(u in units for u in spellings) and f"số đo tính bằng {name}" not in topics:
             topics.append(f"số đo tính bằng {name}")

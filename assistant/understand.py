@@ -278,6 +278,9 @@ def _number_of(words: str) -> int:
     return _UNITS[words]
 
 
+_BARE_PERIOD = re.compile(r"(?<![\d/.-])((?:19|20)\d\d) ((?:19|20)\d\d)(?![\d/.-])")
+
+
 @lru_cache(maxsize=4096)
 def normalise_question(text: str) -> str:
     """Folded, abbreviation-expanded, typo-corrected form of a question; cached, since the needs, the parts and every
@@ -289,6 +292,8 @@ def normalise_question(text: str) -> str:
         folded = re.sub(pattern, repl, folded)
     folded = _NUMBER_WORDS.sub(lambda m: f"{m.group(1)} {_number_of(m.group(3))}", folded)
     folded = _SET_OF_YEAR.sub(_set_of_year, folded)
+    # "bo tieu chi 2026 2030", typed without the dash: a programme's period, not two years.
+    folded = _BARE_PERIOD.sub(lambda m: f"{m[1]}-{m[2]}" if 2 <= int(m[2]) - int(m[1]) <= 10 else m[0], folded)
     # "chỉ tiêu 2 của tiêu chí 17", "tiêu chí 17, chỉ tiêu thứ 2": indicator 17.2, written as the sets write it.
     folded = _NTH_OF.sub(r"chi tieu \2.\1", folded)
     folded = _OF_NTH.sub(r"chi tieu \1.\2", folded)

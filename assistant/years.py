@@ -25,7 +25,8 @@ _GUESSED = re.compile(r"\bnao\s*[,:]\s*[^.?!,]{0,25}$")
 _BEFORE_YEAR = re.compile(r"\b(truoc|sau)\s+(nam\s+)?$")
 _TIER_THEN_YEAR = re.compile(r"(nong thon moi|nang cao|kieu mau|thong minh|dat chuan)\s+(nam\s+)?$")
 _SET_CUE = re.compile(
-    r"(bo tieu chi|tieu chi|quy dinh|chuong trinh|ke hoach)[^.?!]{0,50}$|\b(theo|cua|trong) bo\s*$"
+    # "Văn bản nào hướng dẫn xã NTM nâng cao giai đoạn 2018-2020": what guides the standard of that period.
+    r"(bo tieu chi|tieu chi|quy dinh|huong dan|chuong trinh|ke hoach)[^.?!]{0,50}$|\b(theo|cua|trong) bo\s*$"
     # "Thế còn bộ 2021-2025?": the set of that period.
     r"|\b(con|the con|va|voi|hay) bo\s*$"
     # "Xã … kiểu mẫu theo QĐ 691, giờ sang giai đoạn 2021-2025 thì …": the period moved into is the one asked.
@@ -33,7 +34,11 @@ _SET_CUE = re.compile(
 )
 # "… phải ở mức nào để đạt chuẩn NTM giai đoạn 2021-2025", "điều kiện để được công nhận …": the standard of
 # that period is the goal, not a recognition already obtained.
-_PURPOSE = re.compile(r"\b(de|muon|nham)(?: \w+){0,2} (duoc )?(dat chuan|dat|cong nhan)\b[^.?!]{0,50}$")
+_PURPOSE = re.compile(
+    r"\b((de|muon|nham)(?: \w+){0,2} (duoc )?(dat chuan|dat|cong nhan)"
+    # "Điều kiện công nhận xã NTM kiểu mẫu giai đoạn 2021-2025 là gì?": the standard of a recognition, none obtained.
+    r"|(dieu kien|tieu chuan) (de )?(duoc )?(xet,? )?(cong nhan|dat chuan))\b[^.?!]{0,50}$"
+)
 # "… thu nhập tối thiểu để xã nhóm 2 đạt chuẩn năm 2027": the unit, named after "để", reaching the standard that
 # year is a goal too ("đề nghị công nhận … năm 2020" is an application, no unit after "để").
 _PURPOSE_OF_UNIT = re.compile(

@@ -231,6 +231,15 @@ def _of_period(ctx: Context) -> list[DocumentMeta]:
         # "Bộ tiêu chí xã NTM nâng cao 2018-2020": the document of the tier the set is named with, whatever its kind
         # (1345/BNN-VPĐP is a ministry's dispatch), not another tier's decision of the same period.
         docs = [m for m in of_period if q.tier in m.tier and (q.level or "xã") in m.level] or docs
+    elif need.lists_documents and q.tier in ("nâng cao", "kiểu mẫu"):
+        # "Văn bản nào hướng dẫn xã NTM nâng cao giai đoạn 2018-2020?": the documents issuing that tier's set for the
+        # level, whatever their kind (1345/BNN-VPĐP is a ministry's dispatch).
+        level = q.level or "xã"
+        docs = [
+            m
+            for m in of_period
+            if any(c.tier == q.tier and c.level == level for c in ctx.catalogue.for_document(m.number))
+        ] or docs
     if re.search(r"\b(bo tieu chi|tieu chi)\b", q.folded):
         # "Quyết định ban hành Bộ tiêu chí … 2026-2030": of the period's decisions, the one issuing a set.
         docs = [m for m in docs if ctx.catalogue.for_document(m.number)] or docs

@@ -51,3 +51,15 @@ def test_tasks_given_to_recognised_units_are_their_card(assistant: Assistant) ->
 def test_a_document_asked_what_it_issues_with_cai_gi(assistant: Assistant) -> None:
     a = assistant.ask("Quyết định 319 ban hành cái gì vậy?")
     assert a.kind == "documents" and "xã nông thôn mới kiểu mẫu" in a.text
+
+
+def test_the_conditions_of_a_recognition_are_the_tiers_set_not_a_card(assistant: Assistant) -> None:
+    a = assistant.ask("Tiêu chuẩn công nhận xã NTM kiểu mẫu giai đoạn 2021-2025 gồm những gì?")
+    assert a.kind == "criteria" and "319/QĐ-TTg" in a.text and "thôn thông minh" in a.text.lower()
+    b = assistant.ask("Văn bản nào hướng dẫn về xã NTM nâng cao giai đoạn 2018-2020?")
+    assert b.kind == "documents" and "1345/BNN-VPĐP" in b.text and "691/QĐ-TTg" not in b.text
+
+
+def test_a_compound_split_across_two_phrases_asks_the_indicator(assistant: Assistant) -> None:
+    a = assistant.ask("Xã nông thôn mới 2021-2025: tỷ lệ hộ có nhà tắm hợp vệ sinh tối thiểu bao nhiêu?")
+    assert a.scope == "answer" and "17.7" in a.text

@@ -244,6 +244,9 @@ _CUES = [
     # Units "đã đạt chuẩn" are described, not a value to be judged; "đã đạt" of a value stated is judged.
     ("Công văn 14 yêu cầu các huyện đã đạt chuẩn năm 2018 làm những gì?", "judge", False),
     ("Thu nhập xã tôi năm 2024 là 48 triệu, như thế đã đạt?", "judge", True),
+    # A document that guides ("hướng dẫn") cites nothing for its "dẫn".
+    ("Văn bản nào hướng dẫn về xã NTM nâng cao giai đoạn 2018-2020?", "cites", False),
+    ("Những văn bản nào trong kho dẫn Quyết định 1980?", "cites", True),
 ]
 
 

@@ -308,6 +308,24 @@ def test_a_figure_asked_in_a_unit_the_corpus_never_writes_is_a_topic_it_does_not
     assert unwritten_measures("Bao nhiêu phần trăm số hộ?", units) == []
 
 
+def test_a_quantity_stated_to_be_judged_is_measured_in_its_unit_but_not_beside_a_share() -> None:
+    units = figure_units(fold(t) for t in ["cả nước còn 3.321 xã", "tỷ lệ ≥90%"])
+    assert unwritten_measures("Mặt đường trục thôn 3,5 m thì đạt chuẩn chưa?", units) == ["số đo tính bằng mét"]
+    # A share asked of households is a rate; the quantity qualifies who is counted.
+    assert unwritten_measures("Tỷ lệ hộ dùng 80 lít nước sạch mỗi ngày phải là bao nhiêu?", units) == []
+
+
+def test_a_compound_the_segmenter_made_across_two_phrases_of_the_corpus_is_no_topic() -> None:
+    text = " ty le ho co nha tieu nha tam thiet bi chua nuoc hop ve sinh "
+    dictionary = frozenset({"tam_hop", "be_boi", "ve_sinh", "ty_le"})
+    terms = ["tỷ_lệ", "hộ", "có", "nhà", "tắm_hợp", "vệ_sinh"]
+    assert content_words("Tỷ lệ hộ có nhà tắm hợp vệ sinh?", terms, set(), set(), set(), text, dictionary) == []
+    # A new word beside them is still a topic: neither of its syllables makes a phrase of the corpus there.
+    terms = ["tỷ_lệ", "hộ", "có", "bể_bơi", "vệ_sinh"]
+    asked = "Tỷ lệ hộ có bể bơi vệ sinh?"
+    assert content_words(asked, terms, set(), set(), set(), text, dictionary) == ["bể_bơi"]
+
+
 def test_the_points_of_a_named_clause_are_its_structure_not_a_score() -> None:
     # (A product's stars are the OCOP programme's too, another topic the corpus does not cover.)
     assert "thang điểm, số điểm khi chấm đánh giá" in uncovered_topics("Sản phẩm OCOP 4 sao cần bao nhiêu điểm?")

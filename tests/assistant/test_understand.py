@@ -838,3 +838,18 @@ def test_a_unit_named_by_a_sets_tier_and_period_names_that_set(question: str, ca
 )
 def test_a_period_told_as_a_recognition_is_the_units(question: str, period: str, catalogue: Catalogue) -> None:
     assert understand(question, catalogue).recognition_period == period
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The standard of a recognition, or what guides it, names the period's set: no unit was recognised then.
+        "Tiêu chuẩn công nhận huyện nông thôn mới nâng cao giai đoạn 2021-2025 gồm những gì?",
+        "Văn bản nào hướng dẫn các xã NTM nâng cao giai đoạn 2018-2020?",
+        # Typed without its dash, a programme's period is still one.
+        "tieu chi xa ntm 2016 2020 co may tieu chi",
+    ],
+)
+def test_a_period_named_with_a_standard_is_the_sets_not_a_recognitions(catalogue: Catalogue, question: str) -> None:
+    q = understand(question, catalogue)
+    assert q.recognition_period is None and q.period is not None and q.period.startswith(("2016", "2018", "2021"))
