@@ -17,7 +17,7 @@ from assistant.doc_refs import DocRef
 from assistant.quote import GENERIC, word_pairs
 from assistant.topic import asking_clause, sentences
 from assistant.understand import NOW_CUE, Query, normalise_question, understand
-from assistant.years import period_of
+from assistant.years import RECOGNITION_WORDS, period_of
 from corpus.model import DocumentMeta
 from corpus.normalize import fold, syllables
 from index.segment import expand_abbreviations
@@ -133,12 +133,32 @@ def full_need(assistant: Any, text: str, query: Query, when: dt.date, history: l
         need.atoms -= {("period", p) for p in need.periods}
         need.period, need.periods = now, []
         need.atoms.add(("period", now))
-    if not need.period and (NOW_CUE.search(query.folded) or _NEW_PERIOD.search(query.folded)):
+    if (
+        not need.period
+        and not _tally(need, asking)
+        and (NOW_CUE.search(query.folded) or _NEW_PERIOD.search(query.folded))
+    ):
         # "bộ tiêu chí hiện hành", "hiện nay", "giai đoạn mới": the period of the date the answer is for (asked in
         # November 2023, the new period is 2021-2025).
         need.period = period_of(when.year)
         need.atoms.add(("period", need.period))
     return need
+
+
+# Units counted ("bao nhiêu xã, huyện … đạt chuẩn"), with no requirement asked ("phải có", "tối thiểu").
+_UNITS_COUNTED = ("xa", "huyen", "tinh", "don vi")
+_REQUIRED = re.compile(r"\b(phai|can|toi thieu|it nhat|yeu cau|quy dinh)\b")
+
+
+def _tally(need: Need, asking: str) -> bool:
+    """ "Hiện nay có bao nhiêu huyện đạt chuẩn NTM?": a tally of units recognised, dated by the count quoted, not a
+    question about the set of today's period (which "huyện phải có bao nhiêu xã đạt chuẩn" is)."""
+    return (
+        "count" in need.asks
+        and (need.counted or "").startswith(_UNITS_COUNTED)
+        and RECOGNITION_WORDS.search(asking) is not None
+        and not _REQUIRED.search(asking)
+    )
 
 
 # A document named as what the set asked about is measured against ("bộ 2026-2030 còn chia theo 7 vùng như QĐ 318

@@ -63,3 +63,9 @@ def test_the_conditions_of_a_recognition_are_the_tiers_set_not_a_card(assistant:
 def test_a_compound_split_across_two_phrases_asks_the_indicator(assistant: Assistant) -> None:
     a = assistant.ask("Xã nông thôn mới 2021-2025: tỷ lệ hộ có nhà tắm hợp vệ sinh tối thiểu bao nhiêu?")
     assert a.scope == "answer" and "17.7" in a.text
+
+
+def test_a_tally_asked_of_today_is_the_latest_count_with_its_date(assistant: Assistant) -> None:
+    # "Bây giờ" asks the latest count, not the sets of today's period (whose plan only states a target).
+    a = assistant.ask("Bây giờ toàn quốc đã có bao nhiêu xã được công nhận đạt chuẩn nông thôn mới?")
+    assert "6.043" in a.text and "chưa có số liệu mới hơn" in a.text
