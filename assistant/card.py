@@ -11,6 +11,7 @@ from assistant.target_sets import DISPATCH, REGISTRY_2026_STEP, Resolution, tier
 from assistant.topic import asking_clause
 from assistant.understand import Query, recognition_told
 from assistant.unit import goal_tier
+from assistant.years import SET_CONTENT
 from corpus.criteria import Catalogue
 from corpus.normalize import fold
 
@@ -45,6 +46,10 @@ def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | 
     if query.sets and not any(catalogue.for_document(n) or n in _DISPATCHES for n in query.sets):
         return None  # "Theo Quyết định 417 … cả nước phấn đấu …": the named plan answers, not a unit's card
     named = next((s for s in query.sets if s not in (*_DISPATCHES, "51/2025/QĐ-TTg")), None)
+    if named and catalogue.for_document(named) and SET_CONTENT.search(query.folded) and not recognition_told(query):
+        # "Quyết định 691 quy định xã NTM kiểu mẫu phải đáp ứng mấy điều kiện?": what the named set holds, not which
+        # set a unit is held to.
+        return None
     card = resolve(
         query.level,
         query.tier,

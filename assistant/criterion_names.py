@@ -56,7 +56,11 @@ _PLACE_NAMES: dict[int, tuple[Catalogue, re.Pattern | None]] = {}
 _REQUIREMENT = re.compile(
     # ("cần đạt điều kiện gì về thu nhập": "cần" and a question word before "về" ask it as well.)
     r"\b((?:phai|can) dat|phai co|(?:yeu cau|dieu kien)(?: gi| nao)? ve|muc dat chuan ve"
-    r"|phai (?:dat )?(?:bao nhieu|bn))\b"
+    r"|phai (?:dat )?(?:bao nhieu|bn)"
+    # "Chợ nông thôn có bắt buộc với xã NTM không?", "xã có cần có …": whether a set requires it.
+    r"|bat buoc|co can (?:phai )?co"
+    # "mức thu nhập … để xã vùng Đông Nam Bộ đạt chuẩn NTM là bao nhiêu": what reaching the standard takes.
+    r"|de (?:[a-z]+ ){0,6}?(?:duoc )?(?:dat chuan|cong nhan)(?: [a-z]+){0,9}? (?:la )?(?:bao nhieu|bn))\b"
 )
 DEFINED = re.compile(r"(la gi|nghia la gi|duoc hieu (la gi|nhu the nao|the nao))\b")
 _AGENCY_NAMES = re.compile(r"\b(?:nong nghiep|tai nguyen)\s*(?:va|&|-)\s*moi truong\b")

@@ -76,6 +76,9 @@ _ASKS: dict[str, str] = {
     r"|(?<!bo tieu chi )(?<!bo )hien hanh"
     # ("còn tiêu chí bưu điện nữa không": whether a set still has a criterion, not whether it stands.)
     r"|con (?!(?:tieu chi|chi tieu) )(?:[a-z]+ ){0,5}nua (khong|chua)"
+    # "Giờ còn xã nông thôn mới nâng cao không?": whether a tier still stands ("bộ tiêu chí mới còn huyện … nâng cao
+    # không" asks what a set holds).
+    r"|\b(?:gio|nay|hien nay|bay gio|hien tai|van) con (?:[a-z]+ ){0,4}(?:nang cao|kieu mau) (?:khong|ko|nua)\b"
     # "hiện tại nó còn là bộ tiêu chí đang áp dụng không": whether it still applies.
     r"|(con|van) (la )?(?:[a-z]+ ){0,4}dang (duoc )?ap dung (khong|ko|chua|hay)"
     # "việc xét, công nhận vẫn làm theo QĐ 18/2022 hay đã có quy định mới": whether it still applies.
@@ -89,7 +92,8 @@ _ASKS: dict[str, str] = {
     r"|quy dinh (?:[a-z]+ ){0,3}(the nao|ra sao)"
     r"|(ban hanh|huong dan|de cap|giao|phe duyet) (ve )?(nhung )?(cai )?(gi|viec gi|nhiem vu gi|nhung gi|noi dung gi)"
     # "Nghị quyết 257 phê duyệt chương trình gì": what it approves.
-    r"|(phe duyet|ban hanh) (chuong trinh|ke hoach|de an|chu truong|noi dung) (gi|nao)"
+    # ("phê duyệt chủ trương đầu tư chương trình nào": the programme whose investment policy it approves.)
+    r"|(phe duyet|ban hanh) (chu truong (dau tu )?)?(chuong trinh|ke hoach|de an|chu truong|noi dung) (gi|nao)"
     # "Quyết định 691 là bộ tiêu chí gì / ban hành bộ tiêu chí gì": the set it issues.
     r"|(la|ban hanh) bo tieu chi gi"
     r"|noi (ve )?(cai )?gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
@@ -129,7 +133,9 @@ _ASKS: dict[str, str] = {
     # "So sánh số tiêu chí của bộ 2021-2025 và bộ 2026-2030": the counts compared.
     r"|\bso sanh so (luong )?(tieu chi|chi tieu)\b",
     # "những tỉnh, thành phố nào": the things listed may be several, with commas.
-    "list": r"\b((?:nhung|cac) (?:[a-z]+,? ){1,4}nao|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
+    # "xã phải đạt 19 tiêu chí nào": which criteria a counted set holds.
+    "list": r"\b((?:nhung|cac) (?:[a-z]+,? ){1,4}nao|\d{1,2} (?:tieu chi|chi tieu|dieu kien|noi dung) nao"
+    r"|gom nhung|gom cac|co nhung|liet ke|la nhung|ke ten|ten cac)\b",
     # "thuộc mục nào", "tại mục 2": a section (mục), not a level (mức); both fold alike.
     # "Xã tôi đã được công nhận" folds as "xa toi da duoc": "tôi đã", not "tối đa", when a pronoun's word is before it
     # and a verb after it.

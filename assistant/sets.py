@@ -70,7 +70,48 @@ def national_set_for(
             found = set_of_period(catalogue, replace(query, tier=None), query.period)
         if found is not None:
             return found
-    # The set that applies on the date; the previous period's when the current one names none (districts).
+    chosen = _set_by_date(catalogue, query, resolution, when, in_force)
+    return _counted_set(catalogue, query, chosen, when) or chosen
+
+
+# "bộ 19 tiêu chí", "19 tiêu chí nông thôn mới gồm những gì": a set named by how many criteria it has ("17/19 tiêu
+# chí", "17 trên 19 tiêu chí" count those a unit meets).
+COUNTED_SET = re.compile(r"(?<![/\d])(?<!tren )\b(\d{1,2}) tieu chi\b(?!\s*/)")
+_COUNT_ASKED = re.compile(r"\b(may|bao nhieu|bn) tieu chi\b")
+
+
+def _counted_set(
+    catalogue: Catalogue, query: Query, chosen: CriteriaSet | None, when: dt.date | None
+) -> CriteriaSet | None:
+    """The latest national set of the chosen set's level and tier, begun by the answer's date, that has as many
+    criteria as the question says, when the chosen one has not ("bộ 19 tiêu chí" asked in 2026, when 51/2025's set
+    has 10, is 318's); None when the count fits the chosen set or no set has it."""
+    m = COUNTED_SET.search(query.folded)
+    if m is None or chosen is None or len(chosen.criteria) == int(m.group(1)):
+        return None
+    if _COUNT_ASKED.search(query.folded):
+        return None  # "gồm mấy tiêu chí? bộ trước là 19 tiêu chí đúng không": a count asked, the one stated checked
+    year = when.year if when is not None else 9999
+    fits = [
+        c
+        for c in catalogue.sets.values()
+        if not c.province
+        and (c.level, c.tier) == (chosen.level, chosen.tier)
+        and len(c.criteria) == int(m.group(1))
+        and c.period[:4].isdigit()
+        and int(c.period[:4]) <= year
+    ]
+    return max(fits, key=lambda c: c.period, default=None)
+
+
+def _set_by_date(
+    catalogue: Catalogue,
+    query: Query,
+    resolution: Resolution | None,
+    when: dt.date | None,
+    in_force: Callable[[str, dt.date], bool],
+) -> CriteriaSet | None:
+    """The set that applies on the date; the previous period's when the current one names none (districts)."""
     rule = resolution
     if rule is not None and not (rule.applicable and rule.applicable.catalogue_id):
         rule = rule.previous or rule

@@ -278,6 +278,16 @@ def _number_of(words: str) -> int:
     return _UNITS[words]
 
 
+# "Xã đã đạt 19 tiêu chí năm 2020", "đạt đủ 19/19 tiêu chí từ 2018": every criterion of the commune set met in a
+# year is the recognition told in other words; its "19" is no criterion. ("Năm 2024 xã tự đánh giá đã đạt đủ 19/19
+# tiêu chí theo bộ …, đã đủ điều kiện đề nghị công nhận chưa?" tells no year after it: an assessment, not this.)
+_ALL_MET = re.compile(
+    r"\b(?:(da) )?dat (?:du |ca |het |tron )?19(?: ?/ ?19| tren 19)? tieu chi(?: nong thon moi)?"
+    r"(?=(?: (?:nam|tu nam|vao nam|tu|trong nam))? (?:19|20)\d\d\b)"
+)
+
+_DROPPED = re.compile(r"(?<!\w)(?:[Bb]ỏ|BỎ) (?=(?:tiêu chí|chỉ tiêu|TIÊU CHÍ|CHỈ TIÊU)\b)")
+
 _BARE_PERIOD = re.compile(r"(?<![\d/.-])((?:19|20)\d\d) ((?:19|20)\d\d)(?![\d/.-])")
 
 
@@ -285,13 +295,15 @@ _BARE_PERIOD = re.compile(r"(?<![\d/.-])((?:19|20)\d\d) ((?:19|20)\d\d)(?![\d/.-
 def normalise_question(text: str) -> str:
     """Folded, abbreviation-expanded, typo-corrected form of a question; cached, since the needs, the parts and every
     answerer read the same question (the typo check tries every window against every key phrase)."""
-    folded = fold(normalize_text(text))
+    # "bỏ tiêu chí nào" (dropped which criteria) folds to "bộ tiêu chí nào" (which set): said as "loại bỏ những …".
+    folded = fold(_DROPPED.sub("loại bỏ những ", normalize_text(text)))
     folded = re.sub(r"[“”\"'«»]", " ", folded)
     folded = re.sub(r"\b(qd|cv|nd|tt|so)(\d)", r"\1 \2", folded)
     for pattern, repl in _ABBREVIATIONS:
         folded = re.sub(pattern, repl, folded)
     folded = _NUMBER_WORDS.sub(lambda m: f"{m.group(1)} {_number_of(m.group(3))}", folded)
     folded = _SET_OF_YEAR.sub(_set_of_year, folded)
+    folded = _ALL_MET.sub(lambda m: f"{m[1] or ''} dat chuan nong thon moi".lstrip(), folded)
     # "bo tieu chi 2026 2030", typed without the dash: a programme's period, not two years.
     folded = _BARE_PERIOD.sub(lambda m: f"{m[1]}-{m[2]}" if 2 <= int(m[2]) - int(m[1]) <= 10 else m[0], folded)
     # "chỉ tiêu 2 của tiêu chí 17", "tiêu chí 17, chỉ tiêu thứ 2": indicator 17.2, written as the sets write it.
@@ -317,8 +329,9 @@ def _sets(f: str) -> list[str]:
             continue  # a date ("ngày 14/3/2014", "ngày 02/14/…") or another number ("5/14/…"), not a document
         # Numbers that are also years or small counts need a cue; 318/319/320/1345/558/691 stand alone.
         # "bộ TC xã NTM 1980": the set's words a few words before the number name it too.
+        # ("tiêu chí văn hóa xã NTM 1980": right after the programme's name, no year of it.)
         set_words = num == "1980" and re.search(
-            r"\bbo tieu chi(?: [a-z]+){0,4}\s*$", f[max(0, m.start() - 45) : m.start()]
+            r"\bbo tieu chi(?: [a-z]+){0,4}\s*$|\bnong thon moi\s*$", f[max(0, m.start() - 45) : m.start()]
         )
         # "bộ 1980", "bộ 51" name the set of that decision; "bộ 14 tiêu chí" counts criteria.
         # ("Hồi chưa có bộ 1980, …" names the time before it, not the set.)

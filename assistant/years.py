@@ -63,7 +63,7 @@ _INTENT = re.compile(
 # What a criteria set says (a figure, a criterion's content), as opposed to what a unit must do.
 _CONTENT_ASK = re.compile(r"\b(ty le|muc|bao nhieu|toi thieu|toi da|chi tieu|tieu chi \S+ (la gi|gom|quy dinh))\b")
 # A count or list of a set's conditions or criteria: what the set says, whatever the question asks to do.
-_SET_CONTENT = re.compile(r"\b(may|nhung|bao nhieu|cac) (dieu kien|tieu chi|chi tieu)\b|\bke ra\b")
+SET_CONTENT = re.compile(r"\b(may|nhung|bao nhieu|cac) (dieu kien|tieu chi|chi tieu)\b|\bke ra\b")
 # "Xã phải đối chiếu các điều kiện … ở văn bản nào", "chấm theo phụ lục nào, quyết định số mấy": the set or text a
 # unit is measured against (kinds' "set", understand's action).
 HELD_TO = (
@@ -101,8 +101,10 @@ _NAMED_BY_PERIOD = re.compile(
 REQUIRES_LIST = re.compile(r"\b(phai|can) dap ung (nhung |cac )?((dieu kien|yeu cau|tieu chi) )?gi\b")
 
 # "… phải đạt điều kiện gì về thu nhập", "phải đạt tiêu chí y tế thế nào": what a set requires of one of its criteria.
+# ("Chợ nông thôn có bắt buộc đối với xã NTM giai đoạn 2016-2020 không?": whether the set requires it.)
 _REQUIRED_OF = re.compile(
     r"\b(phai|can) dat (dieu kien|yeu cau) (gi|nao) ve\b|\b(phai|can) dat tieu chi [a-z ]{2,40}?(the nao|ra sao|gi)\b"
+    r"|\bbat buoc\b"
 )
 
 # A recognition told, with or without its year ("được công nhận NTM kiểu mẫu theo QĐ 691, giờ sang giai đoạn …").
@@ -297,7 +299,7 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             _PURPOSE.search(before)
             or (_CONTENT_ASK.search(f) and not ACTION.search(f) and not _RECOGNITION_CUE.search(before))
             # "xã NTM kiểu mẫu giai đoạn 2021-2025 phải đáp ứng mấy điều kiện, kể ra": the set's own content.
-            or (_SET_CONTENT.search(f) and not _RECOGNITION_CUE.search(before))
+            or (SET_CONTENT.search(f) and not _RECOGNITION_CUE.search(before))
         ):
             # "Tỷ lệ hộ nghèo của xã NTM 2021-2025 phải dưới bao nhiêu?": with no word of recognition and
             # nothing to do, the period is that of the set whose figure is asked, not of a recognition.
@@ -339,7 +341,11 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         planned = _TARGET.search(masked[max(0, p - 20) : p])
         # "Năm 2030 bao nhiêu % xã đạt chuẩn?": a share of the units, a target of that year, not a recognition.
         told = after.group(0) if after else ""
+        # "năm 2024 để xã vùng Đông Nam Bộ đạt chuẩn": the unit's purpose that year (_PURPOSE_OF_UNIT), named after it.
+        purpose = re.search(r"\bde (xa|huyen|thi xa|tinh)\b", told)
         if after and not _INTENT.search(told) and not _TARGET.search(told) and not planned and not _SHARE.search(told):
+            if purpose:
+                continue
             cued_after.append((y, p))
     recognised = (cued_before or cued_after or [None])[0]
     # "… năm 2023 Công văn 14 yêu cầu … Giờ đã cuối năm 2026, xã giữ chuẩn theo bộ nào?": the year of the sentence

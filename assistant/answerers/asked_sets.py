@@ -10,6 +10,7 @@ from assistant.answerers.base import Context
 from assistant.answerers.catalogue import annex_path
 from assistant.criterion_names import DEFINED, criterion_key, criterion_names, named_criterion
 from assistant.sets import set_of_period
+from assistant.years import period_of
 from corpus.criteria import CriteriaSet
 from corpus.normalize import fold
 
@@ -25,7 +26,8 @@ def set_without_tier(ctx: Context) -> CriteriaSet | None:
     whether that tier still has one ("Giai đoạn 2026-2030 còn bộ tiêu chí riêng cho xã NTM nâng cao không?"): 51/2025
     holds one commune set. None for a commune recognised in a year: its own case is the applicability card's."""
     q = ctx.query
-    period = q.period or q.recognition_period
+    # ("Sau năm 2025 xã NTM kiểu mẫu còn được công nhận nữa không?": no period named, the answer's date's.)
+    period = q.period or q.recognition_period or period_of(ctx.as_of.year)
     if q.tier not in ("nâng cao", "kiểu mẫu") or period != "2026-2030" or q.recognition_year is not None:
         return None
     if q.level not in (None, "xã") or _TIER_STILL.search(q.folded) is None:

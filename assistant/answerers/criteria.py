@@ -24,6 +24,7 @@ from assistant.answerers.special import special_region
 from assistant.criterion_names import criterion_key, criterion_names, find_by_name, says_name
 from assistant.format import threshold_text, vn_number
 from assistant.kinds import HAS_CRITERION
+from assistant.sets import COUNTED_SET
 from assistant.target_sets import PERIOD_END, Ref
 from assistant.understand import normalise_question
 from corpus.criteria import ANY_REGION, CriteriaSet, Criterion
@@ -409,7 +410,10 @@ def criteria(ctx: Context) -> list[Candidate]:
             # A criterion or indicator the question spells out says more than the list of the set's criteria,
             # unless the question asks for that list or a count of criteria ("mấy năm" counts years).
             out[-1].prior -= 0.4
-        out[-1].lexical = lexical_cover(ctx.text, cset.title)
+        # "bộ 19 tiêu chí": a set named by its count of criteria, which its overview states.
+        stated = COUNTED_SET.search(f)
+        counted = f" {len(cset.criteria)} tieu chi" if stated and int(stated.group(1)) == len(cset.criteria) else ""
+        out[-1].lexical = lexical_cover(ctx.text, cset.title + counted)
         groups = set_groups(ctx, cset)
         if groups is not None:
             out.append(groups)

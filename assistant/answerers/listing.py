@@ -154,8 +154,10 @@ _ISSUING = re.compile(r"\b(ban hanh|(?<!dang )ky|thong qua)\b")  # "đăng ký" 
 _OFFICE = re.compile(
     r"\b(?:do )?(?:chinh )?(pho thu tuong|thu tuong|bo truong|thu truong|pho chu tich|chu tich)(?: truc tiep)? ky\b"
 )
+# ("những văn bản nào về nông thôn mới giai đoạn 2026-2030": about the programme in that period.)
 _PERIOD = re.compile(
-    r"\b(?:van ban|quyet dinh|nghi quyet)\b[^.?]{0,20}\b(?:cua|thuoc|cho) giai doan (\d{4})\s*-\s*(\d{4})\b"
+    r"\b(?:van ban|quyet dinh|nghi quyet)\b[^.?]{0,20}\b(?:cua|thuoc|cho|ve(?: nong thon moi| xay dung nong thon moi)?)"
+    r" giai doan (\d{4})\s*-\s*(\d{4})\b"
 )
 _ISSUED_BY = {
     "quoc hoi": ("của Quốc hội", lambda i: i == "quoc hoi"),

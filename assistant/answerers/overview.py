@@ -104,7 +104,9 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
         answers={"count", "list"}
         | ({"indicator"} if unknown else set())
         | ({"threshold"} if figure_unknown else set())
-        | ({"threshold"} if divided and not (ctx.need.money or ctx.need.figure) else set()),
+        | ({"threshold"} if divided and not (ctx.need.money or ctx.need.figure) else set())
+        # "… kiểu mẫu còn được công nhận nữa không": whether the tier still stands is what no_tier_step tells.
+        | ({"status"} if no_tier else set()),
         evidence=[annex_path(cset)],
         docs=set_docs(cset, ctx.query.sets),
         period=cset.period,

@@ -17,7 +17,7 @@ from assistant.target_sets import (
     Resolution,
     duties,
 )
-from assistant.years import period_of
+from assistant.years import NOW_WORDS, period_of
 from corpus.normalize import syllables
 
 
@@ -25,30 +25,37 @@ def _is_period_note(text: str) -> bool:
     return "giai đoạn trước" in text or "đã kết thúc" in text
 
 
-def card_drafts(r: Resolution) -> list[Draft]:
-    """Period note first (one line); then what applies; then (past 2025) the 2021-2025 answer as context."""
+def card_drafts(r: Resolution, dispatch_named: bool = False, listed: bool = False) -> list[Draft]:
+    """Period note first (one line); then what applies; then (past 2025) the 2021-2025 answer as context. A question
+    that names the dispatch ("Công văn 14 yêu cầu các xã làm gì?") asks what it says: its 2021-2025 answer comes
+    before what applies today."""
     notes = [n for n in r.notes if _is_period_note(n.text)]
     out = [Draft(n.text, sources(n.refs, n.text)) for n in notes[:1]]
     if r.previous is not None:
+        today: list[Draft] = []
         if r.applicable is not None:
             head = f"Bộ tiêu chí áp dụng hiện nay: {r.applicable.title}."
-            out.append(Draft(head, sources([r.applicable.ref], head)))
+            today.append(Draft(head, sources([r.applicable.ref], head)))
         for step in r.actions:
-            out.append(Draft(step.text, sources(step.refs, step.text)))
-        out.extend(_body(r.previous, past=True))
+            today.append(Draft(step.text, sources(step.refs, step.text)))
+        then = _body(r.previous, past=True, listed=listed)
+        out.extend(then + today if dispatch_named else today + then)
     else:
-        out.extend(_body(r, past=r.as_of > PERIOD_END))
+        out.extend(_body(r, past=r.as_of > PERIOD_END, listed=listed))
     for note in r.notes:
         if not _is_period_note(note.text):
             out.append(Draft(note.text, sources(note.refs, note.text)))
     return out
 
 
-def _body(r: Resolution, past: bool) -> list[Draft]:
+def _body(r: Resolution, past: bool, listed: bool = False) -> list[Draft]:
+    """The card's own lines; `listed`: the question asks what the dispatch says, so its cases are the answer and
+    no status of the unit is asked for."""
     out: list[Draft] = []
     prefix = "Theo quy định giai đoạn 2021-2025 (nay là giai đoạn trước), " if past else ""
     if r.applicable is None and r.alternatives:
-        out.append(Draft(f"Cần thêm thông tin để trả lời chính xác: {r.ask}"))
+        if not listed:
+            out.append(Draft(f"Cần thêm thông tin để trả lời chính xác: {r.ask}"))
         # Each level's set on a date before 2021-2025 (applicability._ask_level_then) is no case of the dispatch.
         cases = "theo từng cấp" if r.period.startswith("trước") else "theo Công văn 14/BCĐCTMTQG"
         lead = f"{prefix}các trường hợp {cases}:"
@@ -94,6 +101,24 @@ def _body(r: Resolution, past: bool) -> list[Draft]:
 _GIVEN_TO_UNITS = re.compile(r"\b(cho|doi voi) (cac |nhung )?(xa|huyen)\b[^?]{0,25}\b(dat chuan|duoc cong nhan)\b")
 
 
+def _forwarded(ctx: Context) -> list[Draft]:
+    """ "Công văn 5766 yêu cầu các xã làm gì?": a named document that forwards the dispatch says so first, since what
+    follows (the cases, what to do) is the dispatch's (the registry's relation, not the document's words)."""
+    for number in ctx.query.sets:
+        m = ctx.meta(number)
+        relation = next((x for x in m.relations if x.type == "forwards" and x.target == DISPATCH), None) if m else None
+        if m is None or relation is None:
+            continue
+        who = f" của {m.issuer}" if m.issuer else ""
+        when = f" ngày {m.issued:%d/%m/%Y}" if m.issued else ""
+        text = (
+            f"{document_name(m)}{who}{when} triển khai Công văn {DISPATCH}; các trường hợp và việc cần làm dưới đây "
+            f"là của Công văn {DISPATCH}."
+        )
+        return [Draft(text, [Source(m.number, opening(m), m.title or m.number)])]
+    return []
+
+
 def applicability(ctx: Context) -> list[Candidate]:
     r = ctx.resolution
     if r is None:
@@ -117,7 +142,15 @@ def applicability(ctx: Context) -> list[Candidate]:
     evidence += [alt.case.path for alt in rule.alternatives if alt.case][:3]
     # Each level's set on a date before 2021-2025, side by side: those sets are the evidence.
     evidence += [alt.applicable.ref.path for alt in rule.alternatives if not alt.case and alt.applicable][:3]
-    drafts = card_drafts(r)
+    # "Công văn 14 yêu cầu các xã làm gì?" asks what the dispatch says; "… năm 2023 Công văn 14 yêu cầu …. Giờ đã cuối
+    # năm 2026, xã giữ chuẩn theo bộ nào?" names it in a preamble and asks about now.
+    named = any(d in q.sets for d in (DISPATCH, "5766/UBND-CNN&XD")) and not NOW_WORDS.search(q.folded)
+    # Its cases are then the answer, unless the question tells the unit's own recognition ("Quyết định năm 2020 công
+    # nhận xã tôi 'đạt chuẩn' … không ai nhớ là chuẩn nào"): what is missing of it is still asked for.
+    drafts = card_drafts(r, dispatch_named=named, listed=named and not (q.recognition_year or q.recognition_period))
+    # After the one-line period note, when the card opens with it.
+    at = 1 if drafts and _is_period_note(drafts[0].text) else 0
+    drafts[at:at] = _forwarded(ctx)
     # A card made after the period says from when the set in force applies ("51/2025/QĐ-TTg (từ ngày 15/02/2026)").
     # Only for a question that asks which set (a document's own date in force is that document's fact).
     dated = "set" in ctx.need.asks and any("có hiệu lực" in d.text and "từ ngày" in d.text for d in drafts)

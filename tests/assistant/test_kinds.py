@@ -247,6 +247,14 @@ _CUES = [
     # A document that guides ("hướng dẫn") cites nothing for its "dẫn".
     ("Văn bản nào hướng dẫn về xã NTM nâng cao giai đoạn 2018-2020?", "cites", False),
     ("Những văn bản nào trong kho dẫn Quyết định 1980?", "cites", True),
+    # The programme whose investment policy a resolution approves is what it contains.
+    ("Nghị quyết 25 phê duyệt chủ trương đầu tư chương trình nào vậy?", "contents", True),
+    # "N tiêu chí nào": which criteria a counted set holds.
+    ("Huyện phải đạt 9 tiêu chí nào?", "list", True),
+    ("Huyện đã đạt 9 tiêu chí rồi thì sao?", "list", False),
+    # Whether a tier still stands; a set asked what it holds is not asked its status.
+    ("Hiện nay còn xã nông thôn mới nâng cao không?", "status", True),
+    ("Bộ tiêu chí mới còn xã nông thôn mới nâng cao không?", "status", False),
 ]
 
 

@@ -14,7 +14,7 @@ import unicodedata
 
 import pytest
 
-from assistant.understand import Query, as_of_for, understand
+from assistant.understand import Query, as_of_for, normalise_question, understand
 from corpus.criteria import Catalogue
 from corpus.normalize import fold
 
@@ -845,3 +845,38 @@ def test_a_unit_named_by_a_sets_tier_and_period_names_that_set(
 )
 def test_a_period_told_as_a_recognition_is_the_units(question: str, period: str, catalogue: Catalogue) -> None:
     assert understand(question, catalogue).recognition_period == period
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("Xã mình đạt đủ 19/19 tiêu chí năm 2017, giờ làm gì tiếp?", 2017),
+        ("Xã đã đạt 19 tiêu chí nông thôn mới từ năm 2014 thì năm 2023 phải rà soát bộ nào?", 2014),
+    ],
+)
+def test_every_criterion_met_in_a_year_is_the_recognition_that_year(
+    question: str, year: int, catalogue: Catalogue
+) -> None:
+    q = understand(question, catalogue)
+    assert q.recognition_year == year and q.criterion is None
+
+
+def test_every_criterion_met_without_a_year_is_an_assessment_not_a_recognition(catalogue: Catalogue) -> None:
+    q = understand("Xã tự đánh giá đã đạt đủ 19/19 tiêu chí theo bộ 2021-2025, đủ điều kiện đề nghị chưa?", catalogue)
+    assert q.recognition_year is None
+
+
+def test_the_year_a_unit_aims_at_the_standard_is_no_recognition(catalogue: Catalogue) -> None:
+    q = understand("Năm 2024 để xã vùng Tây Nguyên đạt chuẩn NTM thì thu nhập phải là bao nhiêu?", catalogue)
+    assert q.recognition_year is None and q.ask_year == 2024
+    assert q.criterion_name is not None and q.criterion_name.startswith("Thu nhập")
+
+
+def test_1980_right_after_the_programmes_name_is_the_decision(catalogue: Catalogue) -> None:
+    assert understand("Tỷ lệ hộ nghèo của xã NTM 1980 là bao nhiêu?", catalogue).sets == ["1980/QĐ-TTg"]
+
+
+def test_dropped_criteria_are_not_a_set_asked() -> None:
+    f = normalise_question("Bộ mới bỏ tiêu chí nào của bộ cũ?")
+    assert "bo tieu chi nao" not in f and "loai bo nhung tieu chi nao" in f
+    assert "bo tieu chi nao" in normalise_question("Xã áp dụng bộ tiêu chí nào?")
