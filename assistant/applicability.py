@@ -307,10 +307,18 @@ def _resolve_period(
         if len(set(held.values())) == 1:
             level = "xã" if "xã" in held else next(iter(held))
         elif held:
-            return _ask_level_then(tier, list(held), as_of)
+            return _ask_then([(lv, tier) for lv in held], as_of, "level")
     if as_of < PERIOD_START and level in LEVELS and tier in TIERS:
         r = _earlier(level, tier, as_of)
         return r
+    if as_of < PERIOD_START and level in LEVELS and tier not in TIERS and not not_recognised:
+        # "Xã đạt chuẩn năm 2019 thì khi đó áp dụng bộ tiêu chí nào?": each tier's set on that date (1980, the 1345
+        # framework, 691), not Công văn 14's cases of 2023.
+        tiers = [t for t in TIERS if any(a <= as_of <= b for a, b, _ in EARLIER.get((level, t), []))]
+        if len(tiers) == 1:
+            return _earlier(level, tiers[0], as_of)
+        if tiers:
+            return _ask_then([(level, t) for t in tiers], as_of, "tier")
     missing = []
     if level not in LEVELS:
         missing.append("level")
@@ -389,25 +397,28 @@ _ASK = {
 }
 
 
-def _ask_level_then(tier: str, levels: list[str], as_of: dt.date) -> Resolution:
-    """ "Năm 2019 bộ tiêu chí NTM là quyết định nào": the level is asked, beside each level's set on that date (not
-    Công văn 14's cases, which are about units recognised before 2021-2025)."""
+def _ask_then(units: list[tuple[str, str]], as_of: dt.date, missing: str) -> Resolution:
+    """ "Năm 2019 bộ tiêu chí NTM là quyết định nào" (the level missing), "xã đạt chuẩn năm 2019 thì khi đó áp dụng bộ
+    nào" (the tier): what is missing is asked, beside each (level, tier)'s set on that date (not Công văn 14's cases,
+    which are about units recognised before 2021-2025)."""
     alternatives = []
-    for lv in levels:
-        alt = _earlier(lv, tier, as_of)
-        alt.status = f"{lv.capitalize()} {tier_words(tier)} (thời điểm {as_of:%d/%m/%Y})"
+    for lv, tr in units:
+        alt = _earlier(lv, tr, as_of)
+        alt.status = f"{lv.capitalize()} {tier_words(tr)} (thời điểm {as_of:%d/%m/%Y})"
         alternatives.append(alt)
+    levels = {lv for lv, _ in units}
+    tiers = {tr for _, tr in units}
     return Resolution(
         as_of=as_of,
         period=f"trước {PERIOD_START:%d/%m/%Y}",
-        level=None,
-        tier=tier,
+        level=next(iter(levels)) if len(levels) == 1 else None,
+        tier=next(iter(tiers)) if len(tiers) == 1 else None,
         recognition=None,
         status="Chưa đủ thông tin để xác định",
         case=None,
         applicable=None,
-        missing=["level"],
-        ask=_ASK["level"],
+        missing=[missing],
+        ask=_ASK[missing],
         alternatives=alternatives,
         in_dispatch=False,
     )

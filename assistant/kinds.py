@@ -292,7 +292,8 @@ _ASKS: dict[str, str] = {
     "region_level": r"\b(muc (dat chuan )?(cua |theo )?vung (nao|khac)"
     r"|ap (dung )?muc( dat chuan)?( cua| theo)? vung)\b",
     # "Tỉnh Điện Biên thuộc vùng nào?": the region of the 2016-2025 sets a province belongs to.
-    "region_of": r"\b(thuoc|o|nam trong|nam o|la) (?:ve )?" + REGION_ASKED,
+    # ("nay thuộc tỉnh nào và áp dụng vùng nào trong bộ tiêu chí": the region its thresholds are read in.)
+    "region_of": r"\b(thuoc|o|nam trong|nam o|la|ap dung|tinh theo|xep vao) (?:ve )?" + REGION_ASKED,
     # "Đồng Tháp bây giờ là gộp với tỉnh nào?": where a province went in the 2025 merger, or what it was formed from.
     "map": r"\b(gop (?:voi|vao|chung) (?:tinh|thanh pho) nao"
     r"|(?:nhap|sap nhap|hop nhat) (?:vao|voi) (?:tinh|thanh pho) nao|nhap vao dau"

@@ -340,8 +340,10 @@ def _sets(f: str) -> list[str]:
             and not re.search(r"\b(chua co|truoc khi co)\s+bo\s*$", before)
             and not re.match(r"\s*(tieu chi|chi tieu)\b", after)
         )
+        # "theo 491 hay 1980": one of a list of decisions.
+        listed = re.search(r"\b(491|342|558|1980|318|319|320|1345|691)\s*(,|va|hay|hoac|voi|so voi)\s*$", before)
         if num in ("14", "1980", "5766", "51") and not (
-            re.search(cue + r"\s*(so\s*)?$", before) or after.startswith("/") or set_words or the_set
+            re.search(cue + r"\s*(so\s*)?$", before) or after.startswith("/") or set_words or the_set or listed
         ):
             continue
         if num == "1980" and re.search(r"\bnam\s*$", before):

@@ -49,7 +49,8 @@ _SHARE = re.compile(r"\b(bao nhieu|may|bn) ?(%|phan tram)?( so)? (xa|huyen|tinh)
 # "khi đó", "lúc công nhận": the time of the recognition just named.
 _THEN = re.compile(
     # "Hồi xét công nhận … năm 2018": the time of that recognition.
-    r"\b(khi do|luc do|khi ay|luc ay|hoi do|hoi ay|thoi diem do|thoi diem ay|thoi do|thoi ay|dao do|dao ay"
+    # ("theo chỉ đạo đó" is no "dạo đó".)
+    r"\b(khi do|luc do|khi ay|luc ay|hoi do|hoi ay|thoi diem do|thoi diem ay|thoi do|thoi ay|(?<!chi )dao (?:do|ay)"
     r"|(khi|luc|hoi|thoi diem) (duoc )?(xet )?cong nhan"
     # "Năm 2019 xét công nhận đạt chuẩn thì … phải …": what a recognition that year was judged against.
     r"|(?:19|20)\d\d (?:duoc )?xet cong nhan)\b"
@@ -117,6 +118,9 @@ _THIS_YEAR = re.compile(r"\bnam nay\b|^\s*(xin hoi |cho hoi )?nay\b")
 _UNDER_WHICH = re.compile(
     r"^[^.?!\d]{0,50}?\b(theo|dua tren|can cu(?: vao)?)\s+"
     r"(bo tieu chi|bo|quyet dinh|van ban|quy dinh)( [a-z]+){0,3}\s+(nao|so may)\b"
+)
+_EITHER_DECISION = re.compile(
+    r"^[^.?!\d]{0,30}?\btheo (?:qd |quyet dinh )?\d{3,4}(?:/[a-z-]+)? (?:hay|hoac) (?:qd |quyet dinh )?\d{3,4}\b"
 )
 # What a recognised unit must do or keep now: not the recognition's own set ("cần", never "căn cứ" or "Cần Thơ").
 _ACTION_NOW = re.compile(r"\b(duy tri|giu chuan|ra soat|phai|can(?! (?:cu|tho)\b)|ap dung|danh gia lai|tiep theo)\b")
@@ -224,6 +228,8 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         ),
         masked,
     )
+    # "theo 491 hay 1980": the decision; no question about the programme asks of the year 1980 ("năm 1980" is kept).
+    masked = re.sub(r"(?<!nam )\b1980\b", "    ", masked)
     # "xã mới thành lập khi sắp xếp đơn vị hành chính năm 2025": the year places changed, not the year asked about.
     masked = re.sub(
         r"\b(sap xep|sap nhap|hop nhat|thanh lap)( [a-z]+){0,4}? (nam |tu nam )?(19|20)\d\d\b",
@@ -401,7 +407,11 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         and recognition_year == recognised[0]
         and ask_year is None
         # "(trước tháng 12) thì lúc đó xét theo bộ nào": an aside in brackets does not part the year from its set.
-        and _UNDER_WHICH.match(re.sub(r"\([^)]*\)", " ", masked[recognised[1] + 4 :]))
+        and (
+            _UNDER_WHICH.match(re.sub(r"\([^)]*\)", " ", masked[recognised[1] + 4 :]))
+            # "Xã đạt chuẩn năm 2016 theo 491 hay 1980?": which of two decisions, named by their numbers.
+            or _EITHER_DECISION.match(f[recognised[1] + 4 :])
+        )
         and not NOW_WORDS.search(f)
         and not _ACTION_NOW.search(f)
     ):
@@ -409,6 +419,17 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         # định nào?": the set the recognition was made under, which is the set of its year.
         ask_year = recognition_year
     if recognition_year is not None and set_period is None and _THEN.search(f):
-        # "… công nhận năm 2018. Theo bộ tiêu chí áp dụng khi đó, …": the set of the recognition's time.
+        # "… công nhận năm 2018. Theo bộ tiêu chí áp dụng khi đó, …": the set of the recognition's time, and that time
+        # is the one asked about ("Huyện đạt chuẩn năm 2017 áp dụng bộ tiêu chí huyện nào khi đó?").
         set_period = period_of(recognition_year)
+        # (Without a "?", the last sentence asks: "… hồi đó chấm theo bộ 491. tháng 7 này đoàn … chấm theo bộ nào".)
+        last = asking_start if asked_at > 0 else max((m.end() for m in re.finditer(r"[.!;]\s", f)), default=0)
+        then = _THEN.search(f, last)
+        # And only for which set it asks: a figure of that time ("Hồi đó tỉ lệ hộ nghèo phải dưới bao nhiêu?") is read
+        # from the set of the period, the question's date staying today.
+        which = re.search(r"\b(bo tieu chi|bo|quyet dinh|van ban|qd)( [a-z0-9]+){0,3} (nao|hay)\b", f[last:])
+        if then is not None and which and not NOW_WORDS.search(f[last:]) and not _THIS_YEAR.search(f[last:]):
+            # Only when the asking sentence says it: "khi đó xét theo bộ …" in a preamble tells the recognition,
+            # and the question after it ("trước mắt xã phải rà soát …?") asks about now.
+            ask_year = ask_year or recognition_year
     return recognition_year, recognition_period, ask_year, set_period

@@ -135,6 +135,9 @@ _TITLE = re.compile(
 )
 
 
+_OFFICES = "Phó Thủ tướng|Thủ tướng|Bộ trưởng|Thứ trưởng|Phó Chủ tịch|Chủ tịch"
+
+
 def signer_title(closing: Section | None, signer: str) -> str | None:
     """The signer's office as the signature block writes it, just above the name ("PHÓ THỦ TƯỚNG")."""
     if closing is None:
@@ -366,8 +369,13 @@ def documents(ctx: Context) -> list[Candidate]:
         facts: list[tuple[str, list[Draft], set[str]]] = []
         if m.signer:
             title = signer_title(ctx.section(f"{m.number} › Phần kết"), m.signer)
-            who = f"{title} {m.signer}" if title else m.signer
             where = _holding(ctx, m, m.signer)
+            if title is None and where is not None and (held := ctx.section(where)) is not None:
+                # A registry entry has no signature block; its summary may name the office before the name ("Phó Thủ
+                # tướng Trần Hồng Hà ký"), which the source cited shows.
+                office = re.search(rf"({_OFFICES})\s+{re.escape(m.signer)}", held.text)
+                title = office.group(1) if office else None
+            who = f"{title} {m.signer}" if title else m.signer
             facts.append(
                 (
                     "who",

@@ -56,8 +56,9 @@ def _body(r: Resolution, past: bool, listed: bool = False) -> list[Draft]:
     if r.applicable is None and r.alternatives:
         if not listed:
             out.append(Draft(f"Cần thêm thông tin để trả lời chính xác: {r.ask}"))
-        # Each level's set on a date before 2021-2025 (applicability._ask_level_then) is no case of the dispatch.
-        cases = "theo từng cấp" if r.period.startswith("trước") else "theo Công văn 14/BCĐCTMTQG"
+        # Each level's or tier's set on a date before 2021-2025 (applicability._ask_then) is no case of the dispatch.
+        each = "theo từng hạng" if r.missing == ["tier"] else "theo từng cấp"
+        cases = each if r.period.startswith("trước") else "theo Công văn 14/BCĐCTMTQG"
         lead = f"{prefix}các trường hợp {cases}:"
         out.append(Draft(lead[0].upper() + lead[1:]))  # not str.capitalize(): it lower-cases "14/BCĐCTMTQG"
         for alt in r.alternatives:

@@ -83,3 +83,31 @@ def test_a_figure_needed_to_reach_the_standard_in_a_year_is_the_sets(assistant: 
 def test_a_named_sets_conditions_counted_are_not_a_card(assistant: Assistant) -> None:
     a = assistant.ask("Theo Quyết định 691 thì xã NTM kiểu mẫu phải đáp ứng bao nhiêu điều kiện?")
     assert a.kind == "criteria" and "691/QĐ-TTg" in a.text and "4 tiêu chí" in a.text
+
+
+def test_the_set_asked_of_the_time_of_a_recognition_is_that_times(assistant: Assistant) -> None:
+    a = assistant.ask("Huyện được công nhận năm 2018 thì khi đó chấm theo bộ tiêu chí huyện nào?")
+    assert a.kind == "applicability" and "558/QĐ-TTg" in a.text and "51/2025/QĐ-TTg" not in a.text
+
+
+def test_a_recognition_before_2021_of_no_tier_lays_out_each_tiers_set_then(assistant: Assistant) -> None:
+    a = assistant.ask("Năm 2018 xã được công nhận đạt chuẩn thì theo bộ tiêu chí nào?")
+    assert "theo từng hạng" in a.text
+    assert all(n in a.text for n in ("1980/QĐ-TTg", "1345/BNN-VPĐP", "691/QĐ-TTg"))
+    assert "Công văn 14/BCĐCTMTQG" not in a.text
+
+
+def test_which_of_two_decisions_a_recognition_was_under(assistant: Assistant) -> None:
+    a = assistant.ask("Xã em đạt chuẩn NTM năm 2016, hồi đó theo 491 hay 1980?")
+    assert "1980/QĐ-TTg" in a.text and "491/QĐ-TTg" in a.text
+    assert "31/12/1980" not in a.text
+
+
+def test_a_former_province_asked_where_it_is_now_and_its_region(assistant: Assistant) -> None:
+    a = assistant.ask("Xã tôi thuộc tỉnh Kon Tum cũ, giờ thuộc tỉnh nào và áp dụng vùng nào trong bộ tiêu chí?")
+    assert "Quảng Ngãi" in a.text and "Tây Nguyên" in a.text
+
+
+def test_a_registry_entrys_signer_with_the_office_its_summary_names(assistant: Assistant) -> None:
+    a = assistant.ask("Quyết định 51/2025/QĐ-TTg do ai ký, giữ chức vụ gì?")
+    assert "Phó Thủ tướng Trần Hồng Hà" in a.text

@@ -255,6 +255,8 @@ _CUES = [
     # Whether a tier still stands; a set asked what it holds is not asked its status.
     ("Hiện nay còn xã nông thôn mới nâng cao không?", "status", True),
     ("Bộ tiêu chí mới còn xã nông thôn mới nâng cao không?", "status", False),
+    # The region a former province's thresholds are read in.
+    ("Xã ở Gia Lai cũ thì áp dụng vùng nào trong bộ tiêu chí?", "region_of", True),
 ]
 
 

@@ -880,3 +880,9 @@ def test_dropped_criteria_are_not_a_set_asked() -> None:
     f = normalise_question("Bộ mới bỏ tiêu chí nào của bộ cũ?")
     assert "bo tieu chi nao" not in f and "loai bo nhung tieu chi nao" in f
     assert "bo tieu chi nao" in normalise_question("Xã áp dụng bộ tiêu chí nào?")
+
+
+def test_1980_offered_beside_another_decision_is_that_decision_and_never_a_year(catalogue: Catalogue) -> None:
+    q = understand("Xã em được công nhận năm 2014, khi đó chấm theo 491 hay 1980?", catalogue)
+    assert q.sets == ["491/QĐ-TTg", "1980/QĐ-TTg"]
+    assert q.recognition_year == 2014 and q.ask_year == 2014
