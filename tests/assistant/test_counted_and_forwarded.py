@@ -86,7 +86,7 @@ def test_a_named_sets_conditions_counted_are_not_a_card(assistant: Assistant) ->
 
 
 def test_the_set_asked_of_the_time_of_a_recognition_is_that_times(assistant: Assistant) -> None:
-    a = assistant.ask("Huyện được công nhận năm 2018 thì khi đó chấm theo bộ tiêu chí huyện nào?")
+    a = assistant.ask("Huyện mình được công nhận năm 2018, áp dụng bộ tiêu chí huyện nào vào lúc đó?")
     assert a.kind == "applicability" and "558/QĐ-TTg" in a.text and "51/2025/QĐ-TTg" not in a.text
 
 
