@@ -94,6 +94,9 @@ _ASKS: dict[str, str] = {
     # "Nghị quyết 257 phê duyệt chương trình gì": what it approves.
     # ("phê duyệt chủ trương đầu tư chương trình nào": the programme whose investment policy it approves.)
     r"|(phe duyet|ban hanh) (chu truong (dau tu )?)?(chuong trinh|ke hoach|de an|chu truong|noi dung) (gi|nao)"
+    # "Nghị định 272 phân định vùng nào?", "Quyết định 60 phê duyệt danh sách gì?": what it delimits or lists.
+    # ("phân định theo văn bản nào" asks which document.)
+    r"|(phan dinh|phe duyet danh sach) (?!theo )(?:[a-z]+ ){0,3}(gi|nao)"
     # "Quyết định 691 là bộ tiêu chí gì / ban hành bộ tiêu chí gì": the set it issues.
     r"|(la|ban hanh) bo tieu chi gi"
     r"|noi (ve )?(cai )?gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"

@@ -98,8 +98,8 @@ def _counted_set(
         if not c.province
         and (c.level, c.tier) == (chosen.level, chosen.tier)
         and len(c.criteria) == int(m.group(1))
-        and c.period[:4].isdigit()
-        and int(c.period[:4]) <= year
+        and (c.period or "")[:4].isdigit()
+        and int((c.period or "")[:4]) <= year
     ]
     return max(fits, key=lambda c: c.period, default=None)
 

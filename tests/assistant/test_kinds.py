@@ -255,6 +255,10 @@ _CUES = [
     # Whether a tier still stands; a set asked what it holds is not asked its status.
     ("Hiện nay còn xã nông thôn mới nâng cao không?", "status", True),
     ("Bộ tiêu chí mới còn xã nông thôn mới nâng cao không?", "status", False),
+    # What a decree delimits or a decision lists is what it contains.
+    ("Nghị định 272 phân định những vùng nào?", "contents", True),
+    ("Quyết định 60 phê duyệt danh sách những xã nào?", "contents", True),
+    ("Giai đoạn 2026-2030 xã khu vực III được phân định theo văn bản nào?", "contents", False),
     # The region a former province's thresholds are read in.
     ("Xã ở Gia Lai cũ thì áp dụng vùng nào trong bộ tiêu chí?", "region_of", True),
 ]
