@@ -295,6 +295,8 @@ def criteria(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = town_conditions(ctx)
     # A follow-up that names no criterion of its own asks about the earlier question's ("vùng đó là bao nhiêu?").
     f = f"{normalise_question(q.context)} {q.folded}" if q.context else q.folded
+    # "bộ 19 tiêu chí": a set named by its count of criteria, which its overview states.
+    stated = COUNTED_SET.search(f)
     for rank, cset in enumerate(question_sets(ctx)):
         base = base_covers(cset)
         docs = set_docs(cset, q.sets)
@@ -410,8 +412,6 @@ def criteria(ctx: Context) -> list[Candidate]:
             # A criterion or indicator the question spells out says more than the list of the set's criteria,
             # unless the question asks for that list or a count of criteria ("mấy năm" counts years).
             out[-1].prior -= 0.4
-        # "bộ 19 tiêu chí": a set named by its count of criteria, which its overview states.
-        stated = COUNTED_SET.search(f)
         counted = f" {len(cset.criteria)} tieu chi" if stated and int(stated.group(1)) == len(cset.criteria) else ""
         out[-1].lexical = lexical_cover(ctx.text, cset.title + counted)
         groups = set_groups(ctx, cset)

@@ -135,9 +135,6 @@ _TITLE = re.compile(
 )
 
 
-_OFFICES = "Phó Thủ tướng|Thủ tướng|Bộ trưởng|Thứ trưởng|Phó Chủ tịch|Chủ tịch"
-
-
 def signer_title(closing: Section | None, signer: str) -> str | None:
     """The signer's office as the signature block writes it, just above the name ("PHÓ THỦ TƯỚNG")."""
     if closing is None:
@@ -147,9 +144,18 @@ def signer_title(closing: Section | None, signer: str) -> str | None:
     if at < 0:
         return None
     titles = _TITLE.findall(text[:at])
-    if not titles:
-        return None
-    words = titles[-1].lower()
+    return _office(titles[-1]) if titles else None
+
+
+def _summary_title(summary: str, signer: str) -> str | None:
+    """The office a registry entry's summary names right before the signer ("Phó Thủ tướng Trần Hồng Hà ký")."""
+    m = re.search(rf"{_TITLE.pattern}\s+{re.escape(signer)}", summary, re.IGNORECASE)
+    return _office(m.group(1)) if m else None
+
+
+def _office(raw: str) -> str:
+    """An office as the answer writes it: "PHÓ THỦ TƯỚNG", "Phó Thủ tướng" → "Phó Thủ tướng"."""
+    words = raw.lower()
     for office in ("thủ tướng", "chủ tịch", "bộ trưởng", "thứ trưởng", "trưởng ban", "chánh văn phòng"):
         words = words.replace(office, office[0].upper() + office[1:])
     return words[0].upper() + words[1:]
@@ -371,10 +377,8 @@ def documents(ctx: Context) -> list[Candidate]:
             title = signer_title(ctx.section(f"{m.number} › Phần kết"), m.signer)
             where = _holding(ctx, m, m.signer)
             if title is None and where is not None and (held := ctx.section(where)) is not None:
-                # A registry entry has no signature block; its summary may name the office before the name ("Phó Thủ
-                # tướng Trần Hồng Hà ký"), which the source cited shows.
-                office = re.search(rf"({_OFFICES})\s+{re.escape(m.signer)}", held.text)
-                title = office.group(1) if office else None
+                # A registry entry has no signature block; its summary, the source cited, may name the office.
+                title = _summary_title(held.text, m.signer)
             who = f"{title} {m.signer}" if title else m.signer
             facts.append(
                 (
