@@ -159,6 +159,21 @@ def _only_heading(section: Section) -> bool:
     return "\n" not in own and bool(section.title) and label == section.title.strip(" .:")
 
 
+def _spelt(text: str) -> str:
+    return re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", fold(text).lower())).strip()
+
+
+def _annex_title(section: Section | None, hint: str) -> str | None:
+    """ "… áp dụng Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021-2025 (Phụ lục I, …)": a sentence that names
+    an annex by its title is quoted with that title line, not with a row of its table that shares a year with it."""
+    if section is None or not section.labels or not section.labels[-1].startswith("Phụ lục") or not section.title:
+        return None
+    title = section.title.strip()
+    if len(title) < 12 or title not in section.text or _spelt(title) not in _spelt(hint):
+        return None
+    return title
+
+
 WHOLE_LIMIT = 1200  # characters of a named part quoted whole (a point, a short table)
 
 
@@ -212,7 +227,11 @@ class Citations:
         if meta is not None and meta.issuer:
             # Its issuer too ("UBND tỉnh Thái Nguyên giao cơ quan nào …" names the province's dispatch).
             ignore |= title_words(fold(meta.issuer).replace("uy ban nhan dan", "ubnd"), hint)
-        quote = quote or best_span(_without_heading(text, section), hint, asks=self._asks, ignore=ignore)
+        quote = (
+            quote
+            or _annex_title(section, hint)
+            or best_span(_without_heading(text, section), hint, asks=self._asks, ignore=ignore)
+        )
         for c in self.items:
             if c.path == path and c.quote == quote:
                 return c.n

@@ -291,7 +291,7 @@ def _read_asks(need: Need, query: Query) -> None:
         need.counted = counted.group(1)
         if not re.match(
             r"(tieu chi|chi tieu|nhom|tieu|phu luc|dieu|chuong|noi dung|lan|buoc|hang|muc|phan|loai|van ban|thang|nam"
-            r"|ngay|tinh|xa|huyen|bo\b)",  # "mấy bộ tiêu chí": criteria sets counted
+            r"|ngay|tinh|xa|huyen|truong\b|nhiem\b|doi\b|bo\b)",  # "mấy bộ tiêu chí": criteria sets counted
             need.counted,
         ):
             # "… là bao nhiêu", "bao nhiêu triệu": a figure, not a count of items.

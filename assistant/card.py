@@ -7,11 +7,12 @@ import datetime as dt
 import re
 
 from assistant.applicability import goal_set, no_tier_step, resolve
+from assistant.kinds import CASES_ASKED
 from assistant.target_sets import DISPATCH, REGISTRY_2026_STEP, Resolution, tier_words
 from assistant.topic import asking_clause
 from assistant.understand import Query, recognition_told
 from assistant.unit import goal_tier
-from assistant.years import SET_CONTENT
+from assistant.years import ACTION, SET_CONTENT
 from corpus.criteria import Catalogue
 from corpus.normalize import fold
 
@@ -29,7 +30,12 @@ _DISPATCHES = (DISPATCH, "5766/UBND-CNN&XD")
 def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | None:
     """The applicability card, when the question is about a unit's status and what applies to it."""
     wants_rule = (query.level or query.tier or query.sets) and (
-        query.action or query.recognition_year or query.recognition_period or query.not_recognised
+        query.action
+        or query.recognition_year
+        or query.recognition_period
+        or query.not_recognised
+        # "Công văn 14 hướng dẫn những trường hợp nào?": the dispatch's cases are the card's.
+        or (any(d in query.sets for d in _DISPATCHES) and CASES_ASKED.search(query.folded))
     )
     # The card's rules (Công văn 14, the sets by recognition) are for communes and districts; a province
     # "hoàn thành nhiệm vụ" is answered from its own provisions, and asking it "xã hay huyện?" is wrong.
@@ -39,6 +45,14 @@ def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | 
     if past_period and not recognition_told(query):
         # "Xã NTM nâng cao giai đoạn 2021-2025 phải đáp ứng những gì?" asked in 2026: what that period's set
         # requires, not which set a unit is held to today.
+        return None
+    if (
+        (query.criterion or query.criterion_name or query.indicator)
+        and not recognition_told(query)
+        and {m.group(0) for m in ACTION.finditer(query.folded)} == {"theo bo"}
+    ):
+        # "Tiêu chí văn hóa xã NTM theo bộ 2026-2030": "theo bộ" names the set whose criterion is asked; nothing is
+        # to be done and no unit's status is told.
         return None
     status = query.recognition_year or query.recognition_period or query.not_recognised or query.tier
     if not status and _AGENCY.search(fold(query.text).lower().replace("uy ban nhan dan", "ubnd")):

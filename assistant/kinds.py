@@ -26,6 +26,8 @@ _NOT_THE_DOCUMENT = (
 _SESSION = r"\b(ky hop|khoa) (thu )?(may|nao|bao nhieu)\b"
 _VOTES = r"\b(bao nhieu dai bieu|dai bieu (tan thanh|bieu quyet)|tan thanh\b[^?]{0,30}\b(bao nhieu|may|ty le))"
 SESSION_ASKED = re.compile(_SESSION)
+# "Công văn 14 hướng dẫn những trường hợp nào?": the cases a dispatch sorts units into.
+CASES_ASKED = re.compile(r"\b(nhung|cac|may|bao nhieu) truong hop\b|\btruong hop (nao|gi)\b")
 VOTES_ASKED = re.compile(_VOTES)
 
 _ASKS: dict[str, str] = {
@@ -221,6 +223,10 @@ _ASKS: dict[str, str] = {
     # "cơ quan nào xét công nhận và công bố xã đạt chuẩn": who does what the documents give someone to do.
     r"|(co quan|cap|don vi|ai) (nao )?(co tham quyen )?(xet,? cong nhan|cong nhan|cong bo|tham dinh|phe duyet)"
     r"|(ai|bo nao|co quan nao|so nao) (la )?(chu tri|co quan chu quan)|co tham quyen"
+    # "Chủ tịch UBND tỉnh công nhận xã NTM nâng cao à?", "Thủ tướng công nhận huyện NTM đúng không?": who recognises,
+    # told to be checked.
+    r"|(chu tich|ubnd|uy ban nhan dan|thu tuong|bo truong)( [a-z]+){0,3} (co )?(xet,? )?(cong nhan|cong bo)\b[^?]{0,60}"
+    r"\b(a|phai khong|dung khong|co dung khong|co phai khong|khong)(?=\s*\?)"
     # "cơ quan nào ban hành cẩm nang hướng dẫn thực hiện": whom the document charges with the guidance.
     r"|(ai|(co quan|bo|so|cap|don vi) nao) ban hanh (van ban |cac )?(huong dan (thuc hien|cho|ve)|cam nang|tai lieu"
     r"|so tay)"

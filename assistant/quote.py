@@ -176,6 +176,12 @@ def quotable(piece: str, clause: bool = False) -> bool:
     # Quyết định này:") says who or what, not what is required of them; one that counts ("gồm 19 tiêu chí:") does.
     if bare.endswith(":") and len(bare.split()) <= 14 and not re.search(r"\d+\s+\w", bare.split(".", 1)[-1]):
         return False
+    # A compiler's mark alone ("[chưa xác minh]", "[chưa xác minh: phần sau cụm …]") holds none of the text.
+    if re.fullmatch(r"\[[^\]]*\]\W*", bare):
+        return False
+    # The drafter's reference at a dispatch's foot ("Bachdt, 08/11/2023, CV19"): initials, date and copy number.
+    if re.fullmatch(r"[\w.]+\s*,\s*\d{1,2}/\d{1,2}/\d{4}\s*,\s*\w+\.?", bare):
+        return False
     # A source's site named after a registry line's attribution ("…; thoibaotaichinhvietnam.vn; baophapluat.vn.").
     if re.fullmatch(r"[\w.-]+\.(?:vn|com|net|org)(?:/\S*)?\.?", bare):
         return False
@@ -244,6 +250,10 @@ def best_span(
         fallback = strip_source(text.strip())[:limit]
         return fallback if fallback in text else text[:limit]
 
+    if hint.strip() in candidates:
+        # "Trịnh Đình Dũng": a piece that is the hint itself (a signer's name) is the quote, whatever a cue of the
+        # question's kind finds elsewhere ("Thủ tướng, các Phó Thủ tướng Chính phủ" of the recipients).
+        return hint.strip()
     counted = next((a.split("=", 1)[1] for a in asks if a.startswith("count=")), None)
     # "bao nhiêu đại biểu tán thành": the sentence with a number of exactly that ("430 đại biểu").
     noun = counted_noun(hint)

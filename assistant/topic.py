@@ -41,6 +41,7 @@ NOT_CONTENT = _words(
     giap
     toan_quoc tut_chuan
     gioi_han cuon
+    de_cap nhac_den noi_den
     """
 )
 # Syllables that make a compound a segmentation accident ("thì_giờ", "đáp_ứng_bộ", "ntm_vùng") rather

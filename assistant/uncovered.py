@@ -89,13 +89,17 @@ _FORMS = re.compile(
 # chuẩn có còn giữ danh hiệu không", "không còn huyện thì huyện đã đạt chuẩn có bị mất danh hiệu"): none of the
 # programme's documents says. (Which set a merged commune is held to is the card's question: "giữ chuẩn theo bộ nào".)
 # ("do nhập một xã … với một xã …": merged too.)
-# ("xã mới hình thành từ 3 xã đã đạt chuẩn … có được công nhận luôn không", "sau sáp nhập … có phải xét lại chuẩn".)
+# ("xã mới hình thành từ 3 xã đã đạt chuẩn … có được công nhận luôn không", "sau sáp nhập … có phải xét lại chuẩn",
+# "sáp nhập với xã bên cạnh …, xã mới có còn là xã NTM không".)
 _REORG = (
     r"(sap nhap|sap xep|hop nhat|nhap (tu )?(mot |hai |\d |cac |nhung )?(xa|huyen)|(xa|huyen) nhap lai"
     r"|khong con (cap )?huyen|bo cap huyen"
     r"|chinh quyen (hai|2) cap|(hinh thanh|thanh lap) tu (\d+|hai|ba|bon|cac|nhieu) xa)"
 )
-_TITLE = r"(danh hieu|mat chuan|(con|van) (duoc )?cong nhan|xet lai (dat )?chuan|cong nhan lai|(duoc )?cong nhan luon)"
+_TITLE = (
+    r"(danh hieu|mat chuan|(con|van) (duoc )?cong nhan|(con|van) (la|giu) (xa|huyen) (ntm|nong thon moi|dat chuan)"
+    r"|xet lai (dat )?chuan|cong nhan lai|(duoc )?cong nhan luon)"
+)
 _TITLE_AFTER_REORG = re.compile(rf"\b{_REORG}\b[^?]{{0,80}}\b{_TITLE}\b|\b{_TITLE}\b[^?]{{0,80}}\b{_REORG}\b")
 # Managing the works themselves ("thủ tục thanh quyết toán công trình NTM", "giải ngân vốn", "lựa chọn nhà thầu"):
 # investment and procurement rules, which none of the programme's documents holds (424/NQ-CP only cites the laws).

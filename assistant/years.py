@@ -44,6 +44,10 @@ _PURPOSE = re.compile(
 _PURPOSE_OF_UNIT = re.compile(
     r"\bde (xa|huyen|thi xa|tinh)\b(?: \w+){0,3} (duoc )?(dat chuan|cong nhan)\b[^.?!]{0,50}$"
 )
+# "có đạt chuẩn không", "đã đạt chuẩn chưa": the standard met is asked about.
+_ASKED_IF = re.compile(
+    r"\bco (duoc )?(dat chuan|cong nhan)\b|\b(dat chuan|duoc cong nhan)( [a-z]+){0,3} (khong|ko|chua)\s*(\?|$)"
+)
 _TARGET = re.compile(r"\b(phan dau|muc tieu|du kien|ke hoach|muon)\b")
 _SHARE = re.compile(r"\b(bao nhieu|may|bn) ?(%|phan tram)?( so)? (xa|huyen|tinh)\b")
 # "khi đó", "lúc công nhận": the time of the recognition just named.
@@ -236,6 +240,12 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         lambda m: " " * len(m.group(0)),
         masked,
     )
+    # "năm 2025 sáp nhập với xã bên cạnh": the year told first is the merger's too.
+    masked = re.sub(
+        r"\b(?:19|20)\d\d(?=,? (?:(?:xa|huyen|tinh)(?: [a-z]+){0,2} )?(?:duoc |bi )?(?:sap xep|sap nhap|hop nhat)\b)",
+        "    ",
+        masked,
+    )
     # "Quyết định 691 năm 2018 có hiệu lực từ ngày nào": the year the document was issued, unless a recognition is
     # told just before ("đạt chuẩn theo QĐ 691 năm 2020" may date the recognition).
     masked = re.sub(
@@ -327,10 +337,20 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             recognition_period = value  # uncued: a recognition year found below dates the recognition instead
             if _RECOGNITION_CUE.search(before) and _figure_of_recognition(f, _sentence_to(f, m.start())):
                 set_period = set_period or value  # as above, the cue a little further back
+    # "năm 2019 đạt chuẩn NTM, năm 2023 rà soát lại": the cue right after an earlier year (no comma between) is that
+    # year's recognition; a year after a comma is looked at after that cue only. ("Năm 2023, xã … được công nhận năm
+    # 2019", "Năm 2023 một huyện đã đạt chuẩn NTM từ năm 2012": the cue is the later year's.)
+    told_ends = [
+        p + 4 + a.end(1)
+        for _, p in years
+        if (a := _RECOGNITION_AFTER.search(masked[p + 4 : p + 90])) and not re.search(r"[,;]", a.group(0))
+    ]
     cued_before = [
         (y, p)
         for y, p in years
-        if _RECOGNITION_CUE.search(masked[max(0, p - 70) : p])
+        if _RECOGNITION_CUE.search(
+            masked[max([p - 70, 0] + [e for e in told_ends if e < p and re.search(r"[,;]", masked[e:p])]) : p]
+        )
         and not _ASOF_CUE.search(masked[max(0, p - 12) : p])
         # "Xã phấn đấu đạt chuẩn NTM nâng cao năm 2023 thì căn cứ …": the year of a goal is the time asked about;
         # so is the year of a unit's purpose (_PURPOSE_OF_UNIT).
@@ -347,6 +367,13 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         planned = _TARGET.search(masked[max(0, p - 20) : p])
         # "Năm 2030 bao nhiêu % xã đạt chuẩn?": a share of the units, a target of that year, not a recognition.
         told = after.group(0) if after else ""
+        if after and _ASKED_IF.search(masked[p + 4 + after.start(1) - 4 : p + 4 + after.end(1) + 30]):
+            # "Tỷ lệ hộ nghèo … năm 2024, có đạt chuẩn không?": whether it meets the standard is asked, not told.
+            continue
+        if after and _CONTENT_ASK.search(f) and re.match(r"\s*cua (xa|huyen|thi xa|tinh)\b", masked[p + 4 :]):
+            # "Thu nhập năm 2025 của xã đạt chuẩn nâng cao … là bao nhiêu?": the year of the figure asked, of any
+            # commune of that tier; no unit's recognition.
+            continue
         # "năm 2024 để xã vùng Đông Nam Bộ đạt chuẩn": the unit's purpose that year (_PURPOSE_OF_UNIT), named after it.
         purpose = re.search(r"\bde (xa|huyen|thi xa|tinh)\b", told)
         if after and not _INTENT.search(told) and not _TARGET.search(told) and not planned and not _SHARE.search(told):

@@ -103,9 +103,19 @@ def lead_in(parent: Section | None) -> str:
 def _set_documents(ctx: Context) -> list[str]:
     """The decisions of the national sets of the question's level and named period (318 for "xã … 2021-2025")."""
     period = ctx.need.period or ctx.query.period
-    if period is None:
-        return []
     level, tier = ctx.query.level or "xã", ctx.query.tier or "NTM"
+    if period is None:
+        # "Chủ tịch UBND tỉnh công nhận xã NTM nâng cao à?": no period named, the latest decision of that level and
+        # tier whose articles the corpus holds (a registry entry assigns nothing in the document's words). The level
+        # is the unit recognised ("UBND huyện có quyền công nhận xã …": a commune's).
+        if m := re.search(r"\b(?:cong nhan|cong bo)(?: dat chuan)? (xa|huyen)\b", ctx.query.folded):
+            level = "xã" if m.group(1) == "xa" else "huyện"
+        held = [
+            c
+            for c in ctx.catalogue.sets.values()
+            if (c.level, c.tier) == (level, tier) and c.period and (m := ctx.meta(c.document)) and m.full_text
+        ]
+        return [max(held, key=lambda c: c.period).document] if held else []
     sets = [c for c in ctx.catalogue.sets.values() if (c.period, c.level, c.tier) == (period, level, tier)]
     return list(dict.fromkeys(c.document for c in sets))
 

@@ -6,6 +6,7 @@ import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source, document_name, opening, sources
 from assistant.dispatch import districts_note
+from assistant.kinds import CASES_ASKED
 from assistant.quote import weight
 from assistant.target_sets import (
     DISPATCH,
@@ -150,7 +151,8 @@ def applicability(ctx: Context) -> list[Candidate]:
     # nhận xã tôi 'đạt chuẩn' … không ai nhớ là chuẩn nào"): what is missing of it is still asked for.
     drafts = card_drafts(r, dispatch_named=named, listed=named and not (q.recognition_year or q.recognition_period))
     # After the one-line period note, when the card opens with it.
-    at = 1 if drafts and _is_period_note(drafts[0].text) else 0
+    # (A list of the dispatch's cases opens "Theo quy định giai đoạn 2021-2025 (nay là giai đoạn trước), …": no note.)
+    at = 1 if drafts and any(drafts[0].text == n.text for n in r.notes if _is_period_note(n.text)) else 0
     drafts[at:at] = _forwarded(ctx)
     # A card made after the period says from when the set in force applies ("51/2025/QĐ-TTg (từ ngày 15/02/2026)").
     # Only for a question that asks which set (a document's own date in force is that document's fact).
@@ -165,12 +167,15 @@ def applicability(ctx: Context) -> list[Candidate]:
         and bool(q.recognition_year or q.recognition_period)
         and _GIVEN_TO_UNITS.search(q.folded) is not None
     )
+    # "Công văn 14 hướng dẫn những trường hợp nào?": the dispatch's cases listed are what is asked.
+    cases = named and CASES_ASKED.search(q.folded) is not None
     return [
         Candidate(
             "applicability",
             drafts,
             covers=covers,
             answers={"todo", "set"}
+            | ({"list", "count", "contents"} if cases else set())
             | ({"in_force", "when"} if dated else set())
             | ({"where"} if placed else set())
             | ({"duty", "contents"} if assigned else set()),
