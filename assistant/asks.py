@@ -331,6 +331,10 @@ def _read_asks(need: Need, query: Query) -> None:
             need.asks.add("when")
     if "in_force" in need.asks and re.search(r"\bcon hieu luc\b|\bhet hieu luc\b", f):
         need.asks.discard("in_force")
+    if "region_of" in need.asks and query.province and re.search(r"\bap dung (?:muc )?vung (?:nao|gi)\b", f):
+        # "Xã thuộc tỉnh Bình Phước cũ áp dụng mức vùng nào?": the province's region is asked, not which region's
+        # levels a kind of commune borrows, nor a figure ("mức" names the levels of the region asked).
+        need.asks -= {"region_level", "threshold"}
 
 
 def _read_sections(need: Need, f: str) -> None:
@@ -370,8 +374,8 @@ def _add_atoms(need: Need, query: Query, questions: str) -> None:
         atoms.add(("doc", d))
     for n in need.criteria or ([query.criterion] if query.criterion else []):
         atoms.add(("criterion", str(n)))
-    if query.indicator:
-        atoms.add(("indicator", query.indicator))
+    for code in query.indicators or ([query.indicator] if query.indicator else []):
+        atoms.add(("indicator", code))  # "17.1 và 17.7": each indicator named is to be answered
     if query.criterion_name:
         atoms.add(("criterion_name", query.criterion_name))
     for s in need.sections:

@@ -10,7 +10,7 @@ from assistant.applicability import goal_set, no_tier_step, resolve
 from assistant.kinds import CASES_ASKED
 from assistant.target_sets import DISPATCH, REGISTRY_2026_STEP, Resolution, tier_words
 from assistant.topic import asking_clause
-from assistant.understand import Query, recognition_told
+from assistant.understand import REGION_ASKED, Query, recognition_told
 from assistant.unit import goal_tier
 from assistant.years import ACTION, SET_CONTENT
 from corpus.criteria import Catalogue
@@ -45,6 +45,9 @@ def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | 
     if past_period and not recognition_told(query):
         # "Xã NTM nâng cao giai đoạn 2021-2025 phải đáp ứng những gì?" asked in 2026: what that period's set
         # requires, not which set a unit is held to today.
+        return None
+    if query.province and not recognition_told(query) and re.search(r"\b" + REGION_ASKED, query.folded):
+        # "Xã thuộc tỉnh Bình Phước cũ áp dụng mức vùng nào?": the province's region, no unit's status.
         return None
     if (
         (query.criterion or query.criterion_name or query.indicator)

@@ -104,7 +104,8 @@ _ASKS: dict[str, str] = {
     r"|noi (ve )?(cai )?gi|gom nhung gi|co nhung gi|la van ban gi|ve viec gi|nhiem vu gi|pham vi dieu chinh"
     # "Nghị quyết 424/NQ-CP về gì?": a document asked what it is about.
     r"|(?:nq|qd|cv|nd|tt|nghi quyet|quyet dinh|cong van|nghi dinh|thong tu|van ban)(?: so)? [0-9][^?]{0,30}"
-    r" ve (?:cai |viec |van de )?gi"
+    # ("Nghị quyết 257/2025/QH15 về chương trình gì?": the programme it is about.)
+    r" ve (?:cai |viec |van de |chuong trinh |noi dung |linh vuc )?gi"
     r"|dieu chinh (nhung |cac )?(noi dung|van de|linh vuc|doi tuong)"
     # "Điểm b … đặt ra những yêu cầu gì": what a named part requires.
     r"|(dat ra|co|neu) (nhung |cac )?yeu cau (gi|nao)"
@@ -202,7 +203,10 @@ _ASKS: dict[str, str] = {
     # "giờ còn bộ tiêu chí huyện không", "có phần nào dành cho cấp huyện không": whether a district set still exists.
     # ("còn phải giữ chuẩn theo bộ tiêu chí huyện … không" asks which set applies, not whether one exists.)
     "district_set": r"\b(con|co)( ban hanh| co)? (bo tieu chi|tieu chi|phan|phu luc|quy dinh)( nao)?( rieng)?"
-    r" (cho |danh cho |ve )?(cap )?huyen\b[^?]{0,30}\b(khong|ko|k|nua)\b"
+    r" (cho |danh cho |ve )?(cap )?huyen\b[^?]{0,45}\b(khong|ko|k|nua)\b"
+    # "Bộ tiêu chí huyện NTM 2026-2030 có không?": the set named first, whether there is one asked after.
+    r"|\bbo tieu chi (quoc gia )?(cho |danh cho |ve )?(cap )?huyen\b[^?]{0,45}\b(co|con)( [a-z]+){0,2}"
+    r" (khong|ko|k|nua)\b"
     # "Sau sáp nhập thì còn cấp huyện không", "cấp huyện đã bị bỏ chưa": the level itself.
     r"|\b(con|van con) cap huyen (khong|ko|k|nua|hay)\b|\bcap huyen (co )?(con|da bi bo|bi bo|da bo|bi xoa)\b",
     # Who is given what task ("UBND tỉnh có trách nhiệm gì", "giao bộ nào chủ trì", "cơ quan nào chịu trách nhiệm").
@@ -223,6 +227,8 @@ _ASKS: dict[str, str] = {
     # "cơ quan nào xét công nhận và công bố xã đạt chuẩn": who does what the documents give someone to do.
     r"|(co quan|cap|don vi|ai) (nao )?(co tham quyen )?(xet,? cong nhan|cong nhan|cong bo|tham dinh|phe duyet)"
     r"|(ai|bo nao|co quan nao|so nao) (la )?(chu tri|co quan chu quan)|co tham quyen"
+    # "Xã NTM nâng cao giai đoạn 2018-2020 do ai quy định tiêu chí?": whom a document gives that work to.
+    r"|\bdo (ai|co quan nao|cap nao) quy dinh (cu the )?(bo )?tieu chi\b"
     # "Chủ tịch UBND tỉnh công nhận xã NTM nâng cao à?", "Thủ tướng công nhận huyện NTM đúng không?": who recognises,
     # told to be checked.
     r"|(chu tich|ubnd|uy ban nhan dan|thu tuong|bo truong)( [a-z]+){0,3} (co )?(xet,? )?(cong nhan|cong bo)\b[^?]{0,60}"
@@ -295,14 +301,16 @@ _ASKS: dict[str, str] = {
     "number": r"\bso hieu\b|\b(nghi quyet|quyet dinh|cong van|thong tu|nghi dinh|van ban) (la |mang |co )?so"
     r" (bao nhieu|bao nhiu|may|bn|gi)\b",
     # Whom a dispatch is addressed to ("gửi những cơ quan nào", "kính gửi ai").
-    "to": r"\b(gui (nhung |cac |cho )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",
+    # ("gửi cho những cơ quan nào": both words before whom.)
+    "to": r"\b(gui (cho )?(nhung |cac )?(co quan|ai|noi|dau|don vi)|kinh gui|noi nhan|gui toi ai)\b",
     # Which region's levels a commune is held to ("áp mức đạt chuẩn của vùng nào", "được áp mức vùng khác"): a rule
     # of the decision's articles, not a figure of one indicator.
     "region_level": r"\b(muc (dat chuan )?(cua |theo )?vung (nao|khac)"
     r"|ap (dung )?muc( dat chuan)?( cua| theo)? vung)\b",
     # "Tỉnh Điện Biên thuộc vùng nào?": the region of the 2016-2025 sets a province belongs to.
     # ("nay thuộc tỉnh nào và áp dụng vùng nào trong bộ tiêu chí": the region its thresholds are read in.)
-    "region_of": r"\b(thuoc|o|nam trong|nam o|la|ap dung|tinh theo|xep vao) (?:ve )?" + REGION_ASKED,
+    # ("áp dụng mức vùng nào": the region whose levels apply.)
+    "region_of": r"\b(thuoc|o|nam trong|nam o|la|ap dung|tinh theo|xep vao) (?:ve )?(?:muc )?" + REGION_ASKED,
     # "Đồng Tháp bây giờ là gộp với tỉnh nào?": where a province went in the 2025 merger, or what it was formed from.
     "map": r"\b(gop (?:voi|vao|chung) (?:tinh|thanh pho) nao"
     r"|(?:nhap|sap nhap|hop nhat) (?:vao|voi) (?:tinh|thanh pho) nao|nhap vao dau"

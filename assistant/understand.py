@@ -172,6 +172,7 @@ class Query:
     criterion: int | None = None
     criterion_name: str | None = None
     indicator: str | None = None
+    indicators: list[str] = field(default_factory=list)  # every indicator named by its code ("17.1 và 17.7")
     history: bool = False
     duties: bool = False
     action: bool = False
@@ -437,6 +438,7 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     if m and not re.search(r"\d{1,2}\.\d{1,2}\.\d", f[m.start() :]):
         q.indicator = m.group(1)
         q.criterion = q.criterion or int(m.group(1).split(".")[0])
+        q.indicators = list(dict.fromkeys(x.group(1) for x in _INDICATOR.finditer(f[m.start() :])))
     catalogue = catalogue or Catalogue()
     try:
         regions = catalogue.regions
@@ -506,7 +508,10 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
         # OCOP ("mỗi xã một sản phẩm") is a programme of the NTM effort, whatever the corpus holds of it.
         # A model garden ("vườn mẫu") is a standard of the movement, which the provinces set.
         or re.search(
-            r"\b(nong thon|bo tieu chi|ban chi dao|van phong dieu phoi|muc tieu quoc gia|mtqg|ocop|vuon (ho )?mau)\b", f
+            r"\b(nong thon|bo tieu chi|ban chi dao|van phong dieu phoi|muc tieu quoc gia|mtqg|ocop|vuon (ho )?mau"
+            # The poverty standard criterion 11 measures by ("chuẩn nghèo giai đoạn 2026-2030 là bao nhiêu").
+            r"|chuan ngheo)\b",
+            f,
         )
         # The roads the sets' transport criterion names ("đường trục thôn", "đường liên xã", "đường ngõ, xóm").
         or re.search(r"\bduong (truc|lien) (thon|xa|ban|ap)\b|\bduong ngo,? xom\b", f)

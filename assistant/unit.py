@@ -184,7 +184,8 @@ def own_unit(f: str, accented: str | None) -> str | None:
     # the asker's office ("bảo hiểm xã hội huyện"); "số xã được công nhận", "24 xã đã đạt chuẩn" count units, they
     # name none.
     own = own or re.search(
-        r"(?<!\bso )(?<!\bcac )(?<!\bnhung )(?<!% )(?<!\d )(?<!\bbao nhieu )\b(thi xa|huyen|xa)"
+        # ("Năm 2018 thị xã muốn được công nhận …": the "xã" of "thị xã" is no commune.)
+        r"(?<!\bso )(?<!\bcac )(?<!\bnhung )(?<!% )(?<!\d )(?<!\bbao nhieu )(?<!\bthi )\b(thi xa|huyen|xa)"
         # "Xã Đông Thọ của huyện được UBND tỉnh công nhận …": the commune, not the district it belongs to.
         r"\s+(?:[a-z]+\s+){0,2}?(?:(?:cua|thuoc) (?:huyen|tinh|thi xa)\s+)?(?:da |da duoc |duoc )"
         r"(?:thu tuong |ubnd tinh )?(?:cong nhan|dat)\b",

@@ -115,6 +115,17 @@ _REQUIRED_OF = re.compile(
 # A recognition told, with or without its year ("được công nhận NTM kiểu mẫu theo QĐ 691, giờ sang giai đoạn …").
 RECOGNITION_WORDS = re.compile(r"\b(dat chuan|cong nhan|da dat)\b")
 
+# "thị xã hoàn thành nhiệm vụ xây dựng NTM giai đoạn …": the task named, with no word that it was done ("đã hoàn
+# thành", "được công nhận hoàn thành").
+_TASK_NAMED = re.compile(
+    r"(?<!da )(?<!duoc cong nhan )(?<!duoc )\bhoan thanh nhiem vu (xay dung )?(nong thon moi|ntm)"
+    r"( (giai doan|thoi ky))?\s*$"
+)
+# "Xã NTM nâng cao giai đoạn 2018-2020 do ai quy định tiêu chí?": who set the standard of a tier and period.
+_WHO_SETS = re.compile(r"\b(ai|co quan nao|cap nao|van ban nao|quyet dinh nao) (quy dinh|ban hanh|huong dan)\b")
+# "cần điều kiện gì", "phải có những yêu cầu nào": the conditions asked for.
+_CONDITIONS_ASKED = re.compile(r"\b(can|phai)( co| dap ung| dat)?( nhung| cac)? (dieu kien|yeu cau) (gi|nao)\b")
+
 # "Năm nay", "Nay xã …" opening the asking sentence: the time asked is now.
 _THIS_YEAR = re.compile(r"\bnam nay\b|^\s*(xin hoi |cho hoi )?nay\b")
 
@@ -302,6 +313,11 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             # the period; the period after it is the time asked about ("năm 2019 (giai đoạn 2018-2020)" is its own).
             ask_year = ask_year or int(m.group(2))
             continue
+        if _TASK_NAMED.search(before) and (REQUIRES_LIST.search(f) or _CONDITIONS_ASKED.search(f)):
+            # "Thành phố thuộc tỉnh hoàn thành nhiệm vụ xây dựng NTM giai đoạn 2016-2020 cần điều kiện gì?": the task
+            # named as what a town of that period must meet, not a completion obtained.
+            set_period = set_period or value
+            continue
         if _RECOGNITION_CUE.search(before[-30:]) and not _PURPOSE.search(before):
             recognition_period = recognition_period or value
             cued_period = True
@@ -322,7 +338,7 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             set_period = set_period or value
         elif (
             _NAMED_BY_PERIOD.search(before)
-            and (REQUIRES_LIST.search(f) or _REQUIRED_OF.search(f))
+            and (REQUIRES_LIST.search(f) or _REQUIRED_OF.search(f) or _WHO_SETS.search(f))
             and not _RECOGNITION_CUE.search(before)
             and not _UNIT_RECOGNISED.search(f)
         ):

@@ -381,6 +381,11 @@ def criteria(ctx: Context) -> list[Candidate]:
                 guess.add(("criterion_name", q.criterion_name or crit.name))
                 prior = 1.05
             picked.append((crit, hit[1], prior, guess))
+        if len(q.indicators) > 1 and len(need.criteria) <= 1:
+            # "Chỉ tiêu 17.1 và 17.7 theo 318 là gì?": each indicator named by its code.
+            both = several.by_codes(ctx, cset, q.indicators, base, docs, criterion_drafts)
+            if both is not None:
+                out.append(both)
         if not numbers and not q.indicator:
             # Two indicators spelt out, or two criteria named ("tiêu chí Lao động và tiêu chí Quốc phòng …"): one
             # candidate answering each.

@@ -41,7 +41,15 @@ def region_of(ctx: Context) -> list[Candidate]:
         Candidate(
             "places",
             drafts,
-            covers={("province", q.province), ("doc", _REGIONAL_SET)},
+            # Asked nothing but the region ("xã ở tỉnh … áp dụng mức vùng nào theo bộ 2021-2025"): it is the region of
+            # the communes of the 2016-2025 sets; beside a figure or the map asked, those answer the rest.
+            covers={("province", q.province), ("doc", _REGIONAL_SET)}
+            | (
+                {("level", "xã"), ("period", "2016-2020"), ("period", "2021-2025")}
+                | ({("region", place.region)} if place.region else set())
+                if ctx.need.asks <= {"region_of", "which"}
+                else set()
+            ),
             answers={"region_of", "which"},
             evidence=[f"{_REGIONAL_SET} › Phụ lục I"],
             docs={_REGIONAL_SET},

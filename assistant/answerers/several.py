@@ -135,3 +135,28 @@ def by_names(
         lexical=lexical_cover(ctx.text, " ".join(c.name for c in named)),
         counts=frozenset({"chi tieu"}),
     )
+
+
+def by_codes(
+    ctx: Context, cset: CriteriaSet, codes: list[str], base: set, docs: set[str], drafts_of: DraftsOf
+) -> Candidate | None:
+    """Two indicators or more named by their codes ("Chỉ tiêu 17.1 và 17.7 theo 318 là gì?"): each one's answer, in
+    the order named."""
+    found = [(crit, code) for code in codes for crit in cset.criteria if any(i.code == code for i in crit.indicators)]
+    if len(found) < 2:
+        return None
+    covers = base | {("indicator", code) for _, code in found} | {("criterion", str(c.number)) for c, _ in found}
+    return Candidate(
+        "criteria",
+        _joined([d for crit, code in found for d in drafts_of(ctx, cset, crit, code)]) + period_note(ctx, cset),
+        covers=covers,
+        answers=set(_EACH_ANSWERS),
+        evidence=[next(i.section for i in crit.indicators if i.code == code) for crit, code in found],
+        docs=docs,
+        period=cset.period,
+        # Each indicator was named by its code: together they answer more than any one alone.
+        prior=1.15,
+        label=f"{cset.id} " + " + ".join(code for _, code in found),
+        lexical=lexical_cover(ctx.text, " ".join(crit.name for crit, _ in found)),
+        counts=frozenset({"chi tieu"}),
+    )
