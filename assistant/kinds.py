@@ -296,7 +296,9 @@ _ASKS: dict[str, str] = {
     # tắt?").
     # ("Xã có đầy đủ hồ sơ chưa" asks no such thing: a copy, "bản", is what is had.)
     "fulltext": r"\bco (ban )?(toan van|ban day du|ban goc|ban chinh thuc)\b[^?]{0,60}\b(khong|ko|chua)\b"
-    r"|\bchi co (phan |ban )?tom tat\b",
+    r"|\bchi co (phan |ban )?tom tat\b"
+    # "Quyết định 2540 … có trong kho không?": whether the corpus holds it, and in what form.
+    r"|\bco trong kho\b[^?]{0,20}\b(khong|ko|chua)\b",
     # "nghị quyết … là nghị quyết số bao nhiêu", "mang số hiệu gì": a document's number, not a count.
     "number": r"\bso hieu\b|\b(nghi quyet|quyet dinh|cong van|thong tu|nghi dinh|van ban) (la |mang |co )?so"
     r" (bao nhieu|bao nhiu|may|bn|gi)\b",

@@ -18,7 +18,9 @@ _RECOGNITION_CUE = re.compile(
 _RECOGNITION_AFTER = re.compile(
     # ("Năm 2024 huyện chưa (được công nhận) đạt chuẩn NTM thì …": no recognition that year.)
     r"^(?:(?!chua\b)[^.?!\d]){0,50}?\b(duoc cong nhan|dat chuan|len chuan|ve dich|duoc tinh cong nhan"
-    r"|nhan (?:bang|quyet dinh) cong nhan)\b"
+    r"|nhan (?:bang|quyet dinh) cong nhan"
+    # "năm 2020 đạt nâng cao", "năm 2017 thị xã đạt hoàn thành nhiệm vụ": a tier reached, the task done.
+    r"|dat (?:nong thon moi |ntm )?(?:nang cao|kieu mau)|(?:da |dat )hoan thanh nhiem vu)\b"
 )
 # "… theo bộ nào, bộ …": what follows the "which" is a guess at the answer.
 _GUESSED = re.compile(r"\bnao\s*[,:]\s*[^.?!,]{0,25}$")
@@ -122,7 +124,10 @@ _TASK_NAMED = re.compile(
     r"( (giai doan|thoi ky))?\s*$"
 )
 # "Xã NTM nâng cao giai đoạn 2018-2020 do ai quy định tiêu chí?": who set the standard of a tier and period.
-_WHO_SETS = re.compile(r"\b(ai|co quan nao|cap nao|van ban nao|quyet dinh nao) (quy dinh|ban hanh|huong dan)\b")
+# ("… do ai công nhận?": who recognises units of that standard.)
+_WHO_SETS = re.compile(
+    r"\b(ai|co quan nao|cap nao|van ban nao|quyet dinh nao) (quy dinh|ban hanh|huong dan|(xet )?cong nhan|cong bo)\b"
+)
 # "cần điều kiện gì", "phải có những yêu cầu nào": the conditions asked for.
 _CONDITIONS_ASKED = re.compile(r"\b(can|phai)( co| dap ung| dat)?( nhung| cac)? (dieu kien|yeu cau) (gi|nao)\b")
 
@@ -409,6 +414,10 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             recognition_year = year
         elif _recognised_at(before.rsplit(",", 1)[-1]):
             continue  # "một xã đạt chuẩn năm 2019, một xã đạt nâng cao năm 2020": another recognition, not a time asked
+        elif (year, pos) in cued_after and not any(pos < p0 < pos + 90 for _, p0 in cued_before):
+            # "năm 2015 đạt chuẩn, năm 2020 đạt nâng cao, năm 2023 …": another recognition, told year first (not
+            # "Năm 2024 một xã đã đạt chuẩn từ năm 2013": that cue is the later year's).
+            continue
         elif ask_year is None or (asking_start and pos >= asking_start > ask_pos):
             ask_year, ask_pos = year, pos
     asking = f[asking_start:]

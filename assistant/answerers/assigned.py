@@ -138,6 +138,7 @@ def assigned(ctx: Context) -> list[Candidate]:
     levels = {level for level, (asked, _) in authorities if asked.search(q.folded)}
     of_actor = {a for a in ctx.need.atoms if a[0] == "level" and a[1] in levels}
     want = syllables(ctx.text) - QUESTION_WORDS
+    recognises = not actors and re.search(r"\b(cong nhan|cong bo)\b", q.folded) is not None
     out: list[Candidate] = []
     for number in numbers:
         tree, meta = ctx.tree(number), ctx.meta(number)
@@ -156,7 +157,12 @@ def assigned(ctx: Context) -> list[Candidate]:
             # nhân dân các tỉnh … ban hành …".)
             body = re.sub(r"^[^:]{0,80}:\s*", "", re.sub(r"\[[^\]]*\]\s*", "", own))
             subject = any(a.search(own[:60]) or a.search(body[:60]) or a.search(above[-160:][:60]) for a in actors)
-            scored.append((shared + (0.5 if subject else 0.0), s))
+            # Who recognises asked, and no actor named ("… do ai công nhận?"): a clause led by an authority gives
+            # that task; one of a decision's requirements ("1. Đạt chuẩn …, xét, công nhận …") gives none.
+            led = recognises and any(
+                t.search(own[:60]) or t.search(body[:60]) or t.search(above[-160:][:60]) for _, t in _ACTORS[:3]
+            )
+            scored.append((shared + (0.5 if subject else 0.0) + (0.3 if led else 0.0), s))
         scored.sort(key=lambda x: -x[0])
         # A clause clearly about the actor and the question's words; two when the next is nearly as good.
         picked = [s for score, s in scored[:2] if score >= max(0.35, scored[0][0] - 0.1)] if scored else []

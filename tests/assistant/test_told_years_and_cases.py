@@ -96,3 +96,28 @@ def test_an_annex_named_by_its_title_and_a_signer_are_quoted_as_written(full_ass
     assert annex and annex[0].quote == "BỘ TIÊU CHÍ QUỐC GIA VỀ XÃ NÔNG THÔN MỚI GIAI ĐOẠN 2016 - 2020"
     b = full_assistant.ask("Ai ký Quyết định 1980/QĐ-TTg?")
     assert [c.quote for c in b.citations if c.path.endswith("Phần kết")] == ["Trịnh Đình Dũng"]
+
+
+@pytest.mark.parametrize(
+    ("question", "recognition", "asked"),
+    [
+        # A tier reached, told year first, is another recognition: the year after it is the time asked about.
+        ("Xã em năm 2014 đạt chuẩn, năm 2019 đạt NTM nâng cao, năm 2022 thì rà soát theo bộ nào?", 2014, 2022),
+        # The task done, told year first, is the town's recognition.
+        ("Năm 2018 thị xã đã hoàn thành nhiệm vụ xây dựng nông thôn mới, bây giờ phải làm gì?", 2018, None),
+    ],
+)
+def test_a_tier_reached_or_a_task_done_told_year_first(question: str, recognition: int, asked: int | None) -> None:
+    q = understand(question, CATALOGUE)
+    assert (q.recognition_year, q.ask_year) == (recognition, asked)
+
+
+def test_whether_the_corpus_holds_a_document_asks_its_form() -> None:
+    assert "fulltext" in kinds_of("Quyết định 691 có trong kho không?")
+
+
+@pytest.mark.heavy
+def test_who_recognises_a_tier_of_a_period_is_the_clause_led_by_an_authority(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Xã nông thôn mới kiểu mẫu giai đoạn 2021-2025 do cơ quan nào xét công nhận?")
+    assert a.kind == "duties" and a.card is None
+    assert a.sentences[0].text.startswith("Theo Khoản 2 Điều 2 Quyết định 319/QĐ-TTg")
