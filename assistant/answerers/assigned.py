@@ -113,7 +113,7 @@ def _set_documents(ctx: Context) -> list[str]:
         held = [
             c
             for c in ctx.catalogue.sets.values()
-            if (c.level, c.tier) == (level, tier) and c.period and (m := ctx.meta(c.document)) and m.full_text
+            if (c.level, c.tier) == (level, tier) and c.period and (meta := ctx.meta(c.document)) and meta.full_text
         ]
         return [max(held, key=lambda c: c.period).document] if held else []
     sets = [c for c in ctx.catalogue.sets.values() if (c.period, c.level, c.tier) == (period, level, tier)]
