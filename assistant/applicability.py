@@ -217,6 +217,21 @@ def _resolve_period(
             # "Xã đạt chuẩn năm 2021 theo bộ 1980": 1980 stayed in force until 08/03/2022, so the set named, not
             # the calendar's period of the year, tells which of Công văn 14's items the unit falls under.
             recognition_period = named_period
+    held = _set_held_all_year(level, tier, recognition_year) if not named_set else None
+    if held is not None and recognition_year is not None and recognition_period in (None, period_of(recognition_year)):
+        # "Xã đạt chuẩn NTM năm 2021": the 2021-2025 sets were issued on 08/03/2022, so a unit recognised in 2021 was
+        # recognised under the set then in force (1980, 558, the 1345 framework, 691): Công văn 14's item for it.
+        r = _resolve_period(level, tier, named_set=held.doc, recognition_year=recognition_year, as_of=as_of)
+        r.notes.insert(
+            0,
+            Step(
+                f"Năm {recognition_year} các bộ tiêu chí giai đoạn 2021-2025 chưa ban hành (ban hành ngày "
+                f"{PERIOD_START:%d/%m/%Y}); đơn vị đạt chuẩn năm {recognition_year} được công nhận theo {held.title}.",
+                # The dispatch's item names both the set and the date the 2021-2025 set was issued.
+                [r.case] if r.case else [held.ref],
+            ),
+        )
+        return r
     if named_set:
         given_period = recognition_period
         level, tier, recognition_period, conflict = _from_named_set(named_set, level, tier, recognition_period)
@@ -350,6 +365,15 @@ def _resolve_period(
         ]
     time_notes(r, as_of)
     return r
+
+
+def _set_held_all_year(level: str | None, tier: str | None, year: int | None) -> TargetSet | None:
+    """The earlier national set of the level and tier still in force at the end of `year` when that year's calendar
+    period is a later one (2021: 1980, still in force until 07/03/2022), else None."""
+    if year is None or level not in LEVELS or tier not in TIERS or period_of(year) != "2021-2025":
+        return None
+    end = dt.date(year, 12, 31)
+    return next((t for start, stop, t in EARLIER.get((level, tier), []) if start <= end <= stop), None)
 
 
 def _period_in_force(period: str, year: int) -> bool:

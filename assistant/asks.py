@@ -252,6 +252,17 @@ def _read_asks(need: Need, query: Query) -> None:
             need.ask_order[k] = m.start()
     if "when" in need.asks and cases_asked(asked):
         need.asks.discard("when")
+    if (
+        "basis" in need.asks
+        and not query.sets
+        and query.level
+        and re.search(r"\bcan cu (quyet dinh|van ban) nao\b", asked)
+    ):
+        # "Thành phố thuộc tỉnh hoàn thành nhiệm vụ … căn cứ quyết định nào?": which decision governs a unit's task,
+        # not on what a decision was issued (no document is named to have grounds).
+        need.asks.discard("basis")
+        need.asks.add("which")
+        need.ask_order.setdefault("which", need.ask_order.pop("basis", 0))
     if "amends" in need.asks and _REPLACED_BY.search(asked) and query.recognition_year is None:
         # "… nay đã được thay bằng bộ tiêu chí nào?": the set asked is what replaced the document, its amendment,
         # not the set a unit must meet now (which a unit recognised in a year asks: "huyện đạt chuẩn năm 2022 …

@@ -90,28 +90,15 @@ def compare(ctx: Context) -> list[Candidate]:
         return []
     named = frozenset().union(*(number_words(n) for n in numbers))
     years = frozenset(re.findall(r"\d{4}", " ".join([*need.periods, need.period or ""])))
-    want = syllables(ctx.text) - QUESTION_WORDS - GENERIC - named - years - _COMPARING
+    # The tier named names the sets compared too ("so sánh bộ tiêu chí xã NTM nâng cao của 1345 và 318"), not an
+    # indicator "nâng cao chất lượng …".
+    tier_words = syllables(q.tier) if q.tier in ("nâng cao", "kiểu mẫu") else frozenset()
+    want = syllables(ctx.text) - QUESTION_WORDS - GENERIC - named - years - _COMPARING - tier_words
     if _COUNTED.search(q.folded) or (not want and not q.criterion_name):
         # "So sánh số tiêu chí của bộ 2021-2025 và bộ 2026-2030", "khác nhau thế nào về số tiêu chí", or the sets
         # compared on nothing named ("bộ 2016-2020 khác bộ 2021-2025 ở điểm nào"): each set's overview (its counts,
         # its criteria's names), side by side.
-        level = q.level or "xã"
-        found = [ctx.catalogue.for_document(n) for n in numbers]
-        sets = [next((c for c in f if (c.level, c.tier) == (level, tier)), None) for f in found]
-        if all(c is not None for c in sets):
-            made = [set_overview(ctx, c) for c in sets if c is not None]
-            return [
-                Candidate(
-                    "criteria",
-                    [d for c in made for d in c.drafts],
-                    covers=set().union(*(c.covers for c in made)),
-                    answers={"compare", "count", "list"},
-                    evidence=[e for c in made for e in c.evidence][:2],
-                    docs=set().union(*(c.docs for c in made)),
-                    prior=1.2,
-                    label="so sánh " + " / ".join(c.label for c in made),
-                )
-            ]
+        return _overviews(ctx, numbers, tier)
     picked: list[tuple] = []
     pairs = word_pairs(ctx.text)
     for number in numbers:
@@ -126,6 +113,10 @@ def compare(ctx: Context) -> list[Candidate]:
         # At least one distinctive word in common ("thu nhập"): else the sets are compared on nothing.
         if best is not None and best[0] >= 1.0:
             picked.append((best[3], best[1], best[2]))
+    if not picked and not q.criterion_name:
+        # No indicator of any set shares a word with the question ("So sánh QĐ 558 với QĐ 320 giúp tôi"): the sets
+        # are compared whole.
+        return _overviews(ctx, numbers, tier)
     if len(picked) < 2:
         return []
     drafts = [d for cset, crit, code in picked for d in criterion_drafts(ctx, cset, crit, code)]
@@ -142,6 +133,39 @@ def compare(ctx: Context) -> list[Candidate]:
             label="so sánh " + " / ".join(f"{c.id} {code or f'tiêu chí {crit.number}'}" for c, crit, code in picked),
         )
     ]
+
+
+def _overviews(ctx: Context, numbers: list[str], tier: str) -> list[Candidate]:
+    """Each named document's set overview (its counts, its criteria's names), side by side."""
+    sets = [_main_set(ctx, n, tier) for n in numbers]
+    if not all(c is not None for c in sets):
+        return []
+    made = [set_overview(ctx, c) for c in sets if c is not None]
+    return [
+        Candidate(
+            "criteria",
+            [d for c in made for d in c.drafts],
+            covers=set().union(*(c.covers for c in made)),
+            answers={"compare", "count", "list"},
+            evidence=[e for c in made for e in c.evidence][:2],
+            docs=set().union(*(c.docs for c in made)),
+            prior=1.2,
+            label="so sánh " + " / ".join(c.label for c in made),
+        )
+    ]
+
+
+def _main_set(ctx: Context, number: str, tier: str) -> CriteriaSet | None:
+    """The set of document `number` at the level and tier the question names; with neither named, the document's
+    first set of the level named, or its first set ("QĐ 318 và QĐ 319 khác nhau thế nào": 318's commune set beside
+    319's model-commune set; "so sánh QĐ 558 và 320": their district sets)."""
+    q = ctx.query
+    found = [c for c in ctx.catalogue.for_document(number) if not c.province]
+    exact = next((c for c in found if (c.level, c.tier) == (q.level or "xã", tier)), None)
+    if exact is not None or q.tier:
+        return exact
+    same_tier = [c for c in found if c.tier == tier] or found
+    return next((c for c in same_tier if c.level == q.level), None) if q.level else next(iter(same_tier), None)
 
 
 def _general_requirements(ctx: Context, numbers: list[str], tier: str) -> Candidate | None:

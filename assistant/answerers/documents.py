@@ -235,6 +235,12 @@ def _of_period(ctx: Context) -> list[DocumentMeta]:
     docs = [m for m in of_period if m.kind == "Quyết định"]
     if q.level in ("xã", "huyện"):
         docs = [m for m in docs if q.level in m.level] or docs
+    elif q.level:
+        # "Thị xã hoàn thành nhiệm vụ … giai đoạn 2021-2025 theo quyết định nào": the decision with a set for that
+        # level (320's Phụ lục II), not every decision of the period.
+        docs = [
+            m for m in docs if any(q.level in c.level.split("/") for c in ctx.catalogue.for_document(m.number))
+        ] or docs
     tier = re.search(r"\b(?:bo )?tieu chi(?: [a-z]+){0,5}? (nang cao|kieu mau)\b", q.folded)
     if tier and q.tier == {"nang cao": "nâng cao", "kieu mau": "kiểu mẫu"}[tier.group(1)]:
         # "Bộ tiêu chí xã NTM nâng cao 2018-2020": the document of the tier the set is named with, whatever its kind

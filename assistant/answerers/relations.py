@@ -122,6 +122,10 @@ def relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
             quote = QUOTE if not m.full_text else f"«{QUOTE}»"  # a registry line is not the decision's words
             hint = RELATION_WORDS[asked[0]]  # the sentence about the change, not the one repeating the title
             first.append(Draft(f"{lead}: {quote}", [Source(m.number, said.path, hint)]))
+    if not first and not then:
+        # "QĐ 1980 có sửa đổi QĐ 491 không?": no relation of the kind named, but one recorded with the other document
+        # named (1980 replaced 491) answers it; none would read as if the registry recorded nothing between them.
+        return _naming_first(ctx, m, [], found)
     # "QĐ 1980 thay thế quyết định nào?", "Nó thay thế văn bản nào?": what the document did is asked, before what
     # was later done to it.
     pointed = re.search(r"\b(?:no|van ban nay|quyet dinh nay)\b([^?]{0,32}?) (?:sua|bo sung|thay)\b", ctx.query.folded)
@@ -129,5 +133,23 @@ def relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
     # ("QĐ 342 sửa đổi bộ 2009 bị thay thế bởi văn bản nào": what it did describes it; what was done to it is asked.)
     asked_after = re.match(r"(.*?)\b(nao|gi)\b", ctx.query.folded[doer.end() :]) if doer else None
     if then and doer and asked_after and not re.search(r"\b(bi|duoc)\b", doer.group(1) + asked_after.group(1)):
-        return then + first
-    return first + then
+        return _naming_first(ctx, m, then + first, found)
+    return _naming_first(ctx, m, first + then, found)
+
+
+def _naming_first(ctx: Context, m: DocumentMeta, drafts: list[Draft], found: list[tuple[str, Draft]]) -> list[Draft]:
+    """ "QĐ 319 có thay thế QĐ 691 không?", "QĐ 320 có sửa đổi QĐ 558 không?": a recorded relation with the other
+    document the question itself names by number is what it asks, whatever its kind (320 replaced 558), before what
+    was later done to the first (319 replaced by 51/2025). (A document of an earlier turn, or one a set's year names,
+    is not asked about so.)"""
+    others = [
+        n for n in ctx.query.sets if n != m.number and re.search(rf"\b{re.escape(n.split('/')[0])}\b", ctx.query.folded)
+    ]
+    naming = [d for _, d in found if any(o in d.text.split(" sau đó ")[0] for o in others)]
+    if drafts and not _WHETHER.search(ctx.query.folded):
+        return drafts  # "Từ khi nào … QĐ 319 thay cho QĐ 691?": the kinds asked keep their order
+    return naming + [d for d in drafts if d not in naming]
+
+
+# "… có thay thế … không", "… đã sửa đổi … chưa", "… phải không": whether a relation holds.
+_WHETHER = re.compile(r"\bco\b[^?]*\b(khong|chua)\b|\b(da|duoc|bi)\b[^?]*\bchua\b|\bphai khong\b")
