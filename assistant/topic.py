@@ -361,6 +361,10 @@ def names_registry(folded_question: str, signers: frozenset[str]) -> bool:
 # the corpus's national sets are for communes, districts and provinces ("văn bản NTM" is no hamlet).
 _HAMLET = re.compile(
     r"\b(thon|(?<!van )ban|ap|khu dan cu|to dan pho)\s+((nong thon moi|ntm)( kieu mau| nang cao)?|kieu mau)\b"
+    # "thủ tục công nhận thôn đạt chuẩn NTM kiểu mẫu": a hamlet recognised as a model one (not "tỷ lệ thôn đạt chuẩn …"
+    # in a commune's criterion).
+    r"|(?<!ty le )(?<!so )\b(thon|(?<!van )ban|khu dan cu)\s+((duoc cong nhan|dat chuan|dat) ){1,2}"
+    r"((nong thon moi|ntm) )?kieu mau\b"
 )
 
 # A model garden ("vườn mẫu", "vườn hộ mẫu"): the provinces' standard too.

@@ -36,6 +36,11 @@ def read_level(f: str, accented: str | None) -> str | None:
         if re.search(r"\bthanh pho\b", f) and not re.search(r"\bthanh pho " + _BIG_CITIES, f):
             return "thành phố"
         text = f
+    # "Tỉnh hoàn thành nhiệm vụ xây dựng NTM … phải có bao nhiêu xã đạt chuẩn?": the province whose task it is, named
+    # first, is the unit asked about, not the communes it counts.
+    task = re.search(r"\btinh\b(?: [a-z]+){0,3}? (?:duoc cong nhan |muon |da )?hoan thanh nhiem vu", f)
+    if task and not re.search(r"\b(xa|huyen)\b", f[: task.start()]):
+        return "tỉnh"
     # "Một xã an toàn khu thuộc huyện vừa thoát nghèo …": the district is where the commune is, not the unit asked.
     text = re.sub(r"(?<!thị )(?<!thi )\b(xã|xa)\b([^.?!]{0,60}?)\b(thuộc|thuoc) (huyện|huyen)\b", r"\1\2", text)
     # "xã nhé, không phải huyện": a level the asker says it is not.

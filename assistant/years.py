@@ -431,6 +431,8 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
         and len(years) == 1
         and not re.search(verbs, f)
         and not re.search(r"\b(tieu chi|chi tieu)\b", f)  # a criteria question's year is the year asked about
+        # "Mức thu nhập xã NTM nâng cao năm 2025 vùng Đông Nam Bộ?": a figure's year, asked of any unit of the tier.
+        and not re.search(r"\b(muc|bao nhieu|ty le)\b", f)
         and _TIER_THEN_YEAR.search(masked[: years[0][1]])
         and not _INTENT.search(_sentence_to(masked, years[0][1]))  # "muốn đạt NTM kiểu mẫu năm 2024": a goal
         and not _PURPOSE_OF_UNIT.search(_sentence_to(masked, years[0][1]))  # "… để xã nhóm 2 đạt chuẩn năm 2027"

@@ -19,7 +19,7 @@ from assistant.answerers.layout import document_parts, label_of
 from assistant.kinds import kinds_of, question_parts
 from assistant.quote import word_pairs
 from corpus.model import DocumentMeta, Section
-from corpus.normalize import syllables
+from corpus.normalize import fold, syllables
 
 
 def _find(tree: Section, labels: list[str]) -> Section | None:
@@ -214,10 +214,74 @@ def _absent_part(ctx: Context, number: str, tree: Section, meta: DocumentMeta, l
     )
 
 
+def _not_held(section: Section, named: str) -> list[Draft]:
+    """A registry annex recorded by its title alone ("QUY ĐỊNH TỈNH, THÀNH PHỐ HOÀN THÀNH NHIỆM VỤ … (mục đăng
+    ký)"): what it lays down is not in the corpus, said so rather than left to its title and a press line."""
+    if section.kind != "annex" or section.children or not _TITLE_ONLY.search(section.title):
+        return []
+    return [
+        Draft(
+            f"Kho văn bản chưa có nội dung của {named} (mục đăng ký chỉ ghi tên phụ lục); cần đối chiếu văn bản "
+            "chính thức."
+        )
+    ]
+
+
+# A registry annex's title marked as recorded by name only.
+_TITLE_ONLY = re.compile(r"\(mục đăng ký\)\s*$")
+# What a question names that an annex is titled with, with no part named: a province's task ("Tỉnh hoàn thành nhiệm vụ
+# xây dựng NTM giai đoạn 2026-2030 cần …", the province the unit asked about), the pilot "xã nông thôn mới hiện đại".
+_PROVINCE_TASK = re.compile(r"(?<!cap )\btinh(?:, thanh pho)? hoan thanh nhiem vu\b")  # not "thuộc cấp tỉnh"
+_MODERN = re.compile(r"\bnong thon moi hien dai\b")
+
+
+def task_annex(ctx: Context) -> list[Candidate]:
+    """A province's task or the modern commune asked with no part named: the annex of the period's documents titled
+    with it (Phụ lục III, Phụ lục II of 51/2025/QĐ-TTg), as if the question had named it."""
+    q, need = ctx.query, ctx.need
+    if need.sections:
+        return []
+    if q.level == "tỉnh" and re.search(r"\bhoan thanh nhiem vu\b", q.folded):
+        title, level = _PROVINCE_TASK, "tỉnh"
+    elif _MODERN.search(q.folded):
+        title, level = _MODERN, "xã"
+    else:
+        return []
+    period = need.period or ("2026-2030" if ctx.as_of.year > 2025 else None)
+    out = []
+    for meta in ctx.documents():
+        tree = ctx.tree(meta.number) if meta.period == period else None
+        for annex in tree.children if tree is not None else []:
+            if annex.kind == "annex" and title.search(fold(annex.title).lower()):
+                name = document_name(meta)
+                label = " ".join(reversed(annex.labels))
+                drafts = [
+                    Draft(
+                        f"{label} {name}: {annex.title.rstrip('.:')}.", [Source(meta.number, annex.path, annex.title)]
+                    )
+                ]
+                drafts += _not_held(annex, f"{label} {name}")
+                out.append(
+                    Candidate(
+                        "section",
+                        drafts,
+                        covers={("doc", meta.number), ("level", level)} | ({("period", period)} if period else set()),
+                        answers=_answers(need.asks, annex) | {"contents", "list", "count", "threshold", "which"},
+                        lexical=lexical_cover(ctx.text, annex.full_text()),
+                        evidence=[annex.path],
+                        docs={meta.number},
+                        period=meta.period,
+                        prior=1.0,
+                        label=annex.path,
+                    )
+                )
+    return out
+
+
 def sections(ctx: Context) -> list[Candidate]:
     need = ctx.need
     if not need.sections:
-        return []
+        return task_annex(ctx)
     docs = list(ctx.query.sets) or []
     out: list[Candidate] = []
     labels = sorted(need.sections, key=_order)
@@ -275,6 +339,7 @@ def sections(ctx: Context) -> list[Candidate]:
         if not meta.full_text:
             # A registry entry summarises public sources: its lines are the registry's, never the decision's words.
             drafts = [Draft(d.text.replace(f"«{QUOTE}»", QUOTE), d.sources) for d in drafts]
+            drafts += _not_held(section, f"{label} {name}")
         covers = {("doc", number)} | {("section", x) for x in labels if x in section.path}
         out.append(
             Candidate(

@@ -364,9 +364,8 @@ def test_what_a_decision_issuing_a_set_requires_lists_the_sets_criteria(assistan
 
 
 def test_a_registry_entrys_annex_is_named_when_quoted(assistant: Assistant) -> None:
-    a = assistant.ask(
-        "Năm 2027 tỉnh muốn được công nhận hoàn thành nhiệm vụ xây dựng nông thôn mới thì cần điều kiện gì?"
-    )
+    # (Asked what a province must meet, the annex itself answers: see test_annexes_hamlets_and_figure_years.)
+    a = assistant.ask("Báo chí nói bộ tiêu chí mới siết chặt điều kiện gì với tỉnh, thành phố?")
     assert "51/2025/QĐ-TTg (Phụ lục III, tóm tắt từ nguồn công khai" in a.text
 
 
