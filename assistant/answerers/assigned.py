@@ -14,6 +14,7 @@ from assistant.answerers.base import (
     Source,
     document_name,
     lexical_cover,
+    opening,
 )
 from corpus.model import Section
 from corpus.normalize import fold, syllables
@@ -150,6 +151,8 @@ def assigned(ctx: Context) -> list[Candidate]:
             text = f"{above} {own}"
             if not _ASSIGNS.search(text) or (actors and not any(a.search(text) for a in actors)):
                 continue
+            if recognises and not _RECOGNISING.search(text):
+                continue  # who recognises is asked: a clause that recognises nothing does not answer it
             shared = len(want & syllables(text)) / len(want) if want else 0.0
             # The actor as the clause's subject (at its start, or the lead-in's) is the one given the task; named
             # further on ("… thị xã trực thuộc cấp tỉnh") it is what the task is about.
@@ -212,6 +215,49 @@ def assigned(ctx: Context) -> list[Candidate]:
                 period=meta.period,
                 prior=0.9,
                 label=f"{number}: giao việc",
+            )
+        )
+    if not out and recognises and (period := ctx.need.period or q.period) and not q.sets:
+        out += _recognised_under(ctx, period, of_set, numbers)
+    return out
+
+
+# A clause that gives the act of recognition ("xét, công nhận", "công nhận và công bố"), not one that names units
+# already recognised ("các xã đã được công nhận đạt chuẩn").
+_RECOGNISING = re.compile(r"\b(xet,? cong nhan|cong nhan,? (va )?cong bo|quyet dinh cong nhan)\b")
+
+
+def _recognised_under(ctx: Context, period: str, of_set: set, examined: list[str]) -> list[Candidate]:
+    """Who recognised units in a period whose criteria decisions assign no recognition ("Ai công nhận xã đạt chuẩn NTM
+    giai đoạn 2016-2020?"): the period's document on recognition, by its title, and that the corpus holds only its
+    registry entry when so; never another period's clause."""
+    out = []
+    for meta in ctx.documents():
+        if meta.period != period or not re.search(r"\bcong nhan\b", fold(meta.title or "").lower()):
+            continue
+        name = document_name(meta)
+        held = (
+            ""
+            if meta.full_text
+            else f" Kho chỉ có mục đăng ký của {name} (không phải toàn văn), chưa có điều khoản về thẩm quyền công"
+            " nhận; cần đối chiếu văn bản chính thức."
+        )
+        out.append(
+            Candidate(
+                "duties",
+                [
+                    Draft(
+                        f"Các điều khoản của {', '.join(examined)} trong kho không giao thẩm quyền công nhận; việc "
+                        f"xét, công nhận giai đoạn {period} do {name} quy định: {meta.title}.{held}",
+                        [Source(meta.number, opening(meta), meta.title or meta.number)],
+                    )
+                ],
+                covers={("doc", meta.number)} | of_set,
+                answers={"duty", "who", "which", "procedure"},
+                docs={meta.number},
+                period=meta.period,
+                prior=0.9,
+                label=f"{meta.number}: công nhận giai đoạn {period}",
             )
         )
     return out
