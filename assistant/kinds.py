@@ -47,6 +47,8 @@ _ASKS: dict[str, str] = {
     r"|(do )?ai ban hanh" + _NOT_THE_DOCUMENT + r"|ban hanh boi|noi ban hanh|cua co quan nao"
     # "Danh sách xã khu vực III do ai phê duyệt?": the body whose decision approved it.
     r"|(?:do |la )?(?:ai|co quan nao|bo nao) phe duyet(?= ?\??$)"
+    # "Nghị quyết 257/2025/QH15 do ai thông qua?": the body that passed a resolution.
+    r"|(?:do |la )?(?:ai|co quan nao) thong qua(?= ?\??$)"
     # "Công văn 5766 của UBND tỉnh nào?", "tỉnh nào ban hành": the body that issued it, named by its kind.
     # ("theo đề nghị của bộ nào" asks who proposed it; "có công văn của tỉnh nào khác" asks for other documents.)
     r"|(?<!de nghi )(?<!van )(?:la )?cua (ubnd |uy ban nhan dan )?(tinh|thanh pho|bo|so|don vi) nao(?! khac)"

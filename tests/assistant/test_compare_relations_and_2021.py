@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from assistant.applicability import resolve
+from assistant.kinds import kinds_of
 from assistant.service import Assistant
 
 
@@ -87,3 +88,13 @@ def test_the_decision_of_a_towns_task_is_named_alone(full_assistant: Assistant, 
     assert a.kind == "documents" and "320/QĐ-TTg" in a.text
     assert "318/QĐ-TTg" not in a.text and "319/QĐ-TTg" not in a.text
     assert "được ban hành căn cứ" not in a.text
+
+
+def test_who_passed_a_resolution_asks_its_issuer() -> None:
+    assert "issuer" in kinds_of("Nghị quyết 25/2021/QH15 do ai thông qua?")
+
+
+@pytest.mark.heavy
+def test_the_document_said_to_act_answers_what_it_changed(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("QĐ 211/QĐ-TTg năm 2024 đã sửa đổi những gì trong QĐ 320?")
+    assert a.kind == "documents" and a.sentences[0].text.startswith("Quyết định 211/QĐ-TTg sửa đổi, bổ sung")
