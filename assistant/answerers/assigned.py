@@ -141,6 +141,7 @@ def assigned(ctx: Context) -> list[Candidate]:
     want = syllables(ctx.text) - QUESTION_WORDS
     recognises = not actors and re.search(r"\b(cong nhan|cong bo)\b", q.folded) is not None
     out: list[Candidate] = []
+    recognising_seen = False  # a clause giving the act of recognition, picked or not
     for number in numbers:
         tree, meta = ctx.tree(number), ctx.meta(number)
         if tree is None or meta is None:
@@ -153,6 +154,7 @@ def assigned(ctx: Context) -> list[Candidate]:
                 continue
             if recognises and not _RECOGNISING.search(text):
                 continue  # who recognises is asked: a clause that recognises nothing does not answer it
+            recognising_seen = recognising_seen or recognises
             shared = len(want & syllables(text)) / len(want) if want else 0.0
             # The actor as the clause's subject (at its start, or the lead-in's) is the one given the task; named
             # further on ("… thị xã trực thuộc cấp tỉnh") it is what the task is about.
@@ -217,7 +219,8 @@ def assigned(ctx: Context) -> list[Candidate]:
                 label=f"{number}: giao việc",
             )
         )
-    if not out and recognises and (period := ctx.need.period or q.period) and not q.sets:
+    # (Only when no clause of those decisions gives it: one that scored too low is not "none".)
+    if not out and recognises and not recognising_seen and (period := ctx.need.period or q.period) and not q.sets:
         out += _recognised_under(ctx, period, of_set, numbers)
     return out
 

@@ -18,6 +18,7 @@ from assistant.answerers.base import (
 from assistant.answerers.layout import document_parts, label_of
 from assistant.kinds import kinds_of, question_parts
 from assistant.quote import word_pairs
+from assistant.years import period_of
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold, syllables
 
@@ -247,7 +248,7 @@ def task_annex(ctx: Context) -> list[Candidate]:
         title, level = _MODERN, "xã"
     else:
         return []
-    period = need.period or ("2026-2030" if ctx.as_of.year > 2025 else None)
+    period = need.period or period_of(ctx.as_of.year)
     out = []
     for meta in ctx.documents():
         tree = ctx.tree(meta.number) if meta.period == period else None
