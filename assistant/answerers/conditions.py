@@ -11,6 +11,7 @@ import re
 from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, lexical_cover
 from assistant.answerers.catalogue import base_covers, period_note, set_docs
 from assistant.answerers.indicators import without_offices
+from assistant.quote import word_pairs
 from corpus.criteria import CriteriaSet
 from corpus.normalize import fold, syllables
 
@@ -90,6 +91,21 @@ def set_conditions(ctx: Context, cset: CriteriaSet) -> Candidate | None:
     return _candidate(ctx, cset, found[1], unverified=found[2]) if found else None
 
 
+def _asked_line(ctx: Context, lines: list[str]) -> str | None:
+    """The one requirement a figure question names: the only line one of whose own word pairs (none of the other
+    lines has it: "nâng cao", "hài lòng", "thị trấn") the question uses; none when it names several or asks the list."""
+    if len(lines) < 2 or "list" in ctx.need.asks or not ({"threshold", "count"} & ctx.need.asks or ctx.need.figure):
+        return None
+    asked = word_pairs(ctx.text)
+    pairs = [word_pairs(x) for x in lines]
+    hits = [
+        line
+        for i, line in enumerate(lines)
+        if (pairs[i] - frozenset().union(*(p for k, p in enumerate(pairs) if k != i))) & asked
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _annex(cset: CriteriaSet) -> str:
     """The path of the set's annex, whose own text holds the general requirements."""
     return f"{cset.document} › {cset.annex}"
@@ -101,9 +117,24 @@ def _candidate(
     """The requirements quoted line by line; `town`: the towns' part of an annex (its own title, their levels);
     `unverified`: how many more the corpus holds only as unverified text, said, not quoted."""
     path = _annex(cset)
-    head = f"{_TOWN_TITLE if town else cset.title} ({cset.annex}, {cset.document}) đặt các yêu cầu chung:"
-    drafts = [Draft(head)]  # each requirement cites its own line
-    drafts += [Draft(f"- «{QUOTE}»", [Source(cset.document, path, line, text=line)]) for line in lines]
+    title = _TOWN_TITLE if town else cset.title
+    asked = _asked_line(ctx, lines)
+    if asked is not None:
+        # "Huyện NTM … cần bao nhiêu phần trăm xã đạt NTM nâng cao?": the one requirement asked answers first, the
+        # others follow.
+        drafts = [
+            Draft(
+                f"Theo {title} ({cset.annex}, {cset.document}): «{QUOTE}»",
+                [Source(cset.document, path, asked, text=asked)],
+            )
+        ]
+        drafts.append(Draft("Các yêu cầu chung khác:"))
+        lines_after = [x for x in lines if x != asked]
+    else:
+        drafts = [Draft(f"{title} ({cset.annex}, {cset.document}) đặt các yêu cầu chung:")]
+        lines_after = lines
+    # Each requirement cites its own line.
+    drafts += [Draft(f"- «{QUOTE}»", [Source(cset.document, path, line, text=line)]) for line in lines_after]
     if unverified:
         # A list answer says when it holds less than the part has (558's town part: one requirement checked).
         drafts.append(

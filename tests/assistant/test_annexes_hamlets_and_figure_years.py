@@ -55,3 +55,17 @@ def test_a_figure_of_a_tier_in_a_year_carries_no_units_card(full_assistant: Assi
     a = full_assistant.ask("Mức thu nhập xã NTM nâng cao năm 2023 vùng Bắc Trung Bộ là bao nhiêu?")
     assert a.kind == "criteria" and a.card is None
     assert "Tiêu chí 10 (Thu nhập)" in a.text and "nâng cao giai đoạn 2021-2025" in a.text
+
+
+@pytest.mark.heavy
+def test_the_one_general_requirement_asked_answers_first(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Người dân hài lòng bao nhiêu phần trăm thì huyện đạt chuẩn NTM giai đoạn 2021-2025?")
+    assert a.sentences[0].text.startswith("Theo Bộ tiêu chí quốc gia về huyện nông thôn mới giai đoạn 2021-2025")
+    assert "hài lòng" in a.sentences[0].text and "90%" in a.sentences[0].text
+    assert "Có 100% số thị trấn" in a.text  # the others still follow
+
+
+@pytest.mark.heavy
+def test_several_general_requirements_asked_keep_the_list(full_assistant: Assistant) -> None:
+    a = full_assistant.ask("Huyện NTM 2021-2025 cần bao nhiêu % xã đạt nâng cao và tỷ lệ hài lòng bao nhiêu?")
+    assert a.sentences[0].text.endswith("đặt các yêu cầu chung:")
