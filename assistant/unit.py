@@ -174,11 +174,15 @@ def _tier_of(f: str) -> str | None:
     return None
 
 
+# The unit the asker speaks for ("xã tôi", "huyện em", "xã nhà").
+ASKERS_UNIT = re.compile(r"\b(thi xa|huyen|xa)\s+(?:toi|em|minh|chung toi|chung em|nha)\b")
+
+
 def own_unit(f: str, accented: str | None) -> str | None:
     """The unit the question is about when its words say so ("xã tôi", "các xã trong huyện", "xã … được công nhận"),
     as its folded name ("xa", "huyen", "thi xa"); None when they do not."""
     # "Xã tôi …, huyện yêu cầu …": the unit the asker speaks for is the one asked about.
-    own = re.search(r"\b(thi xa|huyen|xa)\s+(?:toi|em|minh|chung toi|chung em|nha)\b", f)
+    own = ASKERS_UNIT.search(f)
     # "còn các xã trong huyện cũng đạt chuẩn năm 2018 thì …": the communes are the unit, the district where they are
     # (before "huyện đã đạt", which the same words hold).
     own = own or re.search(r"\b(?:cac|nhung) (xa) (?:trong|thuoc|cua|tren dia ban) (?:huyen|tinh)\b", f)

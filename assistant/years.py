@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.unit import ASKERS_UNIT
+
 _YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d\d)(?![\d/])")
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 _CONTRAST = re.compile(r"\bcon (trong |o |doi voi |voi )?(giai doan |thoi ky |nam )?$")
@@ -133,8 +135,6 @@ _RECOGNITION_ASKED = re.compile(
     r"\b(ai|co quan nao|cap nao|tham quyen|thu tuc|trinh tu|ho so)( [a-z]+){0,2}? (xet,? )?cong nhan"
     r"( (dat chuan|hoan thanh))?( (cho|doi voi))? (xa|huyen|thi xa)\b[^?]{0,40}$"
 )
-# The asker's own unit ("xã tôi", "huyện em"): its recognition is told, not asked.
-_OWN = re.compile(r"\b(xa|huyen|thi xa) (toi|em|minh|chung toi|chung em)\b")
 # "cần điều kiện gì", "phải có những yêu cầu nào": the conditions asked for.
 _CONDITIONS_ASKED = re.compile(r"\b(can|phai)( co| dap ung| dat)?( nhung| cac)? (dieu kien|yeu cau) (gi|nao)\b")
 
@@ -357,7 +357,7 @@ def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
             # "Xã NTM nâng cao giai đoạn 2021-2025 phải đáp ứng những gì?": a unit named by the tier and period of a
             # set, with no word of its recognition, names that set; it is not a unit recognised in that period.
             set_period = set_period or value
-        elif _RECOGNITION_ASKED.search(before) and not _OWN.search(f):
+        elif _RECOGNITION_ASKED.search(before) and not ASKERS_UNIT.search(f):  # the asker's own unit's is told
             # "Ai công nhận xã đạt chuẩn NTM giai đoạn 2016-2020?", "Thủ tục công nhận xã … giai đoạn 2016-2020 theo
             # văn bản nào?": the recognition itself is asked of any unit of that period; its rules are that period's.
             set_period = set_period or value
