@@ -14,6 +14,7 @@ from assistant.doc_refs import DocRef, missing_asides, named_documents
 from assistant.format import ROMAN
 from assistant.kinds import ASK_RE, MONEY, PROCEDURE_ASKED, WHERE, asked_figure, cases_asked, question_parts
 from assistant.retrieve import quoted_phrases
+from assistant.rx import rx
 from assistant.topic import asking_clause, marked_clause, sentences, without_purpose
 from assistant.understand import MAP_CUES, Query, normalise_question, recognition_told
 from assistant.years import HELD_TO, REQUIRES_LIST, period_of
@@ -233,7 +234,7 @@ def _counted_in_province(query: Query) -> bool:
     """The asking part counts what the province it names has ("tỉnh Cao Bằng có bao nhiêu xã khu vực III")."""
     name = fold(query.province or "").lower()
     clause = asking_clause(query.folded)  # already folded
-    return bool(name) and bool(re.search(rf"\b{re.escape(name)}\b( [a-z]+){{0,3}} (co|con) (bao nhieu|may)\b", clause))
+    return bool(name) and bool(rx(rf"\b{re.escape(name)}\b( [a-z]+){{0,3}} (co|con) (bao nhieu|may)\b").search(clause))
 
 
 def _read_asks(need: Need, query: Query) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.rx import rx
 from assistant.topic import asking_clause
 from corpus.criteria import Catalogue, CriteriaSet, Criterion
 from corpus.normalize import fold
@@ -145,7 +146,7 @@ def criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None)
     counted = re.search(r"\b(so|cac|nhung|bao nhieu|may) (tieu chi|chi tieu)\b(?! (so )?\d)", clause)
     for key, name in entry[1].items():
         if defined is not None and (
-            len(key.split()) < 3 or not re.search(rf"\b{re.escape(key)} " + DEFINED.pattern, f)
+            len(key.split()) < 3 or not rx(rf"\b{re.escape(key)} " + DEFINED.pattern).search(f)
         ):
             continue  # a name defined is the whole subject of "là gì"
         if not _named_in(key, f, entry[2].get(name, ""), entry[3]):
@@ -155,17 +156,17 @@ def criterion_by_name(f: str, catalogue: Catalogue, accented: str | None = None)
         own = next((x.lower() for x in parts if fold(x).strip() == key), parts[0].lower())
         if fold(own).strip() != key and fold(own).strip().endswith(" " + key):
             own = " ".join(own.split()[-len(key.split()) :])  # named without its head word ("thôn thông minh")
-        if accented is not None and not re.search(rf"(?<!\w){re.escape(own)}(?!\w)", accented):
+        if accented is not None and not rx(rf"(?<!\w){re.escape(own)}(?!\w)").search(accented):
             continue
         # Named as a criterion ("tiêu chí Y tế") or in the asking part; a preamble's job title ("công chức
         # nông nghiệp - môi trường xã …") is not the criterion asked about.
         # "theo dõi nội dung văn hóa, giáo dục, y tế …": a content the asker follows names it too.
-        named = bool(re.search(rf"\b(tieu chi|chi tieu|noi dung)( so \d+)?( ve)? {re.escape(key)}\b", f))
-        if named and counted and not re.search(rf"\b{re.escape(key)}\b", clause):
+        named = bool(rx(rf"\b(tieu chi|chi tieu|noi dung)( so \d+)?( ve)? {re.escape(key)}\b").search(f))
+        if named and counted and not rx(rf"\b{re.escape(key)}\b").search(clause):
             # "… 6/19 tiêu chí không còn đạt, trong đó có tiêu chí Thu nhập. … khi có bao nhiêu phần trăm số tiêu chí
             # không đạt?": the part that asks counts criteria in general; the preamble's criterion is not asked.
             named = False
-        if named or re.search(rf"\b{re.escape(key)}\b", clause):
+        if named or rx(rf"\b{re.escape(key)}\b").search(clause):
             found.append((named, len(key), key))
     # A name that follows "tiêu chí" first, then the longest.
     return entry[1][max(found)[2]] if found else None
@@ -177,7 +178,7 @@ def _named_in(key: str, f: str, own: str, every: str) -> bool:
     criterion "Điện" never does; "thôn có nhà văn hóa" holds "văn hóa" inside "nhà văn hóa" (6.3's, never the
     criterion "Văn hóa"'s). Such a word is the other criterion's, not this name."""
     last = key.split()[-1]
-    for m in re.finditer(rf"\b{re.escape(key)}\b", f):
+    for m in rx(rf"\b{re.escape(key)}\b").finditer(f):
         after = re.match(r"\s+([a-z]+)", f[m.end() :])
         before = re.search(r"([a-z]+)\s+$", f[: m.start()])
         words = [f"{last} {after.group(1)}" if after else None, f"{before.group(1)} {key}" if before else None]
@@ -219,7 +220,7 @@ def find_by_name(cset: CriteriaSet, name: str, catalogue: Catalogue | None = Non
 
 def _holds(text: str, name: str) -> bool:
     """`text` holds `name` as whole words, and `name` is two words or more."""
-    return len(name.split()) >= 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+    return len(name.split()) >= 2 and rx(rf"(?<!\w){re.escape(name)}(?!\w)").search(text) is not None
 
 
 def _name_parts(name: str) -> set[str]:

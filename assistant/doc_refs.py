@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from assistant.doc_numbers import display_number, lead_number, same_kind
 from assistant.kinds import ASK_RE
+from assistant.rx import rx
 from assistant.topic import QUESTION_WORD, asking_clause, sentences
 from assistant.understand import Query, normalise_question
 from corpus.normalize import fold, normalize_text
@@ -193,7 +194,7 @@ def missing_asides(query: Query, missing: list[DocRef]) -> tuple[bool, bool]:
         (
             m.start()
             for r in missing
-            for m in re.finditer(rf"\b{lead_number(r.number)}\b", unbracketed)
+            for m in rx(rf"\b{lead_number(r.number)}\b").finditer(unbracketed)
             if lead_number(r.number)
         ),
         default=None,

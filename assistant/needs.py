@@ -15,6 +15,7 @@ from assistant.asks import Need, read_need
 from assistant.chain import POINTED, answered_document
 from assistant.doc_refs import DocRef
 from assistant.quote import GENERIC, word_pairs
+from assistant.rx import rx
 from assistant.topic import asking_clause, sentences
 from assistant.understand import NOW_CUE, Query, normalise_question, understand
 from assistant.years import RECOGNITION_WORDS, period_of
@@ -186,8 +187,8 @@ def _compared_against(meta: Any, query: Query, need: Need) -> None:
         for lead in dict.fromkeys(n.split("/")[0] for n in query.sets)
         if len(asked) == 1
         and not need.crosswalk
-        and all(stated for x, stated in said if re.search(rf"(?<![\d/]){lead}(?!\d)", x))
-        and any(re.search(rf"(?<![\d/]){lead}(?!\d)", x) for x, _ in said)
+        and all(stated for x, stated in said if rx(rf"(?<![\d/]){lead}(?!\d)").search(x))
+        and any(rx(rf"(?<![\d/]){lead}(?!\d)").search(x) for x, _ in said)
     ]
     if told and need.period is None:
         need.period = next(iter(asked))
@@ -196,7 +197,7 @@ def _compared_against(meta: Any, query: Query, need: Need) -> None:
         return
     likened = [m.group(1) for m in _LIKE_DOCUMENT.finditer(query.folded)]
     for lead in dict.fromkeys(likened + told):
-        if len(re.findall(rf"(?<![\d/]){lead}(?![\d])", query.folded)) != 1:
+        if len(rx(rf"(?<![\d/]){lead}(?![\d])").findall(query.folded)) != 1:
             continue  # named elsewhere too: a subject as well
         for number in [n for n in query.sets if n.split("/")[0] == lead]:
             held = meta(number)

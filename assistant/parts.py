@@ -12,6 +12,7 @@ from assistant.answerers.base import QUESTION_WORDS, QUOTE, Candidate, Draft, So
 from assistant.counted import counted_noun
 from assistant.kinds import FACT_KINDS
 from assistant.quote import best_span
+from assistant.rx import rx
 from assistant.understand import normalise_question
 from corpus.model import Section
 from corpus.normalize import fold, syllables
@@ -110,10 +111,10 @@ def _count_unsaid(part: str, said: str) -> bool:
         return False
     folded = fold(said).lower()
     # "100% số xã" answers a share of communes as "3.321 xã" a number of them.
-    counted = re.search(rf"\d[\d.,]*\s*%?\s*(?:so\s+)?(?:\(\S+\)\s*)?{re.escape(noun.split()[0])}\b", folded)
+    counted = rx(rf"\d[\d.,]*\s*%?\s*(?:so\s+)?(?:\(\S+\)\s*)?{re.escape(noun.split()[0])}\b").search(folded)
     # What follows the noun says which are counted ("xã đạt chuẩn nông thôn mới", "tỉnh … được công nhận").
     # (Spelt out, as the answer writes them: "xã đạt chuẩn NTM" is said by "xã đạt chuẩn nông thôn mới".)
-    after = re.search(rf"\b{re.escape(noun)}((?:,? [a-z]+){{0,3}})", fold(expand_abbreviations(part)).lower())
+    after = rx(rf"\b{re.escape(noun)}((?:,? [a-z]+){{0,3}})").search(fold(expand_abbreviations(part)).lower())
     which = set((after.group(1) if after else "").replace(",", " ").split()) - _NOT_WHICH
     return not counted or not which | set(noun.split()) <= syllables(folded)
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from assistant.counted import counted_noun, counted_phrase
+from assistant.rx import rx
 from corpus.normalize import fold, syllables
 
 # Words in nearly every passage; they say little about which sentence answers the question.
@@ -260,12 +261,12 @@ def best_span(
     # A share of them counts too: "bao nhiêu huyện đạt chuẩn" is answered by "ít nhất 50% huyện", "20% số huyện".
     # ("bao nhiêu huyện": "265 đơn vị cấp huyện" counts districts.)
     unit = r"(?:don vi (?:hanh chinh )?(?:cap )?)?"
-    noun_re = re.compile(rf"\d[\d.,/]*%?\s+(?:so\s+)?(?:\(\S+\)\s+)?{unit}{re.escape(noun)}\b") if noun else None
-    head_re = re.compile(rf"\d[\d.,/]*%?\s+(?:so\s+)?{unit}{re.escape(noun.split()[0])}\b") if noun else None
+    noun_re = rx(rf"\d[\d.,/]*%?\s+(?:so\s+)?(?:\(\S+\)\s+)?{unit}{re.escape(noun)}\b") if noun else None
+    head_re = rx(rf"\d[\d.,/]*%?\s+(?:so\s+)?{unit}{re.escape(noun.split()[0])}\b") if noun else None
     # "bao nhiêu xã khu vực III": a number of the whole phrase counted ("824 xã khu vực III") more than one of its
     # first words ("1.333 xã thuộc vùng …", "250 xã khu vực I").
     phrase = counted_phrase(hint)
-    phrase_re = re.compile(rf"\d[\d.,/]*\s+{re.escape(phrase)}\b") if phrase else None
+    phrase_re = rx(rf"\d[\d.,/]*\s+{re.escape(phrase)}\b") if phrase else None
     level = next((fold(a.split("=", 1)[1]) for a in asks if a.startswith("level=")), None)
     other = {"xa": "huyen", "huyen": "xa"}.get(level or "")
 
@@ -323,7 +324,7 @@ def best_span(
             first = re.search(rf"\b({level}|{other})\b", fold(p).lower())
             s += 1.5 if first and first.group(1) == level else (-1.5 if first else 0.0)
         # "bao nhiêu tiêu chí": the sentence that counts exactly that.
-        if counted and re.search(rf"\d+\s+{re.escape(counted)}", fold(p)):
+        if counted and rx(rf"\d+\s+{re.escape(counted)}").search(fold(p)):
             s += 4.0
         if noun_re is not None and head_re is not None:
             # A number of exactly what is counted is the answer, whatever else the sentence shares.

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Set
 from functools import lru_cache
 
+from assistant.rx import rx
 from assistant.uncovered import uncovered_topics
 from corpus.normalize import fold
 
@@ -431,7 +432,7 @@ _LOCAL_GIVER = re.compile(r"\b(tinh|huyen|xa)\s+(ho tro|cap|giao|phan bo)\b")
 
 
 def _names_place(f: str, places: Set[str]) -> bool:
-    return any(len(p) > 3 and re.search(rf"\b{re.escape(p)}\b", f) for p in places)
+    return any(len(p) > 3 and rx(rf"\b{re.escape(p)}\b").search(f) for p in places)
 
 
 def local_topics(question: str, places: Set[str]) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.rx import rx
 from corpus.normalize import normalize_text
 
 _BIG_CITIES = r"(ho chi minh|hcm|ha noi|hai phong|da nang|can tho|hue)"
@@ -46,7 +47,7 @@ def read_level(f: str, accented: str | None) -> str | None:
     # "xã nhé, không phải huyện": a level the asker says it is not.
     text = re.sub(r"\b(không|khong|ko|k) (phải|phai)( là| la)? (thị xã|thi xa|huyện|huyen|xã|xa)\b", " ", text)
     for pattern, level in checks:
-        if re.search(pattern, text):
+        if rx(pattern).search(text):
             return level
     if accented is not None and re.search(r"\bhuyen\b", f):
         return "huyện"  # "huyn" typed in an accented question, corrected in the folded form

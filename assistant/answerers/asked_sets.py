@@ -9,6 +9,7 @@ import re
 from assistant.answerers.base import Context
 from assistant.answerers.catalogue import annex_path
 from assistant.criterion_names import DEFINED, criterion_key, criterion_names, named_criterion
+from assistant.rx import rx
 from assistant.sets import set_of_period
 from assistant.years import period_of
 from corpus.criteria import CriteriaSet
@@ -118,7 +119,7 @@ def question_sets(ctx: Context) -> list[CriteriaSet]:
     # Named whole or without its head word ("Thôn thông minh là gì" of "Mô hình thôn thông minh").
     said = fold(name or "").lower()
     forms = "|".join(re.escape(x) for x in {said, re.sub(r"^(mo hinh|ty le) ", "", said)})
-    defined = name and re.search(rf"\b(?:{forms}) " + DEFINED.pattern, ctx.query.folded)
+    defined = name and rx(rf"\b(?:{forms}) " + DEFINED.pattern).search(ctx.query.folded)
     if defined and not any(_holds(ctx, c, name) for c in out):
         # "Mô hình thôn thông minh là gì": a criterion only another set has (319's), that set's, the latest first.
         holders = [c for c in ctx.catalogue.sets.values() if not c.province and _holds(ctx, c, name)]
@@ -140,7 +141,7 @@ def _named_elsewhere(ctx: Context, first: CriteriaSet, numbers: set[int]) -> boo
         if crit is None:
             return False
         keys = {criterion_key(n) for n in criterion_names(ctx.catalogue, cset, crit)}
-        return any(re.search(rf"\b{re.escape(k)}\b", f) for k in keys if k)
+        return any(rx(rf"\b{re.escape(k)}\b").search(f) for k in keys if k)
 
     others = [c for c in ctx.catalogue.sets.values() if c.level == first.level and c is not first]
     return any(not said(first, n) and any(said(c, n) for c in others) for n in numbers)

@@ -24,6 +24,7 @@ from assistant.answerers.special import special_region
 from assistant.criterion_names import criterion_key, criterion_names, find_by_name, says_name
 from assistant.format import threshold_text, vn_number
 from assistant.kinds import HAS_CRITERION
+from assistant.rx import rx
 from assistant.sets import COUNTED_SET
 from assistant.target_sets import PERIOD_END, Ref
 from assistant.understand import normalise_question
@@ -342,7 +343,7 @@ def criteria(ctx: Context) -> list[Candidate]:
                         k
                         for k in keys
                         if len(k.split()) >= 2
-                        and re.search(rf"\b{re.escape(k)}\b", without_offices(f))
+                        and rx(rf"\b{re.escape(k)}\b").search(without_offices(f))
                         and says_name(ctx.catalogue, k, without_offices(f))
                         # "nhóm Hệ thống chính trị": the group's name, not its criterion's
                         and not (named_group and k in fold(named_group).lower())

@@ -26,6 +26,7 @@ from assistant.answerers.status import (
 from assistant.doc_numbers import lead_number
 from assistant.format import vn_date
 from assistant.kinds import SESSION_ASKED, VOTES_ASKED
+from assistant.rx import rx
 from corpus.model import DocumentMeta, Section
 from corpus.normalize import fold
 
@@ -417,7 +418,7 @@ def documents(ctx: Context) -> list[Candidate]:
                 )
             )
         # Typed by its number (not found by its title): a fact asked of it that the corpus lacks is said to be lacking.
-        typed = bool(re.search(rf"\b{re.escape(m.number.split('/')[0])}\b", ctx.query.folded))
+        typed = bool(rx(rf"\b{re.escape(m.number.split('/')[0])}\b").search(ctx.query.folded))
         numbered = bool(lead_number(m.number))
         if not numbered:
             # Its number asked ("nghị quyết về sắp xếp đơn vị hành chính cấp tỉnh … mang số hiệu bao nhiêu") of a
@@ -459,7 +460,7 @@ def documents(ctx: Context) -> list[Candidate]:
         facts.append(("status", status_on(ctx, m), {"status"}))
         # What a decision issues: its articles and annexes (the sets it issues among them).
         # (Named by number here or in the question a follow-up continues: "Hồ sơ thì gồm những gì?")
-        before = re.search(rf"\b{re.escape(m.number.split('/')[0])}\b", fold(ctx.query.context).lower())
+        before = rx(rf"\b{re.escape(m.number.split('/')[0])}\b").search(fold(ctx.query.context).lower())
         if ctx.need.procedure and not m.full_text and (typed or before):
             # "18/2022 quy định trình tự xét công nhận thế nào": a registry entry holds no steps; what it holds is
             # said after that, in place of its contents.
@@ -494,11 +495,10 @@ def documents(ctx: Context) -> list[Candidate]:
         # "QĐ 211 năm 2024 sửa đổi tiêu chí nào của 318?": the document the question says acts is the one whose
         # relations answer it, before the one acted on.
         # ("2540 có bị QĐ 18/2022 thay thế không": the one acted on is the subject; "bị" before the actor says so.)
-        acts = re.search(
+        acts = rx(
             rf"(?<!\bbi )(?<!\bduoc )(?<!\bbi qd )(?<!\bbi quyet dinh )\b{re.escape(m.number.split('/')[0])}\b"
-            r"[^?]{0,48}? (sua doi|bo sung|thay the)\b",
-            ctx.query.folded,
-        )
+            r"[^?]{0,48}? (sua doi|bo sung|thay the)\b"
+        ).search(ctx.query.folded)
         for fact, drafts, answers in facts:
             out.append(
                 Candidate(

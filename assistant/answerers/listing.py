@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from assistant.answerers.base import Candidate, Context, Draft, Source, document_name, opening
 from assistant.answerers.documents import NOT_RECORDED, signer_title
 from assistant.format import vn_date
+from assistant.rx import rx
 from assistant.topic import asking_clause
 from corpus.model import DocumentMeta
 from corpus.normalize import fold
@@ -281,7 +282,7 @@ _RELATED_WHICH = re.compile(
 def _typed(ctx: Context, f: str) -> list[str]:
     """The documents the question names by their number ("QĐ 318"), not by words the understanding maps to one
     ("quyết định sửa đổi" is no number)."""
-    return [n for n in ctx.query.sets if re.search(rf"(?<![\d/]){re.escape(n.split('/')[0])}\b", f)]
+    return [n for n in ctx.query.sets if rx(rf"(?<![\d/]){re.escape(n.split('/')[0])}\b").search(f)]
 
 
 def _related(ctx: Context, f: str) -> _Filter | None:

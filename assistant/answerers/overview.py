@@ -19,6 +19,7 @@ from assistant.answerers.indicators import match_indicator
 from assistant.applicability import no_tier_step
 from assistant.format import from_roman
 from assistant.quote import word_pairs
+from assistant.rx import rx
 from corpus.criteria import CriteriaSet, Criterion, Scheme
 from corpus.normalize import fold
 
@@ -182,7 +183,7 @@ def group_named(cset: CriteriaSet, f: str) -> str | None:
     thứ IV (văn hóa - xã hội - môi trường)"), else by its place in the set ("nhóm IV", "nhóm thứ 4")."""
     groups = list(dict.fromkeys(c.group for c in cset.criteria if c.group))
     lead = r"\bnhom (?:tieu chi )?(?:(?:thu|so) )?(?:[ivx]{1,3}|[1-6])?\s*[(:-]?\s*(?:ve )?"
-    named = next((g for g in groups if re.search(lead + re.escape(fold(g)) + r"\b", f)), None)
+    named = next((g for g in groups if rx(lead + re.escape(fold(g)) + r"\b").search(f)), None)
     if named is not None or len(groups) < 2:
         return named
     m = re.search(r"\bnhom (?:tieu chi )?(?:thu |so )?([ivx]{1,3}|[1-6])\b", f)
@@ -207,7 +208,7 @@ def _group_described(f: str, groups: list) -> str | None:
 def _stated(f: str, cue: str) -> bool | None:
     """Whether the question says `cue` of the commune (True), says it is not so ("không giáp đô thị": False), or
     does not say (None)."""
-    m = re.search(cue, f)
+    m = rx(cue).search(f)
     if m is None:
         return None
     # "không được quy hoạch định hướng thành đô thị mới": the negation governs the clause up to a comma.

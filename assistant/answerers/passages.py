@@ -8,6 +8,7 @@ from assistant.answerers.assigned import lead_in
 from assistant.answerers.base import QUOTE, Candidate, Context, Draft, Source, lexical_cover
 from assistant.kinds import question_parts
 from assistant.quote import CUES, best_span, number_words
+from assistant.rx import rx
 from corpus.model import Section
 from corpus.normalize import fold
 
@@ -100,7 +101,7 @@ def passages(ctx: Context) -> list[Candidate]:
                     covers |= {("period", f"{y}-{y + 4}") for y in range(int(start), int(end) - 4, 5)}
             covers |= {("level", lv) for lv in meta.level}
         counted = ctx.need.counted
-        counts = {counted} if counted and re.search(rf"\d+ {counted}", fold(chunk.text)) else set()
+        counts = {counted} if counted and rx(rf"\d+ {counted}").search(fold(chunk.text)) else set()
         # A passage that counts the units asked of ("05 tỉnh … đã được công nhận hoàn thành nhiệm vụ") is about that
         # level, whatever levels its document is filed under.
         covers |= {a for a in ctx.need.atoms if a[0] == "level" and fold(a[1]).lower() in counts}

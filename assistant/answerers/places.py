@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.base import Candidate, Context, Draft, Source
+from assistant.rx import rx
 from assistant.understand import MAP_CUES
 from corpus.criteria import RegionMap
 from corpus.normalize import fold
@@ -106,4 +107,4 @@ def former_regions(regions: RegionMap, place: Place) -> str:
 def _joined(folded: str, first: str, other: str) -> bool:
     """Two provinces named together as one subject: "X và Y", "X với Y", "X, Y"."""
     a, b = (re.escape(fold(n).lower()) for n in (first, other))
-    return bool(re.search(rf"\b{a}\s*(?:,|va|voi|vs|hoac|&)\s*(?:tinh\s+)?{b}\b", folded))
+    return bool(rx(rf"\b{a}\s*(?:,|va|voi|vs|hoac|&)\s*(?:tinh\s+)?{b}\b").search(folded))

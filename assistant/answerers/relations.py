@@ -9,6 +9,7 @@ from assistant.answerers.base import QUOTE, Context, Draft, Source
 from assistant.answerers.base import document_name as _name
 from assistant.answerers.base import opening as _opening
 from assistant.format import vn_date
+from assistant.rx import rx
 from corpus.model import DocumentMeta
 from corpus.normalize import fold
 
@@ -57,7 +58,7 @@ def _issuer_named(folded: str, meta: DocumentMeta) -> bool:
     """The question names the document's issuer as one who issues ("Chính phủ ban hành …"), not as part of another
     issuer's title ("Thủ tướng Chính phủ")."""
     issuer = fold(meta.issuer or "").lower()
-    m = re.search(rf"(\w+ )?\b{re.escape(issuer)}\b", folded) if issuer else None
+    m = rx(rf"(\w+ )?\b{re.escape(issuer)}\b").search(folded) if issuer else None
     return m is not None and (m.group(1) or "").strip() not in _TITLE_ENDS
 
 
@@ -106,7 +107,7 @@ def relations(ctx: Context, m: DocumentMeta) -> list[Draft]:
     lead = re.escape(m.number.split("/")[0])
     # "QĐ 211 sửa đổi những quyết định nào? Các quyết định đó bị văn bản nào thay thế": the document acts, and what
     # replaced the ones it amended is told with them; nothing is asked of what was done to it.
-    acts = re.search(rf"\b{lead}\b([^?]{{0,32}}?) (sua|bo sung|thay)\b", ctx.query.folded)
+    acts = rx(rf"\b{lead}\b([^?]{{0,32}}?) (sua|bo sung|thay)\b").search(ctx.query.folded)
     chained = any(" sau đó được thay thế bởi " in d.text for _, d in found)
     told = acts and not re.search(r"\b(bi|duoc)\b", acts.group(1)) and chained
     if not first and not told and re.search(r"\b(da|bi|duoc)\b[^?]*\b(chua|nao)\b", ctx.query.folded):

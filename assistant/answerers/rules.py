@@ -8,6 +8,7 @@ from assistant.answerers.base import Candidate, Context, Draft, Source, document
 from assistant.dispatch import districts_note
 from assistant.kinds import CASES_ASKED
 from assistant.quote import weight
+from assistant.rx import rx
 from assistant.target_sets import (
     DISPATCH,
     DISTRICTS_END,
@@ -223,7 +224,7 @@ def _recognised_under(folded: str, lead: str) -> bool:
     not that the document is the one it asks about now ("… thì nay áp dụng phụ lục nào của QĐ 318")."""
     # ("đề nghị công nhận", "xét công nhận": an application, not a recognition.)
     for m in re.finditer(r"\b(dat chuan|(?<!de nghi )(?<!xet )cong nhan|dat nong thon moi|dat ntm)\b", folded):
-        between = re.match(rf"([^.?;]{{0,80}}?)\b{lead}\b", folded[m.end() :])
+        between = rx(rf"([^.?;]{{0,80}}?)\b{lead}\b").match(folded[m.end() :])
         if between and not re.search(r"\b(thi|nay|phai|ap dung|giu chuan|ra soat|hien)\b", between.group(1)):
             return True
     return False

@@ -10,6 +10,7 @@ from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
 from assistant.answerers.catalogue import ASKS_GROUP, UNVERIFIED, period_note, unverified_note
 from assistant.answerers.indicators import match_indicator
 from assistant.criterion_names import criterion_key, name_parts
+from assistant.rx import rx
 from corpus.criteria import CriteriaSet, Criterion
 from corpus.normalize import fold
 
@@ -105,12 +106,11 @@ def by_names(
         starts = [
             m.start()
             for form in _name_forms(crit.name)
-            for m in re.finditer(
+            for m in rx(
                 rf"\btieu chi (?:so \d+ )?(?:(?:co noi dung|ve) )*{re.escape(form)}\b"
                 # "… tỷ lệ hộ nghèo đa chiều bao nhiêu và thu nhập bao nhiêu?": a name asked of in its own part.
-                rf"|\b{re.escape(form)} {_ASKED_OF}",
-                said,
-            )
+                rf"|\b{re.escape(form)} {_ASKED_OF}"
+            ).finditer(said)
         ]
         if starts:
             found.append((min(starts), crit))
