@@ -7,6 +7,7 @@ Every action and duty carries the corpus sections it rests on.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from assistant.dispatch import dispatch_case, districts_note, period_resolution, time_notes
@@ -113,6 +114,7 @@ def resolve(
     named_set: str | None = None,
     as_of: dt.date | None = None,
     not_recognised: bool = False,
+    recognised_on: dt.date | None = None,
 ) -> Resolution:
     """Resolve what applies to a unit on a date.
 
@@ -124,6 +126,7 @@ def resolve(
         named_set: or the document number of the set it was recognised under (e.g. "558/QĐ-TTg").
         as_of: the date the answer is for (default today).
         not_recognised: the unit has not been recognised yet.
+        recognised_on: the day of the recognition in `recognition_year`, when known (a month: its last day).
 
     From 15/02/2026 the set that applies now is 51/2025/QĐ-TTg (communes); a district has no
     national set (the district level ended on 01/7/2025). The 2021-2025 answer is kept as
@@ -138,6 +141,7 @@ def resolve(
         named_set=named_set,
         as_of=as_of,
         not_recognised=not_recognised,
+        recognised_on=recognised_on if recognised_on and recognised_on.year == recognition_year else None,
     )
     if as_of < NEW_SET_IN_FORCE or r.level not in ("xã", "huyện", "thị xã", "thành phố"):
         return r
@@ -209,6 +213,7 @@ def _resolve_period(
     named_set: str | None = None,
     as_of: dt.date | None = None,
     not_recognised: bool = False,
+    recognised_on: dt.date | None = None,
 ) -> Resolution:
     as_of = as_of or dt.date.today()
     if named_set in NAMED and recognition_year and recognition_period == period_of(recognition_year):
@@ -217,16 +222,18 @@ def _resolve_period(
             # "Xã đạt chuẩn năm 2021 theo bộ 1980": 1980 stayed in force until 08/03/2022, so the set named, not
             # the calendar's period of the year, tells which of Công văn 14's items the unit falls under.
             recognition_period = named_period
-    held = _set_held_all_year(level, tier, recognition_year) if not named_set else None
+    held = _set_held_all_year(level, tier, recognition_year, recognised_on) if not named_set else None
     if held is not None and recognition_year is not None and recognition_period in (None, period_of(recognition_year)):
-        # "Xã đạt chuẩn NTM năm 2021": the 2021-2025 sets were issued on 08/03/2022, so a unit recognised in 2021 was
-        # recognised under the set then in force (1980, 558, the 1345 framework, 691): Công văn 14's item for it.
+        # "Xã đạt chuẩn NTM năm 2021", "… tháng 1 năm 2022": the 2021-2025 sets were issued on 08/03/2022, so a unit
+        # recognised before was recognised under the set then in force (1980, 558, the 1345 framework, 691): Công văn
+        # 14's item for it.
         r = _resolve_period(level, tier, named_set=held.doc, recognition_year=recognition_year, as_of=as_of)
+        when = _when_said(recognition_year, recognised_on)
         r.notes.insert(
             0,
             Step(
-                f"Năm {recognition_year} các bộ tiêu chí giai đoạn 2021-2025 chưa ban hành (ban hành ngày "
-                f"{PERIOD_START:%d/%m/%Y}); đơn vị đạt chuẩn năm {recognition_year} được công nhận theo {held.title}.",
+                f"{when[0].upper()}{when[1:]} các bộ tiêu chí giai đoạn 2021-2025 chưa ban hành (ban hành ngày "
+                f"{PERIOD_START:%d/%m/%Y}); đơn vị đạt chuẩn {when} được công nhận theo {held.title}.",
                 # The dispatch's item names both the set and the date the 2021-2025 set was issued.
                 [r.case] if r.case else [held.ref],
             ),
@@ -367,13 +374,23 @@ def _resolve_period(
     return r
 
 
-def _set_held_all_year(level: str | None, tier: str | None, year: int | None) -> TargetSet | None:
-    """The earlier national set of the level and tier still in force at the end of `year` when that year's calendar
-    period is a later one (2021: 1980, still in force until 07/03/2022), else None."""
+def _set_held_all_year(
+    level: str | None, tier: str | None, year: int | None, day: dt.date | None = None
+) -> TargetSet | None:
+    """The earlier national set of the level and tier still in force at the end of `year` (or on `day` of it) when
+    that year's calendar period is a later one (2021, or January 2022: 1980, in force until 07/03/2022), else None."""
     if year is None or level not in LEVELS or tier not in TIERS or period_of(year) != "2021-2025":
         return None
-    end = dt.date(year, 12, 31)
+    end = day if day is not None and day.year == year else dt.date(year, 12, 31)
     return next((t for start, stop, t in EARLIER.get((level, tier), []) if start <= end <= stop), None)
+
+
+def _when_said(year: int, day: dt.date | None) -> str:
+    """ "năm 2021", "tháng 01/2022" (a month is read as its last day), "ngày 20/01/2022"."""
+    if day is None or day.year != year:
+        return f"năm {year}"
+    last = calendar.monthrange(day.year, day.month)[1]
+    return f"tháng {day:%m/%Y}" if day.day == last else f"ngày {day:%d/%m/%Y}"
 
 
 def _period_in_force(period: str, year: int) -> bool:

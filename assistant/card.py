@@ -75,6 +75,7 @@ def card_for(query: Query, when: dt.date, catalogue: Catalogue) -> Resolution | 
         named_set=named,
         as_of=when,
         not_recognised=query.not_recognised,
+        recognised_on=query.recognition_date,
     )
     goal = goal_tier(query.folded)
     if card is not None and goal and goal != card.tier and card.applicable is not None and card.previous is None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from assistant.criterion_names import criterion_by_name
 from assistant.topic import EVERYDAY_TERMS, QUESTION_WORD, marked_clause
 from assistant.unit import first_level, own_unit, read_level, read_tier
-from assistant.years import ACTION, RECOGNITION_WORDS, STANDING_NOW, period_of, read_years
+from assistant.years import ACTION, RECOGNITION_WORDS, STANDING_NOW, period_of, read_years, recognition_date
 from corpus.criteria import Catalogue
 from corpus.normalize import fold, normalize_text
 
@@ -156,6 +156,7 @@ class Query:
     level: str | None = None  # xã | huyện | thị xã | thành phố | tỉnh
     tier: str | None = None  # NTM | nâng cao | kiểu mẫu | thông minh
     recognition_year: int | None = None
+    recognition_date: dt.date | None = None  # the day or month of the recognition, when said ("tháng 1 năm 2022")
     recognition_period: str | None = None
     period: str | None = None  # the period of a set the question names ("bộ tiêu chí giai đoạn 2021-2025")
     not_recognised: bool = False  # "xã chưa đạt chuẩn"
@@ -181,7 +182,9 @@ class Query:
     context: str = ""
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        d["recognition_date"] = self.recognition_date.isoformat() if self.recognition_date else None
+        return d
 
 
 def _distance(a: str, b: str) -> int:
@@ -411,6 +414,7 @@ def understand(question: str, catalogue: Catalogue | None = None) -> Query:
     q.tier = read_tier(f)
     q.sets = _sets(f)
     q.recognition_year, q.recognition_period, q.ask_year, q.period = read_years(f)
+    q.recognition_date = recognition_date(f, q.recognition_year)
     # "chưa được công nhận nâng cao" of a commune that "đạt chuẩn NTM": not yet the higher tier, yet recognised.
     not_yet = re.search(r"\bchua (dat chuan|duoc cong nhan|dat)\b(?! (?:nong thon moi |ntm )?(?:nang cao|kieu mau))", f)
     q.not_recognised = bool(not_yet) or bool(

@@ -3,6 +3,8 @@ about, the period of a named set ("Tỷ lệ hộ nghèo của xã NTM 2021-2025
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 
 from assistant.unit import ASKERS_UNIT
@@ -225,13 +227,41 @@ _DURING = re.compile(r"\b(trong|suot)( ca)? (giai doan|thoi ky|nhung nam|cac nam
 _PERIOD_STARTS = frozenset({2008, 2009, 2010, 2011, 2013, 2016, 2018, 2021, 2026})
 
 
+# "được công nhận đạt chuẩn NTM tháng 1 năm 2022", "đạt chuẩn vào ngày 20/01/2022", "… ngày 5 tháng 3 năm 2022": the
+# day or month a recognition is dated by, said after the words that say it.
+_RECOGNISED_ON = re.compile(
+    r"\b(?:duoc cong nhan|cong nhan|dat chuan|dat)(?: [a-z]+){0,7}? (?:vao |tu |trong )?(?<!ban hanh )(?<!ky )"
+    r"(?:ngay (?P<d>\d{1,2})\s*(?:/|-|\.|thang )\s*(?P<dm>\d{1,2})\s*(?:/|-|\.|nam )\s*(?P<dy>\d{4})"
+    r"|thang (?P<m>\d{1,2})\s*(?:/|-|nam )\s*(?P<my>\d{4}))\b"
+)
+
+
+def recognition_date(f: str, year: int | None) -> dt.date | None:
+    """The day a unit recognised in `year` was recognised on, when the question says the day or the month (a month
+    is read as its last day: "tháng 2/2022" was before 08/03/2022 whichever day it was)."""
+    if year is None:
+        return None
+    for m in _RECOGNISED_ON.finditer(f):
+        try:
+            if m.group("dy") and int(m.group("dy")) == year:
+                return dt.date(year, int(m.group("dm")), int(m.group("d")))
+            if m.group("my") and int(m.group("my")) == year:
+                month = int(m.group("m"))
+                return dt.date(year, month, calendar.monthrange(year, month)[1])
+        except ValueError:  # "ngày 31/02/2022", "tháng 13/2022": no such day
+            continue
+    return None
+
+
 def read_years(f: str) -> tuple[int | None, str | None, int | None, str | None]:
     """(recognition year, recognition period, the year asked about, the period of a named set)."""
     periods = list(_PERIOD.finditer(f))
     masked = _PERIOD.sub(lambda m: " " * len(m.group(0)), f)
-    # "được công nhận NTM ngày 15/3/2022": the date of a recognition keeps its year.
+    # "được công nhận NTM ngày 15/3/2022": the date of a recognition keeps its year ("đạt chuẩn nông thôn mới nâng
+    # cao ngày …" once "NTM" is spelt out; not the day a decision named there was issued or signed).
     masked = re.sub(
-        r"((?:duoc cong nhan|dat chuan)(?: [a-z]+){0,4} (?:tu |vao )?ngay )(\d{1,2}/\d{1,2}/)(?=\d{4})",
+        r"((?:duoc cong nhan|dat chuan)(?: [a-z]+){0,6}? (?:tu |vao )?(?<!ban hanh )(?<!ky )ngay )(\d{1,2}/\d{1,2}/)"
+        r"(?=\d{4})",
         lambda m: m.group(1) + " " * len(m.group(2)),
         masked,
     )
