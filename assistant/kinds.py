@@ -229,6 +229,8 @@ _ASKS: dict[str, str] = {
     # "cơ quan nào xét công nhận và công bố xã đạt chuẩn": who does what the documents give someone to do.
     r"|(co quan|cap|don vi|ai) (nao )?(co tham quyen )?(xet,? cong nhan|cong nhan|cong bo|tham dinh|phe duyet)"
     r"|(ai|bo nao|co quan nao|so nao) (la )?(chu tri|co quan chu quan)|co tham quyen"
+    # "Thẩm quyền công nhận xã đạt chuẩn thuộc về ai?": whose the authority is.
+    r"|tham quyen\b[^?]{0,80}\bthuoc (ve )?(ai|cap nao|co quan nao)"
     # "Xã NTM nâng cao giai đoạn 2018-2020 do ai quy định tiêu chí?": whom a document gives that work to.
     r"|\bdo (ai|co quan nao|cap nao) quy dinh (cu the )?(bo )?tieu chi\b"
     # "Chủ tịch UBND tỉnh công nhận xã NTM nâng cao à?", "Thủ tướng công nhận huyện NTM đúng không?": who recognises,
@@ -240,7 +242,9 @@ _ASKS: dict[str, str] = {
     r"|so tay)"
     # "cơ quan nào được giao chỉ đạo thí điểm …", "ai được giao …": who a document gives the task to.
     r"|(ai|(co quan|bo|so|cap|don vi) nao) (duoc |da duoc )?giao)\b",
-    "definition": r"\b(la gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la|la (?:[a-z]+ )?(?:nhu )?the nao"
+    # "Tiêu chí số 9 … là tiêu chí gì?": what the criterion or indicator numbered is.
+    "definition": r"\b(la gi|la (?:tieu chi|chi tieu) gi|la xa nao|la nhung xa nao|hieu the nao|duoc hieu|nghia la"
+    r"|la (?:[a-z]+ )?(?:nhu )?the nao"
     # "xã như thế nào thì được xếp vào nhóm 1", "thế nào là xã khu vực III": what makes a thing what it is.
     r"|duoc xac dinh|(nhu )?the nao (thi )?(duoc )?(xep|coi la|goi la|tinh la|thuoc)|the nao la)\b",
     # "mốc thu nhập thay đổi thế nào giữa hai giai đoạn": the two compared.
