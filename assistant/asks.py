@@ -143,6 +143,10 @@ def read_need(query: Query, known: Callable[[str], str | None]) -> Need:
     if not need.asks and query.action and "?" not in query.text and told:
         # "Huyện tôi được công nhận đạt chuẩn NTM năm 2017.": told, not asked; what applies to it is what it wants.
         need.asks.add("todo")
+    if not need.asks and "?" not in query.text and query.region and re.search(r"\bvung\b", f) and not told:
+        # "Thu nhập bình quân xã NTM vùng Đồng bằng sông Cửu Long năm 2024": a region named as one ("vùng …"), nothing
+        # asked in words; the region's figure is what such a line wants (a province read as its region is not enough).
+        need.asks.add("threshold")
     _read_sections(need, f)
     need.refs, need.missing = named_documents(query, known)
     need.groups = [int(g) for g in re.findall(r"\bnhom\s*(?:xa\s*)?([1-3])\b", f)]  # "nhóm 1", "nhóm xã 1"
