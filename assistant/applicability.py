@@ -377,17 +377,18 @@ def _resolve_period(
 def _set_held_all_year(
     level: str | None, tier: str | None, year: int | None, day: dt.date | None = None
 ) -> TargetSet | None:
-    """The earlier national set of the level and tier still in force at the end of `year` (or on `day` of it) when
-    that year's calendar period is a later one (2021, or January 2022: 1980, in force until 07/03/2022), else None."""
+    """The earlier national set of the level and tier still in force at the end of `year` (or on `day` of it: `resolve`
+    keeps only a day of that year) when that year's calendar period is a later one (2021, or January 2022: 1980, in
+    force until 07/03/2022), else None."""
     if year is None or level not in LEVELS or tier not in TIERS or period_of(year) != "2021-2025":
         return None
-    end = day if day is not None and day.year == year else dt.date(year, 12, 31)
+    end = day or dt.date(year, 12, 31)
     return next((t for start, stop, t in EARLIER.get((level, tier), []) if start <= end <= stop), None)
 
 
 def _when_said(year: int, day: dt.date | None) -> str:
     """ "năm 2021", "tháng 01/2022" (a month is read as its last day), "ngày 20/01/2022"."""
-    if day is None or day.year != year:
+    if day is None:
         return f"năm {year}"
     last = calendar.monthrange(day.year, day.month)[1]
     return f"tháng {day:%m/%Y}" if day.day == last else f"ngày {day:%d/%m/%Y}"

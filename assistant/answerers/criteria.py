@@ -10,7 +10,6 @@ from assistant.answerers.asked_sets import question_sets
 from assistant.answerers.base import Candidate, Context, Draft, lexical_cover
 from assistant.answerers.catalogue import (
     ASKS_GROUP,
-    annex_path,
     base_covers,
     hint,
     period_note,
@@ -408,28 +407,20 @@ def criteria(ctx: Context) -> list[Candidate]:
         if conditions is not None:
             conditions.prior += prior_boost
             out.append(conditions)
-        out.append(set_overview(ctx, cset))
+        # "Tiêu chí thứ 10 trong bộ tiêu chí huyện 2021-2025 là gì?": a set of 9 criteria has no 10th; said in the head
+        # of its list, never another set's criterion or a passage that happens to hold the number.
+        beyond = [n for n in numbers if n > len(cset.criteria)] if not picked and cset.criteria else []
+        beyond = beyond if rank == 0 and (q.period or docs & set(q.sets)) else []
+        out.append(set_overview(ctx, cset, absent=beyond))
         out[-1].prior += prior_boost
         if by_name and not picked and HAS_CRITERION.search(f):
             # "Bộ tiêu chí mới còn tiêu chí chợ nông thôn không": no criterion of this set has the name; its list
             # of criteria is the answer.
             out[-1].prior += 0.4
-        beyond = [n for n in numbers if n > len(cset.criteria)] if not picked and cset.criteria else []
-        if rank == 0 and beyond and (q.period or docs & set(q.sets)):
-            # "Tiêu chí thứ 10 trong bộ tiêu chí huyện 2021-2025 là gì?": a set of 9 criteria has no 10th; said first,
-            # then its list, never another set's criterion or a passage that happens to hold the number.
-            numbered = ", ".join(str(n) for n in beyond)
-            overview = out[-1]
-            head = next((d for d in overview.drafts if f"gồm {len(cset.criteria)} tiêu chí" in d.text), None)
-            if head is not None and head.text.endswith(":"):
-                head.text = f"{head.text[:-1]}; không có tiêu chí số {numbered}:"
-            else:
-                said = f"{cset.title} ({cset.document}) có {len(cset.criteria)} tiêu chí"
-                said += f", không có tiêu chí số {numbered}."
-                overview.drafts.insert(0, Draft(said, src(cset, annex_path(cset), cset.title)))
-            overview.covers |= {("criterion", str(n)) for n in beyond}
-            overview.answers |= {"definition", "contents"}
-            overview.prior += 0.4
+        if beyond:
+            out[-1].covers |= {("criterion", str(n)) for n in beyond}
+            out[-1].answers |= {"definition", "contents"}
+            out[-1].prior += 0.4
         counts_criteria = not need.counted or need.counted.startswith(("tieu chi", "chi tieu", "tieu"))
         if picked and not (need.asks & {"count", "list"} and counts_criteria):
             # A criterion or indicator the question spells out says more than the list of the set's criteria,

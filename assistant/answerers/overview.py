@@ -4,6 +4,7 @@ group named by name or number, and the 2026-2030 commune groups."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.answerers.asked_sets import set_without_tier
 from assistant.answerers.base import FIGURE_UNKNOWN, Candidate, Context, Draft, lexical_cover, sources
@@ -34,7 +35,8 @@ _DIVIDED = re.compile(
 )
 
 
-def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
+def set_overview(ctx: Context, cset: CriteriaSet, absent: Sequence[int] = ()) -> Candidate:
+    """The set's counts and list of criteria; `absent`: criterion numbers asked of that the set does not have."""
     n_ind = len(cset.indicators())
     where = f"{cset.annex}, {cset.document}" if cset.annex else cset.document
     head = f"{cset.title} ({where}) gồm {len(cset.criteria)} tiêu chí với {n_ind} chỉ tiêu:"
@@ -50,6 +52,8 @@ def set_overview(ctx: Context, cset: CriteriaSet) -> Candidate:
             + head[0].lower()
             + head[1:]
         )
+    if absent:
+        head = f"{head[:-1]}; không có tiêu chí số {', '.join(map(str, absent))}:"
     drafts = [Draft(head, src(cset, annex_path(cset), cset.title))]
     drafts.append(Draft("; ".join(criterion_label(c) for c in cset.criteria) + "."))
     unknown = bool(pending) and len(pending) == len(cset.criteria)
