@@ -27,7 +27,7 @@ from assistant.quote import warm
 from assistant.render import refusal_text, render
 from assistant.retrieve import Filters, Result, Searcher, check_question, issuer_docs, quoted_first
 from assistant.sets import judge_stated_value, national_set_for
-from assistant.settings import Settings
+from assistant.settings import Settings, answer_slots
 from assistant.target_sets import LEVELS, Resolution
 from assistant.topic import (
     asking_clause,
@@ -76,6 +76,7 @@ class Assistant:
         self._embedder: Embedder | None = None
         self._index: Index | None = None
         self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(answer_slots(settings))
         self.catalogue = Catalogue(imported=settings.criteria_dir)
 
     @property
@@ -207,6 +208,11 @@ class Assistant:
             k: passages to retrieve.
             history: earlier questions of the conversation, oldest first, for follow-ups.
         """
+        # One answer at a time per core given to this process (see answer_slots); the others wait their turn.
+        with self._slots:
+            return self._answer(question, as_of=as_of, k=k, history=history)
+
+    def _answer(self, question: str, *, as_of: dt.date | None, k: int | None, history: list[str] | None) -> Answer:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         text, query, when = self.interpret(question, as_of=as_of, history=history)

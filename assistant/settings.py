@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -64,6 +65,13 @@ class Settings(BaseSettings):
         le=64,
         description="Số tiến trình phục vụ (ntm serve --workers đặt giá trị này); mỗi tiến trình đếm riêng nên "
         "giới hạn mỗi phút được chia đều cho các tiến trình",
+    )
+    answer_slots: int | None = Field(
+        None,
+        ge=1,
+        le=64,
+        description="Số câu hỏi một tiến trình trả lời cùng lúc, các câu khác chờ lượt (để trống: số lõi CPU chia cho "
+        "số tiến trình, ít nhất 1)",
     )
     trusted_proxies: list[str] = Field(
         default_factory=list,
@@ -151,3 +159,19 @@ class Settings(BaseSettings):
     @property
     def cache_path(self) -> Path:
         return self.data_dir / "cache" / "embeddings.sqlite"
+
+
+def answer_slots(settings: Settings) -> int:
+    """How many questions one process answers at once: `answer_slots` if set, else its share of the cores.
+
+    Answering is Python under one GIL, and the query embedding runs in C beside it. Several answers at once in a
+    process do not finish sooner: they take turns at the GIL, and with every worker doing the same there are more
+    runnable threads than cores, so the operating system slices them too and a long answer (one that embeds) is
+    stretched by every short one beside it. Measured with 2 workers on 2 cores and 8 clients (benchmarks/bench_api.py),
+    runs interleaved: p95 median 89 ms (80-116, ten runs) one answer at a time per worker, 111 ms (101-127, nine runs)
+    with as many as arrive.
+    """
+    if settings.answer_slots:
+        return settings.answer_slots
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, cores // settings.workers)
