@@ -192,10 +192,18 @@ class Citations:
         self._asks = asks
 
     def add(
-        self, doc: str, path: str, hint: str, page: int | None = None, text: str | None = None, whole: bool = False
+        self,
+        doc: str,
+        path: str,
+        hint: str,
+        page: int | None = None,
+        text: str | None = None,
+        whole: bool = False,
+        by_hint: bool = False,
     ) -> int | None:
         """Cite a section (or `text` from it); `whole`: the question named this part, so its own text is
-        quoted whole when it is short enough to read, not one clause of it."""
+        quoted whole when it is short enough to read, not one clause of it; `by_hint`: the hint alone picks the
+        sentence, not what the question asks (a note's source)."""
         section = self._lookup(path)
         if text is None:
             if section is None:
@@ -227,10 +235,11 @@ class Citations:
         if meta is not None and meta.issuer:
             # Its issuer too ("UBND tỉnh Thái Nguyên giao cơ quan nào …" names the province's dispatch).
             ignore |= title_words(fold(meta.issuer).replace("uy ban nhan dan", "ubnd"), hint)
+        asks = frozenset() if by_hint else self._asks
         quote = (
             quote
             or _annex_title(section, hint)
-            or best_span(_without_heading(text, section), hint, asks=self._asks, ignore=ignore)
+            or best_span(_without_heading(text, section), hint, asks=asks, ignore=ignore)
         )
         for c in self.items:
             if c.path == path and c.quote == quote:

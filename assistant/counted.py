@@ -32,6 +32,8 @@ def _counted_words(hint: str) -> tuple[str, ...]:
     """The words of what the question counts: after "bao nhiêu", else after "số" in "số … là bao nhiêu"; abbreviations
     spelt out, as the texts write them ("bao nhiêu thôn ĐBKK" counts "thôn đặc biệt khó khăn")."""
     folded = fold(expand_abbreviations(hint)).lower()
+    # "bao nhiêu % xã" asks as "bao nhiêu phần trăm (số) xã" does.
+    folded = re.sub(r"\b(bao nhieu|bao nhiu|may)\s*%", r"\1 phan tram ", folded)
     for m in (
         re.search(r"\b(?:bao nhieu|bao nhiu|may)\s+((?:[a-z0-9]+\s*){1,4})", folded),
         _number_of(folded),

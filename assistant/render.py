@@ -41,7 +41,7 @@ def _sentence(d: Draft, cites: Citations, lookup: Callable[[str], Section | None
     numbers: list[int] = []
     text = d.text
     for src in d.sources:
-        n = cites.add(src.doc, src.path, src.hint, page=src.page, text=src.text, whole=src.whole)
+        n = cites.add(src.doc, src.path, src.hint, page=src.page, text=src.text, whole=src.whole, by_hint=src.by_hint)
         if n is None:
             continue
         if n not in numbers:

@@ -40,6 +40,9 @@ class Source:
     text: str | None = None
     page: int | None = None
     whole: bool = False  # quote the section's own text whole (a part the question named)
+    # The hint alone picks the quote: a note's source (the set in force since …) answers no part of the question, so
+    # what the question asks (a count, a level) must not pick its sentence.
+    by_hint: bool = False
 
 
 # Said by an answer that knows the figure asked is not in the corpus, so no note repeats it.

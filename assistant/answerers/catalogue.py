@@ -78,7 +78,7 @@ def period_note(ctx: Context, cset: CriteriaSet) -> list[Draft]:
             "Bộ tiêu chí này thuộc giai đoạn 2021-2025 (giai đoạn trước); bộ tiêu chí đang có hiệu lực là "
             "51/2025/QĐ-TTg (từ 15/02/2026)."
         )
-        notes.append(Draft(text, [Source(NEXT_SET, f"{NEXT_SET} › Phần mở đầu", "có hiệu lực")]))
+        notes.append(Draft(text, [Source(NEXT_SET, f"{NEXT_SET} › Phần mở đầu", "có hiệu lực", by_hint=True)]))
     return notes
 
 

@@ -362,9 +362,12 @@ def criteria(ctx: Context) -> list[Candidate]:
         # (A criterion of one indicator is said as the criterion; so is one whose indicators are asked for, "gồm
         # những chỉ tiêu nào, và tỷ lệ … bao nhiêu". The indicator's own words, not its criterion's, must be said:
         # "Các yêu cầu khác của tiêu chí môi trường" is no indicator "môi trường" and "yêu cầu" name.)
+        # So is an indicator of the criterion the question names by name, spelt out in the indicator's own words
+        # ("tỷ lệ hộ có nhà tiêu hợp vệ sinh theo tiêu chí môi trường"): the criterion says where, the indicator what.
+        of_named = crit is not None and any(p[0].number == crit.number and p[1] is None and p[2] < 1.0 for p in picked)
         within = bool(
             named_words
-            and named_words in ind_name
+            and (named_words in ind_name or of_named)
             and crit is not None
             and len(crit.indicators) > 1
             and "list" not in need.asks
