@@ -11,6 +11,7 @@ from pathlib import Path
 
 from assistant.answer import FOREIGN, Answer, looks_foreign, refusal_reason, refuse
 from assistant.answerers import Context, propose, propose_passages
+from assistant.answerers.base import quoted_text, shares_topic
 from assistant.answerers.rules import contradictions
 from assistant.asks import MAP_DOCUMENT, Need
 from assistant.card import card_for
@@ -40,7 +41,7 @@ from assistant.years import NOW_WORDS
 from corpus.criteria import Catalogue, CriteriaSet
 from corpus.criteria_import import import_file_criteria
 from corpus.model import DocumentMeta, Section
-from corpus.normalize import fold
+from corpus.normalize import fold, syllables
 from corpus.ocr import Progress as OcrProgress
 from corpus.registry import Corpus, IngestResult
 from index import segment
@@ -294,11 +295,16 @@ class Assistant:
         # Related content only beside "this document is not in the corpus": for a topic the corpus does not
         # cover, whatever scored best is by definition about something else.
         if need.missing and not any(a[0] == "doc" for a in need.atoms):
+            missing = syllables(" ".join(f"{r.kind} {r.number}" for r in need.missing))
             related = next(
                 (
                     s.candidate
                     for s in choice.ranking
-                    if s.candidate.kind == "passages" and s.detail["semantic"] >= 0.6 and s.candidate.lexical >= 0.5
+                    if s.candidate.kind == "passages"
+                    and s.detail["semantic"] >= 0.6
+                    and s.candidate.lexical >= 0.5
+                    # "Thông tư 05/2022 hướng dẫn những nội dung gì?": sharing "thông tư", "hướng dẫn" is no relation.
+                    and shares_topic(text, quoted_text(s.candidate, self.section), missing)
                 ),
                 None,
             )

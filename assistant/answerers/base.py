@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -28,6 +29,24 @@ def lexical_cover(question: str, text: str) -> float:
     if not want:
         return 0.0
     return len(want & syllables(text)) / len(want)
+
+
+# Words that speak of documents in general ("Thông tư … hướng dẫn những nội dung gì", "quy định gì về …"): a passage
+# that shares only these with a question is not about what it asks.
+DOCUMENT_TALK = frozenset(
+    re.findall(
+        r"\w+",
+        "thong tu nghi dinh quyet cong van ban hanh huong dan quy noi dung so ngay thang nam hieu luc ky chi thi luat "
+        "ke hoach",
+    )
+)
+
+
+def shares_topic(question: str, text: str, ignore: frozenset[str] = frozenset()) -> bool:
+    """`text` holds a word of the question's topic: not a question word, a word about documents in general, a figure,
+    or one of `ignore` (the syllables of a document the question names)."""
+    want = {w for w in syllables(question) - QUESTION_WORDS - DOCUMENT_TALK - ignore if not w.isdigit()}
+    return bool(want & syllables(text))
 
 
 @dataclass
@@ -87,6 +106,16 @@ class Candidate:
     label: str = ""
     lexical: float = 0.0  # share of the question's distinctive words its evidence holds (passages)
     counts: frozenset[str] | None = None  # what it counts ("tieu chi", "nhom"), when it answers "bao nhiêu …"
+
+
+def quoted_text(c: Candidate, lookup: Callable[[str], Section | None]) -> str:
+    """The text a candidate's sentences quote from: each source's span, or its whole section."""
+    parts = []
+    for d in c.drafts:
+        for src in d.sources:
+            section = lookup(src.path) if src.text is None else None
+            parts.append(src.text if src.text is not None else (section.full_text() if section else ""))
+    return " ".join(parts)
 
 
 @dataclass
