@@ -168,10 +168,14 @@ def answer_slots(settings: Settings) -> int:
     process do not finish sooner: they take turns at the GIL, and with every worker doing the same there are more
     runnable threads than cores, so the operating system slices them too and a long answer (one that embeds) is
     stretched by every short one beside it. Measured with 2 workers on 2 cores and 8 clients (benchmarks/bench_api.py),
-    runs interleaved: p95 median 89 ms (80-116, ten runs) one answer at a time per worker, 111 ms (101-127, nine runs)
+    runs interleaved: p95 median 90 ms (80-116, ten runs) one answer at a time per worker, 111 ms (101-127, nine runs)
     with as many as arrive.
     """
-    if settings.answer_slots:
-        return settings.answer_slots
+    return settings.answer_slots or core_share(settings.workers)
+
+
+def core_share(workers: int) -> int:
+    """The cores this process may use, shared out among `workers` processes (at least 1): how many answers it computes
+    at once (answer_slots) and how many OpenMP threads its embedding starts (`ntm serve`)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, cores // settings.workers)
+    return max(1, cores // workers)
